@@ -1,0 +1,232 @@
+// The pipeline: discover → parse/index/seed/plan (adapters) → emit → apply → verify → (write).
+// One pipeline for every language; adapters are handed in, never imported here.
+import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
+import { discoverFiles, extensionOf } from './discover.js';
+import { DirtyTreeError, UsageError } from './errors.js';
+import { readSource, encodeSource, type DecodedSource } from './source.js';
+import { writeFileAtomic, filesWithUncommittedChanges } from './write.js';
+import type {
+  ApiPolicy,
+  EntryPolicy,
+  FileResult,
+  Finding,
+  ImportRequest,
+  LanguageAdapter,
+  MigrationPlan,
+  RuleMeta,
+  Safety,
+  SourceText,
+  Targets,
+} from './types.js';
+
+export { UsageError, DirtyTreeError };
+
+export interface MigrateOptions {
+  /** Files, directories or globs, relative to cwd. Default: ['.']. */
+  paths?: string[];
+  /** Default process.cwd(); result paths are relative to it. */
+  cwd?: string;
+  /** Apply to disk (atomic temp + rename, mode kept). */
+  write?: boolean;
+  /** With write: also touch files that have uncommitted git changes. */
+  allowDirty?: boolean;
+  /** Which safety classes are applied (manual never is). Default 'review'. */
+  safety?: 'safe' | 'review';
+  rules?: string[];
+  skip?: string[];
+  /** Overrides what the adapters detect from the project. */
+  targets?: Partial<Targets>;
+  entry?: EntryPolicy;
+  /** Undefined lets each adapter use its ecosystem's default. */
+  api?: ApiPolicy;
+  adapters: LanguageAdapter[];
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface MigrateResult {
+  root: string;
+  files: FileResult[];
+  findings: Finding[];
+  plan: MigrationPlan;
+  targets: Targets;
+  rules: RuleMeta[];
+}
+
+const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
+
+interface LoadedFile {
+  adapter: LanguageAdapter;
+  source: DecodedSource;
+  text: SourceText;
+}
+
+export async function runMigration(options: MigrateOptions): Promise<MigrateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const adapters = options.adapters;
+  const rules = adapters.flatMap((a) => a.rules);
+  const ruleIds = new Set(rules.map((r) => r.id));
+  for (const id of [...(options.rules ?? []), ...(options.skip ?? [])]) {
+    if (!ruleIds.has(id)) throw new UsageError(`unknown rule '${id}'; run 'awaitify rules' for the list`);
+  }
+  const selected = options.rules?.length ? new Set(options.rules) : undefined;
+  const skipped = new Set(options.skip ?? []);
+  const structural = new Set(rules.filter((r) => r.structural).map((r) => r.id));
+  const isRuleEnabled = (id: string) => !skipped.has(id) && (!selected || selected.has(id) || structural.has(id));
+  const safetyLimit = SAFETY_RANK[options.safety ?? 'review'];
+  const willApply = (safety: Safety) => safety !== 'manual' && SAFETY_RANK[safety] <= safetyLimit;
+
+  const byExtension = new Map<string, LanguageAdapter>();
+  for (const adapter of adapters) for (const ext of adapter.extensions) byExtension.set(ext, adapter);
+
+  const discovered = discoverFiles(options.paths ?? ['.'], cwd, new Set(byExtension.keys()));
+  const results = new Map<string, FileResult>();
+  const loaded = new Map<string, LoadedFile>();
+  let read = 0;
+  for (const file of discovered) {
+    const adapter = byExtension.get(extensionOf(file.absPath))!;
+    const outcome = readSource(file.absPath, adapter.language);
+    options.onProgress?.('read', ++read, discovered.length);
+    if (!outcome.ok) {
+      results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
+      continue;
+    }
+    loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text } });
+  }
+
+  const targets: Targets = {};
+  for (const adapter of adapters) Object.assign(targets, adapter.detectTargets(cwd));
+  for (const [key, value] of Object.entries(options.targets ?? {})) if (value !== undefined) (targets as Record<string, string>)[key] = value;
+
+  const plan: MigrationPlan = { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [] };
+  const findings: Finding[] = [];
+  for (const adapter of adapters) {
+    const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
+    if (files.length === 0) continue;
+    const result = await adapter.analyze({
+      root: cwd,
+      files,
+      targets,
+      entry: options.entry ?? 'handlers',
+      api: options.api ?? (adapter.language === 'python' ? 'twin' : 'replace'),
+      isRuleEnabled,
+      willApply,
+      progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
+    });
+    for (const failure of result.failures) {
+      const file = loaded.get(failure.path);
+      loaded.delete(failure.path);
+      results.set(failure.path, {
+        path: failure.path,
+        language: adapter.language,
+        status: 'failed',
+        reason: failure.message,
+        line: failure.line,
+        original: file?.text.text,
+        findings: [],
+      });
+    }
+    findings.push(...result.findings);
+    plan.entries.push(...result.plan.entries);
+    plan.asyncFunctions.push(...result.plan.asyncFunctions);
+    plan.awaitedCalls.push(...result.plan.awaitedCalls);
+    plan.boundaries.push(...result.plan.boundaries);
+  }
+
+  const findingsByFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    finding.applied = willApply(finding.safety) && finding.edits.length > 0 && loaded.has(finding.path);
+    const list = findingsByFile.get(finding.path) ?? [];
+    list.push(finding);
+    findingsByFile.set(finding.path, list);
+  }
+
+  let done = 0;
+  for (const [filePath, file] of loaded) {
+    options.onProgress?.('apply', ++done, loaded.size);
+    const fileFindings = findingsByFile.get(filePath) ?? [];
+    results.set(filePath, await applyFile(file, fileFindings));
+  }
+  // Findings on files that were not loaded (skipped/failed) are kept, not applied.
+  for (const [filePath, list] of findingsByFile) {
+    const result = results.get(filePath);
+    if (result && result.findings.length === 0 && list.length) result.findings = list;
+  }
+
+  const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  if (options.write) {
+    const changed = files.filter((f) => f.status === 'changed');
+    const absOf = (p: string) => loaded.get(p)!.text.absPath;
+    if (!options.allowDirty) {
+      const dirty = filesWithUncommittedChanges(changed.map((f) => absOf(f.path)));
+      if (dirty.length) throw new DirtyTreeError(dirty);
+    }
+    for (const f of changed) {
+      const file = loaded.get(f.path)!;
+      try {
+        writeFileAtomic(file.text.absPath, encodeSource(f.output!, file.source));
+      } catch (err) {
+        f.status = 'failed';
+        f.reason = `could not write: ${(err as Error).message}`;
+      }
+    }
+  }
+
+  return { root: cwd, files, findings: sortFindings(findings), plan, targets, rules };
+}
+
+async function applyFile(file: LoadedFile, findings: Finding[]): Promise<FileResult> {
+  const { text, adapter } = file;
+  const base: FileResult = {
+    path: text.path,
+    language: adapter.language,
+    status: 'unchanged',
+    original: text.text,
+    output: text.text,
+    bom: file.source.bom,
+    encoding: file.source.encoding,
+    findings,
+  };
+  const applied = findings.filter((f) => f.applied);
+  if (applied.length === 0) return base;
+
+  const edits = applied.flatMap((f) => f.edits);
+  const imports = dedupeImports(applied.flatMap((f) => f.imports ?? []));
+  if (imports.length) edits.push(...adapter.renderImports(text.path, text.text, imports));
+
+  let output: string;
+  try {
+    output = applyEdits(text.text, edits, detectEol(text.text));
+  } catch (err) {
+    for (const f of applied) f.applied = false;
+    const message = err instanceof OverlappingEditsError ? `internal error, two rules edited the same text: ${err.message}` : (err as Error).message;
+    return { ...base, status: 'failed', reason: `${message}; the file was left unchanged, please report this`, output: undefined };
+  }
+  if (output === text.text) return base;
+
+  const syntaxError = await adapter.syntaxError(text.path, output);
+  if (syntaxError) {
+    for (const f of applied) f.applied = false;
+    return {
+      ...base,
+      status: 'failed',
+      line: syntaxError.line,
+      reason: `the migrated code would not parse (line ${syntaxError.line}: ${syntaxError.message}); the file was left unchanged, please report this`,
+      output: undefined,
+    };
+  }
+  return { ...base, status: 'changed', output };
+}
+
+function dedupeImports(requests: ImportRequest[]): ImportRequest[] {
+  const seen = new Map<string, ImportRequest>();
+  for (const r of requests) {
+    const key = `${r.module}\0${r.kind}\0${r.name ?? ''}\0${r.local}`;
+    if (!seen.has(key)) seen.set(key, r);
+  }
+  return [...seen.values()];
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { planAsyncPropagation, type CallGraph, type GraphEdge, type GraphFunction } from './plan.js';
+
+function fn(id: string, extra: Partial<GraphFunction> = {}): GraphFunction {
+  return { id, path: 'app.js', name: id, line: 1, alreadyAsync: false, seeds: 0, ...extra };
+}
+function call(from: string | null, to: string, mode: GraphEdge['mode'] = 'await'): GraphEdge {
+  return { from, to, mode, site: { path: 'app.js', line: 1, column: 1 } };
+}
+
+describe('planAsyncPropagation', () => {
+  it('makes every function on a path from a handler to a blocking call async, and awaits each call', () => {
+    const graph: CallGraph = {
+      functions: [fn('handler', { entry: 'express' }), fn('service'), fn('readStore', { seeds: 1 }), fn('unrelated', { seeds: 1 })],
+      edges: [call('handler', 'service'), call('service', 'readStore')],
+    };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
+    expect([...r.async.keys()].sort()).toEqual(['handler', 'readStore', 'service']);
+    expect(r.async.get('readStore')?.reason).toBe('blocking-call');
+    expect(r.async.get('service')).toMatchObject({ reason: 'calls-async', via: 'readStore' });
+    expect(r.awaitEdges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(['handler->service', 'service->readStore']);
+    expect(r.rewriteIn.has('unrelated')).toBe(false);
+  });
+
+  it('makes sync callers outside handlers (tests) async too', () => {
+    const graph: CallGraph = {
+      functions: [fn('handler', { entry: 'express' }), fn('load', { seeds: 1 }), fn('testBody')],
+      edges: [call('handler', 'load'), call('testBody', 'load'), call(null, 'testBody', 'detached')],
+    };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
+    expect(r.async.has('testBody')).toBe(true);
+    expect(r.boundaries).toEqual([]);
+  });
+
+  it('pins a helper that a constructor calls, and everything that depends on it, under replace', () => {
+    const graph: CallGraph = {
+      functions: [fn('handler', { entry: 'express' }), fn('load', { seeds: 1 }), fn('ctor', { cannotBeAsync: { kind: 'constructor', reason: 'constructors cannot be async' } })],
+      edges: [call('handler', 'load'), call('ctor', 'load')],
+    };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
+    expect(r.async.size).toBe(0);
+    expect(r.pinned.get('load')).toMatchObject({ kind: 'constructor', function: 'ctor' });
+    expect(r.boundaries.map((b) => b.kind)).toEqual(['constructor']);
+    expect(r.rewriteIn.size).toBe(0);
+  });
+
+  it('keeps a sync twin instead of pinning under twin', () => {
+    const graph: CallGraph = {
+      functions: [fn('view', { entry: 'django' }), fn('fetch', { seeds: 1 }), fn('command')],
+      edges: [call('view', 'fetch'), call('command', 'fetch', 'stop')],
+    };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'twin' });
+    expect(r.async.get('fetch')?.twin).toBe(true);
+    expect(r.async.has('view')).toBe(true);
+    expect(r.boundaries).toHaveLength(1);
+  });
+
+  it('stops at module top level and at sync-only callbacks', () => {
+    const graph: CallGraph = {
+      functions: [fn('handler', { entry: 'http' }), fn('load', { seeds: 1 }), fn('compare')],
+      edges: [call('handler', 'load'), call('compare', 'load'), { ...call('handler', 'compare', 'stop'), stopKind: 'sort-comparator' }],
+    };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
+    // compare would need to await load, but its caller needs a sync result.
+    expect(r.pinned.has('compare') || r.pinned.has('load')).toBe(true);
+    expect(r.async.has('compare')).toBe(false);
+  });
+
+  it('seeds only what is reachable from handlers unless entry is all', () => {
+    const graph: CallGraph = { functions: [fn('cli', { seeds: 1 })], edges: [] };
+    expect(planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' }).async.size).toBe(0);
+    expect(planAsyncPropagation(graph, { entry: 'all', api: 'replace' }).async.has('cli')).toBe(true);
+  });
+
+  it('does not change functions that are already async but rewrites their blocking calls', () => {
+    const graph: CallGraph = { functions: [fn('handler', { entry: 'express', alreadyAsync: true, seeds: 2 })], edges: [] };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
+    expect(r.async.size).toBe(0);
+    expect(r.rewriteIn.has('handler')).toBe(true);
+  });
+});

@@ -1,0 +1,209 @@
+// The data every part of awaitify speaks: findings, edits, the migration plan,
+// per-file results, and the contract a language adapter fulfils.
+// This module (like all of transforms/core) imports no parser.
+
+export type Language = 'typescript' | 'python';
+
+/**
+ * safe:   behaviour-preserving under the rule's stated assumptions; applied.
+ * review: applied, but a person should read it.
+ * manual: never applied; the message says what to do.
+ */
+export type Safety = 'safe' | 'review' | 'manual';
+
+export const SAFETY_LEVELS: readonly Safety[] = ['safe', 'review', 'manual'];
+
+/** A replacement of source text `[start, end)` (UTF-16 offsets into the decoded text) by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * An import a rule needs. The adapter that created the finding has already
+ * chosen `local` (the name the edits use); the core dedupes requests per file
+ * and asks the adapter to render the survivors once, in the file's own style.
+ */
+export interface ImportRequest {
+  /** Module as the rule wants it: 'fs/promises', 'util', 'asyncio', 'asgiref.sync'. */
+  module: string;
+  /** 'named': `import { name as local }` / `from module import name as local`;
+   *  'namespace': `import * as local` / `import module`;
+   *  'default': `import local from`. */
+  kind: 'named' | 'namespace' | 'default';
+  /** The exported name, for 'named'. */
+  name?: string;
+  /** The local binding the edits refer to. */
+  local: string;
+}
+
+export interface Finding {
+  /** Rule id, kebab-case, naming the blocking pattern (e.g. `fs-sync-read`). */
+  rule: string;
+  /** Path relative to the run's root, with forward slashes. */
+  path: string;
+  /** 1-based line and column of the site. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  safety: Safety;
+  edits: TextEdit[];
+  imports?: ImportRequest[];
+  /** Set by the core: whether the edits were applied to the output. */
+  applied?: boolean;
+}
+
+/** A function the plan makes async, with the reason. */
+export interface PlanFunction {
+  id: string;
+  path: string;
+  name: string;
+  line: number;
+  /** 'blocking-call': contains a rewritten blocking call; 'calls-async': awaits a function that became async. */
+  reason: 'blocking-call' | 'calls-async';
+  /** For 'calls-async': the id of the first callee that made it async. */
+  via?: string;
+  /** Kept beside a sync twin (the `--api twin` policy): callers that must stay sync keep the old name. */
+  twin?: boolean;
+}
+
+export interface PlanSite {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** A call of an async (or newly async) function that receives `await`. */
+export interface PlanAwait extends PlanSite {
+  caller: string;
+  callee: string;
+}
+
+/** Where propagation stopped, and why. */
+export interface PlanBoundary extends PlanSite {
+  /** The function that could not become async (or '<module>' for top-level code). */
+  function: string;
+  /** The function that would have needed awaiting. */
+  callee: string;
+  kind: string;
+  reason: string;
+}
+
+export interface PlanEntry extends PlanSite {
+  name: string;
+  framework: string;
+}
+
+/** The migration plan: data, computed before any text changes. */
+export interface MigrationPlan {
+  entries: PlanEntry[];
+  asyncFunctions: PlanFunction[];
+  awaitedCalls: PlanAwait[];
+  boundaries: PlanBoundary[];
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  path: string;
+  language?: Language;
+  status: FileStatus;
+  /** Why skipped or failed (with a line where one is known). */
+  reason?: string;
+  line?: number;
+  /** Decoded original and migrated text (identical when unchanged). */
+  original?: string;
+  output?: string;
+  /** How the file is stored: a UTF-8 byte order mark, and the encoding (utf-8 or a declared single-byte one). */
+  bom?: boolean;
+  encoding?: string;
+  findings: Finding[];
+}
+
+/** Versions of the things the output must stay compatible with. */
+export interface Targets {
+  django?: string;
+  python?: string;
+  node?: string;
+  express?: string;
+  framework?: string;
+}
+
+/** A decoded source file handed to an adapter. */
+export interface SourceText {
+  /** Path relative to the root, forward slashes. */
+  path: string;
+  absPath: string;
+  text: string;
+}
+
+export interface RuleDocs {
+  /** One sentence. */
+  summary: string;
+  whatItDoes: string;
+  why: string;
+  example: { before: string; after: string };
+  safety: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  language: Language;
+  docs: RuleDocs;
+  /** Default safety class of the rule's findings (a finding may differ). */
+  safety: Safety;
+  /** Minimum target versions the rule's output needs, e.g. { django: '4.1' }. */
+  minTargets?: Partial<Record<keyof Targets, string>>;
+  /** Structural rules (async propagation) run whenever the plan needs them. */
+  structural?: boolean;
+  /** File extension for the docs' examples and fixtures, without the dot. */
+  exampleExt?: string;
+}
+
+export type EntryPolicy = 'handlers' | 'all' | string;
+export type ApiPolicy = 'replace' | 'twin';
+
+/** What the core hands an adapter. */
+export interface AdapterRunContext {
+  root: string;
+  files: SourceText[];
+  targets: Targets;
+  entry: EntryPolicy;
+  api: ApiPolicy;
+  /** Whether a rule is selected by `--rules` / `--skip`. */
+  isRuleEnabled(ruleId: string): boolean;
+  /** Whether a finding of this safety will be applied under `--safety`. */
+  willApply(safety: Safety): boolean;
+  /** Progress: called with the number of files analysed so far. */
+  progress?(done: number, total: number): void;
+}
+
+export interface AdapterFailure {
+  path: string;
+  line?: number;
+  message: string;
+}
+
+export interface AdapterResult {
+  findings: Finding[];
+  plan: MigrationPlan;
+  /** Files the adapter could not analyse (parse errors): skipped, the run goes on. */
+  failures: AdapterFailure[];
+}
+
+export interface LanguageAdapter {
+  language: Language;
+  /** Extensions with the dot: ['.ts', '.js']. */
+  extensions: string[];
+  rules: RuleMeta[];
+  /** Reads project targets (versions) from manifest files under root. */
+  detectTargets(root: string): Targets;
+  analyze(ctx: AdapterRunContext): Promise<AdapterResult>;
+  /** Renders the imports of one file once, in its own style. Requests are already deduped. */
+  renderImports(path: string, text: string, requests: ImportRequest[]): TextEdit[];
+  /** Parses text again; returns the first syntax error, or undefined when it parses. */
+  syntaxError(path: string, text: string): Promise<{ line: number; message: string } | undefined>;
+}

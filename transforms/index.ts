@@ -1,0 +1,25 @@
+// The library API: `migrate(options)` → plan, files and findings. The CLI, the
+// language server and the jscodeshift modules all go through here.
+import { runMigration, type MigrateOptions, type MigrateResult } from './core/pipeline.js';
+import type { LanguageAdapter, RuleMeta } from './core/types.js';
+import { pythonAdapter } from './python/adapter.js';
+import { typescriptAdapter } from './typescript/adapter.js';
+
+export type { MigrateOptions, MigrateResult };
+export * from './core/types.js';
+export { UsageError, DirtyTreeError } from './core/errors.js';
+
+export const adapters: readonly LanguageAdapter[] = [typescriptAdapter, pythonAdapter];
+
+export function migrate(options: Omit<MigrateOptions, 'adapters'> & { adapters?: LanguageAdapter[] }): Promise<MigrateResult> {
+  return runMigration({ ...options, adapters: options.adapters ?? [...adapters] });
+}
+
+/** Every rule of every language, sorted by id. */
+export function allRules(): RuleMeta[] {
+  return adapters.flatMap((a) => a.rules).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function findRule(id: string): RuleMeta | undefined {
+  return allRules().find((r) => r.id === id);
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'transforms/**/*.test.ts', 'cli/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'dist/**', 'test-fixtures/**'],
+    globalSetup: ['tests/helpers/build-once.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 600_000,
+    // Two cores: the app suites install packages and start servers.
+    maxWorkers: 2,
+  },
+});
