@@ -174,4 +174,10 @@ describe('runMigration', () => {
     expect(statSync(path.join(dir, 'a.toy')).mode & 0o777).toBe(0o755);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('migrates in-memory sources without reading or writing the disk', async () => {
+    const result = await runMigration({ cwd: '/nonexistent-root', adapters: [toyAdapter], sources: [{ path: 'mem.toy', text: 'sleep()\n' }] });
+    expect(result.files).toMatchObject([{ path: 'mem.toy', status: 'changed', output: 'use nap\nawait nap()\n' }]);
+    await expect(runMigration({ adapters: [toyAdapter], sources: [{ path: 'mem.toy', text: '' }], write: true })).rejects.toThrow(UsageError);
+  });
 });

@@ -1,5 +1,6 @@
 // The pipeline: discover → parse/index/seed/plan (adapters) → emit → apply → verify → (write).
 // One pipeline for every language; adapters are handed in, never imported here.
+import path from 'node:path';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
 import { discoverFiles, extensionOf } from './discover.js';
 import { DirtyTreeError, UsageError } from './errors.js';
@@ -24,6 +25,8 @@ export { UsageError, DirtyTreeError };
 export interface MigrateOptions {
   /** Files, directories or globs, relative to cwd. Default: ['.']. */
   paths?: string[];
+  /** In-memory sources instead of discovery (editor buffers, jscodeshift): paths relative to cwd. Never written. */
+  sources?: { path: string; text: string }[];
   /** Default process.cwd(); result paths are relative to it. */
   cwd?: string;
   /** Apply to disk (atomic temp + rename, mode kept). */
@@ -78,9 +81,20 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   const byExtension = new Map<string, LanguageAdapter>();
   for (const adapter of adapters) for (const ext of adapter.extensions) byExtension.set(ext, adapter);
 
-  const discovered = discoverFiles(options.paths ?? ['.'], cwd, new Set(byExtension.keys()));
   const results = new Map<string, FileResult>();
   const loaded = new Map<string, LoadedFile>();
+  if (options.sources && options.write) throw new UsageError('in-memory sources cannot be written; write the returned output yourself');
+  for (const source of options.sources ?? []) {
+    const adapter = byExtension.get(extensionOf(source.path));
+    if (!adapter) throw new UsageError(`${source.path}: not a file awaitify can migrate`);
+    const text = source.text.startsWith('\uFEFF') ? source.text.slice(1) : source.text;
+    loaded.set(source.path, {
+      adapter,
+      source: { text, bom: text !== source.text, encoding: 'utf-8' },
+      text: { path: source.path, absPath: path.resolve(cwd, source.path), text },
+    });
+  }
+  const discovered = options.sources ? [] : discoverFiles(options.paths ?? ['.'], cwd, new Set(byExtension.keys()));
   let read = 0;
   for (const file of discovered) {
     const adapter = byExtension.get(extensionOf(file.absPath))!;
