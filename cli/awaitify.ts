@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// The awaitify command line: parses arguments and hands them to the commands.
+import { readFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import {
+  checkCommand,
+  CHECK_FORMATS,
+  EXIT,
+  explainCommand,
+  MIGRATE_FORMATS,
+  migrateCommand,
+  rulesCommand,
+  type AnalysisArgs,
+  type CheckArgs,
+  type Io,
+  type MigrateArgs,
+} from './commands.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage?: string };
+
+/** A mistake in the arguments, found by yargs. */
+class ArgumentError extends Error {}
+
+/** `a,b` and repeated flags both give a list. */
+function ruleList(value: unknown): string[] {
+  return [value]
+    .flat()
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function version(flag: string, pattern: RegExp, example: string) {
+  return (value: unknown): string => {
+    const text = String(value);
+    if (!pattern.test(text)) throw new Error(`--${flag} ${text}: expected a version like ${example}`);
+    return text;
+  };
+}
+
+function analysisOptions<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: the current directory)' })
+    .option('safety', { choices: ['safe', 'review'] as const, default: 'review' as const, describe: 'apply safe fixes only, or safe and review fixes (manual ones never)' })
+    .option('rules', { type: 'string', coerce: ruleList, describe: 'only these rules (comma-separated ids)' })
+    .option('skip', { type: 'string', coerce: ruleList, describe: 'leave these rules out (comma-separated ids)' })
+    .option('django', { type: 'string', coerce: version('django', /^\d+\.\d+(\.\d+)?$/, '4.2'), describe: 'target Django version (default: detected)' })
+    .option('python', { type: 'string', coerce: version('python', /^3\.\d+(\.\d+)?$/, '3.11'), describe: 'target Python version (default: detected)' })
+    .option('node', { type: 'string', coerce: version('node', /^\d+(\.\d+){0,2}$/, '20'), describe: 'target Node.js major version (default: detected)' })
+    .option('express', { type: 'string', coerce: version('express', /^\d+(\.\d+){0,2}$/, '4'), describe: 'target Express major version (default: detected)' })
+    .option('entry', { type: 'string', default: 'handlers', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a glob of files whose functions are entries" })
+    .option('api', { choices: ['replace', 'twin'] as const, describe: "when a caller must stay sync: 'replace' keeps the function sync, 'twin' adds an async twin beside it (default: replace for JS/TS, twin for Python)" })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
+    .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })
+    .option('color', { type: 'boolean', describe: 'force colours on (--no-color: off); default: on in a terminal unless NO_COLOR is set' })
+    .option('stats', { type: 'boolean', default: false, hidden: true, describe: 'print elapsed time and peak memory on stderr' });
+}
+
+function io(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), version: pkg.version, homepage: pkg.homepage };
+}
+
+function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
+  return {
+    paths: (argv.paths as string[] | undefined) ?? ['.'],
+    safety: argv.safety as AnalysisArgs['safety'],
+    rules: argv.rules as string[] | undefined,
+    skip: argv.skip as string[] | undefined,
+    django: argv.django as string | undefined,
+    python: argv.python as string | undefined,
+    node: argv.node as string | undefined,
+    express: argv.express as string | undefined,
+    entry: argv.entry as string,
+    api: argv.api as AnalysisArgs['api'],
+    quiet: argv.quiet as boolean,
+    progress: argv.progress as boolean,
+    color: argv.color as boolean | undefined,
+    stats: argv.stats as boolean,
+  };
+}
+
+async function main(): Promise<void> {
+  // `awaitify migrate | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw err;
+  });
+
+  let exitCode: number = EXIT.ok;
+  let internalError: unknown;
+  /** Runs a command, keeping a crash apart from yargs' argument errors. */
+  const guarded = async (command: () => number | Promise<number>) => {
+    try {
+      exitCode = await command();
+    } catch (err) {
+      internalError = err;
+    }
+  };
+  const cli = yargs(hideBin(process.argv))
+    .scriptName('awaitify')
+    .usage('$0 <command> [options]\n\nMigrates synchronous request handlers to async, for Django and Node codebases.')
+    .command(
+      'migrate [paths..]',
+      'rewrite blocking calls and make handlers async (a dry run printing a diff, unless --write)',
+      (y) =>
+        analysisOptions(y)
+          .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'apply the changes to the files' })
+          .option('format', { alias: 'f', choices: MIGRATE_FORMATS, default: 'diff' as const, describe: 'what to print on stdout' })
+          .option('check', { type: 'boolean', default: false, describe: 'exit 1 when there are changes to make (for CI)' })
+          .option('allow-dirty', { type: 'boolean', default: false, describe: 'with --write, also rewrite files with uncommitted changes' })
+          .example('$0 migrate src', 'print the diff for src/')
+          .example('$0 migrate --write', 'migrate the current directory in place')
+          .example('$0 migrate --format markdown > summary.md', 'a pull-request summary'),
+      async (argv) => {
+        const args: MigrateArgs = {
+          ...analysisArgs(argv),
+          write: argv.write,
+          check: argv.check,
+          allowDirty: argv['allow-dirty'],
+          format: argv.format,
+        };
+        await guarded(() => migrateCommand(args, io()));
+      },
+    )
+    .command(
+      'check [paths..]',
+      'report blocking calls and missing awaits without changing anything; exit 1 when there are any',
+      (y) => analysisOptions(y).option('format', { alias: 'f', choices: CHECK_FORMATS, default: 'text' as const, describe: 'what to print on stdout' }),
+      async (argv) => {
+        const args: CheckArgs = { ...analysisArgs(argv), format: argv.format };
+        await guarded(() => checkCommand(args, io()));
+      },
+    )
+    .command(
+      'rules',
+      'list every rule',
+      (y) =>
+        y
+          .option('json', { type: 'boolean', default: false, describe: 'as JSON' })
+          .option('language', { choices: ['typescript', 'python'] as const, describe: 'only the rules of one language' }),
+      (argv) => guarded(() => rulesCommand({ json: argv.json, language: argv.language }, io())),
+    )
+    .command(
+      'explain <rule>',
+      "print a rule's documentation: what it does, why, an example, fix safety",
+      (y) => y.positional('rule', { type: 'string', demandOption: true, describe: 'rule id, as listed by `awaitify rules`' }),
+      (argv) => guarded(() => explainCommand({ rule: argv.rule }, io())),
+    )
+    .demandCommand(1, 'name a command: migrate, check, rules or explain')
+    .recommendCommands()
+    .strict()
+    .version(pkg.version)
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(110, process.stdout.columns ?? 80))
+    .fail((message, err) => {
+      // Only argument errors reach here (handlers catch their own, see `guarded`).
+      // Throwing stops yargs from running the command anyway.
+      throw new ArgumentError(message || err?.message || 'invalid arguments');
+    });
+
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    if (!(err instanceof ArgumentError)) throw err;
+    process.stderr.write(`awaitify: ${err.message}\nrun 'awaitify --help' for usage\n`);
+    exitCode = EXIT.usage;
+  }
+  if (internalError !== undefined) {
+    const detail = internalError instanceof Error ? (internalError.stack ?? internalError.message) : String(internalError);
+    process.stderr.write(`awaitify: internal error: ${detail}\nthis is a bug in awaitify; please report it with the command you ran\n`);
+    exitCode = EXIT.failed;
+  }
+  process.exitCode = exitCode;
+}
+
+await main();

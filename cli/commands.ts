@@ -1,0 +1,321 @@
+// What each command does once its arguments are parsed: call the library,
+// print a report, choose the exit code. No analysis happens here.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { allRules, DirtyTreeError, migrate, UsageError, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
+import {
+  encodeDiff,
+  formatAnnotations,
+  formatDiff,
+  formatJson,
+  formatMarkdown,
+  formatSarif,
+  formatSummary,
+  painter,
+  ruleDocMarkdown,
+  site,
+  sortFindings,
+} from '../transforms/core/report/index.js';
+import { createProgress } from './progress.js';
+
+export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
+
+export const MIGRATE_FORMATS = ['diff', 'json', 'markdown', 'sarif', 'github'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
+
+/** Options shared by `migrate` and `check`, as parsed from the command line. */
+export interface AnalysisArgs {
+  paths: string[];
+  safety: 'safe' | 'review';
+  rules?: string[];
+  skip?: string[];
+  django?: string;
+  python?: string;
+  node?: string;
+  express?: string;
+  entry: string;
+  api?: 'replace' | 'twin';
+  quiet: boolean;
+  progress: boolean;
+  color?: boolean;
+  stats: boolean;
+}
+
+export interface MigrateArgs extends AnalysisArgs {
+  write: boolean;
+  check: boolean;
+  allowDirty: boolean;
+  format: (typeof MIGRATE_FORMATS)[number];
+}
+
+export interface CheckArgs extends AnalysisArgs {
+  format: (typeof CHECK_FORMATS)[number];
+}
+
+export interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  version: string;
+  /** Where rule help links point in SARIF (package.json `homepage`), when known. */
+  homepage?: string;
+}
+
+export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
+  const result = await analyse(args, io, args.write, args.allowDirty);
+  if (typeof result === 'number') return result;
+  const written = args.write;
+
+  switch (args.format) {
+    case 'diff': {
+      // Written changes are in the files (and in `git diff`); the diff is the dry run's output.
+      if (written) break;
+      const options = { prefix: gitPrefix(io.cwd) };
+      if (useColor(args.color, io.stdout, io.env)) io.stdout.write(colorDiff(formatDiff(result.files, options)));
+      else io.stdout.write(encodeDiff(result.files, options));
+      break;
+    }
+    case 'json':
+      io.stdout.write(formatJson(result, io.version));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(result, { written }));
+      break;
+    case 'sarif':
+      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage }));
+      break;
+    case 'github':
+      writeGithub(result, io, written);
+      break;
+  }
+  report(result, args, io, written);
+
+  if (result.files.some((f) => f.status === 'failed')) return EXIT.failed;
+  if (args.check && result.files.some((f) => f.status === 'changed')) return EXIT.pending;
+  return EXIT.ok;
+}
+
+export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
+  const result = await analyse(args, io, false, false);
+  if (typeof result === 'number') return result;
+
+  switch (args.format) {
+    case 'text': {
+      const paint = painter(useColor(args.color, io.stdout, io.env));
+      for (const f of sortFindings(result.findings)) {
+        io.stdout.write(`${paint('bold', `${f.path}:${f.line}:${f.column}`)} ${paint('dim', f.rule)} ${f.message}\n`);
+      }
+      break;
+    }
+    case 'json':
+      io.stdout.write(formatJson(result, io.version));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(result, { written: false }));
+      break;
+    case 'sarif':
+      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage }));
+      break;
+    case 'github':
+      writeGithub(result, io, false);
+      break;
+  }
+  report(result, args, io, false);
+
+  if (result.files.some((f) => f.status === 'failed')) return EXIT.failed;
+  return result.findings.length ? EXIT.pending : EXIT.ok;
+}
+
+export function rulesCommand(args: { json: boolean; language?: string }, io: Io): number {
+  const rules = allRules().filter((r) => !args.language || r.language === args.language);
+  if (args.json) {
+    const rows = rules.map((r) => ({
+      id: r.id,
+      language: r.language,
+      safety: r.safety,
+      summary: r.docs.summary,
+      minTargets: r.minTargets ?? {},
+      structural: r.structural === true,
+    }));
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const idWidth = Math.max(4, ...rules.map((r) => r.id.length));
+  const langWidth = Math.max(8, ...rules.map((r) => r.language.length));
+  io.stdout.write(`${'rule'.padEnd(idWidth)}  ${'language'.padEnd(langWidth)}  ${'safety'.padEnd(6)}  summary\n`);
+  for (const r of rules) {
+    io.stdout.write(`${r.id.padEnd(idWidth)}  ${r.language.padEnd(langWidth)}  ${r.safety.padEnd(6)}  ${r.docs.summary}\n`);
+  }
+  return EXIT.ok;
+}
+
+export function explainCommand(args: { rule: string }, io: Io): number {
+  const rules = allRules();
+  const same = rules.filter((r) => r.id === args.rule);
+  if (!same.length) {
+    io.stderr.write(`awaitify: ${unknownRuleMessage(args.rule, rules, 'rule')}\n`);
+    return EXIT.usage;
+  }
+  io.stdout.write(ruleDocMarkdown(same, { notice: false }));
+  return EXIT.ok;
+}
+
+/** Runs the pipeline; returns an exit code instead of a result when the run could not start. */
+async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean): Promise<MigrateResult | number> {
+  const rules = allRules();
+  for (const [flag, ids] of [
+    ['--rules', args.rules],
+    ['--skip', args.skip],
+  ] as const) {
+    for (const id of ids ?? []) {
+      if (!rules.some((r) => r.id === id)) {
+        io.stderr.write(`awaitify: ${flag}: ${unknownRuleMessage(id, rules, 'rule id')}\n`);
+        return EXIT.usage;
+      }
+    }
+  }
+
+  const progress = createProgress(io.stderr, args.progress && !args.quiet);
+  const started = performance.now();
+  // For --stats: when each phase first and last reported progress.
+  const phases = new Map<string, { first: number; last: number }>();
+  const onProgress = (phase: string, done: number, total: number) => {
+    progress.onProgress(phase, done, total);
+    if (!args.stats) return;
+    const now = performance.now();
+    const span = phases.get(phase);
+    if (span) span.last = now;
+    else phases.set(phase, { first: now, last: now });
+  };
+  let result: MigrateResult;
+  try {
+    result = await migrate({
+      paths: args.paths.length ? args.paths : ['.'],
+      cwd: io.cwd,
+      write,
+      allowDirty,
+      safety: args.safety,
+      rules: args.rules,
+      skip: args.skip,
+      targets: targetOverrides(args),
+      entry: args.entry,
+      api: args.api,
+      onProgress,
+    });
+  } catch (err) {
+    progress.finish();
+    if (err instanceof UsageError) {
+      io.stderr.write(`awaitify: ${err.message}\n`);
+      if (err instanceof DirtyTreeError) io.stderr.write('nothing was written.\n');
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  progress.finish();
+  if (args.stats) {
+    const stats = {
+      files: result.files.length,
+      changed: result.files.filter((f) => f.status === 'changed').length,
+      findings: result.findings.length,
+      elapsedMs: Math.round(performance.now() - started),
+      phasesMs: Object.fromEntries([...phases].map(([phase, span]) => [phase, Math.round(span.last - span.first)])),
+      maxRssKiB: process.resourceUsage().maxRSS,
+    };
+    io.stderr.write(`awaitify-stats ${JSON.stringify(stats)}\n`);
+  }
+  return result;
+}
+
+/** The summary on stderr; under --quiet only what went wrong. */
+function report(result: MigrateResult, args: AnalysisArgs, io: Io, written: boolean): void {
+  const color = useColor(args.color, io.stderr, io.env);
+  if (!args.quiet) {
+    io.stderr.write(formatSummary(result, { color, written }));
+    return;
+  }
+  const paint = painter(color);
+  for (const f of result.files) {
+    if (f.status === 'failed') io.stderr.write(`${paint('red', 'failed')} ${site(f.path, f.line)} ${f.reason ?? ''}\n`);
+  }
+}
+
+/** Annotations on stdout (the runner reads them there), the full summary in the step summary. */
+function writeGithub(result: MigrateResult, io: Io, written: boolean): void {
+  io.stdout.write(formatAnnotations(result));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written })}\n`);
+}
+
+/** Where `cwd` sits in its git work tree (`web/`, or '' at the top or outside git): diff paths start there. */
+function gitPrefix(cwd: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function targetOverrides(args: AnalysisArgs): Partial<Targets> {
+  const targets: Partial<Targets> = {};
+  for (const key of ['django', 'python', 'node', 'express'] as const) {
+    const value = args[key];
+    if (value !== undefined) targets[key] = value;
+  }
+  return targets;
+}
+
+export function unknownRuleMessage(id: string, rules: readonly RuleMeta[], what: string): string {
+  const ids = [...new Set(rules.map((r) => r.id))].sort();
+  const near = closest(id, ids);
+  const hint = near ? ` Did you mean '${near}'?` : '';
+  return `unknown ${what} '${id}'.${hint} Valid rule ids: ${ids.join(', ')} (see 'awaitify rules').`;
+}
+
+/** The id nearest to `input` by edit distance, when near enough to be a typo. */
+function closest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = c.includes(input) || input.includes(c) ? Math.abs(c.length - input.length) / 2 : editDistance(input, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** Explicit --color/--no-color wins; otherwise colour on a terminal unless NO_COLOR is set. */
+export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+function colorDiff(diff: string): string {
+  const paint = painter(true);
+  let inHeader = false;
+  return diff.replace(/^.*$/gm, (line) => {
+    if (line.startsWith('diff --git ')) inHeader = true;
+    else if (line.startsWith('@@')) {
+      inHeader = false;
+      return paint('dim', line);
+    }
+    if (inHeader) return paint('bold', line);
+    if (line.startsWith('+')) return paint('green', line);
+    if (line.startsWith('-')) return paint('red', line);
+    return line;
+  });
+}

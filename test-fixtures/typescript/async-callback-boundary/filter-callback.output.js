@@ -1,0 +1,19 @@
+// fixture-options: express=5
+const express = require('express');
+const fs = require('fs');
+const { readFile } = require('fs/promises');
+
+const app = express();
+
+function isPublished(slug) {
+  return fs.existsSync(`posts/${slug}.md`);
+}
+
+async function readPost(slug) {
+  return await readFile(`posts/${slug}.md`, 'utf8');
+}
+
+app.get('/posts', async (req, res) => {
+  const slugs = ['hello', 'draft'].filter((slug) => isPublished(slug));
+  res.json({ slugs, first: await readPost(slugs[0]) });
+});

@@ -1,0 +1,2 @@
+export { ReportService } from './reports.js';
+export * from './template.js';

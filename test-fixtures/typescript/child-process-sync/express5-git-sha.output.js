@@ -1,0 +1,13 @@
+// fixture-options: express=5
+const express = require('express');
+const { execSync, exec } = require('child_process');
+const { promisify } = require('util');
+
+const app = express();
+
+app.get('/version', async (req, res) => {
+  const sha = (await promisify(exec)('git rev-parse --short HEAD', { encoding: 'buffer', cwd: __dirname })).stdout.toString().trim();
+  res.json({ sha });
+});
+
+module.exports = app;

@@ -1,0 +1,296 @@
+// The Node blocking-API catalog: one row per synchronous core API, as data.
+// The generic rewrite in transforms/typescript/blocking applies a row; the
+// few shapes that need judgement (child_process options, sleeps) have code
+// there, named by `shape`.
+import type { RuleDocs, Safety, Targets } from '../core/types.js';
+
+/** How the async form is written and what it resolves to. */
+export type NodeRewriteShape =
+  /** `await <replacement>(<args>)`: same arguments, resolves the value the sync form returned. */
+  | 'awaited-call'
+  /** `await promisify(<replacement>)(<args>)`: a callback API whose callback receives the sync form's return value. */
+  | 'promisified-call'
+  /** `await <replacement>(<args>).then(() => true, () => false)`: a boolean from a promise that rejects when the answer is no. */
+  | 'settled-boolean'
+  /** `(await promisify(<replacement>)(<args>)).stdout`, options adjusted so the value keeps its type. */
+  | 'promisified-stdout'
+  /** A sleep: `await setTimeout(ms)` from the replacement module. */
+  | 'sleep'
+  /** No rewrite: `note` says what to do. */
+  | 'manual';
+
+/**
+ * Argument checks that make a row a manual finding for one call:
+ * - fd-argument: the first argument is a file descriptor (a number, `x.fd`, or a
+ *   variable set from `openSync`): `fs/promises` wants a `FileHandle` there;
+ * - no-throw-option: `{ throwIfNoEntry: false }`, which `fs/promises` does not support;
+ * - exec-input: an `input` option (the async forms have no stdin string);
+ * - exec-stdio: a `stdio` option other than 'pipe' (the async forms ignore it).
+ */
+export type NodeManualCondition = 'fd-argument' | 'no-throw-option' | 'exec-input' | 'exec-stdio';
+
+export interface NodeBlockingApi {
+  /** Module the sync API is imported from, without `node:`; '<global>' for globals such as `Atomics`. */
+  module: string;
+  /** Exported name (`readFileSync`), or `Object.member` for a global (`Atomics.wait`). */
+  name: string;
+  /** The async API the rewrite uses. */
+  replacement?: { module: string; name: string; preferredLocal?: string };
+  shape: NodeRewriteShape;
+  safety: Safety;
+  /** Match only calls that pass no callback: `randomBytes(16)` blocks, `randomBytes(16, cb)` does not. */
+  onlyWithoutCallback?: boolean;
+  manualWhen?: NodeManualCondition[];
+  /**
+   * TypeScript files only, for an overloaded callback API without a custom
+   * promisify: `promisify(fn)` then types only the shortest overload and
+   * resolves `unknown`. Each entry is a call arity that can be typed, by
+   * explicit type arguments (`promisify<number, number>(randomInt)`) or by
+   * asserting the result (`(await promisify(scrypt)(...)) as Buffer`; `$0` is
+   * the first argument when it is a plain name). Other arities are manual work
+   * in TypeScript files.
+   */
+  typeScript?: { args: number; typeArguments?: string; resultType?: string }[];
+  /** For 'manual' rows: what to do. For others: what a reviewer should know. */
+  note?: string;
+}
+
+export interface NodeBlockingRule {
+  id: string;
+  safety: Safety;
+  docs: RuleDocs;
+  exampleExt: 'js' | 'ts';
+  minTargets?: Partial<Record<keyof Targets, string>>;
+  apis: NodeBlockingApi[];
+}
+
+// Path-based fs calls whose fs/promises twin takes the same arguments and resolves the same value.
+const FS_PATH_BASED = [
+  'readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'statfs', 'mkdir', 'mkdtemp', 'rm', 'rmdir',
+  'rename', 'copyFile', 'cp', 'access', 'unlink', 'realpath', 'readlink', 'symlink', 'link', 'chmod', 'chown',
+  'lchown', 'utimes', 'lutimes', 'truncate', 'opendir',
+];
+
+// fd-based calls: numbers in, numbers out; the promise API works on FileHandle objects instead.
+const FS_FD_BASED = [
+  'open', 'close', 'read', 'write', 'readv', 'writev', 'fstat', 'fsync', 'fdatasync', 'ftruncate', 'futimes', 'fchmod', 'fchown',
+];
+
+const ZLIB = ['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'];
+
+// Each callback form calls back with exactly the value its sync form returns
+// (generateKeyPair has a custom promisify that resolves { publicKey, privateKey }).
+const CRYPTO_SYNC = ['pbkdf2', 'scrypt', 'hkdf', 'generateKeyPair', 'generateKey', 'generatePrime', 'checkPrime', 'randomFill'];
+
+// The overloaded ones (no custom promisify in @types/node), typed per arity for TypeScript files.
+const CRYPTO_TS: Record<string, NodeBlockingApi['typeScript']> = {
+  scrypt: [{ args: 3, resultType: 'Buffer' }],
+  generatePrime: [{ args: 1, resultType: 'ArrayBuffer' }],
+  checkPrime: [{ args: 1, resultType: 'boolean' }],
+  randomFill: [{ args: 1, resultType: 'typeof $0' }],
+  randomInt: [
+    { args: 1, typeArguments: 'number, number' },
+    { args: 2, typeArguments: 'number, number, number' },
+  ],
+};
+
+export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
+  {
+    id: 'fs-sync-call',
+    safety: 'safe',
+    exampleExt: 'js',
+    minTargets: { node: '14.0' },
+    docs: {
+      summary: 'Replaces a path-based `fs.*Sync` call with the same function from `fs/promises`, awaited.',
+      whatItDoes:
+        'Finds calls of `readFileSync`, `writeFileSync`, `readdirSync`, `statSync`, `mkdirSync` and the other path-based synchronous `fs` functions, however `fs` was imported (`require`, default, namespace or named imports, with or without `node:`), and rewrites each to `await <name>(...)` with `<name>` imported from `fs/promises`. Every argument is kept as written. File-descriptor calls (`openSync`, `readSync`, `writeSync`, `fstatSync`, `closeSync`, ...) and a `readFileSync(fd)` are reported for manual work: the promise API works on `FileHandle` objects, not numbers.',
+      why: 'A synchronous file-system call stops the event loop until the disk answers, so every other request the process is serving waits too. The `fs/promises` functions run on the libuv thread pool and let the loop keep serving.',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst fs = require('fs');\n\nconst app = express();\n\napp.get('/config', (req, res) => {\n  const data = fs.readFileSync('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst fs = require('fs');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\n\napp.get('/config', async (req, res) => {\n  const data = await readFile('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
+      },
+      safety:
+        'Safe: each `fs/promises` function takes the same arguments and resolves the value the sync function returned, and rejects where it threw. The one thing that changes is timing: other requests can run at the new `await`, so a check-then-act on shared state is no longer atomic. `statSync(p, { throwIfNoEntry: false })` is reported for manual work, because `stat` from `fs/promises` always rejects on a missing file.',
+    },
+    apis: [
+      ...FS_PATH_BASED.map(
+        (name): NodeBlockingApi => ({
+          module: 'fs',
+          name: `${name}Sync`,
+          replacement: { module: 'fs/promises', name },
+          shape: 'awaited-call',
+          safety: 'safe',
+          manualWhen: name === 'stat' || name === 'lstat' ? ['no-throw-option'] : name === 'readFile' || name === 'writeFile' || name === 'appendFile' ? ['fd-argument'] : undefined,
+        }),
+      ),
+      ...FS_FD_BASED.map(
+        (name): NodeBlockingApi => ({
+          module: 'fs',
+          name: `${name}Sync`,
+          shape: 'manual',
+          safety: 'manual',
+          note: `\`${name}Sync\` works on a numeric file descriptor; the promise API works on a FileHandle: open the file with \`await open(path, flags)\` from fs/promises, call \`handle.${name === 'open' ? 'read/write/stat' : name === 'fstat' ? 'stat' : name === 'fsync' ? 'sync' : name === 'fdatasync' ? 'datasync' : name === 'ftruncate' ? 'truncate' : name === 'futimes' ? 'utimes' : name === 'fchmod' ? 'chmod' : name === 'fchown' ? 'chown' : name}()\`, and \`await handle.close()\` in a finally block`,
+        }),
+      ),
+    ],
+  },
+  {
+    id: 'fs-exists-sync',
+    safety: 'safe',
+    exampleExt: 'js',
+    minTargets: { node: '14.0' },
+    docs: {
+      summary: 'Replaces `fs.existsSync(p)` with an awaited `access(p)` that resolves true or false.',
+      whatItDoes:
+        'Rewrites `existsSync(p)` to `await access(p).then(() => true, () => false)`, with `access` imported from `fs/promises`. The expression still produces a boolean, so conditions such as `if (!existsSync(p))` keep their meaning.',
+      why: '`existsSync` is a synchronous `stat` that blocks the event loop. `fs.exists` is deprecated and `fs/promises` has no `exists`, so the async form is `access`, which rejects when the path cannot be reached.',
+      example: {
+        before: "// fixture-options: express=5\nimport express from 'express';\nimport { existsSync } from 'node:fs';\n\nconst app = express();\n\napp.get('/avatar/:id', (req, res) => {\n  const file = `avatars/${req.params.id}.png`;\n  if (!existsSync(file)) return res.sendStatus(404);\n  res.sendFile(file, { root: '.' });\n});\n",
+        after: "// fixture-options: express=5\nimport express from 'express';\nimport { existsSync } from 'node:fs';\nimport { access } from 'node:fs/promises';\n\nconst app = express();\n\napp.get('/avatar/:id', async (req, res) => {\n  const file = `avatars/${req.params.id}.png`;\n  if (!(await access(file).then(() => true, () => false))) return res.sendStatus(404);\n  res.sendFile(file, { root: '.' });\n});\n",
+      },
+      safety:
+        'Safe: `existsSync` returns false for any error (missing file, permission denied, bad argument), and the rewrite resolves false for any rejection, so the boolean is the same. A check followed by an open was racy before and stays racy; consider opening the file and handling ENOENT instead.',
+    },
+    apis: [{ module: 'fs', name: 'existsSync', replacement: { module: 'fs/promises', name: 'access' }, shape: 'settled-boolean', safety: 'safe' }],
+  },
+  {
+    id: 'child-process-sync',
+    safety: 'review',
+    exampleExt: 'js',
+    minTargets: { node: '14.0' },
+    docs: {
+      summary: 'Replaces `execSync` / `execFileSync` with the promisified `exec` / `execFile`, keeping the value the code used.',
+      whatItDoes:
+        "Rewrites `execSync(cmd, opts)` to `(await promisify(exec)(cmd, opts)).stdout` (and `execFileSync` to `execFile` the same way). The sync forms return stdout, a Buffer unless an `encoding` is given; the async forms resolve `{ stdout, stderr }` and decode to a string by default, so when the code uses the result and passes no encoding, `encoding: 'buffer'` is added to keep a Buffer. A call whose result is unused keeps its arguments unchanged. Calls with an `input` option or a `stdio` option, and every `spawnSync`, are reported for manual work.",
+      why: 'A synchronous child process blocks the event loop for as long as the command runs; no other request is served meanwhile.',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst { execSync } = require('child_process');\n\nconst app = express();\n\napp.get('/version', (req, res) => {\n  const sha = execSync('git rev-parse HEAD').toString().trim();\n  res.send(sha);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { execSync, exec } = require('child_process');\nconst { promisify } = require('util');\n\nconst app = express();\n\napp.get('/version', async (req, res) => {\n  const sha = (await promisify(exec)('git rev-parse HEAD', { encoding: 'buffer' })).stdout.toString().trim();\n  res.send(sha);\n});\n",
+      },
+      safety:
+        "Review: the value is the same, but failures differ: the rejection's error carries the exit status in `code` (not `status`) along with `stdout` and `stderr`, and the child's stderr is captured instead of being written to the parent's stderr as `execSync` does by default.",
+    },
+    apis: [
+      {
+        module: 'child_process',
+        name: 'execSync',
+        replacement: { module: 'child_process', name: 'exec' },
+        shape: 'promisified-stdout',
+        safety: 'review',
+        manualWhen: ['exec-input', 'exec-stdio'],
+        note: "the rejection's error has the exit code in `code` (not `status`), and the child's stderr is captured rather than printed",
+      },
+      {
+        module: 'child_process',
+        name: 'execFileSync',
+        replacement: { module: 'child_process', name: 'execFile' },
+        shape: 'promisified-stdout',
+        safety: 'review',
+        manualWhen: ['exec-input', 'exec-stdio'],
+        note: "the rejection's error has the exit code in `code` (not `status`), and the child's stderr is captured rather than printed",
+      },
+      {
+        module: 'child_process',
+        name: 'spawnSync',
+        shape: 'manual',
+        safety: 'manual',
+        note: "spawnSync has no promise twin: start the process with `spawn` from child_process, collect `child.stdout` / `child.stderr` data if the result's output is used, and `const [status, signal] = await once(child, 'close')` (once from events); `error` events reject the `once` promise",
+      },
+    ],
+  },
+  {
+    id: 'zlib-sync-call',
+    safety: 'safe',
+    exampleExt: 'js',
+    docs: {
+      summary: 'Replaces a `zlib.*Sync` call with its promisified callback form, awaited.',
+      whatItDoes:
+        'Rewrites `gzipSync`, `gunzipSync`, `deflateSync`, `inflateSync`, `deflateRawSync`, `inflateRawSync`, `unzipSync`, `brotliCompressSync` and `brotliDecompressSync` to `await promisify(<name>)(...)`, with the callback function imported from `zlib` and `promisify` from `util`. Every argument is kept as written.',
+      why: 'Compression is CPU work on the main thread in its sync form; the callback forms run it on the libuv thread pool so the event loop keeps serving.',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst zlib = require('zlib');\n\nconst app = express();\n\napp.get('/export', (req, res) => {\n  const body = zlib.gzipSync(JSON.stringify(req.app.locals.report));\n  res.set('Content-Encoding', 'gzip').send(body);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst zlib = require('zlib');\nconst { promisify } = require('util');\n\nconst app = express();\n\napp.get('/export', async (req, res) => {\n  const body = await promisify(zlib.gzip)(JSON.stringify(req.app.locals.report));\n  res.set('Content-Encoding', 'gzip').send(body);\n});\n",
+      },
+      safety: 'Safe: the callback forms take the same input and options and call back with the same Buffer the sync forms return.',
+    },
+    apis: ZLIB.map(
+      (name): NodeBlockingApi => ({ module: 'zlib', name: `${name}Sync`, replacement: { module: 'zlib', name }, shape: 'promisified-call', safety: 'safe' }),
+    ),
+  },
+  {
+    id: 'crypto-sync-call',
+    safety: 'safe',
+    exampleExt: 'js',
+    minTargets: { node: '15.0' },
+    docs: {
+      summary: 'Replaces blocking `crypto` calls (`pbkdf2Sync`, `scryptSync`, `randomBytes(n)`, ...) with their promisified callback forms, awaited.',
+      whatItDoes:
+        'Rewrites `pbkdf2Sync`, `scryptSync`, `hkdfSync`, `generateKeyPairSync`, `generateKeySync`, `generatePrimeSync`, `checkPrimeSync` and `randomFillSync` to `await promisify(<name>)(...)` with the callback function imported from `crypto`. `randomBytes(n)` and `randomInt(...)` are rewritten only when called without a callback, which is their synchronous form. In TypeScript files, where `promisify` of an overloaded function resolves `unknown`, the result keeps its type through explicit type arguments (`promisify<number, number, number>(randomInt)`) or an assertion (`(await promisify(scrypt)(...)) as Buffer`); an overload that cannot be typed that way (`scryptSync` with options) is reported for manual work.',
+      why: 'Key derivation and key generation are deliberately slow; in their sync form they hold the event loop for tens or hundreds of milliseconds per call. The callback forms run on the libuv thread pool.',
+      example: {
+        before: "// fixture-options: express=5\nimport express from 'express';\nimport { scryptSync, timingSafeEqual } from 'node:crypto';\nimport { users } from './users.js';\n\nconst app = express();\n\napp.post('/login', express.json(), (req, res) => {\n  const user = users.get(req.body.name);\n  const hash = scryptSync(req.body.password, user.salt, 64);\n  res.sendStatus(timingSafeEqual(hash, user.hash) ? 204 : 401);\n});\n",
+        after: "// fixture-options: express=5\nimport express from 'express';\nimport { scryptSync, timingSafeEqual, scrypt } from 'node:crypto';\nimport { users } from './users.js';\nimport { promisify } from 'node:util';\n\nconst app = express();\n\napp.post('/login', express.json(), async (req, res) => {\n  const user = users.get(req.body.name);\n  const hash = await promisify(scrypt)(req.body.password, user.salt, 64);\n  res.sendStatus(timingSafeEqual(hash, user.hash) ? 204 : 401);\n});\n",
+      },
+      safety:
+        "Safe: each callback form takes the same arguments and calls back with the value the sync form returns (`generateKeyPair`'s promisified form resolves `{ publicKey, privateKey }`, like `generateKeyPairSync`).",
+    },
+    apis: [
+      ...CRYPTO_SYNC.map(
+        (name): NodeBlockingApi => ({
+          module: 'crypto',
+          name: `${name}Sync`,
+          replacement: { module: 'crypto', name },
+          shape: 'promisified-call',
+          safety: 'safe',
+          ...(CRYPTO_TS[name] ? { typeScript: CRYPTO_TS[name] } : {}),
+        }),
+      ),
+      { module: 'crypto', name: 'randomBytes', replacement: { module: 'crypto', name: 'randomBytes' }, shape: 'promisified-call', safety: 'safe', onlyWithoutCallback: true },
+      {
+        module: 'crypto',
+        name: 'randomInt',
+        replacement: { module: 'crypto', name: 'randomInt' },
+        shape: 'promisified-call',
+        safety: 'safe',
+        onlyWithoutCallback: true,
+        typeScript: CRYPTO_TS.randomInt,
+      },
+    ],
+  },
+  {
+    id: 'sleep-busy-wait',
+    safety: 'safe',
+    exampleExt: 'js',
+    minTargets: { node: '16.0' },
+    docs: {
+      summary: 'Replaces a blocking sleep (`Atomics.wait` on a private buffer, or an empty loop polling `Date.now()`) with `await setTimeout(ms)` from `timers/promises`.',
+      whatItDoes:
+        'Rewrites the statement `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)` (a wait nobody can wake, used as a sleep) and empty-bodied loops such as `const end = Date.now() + ms; while (Date.now() < end) {}` to `await setTimeout(ms)`, with `setTimeout` imported from `timers/promises` (under another name, such as `sleep`, when the file also uses the global `setTimeout`).',
+      why: 'A blocking sleep freezes the whole process: no request, timer or I/O callback runs until it ends. A busy-wait also burns a CPU core for the whole delay.',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\n\nconst app = express();\n\nfunction sleep(ms) {\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);\n}\n\napp.post('/jobs', (req, res) => {\n  sleep(250);\n  res.status(202).end();\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { setTimeout } = require('timers/promises');\n\nconst app = express();\n\nasync function sleep(ms) {\n  await setTimeout(ms);\n}\n\napp.post('/jobs', async (req, res) => {\n  await sleep(250);\n  res.status(202).end();\n});\n",
+      },
+      safety:
+        'Safe: the code after the sleep still runs after the delay. Only a wait on a buffer the code created itself and never shares is treated as a sleep, and only loops with an empty body that poll the clock.',
+    },
+    apis: [
+      { module: '<global>', name: 'Atomics.wait', replacement: { module: 'timers/promises', name: 'setTimeout', preferredLocal: 'sleep' }, shape: 'sleep', safety: 'safe' },
+      { module: '<global>', name: 'Date.now', replacement: { module: 'timers/promises', name: 'setTimeout', preferredLocal: 'sleep' }, shape: 'sleep', safety: 'safe' },
+      { module: '<global>', name: 'performance.now', replacement: { module: 'timers/promises', name: 'setTimeout', preferredLocal: 'sleep' }, shape: 'sleep', safety: 'safe' },
+    ],
+  },
+];
+
+/** Rows by module (without `node:`) and exported name. */
+export function nodeApisByModule(): Map<string, Map<string, { rule: NodeBlockingRule; api: NodeBlockingApi }>> {
+  const out = new Map<string, Map<string, { rule: NodeBlockingRule; api: NodeBlockingApi }>>();
+  for (const rule of NODE_BLOCKING_RULES) {
+    for (const api of rule.apis) {
+      let byName = out.get(api.module);
+      if (!byName) out.set(api.module, (byName = new Map()));
+      byName.set(api.name, { rule, api });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+// What every report reads: the parts of a migration result, as data.
+// The pipeline's MigrateResult satisfies this structurally.
+import type { FileResult, Finding, MigrationPlan, RuleMeta, Targets } from '../types.js';
+
+export interface ReportInput {
+  /** Absolute directory the paths are relative to. */
+  root: string;
+  files: FileResult[];
+  findings: Finding[];
+  plan: MigrationPlan;
+  targets: Targets;
+  rules: RuleMeta[];
+}

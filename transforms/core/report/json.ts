@@ -1,0 +1,51 @@
+// The machine-readable report: files, findings and the plan.
+import type { FileStatus, MigrationPlan, Safety, Targets } from '../types.js';
+import { countFiles, countFindings, sortFindings, type FileCounts, type FindingCounts } from './counts.js';
+import type { ReportInput } from './input.js';
+
+export interface JsonReport {
+  /** awaitify's version. */
+  version: string;
+  root: string;
+  targets: Targets;
+  summary: { files: FileCounts; findings: FindingCounts };
+  files: { path: string; status: FileStatus; reason: string | null; line: number | null }[];
+  findings: {
+    rule: string;
+    path: string;
+    line: number;
+    column: number;
+    endLine: number | null;
+    endColumn: number | null;
+    safety: Safety;
+    message: string;
+    applied: boolean;
+  }[];
+  plan: MigrationPlan;
+}
+
+export function toJsonReport(result: ReportInput, version: string): JsonReport {
+  return {
+    version,
+    root: result.root,
+    targets: result.targets,
+    summary: { files: countFiles(result.files), findings: countFindings(result.findings) },
+    files: result.files.map((f) => ({ path: f.path, status: f.status, reason: f.reason ?? null, line: f.line ?? null })),
+    findings: sortFindings(result.findings).map((f) => ({
+      rule: f.rule,
+      path: f.path,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine ?? null,
+      endColumn: f.endColumn ?? null,
+      safety: f.safety,
+      message: f.message,
+      applied: f.applied === true,
+    })),
+    plan: result.plan,
+  };
+}
+
+export function formatJson(result: ReportInput, version: string): string {
+  return `${JSON.stringify(toJsonReport(result, version), null, 2)}\n`;
+}

@@ -1,0 +1,55 @@
+// The terminal summary awaitify prints on stderr after a run.
+import { compareText, countFiles, countFindings, site, sortFindings } from './counts.js';
+import type { ReportInput } from './input.js';
+
+export interface SummaryOptions {
+  /** ANSI colours. */
+  color?: boolean;
+  /** Whether the changes were written to disk (a dry run says how to apply). */
+  written?: boolean;
+}
+
+export function formatSummary(result: ReportInput, options: SummaryOptions = {}): string {
+  const paint = painter(options.color === true);
+  const files = countFiles(result.files);
+  const findings = countFindings(result.findings);
+  const out: string[] = [];
+
+  const parts = [
+    paint(files.changed ? 'green' : 'dim', `${files.changed} ${options.written ? 'changed' : 'to change'}`),
+    `${files.unchanged} unchanged`,
+    paint(files.skipped ? 'yellow' : 'dim', `${files.skipped} skipped`),
+    paint(files.failed ? 'red' : 'dim', `${files.failed} failed`),
+  ];
+  let head = `awaitify: ${files.total} file${files.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  if (!options.written && files.changed) head += paint('dim', ' (dry run; pass --write to apply)');
+  out.push(head);
+  out.push(
+    `findings: ${findings.safe} safe, ${findings.review} review, ${paint(findings.manual ? 'yellow' : 'dim', `${findings.manual} manual`)}; ${findings.applied} ${options.written ? 'applied' : 'to apply'}`,
+  );
+
+  const manual = sortFindings(result.findings.filter((f) => f.safety === 'manual'));
+  if (manual.length) {
+    out.push(paint('yellow', 'manual work (not changed):'));
+    for (const f of manual) out.push(`  ${paint('bold', site(f.path, f.line))} ${f.message} ${paint('dim', `[${f.rule}]`)}`);
+  }
+  if (result.plan.boundaries.length) {
+    out.push(paint('yellow', 'async propagation stopped at:'));
+    for (const b of result.plan.boundaries) {
+      out.push(`  ${paint('bold', site(b.path, b.line))} ${b.function} cannot await ${b.callee}: ${b.reason}`);
+    }
+  }
+  for (const status of ['skipped', 'failed'] as const) {
+    const list = result.files.filter((f) => f.status === status).sort((a, b) => compareText(a.path, b.path));
+    if (!list.length) continue;
+    out.push(paint(status === 'failed' ? 'red' : 'yellow', `${status}:`));
+    for (const f of list) out.push(`  ${paint('bold', site(f.path, f.line))} ${f.reason ?? ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const ANSI = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39] } as const;
+
+export function painter(enabled: boolean): (style: keyof typeof ANSI, text: string) => string {
+  return (style, text) => (enabled ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
+}

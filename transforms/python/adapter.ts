@@ -1,0 +1,319 @@
+// The Python/Django adapter: parse → index → entries → sites → call graph →
+// planAsyncPropagation (shared with the TypeScript side) → findings.
+import type { Node } from 'web-tree-sitter';
+import { applyEdits } from '../core/edits.js';
+import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphFunction } from '../core/plan.js';
+import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, Safety, TextEdit } from '../core/types.js';
+import { syncToAsyncEdits } from './call-rewrite.js';
+import { buildCallSites, type PyCallSite } from './callgraph.js';
+import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site } from './context.js';
+import { findEntries } from './entries.js';
+import { renderPythonImports } from './imports.js';
+import { OrmIndex } from './orm.js';
+import { field, firstSyntaxError, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
+import { buildProject, type PyFunction, type PyModule } from './project.js';
+import { PYTHON_RULES } from './rules/index.js';
+import { atomicRegions } from './rules/transaction-atomic.js';
+import { foreignMiddlewareFindings } from './rules/middleware-async.js';
+import { DEFAULT_DJANGO, DEFAULT_PYTHON, detectPythonTargets } from './targets.js';
+import type { Tree } from 'web-tree-sitter';
+
+const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
+
+export const pythonAdapter: LanguageAdapter = {
+  language: 'python',
+  extensions: ['.py'],
+  rules: PYTHON_RULES.map((r) => r.meta),
+  detectTargets: detectPythonTargets,
+  analyze: analyzePython,
+  renderImports: (_path, text, requests) => renderPythonImports(text, requests),
+  syntaxError: (_path, text) => pythonSyntaxError(text),
+};
+
+async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
+  const parser = await loadPythonParser();
+  const trees = new Map<string, Tree>();
+  const failures: AdapterFailure[] = [];
+  let done = 0;
+  for (const file of ctx.files) {
+    const tree = parsePython(parser, file.text);
+    const error = firstSyntaxError(tree.rootNode);
+    if (error) {
+      failures.push({ path: file.path, line: error.line, message: `cannot parse: ${error.message} (line ${error.line}); fix the syntax error and run awaitify again` });
+      tree.delete();
+    } else {
+      trees.set(file.path, tree);
+    }
+    ctx.progress?.(++done, ctx.files.length);
+  }
+  try {
+    return analyzeProject(ctx, trees, failures);
+  } finally {
+    for (const tree of trees.values()) tree.delete();
+  }
+}
+
+interface Emitted {
+  finding: Finding;
+  module: PyModule;
+}
+
+function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failures: AdapterFailure[]): AdapterResult {
+  const project = buildProject(ctx.root, ctx.files.filter((f) => trees.has(f.path)), trees);
+  const targets = { django: ctx.targets.django ?? DEFAULT_DJANGO, python: ctx.targets.python ?? DEFAULT_PYTHON };
+  const orm = new OrmIndex(project);
+  const ac = new AnalysisContext(project, orm, targets, ctx);
+  const entries = findEntries(project, targets.django);
+  const byId = new Map(project.functions.map((f) => [f.id, f]));
+
+  const syncRegions = new Map<string, Node[]>();
+  if (ctx.isRuleEnabled('transaction-atomic')) {
+    for (const fn of project.functions) {
+      const regions = atomicRegions(ac, fn);
+      if (regions.length) syncRegions.set(fn.id, regions);
+    }
+  }
+
+  const rules = PYTHON_RULES.filter((r): r is PythonRule & Required<Pick<PythonRule, 'detect'>> => Boolean(r.detect) && ctx.isRuleEnabled(r.meta.id));
+  const sitesByFn = new Map<string, Site[]>();
+  const resolvedCalls = new Set<number>();
+  for (const fn of project.functions) {
+    const fc = new FunctionContext(ac, fn, syncRegions.get(fn.id) ?? [], entries);
+    fc.resolvedCalls = resolvedCalls;
+    const claimed = new Set<number>();
+    const sites: Site[] = [];
+    for (const rule of rules) {
+      for (const s of rule.detect(fc)) {
+        const keys = [s.node.id, ...(s.claims ?? []).map((c) => c.id)];
+        if (keys.some((k) => claimed.has(k))) continue;
+        for (const k of keys) claimed.add(k);
+        sites.push(s);
+      }
+    }
+    if (sites.length) sitesByFn.set(fn.id, sites);
+  }
+
+  const callSites = buildCallSites(project, orm, syncRegions);
+  const siteByEdge = new Map(callSites.map((s) => [s.edge, s]));
+  const seedsOf = (fn: PyFunction) => (sitesByFn.get(fn.id) ?? []).filter((s) => s.seed && ctx.willApply(s.safety)).length;
+  const graphFns: GraphFunction[] = project.functions.map((fn) => {
+    const { line } = lineColumn(fn.module.text, fn.node.startIndex);
+    const cannot = entries.cannotBeAsync.get(fn.id);
+    return {
+      id: fn.id,
+      path: fn.module.path,
+      name: fn.qualname,
+      line,
+      ...(entries.entries.has(fn.id) ? { entry: entries.entries.get(fn.id) } : {}),
+      alreadyAsync: fn.isAsync,
+      seeds: seedsOf(fn),
+      ...(cannot && !fn.isAsync ? { cannotBeAsync: cannot } : {}),
+    };
+  });
+  const graph: CallGraph = { functions: graphFns, edges: callSites.map((s) => s.edge) };
+  const options = {
+    entry: ctx.entry,
+    api: ctx.api === 'replace' ? ('replace' as const) : ('twin' as const),
+    matchesEntryGlob: (f: GraphFunction) => globMatch(ctx.entry, f),
+  };
+  let result = planAsyncPropagation(graph, options);
+
+  // A class-based view's handlers change together: when one becomes async, all do.
+  const forced = new Map<string, string>();
+  for (const cbv of entries.cbvs) {
+    if (cbv.blocked) continue;
+    const asyncOne = cbv.handlers.find((h) => h.isAsync || result.async.has(h.id));
+    if (!asyncOne) continue;
+    for (const h of cbv.handlers) {
+      if (h.isAsync || result.async.has(h.id)) continue;
+      const g = graphFns.find((f) => f.id === h.id)!;
+      g.seeds = Math.max(1, g.seeds);
+      forced.set(h.id, asyncOne.name);
+    }
+  }
+  if (forced.size) result = planAsyncPropagation(graph, options);
+
+  const isAsyncNow = (id: string) => result.async.has(id) || Boolean(byId.get(id)?.isAsync);
+  const twins = new Map<string, { name: string; existing: boolean }>();
+  if (options.api === 'twin') {
+    for (const id of result.async.keys()) {
+      const fn = byId.get(id)!;
+      if (entries.entries.has(id) || forced.has(id) || fn.parent) continue;
+      twins.set(id, twinName(fn));
+    }
+  }
+
+  const emitted: Emitted[] = [];
+  const emit = (module: PyModule, node: Node, rule: string, safety: Safety, message: string, edits: TextEdit[], imports?: ImportRequest[]) => {
+    const start = lineColumn(module.text, node.startIndex);
+    const end = lineColumn(module.text, node.endIndex);
+    emitted.push({
+      module,
+      finding: {
+        rule,
+        path: module.path,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        message,
+        safety,
+        edits,
+        ...(imports?.length ? { imports } : {}),
+      },
+    });
+  };
+
+  // Blocking sites in code that is (or becomes) async.
+  for (const fn of project.functions) {
+    const sites = sitesByFn.get(fn.id);
+    if (!sites) continue;
+    if (isAsyncNow(fn.id)) {
+      for (const s of sites) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
+      continue;
+    }
+    const blocked = entries.blockedViews.get(fn.id) ?? (entries.cannotBeAsync.get(fn.id)?.kind === 'class-based-view' ? entries.cannotBeAsync.get(fn.id)!.reason : undefined);
+    if (blocked && sites.some((s) => s.seed)) {
+      const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))];
+      emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
+    }
+  }
+
+  // def → async def.
+  for (const [id, plan] of result.async) {
+    const fn = byId.get(id)!;
+    const why = forced.has(id)
+      ? `${fn.qualname} becomes async because ${forced.get(id)} of the same class-based view does (Django needs all handlers of a view sync or all async)`
+      : plan.reason === 'blocking-call'
+        ? `${fn.qualname} becomes async: it makes blocking calls that are now awaited`
+        : `${fn.qualname} becomes async: it awaits ${byId.get(plan.via ?? '')?.qualname ?? plan.via}`;
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'safe', why, [{ start: fn.node.startIndex, end: fn.node.startIndex, text: 'async ' }]);
+  }
+
+  // Calls of functions that became async get await (the twin's name when one is added).
+  const awaited = new Set<PyCallSite>();
+  for (const edge of result.awaitEdges) {
+    const cs = siteByEdge.get(edge);
+    if (!cs || cs.node.type !== 'call' || awaited.has(cs)) continue;
+    awaited.add(cs);
+    if (isAwaitedCall(cs.node)) continue;
+    const callee = field(cs.node, 'function')!;
+    const twin = twins.get(cs.callee.id);
+    const edits = awaitEdits(cs.node);
+    if (twin) {
+      const nameNode = callee.type === 'attribute' ? field(callee, 'attribute')! : callee;
+      edits.push({ start: nameNode.startIndex, end: nameNode.endIndex, text: twin.name });
+    }
+    const msg = twin ? `${callee.text}() has an async twin ${twin.name}(); await it` : `${callee.text}() is async; await it`;
+    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits);
+  }
+
+  // Sync project functions that block, called from async code, run in a thread.
+  if (ctx.isRuleEnabled('sync-to-async-wrap')) {
+    const blocks = blockingClosure(project.functions, sitesByFn, callSites, false);
+    const blocksUnlessResolved = blockingClosure(project.functions, sitesByFn, callSites, true);
+    for (const cs of callSites) {
+      if (!cs.caller || cs.edge.mode !== 'await' || cs.node.type !== 'call' || !isAsyncNow(cs.caller.id) || isAsyncNow(cs.callee.id)) continue;
+      if (isAwaitedCall(cs.node)) continue;
+      if (!blocks.has(cs.callee.id) && !(blocksUnlessResolved.has(cs.callee.id) && !resolvedCalls.has(cs.node.id))) continue;
+      const callee = field(cs.node, 'function')!;
+      const why = entries.cannotBeAsync.get(cs.callee.id)?.reason ?? result.pinned.get(cs.callee.id)?.reason ?? `${cs.callee.qualname} stays sync`;
+      const fc = new FunctionContext(ac, cs.caller, [], entries);
+      const { edits, imports } = syncToAsyncEdits(fc, cs.node, callee, true);
+      emit(
+        cs.module,
+        cs.node,
+        'sync-to-async-wrap',
+        'review',
+        `${callee.text}() blocks (it queries the database or does I/O) but cannot become async (${why}); it runs through sync_to_async, thread-sensitive so database connections stay on one thread`,
+        edits,
+        imports,
+      );
+    }
+  }
+
+  if (ctx.isRuleEnabled('middleware-async')) {
+    for (const f of foreignMiddlewareFindings(entries, project)) emit(f.module, f.node, 'middleware-async', 'manual', f.message, []);
+  }
+
+  // Twins: the edits inside a function that keeps a sync twin go into a copy added beside it.
+  const twinFns = [...twins.keys()].map((id) => byId.get(id)!).sort((a, b) => a.outer.endIndex - a.outer.startIndex - (b.outer.endIndex - b.outer.startIndex));
+  for (const fn of twinFns) {
+    const twin = twins.get(fn.id)!;
+    const start = fn.outer.startIndex;
+    const end = fn.outer.endIndex;
+    const inside = emitted.filter((e) => e.module === fn.module && e.finding.edits.length && ctx.willApply(e.finding.safety) && e.finding.edits.every((x) => x.start >= start && x.end <= end));
+    const insideSet = new Set(inside);
+    for (let i = emitted.length - 1; i >= 0; i--) if (insideSet.has(emitted[i])) emitted.splice(i, 1);
+    if (twin.existing) continue;
+    const nameNode = field(fn.node, 'name')!;
+    const copyEdits: TextEdit[] = inside.flatMap((e) => e.finding.edits).map((x) => ({ start: x.start - start, end: x.end - start, text: x.text }));
+    copyEdits.push({ start: nameNode.startIndex - start, end: nameNode.endIndex - start, text: twin.name });
+    const copy = applyEdits(fn.module.text.slice(start, end), copyEdits);
+    const indent = lineIndent(fn.module.text, start);
+    const gap = fn.cls || fn.parent ? '\n\n' : '\n\n\n';
+    const safety = inside.reduce<Safety>((s, e) => (SAFETY_RANK[e.finding.safety] > SAFETY_RANK[s] ? e.finding.safety : s), 'safe');
+    const imports = inside.flatMap((e) => e.finding.imports ?? []);
+    const details = inside
+      .filter((e) => e.finding.rule !== 'async-propagation' || !e.finding.message.includes('becomes async'))
+      .sort((a, b) => a.finding.line - b.finding.line || a.finding.column - b.finding.column)
+      .map((e) => `line ${e.finding.line}: ${e.finding.message}`);
+    emit(
+      fn.module,
+      nameNode,
+      'async-propagation',
+      safety,
+      `adds async twin ${twin.name}() beside ${fn.qualname}(), which stays sync for its sync callers; async callers await the twin${details.length ? `. In the twin: ${details.join('; ')}` : ''}`,
+      [{ start: end, end, text: `${gap}${indent}${copy}` }],
+      imports,
+    );
+  }
+
+  const plan = toMigrationPlan(result, (e) => ({ caller: e.from ? (byId.get(e.from)?.qualname ?? e.from) : '<module>', callee: byId.get(e.to)?.qualname ?? e.to }));
+  for (const fnPlan of plan.asyncFunctions) {
+    const t = twins.get(fnPlan.id);
+    if (t) fnPlan.twin = true;
+  }
+  return { findings: emitted.map((e) => e.finding), plan, failures };
+}
+
+function isAwaitedCall(node: Node): boolean {
+  let p = node.parent;
+  while (p?.type === 'parenthesized_expression') p = p.parent;
+  return p?.type === 'await';
+}
+
+/** `a<name>` unless taken; an existing async function of that name is the twin already. */
+function twinName(fn: PyFunction): { name: string; existing: boolean } {
+  const scope = fn.cls ? fn.cls.methods : fn.parent ? fn.parent.nested : fn.module.topFunctions;
+  const underscores = /^_*/.exec(fn.name)![0];
+  for (const name of [`${underscores}a${fn.name.slice(underscores.length)}`, `${fn.name}_async`]) {
+    const other = scope.get(name);
+    if (!other) return { name, existing: false };
+    if (other.isAsync) return { name, existing: true };
+  }
+  return { name: `${fn.name}_async_twin`, existing: false };
+}
+
+/** Functions that block: they hold a blocking site, or call (synchronously) one that does. */
+function blockingClosure(functions: PyFunction[], sites: Map<string, Site[]>, calls: PyCallSite[], deferred: boolean): Set<string> {
+  const out = new Set<string>();
+  for (const fn of functions) if ((sites.get(fn.id) ?? []).some((s) => (s.seed || s.safety === 'manual') && Boolean(s.deferred) === deferred)) out.add(fn.id);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const c of calls) {
+      if (c.caller && !out.has(c.caller.id) && out.has(c.callee.id) && !c.callee.isAsync) {
+        out.add(c.caller.id);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+function globMatch(policy: string, f: GraphFunction): boolean {
+  if (policy === 'handlers' || policy === 'all') return false;
+  const re = new RegExp(`^${policy.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/.]*').replace(/\u0000/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(f.name) || re.test(`${f.path}::${f.name}`) || re.test(f.path);
+}

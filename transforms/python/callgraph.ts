@@ -1,0 +1,129 @@
+// Call sites between project functions: direct calls, `module.func()`,
+// `self.method()` inside a class, methods on model instances, and references
+// handed to other code (callbacks, which need a sync function).
+import type { Node } from 'web-tree-sitter';
+import type { GraphEdge } from '../core/plan.js';
+import { lineColumn } from './context.js';
+import type { OrmIndex } from './orm.js';
+import { childrenOf, field } from './parser.js';
+import { findMethod, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
+
+export interface PyCallSite {
+  edge: GraphEdge;
+  /** The call node (for 'await' edges) or the reference. */
+  node: Node;
+  module: PyModule;
+  caller?: PyFunction;
+  callee: PyFunction;
+}
+
+const SCOPES = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+
+/** The project function a callee expression names, if any. */
+export function calleeFunction(project: Project, orm: OrmIndex, module: PyModule, fn: PyFunction | undefined, callee: Node): PyFunction | undefined {
+  const r = resolveExpr(project, module, fn, callee);
+  if (r?.kind === 'function') return r.fn;
+  if (r) return undefined;
+  if (callee.type !== 'attribute') return undefined;
+  const object = field(callee, 'object')!;
+  const name = field(callee, 'attribute')!.text;
+  // self.method() / cls.method() inside a method.
+  const method = fn && methodOwner(fn);
+  if (method?.cls && object.type === 'identifier' && object.text === method.paramNames[0] && !isStatic(method)) {
+    return findMethod(project, method.cls, name);
+  }
+  const t = orm.typeOf(module, fn, object);
+  if (t?.kind === 'instance' && t.model) return findMethod(project, t.model.cls, name);
+  return undefined;
+}
+
+function methodOwner(fn: PyFunction): PyFunction | undefined {
+  let f: PyFunction | undefined = fn;
+  while (f && !f.cls) f = f.parent;
+  // `self` of an enclosing method stays visible in nested functions only when not rebound.
+  if (f && f !== fn && fn.locals.has(f.paramNames[0] ?? '')) return undefined;
+  return f;
+}
+
+function isStatic(fn: PyFunction): boolean {
+  return fn.decorators.some((d) => d.text === 'staticmethod');
+}
+
+export function buildCallSites(
+  project: Project,
+  orm: OrmIndex,
+  /** Nodes inside transaction.atomic blocks: calls there stay synchronous. */
+  syncRegions: Map<string, Node[]>,
+): PyCallSite[] {
+  const out: PyCallSite[] = [];
+  for (const module of project.modules) {
+    const visit = (node: Node, fn: PyFunction | undefined, stop?: { kind: string; reason: string }) => {
+      for (const child of childrenOf(node)) {
+        if (SCOPES.has(child.type)) {
+          const def = child.type === 'decorated_definition' ? field(child, 'definition')! : child;
+          if (child.type === 'decorated_definition') {
+            for (const d of childrenOf(child).filter((c) => c.type === 'decorator')) visit(d, fn, { kind: 'decorator', reason: 'used as a decorator' });
+          }
+          if (def.type === 'function_definition') {
+            const inner = module.functions.find((f) => f.node.id === def.id);
+            for (const p of childrenOf(field(def, 'parameters'))) visit(p, fn, { kind: 'default-argument', reason: 'evaluated when the function is defined' });
+            if (inner) visit(inner.body, inner);
+          } else if (def.type === 'class_definition') {
+            const sup = field(def, 'superclasses');
+            if (sup) visit(sup, fn);
+            visit(field(def, 'body')!, fn);
+          }
+          continue;
+        }
+        let childStop = stop;
+        if (fn && syncRegions.get(fn.id)?.some((r) => r.id === child.id)) {
+          childStop = { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' };
+        }
+        if (child.type === 'lambda') childStop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
+        if (child.type === 'generator_expression') childStop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
+        if (child.type === 'call') {
+          const callee = field(child, 'function');
+          const target = callee ? calleeFunction(project, orm, module, fn, callee) : undefined;
+          if (target && target !== fn) out.push(site(module, fn, target, child, childStop));
+        } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child) && !isAttributeObject(child) && !isBindingTarget(child)) {
+          const r = resolveExpr(project, module, fn, child);
+          if (r?.kind === 'function' && r.fn !== fn && !r.fn.parent) {
+            out.push(site(module, fn, r.fn, child, childStop ?? { kind: 'callback', reason: `${child.text} is passed as a value; whoever calls it expects a synchronous function` }));
+          }
+        }
+        visit(child, fn, childStop);
+      }
+    };
+    visit(module.root, undefined);
+  }
+  return out;
+}
+
+function isCallee(node: Node): boolean {
+  return node.parent?.type === 'call' && field(node.parent, 'function')?.id === node.id;
+}
+
+function isAttributeObject(node: Node): boolean {
+  const p = node.parent;
+  return Boolean(p && p.type === 'attribute' && field(p, 'attribute')?.id === node.id) || Boolean(p && p.type === 'attribute' && field(p, 'object')?.id === node.id);
+}
+
+function isBindingTarget(node: Node): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if (p.type === 'keyword_argument' && field(p, 'name')?.id === node.id) return true;
+  if ((p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === node.id) return true;
+  return /import|dotted_name|aliased_import|global_statement|nonlocal_statement/.test(p.type);
+}
+
+function site(module: PyModule, fn: PyFunction | undefined, callee: PyFunction, node: Node, stop?: { kind: string; reason: string }): PyCallSite {
+  const { line, column } = lineColumn(module.text, node.startIndex);
+  const edge: GraphEdge = {
+    from: fn?.id ?? null,
+    to: callee.id,
+    site: { path: module.path, line, column },
+    mode: stop ? 'stop' : 'await',
+    ...(stop ? { stopKind: stop.kind, stopReason: stop.reason } : {}),
+  };
+  return { edge, node, module, caller: fn, callee };
+}

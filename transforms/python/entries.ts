@@ -1,0 +1,314 @@
+// Django entry points (views from URLconfs, decorated views, class-based view
+// handlers, the project's middleware) and the functions that cannot become
+// async (boundaries), each with the reason.
+import type { Node } from 'web-tree-sitter';
+import { callArguments, childrenOf, field, stringValue } from './parser.js';
+import {
+  externalAncestors,
+  findMethod,
+  projectAncestors,
+  resolveExpr,
+  type Project,
+  type PyClass,
+  type PyFunction,
+  type PyModule,
+} from './project.js';
+import { atLeast } from './targets.js';
+
+export const HTTP_HANDLERS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
+
+/** View decorators that wrap async views, by the first Django version that does. */
+const VIEW_DECORATORS: Record<string, string> = {
+  csrf_exempt: '5.0', csrf_protect: '5.0', ensure_csrf_cookie: '5.0', requires_csrf_token: '5.0',
+  require_http_methods: '5.0', require_GET: '5.0', require_POST: '5.0', require_safe: '5.0',
+  cache_page: '5.0', cache_control: '5.0', never_cache: '5.0', vary_on_headers: '5.0', vary_on_cookie: '5.0',
+  gzip_page: '5.0', condition: '5.0', etag: '5.0', last_modified: '5.0', xframe_options_deny: '5.0',
+  xframe_options_sameorigin: '5.0', xframe_options_exempt: '5.0', sensitive_variables: '5.0', sensitive_post_parameters: '5.0',
+  no_append_slash: '5.0', login_required: '5.1', permission_required: '5.1', user_passes_test: '5.1',
+};
+
+export interface CbvInfo {
+  cls: PyClass;
+  handlers: PyFunction[];
+  /** Why the handlers cannot become async together, when they cannot. */
+  blocked?: string;
+}
+
+export interface MiddlewareInfo {
+  /** The class, or the factory function of a function middleware. */
+  cls?: PyClass;
+  factory?: PyFunction;
+  /** `__call__` of a class, the inner function of a factory. */
+  call?: PyFunction;
+  settingPath: string;
+}
+
+export interface EntryInfo {
+  entries: Map<string, string>;
+  cannotBeAsync: Map<string, { kind: string; reason: string }>;
+  cbvs: CbvInfo[];
+  middleware: MiddlewareInfo[];
+  /** MIDDLEWARE strings that are neither Django's nor the project's. */
+  foreignMiddleware: { module: PyModule; node: Node; name: string }[];
+  /** Views that stay sync, with the reason (reported when they block). */
+  blockedViews: Map<string, string>;
+}
+
+function decoratorName(project: Project, fn: PyFunction, deco: Node): { name: string; resolved?: string } {
+  const callee = deco.type === 'call' ? field(deco, 'function')! : deco;
+  const r = resolveExpr(project, fn.module, fn.parent, callee);
+  const resolved = r?.kind === 'external' ? r.name : r?.kind === 'function' ? `${r.fn.module.dotted[0] ?? r.fn.module.path}.${r.fn.qualname}` : undefined;
+  return { name: callee.text.split('.').pop() ?? callee.text, resolved };
+}
+
+const VIEW_BASE = /^django\.views(\.generic)?(\.base)?\.View$/;
+const GENERIC_VIEW = /^django\.views\.generic(\.\w+)*\.(\w+)$/;
+const DJANGO_CLASS = /^(django|rest_framework|unittest)\./;
+
+export function findEntries(project: Project, djangoTarget: string): EntryInfo {
+  const info: EntryInfo = { entries: new Map(), cannotBeAsync: new Map(), cbvs: [], middleware: [], foreignMiddleware: [], blockedViews: new Map() };
+  const viewFunctions = new Set<PyFunction>();
+  const viewClasses = new Set<PyClass>();
+
+  // URLconfs: every module with `urlpatterns`.
+  for (const module of project.modules) {
+    if (!module.assigned.has('urlpatterns')) continue;
+    for (const call of module.root.descendantsOfType('call')) {
+      if (!call) continue;
+      const f = field(call, 'function');
+      if (!f || !/^(path|re_path|url)$/.test(f.text.split('.').pop()!)) continue;
+      const view = callArguments(call).positional[1];
+      if (!view) continue;
+      if (view.type === 'call') {
+        const vf = field(view, 'function');
+        if (vf?.type === 'attribute' && field(vf, 'attribute')!.text === 'as_view') {
+          const r = resolveExpr(project, module, undefined, field(vf, 'object')!);
+          if (r?.kind === 'class') viewClasses.add(r.cls);
+        }
+        continue;
+      }
+      const r = resolveExpr(project, module, undefined, view);
+      if (r?.kind === 'function') viewFunctions.add(r.fn);
+    }
+  }
+
+  for (const fn of project.functions) {
+    if (fn.cls || fn.parent) continue;
+    const decoNames = fn.decorators.map((d) => decoratorName(project, fn, d).name);
+    const decorated = decoNames.some((n) => n in VIEW_DECORATORS);
+    const viewModule = /(^|\/)views(\.py$|\/)/.test(fn.module.path) && fn.paramNames[0] === 'request';
+    if (decorated || viewModule) viewFunctions.add(fn);
+  }
+
+  for (const fn of viewFunctions) {
+    const why = viewDecoratorBlock(project, fn, djangoTarget);
+    if (why) {
+      info.blockedViews.set(fn.id, why);
+      info.cannotBeAsync.set(fn.id, { kind: 'view-decorator', reason: why });
+    } else {
+      info.entries.set(fn.id, 'django-view');
+    }
+  }
+
+  // Class-based views: URLconf references and every project class deriving from View.
+  for (const cls of project.classes) {
+    if (externalAncestors(project, cls).some((n) => VIEW_BASE.test(n) || GENERIC_VIEW.test(n))) viewClasses.add(cls);
+  }
+  for (const cls of viewClasses) {
+    const cbv = classifyCbv(project, cls, djangoTarget);
+    info.cbvs.push(cbv);
+    for (const h of cbv.handlers) {
+      if (cbv.blocked) info.cannotBeAsync.set(h.id, { kind: 'class-based-view', reason: cbv.blocked });
+      else info.entries.set(h.id, 'django-class-view');
+    }
+  }
+
+  findMiddleware(project, info);
+  markBoundaries(project, info, viewClasses);
+  return info;
+}
+
+function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: string): string | undefined {
+  for (const deco of fn.decorators) {
+    const { name, resolved } = decoratorName(project, fn, deco);
+    if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
+      const min = VIEW_DECORATORS[name];
+      if (!atLeast(djangoTarget, min)) return `@${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+      continue;
+    }
+    if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
+    return `@${deco.text} is not known to wrap async views; convert it (check iscoroutinefunction) first`;
+  }
+  return undefined;
+}
+
+function classifyCbv(project: Project, cls: PyClass, djangoTarget: string): CbvInfo {
+  const ancestors = [cls, ...projectAncestors(project, cls)];
+  const handlers = HTTP_HANDLERS.filter((h) => h !== 'options' || cls.methods.has('options'))
+    .map((h) => cls.methods.get(h))
+    .filter((f): f is PyFunction => Boolean(f));
+  const cbv: CbvInfo = { cls, handlers };
+  if (!atLeast(djangoTarget, '4.1')) {
+    cbv.blocked = `class-based views may have async handlers only from Django 4.1 (target: ${djangoTarget})`;
+    return cbv;
+  }
+  const external = externalAncestors(project, cls);
+  const generic = external.find((n) => GENERIC_VIEW.test(n) && !VIEW_BASE.test(n));
+  if (generic) {
+    cbv.blocked = `${cls.name} derives from ${generic.split('.').pop()}, whose inherited handlers are sync; Django requires all handlers of a view to be sync or all async, so they stay sync`;
+    return cbv;
+  }
+  for (const anc of ancestors.slice(1)) {
+    const inherited = HTTP_HANDLERS.filter((h) => anc.methods.has(h) && !cls.methods.has(h));
+    if (inherited.length) {
+      cbv.blocked = `${cls.name} inherits ${inherited.join(', ')} from ${anc.name}; all handlers must change together, so they stay sync`;
+      return cbv;
+    }
+  }
+  const dispatch = findMethod(project, cls, 'dispatch');
+  if (dispatch && !dispatch.isAsync) {
+    cbv.blocked = `${cls.name} overrides dispatch() synchronously; async handlers would return coroutines through it`;
+    return cbv;
+  }
+  for (const deco of cls.decorators) {
+    if (/method_decorator/.test(deco.text) && !atLeast(djangoTarget, '5.2')) {
+      cbv.blocked = `method_decorator wraps async methods only from Django 5.2 (target: ${djangoTarget})`;
+      return cbv;
+    }
+  }
+  return cbv;
+}
+
+function findMiddleware(project: Project, info: EntryInfo): void {
+  for (const module of project.modules) {
+    const assigns = module.assigned.get('MIDDLEWARE') ?? module.assigned.get('MIDDLEWARE_CLASSES');
+    if (!assigns) continue;
+    for (const assign of assigns) {
+      const right = field(assign, 'right');
+      for (const item of right ? childrenOf(right) : []) {
+        const name = stringValue(item);
+        if (!name) continue;
+        const dot = name.lastIndexOf('.');
+        const target = project.byDotted.get(name.slice(0, dot));
+        const attr = name.slice(dot + 1);
+        if (target) {
+          const cls = target.topClasses.get(attr);
+          const fn = target.topFunctions.get(attr);
+          if (cls) info.middleware.push({ cls, call: cls.methods.get('__call__'), settingPath: name });
+          else if (fn) {
+            const inner = [...fn.nested.values()].find((n) => fn.body.text.includes(`return ${n.name}`));
+            info.middleware.push({ factory: fn, call: inner, settingPath: name });
+          }
+          continue;
+        }
+        if (!name.startsWith('django.')) info.foreignMiddleware.push({ module, node: item, name });
+      }
+    }
+  }
+  for (const mw of info.middleware) {
+    if (mw.cls && externalAncestors(project, mw.cls).some((n) => /MiddlewareMixin$/.test(n))) continue;
+    if (mw.call) info.entries.set(mw.call.id, 'django-middleware');
+    if (mw.cls) {
+      for (const hook of ['process_view', 'process_exception', 'process_template_response']) {
+        const m = mw.cls.methods.get(hook);
+        if (m) info.entries.set(m.id, 'django-middleware');
+      }
+    }
+  }
+}
+
+const TEST_BASE = /(TestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase)$/;
+
+function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyClass>): void {
+  const set = (fn: PyFunction, kind: string, reason: string) => {
+    if (!info.cannotBeAsync.has(fn.id) && !info.entries.has(fn.id)) info.cannotBeAsync.set(fn.id, { kind, reason });
+  };
+  const middlewareClasses = new Set(info.middleware.map((m) => m.cls).filter(Boolean));
+  for (const fn of project.functions) {
+    if (fn.isAsync) continue;
+    const decos = fn.decorators.map((d) => d.text);
+    if (/^__\w+__$/.test(fn.name) && !(fn.name === '__call__' && fn.cls && middlewareClasses.has(fn.cls))) {
+      set(fn, 'dunder', `${fn.name} is called by Python synchronously`);
+      continue;
+    }
+    if (decos.some((d) => /(^|\.)(property|cached_property|setter|getter|deleter)$/.test(d))) {
+      set(fn, 'property', `${fn.name} is a property; attribute access cannot await`);
+      continue;
+    }
+    if (decos.some((d) => /\.(filter|simple_tag|inclusion_tag|tag)\b/.test(d)) || /(^|\/)templatetags\//.test(fn.module.path)) {
+      set(fn, 'template-tag', `${fn.name} is a template tag or filter; templates call it synchronously`);
+      continue;
+    }
+    if (decos.some((d) => /(^|\.)receiver\(/.test(d))) {
+      set(fn, 'signal-receiver', `${fn.name} is a signal receiver sent with Signal.send(), which is synchronous`);
+      continue;
+    }
+    if (decos.some((d) => /(^|\.)(lru_cache|cache|cached)\b/.test(d) && !/^cache_page/.test(d))) {
+      set(fn, 'cached', `${fn.name} caches its return value; cached coroutines can only be awaited once`);
+      continue;
+    }
+    if (decos.some((d) => /(^|\.)atomic\b/.test(d))) {
+      set(fn, 'transaction-atomic', `${fn.name} runs inside transaction.atomic, which has no async form; async callers run it through sync_to_async`);
+      continue;
+    }
+    if (/(^|\/)migrations\//.test(fn.module.path)) {
+      set(fn, 'migration', 'migrations run synchronously');
+      continue;
+    }
+    if (containsYield(fn.body)) {
+      set(fn, 'generator', `${fn.name} is a generator; making it async changes how every caller iterates it`);
+      continue;
+    }
+    const testModule = /(^|\/)(test_[^/]*|[^/]*_test|tests)\.py$|(^|\/)tests\//.test(fn.module.path);
+    if (testModule && !fn.cls && /^test/.test(fn.name)) {
+      set(fn, 'sync-test', `${fn.name} is a synchronous test`);
+      continue;
+    }
+    if (fn.cls) {
+      const ext = externalAncestors(project, fn.cls);
+      if (ext.some((n) => TEST_BASE.test(n))) {
+        set(fn, 'sync-test', `${fn.cls.name}.${fn.name} is a method of a synchronous test case`);
+        continue;
+      }
+      if (ext.some((n) => /BaseCommand$/.test(n))) {
+        set(fn, 'management-command', `${fn.cls.name}.${fn.name} belongs to a management command, which Django runs synchronously`);
+        continue;
+      }
+      if (ext.some((n) => /^django\.db\.models\./.test(n) || /^django\.contrib\.auth\./.test(n))) {
+        set(fn, 'model-method', `${fn.cls.name}.${fn.name} is a model method; Django and templates call it synchronously`);
+        continue;
+      }
+      if (ext.some((n) => /^django\.forms\./.test(n))) {
+        set(fn, 'form-method', `${fn.cls.name}.${fn.name} is a form method; forms are synchronous`);
+        continue;
+      }
+      if (viewClasses.has(fn.cls) && ['dispatch', 'setup', 'http_method_not_allowed', 'as_view'].includes(fn.name)) {
+        set(fn, 'view-hook', `${fn.cls.name}.${fn.name} is called by Django's View machinery synchronously`);
+        continue;
+      }
+      if (ext.some((n) => DJANGO_CLASS.test(n)) && !(viewClasses.has(fn.cls) && !HTTP_HANDLERS.includes(fn.name) && isPlainView(info, fn.cls))) {
+        if (!(middlewareClasses.has(fn.cls))) {
+          set(fn, 'framework-hook', `${fn.cls.name}.${fn.name} overrides a method of ${ext.find((n) => DJANGO_CLASS.test(n))}, which calls it synchronously`);
+          continue;
+        }
+      }
+    }
+  }
+}
+
+function isPlainView(info: EntryInfo, cls: PyClass): boolean {
+  const cbv = info.cbvs.find((c) => c.cls === cls);
+  return Boolean(cbv && !cbv.blocked);
+}
+
+function containsYield(body: Node): boolean {
+  const visit = (node: Node): boolean => {
+    for (const child of childrenOf(node)) {
+      if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') continue;
+      if (child.type === 'yield') return true;
+      if (visit(child)) return true;
+    }
+    return false;
+  };
+  return visit(body);
+}

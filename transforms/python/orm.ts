@@ -1,0 +1,383 @@
+// What awaitify knows about the Django ORM: which project classes are models,
+// their relation fields and managers, and a small flow-insensitive type
+// inference that tells QuerySets, managers and model instances apart from
+// everything else (so `dict.get` or `session.get` never look like ORM calls).
+import type { Node } from 'web-tree-sitter';
+import { callArguments, childrenOf, field, stringValue } from './parser.js';
+import {
+  boundNames,
+  externalAncestors,
+  projectAncestors,
+  resolveExpr,
+  type Project,
+  type PyClass,
+  type PyFunction,
+  type PyModule,
+} from './project.js';
+
+export type RelationKind = 'fk' | 'o2o' | 'm2m';
+
+export interface ModelField {
+  name: string;
+  kind: RelationKind;
+  /** The related model when it is a project class. */
+  target?: PyClass;
+}
+
+export interface ModelInfo {
+  cls: PyClass;
+  /** Forward relation fields by attribute name. */
+  relations: Map<string, ModelField>;
+  /** Reverse accessors: `book_set`/related_name → many side; one-to-one reverse → single instance. */
+  reverse: Map<string, { model: PyClass; many: boolean }>;
+  managers: Set<string>;
+  /** Every declared field name (relations included), plus pk, id and <fk>_id. */
+  fields: Set<string>;
+  /** Names of methods and properties defined on the model or its project bases. */
+  methods: Set<string>;
+}
+
+/** QuerySet methods that return a new QuerySet without touching the database. */
+export const QUERYSET_METHODS = new Set([
+  'all', 'filter', 'exclude', 'order_by', 'select_related', 'prefetch_related', 'annotate', 'alias', 'values', 'values_list',
+  'distinct', 'none', 'only', 'defer', 'using', 'reverse', 'extra', 'union', 'intersection', 'difference', 'select_for_update',
+  'dates', 'datetimes', 'complex_filter',
+]);
+
+/** Terminal QuerySet/manager methods and their async counterparts (Django 4.1). */
+export const TERMINAL_METHODS: Record<string, string> = {
+  get: 'aget', create: 'acreate', get_or_create: 'aget_or_create', update_or_create: 'aupdate_or_create', count: 'acount',
+  exists: 'aexists', first: 'afirst', last: 'alast', update: 'aupdate', delete: 'adelete', aggregate: 'aaggregate',
+  in_bulk: 'ain_bulk', bulk_create: 'abulk_create', bulk_update: 'abulk_update', latest: 'alatest', earliest: 'aearliest',
+  contains: 'acontains', explain: 'aexplain', iterator: 'aiterator',
+};
+const ASYNC_TERMINAL = new Map(Object.entries(TERMINAL_METHODS).map(([k, v]) => [v, k]));
+
+/** Terminal methods that return a model instance. */
+const INSTANCE_RESULT = new Set(['get', 'first', 'last', 'latest', 'earliest', 'create']);
+
+/** Related-manager methods (Django 4.2 adds their `a*` forms). */
+export const RELATED_MANAGER_METHODS: Record<string, string> = { add: 'aadd', remove: 'aremove', clear: 'aclear', set: 'aset' };
+
+/** Model instance methods with async counterparts (Django 4.2). */
+export const INSTANCE_METHODS: Record<string, string> = { save: 'asave', delete: 'adelete', refresh_from_db: 'arefresh_from_db' };
+
+const MODEL_BASES = /^django\.(db\.models(\.base)?\.Model|contrib\.auth\.(base_user|models)\.(AbstractUser|AbstractBaseUser|PermissionsMixin))$/;
+const EXTERNAL_MODELS = /^django\.contrib\.auth\.models\.(User|Group|Permission)$/;
+
+export type PyType =
+  | { kind: 'manager'; model?: ModelInfo; related?: boolean }
+  | { kind: 'queryset'; model?: ModelInfo }
+  | { kind: 'instance'; model?: ModelInfo }
+  | { kind: 'list'; of?: PyType };
+
+export class OrmIndex {
+  readonly models = new Map<PyClass, ModelInfo>();
+  private readonly byName = new Map<string, PyClass[]>();
+
+  constructor(readonly project: Project) {
+    for (const cls of project.classes) {
+      if (externalAncestors(project, cls).some((n) => MODEL_BASES.test(n))) {
+        this.models.set(cls, { cls, relations: new Map(), reverse: new Map(), managers: new Set(), fields: new Set(['pk', 'id']), methods: new Set() });
+        const list = this.byName.get(cls.name) ?? [];
+        list.push(cls);
+        this.byName.set(cls.name, list);
+      }
+    }
+    for (const info of this.models.values()) this.readFields(info);
+    for (const info of this.models.values()) {
+      for (const c of [info.cls, ...projectAncestors(project, info.cls)]) for (const m of c.methods.keys()) info.methods.add(m);
+    }
+    for (const info of this.models.values()) {
+      const inherited = [info.cls, ...projectAncestors(project, info.cls)].flatMap((c) => [...(this.models.get(c)?.managers ?? [])]);
+      for (const m of inherited) info.managers.add(m);
+      if (info.managers.size === 0) info.managers.add('objects');
+      info.managers.add('_default_manager');
+      info.managers.add('_base_manager');
+      for (const anc of projectAncestors(project, info.cls)) {
+        const a = this.models.get(anc);
+        if (a) for (const [k, v] of a.relations) if (!info.relations.has(k)) info.relations.set(k, v);
+        if (a) for (const f of a.fields) info.fields.add(f);
+      }
+    }
+  }
+
+  modelOf(cls: PyClass | undefined): ModelInfo | undefined {
+    return cls ? this.models.get(cls) : undefined;
+  }
+
+  /** The model a reference names: `Author`, `'Author'`, `'library.Author'`, `'self'`. */
+  private modelRef(owner: PyClass, node: Node | undefined): PyClass | undefined {
+    if (!node) return undefined;
+    const s = stringValue(node);
+    if (s !== undefined) {
+      if (s === 'self') return owner;
+      const name = s.split('.').pop()!;
+      const candidates = this.byName.get(name) ?? [];
+      return candidates.find((c) => c.module.path.split('/').slice(0, -1).join('/') === owner.module.path.split('/').slice(0, -1).join('/')) ?? candidates[0];
+    }
+    const r = resolveExpr(this.project, owner.module, undefined, node);
+    return r?.kind === 'class' && this.models.has(r.cls) ? r.cls : undefined;
+  }
+
+  private readFields(info: ModelInfo): void {
+    for (const [name, value] of info.cls.attrs) {
+      if (value.type !== 'call') continue;
+      const fnNode = field(value, 'function');
+      if (!fnNode) continue;
+      const callee = resolveExpr(this.project, info.cls.module, undefined, fnNode);
+      const calleeName = callee?.kind === 'external' ? callee.name : callee?.kind === 'class' ? callee.cls.name : fnNode.text;
+      const last = calleeName.split('.').pop()!;
+      const kind: RelationKind | undefined = last === 'ForeignKey' ? 'fk' : last === 'OneToOneField' ? 'o2o' : last === 'ManyToManyField' ? 'm2m' : undefined;
+      if (kind || /Field$/.test(last)) info.fields.add(name);
+      if (kind && kind !== 'm2m') info.fields.add(`${name}_id`);
+      if (kind) {
+        const args = callArguments(value);
+        const target = this.modelRef(info.cls, args.keywords.get('to') ?? args.positional[0]);
+        info.relations.set(name, { name, kind, target });
+        const tinfo = target ? this.models.get(target) : undefined;
+        if (tinfo) {
+          const relatedName = stringValue(args.keywords.get('related_name'));
+          if (relatedName !== '+' && !relatedName?.endsWith('+')) {
+            const accessor = relatedName ?? (kind === 'o2o' ? info.cls.name.toLowerCase() : `${info.cls.name.toLowerCase()}_set`);
+            tinfo.reverse.set(accessor, { model: info.cls, many: kind !== 'o2o' });
+          }
+        }
+        continue;
+      }
+      // A manager: `objects = models.Manager()`, `BookManager()`, `BookQuerySet.as_manager()`.
+      if (/Manager$/.test(last) || last === 'as_manager' || (callee?.kind === 'class' && externalAncestors(this.project, callee.cls).some((n) => /Manager$/.test(n)))) {
+        info.managers.add(name);
+      }
+    }
+  }
+
+  /** The type of an expression inside a function (or at module level with fn undefined). */
+  typeOf(module: PyModule, fn: PyFunction | undefined, node: Node, depth = 0): PyType | undefined {
+    if (depth > 12) return undefined;
+    switch (node.type) {
+      case 'parenthesized_expression': {
+        const inner = childrenOf(node)[0];
+        return inner ? this.typeOf(module, fn, inner, depth + 1) : undefined;
+      }
+      case 'await': {
+        const inner = childrenOf(node)[0];
+        if (inner?.type !== 'call') return undefined;
+        const f = field(inner, 'function');
+        if (f?.type === 'attribute') {
+          const attr = field(f, 'attribute')!.text;
+          const sync = ASYNC_TERMINAL.get(attr);
+          const obj = field(f, 'object')!;
+          if (sync) {
+            const t = this.typeOf(module, fn, obj, depth + 1);
+            if (t && (t.kind === 'queryset' || t.kind === 'manager') && INSTANCE_RESULT.has(sync)) return { kind: 'instance', model: t.model };
+          }
+        }
+        const callee = f ? resolveExpr(this.project, module, fn, f) : undefined;
+        if (callee?.kind === 'external' && /\.aget_object_or_404$/.test(callee.name)) return this.shortcutType(module, fn, inner, depth);
+        return undefined;
+      }
+      case 'identifier':
+        return this.variableType(module, fn, node.text, depth);
+      case 'attribute': {
+        const object = field(node, 'object')!;
+        const attr = field(node, 'attribute')!.text;
+        const r = resolveExpr(this.project, module, fn, object);
+        if (r?.kind === 'class') {
+          const info = this.models.get(r.cls);
+          if (info?.managers.has(attr)) return { kind: 'manager', model: info };
+          return undefined;
+        }
+        if (r?.kind === 'external' && EXTERNAL_MODELS.test(r.name) && (attr === 'objects' || attr === '_default_manager')) return { kind: 'manager' };
+        if (r) return undefined;
+        if (object.type === 'call' && field(object, 'function')?.text.endsWith('get_user_model') && attr === 'objects') return { kind: 'manager' };
+        const t = this.typeOf(module, fn, object, depth + 1);
+        if (t?.kind === 'instance' && t.model) {
+          const rel = t.model.relations.get(attr);
+          if (rel) {
+            const target = this.modelOf(rel.target);
+            return rel.kind === 'm2m' ? { kind: 'manager', model: target, related: true } : { kind: 'instance', model: target };
+          }
+          const rev = t.model.reverse.get(attr);
+          if (rev) return rev.many ? { kind: 'manager', model: this.modelOf(rev.model), related: true } : { kind: 'instance', model: this.modelOf(rev.model) };
+        }
+        return undefined;
+      }
+      case 'call': {
+        const f = field(node, 'function');
+        if (!f) return undefined;
+        if (f.type === 'attribute') {
+          const attr = field(f, 'attribute')!.text;
+          const obj = field(f, 'object')!;
+          if (QUERYSET_METHODS.has(attr) || INSTANCE_RESULT.has(attr)) {
+            const t = this.typeOf(module, fn, obj, depth + 1);
+            if (t && (t.kind === 'queryset' || t.kind === 'manager')) {
+              return QUERYSET_METHODS.has(attr) ? { kind: 'queryset', model: t.model } : { kind: 'instance', model: t.model };
+            }
+          }
+          if (attr === 'as_manager') return undefined;
+        }
+        const callee = resolveExpr(this.project, module, fn, f);
+        if (callee?.kind === 'class') {
+          const info = this.models.get(callee.cls);
+          if (info) return { kind: 'instance', model: info };
+        }
+        if (callee?.kind === 'external') {
+          if (/\.(get_object_or_404)$/.test(callee.name)) return this.shortcutType(module, fn, node, depth);
+          if (callee.name === 'builtins.list') {
+            const arg = callArguments(node).positional[0];
+            const t = arg ? this.typeOf(module, fn, arg, depth + 1) : undefined;
+            if (t?.kind === 'queryset') return { kind: 'list', of: { kind: 'instance', model: t.model } };
+          }
+        }
+        return undefined;
+      }
+      case 'subscript': {
+        const value = field(node, 'value');
+        const t = value ? this.typeOf(module, fn, value, depth + 1) : undefined;
+        if (t?.kind === 'queryset') {
+          const sub = node.childrenForFieldName('subscript');
+          return sub.length === 1 && sub[0]?.type === 'slice' ? { kind: 'queryset', model: t.model } : undefined;
+        }
+        return undefined;
+      }
+      case 'list_comprehension': {
+        const clause = childrenOf(node).find((c) => c.type === 'for_in_clause');
+        const body = field(node, 'body');
+        const left = clause && field(clause, 'left');
+        const right = clause && field(clause, 'right');
+        if (right && left && body?.type === 'identifier' && left.type === 'identifier' && body.text === left.text) {
+          const t = this.typeOf(module, fn, right, depth + 1);
+          if (t?.kind === 'queryset') return { kind: 'list', of: { kind: 'instance', model: t.model } };
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private shortcutType(module: PyModule, fn: PyFunction | undefined, call: Node, depth: number): PyType | undefined {
+    const first = callArguments(call).positional[0];
+    if (!first) return undefined;
+    const r = resolveExpr(this.project, module, fn, first);
+    if (r?.kind === 'class' && this.models.has(r.cls)) return { kind: 'instance', model: this.models.get(r.cls) };
+    const t = this.typeOf(module, fn, first, depth + 1);
+    if (t && (t.kind === 'queryset' || t.kind === 'manager')) return { kind: 'instance', model: t.model };
+    return undefined;
+  }
+
+  private readonly varCache = new Map<string, PyType | undefined | 'pending'>();
+
+  /** A local's type when every binding of it in the function agrees (a reassigned QuerySet variable is not one). */
+  variableType(module: PyModule, fn: PyFunction | undefined, name: string, depth: number): PyType | undefined {
+    if (!fn || !fn.locals.has(name)) return undefined;
+    const key = `${fn.id}:${name}`;
+    const cached = this.varCache.get(key);
+    if (cached === 'pending') return undefined;
+    if (this.varCache.has(key)) return cached as PyType | undefined;
+    this.varCache.set(key, 'pending');
+    const result = this.computeVariableType(module, fn, name, depth);
+    this.varCache.set(key, result);
+    return result;
+  }
+
+  private computeVariableType(module: PyModule, fn: PyFunction, name: string, depth: number): PyType | undefined {
+    const param = fn.params.find((p) => (p.type === 'typed_parameter' || p.type === 'typed_default_parameter') && boundNames(childrenOf(p)[0]!)[0] === name);
+    const bindings = bindingsOf(fn, name);
+    if (param) {
+      if (bindings.length) return undefined;
+      const typeNode = field(param, 'type');
+      const ann = typeNode ? childrenOf(typeNode)[0] : undefined;
+      const r = ann ? resolveExpr(this.project, module, fn, ann) : undefined;
+      return r?.kind === 'class' && this.models.has(r.cls) ? { kind: 'instance', model: this.models.get(r.cls) } : undefined;
+    }
+    if (fn.paramNames.includes(name)) {
+      if (name === 'self' && fn.cls && this.models.has(fn.cls)) return { kind: 'instance', model: this.models.get(fn.cls) };
+      return undefined;
+    }
+    if (!bindings.length) return undefined;
+    // `qs = qs.filter(...)` refines a QuerySet: type the other bindings first, then check these under that type.
+    const selfRef = (b: Binding) => b.kind !== 'other' && readsName(b.value, name);
+    const ordered = [...bindings.filter((b) => !selfRef(b)), ...bindings.filter(selfRef)];
+    if (ordered.length && selfRef(ordered[0])) return undefined;
+    const key = `${fn.id}:${name}`;
+    let agreed: PyType | undefined;
+    for (const b of ordered) {
+      if (agreed && selfRef(b)) this.varCache.set(key, agreed);
+      let t: PyType | undefined;
+      if (b.kind === 'assign') t = this.typeOf(module, fn, b.value, depth + 1);
+      else if (b.kind === 'iterate') {
+        const it = this.typeOf(module, fn, b.value, depth + 1);
+        if (it?.kind === 'queryset') t = { kind: 'instance', model: it.model };
+        else if (it?.kind === 'list' && it.of) t = it.of;
+        else if (b.value.type === 'call') {
+          const f = field(b.value, 'function');
+          if (f?.type === 'attribute' && /^a?iterator$/.test(field(f, 'attribute')!.text)) {
+            const base = this.typeOf(module, fn, field(f, 'object')!, depth + 1);
+            if (base?.kind === 'queryset' || base?.kind === 'manager') t = { kind: 'instance', model: base.model };
+          }
+        }
+      }
+      if (selfRef(b)) this.varCache.set(key, 'pending');
+      if (!t) return undefined;
+      if (agreed && (agreed.kind !== t.kind || modelOfType(agreed) !== modelOfType(t))) return undefined;
+      agreed = t;
+    }
+    return agreed;
+  }
+}
+
+export type Binding = { kind: 'assign'; value: Node; node: Node } | { kind: 'iterate'; value: Node; node: Node } | { kind: 'other'; node: Node };
+
+/** Every binding of a name in a function's own scope. */
+export function bindingsOf(fn: PyFunction, name: string): Binding[] {
+  const out: Binding[] = [];
+  const visit = (node: Node) => {
+    for (const child of childrenOf(node)) {
+      if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') {
+        const n = child.type === 'decorated_definition' ? field(field(child, 'definition')!, 'name') : field(child, 'name');
+        if (n?.text === name) out.push({ kind: 'other', node: child });
+        continue;
+      }
+      if (child.type === 'assignment') {
+        const left = field(child, 'left');
+        const right = field(child, 'right');
+        if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'assign', value: right, node: child });
+        else if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
+      } else if (child.type === 'augmented_assignment') {
+        const left = field(child, 'left');
+        if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
+      } else if (child.type === 'for_statement' || child.type === 'for_in_clause') {
+        const left = field(child, 'left');
+        const right = field(child, 'right');
+        if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'iterate', value: right, node: child });
+        else if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
+      } else if (child.type === 'as_pattern' || child.type === 'named_expression' || child.type === 'import_statement' || child.type === 'import_from_statement') {
+        if (child.text.includes(name)) {
+          const alias = field(child, 'alias') ?? field(child, 'name');
+          if (!alias || boundNames(alias).includes(name) || alias.text === name || child.type.startsWith('import')) out.push({ kind: 'other', node: child });
+        }
+      }
+      visit(child);
+    }
+  };
+  visit(fn.body);
+  return out;
+}
+
+function modelOfType(t: PyType): ModelInfo | undefined {
+  return t.kind === 'list' ? undefined : t.model;
+}
+
+/** Whether an expression reads a variable (attribute names and keyword names are not reads). */
+export function readsName(expr: Node, name: string): boolean {
+  const ids = expr.type === 'identifier' ? [expr] : expr.descendantsOfType('identifier');
+  return ids.some((n) => {
+    if (!n || n.text !== name) return false;
+    const p = n.parent;
+    if (p?.type === 'attribute' && field(p, 'attribute')?.id === n.id) return false;
+    if (p?.type === 'keyword_argument' && field(p, 'name')?.id === n.id) return false;
+    return true;
+  });
+}

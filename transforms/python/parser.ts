@@ -1,0 +1,148 @@
+// tree-sitter-python through web-tree-sitter (WASM): loaded lazily, once.
+// Source is handed to the parser as a JS string, so node offsets
+// (`startIndex`/`endIndex`) are UTF-16 indexes into that string, the same
+// unit `TextEdit` uses.
+import { createRequire } from 'node:module';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+
+const require = createRequire(import.meta.url);
+
+let loading: Promise<Parser> | undefined;
+let ready: Parser | undefined;
+
+/** The shared parser; the first call loads the runtime and the grammar. */
+export function loadPythonParser(): Promise<Parser> {
+  loading ??= (async () => {
+    await Parser.init();
+    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    ready = parser;
+    return parser;
+  })();
+  return loading;
+}
+
+/** The parser when already loaded (renderImports is synchronous). */
+export function loadedParser(): Parser | undefined {
+  return ready;
+}
+
+export function parsePython(parser: Parser, text: string): Tree {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
+
+// tree-sitter-python still accepts these Python 2 statements; Python 3 does not.
+const PYTHON2_ONLY: Record<string, string> = {
+  print_statement: 'Python 2 print statement (Python 3 needs print(...))',
+  exec_statement: 'Python 2 exec statement (Python 3 needs exec(...))',
+};
+
+/** The first syntax error in a tree: an ERROR or MISSING node, or a Python-2-only statement. */
+export function firstSyntaxError(root: Node): { line: number; message: string } | undefined {
+  if (!root.hasError && !hasPython2(root)) return undefined;
+  const stack: Node[] = [root];
+  let best: { index: number; line: number; message: string } | undefined;
+  while (stack.length) {
+    const node = stack.pop()!;
+    let message: string | undefined;
+    if (node.type === 'ERROR') message = `invalid syntax near ${JSON.stringify(node.text.slice(0, 40))}`;
+    else if (node.isMissing) message = `missing ${JSON.stringify(node.type)}`;
+    else if (PYTHON2_ONLY[node.type]) message = PYTHON2_ONLY[node.type];
+    if (message) {
+      if (!best || node.startIndex < best.index) best = { index: node.startIndex, line: node.startPosition.row + 1, message };
+      continue;
+    }
+    if (!node.hasError && !PYTHON2_ONLY_TYPES.some((t) => node.descendantsOfType(t).length)) continue;
+    for (const child of node.children) if (child) stack.push(child);
+  }
+  return best ? { line: best.line, message: best.message } : undefined;
+}
+
+const PYTHON2_ONLY_TYPES = Object.keys(PYTHON2_ONLY);
+
+function hasPython2(root: Node): boolean {
+  return root.descendantsOfType(PYTHON2_ONLY_TYPES).length > 0;
+}
+
+export async function pythonSyntaxError(text: string): Promise<{ line: number; message: string } | undefined> {
+  const parser = await loadPythonParser();
+  const tree = parsePython(parser, text);
+  try {
+    return firstSyntaxError(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+// ---- small node helpers shared by the index and the rules ----
+
+export function isAsyncDef(fn: Node): boolean {
+  return fn.children.some((c) => c?.type === 'async');
+}
+
+export function childrenOf(node: Node | null | undefined): Node[] {
+  return node ? (node.namedChildren.filter(Boolean) as Node[]) : [];
+}
+
+export function field(node: Node, name: string): Node | undefined {
+  return node.childForFieldName(name) ?? undefined;
+}
+
+/** `a.b.c` as a list of names, or undefined when the expression is not a plain dotted name. */
+export function dottedParts(node: Node): string[] | undefined {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') {
+    const object = field(node, 'object');
+    const attr = field(node, 'attribute');
+    if (!object || !attr) return undefined;
+    const head = dottedParts(object);
+    return head ? [...head, attr.text] : undefined;
+  }
+  return undefined;
+}
+
+/** Value of a plain string literal (no f-string interpolation), else undefined. */
+export function stringValue(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'concatenated_string') {
+    let out = '';
+    for (const part of childrenOf(node)) {
+      const v = stringValue(part);
+      if (v === undefined) return undefined;
+      out += v;
+    }
+    return out;
+  }
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const child of childrenOf(node)) {
+    if (child.type === 'interpolation') return undefined;
+    if (child.type === 'string_content') out += child.text;
+    if (child.type === 'escape_sequence') out += child.text;
+  }
+  return out;
+}
+
+/** Positional and keyword arguments of a call. */
+export function callArguments(call: Node): { positional: Node[]; keywords: Map<string, Node>; splat: boolean; list?: Node } {
+  const list = field(call, 'arguments');
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  let splat = false;
+  if (!list || list.type !== 'argument_list') return { positional, keywords, splat: list?.type === 'generator_expression', list };
+  for (const arg of childrenOf(list)) {
+    if (arg.type === 'keyword_argument') {
+      const name = field(arg, 'name');
+      const value = field(arg, 'value');
+      if (name && value) keywords.set(name.text, value);
+    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
+      splat = true;
+    } else if (arg.type !== 'comment') {
+      positional.push(arg);
+    }
+  }
+  return { positional, keywords, splat, list };
+}

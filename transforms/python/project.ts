@@ -1,0 +1,525 @@
+// The project index: modules (by dotted path), their functions, classes and
+// imports, and name resolution across modules the way Python's import system
+// would resolve them (absolute and relative imports, aliases, re-exports).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Node, Tree } from 'web-tree-sitter';
+import type { SourceText } from '../core/types.js';
+import { childrenOf, dottedParts, field, isAsyncDef } from './parser.js';
+
+export interface PyImport {
+  /** The name the import binds in its scope. */
+  local: string;
+  /** Absolute dotted module path. */
+  module: string;
+  /** For `from module import name`; absent for `import module`. */
+  name?: string;
+  node: Node;
+}
+
+export interface PyFunction {
+  /** `path::qualname`, unique in the project. */
+  id: string;
+  name: string;
+  qualname: string;
+  node: Node;
+  /** The decorated_definition around the function, or the function itself. */
+  outer: Node;
+  body: Node;
+  module: PyModule;
+  cls?: PyClass;
+  parent?: PyFunction;
+  isAsync: boolean;
+  decorators: Node[];
+  params: Node[];
+  paramNames: string[];
+  /** Names bound in the function's own scope (parameters included). */
+  locals: Set<string>;
+  /** Names declared `global` (they refer to the module scope). */
+  globals: Set<string>;
+  nested: Map<string, PyFunction>;
+}
+
+export interface PyClass {
+  name: string;
+  qualname: string;
+  node: Node;
+  outer: Node;
+  body: Node;
+  module: PyModule;
+  bases: Node[];
+  decorators: Node[];
+  methods: Map<string, PyFunction>;
+  /** Class-level `name = value` assignments. */
+  attrs: Map<string, Node>;
+}
+
+export interface PyModule {
+  path: string;
+  absPath: string;
+  /** Dotted names the module is importable as (root-relative, and relative to the manage.py directory or src/). */
+  dotted: string[];
+  isPackage: boolean;
+  text: string;
+  tree: Tree;
+  root: Node;
+  imports: Map<string, PyImport>;
+  functions: PyFunction[];
+  topFunctions: Map<string, PyFunction>;
+  classes: PyClass[];
+  topClasses: Map<string, PyClass>;
+  /** Names assigned at module level other than by def/class/import (shadowing). */
+  assigned: Map<string, Node[]>;
+}
+
+export type Resolved =
+  | { kind: 'function'; fn: PyFunction }
+  | { kind: 'class'; cls: PyClass }
+  | { kind: 'module'; module: PyModule }
+  | { kind: 'external'; name: string };
+
+export interface Project {
+  root: string;
+  modules: PyModule[];
+  byDotted: Map<string, PyModule>;
+  byPath: Map<string, PyModule>;
+  functions: PyFunction[];
+  classes: PyClass[];
+}
+
+/** Directories a module path is taken relative to: the root, each manage.py directory, src/. */
+function importRoots(root: string, files: SourceText[]): string[] {
+  const roots = new Set<string>(['']);
+  for (const f of files) {
+    if (f.path === 'manage.py' || f.path.endsWith('/manage.py')) roots.add(path.posix.dirname(f.path) === '.' ? '' : path.posix.dirname(f.path));
+  }
+  if (existsSync(path.join(root, 'manage.py'))) roots.add('');
+  for (const f of files) if (f.path.startsWith('src/')) roots.add('src');
+  return [...roots];
+}
+
+export function dottedNamesFor(relPath: string, roots: string[]): { names: string[]; isPackage: boolean } {
+  const noExt = relPath.replace(/\.py$/, '');
+  const isPackage = /(^|\/)__init__$/.test(noExt);
+  const modulePath = isPackage ? noExt.replace(/\/?__init__$/, '') : noExt;
+  const names: string[] = [];
+  for (const r of roots) {
+    if (r === '' || modulePath.startsWith(`${r}/`)) {
+      const rel = r === '' ? modulePath : modulePath.slice(r.length + 1);
+      if (rel && /^[A-Za-z_][\w/]*$/.test(rel)) names.push(rel.split('/').join('.'));
+    }
+  }
+  return { names, isPackage };
+}
+
+export function buildProject(root: string, files: SourceText[], trees: Map<string, Tree>): Project {
+  const roots = importRoots(root, files);
+  const project: Project = { root, modules: [], byDotted: new Map(), byPath: new Map(), functions: [], classes: [] };
+  for (const file of files) {
+    const tree = trees.get(file.path);
+    if (!tree) continue;
+    const { names, isPackage } = dottedNamesFor(file.path, roots);
+    const module: PyModule = {
+      path: file.path,
+      absPath: file.absPath,
+      dotted: names,
+      isPackage,
+      text: file.text,
+      tree,
+      root: tree.rootNode,
+      imports: new Map(),
+      functions: [],
+      topFunctions: new Map(),
+      classes: [],
+      topClasses: new Map(),
+      assigned: new Map(),
+    };
+    indexModule(module);
+    project.modules.push(module);
+    project.byPath.set(module.path, module);
+    // Longer names (root-relative) first; the manage.py-relative name wins a clash.
+    for (const n of names) project.byDotted.set(n, module);
+    project.functions.push(...module.functions);
+    project.classes.push(...module.classes);
+  }
+  return project;
+}
+
+function indexModule(module: PyModule): void {
+  const own = module.dotted[module.dotted.length - 1] ?? '';
+  const pkg = module.isPackage ? own : own.split('.').slice(0, -1).join('.');
+  walkScope(module.root, (node) => {
+    if (node.type === 'import_statement' || node.type === 'import_from_statement') {
+      for (const imp of importsOf(node, pkg)) module.imports.set(imp.local, imp);
+    }
+  });
+  for (const stmt of childrenOf(module.root)) collectAssigned(stmt, module.assigned);
+  indexBlock(module, module.root, undefined, undefined, '');
+}
+
+/** Visits statements of a scope, descending into if/try/with/for blocks but not into defs or classes. */
+function walkScope(node: Node, visit: (n: Node) => void): void {
+  for (const child of childrenOf(node)) {
+    visit(child);
+    if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'decorated_definition') continue;
+    if (/_statement$|^block$|_clause$|^else_clause$|^elif_clause$|^except_clause$|^finally_clause$/.test(child.type)) walkScope(child, visit);
+  }
+}
+
+export function importsOf(node: Node, pkg: string): PyImport[] {
+  const out: PyImport[] = [];
+  if (node.type === 'import_statement') {
+    for (const item of childrenOf(node)) {
+      if (item.type === 'dotted_name') {
+        out.push({ local: item.text.split('.')[0], module: item.text.split('.')[0], node });
+      } else if (item.type === 'aliased_import') {
+        const name = field(item, 'name');
+        const alias = field(item, 'alias');
+        if (name && alias) out.push({ local: alias.text, module: name.text, node });
+      }
+    }
+    return out;
+  }
+  const moduleNode = field(node, 'module_name');
+  if (!moduleNode) return out;
+  let base: string;
+  if (moduleNode.type === 'relative_import') {
+    const prefix = childrenOf(moduleNode).find((c) => c.type === 'import_prefix')?.text ?? '.';
+    const rest = childrenOf(moduleNode).find((c) => c.type === 'dotted_name')?.text;
+    const parts = pkg ? pkg.split('.') : [];
+    const up = prefix.length - 1;
+    const anchor = parts.slice(0, Math.max(0, parts.length - up)).join('.');
+    base = [anchor, rest].filter(Boolean).join('.');
+  } else {
+    base = moduleNode.text;
+  }
+  for (const item of node.childrenForFieldName('name')) {
+    if (!item) continue;
+    if (item.type === 'dotted_name') out.push({ local: item.text, module: base, name: item.text, node });
+    else if (item.type === 'aliased_import') {
+      const name = field(item, 'name');
+      const alias = field(item, 'alias');
+      if (name && alias) out.push({ local: alias.text, module: base, name: name.text, node });
+    }
+  }
+  return out;
+}
+
+function collectAssigned(stmt: Node, into: Map<string, Node[]>): void {
+  const visit = (n: Node) => {
+    if (n.type === 'expression_statement') {
+      for (const c of childrenOf(n)) {
+        if (c.type === 'assignment' || c.type === 'augmented_assignment') {
+          const left = field(c, 'left');
+          if (left) for (const name of boundNames(left)) push(into, name, c);
+        }
+      }
+    }
+  };
+  walkScope({ namedChildren: [stmt] } as unknown as Node, visit);
+}
+
+/** Identifiers bound by an assignment target. */
+export function boundNames(target: Node): string[] {
+  if (target.type === 'identifier') return [target.text];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'list_splat_pattern', 'parenthesized_expression', 'as_pattern_target'].includes(target.type)) {
+    return childrenOf(target).flatMap(boundNames);
+  }
+  return [];
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexBlock(module: PyModule, block: Node, cls: PyClass | undefined, parent: PyFunction | undefined, prefix: string): void {
+  walkScope(block, (node) => {
+    let def = node;
+    let decorators: Node[] = [];
+    if (node.type === 'decorated_definition') {
+      decorators = childrenOf(node).filter((c) => c.type === 'decorator');
+      def = field(node, 'definition') ?? node;
+    } else if (node.parent?.type === 'decorated_definition') {
+      return;
+    }
+    if (def.type === 'function_definition') {
+      const fn = makeFunction(module, def, node, decorators, cls, parent, prefix);
+      module.functions.push(fn);
+      if (cls) cls.methods.set(fn.name, fn);
+      else if (parent) parent.nested.set(fn.name, fn);
+      else module.topFunctions.set(fn.name, fn);
+      indexBlock(module, fn.body, undefined, fn, `${fn.qualname}.`);
+    } else if (def.type === 'class_definition') {
+      const name = field(def, 'name')?.text ?? '?';
+      const body = field(def, 'body')!;
+      const superclasses = field(def, 'superclasses');
+      const c: PyClass = {
+        name,
+        qualname: `${prefix}${name}`,
+        node: def,
+        outer: node,
+        body,
+        module,
+        bases: childrenOf(superclasses).filter((b) => b.type !== 'keyword_argument' && b.type !== 'comment'),
+        decorators,
+        methods: new Map(),
+        attrs: new Map(),
+      };
+      for (const stmt of childrenOf(body)) {
+        if (stmt.type !== 'expression_statement') continue;
+        const a = childrenOf(stmt)[0];
+        if (a?.type === 'assignment') {
+          const left = field(a, 'left');
+          const right = field(a, 'right');
+          if (left?.type === 'identifier' && right) c.attrs.set(left.text, right);
+        }
+      }
+      module.classes.push(c);
+      if (!cls && !parent) module.topClasses.set(name, c);
+      indexBlock(module, body, c, parent, `${c.qualname}.`);
+    }
+  });
+}
+
+function makeFunction(
+  module: PyModule,
+  def: Node,
+  outer: Node,
+  decorators: Node[],
+  cls: PyClass | undefined,
+  parent: PyFunction | undefined,
+  prefix: string,
+): PyFunction {
+  const name = field(def, 'name')?.text ?? '?';
+  const params = childrenOf(field(def, 'parameters'));
+  const paramNames = params.map(paramName).filter((n): n is string => Boolean(n));
+  const fn: PyFunction = {
+    id: `${module.path}::${prefix}${name}`,
+    name,
+    qualname: `${prefix}${name}`,
+    node: def,
+    outer,
+    body: field(def, 'body')!,
+    module,
+    cls,
+    parent,
+    isAsync: isAsyncDef(def),
+    decorators: decorators.map((d) => childrenOf(d)[0]).filter(Boolean),
+    params,
+    paramNames,
+    locals: new Set(paramNames),
+    globals: new Set(),
+    nested: new Map(),
+  };
+  collectLocals(fn.body, fn);
+  return fn;
+}
+
+export function paramName(p: Node): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  if (p.type === 'typed_parameter') return childrenOf(p).find((c) => c.type === 'identifier')?.text ?? boundNames(childrenOf(p)[0]!)[0];
+  if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return field(p, 'name')?.text;
+  if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return childrenOf(p)[0]?.text;
+  return undefined;
+}
+
+/** Names bound in a function body (not inside nested defs, classes or lambdas). */
+function collectLocals(node: Node, fn: PyFunction): void {
+  for (const child of childrenOf(node)) {
+    switch (child.type) {
+      case 'function_definition':
+      case 'class_definition': {
+        const n = field(child, 'name');
+        if (n) fn.locals.add(n.text);
+        continue;
+      }
+      case 'decorated_definition': {
+        const n = field(field(child, 'definition')!, 'name');
+        if (n) fn.locals.add(n.text);
+        continue;
+      }
+      case 'lambda':
+        continue;
+      case 'global_statement':
+        for (const id of childrenOf(child)) fn.globals.add(id.text);
+        continue;
+      case 'assignment':
+      case 'augmented_assignment': {
+        const left = field(child, 'left');
+        if (left) for (const n of boundNames(left)) fn.locals.add(n);
+        break;
+      }
+      case 'for_statement':
+      case 'for_in_clause': {
+        const left = field(child, 'left');
+        if (left) for (const n of boundNames(left)) fn.locals.add(n);
+        break;
+      }
+      case 'as_pattern_target':
+        for (const n of boundNames(child)) fn.locals.add(n);
+        break;
+      case 'as_pattern': {
+        const alias = field(child, 'alias');
+        if (alias) for (const n of boundNames(alias)) fn.locals.add(n);
+        break;
+      }
+      case 'named_expression': {
+        const n = field(child, 'name');
+        if (n) fn.locals.add(n.text);
+        break;
+      }
+      case 'import_statement':
+      case 'import_from_statement':
+        for (const imp of importsOf(child, '')) fn.locals.add(imp.local);
+        continue;
+      case 'except_clause':
+        for (const c of childrenOf(child)) if (c.type === 'as_pattern') for (const n of boundNames(field(c, 'alias') ?? c)) fn.locals.add(n);
+        break;
+    }
+    collectLocals(child, fn);
+  }
+  for (const g of fn.globals) fn.locals.delete(g);
+}
+
+// ---- resolution ----
+
+const BUILTINS = new Set(['open', 'list', 'len', 'print', 'input', 'sorted', 'map', 'filter', 'dict', 'set', 'tuple', 'iter', 'next', 'bool', 'sum', 'any', 'all', 'min', 'max', 'enumerate', 'zip', 'isinstance', 'getattr', 'setattr', 'hasattr', 'super', 'str', 'int', 'float', 'range', 'type']);
+
+/** What an expression names: a project function/class/module, or an external dotted name. */
+export function resolveExpr(project: Project, module: PyModule, scope: PyFunction | undefined, node: Node): Resolved | undefined {
+  if (node.type === 'identifier') return resolveName(project, module, scope, node.text);
+  if (node.type === 'attribute') {
+    const object = field(node, 'object');
+    const attr = field(node, 'attribute');
+    if (!object || !attr) return undefined;
+    const base = resolveExpr(project, module, scope, object);
+    if (!base) return undefined;
+    return memberOf(project, base, attr.text);
+  }
+  return undefined;
+}
+
+export function resolveName(project: Project, module: PyModule, scope: PyFunction | undefined, name: string): Resolved | undefined {
+  for (let fn = scope; fn; fn = fn.parent) {
+    if (fn.globals.has(name)) break;
+    if (fn.locals.has(name)) {
+      const nested = fn.nested.get(name);
+      return nested ? { kind: 'function', fn: nested } : undefined;
+    }
+  }
+  return resolveModuleName(project, module, name, new Set());
+}
+
+function resolveModuleName(project: Project, module: PyModule, name: string, seen: Set<string>): Resolved | undefined {
+  if (seen.has(`${module.path}:${name}`)) return undefined;
+  seen.add(`${module.path}:${name}`);
+  // A module-level rebinding makes the name ambiguous: leave it alone.
+  const rebound = module.assigned.has(name);
+  const fn = module.topFunctions.get(name);
+  if (fn) return rebound ? undefined : { kind: 'function', fn };
+  const cls = module.topClasses.get(name);
+  if (cls) return rebound ? undefined : { kind: 'class', cls };
+  const imp = module.imports.get(name);
+  if (imp) return rebound ? undefined : resolveImport(project, imp, seen);
+  if (rebound) return undefined;
+  if (BUILTINS.has(name)) return { kind: 'external', name: `builtins.${name}` };
+  return undefined;
+}
+
+function resolveImport(project: Project, imp: PyImport, seen: Set<string>): Resolved | undefined {
+  if (imp.name === undefined) {
+    const mod = project.byDotted.get(imp.module);
+    return mod ? { kind: 'module', module: mod } : { kind: 'external', name: imp.module };
+  }
+  const mod = project.byDotted.get(imp.module);
+  if (mod) {
+    const inner = resolveModuleName(project, mod, imp.name, seen);
+    if (inner) return inner;
+    const sub = project.byDotted.get(`${imp.module}.${imp.name}`);
+    if (sub) return { kind: 'module', module: sub };
+    return undefined;
+  }
+  const sub = project.byDotted.get(`${imp.module}.${imp.name}`);
+  if (sub) return { kind: 'module', module: sub };
+  return { kind: 'external', name: imp.module ? `${imp.module}.${imp.name}` : imp.name };
+}
+
+export function memberOf(project: Project, base: Resolved, attr: string): Resolved | undefined {
+  switch (base.kind) {
+    case 'external':
+      return { kind: 'external', name: `${base.name}.${attr}` };
+    case 'module': {
+      const r = resolveModuleName(project, base.module, attr, new Set());
+      if (r) return r;
+      for (const d of base.module.dotted) {
+        const sub = project.byDotted.get(`${d}.${attr}`);
+        if (sub) return { kind: 'module', module: sub };
+      }
+      return undefined;
+    }
+    case 'class': {
+      const m = findMethod(project, base.cls, attr);
+      return m ? { kind: 'function', fn: m } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A method defined on the class or a project base class (MRO approximated depth-first). */
+export function findMethod(project: Project, cls: PyClass, name: string, seen = new Set<PyClass>()): PyFunction | undefined {
+  if (seen.has(cls)) return undefined;
+  seen.add(cls);
+  const own = cls.methods.get(name);
+  if (own) return own;
+  for (const base of cls.bases) {
+    const r = resolveExpr(project, cls.module, undefined, base);
+    if (r?.kind === 'class') {
+      const m = findMethod(project, r.cls, name, seen);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+/** External dotted names of every ancestor (through project classes). */
+export function externalAncestors(project: Project, cls: PyClass, seen = new Set<PyClass>()): string[] {
+  if (seen.has(cls)) return [];
+  seen.add(cls);
+  const out: string[] = [];
+  for (const base of cls.bases) {
+    const r = resolveExpr(project, cls.module, undefined, base);
+    if (r?.kind === 'external') out.push(r.name);
+    else if (r?.kind === 'class') out.push(...externalAncestors(project, r.cls, seen));
+  }
+  return out;
+}
+
+export function projectAncestors(project: Project, cls: PyClass, seen = new Set<PyClass>()): PyClass[] {
+  const out: PyClass[] = [];
+  for (const base of cls.bases) {
+    const r = resolveExpr(project, cls.module, undefined, base);
+    if (r?.kind === 'class' && !seen.has(r.cls)) {
+      seen.add(r.cls);
+      out.push(r.cls, ...projectAncestors(project, r.cls, seen));
+    }
+  }
+  return out;
+}
+
+/** The innermost indexed function whose body contains the node. */
+export function enclosingFunction(module: PyModule, node: Node): PyFunction | undefined {
+  let best: PyFunction | undefined;
+  for (const fn of module.functions) {
+    if (fn.node.startIndex <= node.startIndex && node.endIndex <= fn.node.endIndex) {
+      if (!best || fn.node.startIndex >= best.node.startIndex) best = fn;
+    }
+  }
+  return best;
+}
+
+export function dottedText(node: Node): string | undefined {
+  return dottedParts(node)?.join('.');
+}

@@ -1,0 +1,351 @@
+// Lazy related objects run a query on first access, which raises
+// SynchronousOnlyOperation in async code (in the view or in a template it
+// renders). Load them up front: select_related / prefetch_related on the query
+// that fetched the object, and QuerySets handed to a template evaluated in the
+// view. What cannot be proven renders through sync_to_async instead.
+import type { Node } from 'web-tree-sitter';
+import type { TextEdit } from '../../core/types.js';
+import { syncToAsyncEdits } from '../call-rewrite.js';
+import { ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { bindingsOf, type ModelInfo, type OrmIndex } from '../orm.js';
+import { callArguments, childrenOf, field, stringValue } from '../parser.js';
+import { findMethod, type PyFunction } from '../project.js';
+
+const RULE = 'lazy-relation';
+const LAZY_CONTEXT = new Set(['user', 'perms', 'messages', 'request']);
+const RENDERERS = new Set(['django.shortcuts.render', 'django.template.response.TemplateResponse']);
+
+interface Needs {
+  select: Set<string>;
+  prefetch: Set<string>;
+}
+
+export const lazyRelation: PythonRule = {
+  meta: ruleMeta({
+    id: RULE,
+    safety: 'safe',
+    docs: {
+      summary: 'Loads foreign keys that an async view or its template reads with select_related/prefetch_related, and evaluates QuerySets before rendering.',
+      whatItDoes:
+        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why.",
+      why: "Django templates are sync: a lazy relation or an unevaluated QuerySet read while rendering in an async view raises SynchronousOnlyOperation. Resolving it in the view also avoids N+1 queries.",
+      example: {
+        before:
+          '# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Author(models.Model):\n    name = models.CharField(max_length=100)\n\n\nclass Book(models.Model):\n    author = models.ForeignKey(Author, on_delete=models.CASCADE)\n\n\ndef author_name(request, pk):\n    book = Book.objects.get(pk=pk)\n    return JsonResponse({"author": book.author.name})\n',
+        after:
+          '# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Author(models.Model):\n    name = models.CharField(max_length=100)\n\n\nclass Book(models.Model):\n    author = models.ForeignKey(Author, on_delete=models.CASCADE)\n\n\nasync def author_name(request, pk):\n    book = await Book.objects.select_related("author").aget(pk=pk)\n    return JsonResponse({"author": book.author.name})\n',
+      },
+      safety:
+        'Safe where the reads are proven (the same rows, fewer queries). The sync_to_async fallback around render is marked for review; a lazy read whose query cannot be found is reported.',
+    },
+  }),
+  detect(fc) {
+    const sites: Site[] = [];
+    const origins = new Map<number, { node: Node; kind: 'chain' | 'model-arg'; needs: Needs; reads: string[] }>();
+    const addNeed = (origin: Origin | undefined, needs: Needs, what: string, at: Node): boolean => {
+      if (!origin) return false;
+      if (origin.kind === 'created') return [...needs.select, ...needs.prefetch].every((n) => origin.provided.has(n.split('__')[0]));
+      const entry = origins.get(origin.node.id) ?? { ...origin, needs: { select: new Set(), prefetch: new Set() }, reads: [] };
+      for (const s of needs.select) entry.needs.select.add(s);
+      for (const p of needs.prefetch) entry.needs.prefetch.add(p);
+      entry.reads.push(what);
+      origins.set(origin.node.id, entry);
+      void at;
+      return true;
+    };
+    const selfParam = fc.fn.cls && fc.orm.models.has(fc.fn.cls) ? fc.fn.paramNames[0] : undefined;
+
+    // Relation reads in the function body.
+    for (const n of fc.nodes()) {
+      if (n.type !== 'attribute') continue;
+      const obj = field(n, 'object')!;
+      if (obj.type !== 'identifier') continue;
+      const t = fc.typeOf(obj);
+      if (t?.kind !== 'instance' || !t.model) continue;
+      const attr = field(n, 'attribute')!.text;
+      const rel = t.model.relations.get(attr);
+      if (!rel || rel.kind === 'm2m') continue;
+      const p = n.parent;
+      if (p && (p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === n.id) continue;
+      if (obj.text === selfParam) {
+        // A model method: whoever calls it in async code loads the relation (see the call below).
+        sites.push(fc.site(RULE, n, 'manual', `${n.text} loads ${attr} lazily; async callers of ${fc.fn.qualname}() must load it first (select_related("${attr}")) or call it through sync_to_async`, [], { seed: false, deferred: true }));
+        continue;
+      }
+      const origin = originOf(fc, obj);
+      if (origin && origin.kind !== 'created' && existingSelect(origin.node).has(attr)) continue;
+      if (!addNeed(origin, { select: new Set([attr]), prefetch: new Set() }, n.text, n)) {
+        sites.push(fc.site(RULE, n, 'manual', `${n.text} loads ${attr} lazily, a query that fails in async code; fetch ${obj.text} with select_related("${attr}") where it comes from`, [], { seed: false }));
+      }
+    }
+
+    // Model methods called on an instance read relations of it: load them with the instance.
+    for (const call of fc.calls()) {
+      const callee = field(call, 'function');
+      if (callee?.type !== 'attribute') continue;
+      const obj = field(callee, 'object')!;
+      if (obj.type !== 'identifier' || obj.text === selfParam) continue;
+      const t = fc.typeOf(obj);
+      if (t?.kind !== 'instance' || !t.model) continue;
+      const method = findMethod(fc.project, t.model.cls, field(callee, 'attribute')!.text);
+      if (!method) continue;
+      const rels = selfRelations(fc, method, t.model);
+      if (!rels.size) continue;
+      const origin = originOf(fc, obj);
+      if (!origin) continue;
+      const missing = origin.kind === 'created' ? [] : [...rels].filter((r) => !existingSelect(origin.node).has(r));
+      if (!missing.length || addNeed(origin, { select: new Set(missing), prefetch: new Set() }, `${callee.text}() (it reads ${[...rels].map((r) => `self.${r}`).join(', ')})`, call)) {
+        if (origin.kind !== 'created' || addNeed(origin, { select: rels, prefetch: new Set() }, '', call)) fc.resolvedCalls.add(call.id);
+      }
+    }
+
+    // Templates rendered by the function.
+    for (const call of fc.calls()) {
+      const callee = field(call, 'function');
+      const name = callee ? fc.externalName(callee) : undefined;
+      if (!name || !RENDERERS.has(name) || fc.isAwaited(call)) continue;
+      const result = renderNeeds(fc, call);
+      if (result.unknown) {
+        const { edits, imports } = syncToAsyncEdits(fc, call, callee!, true);
+        sites.push(
+          fc.site(RULE, call, 'review', `the template may run queries while rendering (${result.unknown}); rendering runs through sync_to_async so they work in async code. Load what it needs in the view to render without the thread hop`, edits, { imports, seed: false }),
+        );
+        continue;
+      }
+      const edits: TextEdit[] = [...result.edits];
+      for (const o of result.origins) addNeed(o.origin, o.needs, o.what, call);
+      if (edits.length) sites.push(fc.site(RULE, call, 'safe', `the template iterates ${result.evaluated.join(', ')}; the QuerySet is evaluated in the view${result.relations.length ? ` with ${result.relations.join(', ')}` : ''}, since templates cannot run async queries`, edits, { seed: false }));
+    }
+
+    for (const o of origins.values()) {
+      const need = [...o.needs.select].filter((s) => !existingSelect(o.node).has(s));
+      const prefetch = [...o.needs.prefetch];
+      if (!need.length && !prefetch.length) continue;
+      const added = `${need.length ? `.select_related(${need.map(quote).join(', ')})` : ''}${prefetch.length ? `.prefetch_related(${prefetch.map(quote).join(', ')})` : ''}`;
+      const edit: TextEdit = o.kind === 'model-arg' ? { start: o.node.startIndex, end: o.node.endIndex, text: `${o.node.text}.objects${added}` } : { start: o.node.endIndex, end: o.node.endIndex, text: added };
+      sites.push(fc.site(RULE, o.node, 'safe', `${[...new Set(o.reads)].join(', ')} would load lazily (a query that fails in async code); the query loads it up front with ${added.slice(1)}`, [edit], { seed: false }));
+    }
+    return sites;
+  },
+};
+
+function quote(s: string): string {
+  return `"${s}"`;
+}
+
+type Origin = { node: Node; kind: 'chain' | 'model-arg' } | { node: Node; kind: 'created'; provided: Set<string> };
+
+/** Forward relations a model method reads on self (`self.author.name`). */
+function selfRelations(fc: FunctionContext, method: PyFunction, model: ModelInfo): Set<string> {
+  const self = method.paramNames[0];
+  const out = new Set<string>();
+  for (const n of method.body.descendantsOfType('attribute')) {
+    if (!n) continue;
+    const obj = field(n, 'object');
+    const rel = model.relations.get(field(n, 'attribute')!.text);
+    if (obj?.type === 'identifier' && obj.text === self && rel && rel.kind !== 'm2m') out.add(rel.name);
+  }
+  void fc;
+  return out;
+}
+
+/** The QuerySet expression an instance variable was fetched from (or the create() call that built it). */
+function originOf(fc: FunctionContext, variable: Node): Origin | undefined {
+  const bindings = bindingsOf(fc.fn, variable.text);
+  if (bindings.length !== 1) return undefined;
+  const b = bindings[0];
+  if (b.kind === 'iterate') return chainOrigin(fc, b.value);
+  if (b.kind !== 'assign') return undefined;
+  let value = b.value;
+  if (value.type === 'await') value = childrenOf(value)[0] ?? value;
+  if (value.type !== 'call') return undefined;
+  const callee = field(value, 'function')!;
+  const ext = fc.externalName(callee);
+  if (ext && /\.a?get_object_or_404$/.test(ext)) {
+    const first = callArguments(value).positional[0];
+    if (!first) return undefined;
+    const r = fc.resolve(first);
+    if (r?.kind === 'class' && fc.orm.models.has(r.cls) && fc.orm.models.get(r.cls)!.managers.has('objects')) return { node: first, kind: 'model-arg' };
+    return fc.isQuerySetLike(first) ? { node: first, kind: 'chain' } : undefined;
+  }
+  if (callee.type === 'attribute' && /^a?create$/.test(field(callee, 'attribute')!.text) && fc.isQuerySetLike(field(callee, 'object')!)) {
+    return { node: value, kind: 'created', provided: new Set(callArguments(value).keywords.keys()) };
+  }
+  if (callee.type === 'attribute' && /^a?(get|first|last|latest|earliest)$/.test(field(callee, 'attribute')!.text)) {
+    const recv = field(callee, 'object')!;
+    if (fc.isQuerySetLike(recv)) return { node: recv, kind: 'chain' };
+  }
+  return undefined;
+}
+
+/** For a loop over a QuerySet: the expression to extend (following one variable hop). */
+function chainOrigin(fc: FunctionContext, expr: Node): { node: Node; kind: 'chain' } | undefined {
+  if (expr.type === 'identifier') {
+    const bindings = bindingsOf(fc.fn, expr.text);
+    if (bindings.length !== 1 || bindings[0].kind !== 'assign') return undefined;
+    return chainOrigin(fc, bindings[0].value);
+  }
+  if (expr.type === 'call') {
+    const f = field(expr, 'function');
+    if (f?.type === 'attribute' && /^a?iterator$/.test(field(f, 'attribute')!.text)) return chainOrigin(fc, field(f, 'object')!);
+  }
+  const t = fc.typeOf(expr);
+  return t?.kind === 'queryset' ? { node: expr, kind: 'chain' } : undefined;
+}
+
+/** Relations already passed to select_related along a chain. */
+function existingSelect(node: Node | undefined): Set<string> {
+  const out = new Set<string>();
+  for (let n = node; n && n.type === 'call'; ) {
+    const f = field(n, 'function');
+    if (f?.type !== 'attribute') break;
+    if (field(f, 'attribute')!.text === 'select_related' || field(f, 'attribute')!.text === 'prefetch_related') {
+      for (const a of callArguments(n).positional) {
+        const s = stringValue(a);
+        if (s) out.add(s);
+      }
+    }
+    n = field(f, 'object')!;
+  }
+  return out;
+}
+
+interface RenderNeeds {
+  unknown?: string;
+  edits: TextEdit[];
+  origins: { origin: Origin; needs: Needs; what: string }[];
+  evaluated: string[];
+  relations: string[];
+}
+
+function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
+  const out: RenderNeeds = { edits: [], origins: [], evaluated: [], relations: [] };
+  const args = callArguments(call);
+  const template = stringValue(args.keywords.get('template_name') ?? args.positional[1]);
+  if (!template) return { ...out, unknown: 'the template name is not a string literal' };
+  const reads = fc.ac.templates.reads(template);
+  if (reads.unknown) return { ...out, unknown: reads.unknown };
+  let ctxNode: Node | undefined = args.keywords.get('context') ?? args.positional[2];
+  if (ctxNode?.type === 'identifier') {
+    const b = bindingsOf(fc.fn, ctxNode.text);
+    ctxNode = b.length === 1 && b[0].kind === 'assign' ? b[0].value : undefined;
+    if (!ctxNode) return { ...out, unknown: 'the context is not a dict literal' };
+  }
+  const pairs = new Map<string, Node>();
+  if (ctxNode) {
+    if (ctxNode.type !== 'dictionary') return { ...out, unknown: 'the context is not a dict literal' };
+    for (const pair of childrenOf(ctxNode)) {
+      if (pair.type === 'comment') continue;
+      if (pair.type !== 'pair') return { ...out, unknown: 'the context unpacks another mapping' };
+      const key = stringValue(field(pair, 'key'));
+      if (key === undefined) return { ...out, unknown: 'a context key is not a string literal' };
+      pairs.set(key, field(pair, 'value')!);
+    }
+  }
+  for (const p of reads.paths) {
+    if (LAZY_CONTEXT.has(p[0]) && !pairs.has(p[0])) return { ...out, unknown: `it reads ${p.join('.')}, which loads lazily` };
+  }
+  for (const [key, value] of pairs) {
+    const paths = reads.paths.filter((p) => p[0] === key).map((p) => p.slice(1));
+    const t = fc.typeOf(value);
+    if (t?.kind === 'queryset') {
+      if (paths.some((p) => p.length && p[0] !== '[]')) return { ...out, unknown: `it reads ${key} as a QuerySet (${paths.find((p) => p.length && p[0] !== '[]')!.join('.')})` };
+      const needs: Needs = { select: new Set(), prefetch: new Set() };
+      const problem = walkRelations(fc.orm, t.model, paths.filter((p) => p[0] === '[]').map((p) => p.slice(1)), needs, `${key}[]`);
+      if (problem) return { ...out, unknown: problem };
+      if (!paths.length) continue;
+      const existing = existingSelect(value);
+      const sel = [...needs.select].filter((s) => !existing.has(s));
+      const pre = [...needs.prefetch].filter((s) => !existing.has(s));
+      const added = `${sel.length ? `.select_related(${sel.map(quote).join(', ')})` : ''}${pre.length ? `.prefetch_related(${pre.map(quote).join(', ')})` : ''}`;
+      if (fc.ac.django('4.1')) {
+        const v = elementName(t.model?.cls.name, value.text);
+        out.edits.push({ start: value.startIndex, end: value.startIndex, text: `[${v} async for ${v} in ` }, { start: value.endIndex, end: value.endIndex, text: `${added}]` });
+      } else {
+        const imp = fc.namedImport('asgiref.sync', 'sync_to_async');
+        out.edits.push({ start: value.startIndex, end: value.startIndex, text: `await ${imp.local}(list)(` }, { start: value.endIndex, end: value.endIndex, text: `${added})` });
+      }
+      out.evaluated.push(key);
+      if (added) out.relations.push(added.slice(1));
+      continue;
+    }
+    if (t?.kind === 'instance') {
+      const needs: Needs = { select: new Set(), prefetch: new Set() };
+      const problem = walkRelations(fc.orm, t.model, paths, needs, key);
+      if (problem) return { ...out, unknown: problem };
+      if (!needs.select.size && !needs.prefetch.size) continue;
+      const origin = value.type === 'identifier' ? originOf(fc, value) : undefined;
+      if (!origin) return { ...out, unknown: `the template follows relations of ${key}, whose query awaitify cannot find` };
+      out.origins.push({ origin, needs, what: `${key} in ${template}` });
+      continue;
+    }
+    if (t?.kind === 'list' && value.type === 'list_comprehension') {
+      // Already evaluated in the view (a second run): the iterable may still lack a relation.
+      const clause = childrenOf(value).find((c) => c.type === 'for_in_clause');
+      const iterable = clause && field(clause, 'right');
+      const element = t.of?.kind === 'instance' ? t.of.model : undefined;
+      if (paths.some((p) => p.length && p[0] !== '[]')) return { ...out, unknown: `it reads ${key} as a QuerySet (${paths.find((p) => p.length && p[0] !== '[]')!.join('.')})` };
+      const needs: Needs = { select: new Set(), prefetch: new Set() };
+      const problem = walkRelations(fc.orm, element, paths.filter((p) => p[0] === '[]').map((p) => p.slice(1)), needs, `${key}[]`);
+      if (problem) return { ...out, unknown: problem };
+      const existing = existingSelect(iterable);
+      const sel = [...needs.select].filter((x) => !existing.has(x));
+      const pre = [...needs.prefetch].filter((x) => !existing.has(x));
+      if (iterable && (sel.length || pre.length)) {
+        const added = `${sel.length ? `.select_related(${sel.map(quote).join(', ')})` : ''}${pre.length ? `.prefetch_related(${pre.map(quote).join(', ')})` : ''}`;
+        out.edits.push({ start: iterable.endIndex, end: iterable.endIndex, text: added });
+        out.evaluated.push(key);
+        out.relations.push(added.slice(1));
+      }
+      continue;
+    }
+    if (paths.some((p) => p.length > 0) && !isLiteral(value)) return { ...out, unknown: `it reads attributes of ${key}, whose type awaitify cannot tell` };
+  }
+  return out;
+}
+
+function isLiteral(node: Node): boolean {
+  return ['string', 'integer', 'float', 'true', 'false', 'none', 'dictionary', 'list', 'tuple', 'concatenated_string'].includes(node.type);
+}
+
+/** Adds the select/prefetch paths that template reads need; returns why when a read may query. */
+function walkRelations(orm: OrmIndex, model: ModelInfo | undefined, paths: string[][], needs: Needs, label: string, prefix = ''): string | undefined {
+  for (const p of paths) {
+    if (!p.length) continue;
+    if (!model) return `it reads ${label}.${p.join('.')} on a model awaitify does not know`;
+    const [attr, ...rest] = p;
+    const rel = model.relations.get(attr);
+    if (rel) {
+      const full = `${prefix}${attr}`;
+      if (rel.kind === 'm2m') {
+        needs.prefetch.add(full);
+        const tail = rest[0] === 'all' ? rest.slice(1) : rest;
+        if (tail[0] === '[]') {
+          const problem = walkRelations(orm, orm.modelOf(rel.target), [tail.slice(1)], needs, `${label}.${attr}[]`, '');
+          if (problem) return problem;
+        } else if (tail.length) return `it reads ${label}.${p.join('.')}`;
+        continue;
+      }
+      if (rest.length) {
+        const problem = walkRelations(orm, orm.modelOf(rel.target), [rest], needs, `${label}.${attr}`, `${full}__`);
+        if (problem) return problem;
+      }
+      needs.select.add(full);
+      continue;
+    }
+    const reverse = model.reverse.get(attr);
+    if (reverse) return `it reads the reverse relation ${label}.${attr}`;
+    if (model.fields.has(attr) || /^get_\w+_display$/.test(attr)) {
+      if (rest.length) return `it reads ${label}.${p.join('.')}`;
+      continue;
+    }
+    return `it reads ${label}.${attr}, which is not a field of ${model.cls.name} (a method or property may query)`;
+  }
+  return undefined;
+}
+
+function elementName(modelName: string | undefined, iterable: string): string {
+  const base = modelName ? modelName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : 'obj';
+  for (const c of [base, 'obj', 'item']) if (!new RegExp(`\\b${c}\\b`).test(iterable)) return c;
+  return '_obj';
+}

@@ -1,0 +1,281 @@
+// requests (and urllib.request.urlopen) → httpx.AsyncClient, awaited, inside
+// an `async with` block around the statement that makes the request.
+import type { Node } from 'web-tree-sitter';
+import type { ImportRequest, TextEdit } from '../../core/types.js';
+import { syncToAsyncEdits } from '../call-rewrite.js';
+import { awaitEdits, indentUnit, lineIndent, lineStartsWithin, ruleMeta, statementOf, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { callArguments, childrenOf, field } from '../parser.js';
+
+const RULE = 'requests-call';
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+/** requests keyword arguments that httpx takes on the client, not per request. */
+const CLIENT_ONLY = new Set(['verify', 'cert', 'proxies']);
+const PER_REQUEST = new Set(['params', 'headers', 'json', 'data', 'files', 'timeout', 'auth', 'cookies', 'allow_redirects']);
+const EXCEPTIONS: Record<string, string> = {
+  RequestException: 'HTTPError',
+  HTTPError: 'HTTPStatusError',
+  ConnectionError: 'ConnectError',
+  Timeout: 'TimeoutException',
+  ConnectTimeout: 'ConnectTimeout',
+  ReadTimeout: 'ReadTimeout',
+  TooManyRedirects: 'TooManyRedirects',
+};
+const DEFAULTS =
+  'requests follows redirects and never times out by default; httpx follows redirects only when asked (follow_redirects=True is passed) and times out after 5 s by default; httpx raises httpx.HTTPError subclasses, and its Response has is_success instead of ok';
+
+export const requestsCall: PythonRule = {
+  meta: ruleMeta({
+    id: RULE,
+    safety: 'review',
+    docs: {
+      summary: 'Replaces requests calls (and urlopen(...).read()) with an awaited httpx.AsyncClient request.',
+      whatItDoes:
+        '`requests.get/post/put/patch/delete/head/options/request(...)` in code that becomes async is rewritten to `await client.<method>(...)` inside `async with httpx.AsyncClient(follow_redirects=True) as client:` wrapped around the statement. Method, URL, params, headers, json, data, files, auth, cookies and timeout are kept; allow_redirects becomes follow_redirects; verify, cert and proxies move to the client. `with requests.Session() as s:` becomes `async with httpx.AsyncClient(follow_redirects=True) as s:` with its requests awaited. `except requests.RequestException` (and Timeout, ConnectionError, HTTPError) around a rewritten call becomes the httpx exception, and `resp.ok` becomes `resp.is_success`. `urlopen(url).read()` becomes `(await client.get(url)).content`. A request in a position that cannot hold a block (a condition, a lambda) runs through sync_to_async(thread_sensitive=False).',
+      why: 'requests and urllib are blocking; under ASGI a slow upstream stalls every request on the worker.',
+      example: {
+        before: 'def weather(request):\n    resp = requests.get(URL, params={"q": "Oslo"}, timeout=5)\n    return JsonResponse(resp.json())\n',
+        after:
+          'async def weather(request):\n    async with httpx.AsyncClient(follow_redirects=True) as client:\n        resp = await client.get(URL, params={"q": "Oslo"}, timeout=5)\n    return JsonResponse(resp.json())\n',
+      },
+      safety: `Review: ${DEFAULTS}. stream=True and other arguments without an httpx equivalent are reported, not rewritten.`,
+    },
+  }),
+  detect(fc) {
+    const sites: Site[] = [];
+    const byStatement = new Map<number, { stmt: Node; calls: { call: Node; callee: Node; verb: string; kind: 'requests' | 'urlopen'; read?: Node }[] }>();
+    const sessionAliases = new Map<string, Node>();
+
+    for (const node of fc.nodes()) {
+      if (node.type === 'with_statement') sites.push(...sessionSites(fc, node, sessionAliases));
+    }
+    for (const call of fc.calls()) {
+      const callee = field(call, 'function');
+      if (!callee || fc.isAwaited(call)) continue;
+      const name = fc.externalName(callee);
+      if (!name) {
+        const session = sessionCall(fc, callee, sessionAliases);
+        if (session) sites.push(session(call));
+        continue;
+      }
+      if (name === 'requests.Session' || name === 'requests.session') {
+        if (!isSessionWithItem(call)) {
+          sites.push(fc.site(RULE, call, 'manual', `${callee.text}() creates a blocking session; use \`async with httpx.AsyncClient(follow_redirects=True) as client:\` where it is used (${DEFAULTS})`, [], { seed: false }));
+        }
+        continue;
+      }
+      let kind: 'requests' | 'urlopen' | undefined;
+      let verb = '';
+      let read: Node | undefined;
+      const m = /^requests(?:\.api)?\.(\w+)$/.exec(name);
+      if (m && VERBS.has(m[1])) {
+        kind = 'requests';
+        verb = m[1];
+      } else if (name === 'urllib.request.urlopen') {
+        const parent = call.parent;
+        const readCall = parent?.type === 'attribute' && field(parent, 'attribute')!.text === 'read' && parent.parent?.type === 'call' ? parent.parent : undefined;
+        const args = callArguments(call);
+        if (!readCall || args.positional.length !== 1 || [...args.keywords.keys()].some((k) => k !== 'timeout') || args.splat) {
+          sites.push(fc.site(RULE, call, 'manual', `${callee.text}() blocks; rewrite it with httpx.AsyncClient (only urlopen(url).read() is rewritten automatically)`, [], { seed: false }));
+          continue;
+        }
+        kind = 'urlopen';
+        verb = 'get';
+        read = readCall;
+      }
+      if (!kind) continue;
+      const problem = unsupported(call, kind);
+      if (problem) {
+        sites.push(fc.site(RULE, call, 'manual', `${callee.text}(): ${problem}; rewrite it with httpx.AsyncClient by hand`, [], { seed: false }));
+        continue;
+      }
+      const blocked = fc.cannotAwait(call);
+      const stmt = statementOf(call);
+      if (blocked || !stmt || !['expression_statement', 'return_statement'].includes(stmt.type) || stmt.parent?.type !== 'block') {
+        if (blocked || kind === 'urlopen') {
+          sites.push(fc.site(RULE, call, 'manual', `${callee.text}() blocks, but ${blocked ?? 'it is not in a simple statement'}; rewrite it with httpx.AsyncClient by hand`, [], { seed: false }));
+          continue;
+        }
+        const { edits, imports } = syncToAsyncEdits(fc, call, callee, false);
+        sites.push(fc.site(RULE, call, 'review', `${callee.text}() blocks and sits where an \`async with\` block cannot go; it runs in a thread through sync_to_async (thread_sensitive=False: it touches no database)`, edits, { imports }));
+        continue;
+      }
+      const entry = byStatement.get(stmt.id) ?? { stmt, calls: [] };
+      entry.calls.push({ call, callee, verb, kind, read });
+      byStatement.set(stmt.id, entry);
+    }
+
+    for (const { stmt, calls } of byStatement.values()) {
+      const httpx = fc.namespaceImport('httpx');
+      const client = clientName(fc);
+      const unit = indentUnit(fc.fn);
+      const indent = lineIndent(fc.module.text, stmt.startIndex);
+      const clientArgs = ['follow_redirects=True'];
+      const edits: TextEdit[] = [];
+      for (const { call, callee, verb, kind, read } of calls) {
+        if (kind === 'urlopen') {
+          // urlopen(url, timeout=t).read() → (await client.get(url, timeout=t)).content
+          edits.push({ start: call.startIndex, end: call.startIndex, text: '(await ' });
+          edits.push({ start: callee.startIndex, end: callee.endIndex, text: `${client}.get` });
+          edits.push({ start: call.endIndex, end: read!.endIndex, text: ').content' });
+          continue;
+        }
+        edits.push(...awaitEdits(call));
+        edits.push({ start: callee.startIndex, end: callee.endIndex, text: `${client}.${verb}` });
+        const args = callArguments(call);
+        const list = args.list!;
+        const all = childrenOf(list).filter((c) => c.type !== 'comment');
+        for (const [i, arg] of all.entries()) {
+          if (arg.type !== 'keyword_argument') continue;
+          const key = field(arg, 'name')!;
+          if (key.text === 'allow_redirects') edits.push({ start: key.startIndex, end: key.endIndex, text: 'follow_redirects' });
+          if (key.text === 'data' && isBytesOrStr(field(arg, 'value')!)) edits.push({ start: key.startIndex, end: key.endIndex, text: 'content' });
+          if (CLIENT_ONLY.has(key.text)) {
+            const value = field(arg, 'value')!;
+            clientArgs.push(`${key.text === 'proxies' ? 'proxy' : key.text}=${value.text}`);
+            const prev = all[i - 1];
+            const next = all[i + 1];
+            edits.push(prev ? { start: prev.endIndex, end: arg.endIndex, text: '' } : { start: arg.startIndex, end: next ? next.startIndex : arg.endIndex, text: '' });
+          }
+        }
+      }
+      edits.push({ start: stmt.startIndex, end: stmt.startIndex, text: `async with ${httpx.local}.AsyncClient(${clientArgs.join(', ')}) as ${client}:\n${indent}${unit}` });
+      // Re-indent the statement; line starts inside a removed argument go with it.
+      const removed = edits.filter((e) => e.end > e.start && e.text === '');
+      for (const at of lineStartsWithin(fc.module.text, stmt.startIndex, stmt.endIndex)) {
+        if (!removed.some((e) => at > e.start && at <= e.end)) edits.push({ start: at, end: at, text: unit });
+      }
+      const extra = responseEdits(fc, stmt, calls.map((c) => c.call));
+      const names = calls.map((c) => `${c.callee.text}()`).join(', ');
+      sites.push(
+        fc.site(RULE, calls[0].call, 'review', `${names} blocks; it becomes an awaited httpx.AsyncClient request. Check the differences: ${DEFAULTS}`, [...edits, ...extra], {
+          imports: [httpx],
+          claims: calls.slice(1).map((c) => c.call),
+        }),
+      );
+    }
+    sites.push(...exceptionSites(fc, [...byStatement.values()].flatMap((s) => s.calls.map((c) => c.call))));
+    return sites;
+  },
+};
+
+function unsupported(call: Node, kind: 'requests' | 'urlopen'): string | undefined {
+  if (kind === 'urlopen') return undefined;
+  const args = callArguments(call);
+  if (args.splat) return 'it passes *args/**kwargs whose names awaitify cannot check';
+  if (!args.list) return 'it has no argument list';
+  for (const key of args.keywords.keys()) {
+    if (key === 'stream') return 'stream=True responses are read differently with httpx (client.stream)';
+    if (!PER_REQUEST.has(key) && !CLIENT_ONLY.has(key)) return `the ${key}= argument has no httpx equivalent`;
+  }
+  return undefined;
+}
+
+function isBytesOrStr(node: Node): boolean {
+  return node.type === 'string' || node.type === 'concatenated_string';
+}
+
+function clientName(fc: FunctionContext): string {
+  for (const name of ['client', 'http_client', 'httpx_client']) {
+    if (!fc.fn.locals.has(name) && !new RegExp(`\\b${name}\\b`).test(fc.fn.body.text)) return name;
+  }
+  return 'httpx_client_';
+}
+
+/** `resp.ok` → `resp.is_success` for a response assigned in the statement. */
+function responseEdits(fc: FunctionContext, stmt: Node, calls: Node[]): TextEdit[] {
+  const assign = childrenOf(stmt)[0];
+  if (assign?.type !== 'assignment') return [];
+  const left = field(assign, 'left');
+  const right = field(assign, 'right');
+  if (left?.type !== 'identifier' || !right || !calls.some((c) => c.id === right.id)) return [];
+  const edits: TextEdit[] = [];
+  for (const n of fc.nodes()) {
+    if (n.type !== 'attribute' || n.startIndex < stmt.endIndex) continue;
+    const obj = field(n, 'object');
+    const attr = field(n, 'attribute');
+    if (obj?.type === 'identifier' && obj.text === left.text && attr?.text === 'ok') edits.push({ start: attr.startIndex, end: attr.endIndex, text: 'is_success' });
+  }
+  return edits;
+}
+
+/** `except requests.RequestException` around a rewritten request → the httpx exception. */
+function exceptionSites(fc: FunctionContext, calls: Node[]): Site[] {
+  const sites: Site[] = [];
+  const seen = new Set<number>();
+  for (const call of calls) {
+    for (let p = call.parent; p && p.id !== fc.fn.body.id; p = p.parent) {
+      if (p.type !== 'try_statement' || seen.has(p.id)) continue;
+      seen.add(p.id);
+      for (const clause of childrenOf(p).filter((c) => c.type === 'except_clause')) {
+        for (const n of clause.descendantsOfType(['attribute', 'identifier'])) {
+          if (!n || (n.parent?.type === 'attribute' && n.type !== 'attribute') || n.parent?.type === 'as_pattern_target') continue;
+          if (n.parent?.type === 'attribute' && field(n.parent, 'object')?.id === n.id) continue;
+          const name = fc.externalName(n);
+          const m = name && /^requests(?:\.exceptions)?\.(\w+)$/.exec(name);
+          if (!m || !EXCEPTIONS[m[1]]) continue;
+          const httpx = fc.namespaceImport('httpx');
+          sites.push(fc.site(RULE, n, 'review', `${n.text} does not catch httpx errors; catching ${httpx.local}.${EXCEPTIONS[m[1]]} instead`, [{ start: n.startIndex, end: n.endIndex, text: `${httpx.local}.${EXCEPTIONS[m[1]]}` }], { imports: [httpx], seed: false }));
+        }
+      }
+    }
+  }
+  return sites;
+}
+
+function isSessionWithItem(call: Node): boolean {
+  const p = call.parent;
+  return Boolean(p && (p.type === 'with_item' || (p.type === 'as_pattern' && p.parent?.type === 'with_item')));
+}
+
+/** `with requests.Session() as s:` → `async with httpx.AsyncClient(follow_redirects=True) as s:`. */
+function sessionSites(fc: FunctionContext, withStmt: Node, aliases: Map<string, Node>): Site[] {
+  if (withStmt.children.some((c) => c?.type === 'async')) return [];
+  const clause = childrenOf(withStmt).find((c) => c.type === 'with_clause');
+  const items = childrenOf(clause).filter((c) => c.type === 'with_item');
+  const sites: Site[] = [];
+  for (const item of items) {
+    const value = field(item, 'value');
+    const call = value?.type === 'as_pattern' ? childrenOf(value)[0] : value;
+    if (call?.type !== 'call') continue;
+    const callee = field(call, 'function')!;
+    const name = fc.externalName(callee);
+    if (name !== 'requests.Session' && name !== 'requests.session') continue;
+    if (items.length > 1) {
+      sites.push(fc.site(RULE, call, 'manual', 'a requests.Session opened together with other context managers; convert this with statement by hand', [], { seed: false }));
+      return sites;
+    }
+    const alias = value?.type === 'as_pattern' ? field(value, 'alias') : undefined;
+    if (alias) aliases.set(alias.text, withStmt);
+    const httpx = fc.namespaceImport('httpx');
+    const args = callArguments(call);
+    const edits: TextEdit[] = [
+      { start: withStmt.startIndex, end: withStmt.startIndex, text: 'async ' },
+      { start: callee.startIndex, end: callee.endIndex, text: `${httpx.local}.AsyncClient` },
+      { start: args.list!.startIndex, end: args.list!.endIndex, text: '(follow_redirects=True)' },
+    ];
+    sites.push(fc.site(RULE, call, 'review', `requests.Session() blocks; an httpx.AsyncClient takes its place. ${DEFAULTS}`, edits, { imports: [httpx] as ImportRequest[] }));
+  }
+  return sites;
+}
+
+/** `s.get(...)` inside `with requests.Session() as s:` → `await s.get(...)`. */
+function sessionCall(fc: FunctionContext, callee: Node, aliases: Map<string, Node>): ((call: Node) => Site) | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const obj = field(callee, 'object')!;
+  const verb = field(callee, 'attribute')!.text;
+  const withStmt = obj.type === 'identifier' ? aliases.get(obj.text) : undefined;
+  if (!withStmt || !VERBS.has(verb) || callee.startIndex < withStmt.startIndex || callee.endIndex > withStmt.endIndex) return undefined;
+  return (call) => {
+    const args = callArguments(call);
+    const clientOnly = [...args.keywords.keys()].find((k) => CLIENT_ONLY.has(k));
+    const problem = unsupported(call, 'requests') ?? (clientOnly ? `${clientOnly}= is set on the httpx client, not per request` : undefined);
+    if (problem) return fc.site(RULE, call, 'manual', `${callee.text}(): ${problem}; rewrite it by hand`, [], { seed: false });
+    const edits: TextEdit[] = [...awaitEdits(call)];
+    for (const arg of childrenOf(args.list)) {
+      if (arg.type !== 'keyword_argument') continue;
+      const key = field(arg, 'name')!;
+      if (key.text === 'allow_redirects') edits.push({ start: key.startIndex, end: key.endIndex, text: 'follow_redirects' });
+    }
+    return fc.site(RULE, call, 'review', `${callee.text}() on the session is now an awaited httpx request`, edits);
+  };
+}

@@ -1,0 +1,133 @@
+// Target versions of a Python project: Django from its dependency manifests,
+// Python from `requires-python` or `.python-version`. The lowest version a
+// specifier allows is the target, so output runs on every allowed version.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Targets } from '../core/types.js';
+
+/** When nothing names a version, the output targets the newest releases awaitify knows. */
+export const DEFAULT_DJANGO = '5.2';
+export const DEFAULT_PYTHON = '3.12';
+
+export function detectPythonTargets(root: string): Targets {
+  const targets: Targets = {};
+  const read = (rel: string): string | undefined => {
+    const abs = path.join(root, rel);
+    try {
+      return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    return targets;
+  }
+
+  const django: string[] = [];
+  for (const name of entries.filter((e) => /^requirements.*\.(txt|in)$/i.test(e)).sort()) {
+    const v = fromRequirementLines(read(name) ?? '', 'django');
+    if (v) django.push(v);
+  }
+  const pyproject = read('pyproject.toml');
+  if (pyproject) {
+    const v = fromPyproject(pyproject, 'django');
+    if (v) django.push(v);
+    const py = /^\s*requires-python\s*=\s*["']([^"']+)["']/m.exec(pyproject)?.[1] ?? poetryPython(pyproject);
+    if (py) {
+      const low = lowestAllowed(py);
+      if (low) targets.python = low;
+    }
+  }
+  const setupCfg = read('setup.cfg');
+  if (setupCfg) {
+    const v = fromRequirementLines(setupCfg.replace(/^\s*install_requires\s*=/m, ''), 'django');
+    if (v) django.push(v);
+    const py = /^\s*python_requires\s*=\s*(.+)$/m.exec(setupCfg)?.[1];
+    if (py && !targets.python) targets.python = lowestAllowed(py.trim());
+  }
+  const pipfile = read('Pipfile');
+  if (pipfile) {
+    const m = /^\s*django\s*=\s*["']([^"']*)["']/im.exec(pipfile);
+    if (m) {
+      const v = m[1] === '*' ? undefined : lowestAllowed(m[1]);
+      if (v) django.push(v);
+    }
+    const py = /^\s*python_version\s*=\s*["']([^"']+)["']/m.exec(pipfile)?.[1];
+    if (py && !targets.python) targets.python = py;
+  }
+  if (django.length) targets.django = django.sort(compareVersions)[0];
+  if (!targets.python) {
+    const pv = read('.python-version')?.trim().split(/\s+/)[0];
+    if (pv && /^\d+\.\d+/.test(pv)) targets.python = /^(\d+\.\d+)/.exec(pv)![1];
+  }
+  return targets;
+}
+
+/** `Django==5.2.1`, `django>=4.2,<5`, `Django[argon2]~=4.1` in requirement-style lines. */
+export function fromRequirementLines(text: string, pkg: string): string | undefined {
+  const re = new RegExp(`^\\s*["']?${pkg}(?:\\[[^\\]]*\\])?\\s*((?:[<>=!~]=?|===)[^;#"'\\n]*)`, 'gim');
+  const found: string[] = [];
+  for (const m of text.matchAll(re)) {
+    const v = lowestAllowed(m[1]);
+    if (v) found.push(v);
+  }
+  return found.sort(compareVersions)[0];
+}
+
+function fromPyproject(text: string, pkg: string): string | undefined {
+  // PEP 621 `dependencies = ["Django>=4.2"]` and Poetry `Django = "^4.2"` / `{version = "^4.2"}`.
+  const quoted = new RegExp(`["']${pkg}(?:\\[[^\\]]*\\])?\\s*((?:[<>=!~]=?|===)[^;"']*)`, 'gi');
+  const found: string[] = [];
+  for (const m of text.matchAll(quoted)) {
+    const v = lowestAllowed(m[1]);
+    if (v) found.push(v);
+  }
+  const poetry = new RegExp(`^\\s*${pkg}\\s*=\\s*(?:["']([^"']+)["']|\\{[^}]*version\\s*=\\s*["']([^"']+)["'])`, 'gim');
+  for (const m of text.matchAll(poetry)) {
+    const v = lowestAllowed(m[1] ?? m[2]);
+    if (v) found.push(v);
+  }
+  return found.sort(compareVersions)[0];
+}
+
+function poetryPython(text: string): string | undefined {
+  const section = /\[tool\.poetry\.dependencies\]([\s\S]*?)(?:\n\[|$)/.exec(text)?.[1];
+  return section ? /^\s*python\s*=\s*["']([^"']+)["']/m.exec(section)?.[1] : undefined;
+}
+
+/** The lowest version a PEP 440 / Poetry specifier allows, as `major.minor`. */
+export function lowestAllowed(spec: string): string | undefined {
+  let low: string | undefined;
+  for (const clause of spec.split(',')) {
+    const m = /^\s*(===|==|>=|<=|!=|~=|\^|~|>|<)?\s*v?(\d+(?:\.\d+)*)(\.\*)?/.exec(clause.trim());
+    if (!m) continue;
+    const [, op = '==', version] = m;
+    if (op === '<' || op === '<=' || op === '!=') continue;
+    const mm = majorMinor(version);
+    if (!low || compareVersions(mm, low) > 0) low = mm;
+  }
+  return low;
+}
+
+function majorMinor(v: string): string {
+  const [major, minor = '0'] = v.split('.');
+  return `${major}.${minor}`;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((n) => parseInt(n, 10) || 0);
+  const pb = b.split('.').map((n) => parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** Whether the target is at least `min` (`4.1`). */
+export function atLeast(target: string, min: string): boolean {
+  return compareVersions(target, min) >= 0;
+}

@@ -1,0 +1,46 @@
+// The JS/TS language adapter: ts-morph analysis of Node code (Express and
+// node:http handlers), the blocking-call catalog as seeds, and the structural
+// rules that carry async through the call graph.
+import { ts } from 'ts-morph';
+import type { LanguageAdapter } from '../core/types.js';
+import { blockingRules, findBlockingCalls } from './blocking/index.js';
+import { analyzeTypeScript } from './engine.js';
+import { ImportNamer, renderTypeScriptImports } from './imports.js';
+import { firstParseError } from './project.js';
+import { structuralRules } from './rules.js';
+import { detectNodeTargets } from './targets.js';
+
+export const TYPESCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'];
+
+export const typescriptAdapter: LanguageAdapter = {
+  language: 'typescript',
+  extensions: TYPESCRIPT_EXTENSIONS,
+  rules: [...structuralRules, ...blockingRules],
+  detectTargets: detectNodeTargets,
+  analyze: (ctx) =>
+    analyzeTypeScript(ctx, {
+      findBlockingCalls,
+      createNamer: (file) => new ImportNamer(file),
+    }),
+  renderImports: renderTypeScriptImports,
+  async syntaxError(path, text) {
+    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
+    return firstParseError(sf);
+  },
+};
+
+export function scriptKindFor(path: string): ts.ScriptKind {
+  const ext = path.slice(path.lastIndexOf('.')).toLowerCase();
+  switch (ext) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.cjs':
+    case '.mjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}

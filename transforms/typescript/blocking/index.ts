@@ -1,0 +1,152 @@
+// Blocking Node calls: finds the calls the catalog lists (following bindings,
+// not names) and offers each one's rewrite into its awaited async form. The
+// engine decides which of them are rewritten (those in functions that are or
+// become async) and turns the rewrites into findings.
+import { ts } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { NODE_BLOCKING_RULES, type NodeBlockingApi, type NodeBlockingRule } from '../../catalog/node.js';
+import type { ImportRequest, RuleMeta, Safety, TextEdit } from '../../core/types.js';
+import type { ImportNamer } from '../imports.js';
+import { rewriteExecSync } from './child-process.js';
+import { calleeExport } from './match.js';
+import { calleeText, manualReason, rewriteAwaitedCall, rewritePromisifiedCall, rewriteSettledBoolean, skipParens, type RewriteResult } from './rewrite.js';
+import { ScopeIndex } from './scope.js';
+import { atomicsSleepDelay, matchBusyWait, rewriteAtomicsSleep, rewriteBusyWait } from './sleep.js';
+
+export interface BlockingCall {
+  /** Rule id, e.g. 'fs-sync-call'. */
+  rule: string;
+  safety: Safety;
+  /** The blocking call (for a busy-wait loop: the clock call in its condition). */
+  call: CallExpression;
+  /**
+   * Edits that turn the call into its awaited async form (they include `await`
+   * and any parentheses the context needs), imports to add, a message; or
+   * `{ manual }` when it cannot be rewritten here (saying what to do).
+   */
+  rewrite(namer: ImportNamer): { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
+}
+
+export const blockingRules: RuleMeta[] = NODE_BLOCKING_RULES.map((rule) => ({
+  id: rule.id,
+  language: 'typescript',
+  docs: rule.docs,
+  safety: rule.safety,
+  exampleExt: rule.exampleExt,
+  ...(rule.minTargets ? { minTargets: rule.minTargets } : {}),
+}));
+
+const BY_MODULE = new Map<string, Map<string, { rule: NodeBlockingRule; api: NodeBlockingApi }>>();
+for (const rule of NODE_BLOCKING_RULES) {
+  for (const api of rule.apis) {
+    let byName = BY_MODULE.get(api.module);
+    if (!byName) BY_MODULE.set(api.module, (byName = new Map()));
+    byName.set(api.name, { rule, api });
+  }
+}
+
+// Cheap text test before any tree walk: every catalogued call contains one of these.
+const CANDIDATE_TEXT = /Sync\b|Atomics|\.now\b|randomBytes|randomInt/;
+
+export function findBlockingCalls(file: SourceFile): BlockingCall[] {
+  const sf = file.compilerNode;
+  if (!CANDIDATE_TEXT.test(sf.text)) return [];
+  const scopes = new ScopeIndex(sf);
+  const found: { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult }[] = [];
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const match = matchCall(node, scopes);
+      if (match) found.push(match);
+    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+      const wait = matchBusyWait(node, scopes);
+      const entry = wait && BY_MODULE.get('<global>')?.get(`${skipParens(wait.clock.expression as ts.Expression).getText()}`);
+      if (wait && entry) found.push({ raw: wait.clock, rule: entry.rule, rewrite: (namer) => rewriteBusyWait(wait, entry.api, namer, scopes) });
+      // The clock call inside the condition is not a blocking call of its own.
+      if (wait) {
+        ts.forEachChild(node, (child) => (child === node.expression ? undefined : visit(child)));
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+
+  return found.map(({ raw, rule, rewrite }) => {
+    const call = wrap(file, raw);
+    return {
+      rule: rule.id,
+      safety: rule.safety,
+      call,
+      rewrite: (namer: ImportNamer) => rewrite(namer),
+    };
+  });
+}
+
+function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult } | undefined {
+  const target = calleeExport(call.expression, scopes);
+  if (!target?.name) return undefined;
+  const entry = BY_MODULE.get(target.module)?.get(target.name);
+  if (!entry) return undefined;
+  const { rule, api } = entry;
+  if (api.onlyWithoutCallback && hasCallback(call, api, scopes)) return undefined;
+
+  if (api.shape === 'sleep') {
+    // Atomics.wait only; clock calls are matched through their loops.
+    if (api.name !== 'Atomics.wait') return undefined;
+    const delay = atomicsSleepDelay(call, scopes);
+    if (!delay) return undefined;
+    return { raw: call, rule, rewrite: (namer) => rewriteAtomicsSleep(call, delay, api, namer) };
+  }
+  const rewrite = (namer: ImportNamer): RewriteResult => {
+    if (api.shape === 'manual') return { manual: `${calleeText(call)}() blocks the event loop; ${api.note ?? 'rewrite it by hand'}` };
+    const reason = manualReason(api, call, scopes);
+    if (reason) return { manual: `${calleeText(call)}() blocks the event loop and cannot be rewritten as it stands: ${reason}` };
+    switch (api.shape) {
+      case 'awaited-call':
+        return rewriteAwaitedCall(call, api, namer);
+      case 'promisified-call':
+        return rewritePromisifiedCall(call, api, namer);
+      case 'settled-boolean':
+        return rewriteSettledBoolean(call, api, namer);
+      case 'promisified-stdout':
+        return rewriteExecSync(call, api, namer);
+      default:
+        return { manual: `${calleeText(call)}() blocks the event loop; rewrite it by hand` };
+    }
+  };
+  return { raw: call, rule, rewrite };
+}
+
+/**
+ * Whether a call of a dual-mode API (`randomBytes(n[, cb])`, `randomInt([min, ]max[, cb])`)
+ * passes a callback: its last argument is a function, or it has more
+ * arguments than the sync form takes.
+ */
+function hasCallback(call: ts.CallExpression, api: NodeBlockingApi, scopes: ScopeIndex): boolean {
+  const args = call.arguments;
+  const last = args[args.length - 1];
+  if (!last) return false;
+  const maxSyncArgs = api.name === 'randomInt' ? 2 : 1;
+  if (args.length > maxSyncArgs) return true;
+  const expr = skipParens(last);
+  if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return true;
+  if (ts.isIdentifier(expr)) {
+    const decl = scopes.resolve(expr.text, expr);
+    if (decl && ts.isFunctionDeclaration(decl)) return true;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+      const init = skipParens(decl.initializer);
+      return ts.isArrowFunction(init) || ts.isFunctionExpression(init);
+    }
+  }
+  return false;
+}
+
+/** The ts-morph wrapper of a compiler call node. */
+function wrap(file: SourceFile, raw: ts.CallExpression): CallExpression {
+  const node = file.getDescendantAtStartWithWidth(raw.getStart(), raw.getWidth());
+  if (node && node.compilerNode === raw) return node as CallExpression;
+  const found = file.getDescendantsOfKind(ts.SyntaxKind.CallExpression).find((c) => c.compilerNode === raw);
+  if (!found) throw new Error(`awaitify: call at ${raw.getStart()} not found in ${file.getFilePath()}`);
+  return found;
+}

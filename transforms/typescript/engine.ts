@@ -1,0 +1,696 @@
+// The JS/TS analysis: load, build the call graph, seed it with the blocking
+// calls the catalog finds, plan, and turn the plan into findings. The catalog
+// is injected (the adapter passes the real one) so the structural rules can be
+// tested on their own.
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
+import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
+import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
+import { expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
+import { forEachEdits } from './foreach.js';
+import { GraphBuilder, type FunctionInfo, type SiteInfo } from './graph.js';
+import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
+import { loadProject } from './project.js';
+import { RULE } from './rules.js';
+import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
+
+export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
+
+/** What the engine needs from the blocking-call catalog (transforms/typescript/blocking). */
+export interface BlockingCallLike<N> {
+  rule: string;
+  safety: Safety;
+  call: CallExpression;
+  rewrite(namer: N): BlockingRewrite;
+}
+
+export interface EngineDeps<N extends ExpressWrapNamer> {
+  findBlockingCalls(file: SourceFile): BlockingCallLike<N>[];
+  createNamer(file: SourceFile): N;
+}
+
+interface Seed<N> {
+  blocking: BlockingCallLike<N>;
+  file: FileInfo;
+  fn: FunctionInfo | null;
+  rewrite: BlockingRewrite;
+}
+
+/** Findings of one file in the order their same-offset insertions must apply. */
+class FileFindings {
+  private readonly items: { rank: number[]; finding: Finding }[] = [];
+  add(rank: number[], finding: Finding): void {
+    this.items.push({ rank, finding });
+  }
+  sorted(): Finding[] {
+    return this.items
+      .map((item, index) => ({ ...item, index }))
+      .sort((a, b) => compareRanks(a.rank, b.rank) || a.index - b.index)
+      .map((i) => i.finding);
+  }
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+// Insertions at one offset apply in finding order: loops that wrap a receiver
+// first, then awaits (outer before inner), then the catalog's rewrites, then the rest.
+const RANK_FOREACH = 0;
+const RANK_AWAIT = 1;
+const RANK_BLOCKING = 2;
+const RANK_FUNCTION = 3;
+const RANK_MANUAL = 4;
+
+export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: AdapterRunContext, deps: EngineDeps<N>): Promise<AdapterResult> {
+  const { project, model, files, failures } = loadProject(ctx.root, ctx.files);
+  const builder = new GraphBuilder(model);
+  const total = files.length;
+  let done = 0;
+  builder.collectAccessors(files);
+  for (const file of files) {
+    builder.addFile(file);
+    ctx.progress?.(++done, total * 2);
+  }
+
+  // Seeds: the blocking calls whose rewrite will be applied.
+  const namers = new Map<FileInfo, N>();
+  const namerOf = (file: FileInfo): N => {
+    let n = namers.get(file);
+    if (!n) namers.set(file, (n = deps.createNamer(file.morph)));
+    return n;
+  };
+  const seeds: Seed<N>[] = [];
+  for (const file of files) {
+    for (const blocking of deps.findBlockingCalls(file.morph)) {
+      if (!ctx.isRuleEnabled(blocking.rule)) continue;
+      const fn = builder.enclosing(blocking.call.compilerNode);
+      // The namer is only asked when the call can matter (module top level never changes).
+      const rewrite = fn ? blocking.rewrite(namerOf(file)) : { manual: '' };
+      seeds.push({ blocking, file, fn, rewrite });
+      if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
+    }
+    ctx.progress?.(++done, total * 2);
+  }
+
+  resolveRemainingCalls(builder, () => project.getProgram().compilerObject.getTypeChecker());
+
+  const api = ctx.api === 'twin' ? 'replace' : ctx.api;
+  const result = planAsyncPropagation(builder.graph(), { entry: ctx.entry, api, matchesEntryGlob: entryGlobMatcher(ctx.entry) });
+
+  const emitter = new Emitter(ctx, builder, model, result, namerOf);
+  // Rewrites first: the Express wrap re-indents lines and must skip text other edits replace.
+  emitter.emitSeeds(seeds);
+  emitter.emitAwaits();
+  emitter.emitFunctions();
+  emitter.emitBoundaries();
+  if (ctx.api === 'twin' && result.pinned.size) {
+    // Sync twins are not generated for JS/TS: say so once per run instead of pretending.
+    emitter.noteTwinUnsupported();
+  }
+
+  const plan = toMigrationPlan(result, (e) => ({
+    caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
+    callee: builder.byId.get(e.to)?.graph.name ?? e.to,
+  }));
+  return { findings: emitter.findings(), plan, failures };
+}
+
+/**
+ * Calls the syntax could not resolve (typed instances, path aliases, `this.repo.find()`),
+ * sent to the type checker only when their name is one of a function that can
+ * matter: one that holds a blocking call or calls, transitively, one that does.
+ */
+function resolveRemainingCalls(builder: GraphBuilder, checker: () => ts.TypeChecker): void {
+  const handled = new Set<(typeof builder.unresolved)[number]>();
+  let typeChecker: ts.TypeChecker | undefined;
+  for (let round = 0; round < 20; round++) {
+    const relevant = relevantFunctions(builder);
+    const names = new Set<string>();
+    for (const id of relevant) {
+      const node = builder.byId.get(id)!.node;
+      const name = memberName(node);
+      if (name) names.add(name);
+    }
+    const pending = builder.unresolved.some((u) => !handled.has(u) && names.has(u.name.text));
+    if (!pending) return;
+    typeChecker ??= checker();
+    if (builder.resolveWithChecker(typeChecker, names, handled) === 0) return;
+  }
+}
+
+function relevantFunctions(builder: GraphBuilder): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const e of builder.edges) {
+    if (e.from === null) continue;
+    const list = incoming.get(e.to);
+    if (list) list.push(e.from);
+    else incoming.set(e.to, [e.from]);
+  }
+  const out = new Set<string>();
+  const stack = [...builder.byId.values()].filter((f) => f.graph.seeds > 0).map((f) => f.id);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    for (const from of incoming.get(id) ?? []) stack.push(from);
+  }
+  return out;
+}
+
+function memberName(node: FunctionLike): string | undefined {
+  if (ts.isFunctionDeclaration(node)) return node.name?.text;
+  if (ts.isMethodDeclaration(node)) return ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
+  let n: ts.Node = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p) return undefined;
+  if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && (ts.isIdentifier(p.name) || ts.isPrivateIdentifier(p.name))) return p.name.text;
+  if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  return undefined;
+}
+
+function entryGlobMatcher(entry: string): ((fn: { path: string; name: string }) => boolean) | undefined {
+  if (entry === 'handlers' || entry === 'all') return undefined;
+  // `--entry 'src/routes/**'` or `--entry 'src/jobs/*.ts:run'`: a path glob, optionally with a function name.
+  const [pathGlob, name] = entry.includes(':') ? [entry.slice(0, entry.lastIndexOf(':')), entry.slice(entry.lastIndexOf(':') + 1)] : [entry, undefined];
+  const re = globToRegExp(pathGlob);
+  return (fn) => re.test(fn.path) && (name === undefined || fn.name === name || fn.name.endsWith(`.${name}`));
+}
+
+function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        out += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else out += '[^/]*';
+    } else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+class Emitter<N extends ExpressWrapNamer> {
+  private readonly byFile = new Map<string, FileFindings>();
+  /** forEach callbacks that are inlined into a loop: they get no `async` of their own. */
+  private readonly inlined = new Set<string>();
+  /** Calls whose receiver position disappears (a restructured forEach's receiver). */
+  private readonly loopReceivers = new Set<ts.Node>();
+  private readonly awaitedCalls = new Set<ts.Node>();
+
+  /**
+   * Functions on a request path only through a callback that must stay sync
+   * (`items.filter(cb)` in a handler): the planner does not count them as
+   * reachable, but their blocking calls still block requests, so they are
+   * reported, with the first such edge on the way.
+   */
+  private readonly behindStop = new Map<string, GraphEdge>();
+  private readonly reportedStops = new Set<GraphEdge>();
+
+  constructor(
+    private readonly ctx: AdapterRunContext,
+    private readonly builder: GraphBuilder,
+    private readonly model: ProjectModel,
+    private readonly result: PropagationResult,
+    private readonly namerOf: (file: FileInfo) => N,
+  ) {
+    this.findFunctionsBehindStops();
+    for (const e of result.awaitEdges) {
+      const site = builder.sites.get(e);
+      if (site?.kind === 'foreach') {
+        this.inlined.add(e.to);
+        this.loopReceivers.add(skipOuter(site.plan.receiver));
+      }
+    }
+  }
+
+  private findFunctionsBehindStops(): void {
+    const outgoing = new Map<string, GraphEdge[]>();
+    for (const e of this.builder.edges) {
+      if (e.from === null) continue;
+      const list = outgoing.get(e.from);
+      if (list) list.push(e);
+      else outgoing.set(e.from, [e]);
+    }
+    const queue: { id: string; via?: GraphEdge }[] = [...this.result.reachable].map((id) => ({ id }));
+    const seen = new Set(this.result.reachable);
+    for (let i = 0; i < queue.length; i++) {
+      const { id, via } = queue[i]!;
+      for (const e of outgoing.get(id) ?? []) {
+        if (seen.has(e.to)) continue;
+        seen.add(e.to);
+        const stop = e.mode === 'stop' ? e : via;
+        if (stop) this.behindStop.set(e.to, stop);
+        queue.push({ id: e.to, via: stop });
+      }
+    }
+  }
+
+  findings(): Finding[] {
+    return [...this.byFile.values()].flatMap((f) => f.sorted());
+  }
+
+  /** Ranges other findings replace, per file: re-indentation must not insert inside them. */
+  private readonly replaced = new Map<string, [number, number][]>();
+
+  private add(rank: number[], finding: Finding): void {
+    if (!this.ctx.isRuleEnabled(finding.rule)) return;
+    for (const e of finding.edits) {
+      if (e.end <= e.start) continue;
+      const list = this.replaced.get(finding.path);
+      if (list) list.push([e.start, e.end]);
+      else this.replaced.set(finding.path, [[e.start, e.end]]);
+    }
+    let list = this.byFile.get(finding.path);
+    if (!list) this.byFile.set(finding.path, (list = new FileFindings()));
+    list.add(rank, finding);
+  }
+
+  private at(file: FileInfo, node: ts.Node): { line: number; column: number; endLine: number; endColumn: number } {
+    const s = file.sf.getLineAndCharacterOfPosition(node.getStart(file.sf));
+    const e = file.sf.getLineAndCharacterOfPosition(node.getEnd());
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  }
+
+  /** `async` on every function that became async, `Promise<T>` return types, Express 4 error forwarding, `return await` in try. */
+  emitFunctions(): void {
+    for (const [id, planFn] of this.result.async) {
+      if (this.inlined.has(id)) continue;
+      const info = this.builder.byId.get(id)!;
+      const { node, file } = info;
+      const edits = asyncKeywordEdits(node, file);
+      const via = planFn.via ? this.builder.byId.get(planFn.via)?.graph.name : undefined;
+      const why = planFn.reason === 'blocking-call' ? 'it contains a blocking call that is rewritten to its async form' : `it awaits \`${via ?? planFn.via}\`, which became async`;
+      const typeNote = edits.length > 1 ? ' Its return type becomes a Promise.' : '';
+      const start = node.getStart(file.sf);
+      this.add([RANK_FUNCTION, start, 0], {
+        rule: RULE.asyncPropagation,
+        path: file.path,
+        ...this.at(file, node),
+        message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}`,
+        safety: 'safe',
+        edits,
+      });
+      if (info.registration?.framework === 'express' && this.expressNeedsWrap()) this.emitExpressWrap(info);
+      this.emitReturnAwaitInTry(info);
+    }
+  }
+
+  private expressNeedsWrap(): boolean {
+    const v = this.ctx.targets.express;
+    if (!v) return true;
+    const major = Number.parseInt(v, 10);
+    return !Number.isFinite(major) || major < 5;
+  }
+
+  private emitExpressWrap(info: FunctionInfo): void {
+    if (!this.ctx.isRuleEnabled(RULE.express4AsyncErrors)) return;
+    const { node, file } = info;
+    const wrap = expressAsyncErrorEdits(node, info.registration!.method, file.isTypeScript, () => this.namerOf(file), this.replaced.get(file.path) ?? []);
+    if ('skip' in wrap) return;
+    this.add([RANK_FUNCTION, node.getStart(file.sf), 1], {
+      rule: RULE.express4AsyncErrors,
+      path: file.path,
+      ...this.at(file, node),
+      message: `\`${info.graph.name}\` became async: under Express 4 a rejected handler promise never reaches the error middleware, so its body now forwards errors with \`next(err)\`.`,
+      safety: 'safe',
+      edits: wrap.edits,
+      ...(wrap.imports.length ? { imports: wrap.imports } : {}),
+    });
+  }
+
+  private emitReturnAwaitInTry(info: FunctionInfo): void {
+    const { node, file } = info;
+    if (!node.body || !ts.isBlock(node.body)) return;
+    const visit = (n: ts.Node, inTry: boolean): void => {
+      if (isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isTryStatement(n)) {
+        visit(n.tryBlock, true);
+        if (n.catchClause) visit(n.catchClause, inTry);
+        if (n.finallyBlock) visit(n.finallyBlock, inTry);
+        return;
+      }
+      if (inTry && ts.isReturnStatement(n) && n.expression && this.isPendingPromise(n.expression)) {
+        const start = n.expression.getStart(file.sf);
+        this.add([RANK_FUNCTION, start, 2], {
+          rule: RULE.returnAwaitInTry,
+          path: file.path,
+          ...this.at(file, n),
+          message: '`return` of a promise inside `try`: awaited so that its rejection reaches the `catch` block.',
+          safety: 'safe',
+          edits: [{ start, end: start, text: 'await ' }],
+        });
+        return;
+      }
+      ts.forEachChild(n, (c) => visit(c, inTry));
+    };
+    visit(node.body, false);
+  }
+
+  /** Whether an expression evaluates to a promise nobody awaits (and no await edge covers). */
+  private isPendingPromise(expr: ts.Expression, depth = 0): boolean {
+    const e = skipOuter(expr);
+    if (ts.isAwaitExpression(e) || depth > 3) return false;
+    if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'Promise' && !this.model.lookup('Promise', e);
+    if (ts.isCallExpression(e)) {
+      if (this.awaitedCalls.has(e)) return false;
+      const callee = skipOuter(e.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        if (['then', 'catch', 'finally'].includes(callee.name.text)) return true;
+        if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && !this.model.lookup('Promise', callee)) {
+          return ['all', 'allSettled', 'any', 'race', 'resolve', 'reject'].includes(callee.name.text);
+        }
+      }
+      if (ts.isIdentifier(callee) && callee.text === 'fetch' && !this.model.lookup('fetch', callee)) return true;
+      const target = this.model.functionOf(this.model.valueOf(callee));
+      if (target) {
+        const fn = this.builder.functions.get(target.node);
+        return Boolean(fn?.graph.alreadyAsync);
+      }
+      return false;
+    }
+    if (ts.isIdentifier(e)) {
+      const decl = this.model.lookup(e.text, e);
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
+        return this.isPendingPromise(decl.initializer, depth + 1);
+      }
+    }
+    return false;
+  }
+
+  emitAwaits(): void {
+    // Record every awaited call first: return-await-in-try must not double them.
+    for (const e of this.result.awaitEdges) {
+      const site = this.builder.sites.get(e);
+      if (site?.kind === 'call') this.awaitedCalls.add(site.call);
+    }
+    const seen = new Set<ts.Node>();
+    for (const e of this.result.awaitEdges) {
+      const site = this.builder.sites.get(e);
+      if (!site || site.kind === 'accessor' || seen.has(site.call)) continue;
+      seen.add(site.call);
+      if (site.kind === 'call') this.emitAwaitCall(e, site);
+      else if (site.kind === 'foreach') this.emitForEach(e, site);
+      else if (site.kind === 'map') this.emitMap(e, site);
+    }
+  }
+
+  private calleeName(e: GraphEdge): string {
+    return this.builder.byId.get(e.to)?.graph.name ?? e.to;
+  }
+
+  private emitAwaitCall(e: GraphEdge, site: Extract<SiteInfo, { kind: 'call' }>): void {
+    const { call, file } = site;
+    if (isAwaited(call)) return;
+    const start = call.getStart(file.sf);
+    const edits = this.loopReceivers.has(call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(call);
+    this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
+      rule: RULE.asyncPropagation,
+      path: file.path,
+      ...this.at(file, call),
+      message: `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
+      safety: 'safe',
+      edits,
+    });
+  }
+
+  private emitForEach(e: GraphEdge, site: Extract<SiteInfo, { kind: 'foreach' }>): void {
+    const { plan, file } = site;
+    const start = plan.statement.getStart(file.sf);
+    const receiverNote = plan.knownReceiver ? '' : ' Review: this assumes the receiver iterates like an array (a Map would yield [key, value] pairs).';
+    this.add([RANK_FOREACH, start], {
+      rule: RULE.forEachAsyncCallback,
+      path: file.path,
+      ...this.at(file, plan.call),
+      message: `The forEach callback awaits ${this.calleeNameInside(e)}: forEach would not wait for it, so the loop becomes for...of.${receiverNote}`,
+      safety: plan.knownReceiver ? 'safe' : 'review',
+      edits: forEachEdits(plan),
+    });
+  }
+
+  private calleeNameInside(e: GraphEdge): string {
+    const planFn = this.result.async.get(e.to);
+    const via = planFn?.via ? this.builder.byId.get(planFn.via)?.graph.name : undefined;
+    return via ? `\`${via}\`` : 'a rewritten blocking call';
+  }
+
+  private emitMap(e: GraphEdge, site: Extract<SiteInfo, { kind: 'map' }>): void {
+    const { call, file } = site;
+    const start = call.getStart(file.sf);
+    const end = call.getEnd();
+    let edits: TextEdit[];
+    if (isAwaited(call)) edits = [{ start, end: start, text: 'Promise.all(' }, { start: end, end, text: ')' }];
+    else if (!this.loopReceivers.has(call) && awaitNeedsParens(call)) edits = [{ start, end: start, text: '(await Promise.all(' }, { start: end, end, text: '))' }];
+    else edits = [{ start, end: start, text: 'await Promise.all(' }, { start: end, end, text: ')' }];
+    this.add([RANK_AWAIT, start, -(end - start)], {
+      rule: RULE.mapAsyncCallback,
+      path: file.path,
+      ...this.at(file, call),
+      message: site.concurrent
+        ? 'The map callback became async: its promises are awaited with Promise.all. Review: the callbacks now run concurrently, so their side effects interleave.'
+        : 'The map callback became async: its promises are awaited with Promise.all.',
+      safety: site.concurrent ? 'review' : 'safe',
+      edits,
+    });
+    void e;
+  }
+
+  emitSeeds(seeds: Seed<N>[]): void {
+    for (const seed of seeds) {
+      const { blocking, file, fn, rewrite } = seed;
+      if (!fn) continue; // module top level runs once at startup: not on a request path
+      const call = blocking.call.compilerNode;
+      const where = this.at(file, call);
+      const stopEdge = this.behindStop.get(fn.id);
+      const reachable = this.result.reachable.has(fn.id) || stopEdge !== undefined;
+      if ('manual' in rewrite) {
+        if (!reachable) continue;
+        this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.manual, safety: 'manual', edits: [] });
+        continue;
+      }
+      if (this.result.rewriteIn.has(fn.id)) {
+        this.add([RANK_BLOCKING, call.getStart(file.sf)], {
+          rule: blocking.rule,
+          path: file.path,
+          ...where,
+          message: rewrite.message,
+          safety: rewrite.safety,
+          edits: rewrite.edits,
+          ...(rewrite.imports.length ? { imports: rewrite.imports } : {}),
+        });
+        continue;
+      }
+      if (!reachable) continue;
+      if (!this.ctx.willApply(rewrite.safety)) {
+        // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
+        this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.message, safety: rewrite.safety, edits: rewrite.edits, ...(rewrite.imports.length ? { imports: rewrite.imports } : {}) });
+        continue;
+      }
+      if (stopEdge && !this.result.reachable.has(fn.id)) {
+        this.reportStopEdge(stopEdge);
+        const callback = this.builder.byId.get(stopEdge.to)?.graph.name ?? stopEdge.to;
+        this.add([RANK_MANUAL, call.getStart(file.sf)], {
+          rule: RULE.blockingCallUnmigrated,
+          path: file.path,
+          ...where,
+          message: `Blocking call left as it is (${blocking.rule}): it runs inside \`${callback}\`, which cannot become async (${stopEdge.stopReason ?? 'its caller needs a synchronous result'}; ${stopEdge.site.path}:${stopEdge.site.line}). ${adviceFor(stopEdge.stopKind)}`,
+          safety: 'manual',
+          edits: [],
+        });
+        continue;
+      }
+      const pin = this.result.pinned.get(fn.id);
+      const reason = fn.graph.cannotBeAsync
+        ? `\`${fn.graph.name}\` cannot be async (${fn.graph.cannotBeAsync.reason})`
+        : pin
+          ? `\`${fn.graph.name}\` stays sync: ${stripStaysSync(pin.reason)} (${pin.path}:${pin.line})`
+          : `\`${fn.graph.name}\` stays sync`;
+      this.add([RANK_MANUAL, call.getStart(file.sf)], {
+        rule: RULE.blockingCallUnmigrated,
+        path: file.path,
+        ...where,
+        message: `Blocking call left as it is (${blocking.rule}): ${reason}. ${adviceFor(fn.graph.cannotBeAsync?.kind ?? pin?.kind)}`,
+        safety: 'manual',
+        edits: [],
+      });
+    }
+  }
+
+  emitBoundaries(): void {
+    const fileByPath = new Map(this.model.files.map((f) => [f.path, f]));
+    for (const b of this.result.boundaries) {
+      const file = fileByPath.get(b.path);
+      if (!file) continue;
+      const rule = boundaryRule(b.kind);
+      this.add([RANK_MANUAL, offsetOf(file, b)], {
+        rule,
+        path: b.path,
+        line: b.line,
+        column: b.column,
+        message: `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} calls it here and cannot await it (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
+        safety: 'manual',
+        edits: [],
+      });
+    }
+  }
+
+  /** A boundary finding for a sync-only callback that holds (or leads to) a blocking call. */
+  private reportStopEdge(e: GraphEdge): void {
+    if (this.reportedStops.has(e)) return;
+    this.reportedStops.add(e);
+    const file = this.model.files.find((f) => f.path === e.site.path);
+    if (!file) return;
+    const callback = this.builder.byId.get(e.to)?.graph.name ?? e.to;
+    const caller = e.from === null ? 'module top-level code' : `\`${this.builder.byId.get(e.from)?.graph.name ?? e.from}\``;
+    const kind = e.stopKind ?? 'sync-callback';
+    this.add([RANK_MANUAL, offsetOf(file, e.site)], {
+      rule: boundaryRule(kind),
+      path: e.site.path,
+      line: e.site.line,
+      column: e.site.column,
+      message: `\`${callback}\` reaches a blocking call but stays sync: ${caller} hands it over here and ${e.stopReason ?? 'needs a synchronous result'}. ${adviceFor(kind)}`,
+      safety: 'manual',
+      edits: [],
+    });
+  }
+
+  noteTwinUnsupported(): void {
+    for (const [id, b] of this.result.pinned) {
+      const info = this.builder.byId.get(id);
+      if (!info) continue;
+      this.add([RANK_MANUAL, info.node.getStart(info.file.sf)], {
+        rule: RULE.syncBoundary,
+        path: info.file.path,
+        ...this.at(info.file, info.node),
+        message: `\`${info.graph.name}\` was kept sync: --api twin does not generate sync twins for JavaScript/TypeScript yet (${b.reason}).`,
+        safety: 'manual',
+        edits: [],
+      });
+    }
+  }
+}
+
+/** The planner prefixes a pinned function's reason with "<name> stays sync: "; the message says that already. */
+function stripStaysSync(reason: string): string {
+  const i = reason.indexOf(' stays sync: ');
+  return i >= 0 ? reason.slice(i + ' stays sync: '.length) : reason;
+}
+
+function offsetOf(file: FileInfo, site: { line: number; column: number }): number {
+  try {
+    return file.sf.getPositionOfLineAndCharacter(site.line - 1, site.column - 1);
+  } catch {
+    return 0;
+  }
+}
+
+function boundaryRule(kind: string): string {
+  switch (kind) {
+    case 'sync-callback':
+    case 'event-listener':
+    case 'unknown-callback':
+    case 'promise-executor':
+    case 'test-suite':
+      return RULE.asyncCallbackBoundary;
+    case 'foreach-callback':
+      return RULE.forEachAsyncCallback;
+    default:
+      return RULE.syncBoundary;
+  }
+}
+
+function adviceFor(kind: string | undefined): string {
+  switch (kind) {
+    case 'constructor':
+      return 'Move the async work into a `static async create()` factory that awaits it and passes the result to the constructor, or use --api twin.';
+    case 'getter':
+    case 'setter':
+      return 'Replace the accessor with an async method (`getX()` / `setX()`) and await it at its call sites.';
+    case 'generator':
+      return 'Turn the generator into an async generator and iterate it with `for await`, by hand.';
+    case 'type-guard':
+      return 'Compute the value before the check, then call the guard on it.';
+    case 'module-top-level':
+      return 'Call it from an async function (an async `main()` or the handler that needs it); CommonJS has no top-level await.';
+    case 'sync-callback':
+      return 'Compute the values first (e.g. `const values = await Promise.all(items.map(...))`) and use them in the callback, or rewrite the loop as `for...of` with `await`.';
+    case 'foreach-callback':
+      return 'Rewrite the forEach as a `for...of` loop by hand so each iteration can await.';
+    case 'event-listener':
+      return 'Make the listener async only if nothing relies on it finishing before the next event, and catch its errors inside it.';
+    case 'promise-executor':
+      return 'Await the value before creating the promise, or chain it with `.then`.';
+    case 'test-suite':
+      return 'Move the call into a `before`/`beforeAll` hook or into the test itself.';
+    case 'unknown-callback':
+      return 'Check that the callee awaits its callback (then the callback can be async) or restructure the code by hand.';
+    case 'pinned-caller':
+      return 'Its caller stays sync for the reason reported at that caller.';
+    default:
+      return 'Restructure the caller so it can await, or use --api twin.';
+  }
+}
+
+function isAwaited(call: ts.Node): boolean {
+  let n = call;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return Boolean(n.parent && ts.isAwaitExpression(n.parent));
+}
+
+/** `async ` before the function and `Promise<T>` around its return annotation. */
+function asyncKeywordEdits(node: FunctionLike, file: FileInfo): TextEdit[] {
+  const sf = file.sf;
+  let pos: number | undefined;
+  if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) {
+    pos = node.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword)?.getStart(sf);
+  } else if (ts.isMethodDeclaration(node)) {
+    pos = node.name.getStart(sf);
+  } else if (ts.isArrowFunction(node)) {
+    pos = node.getStart(sf);
+  }
+  if (pos === undefined) return [];
+  const edits: TextEdit[] = [{ start: pos, end: pos, text: 'async ' }];
+  // Overload signatures must promise what the implementation now returns.
+  for (const decl of [...overloadSignatures(node), node]) {
+    const type = decl.type;
+    if (type && !isPromiseType(type)) {
+      edits.push({ start: type.getStart(sf), end: type.getStart(sf), text: 'Promise<' });
+      edits.push({ start: type.getEnd(), end: type.getEnd(), text: '>' });
+    }
+  }
+  return edits;
+}
+
+function overloadSignatures(node: FunctionLike): (ts.FunctionDeclaration | ts.MethodDeclaration)[] {
+  if (!(ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) || !node.name) return [];
+  const name = node.name.getText();
+  const siblings: readonly ts.Node[] = ts.isFunctionDeclaration(node)
+    ? ts.isSourceFile(node.parent) || ts.isBlock(node.parent) || ts.isModuleBlock(node.parent)
+      ? node.parent.statements
+      : []
+    : ts.isClassLike(node.parent)
+      ? node.parent.members
+      : [];
+  const out: (ts.FunctionDeclaration | ts.MethodDeclaration)[] = [];
+  for (let i = siblings.indexOf(node) - 1; i >= 0; i--) {
+    const s = siblings[i]!;
+    if ((ts.isFunctionDeclaration(s) || ts.isMethodDeclaration(s)) && !s.body && s.name?.getText() === name) out.push(s);
+    else break;
+  }
+  return out.reverse();
+}
+
+function isPromiseType(type: ts.TypeNode): boolean {
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (type.typeName.text === 'Promise' || type.typeName.text === 'PromiseLike');
+}
+
+export type { PlanBoundary };

@@ -1,0 +1,610 @@
+// The JS/TS call graph: every function-like is a node, every call site that
+// reaches a project function is an edge, and functions handed to other code
+// (route registration, test runners, timers, array methods, listeners) are
+// edges whose mode says whether the receiver can take an async function.
+import { ts } from 'ts-morph';
+import type { CallGraph, GraphEdge, GraphFunction } from '../core/plan.js';
+import { analyzeForEach, type ForEachPlan } from './foreach.js';
+import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+
+export interface FunctionInfo {
+  id: string;
+  node: FunctionLike;
+  file: FileInfo;
+  graph: GraphFunction;
+  /** How the function was registered as a handler, when it is one. */
+  registration?: { framework: 'express' | 'http'; method: string };
+}
+
+export type SiteInfo =
+  | { kind: 'call'; call: ts.CallExpression; file: FileInfo }
+  | { kind: 'new'; call: ts.NewExpression; file: FileInfo }
+  | { kind: 'foreach'; call: ts.CallExpression; file: FileInfo; plan: ForEachPlan }
+  | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean }
+  | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
+  | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo };
+
+interface UnresolvedCall {
+  call: ts.CallExpression;
+  name: ts.Identifier | ts.PrivateIdentifier;
+  from: FunctionInfo | null;
+  file: FileInfo;
+}
+
+const EXPRESS_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'param']);
+const EXPRESS_TYPES = new Set(['Express', 'Application', 'Router', 'IRouter']);
+const TEST_MODULES = new Set(['test', 'vitest', '@jest/globals', 'mocha', 'bun:test', 'ava', 'tap']);
+const TEST_CALLBACKS = new Set(['it', 'test', 'specify', 'before', 'after', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
+const TEST_SUITES = new Set(['describe', 'suite', 'context']);
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
+const SYNC_ARRAY_CALLBACKS = new Set([
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'reduce',
+  'reduceRight',
+  'flatMap',
+  'sort',
+  'toSorted',
+]);
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+const HTTP_MODULES = new Set(['http', 'https', 'http2']);
+
+export class GraphBuilder {
+  readonly functions = new Map<ts.Node, FunctionInfo>();
+  readonly byId = new Map<string, FunctionInfo>();
+  readonly edges: GraphEdge[] = [];
+  readonly sites = new Map<GraphEdge, SiteInfo>();
+  readonly unresolved: UnresolvedCall[] = [];
+  /** Call nodes already turned into an edge, so the checker fallback never doubles one. */
+  private readonly resolvedCalls = new Set<ts.Node>();
+
+  constructor(private readonly model: ProjectModel) {}
+
+  graph(): CallGraph {
+    return { functions: [...this.byId.values()].map((f) => f.graph), edges: this.edges };
+  }
+
+  fn(node: FunctionLike, file: FileInfo): FunctionInfo {
+    let info = this.functions.get(node);
+    if (info) return info;
+    const sf = file.sf;
+    const start = node.getStart(sf);
+    const id = `${file.path}:${start}`;
+    const line = sf.getLineAndCharacterOfPosition(start).line + 1;
+    const graph: GraphFunction = {
+      id,
+      path: file.path,
+      name: functionName(node),
+      line,
+      alreadyAsync: (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
+      seeds: 0,
+    };
+    const cannot = cannotBeAsync(node);
+    if (cannot) graph.cannotBeAsync = cannot;
+    info = { id, node, file, graph };
+    this.functions.set(node, info);
+    this.byId.set(id, info);
+    return info;
+  }
+
+  /** The function-like that directly encloses a node (not crossing into class field initialisers' owner). */
+  enclosing(node: ts.Node): FunctionInfo | null {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+      if (isFunctionLike(n) && n.body) return this.fn(n, this.model.fileOf(n)!);
+      if (ts.isClassStaticBlockDeclaration(n)) return null;
+    }
+    return null;
+  }
+
+  /** Names of getters and setters anywhere in the project: property reads of these names may run code. */
+  private readonly accessorNames = new Set<string>();
+
+  /** Call before addFile: collects accessor names, so `obj.size` can be linked to `get size()`. */
+  collectAccessors(files: FileInfo[]): void {
+    for (const file of files) {
+      if (!/\b[gs]et\s+[\w$#]/.test(file.text)) continue;
+      const visit = (node: ts.Node): void => {
+        if ((ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.body) {
+          const name = propertyNameText(node.name);
+          if (name) this.accessorNames.add(name);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file.sf);
+    }
+  }
+
+  addFile(file: FileInfo): void {
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(node) && node.body) this.fn(node, file);
+      if (ts.isCallExpression(node)) this.onCall(node, file);
+      else if (ts.isNewExpression(node)) this.onNew(node, file);
+      else if (ts.isPropertyAccessExpression(node) && this.accessorNames.has(node.name.text)) this.onPropertyAccess(node, file);
+      ts.forEachChild(node, visit);
+    };
+    visit(file.sf);
+  }
+
+  /** `obj.size` reading a getter, `obj.value = x` running a setter: edges for reachability (accessors never become async). */
+  private onPropertyAccess(node: ts.PropertyAccessExpression, file: FileInfo): void {
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.expression === node) return;
+    const isWrite = ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    const isPlainWrite = isWrite && (parent as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    const receiver = node.expression.kind === ts.SyntaxKind.SuperKeyword ? undefined : this.model.valueOf(node.expression);
+    if (!receiver || (receiver.kind !== 'instance' && receiver.kind !== 'class')) return;
+    const isStatic = receiver.kind === 'class';
+    const want: ts.SyntaxKind[] = isPlainWrite ? [ts.SyntaxKind.SetAccessor] : isWrite ? [ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor] : [ts.SyntaxKind.GetAccessor];
+    for (let cls: ts.ClassLikeDeclaration | undefined = receiver.node, depth = 0; cls && depth < 10; depth++) {
+      const found = cls.members.filter(
+        (m): m is ts.GetAccessorDeclaration | ts.SetAccessorDeclaration =>
+          want.includes(m.kind) && Boolean((m as ts.AccessorDeclaration).body) && propertyNameText(m.name) === node.name.text && (ts.getModifiers(m as ts.AccessorDeclaration) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword) === isStatic,
+      );
+      if (found.length) {
+        const from = this.enclosing(node);
+        for (const accessor of found) this.addEdge(from, this.fn(accessor, this.model.fileOf(accessor)!), 'await', node, { kind: 'accessor', node, file });
+        return;
+      }
+      const base = baseClassExpression(cls);
+      const b = base && this.model.valueOf(base);
+      cls = b?.kind === 'class' ? b.node : undefined;
+    }
+  }
+
+  private site(call: ts.Node, file: FileInfo) {
+    const pos = file.sf.getLineAndCharacterOfPosition(call.getStart(file.sf));
+    return { path: file.path, line: pos.line + 1, column: pos.character + 1 };
+  }
+
+  private addEdge(from: FunctionInfo | null, to: FunctionInfo, mode: GraphEdge['mode'], at: ts.Node, info: SiteInfo, stop?: { kind: string; reason: string }): void {
+    const edge: GraphEdge = { from: from?.id ?? null, to: to.id, site: this.site(at, info.file), mode };
+    if (stop) {
+      edge.stopKind = stop.kind;
+      edge.stopReason = stop.reason;
+    }
+    this.edges.push(edge);
+    this.sites.set(edge, info);
+  }
+
+  private onNew(call: ts.NewExpression, file: FileInfo): void {
+    const from = this.enclosing(call);
+    const callee = this.model.valueOf(call.expression);
+    if (callee?.kind === 'class') {
+      const ctor = constructorOf(callee.node, this.model);
+      if (ctor) this.addEdge(from, this.fn(ctor.node, ctor.file), 'await', call, { kind: 'new', call, file });
+    }
+    const args = call.arguments ?? [];
+    if (args.length === 0) return;
+    const isPromise = ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && !this.model.lookup('Promise', call);
+    for (const arg of args) {
+      const target = this.functionArgument(arg);
+      if (!target) continue;
+      const stop = isPromise
+        ? { kind: 'promise-executor', reason: 'a Promise executor runs synchronously and an async executor loses its errors; await the value before `new Promise` or inside `.then`' }
+        : { kind: 'unknown-callback', reason: `it is passed to \`new ${shortText(call.expression, file)}(...)\`, which awaitify cannot see await it` };
+      this.addEdge(from, target, 'stop', arg, { kind: 'callback', call, file }, stop);
+    }
+  }
+
+  private onCall(call: ts.CallExpression, file: FileInfo): void {
+    const from = this.enclosing(call);
+    const callee = skipOuter(call.expression);
+
+    // Callbacks first: they decide entries and how handed-over functions may change.
+    if (call.arguments.length) this.onCallbacks(call, file, from);
+
+    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return;
+    let target = this.resolveCallee(callee);
+    if (!target && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+      target = this.model.functionOf(this.model.valueOf(callee.expression));
+    }
+    if (target) {
+      this.resolvedCalls.add(call);
+      // Calling a generator returns an iterator, never a promise to await.
+      const isGenerator = (ts.isFunctionDeclaration(target.node) || ts.isFunctionExpression(target.node) || ts.isMethodDeclaration(target.node)) && Boolean(target.node.asteriskToken);
+      const mode = isGenerator ? 'detached' : this.callMode(call);
+      this.addEdge(from, this.fn(target.node, target.file), mode, call, { kind: 'call', call, file });
+      return;
+    }
+    // Only what the syntax could not see through goes to the type checker: a
+    // receiver of unknown value (a typed parameter, `this.repo`), or a binding
+    // that did not resolve (a path alias). A known receiver without the member,
+    // or a global, is not a project function either way.
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiver = callee.expression.kind === ts.SyntaxKind.SuperKeyword ? undefined : this.model.valueOf(callee.expression);
+      const opaque = receiver && (receiver.kind === 'external' || receiver.kind === 'result' || receiver.kind === 'typed' || receiver.kind === 'module');
+      if (!opaque) this.unresolved.push({ call, name: callee.name, from, file });
+    } else if (ts.isIdentifier(callee)) {
+      if (this.model.lookup(callee.text, callee)) this.unresolved.push({ call, name: callee, from, file });
+    }
+  }
+
+  /** 'detached' where the call's promise is consumed by promise code already (`f().then`, `Promise.all([f()])`). */
+  private callMode(call: ts.CallExpression): GraphEdge['mode'] {
+    let n: ts.Node = call;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const parent = n.parent;
+    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === n && ['then', 'catch', 'finally'].includes(parent.name.text)) return 'detached';
+    if (parent && ts.isArrayLiteralExpression(parent) && parent.parent && ts.isCallExpression(parent.parent) && isPromiseCombinator(parent.parent, this.model)) return 'detached';
+    if (parent && ts.isCallExpression(parent) && parent.arguments.includes(n as ts.Expression) && isPromiseStatic(parent, this.model, new Set(['resolve']))) return 'detached';
+    return 'await';
+  }
+
+  private resolveCallee(callee: ts.Expression): Extract<Value, { kind: 'function' }> | undefined {
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      const cls = enclosingClass(callee);
+      const base = cls && baseClassExpression(cls);
+      const b = base && this.model.valueOf(base);
+      if (b?.kind !== 'class') return undefined;
+      const isStatic = isInStaticMember(callee);
+      const v = this.model.classMember(b.node, callee.name.text, isStatic);
+      return v?.kind === 'function' ? v : undefined;
+    }
+    return this.model.functionOf(this.model.valueOf(callee));
+  }
+
+  /** The project function an argument is (inline or by reference). */
+  private functionArgument(arg: ts.Expression): FunctionInfo | undefined {
+    const inner = skipOuter(arg);
+    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return this.fn(inner, this.model.fileOf(inner)!);
+    if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
+      const v = this.model.valueOf(inner);
+      if (v?.kind === 'function') return this.fn(v.node, v.file);
+    }
+    return undefined;
+  }
+
+  private onCallbacks(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
+    const targets: [number, ts.Expression, FunctionInfo][] = [];
+    call.arguments.forEach((arg, i) => {
+      if (ts.isSpreadElement(arg)) return;
+      const t = this.functionArgument(arg);
+      if (t) targets.push([i, arg, t]);
+      else if (ts.isArrayLiteralExpression(arg)) {
+        // `app.get('/x', [auth, handler])`
+        for (const el of arg.elements) {
+          const te = ts.isSpreadElement(el) ? undefined : this.functionArgument(el);
+          if (te) targets.push([i, el, te]);
+        }
+      }
+    });
+    if (targets.length === 0) return;
+    const callee = skipOuter(call.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const info: SiteInfo = { kind: 'callback', call, file };
+    const stop = (kind: string, reason: string) => {
+      for (const [, arg, t] of targets) this.addEdge(from, t, 'stop', arg, info, { kind, reason });
+    };
+    const detached = () => {
+      for (const [, arg, t] of targets) this.addEdge(from, t, 'detached', arg, info);
+    };
+
+    // Handlers.
+    const registration = this.handlerRegistration(call);
+    if (registration) {
+      for (const [i, arg, t] of targets) {
+        if (registration.framework === 'http' && i !== registration.callbackIndex && registration.callbackIndex !== undefined) continue;
+        t.graph.entry = registration.framework;
+        t.registration = { framework: registration.framework, method: registration.method };
+        if (isAnonymous(t.node)) t.graph.name = registration.label;
+        this.addEdge(from, t, 'detached', arg, info);
+      }
+      return;
+    }
+
+    if (ts.isPropertyAccessExpression(callee) && method) {
+      const optional = Boolean(callee.questionDotToken);
+      if (method === 'forEach' && targets.length === 1 && targets[0]![0] === 0) {
+        const [, arg, t] = targets[0]!;
+        if (t.graph.alreadyAsync) return detached();
+        const plan = optional ? { manual: 'the call uses optional chaining (`?.forEach`)' } : analyzeForEach(call, arg, this.model);
+        if ('manual' in plan) return stop('foreach-callback', `its forEach loop cannot be turned into for...of automatically: ${plan.manual}`);
+        this.addEdge(from, t, 'await', arg, { kind: 'foreach', call, file, plan });
+        return;
+      }
+      if (method === 'map' && targets.length === 1 && targets[0]![0] === 0) {
+        const [, arg, t] = targets[0]!;
+        if (t.graph.alreadyAsync || insidePromiseCombinator(call, this.model)) return detached();
+        this.addEdge(from, t, 'await', arg, { kind: 'map', call, file, concurrent: !isSimpleReturnCallback(t.node) });
+        return;
+      }
+      if (SYNC_ARRAY_CALLBACKS.has(method) && targets.every(([i]) => i === 0)) {
+        return stop('sync-callback', `\`.${method}()\` uses its callback's return value at once, and an async callback returns a promise`);
+      }
+      if (method === 'then' || method === 'catch' || method === 'finally') return detached();
+      const receiver = skipOuter(callee.expression);
+      if (ts.isIdentifier(receiver) && receiver.text === 'JSON' && !this.model.lookup('JSON', receiver)) {
+        return stop('sync-callback', `\`JSON.${method}\` calls its reviver/replacer synchronously`);
+      }
+      if (ts.isIdentifier(receiver) && receiver.text === 'process' && !this.model.lookup('process', receiver)) {
+        if (method === 'nextTick') return detached();
+        const event = stringArg(call, 0);
+        if (event === 'exit') return stop('sync-callback', "`process.on('exit')` listeners must be synchronous: the process exits without waiting for promises");
+        return stop('event-listener', `\`process.${method}(${event ? `'${event}'` : '...'})\` does not wait for an async listener`);
+      }
+      if (method === 'replace' || method === 'replaceAll') return stop('sync-callback', `\`.${method}()\` uses the replacer's return value at once`);
+      if (method === 'listen' || method === 'close') {
+        const v = this.model.valueOf(receiver);
+        if (isExpressApp(v) || isHttpServer(v)) return detached();
+      }
+      if (['on', 'once', 'addListener', 'prependListener', 'addEventListener'].includes(method)) {
+        return stop('event-listener', `it is an event listener (\`.${method}()\`): the emitter neither waits for an async listener nor sees its errors`);
+      }
+    }
+
+    const test = this.testRunnerCall(call);
+    if (test === 'suite') return stop('test-suite', 'describe/suite bodies run synchronously while tests are collected; move the call into a before/beforeAll hook or a test');
+    if (test === 'test') return detached();
+    if (ts.isIdentifier(callee) && TIMERS.has(callee.text)) {
+      const v = this.model.valueOf(callee);
+      if (!v || (v.kind === 'external' && v.module.startsWith('timers'))) return detached();
+    }
+    stop('unknown-callback', `it is passed to \`${shortText(callee, file)}(...)\`, which awaitify cannot see await it`);
+  }
+
+  private testRunnerCall(call: ts.CallExpression): 'test' | 'suite' | undefined {
+    // Root identifier of `it(...)`, `it.only(...)`, `test.each(table)(...)`.
+    let e: ts.Expression = skipOuter(call.expression);
+    for (;;) {
+      if (ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+      else if (ts.isCallExpression(e)) e = skipOuter(e.expression);
+      else if (ts.isTaggedTemplateExpression(e)) e = skipOuter(e.tag);
+      else break;
+    }
+    if (!ts.isIdentifier(e)) return undefined;
+    let name = e.text;
+    const decl = this.model.lookup(name, e);
+    if (decl) {
+      const v = this.model.valueOfDeclaration(decl);
+      if (v?.kind !== 'external' || !TEST_MODULES.has(v.module)) return undefined;
+      name = v.path[v.path.length - 1] ?? 'test';
+      if (name === 'default') name = 'test';
+    }
+    if (TEST_CALLBACKS.has(name)) return 'test';
+    if (TEST_SUITES.has(name)) return 'suite';
+    return undefined;
+  }
+
+  private handlerRegistration(call: ts.CallExpression): { framework: 'express' | 'http'; method: string; label: string; callbackIndex?: number } | undefined {
+    const callee = skipOuter(call.expression);
+    // http.createServer([options,] listener)
+    const calleeValue = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? this.model.valueOf(callee) : undefined;
+    if (calleeValue?.kind === 'external' && HTTP_MODULES.has(calleeValue.module) && calleeValue.path.join('.') === 'createServer') {
+      return { framework: 'http', method: 'request', label: `${calleeValue.module}.createServer handler` };
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const receiver = skipOuter(callee.expression);
+    if ((method === 'on' || method === 'once' || method === 'addListener') && stringArg(call, 0) === 'request' && isHttpServer(this.model.valueOf(receiver))) {
+      return { framework: 'http', method: 'request', label: "'request' listener", callbackIndex: 1 };
+    }
+    if (!EXPRESS_METHODS.has(method)) return undefined;
+    const path = stringArg(call, 0);
+    const label = method === 'use' ? `middleware${path ? ` ${path}` : ''}` : method === 'param' ? `param ${path ?? ''}` : `${method.toUpperCase()} ${path ?? ''}`.trim();
+    // app.route('/x').get(...).post(...)
+    let r: ts.Expression = receiver;
+    while (ts.isCallExpression(r) && ts.isPropertyAccessExpression(skipOuter(r.expression))) {
+      const pa = skipOuter(r.expression) as ts.PropertyAccessExpression;
+      if (pa.name.text === 'route') {
+        const routePath = stringArg(r, 0);
+        if (this.isExpressReceiver(skipOuter(pa.expression), r)) return { framework: 'express', method, label: `${method.toUpperCase()} ${routePath ?? ''}`.trim() };
+        return undefined;
+      }
+      if (!EXPRESS_METHODS.has(pa.name.text)) return undefined;
+      r = skipOuter(pa.expression);
+    }
+    if (r !== receiver) return undefined;
+    if (method === 'get' && call.arguments.length < 2) return undefined; // app.get('setting')
+    if (this.isExpressReceiver(receiver, call)) return { framework: 'express', method, label };
+    return undefined;
+  }
+
+  private isExpressReceiver(receiver: ts.Expression, call: ts.CallExpression): boolean {
+    const v = this.model.valueOf(receiver);
+    if (isExpressApp(v) || isExpressRouter(v)) return true;
+    if (v) return false;
+    // An untyped `app`/`router` parameter (`module.exports = (app) => { app.get(...) }`):
+    // trust the name when the call looks like a route registration.
+    if (!ts.isIdentifier(receiver) || !/^(app|router|api|routes|server)$|Router$|App$/.test(receiver.text)) return false;
+    const first = call.arguments[0];
+    const fnArgs = call.arguments.filter((a) => ts.isArrowFunction(skipOuter(a)) || ts.isFunctionExpression(skipOuter(a)) || ts.isIdentifier(a));
+    if (!first || fnArgs.length === 0) return false;
+    if (ts.isStringLiteralLike(first) || ts.isRegularExpressionLiteral(first)) return first.getText().replace(/^['"`]/, '').startsWith('/') || ts.isRegularExpressionLiteral(first);
+    // `app.use((req, res, next) => ...)`
+    const fn = skipOuter(first);
+    return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters.length >= 2;
+  }
+
+  /** Call sites the syntax could not resolve whose name matches a function that matters: resolved with the type checker. */
+  resolveWithChecker(checker: ts.TypeChecker, relevantNames: Set<string>, handled: Set<UnresolvedCall>): number {
+    let added = 0;
+    for (const u of this.unresolved) {
+      if (handled.has(u) || !relevantNames.has(u.name.text) || this.resolvedCalls.has(u.call)) continue;
+      handled.add(u);
+      let sym: ts.Symbol | undefined;
+      try {
+        sym = checker.getSymbolAtLocation(u.name);
+        if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+      } catch {
+        sym = undefined;
+      }
+      for (const decl of sym?.declarations ?? []) {
+        const fnNode = functionOfDeclaration(decl);
+        if (!fnNode) continue;
+        const file = this.model.fileOf(fnNode);
+        if (!file) continue;
+        this.resolvedCalls.add(u.call);
+        this.addEdge(u.from, this.fn(fnNode, file), this.callMode(u.call), u.call, { kind: 'call', call: u.call, file: u.file });
+        added++;
+        break;
+      }
+    }
+    return added;
+  }
+}
+
+function functionOfDeclaration(decl: ts.Declaration): FunctionLike | undefined {
+  if (isFunctionLike(decl)) return decl.body ? decl : undefined;
+  let init: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) init = decl.initializer;
+  else if (ts.isBinaryExpression(decl)) init = decl.right;
+  else if (ts.isPropertyAccessExpression(decl) && decl.parent && ts.isBinaryExpression(decl.parent)) init = decl.parent.right;
+  if (!init) return undefined;
+  const inner = skipOuter(init);
+  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? inner : undefined;
+}
+
+export function isExpressApp(v: Value | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === 'result') return v.of.kind === 'external' && v.of.module === 'express' && (v.of.path.length === 0 || (v.of.path.length === 1 && v.of.path[0] === 'default'));
+  if (v.kind === 'typed') return v.module === 'express' && (v.name === 'Express' || v.name === 'Application');
+  return false;
+}
+
+function isExpressRouter(v: Value | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === 'result') return v.of.kind === 'external' && v.of.module === 'express' && v.of.path[v.of.path.length - 1] === 'Router';
+  if (v.kind === 'typed') return v.module === 'express' && EXPRESS_TYPES.has(v.name);
+  return false;
+}
+
+function isHttpServer(v: Value | undefined): boolean {
+  if (v?.kind === 'typed') return HTTP_MODULES.has(v.module) && v.name === 'Server';
+  if (v?.kind !== 'result' || v.of.kind !== 'external') return false;
+  const last = v.of.path[v.of.path.length - 1];
+  return HTTP_MODULES.has(v.of.module) && (last === 'createServer' || last === 'Server');
+}
+
+function isPromiseStatic(call: ts.CallExpression, model: ProjectModel, names: Set<string>): boolean {
+  const callee = skipOuter(call.expression);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    names.has(callee.name.text) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Promise' &&
+    !model.lookup('Promise', callee)
+  );
+}
+
+function isPromiseCombinator(call: ts.CallExpression, model: ProjectModel): boolean {
+  return isPromiseStatic(call, model, PROMISE_COMBINATORS);
+}
+
+/** `Promise.all(xs.map(cb))`: the promises are awaited already. */
+function insidePromiseCombinator(call: ts.CallExpression, model: ProjectModel): boolean {
+  let n: ts.Node = call;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  return Boolean(parent && ts.isCallExpression(parent) && parent.arguments[0] === n && isPromiseCombinator(parent, model));
+}
+
+/** `x => f(x)` / `(x) => { return f(x); }`: a map callback whose only work is the returned call. */
+function isSimpleReturnCallback(node: FunctionLike): boolean {
+  const body = node.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return ts.isCallExpression(skipOuter(body)) || ts.isAwaitExpression(body);
+  return body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!) && Boolean(body.statements[0].expression && ts.isCallExpression(skipOuter(body.statements[0].expression)));
+}
+
+function constructorOf(cls: ts.ClassLikeDeclaration, model: ProjectModel): { node: ts.ConstructorDeclaration; file: FileInfo } | undefined {
+  for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; depth++) {
+    const ctor = c.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && Boolean(m.body));
+    if (ctor) return { node: ctor, file: model.fileOf(ctor)! };
+    const base = baseClassExpression(c);
+    const b = base && model.valueOf(base);
+    c = b?.kind === 'class' ? b.node : undefined;
+  }
+  return undefined;
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n;
+  return undefined;
+}
+
+function isInStaticMember(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isClassLike(n)) return false;
+    if ((ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isClassLike(n.parent)) {
+      return (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    }
+    if (ts.isClassStaticBlockDeclaration(n)) return true;
+  }
+  return false;
+}
+
+function stringArg(call: ts.CallExpression, index: number): string | undefined {
+  const a = call.arguments[index];
+  return a && ts.isStringLiteralLike(a) ? a.text : undefined;
+}
+
+function shortText(node: ts.Node, file: FileInfo): string {
+  const t = node.getText(file.sf).replace(/\s+/g, ' ');
+  return t.length > 40 ? t.slice(0, 37) + '...' : t;
+}
+
+function isAnonymous(node: FunctionLike): boolean {
+  return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !ts.isVariableDeclaration(skipParens(node).parent) && !(ts.isFunctionExpression(node) && node.name);
+}
+
+function skipParens(node: ts.Node): ts.Node {
+  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return node;
+}
+
+function cannotBeAsync(node: FunctionLike): { kind: string; reason: string } | undefined {
+  if (ts.isConstructorDeclaration(node)) return { kind: 'constructor', reason: 'a constructor cannot be async' };
+  if (ts.isGetAccessor(node)) return { kind: 'getter', reason: 'a getter cannot be async' };
+  if (ts.isSetAccessor(node)) return { kind: 'setter', reason: 'a setter cannot be async' };
+  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken) {
+    return { kind: 'generator', reason: 'a generator would become an async generator, which its callers iterate differently' };
+  }
+  if (node.type && ts.isTypePredicateNode(node.type)) return { kind: 'type-guard', reason: 'a type guard must return its boolean synchronously' };
+  return undefined;
+}
+
+/** A readable name for the plan and messages. */
+export function functionName(node: FunctionLike): string {
+  const owner = (n: ts.Node): string | undefined => {
+    if (ts.isClassLike(n)) return n.name?.text ?? '<class>';
+    if (ts.isObjectLiteralExpression(n)) {
+      const p = skipParens(n).parent;
+      if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+      // `module.exports = { ... }`: the members are the module's exports, named plainly.
+      if (p && ts.isBinaryExpression(p)) return /^(module\.)?exports$/.test(p.left.getText()) ? undefined : p.left.getText();
+      if (p && ts.isPropertyAssignment(p)) return propertyNameText(p.name);
+    }
+    return undefined;
+  };
+  const qualify = (container: ts.Node, name: string) => {
+    const o = owner(container);
+    return o ? `${o}.${name}` : name;
+  };
+  if (ts.isFunctionDeclaration(node)) return node.name?.text ?? 'default';
+  if (ts.isConstructorDeclaration(node)) return qualify(node.parent, 'constructor');
+  if (ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) {
+    const base = propertyNameText(node.name) ?? node.name.getText();
+    const prefix = ts.isGetAccessor(node) ? 'get ' : ts.isSetAccessor(node) ? 'set ' : '';
+    return prefix + qualify(node.parent, base);
+  }
+  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  const p = skipParens(node).parent;
+  if (p) {
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+    if (ts.isPropertyAssignment(p)) return qualify(p.parent, propertyNameText(p.name) ?? p.name.getText());
+    if (ts.isPropertyDeclaration(p)) return qualify(p.parent, propertyNameText(p.name) ?? p.name.getText());
+    if (ts.isBinaryExpression(p) && p.right === skipParens(node)) return p.left.getText();
+    if (ts.isExportAssignment(p)) return 'default';
+    if (ts.isCallExpression(p)) {
+      const callee = skipOuter(p.expression);
+      const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      if (calleeName) return `${calleeName} callback`;
+    }
+  }
+  return '<anonymous>';
+}

@@ -1,0 +1,595 @@
+// Syntactic name resolution for JS/TS: scopes, module specifiers, ESM and
+// CommonJS exports, and the abstract values expressions evaluate to (a project
+// function, an object literal, a class, a module, something from a package).
+// It answers "which function does this call reach?" for the common cases
+// without the type checker, which the call graph only consults for what this
+// cannot see (typed instances, path aliases).
+import * as nodePath from 'node:path';
+import { ts } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+
+export type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+export interface FileInfo {
+  /** Path relative to the run's root. */
+  path: string;
+  absPath: string;
+  text: string;
+  sf: ts.SourceFile;
+  morph: SourceFile;
+  isTypeScript: boolean;
+  exports?: FileExports;
+}
+
+interface FileExports {
+  named: Map<string, () => Value | undefined>;
+  /** `export * from` targets. */
+  stars: string[];
+  /** The expression assigned to `module.exports` / `export =`. */
+  cjs?: ts.Expression;
+}
+
+export type Value =
+  | { kind: 'function'; node: FunctionLike; file: FileInfo }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression; file: FileInfo }
+  | { kind: 'class'; node: ts.ClassLikeDeclaration; file: FileInfo }
+  | { kind: 'instance'; node: ts.ClassLikeDeclaration; file: FileInfo }
+  | { kind: 'module'; file: FileInfo }
+  /** Something from a package: `external('express', ['Router'])` is `require('express').Router`. */
+  | { kind: 'external'; module: string; path: string[] }
+  /** The result of calling (or `new`-ing) a value: `express()` is `{ kind: 'result', of: external express }`. */
+  | { kind: 'result'; of: Value }
+  /** A parameter typed as something from a package (`app: Express`). */
+  | { kind: 'typed'; module: string; name: string };
+
+export function isFunctionLike(node: ts.Node): node is FunctionLike {
+  switch (node.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.Constructor:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Strips parentheses, type assertions and non-null assertions. */
+export function skipOuter(expr: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isTypeAssertionExpression(expr)) {
+      expr = expr.expression;
+    } else return expr;
+  }
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+export function normalizeModuleName(spec: string): string {
+  return spec.startsWith('node:') ? spec.slice(5) : spec;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind) : false;
+}
+
+const SCOPE_CACHE = new WeakMap<ts.Node, Map<string, ts.Node>>();
+const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JS_TO_TS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+export interface PathAliases {
+  /** Directory `paths` entries are relative to. */
+  base: string;
+  paths: Record<string, string[]>;
+}
+
+export class ProjectModel {
+  readonly byAbs = new Map<string, FileInfo>();
+  private readonly bySf = new Map<ts.SourceFile, FileInfo>();
+  private depth = 0;
+
+  constructor(
+    readonly files: FileInfo[],
+    private readonly aliases?: PathAliases,
+  ) {
+    for (const f of files) {
+      this.byAbs.set(nodePath.resolve(f.absPath), f);
+      this.bySf.set(f.sf, f);
+    }
+  }
+
+  fileOf(node: ts.Node): FileInfo | undefined {
+    return this.bySf.get(node.getSourceFile());
+  }
+
+  // ---- modules -------------------------------------------------------------
+
+  resolveModule(spec: string, from: FileInfo): FileInfo | undefined {
+    if (spec.startsWith('.') || spec.startsWith('/')) {
+      return this.resolvePath(nodePath.resolve(nodePath.dirname(from.absPath), spec));
+    }
+    if (this.aliases) {
+      for (const [pattern, targets] of Object.entries(this.aliases.paths)) {
+        const star = pattern.indexOf('*');
+        let rest: string | undefined;
+        if (star < 0) rest = pattern === spec ? '' : undefined;
+        else {
+          const pre = pattern.slice(0, star);
+          const post = pattern.slice(star + 1);
+          if (spec.startsWith(pre) && spec.endsWith(post) && spec.length >= pre.length + post.length) rest = spec.slice(pre.length, spec.length - post.length);
+        }
+        if (rest === undefined) continue;
+        for (const target of targets) {
+          const found = this.resolvePath(nodePath.resolve(this.aliases.base, target.replace('*', rest)));
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private resolvePath(base: string): FileInfo | undefined {
+    const exact = this.byAbs.get(base);
+    if (exact) return exact;
+    const ext = nodePath.extname(base);
+    for (const alt of JS_TO_TS[ext] ?? []) {
+      const f = this.byAbs.get(base.slice(0, -ext.length) + alt);
+      if (f) return f;
+    }
+    for (const e of RESOLVE_EXTS) {
+      const f = this.byAbs.get(base + e);
+      if (f) return f;
+    }
+    for (const e of RESOLVE_EXTS) {
+      const f = this.byAbs.get(nodePath.join(base, 'index' + e));
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  /** The value of `require(spec)` / `import * as x from spec`. */
+  moduleValue(spec: string, from: FileInfo): Value {
+    const target = this.resolveModule(spec, from);
+    if (target) return { kind: 'module', file: target };
+    return { kind: 'external', module: normalizeModuleName(spec), path: [] };
+  }
+
+  exportsOf(file: FileInfo): FileExports {
+    if (file.exports) return file.exports;
+    const ex: FileExports = { named: new Map(), stars: [] };
+    file.exports = ex;
+    const local = (name: string) => () => {
+      const decl = this.lookup(name, file.sf);
+      return decl ? this.valueOfDeclaration(decl) : undefined;
+    };
+    for (const st of file.sf.statements) {
+      if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+        const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+        const value = (): Value | undefined =>
+          ts.isFunctionDeclaration(st) ? (st.body ? { kind: 'function', node: st, file } : undefined) : { kind: 'class', node: st, file };
+        if (isDefault) ex.named.set('default', value);
+        if (st.name) ex.named.set(st.name.text, value);
+      } else if (ts.isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+        for (const d of st.declarationList.declarations) {
+          for (const name of bindingNames(d.name)) ex.named.set(name, local(name));
+        }
+      } else if (ts.isExportAssignment(st)) {
+        if (st.isExportEquals) ex.cjs = st.expression;
+        else ex.named.set('default', () => this.valueOf(st.expression));
+      } else if (ts.isExportDeclaration(st)) {
+        const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+        if (!st.exportClause) {
+          if (spec) ex.stars.push(spec);
+        } else if (ts.isNamespaceExport(st.exportClause)) {
+          if (spec) {
+            const s = spec;
+            ex.named.set(st.exportClause.name.text, () => this.moduleValue(s, file));
+          }
+        } else {
+          for (const el of st.exportClause.elements) {
+            const exported = el.name.text;
+            const original = (el.propertyName ?? el.name).text;
+            if (spec) {
+              const s = spec;
+              ex.named.set(exported, () => this.member(this.moduleValue(s, file), original));
+            } else ex.named.set(exported, local(original));
+          }
+        }
+      } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const { left, right } = st.expression;
+        if (isModuleExports(left)) ex.cjs = right;
+        else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || isExportsIdentifier(left.expression))) {
+          ex.named.set(left.name.text, () => this.valueOf(right));
+        }
+      }
+    }
+    return ex;
+  }
+
+  /** An export of a module by name ('default' included), following CommonJS and re-exports. */
+  exportOf(file: FileInfo, name: string, seen = new Set<FileInfo>()): Value | undefined {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    const ex = this.exportsOf(file);
+    const direct = ex.named.get(name);
+    if (direct) return direct();
+    if (ex.cjs) {
+      const cjs = this.valueOf(ex.cjs);
+      if (name === 'default') return cjs;
+      return cjs ? this.member(cjs, name) : undefined;
+    }
+    if (name === 'default') return undefined;
+    for (const spec of ex.stars) {
+      const target = this.resolveModule(spec, file);
+      const v = target ? this.exportOf(target, name, seen) : undefined;
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  // ---- scopes --------------------------------------------------------------
+
+  /** The declaration a name refers to at `at`, walking out through the scopes. */
+  lookup(name: string, at: ts.Node): ts.Node | undefined {
+    for (let n: ts.Node | undefined = at; n; n = n.parent) {
+      const decls = this.scopeDeclarations(n);
+      const found = decls?.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private scopeDeclarations(node: ts.Node): Map<string, ts.Node> | undefined {
+    const cached = SCOPE_CACHE.get(node);
+    if (cached) return cached;
+    let decls: Map<string, ts.Node> | undefined;
+    if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node)) {
+      decls = new Map();
+      const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : [...node.statements];
+      for (const st of statements) addStatementDeclarations(st, decls);
+      if (ts.isSourceFile(node)) collectVars(node, decls);
+    } else if (isFunctionLike(node)) {
+      decls = new Map();
+      for (const p of node.parameters) for (const [n, d] of bindingDeclarations(p.name, p)) decls.set(n, d);
+      if (ts.isFunctionExpression(node) && node.name) decls.set(node.name.text, node);
+      if (node.body && ts.isBlock(node.body)) collectVars(node.body, decls);
+    } else if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      const init = node.initializer;
+      if (init && ts.isVariableDeclarationList(init)) {
+        decls = new Map();
+        for (const d of init.declarations) for (const [n, b] of bindingDeclarations(d.name, d)) decls.set(n, b);
+      }
+    } else if (ts.isCatchClause(node) && node.variableDeclaration) {
+      decls = new Map(bindingDeclarations(node.variableDeclaration.name, node.variableDeclaration));
+    } else if (ts.isClassExpression(node) && node.name) {
+      decls = new Map([[node.name.text, node as ts.Node]]);
+    }
+    if (decls) SCOPE_CACHE.set(node, decls);
+    return decls;
+  }
+
+  // ---- values --------------------------------------------------------------
+
+  valueOfDeclaration(decl: ts.Node): Value | undefined {
+    const file = this.fileOf(decl);
+    if (!file) return undefined;
+    return this.guard(() => {
+      if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return decl.body ? { kind: 'function', node: decl, file } : undefined;
+      if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return { kind: 'class', node: decl, file };
+      if (ts.isVariableDeclaration(decl)) return decl.initializer && ts.isIdentifier(decl.name) ? this.valueOf(decl.initializer) : undefined;
+      if (ts.isBindingElement(decl)) return this.valueOfBindingElement(decl);
+      if (ts.isImportClause(decl)) {
+        const spec = moduleSpecifierOf(decl.parent);
+        if (spec === undefined) return undefined;
+        const target = this.resolveModule(spec, file);
+        return target ? this.exportOf(target, 'default') : { kind: 'external', module: normalizeModuleName(spec), path: [] };
+      }
+      if (ts.isNamespaceImport(decl)) {
+        const spec = moduleSpecifierOf(decl.parent.parent);
+        return spec === undefined ? undefined : this.moduleValue(spec, file);
+      }
+      if (ts.isImportSpecifier(decl)) {
+        const spec = moduleSpecifierOf(decl.parent.parent.parent);
+        if (spec === undefined) return undefined;
+        const name = (decl.propertyName ?? decl.name).text;
+        const target = this.resolveModule(spec, file);
+        return target ? this.exportOf(target, name) : { kind: 'external', module: normalizeModuleName(spec), path: [name] };
+      }
+      if (ts.isImportEqualsDeclaration(decl)) {
+        const ref = decl.moduleReference;
+        if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) return this.moduleValue(ref.expression.text, file);
+        return undefined;
+      }
+      if (ts.isParameter(decl)) return this.valueOfTypedParameter(decl);
+      return undefined;
+    });
+  }
+
+  private valueOfBindingElement(el: ts.BindingElement): Value | undefined {
+    // Path from the declaration down to this element: `const { a: { b } } = x`.
+    const keys: string[] = [];
+    let cur: ts.Node = el;
+    while (ts.isBindingElement(cur)) {
+      const pattern: ts.BindingPattern = cur.parent;
+      if (!ts.isObjectBindingPattern(pattern) || cur.dotDotDotToken) return undefined;
+      const key = cur.propertyName ? propertyNameText(cur.propertyName) : ts.isIdentifier(cur.name) ? cur.name.text : undefined;
+      if (key === undefined) return undefined;
+      keys.unshift(key);
+      cur = pattern.parent;
+    }
+    if (!ts.isVariableDeclaration(cur) || !cur.initializer) return undefined;
+    let v = this.valueOf(cur.initializer);
+    for (const k of keys) v = v && this.member(v, k);
+    return v;
+  }
+
+  private valueOfTypedParameter(p: ts.ParameterDeclaration): Value | undefined {
+    const type = p.type;
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    const tn = type.typeName;
+    if (ts.isIdentifier(tn)) {
+      const decl = this.lookup(tn.text, p);
+      const v = decl && (ts.isImportSpecifier(decl) || ts.isImportClause(decl)) ? this.valueOfDeclaration(decl) : undefined;
+      if (v?.kind === 'external' && v.path.length === 1) return { kind: 'typed', module: v.module, name: v.path[0]! };
+      return undefined;
+    }
+    // `express.Router`, `express.Application`
+    if (ts.isIdentifier(tn.left)) {
+      const decl = this.lookup(tn.left.text, p);
+      const v = decl ? this.valueOfDeclaration(decl) : undefined;
+      if (v?.kind === 'external' && v.path.length === 0) return { kind: 'typed', module: v.module, name: tn.right.text };
+    }
+    return undefined;
+  }
+
+  /** What an expression evaluates to, as far as syntax tells. */
+  valueOf(expr: ts.Expression): Value | undefined {
+    return this.guard(() => this.valueOfInner(skipOuter(expr)));
+  }
+
+  private valueOfInner(expr: ts.Expression): Value | undefined {
+    const file = this.fileOf(expr);
+    if (!file) return undefined;
+    if (ts.isIdentifier(expr)) {
+      const decl = this.lookup(expr.text, expr);
+      if (decl) return this.valueOfDeclaration(decl);
+      if (expr.text === 'exports') return { kind: 'module', file };
+      return undefined;
+    }
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return { kind: 'function', node: expr, file };
+    if (ts.isClassExpression(expr)) return { kind: 'class', node: expr, file };
+    if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', node: expr, file };
+    if (isModuleExports(expr)) return { kind: 'module', file };
+    if (ts.isPropertyAccessExpression(expr)) {
+      const base = this.valueOf(expr.expression);
+      return base && this.member(base, expr.name.text);
+    }
+    if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+      const base = this.valueOf(expr.expression);
+      return base && this.member(base, expr.argumentExpression.text);
+    }
+    if (ts.isCallExpression(expr)) {
+      const spec = requireSpecifier(expr, this);
+      if (spec !== undefined) return this.moduleValue(spec, file);
+      const callee = this.valueOf(expr.expression);
+      return callee ? { kind: 'result', of: callee } : undefined;
+    }
+    if (ts.isNewExpression(expr)) {
+      // `new Map()`, `new URL(...)`: a built-in, known not to be project code.
+      if (ts.isIdentifier(expr.expression) && !this.lookup(expr.expression.text, expr)) {
+        return { kind: 'result', of: { kind: 'external', module: '<global>', path: [expr.expression.text] } };
+      }
+      const callee = this.valueOf(expr.expression);
+      if (callee?.kind === 'class') return { kind: 'instance', node: callee.node, file: callee.file };
+      return callee ? { kind: 'result', of: callee } : undefined;
+    }
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) return this.valueOfThis(expr);
+    return undefined;
+  }
+
+  /** `this` inside a class member or an object-literal method. */
+  valueOfThis(at: ts.Node): Value | undefined {
+    for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+      if (ts.isArrowFunction(n)) continue;
+      if (ts.isClassLike(n)) {
+        const file = this.fileOf(n)!;
+        return { kind: 'instance', node: n, file };
+      }
+      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+      if (ts.isMethodDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n) || ts.isConstructorDeclaration(n) || ts.isPropertyDeclaration(n) || ts.isClassStaticBlockDeclaration(n)) {
+        const owner = n.parent;
+        const file = this.fileOf(n)!;
+        if (ts.isObjectLiteralExpression(owner)) return { kind: 'object', node: owner, file };
+        if (ts.isClassLike(owner)) {
+          const isStatic = ts.isClassStaticBlockDeclaration(n) || hasModifier(n, ts.SyntaxKind.StaticKeyword);
+          return { kind: isStatic ? 'class' : 'instance', node: owner, file };
+        }
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** `value.name`. */
+  member(value: Value, name: string): Value | undefined {
+    return this.guard(() => {
+      switch (value.kind) {
+        case 'module':
+          return this.exportOf(value.file, name);
+        case 'object':
+          return this.objectMember(value.node, name);
+        case 'class':
+        case 'instance':
+          return this.classMember(value.node, name, value.kind === 'class');
+        case 'external':
+          return { kind: 'external', module: value.module, path: [...value.path, name] };
+        default:
+          return undefined;
+      }
+    });
+  }
+
+  private objectMember(obj: ts.ObjectLiteralExpression, name: string): Value | undefined {
+    const file = this.fileOf(obj)!;
+    // The last definition wins, as at run time.
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i]!;
+      if (ts.isSpreadAssignment(p)) {
+        const spread = this.valueOf(p.expression);
+        const v = spread && this.member(spread, name);
+        if (v) return v;
+        continue;
+      }
+      if (propertyNameText(p.name) !== name) continue;
+      if (ts.isPropertyAssignment(p)) return this.valueOf(p.initializer);
+      if (ts.isShorthandPropertyAssignment(p)) {
+        const decl = this.lookup(p.name.text, p);
+        return decl ? this.valueOfDeclaration(decl) : undefined;
+      }
+      if (ts.isMethodDeclaration(p)) return p.body ? { kind: 'function', node: p, file } : undefined;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  classMember(cls: ts.ClassLikeDeclaration, name: string, isStatic: boolean): Value | undefined {
+    const file = this.fileOf(cls)!;
+    for (const m of cls.members) {
+      if (propertyNameText(m.name) !== name) continue;
+      if (hasModifier(m, ts.SyntaxKind.StaticKeyword) !== isStatic) continue;
+      if (ts.isMethodDeclaration(m)) {
+        if (m.body) return { kind: 'function', node: m, file };
+        continue; // an overload signature: the implementation follows
+      }
+      if (ts.isPropertyDeclaration(m) && m.initializer) return this.valueOf(m.initializer);
+      if (ts.isGetAccessor(m)) return undefined;
+      return undefined;
+    }
+    const base = baseClassExpression(cls);
+    if (base) {
+      const b = this.valueOf(base);
+      if (b?.kind === 'class') return this.classMember(b.node, name, isStatic);
+    }
+    return undefined;
+  }
+
+  /** The function a callee value is, when it is a project function. */
+  functionOf(value: Value | undefined): Extract<Value, { kind: 'function' }> | undefined {
+    if (!value) return undefined;
+    if (value.kind === 'function') return value;
+    if (value.kind === 'module') {
+      const cjs = this.exportsOf(value.file).cjs;
+      const v = cjs ? this.valueOf(cjs) : undefined;
+      return v?.kind === 'function' ? v : undefined;
+    }
+    return undefined;
+  }
+
+  private guard<T>(fn: () => T | undefined): T | undefined {
+    // Aliases can be circular (`const a = b; const b = a`); give up beyond a sane depth.
+    if (this.depth > 40) return undefined;
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+export function baseClassExpression(cls: ts.ClassLikeDeclaration): ts.Expression | undefined {
+  for (const h of cls.heritageClauses ?? []) {
+    if (h.token === ts.SyntaxKind.ExtendsKeyword && h.types[0]) return h.types[0].expression;
+  }
+  return undefined;
+}
+
+function moduleSpecifierOf(decl: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
+  return ts.isStringLiteral(decl.moduleSpecifier) ? decl.moduleSpecifier.text : undefined;
+}
+
+export function isModuleExports(expr: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
+}
+
+function isExportsIdentifier(expr: ts.Expression): boolean {
+  return ts.isIdentifier(expr) && expr.text === 'exports';
+}
+
+/** `require('x')` with a literal, where `require` is not a local binding. */
+export function requireSpecifier(call: ts.CallExpression, model: ProjectModel): string | undefined {
+  const callee = call.expression;
+  if (!ts.isIdentifier(callee) || callee.text !== 'require' || call.arguments.length !== 1) return undefined;
+  const arg = call.arguments[0]!;
+  if (!ts.isStringLiteralLike(arg)) return undefined;
+  if (model.lookup('require', call)) return undefined;
+  return arg.text;
+}
+
+export function bindingNames(name: ts.BindingName): string[] {
+  return bindingDeclarations(name, name).map(([n]) => n);
+}
+
+/** Names a binding introduces, each with the node whose value it is (the declaration, or a binding element). */
+function bindingDeclarations(name: ts.BindingName, decl: ts.Node): [string, ts.Node][] {
+  if (ts.isIdentifier(name)) return [[name.text, decl]];
+  const out: [string, ts.Node][] = [];
+  for (const el of name.elements) {
+    if (ts.isOmittedExpression(el)) continue;
+    if (ts.isIdentifier(el.name)) out.push([el.name.text, ts.isParameter(decl) ? decl : el]);
+    else out.push(...bindingDeclarations(el.name, ts.isParameter(decl) ? decl : el));
+  }
+  return out;
+}
+
+function addStatementDeclarations(st: ts.Statement, decls: Map<string, ts.Node>): void {
+  if (ts.isFunctionDeclaration(st) && st.name) {
+    // Overloads: keep the implementation.
+    if (st.body || !decls.has(st.name.text)) decls.set(st.name.text, st);
+  } else if (ts.isClassDeclaration(st) && st.name) decls.set(st.name.text, st);
+  else if (ts.isVariableStatement(st)) {
+    for (const d of st.declarationList.declarations) for (const [n, b] of bindingDeclarations(d.name, d)) decls.set(n, b);
+  } else if (ts.isImportDeclaration(st) && st.importClause) {
+    const c = st.importClause;
+    if (c.name) decls.set(c.name.text, c);
+    if (c.namedBindings) {
+      if (ts.isNamespaceImport(c.namedBindings)) decls.set(c.namedBindings.name.text, c.namedBindings);
+      else for (const el of c.namedBindings.elements) decls.set(el.name.text, el);
+    }
+  } else if (ts.isImportEqualsDeclaration(st)) decls.set(st.name.text, st);
+  else if (ts.isEnumDeclaration(st)) decls.set(st.name.text, st);
+  else if (ts.isLabeledStatement(st)) addStatementDeclarations(st.statement, decls);
+}
+
+/** `var` declarations anywhere in a function body (or file), not entering nested functions. */
+function collectVars(root: ts.Node, decls: Map<string, ts.Node>): void {
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) {
+      for (const d of n.declarations) for (const [name, b] of bindingDeclarations(d.name, d)) if (!decls.has(name)) decls.set(name, b);
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(root, visit);
+}

@@ -1,0 +1,156 @@
+// Metadata of the structural JS/TS rules: the ones that carry async through the
+// call graph and repair what breaks when a function becomes async. The blocking
+// call rewrites themselves are catalog rows (transforms/typescript/blocking).
+import type { RuleMeta } from '../core/types.js';
+
+export const RULE = {
+  asyncPropagation: 'async-propagation',
+  returnAwaitInTry: 'return-await-in-try',
+  forEachAsyncCallback: 'foreach-async-callback',
+  mapAsyncCallback: 'map-async-callback',
+  asyncCallbackBoundary: 'async-callback-boundary',
+  syncBoundary: 'sync-boundary',
+  blockingCallUnmigrated: 'blocking-call-unmigrated',
+  express4AsyncErrors: 'express4-async-errors',
+} as const;
+
+export const structuralRules: RuleMeta[] = [
+  {
+    id: RULE.asyncPropagation,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Makes every function that must await something async, and awaits every call of a function that became async.',
+      whatItDoes:
+        'Inserts `async` on functions that now await (declarations, expressions, arrows, class and object methods), `await` at their call sites (parenthesised where precedence needs it), and turns a TypeScript return annotation `T` into `Promise<T>`.',
+      why: 'A function that calls an async function without awaiting it gets a pending promise instead of the value, and a bare call becomes a floating promise whose errors nobody sees.',
+      example: {
+        before: "function loadUser(id) {\n  return JSON.parse(readUser(id));\n}\n",
+        after: "async function loadUser(id) {\n  return JSON.parse(await readUser(id));\n}\n",
+      },
+      safety: 'Safe: the function returned a value and now returns a promise of it, and every caller awaits it. Callers that cannot await (constructors, getters, sync callbacks, module top level) keep the function sync instead (see sync-boundary).',
+    },
+  },
+  {
+    id: RULE.returnAwaitInTry,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Awaits a returned promise inside `try` of a function that became async.',
+      whatItDoes: 'Turns `return promise` into `return await promise` inside the `try` block of a function that became async.',
+      why: '`return p` inside `try` hands the promise to the caller before it settles, so the `catch` never sees its rejection; `return await p` keeps the rejection inside the `try`.',
+      example: {
+        before: 'async function load() {\n  try {\n    return fetch(url);\n  } catch (err) {\n    return fallback;\n  }\n}\n',
+        after: 'async function load() {\n  try {\n    return await fetch(url);\n  } catch (err) {\n    return fallback;\n  }\n}\n',
+      },
+      safety: 'Safe: the value is the same; only rejections now reach the catch block the code already has.',
+    },
+  },
+  {
+    id: RULE.forEachAsyncCallback,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Turns `arr.forEach(cb)` whose callback must await into a `for...of` loop.',
+      whatItDoes: 'Rewrites `arr.forEach((x) => { ... })` as `for (const x of arr) { ... }` (with `.entries()` when the index is used), turning `return;` in the callback into `continue;`.',
+      why: '`forEach` ignores the promises an async callback returns: the iterations run concurrently, the caller continues before they finish, and their errors are unhandled rejections.',
+      example: {
+        before: 'function saveAll(items) {\n  items.forEach((item) => {\n    save(item);\n  });\n}\n',
+        after: 'async function saveAll(items) {\n  for (const item of items) {\n    await save(item);\n  }\n}\n',
+      },
+      safety: 'Safe when the receiver is an array (review otherwise: a Map iterates entries, not values). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding.',
+    },
+  },
+  {
+    id: RULE.mapAsyncCallback,
+    language: 'typescript',
+    safety: 'review',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Wraps `arr.map(cb)` whose callback became async in `await Promise.all(...)`.',
+      whatItDoes: 'Rewrites `arr.map(cb)` as `await Promise.all(arr.map(cb))` when the callback becomes async.',
+      why: 'An async callback makes `map` return an array of promises; the code that used the values would get promises.',
+      example: {
+        before: 'function loadAll(ids) {\n  return ids.map((id) => load(id));\n}\n',
+        after: 'async function loadAll(ids) {\n  return await Promise.all(ids.map(async (id) => await load(id)));\n}\n',
+      },
+      safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects.',
+    },
+  },
+  {
+    id: RULE.asyncCallbackBoundary,
+    language: 'typescript',
+    safety: 'manual',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Reports a callback that would have to become async but is handed to code that needs a synchronous result.',
+      whatItDoes: 'Reports `filter`, `some`, `every`, `find`, `reduce`, `sort` and similar callbacks, JSON revivers and sync-only listeners whose body calls something that became async.',
+      why: 'These callers use the callback\'s return value at once: an async callback returns a promise, which is always truthy (`filter`, `some`, `find`) or not a number (`sort`).',
+      example: {
+        before: 'const active = users.filter((u) => isActive(u));\n',
+        after: '// manual: precompute the flags, e.g.\nconst flags = await Promise.all(users.map((u) => isActive(u)));\nconst active = users.filter((_, i) => flags[i]);\n',
+      },
+      safety: 'Manual: awaitify does not rewrite these; the message says what to do.',
+    },
+  },
+  {
+    id: RULE.syncBoundary,
+    language: 'typescript',
+    safety: 'manual',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Reports where async propagation stops: a constructor, getter, setter, generator or module top level calls something that would become async.',
+      whatItDoes: 'Names the function that stays sync (under `--api replace`) and the call site that prevents the change, with what to do about it.',
+      why: 'Constructors, getters and setters cannot be async, and CommonJS module top level cannot await; making the callee async would silently hand them a promise.',
+      example: {
+        before: 'class Config {\n  constructor() {\n    this.data = loadConfig();\n  }\n}\n',
+        after: '// manual: add `static async create() { const c = new Config(); c.data = await loadConfig(); return c; }`\n',
+      },
+      safety: 'Manual: the callee stays sync so no caller breaks; `--api twin` keeps a sync twin beside the async function instead.',
+    },
+  },
+  {
+    id: RULE.blockingCallUnmigrated,
+    language: 'typescript',
+    safety: 'manual',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Reports a blocking call reachable from a handler that was left as it was.',
+      whatItDoes: 'Reports each blocking call on a request path whose function had to stay sync, with the reason.',
+      why: 'The call still blocks the event loop for every request; the report says which boundary kept it.',
+      example: {
+        before: 'class Store {\n  get data() {\n    return fs.readFileSync(this.path, "utf8");\n  }\n}\n',
+        after: '// manual: replace the getter with an async method\n',
+      },
+      safety: 'Manual: nothing is changed.',
+    },
+  },
+  {
+    id: RULE.express4AsyncErrors,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    minTargets: {},
+    docs: {
+      summary: 'Forwards errors of Express 4 handlers that became async to `next`.',
+      whatItDoes: 'Wraps the body of a handler that became async in `try { ... } catch (err) { next(err); }`, adding the `next` parameter when it is missing. Not applied under Express 5, which forwards rejections itself.',
+      why: 'Express 4 ignores the promise an async handler returns: a thrown error no longer reaches the error middleware, the request hangs and the rejection is unhandled.',
+      example: {
+        before: "app.get('/a', (req, res) => {\n  res.send(load());\n});\n",
+        after: "app.get('/a', async (req, res, next) => {\n  try {\n    res.send(await load());\n  } catch (err) {\n    next(err);\n  }\n});\n",
+      },
+      safety: 'Safe: errors that used to reach the error middleware synchronously reach it through `next(err)`. Error-handling middleware (four parameters) and handlers whose whole body is already a try/catch are left alone.',
+    },
+  },
+];
