@@ -49,7 +49,7 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('python', { type: 'string', coerce: version('python', /^3\.\d+(\.\d+)?$/, '3.11'), describe: 'target Python version (default: detected)' })
     .option('node', { type: 'string', coerce: version('node', /^\d+(\.\d+){0,2}$/, '20'), describe: 'target Node.js major version (default: detected)' })
     .option('express', { type: 'string', coerce: version('express', /^\d+(\.\d+){0,2}$/, '4'), describe: 'target Express major version (default: detected)' })
-    .option('entry', { type: 'string', default: 'handlers', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a glob of files whose functions are entries" })
+    .option('entry', { type: 'string', default: 'handlers', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a path glob whose functions are entries too ('src/jobs/**', 'src/jobs/*.ts:run')" })
     .option('api', { choices: ['replace', 'twin'] as const, describe: "when a caller must stay sync: 'replace' keeps the function sync, 'twin' adds an async twin beside it (default: replace for JS/TS, twin for Python)" })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })

@@ -76,18 +76,8 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
       else io.stdout.write(encodeDiff(result.files, options));
       break;
     }
-    case 'json':
-      io.stdout.write(formatJson(result, io.version));
-      break;
-    case 'markdown':
-      io.stdout.write(formatMarkdown(result, { written }));
-      break;
-    case 'sarif':
-      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage }));
-      break;
-    case 'github':
-      writeGithub(result, io, written);
-      break;
+    default:
+      writeReport(args.format, result, io, written);
   }
   report(result, args, io, written);
 
@@ -103,25 +93,14 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   switch (args.format) {
     case 'text': {
       const paint = painter(useColor(args.color, io.stdout, io.env));
-      for (const f of sortFindings(result.findings)) {
-        io.stdout.write(`${paint('bold', `${f.path}:${f.line}:${f.column}`)} ${paint('dim', f.rule)} ${f.message}\n`);
-      }
+      const lines = sortFindings(result.findings).map((f) => `${paint('bold', `${f.path}:${f.line}:${f.column}`)} ${paint('dim', f.rule)} ${f.message}\n`);
+      io.stdout.write(lines.join(''));
       break;
     }
-    case 'json':
-      io.stdout.write(formatJson(result, io.version));
-      break;
-    case 'markdown':
-      io.stdout.write(formatMarkdown(result, { written: false }));
-      break;
-    case 'sarif':
-      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage }));
-      break;
-    case 'github':
-      writeGithub(result, io, false);
-      break;
+    default:
+      writeReport(args.format, result, io, false);
   }
-  report(result, args, io, false);
+  report(result, args, io, false, 'awaitify migrate --write applies them');
 
   if (result.files.some((f) => f.status === 'failed')) return EXIT.failed;
   return result.findings.length ? EXIT.pending : EXIT.ok;
@@ -228,10 +207,10 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
 }
 
 /** The summary on stderr; under --quiet only what went wrong. */
-function report(result: MigrateResult, args: AnalysisArgs, io: Io, written: boolean): void {
+function report(result: MigrateResult, args: AnalysisArgs, io: Io, written: boolean, applyHint?: string): void {
   const color = useColor(args.color, io.stderr, io.env);
   if (!args.quiet) {
-    io.stderr.write(formatSummary(result, { color, written }));
+    io.stderr.write(formatSummary(result, { color, written, applyHint }));
     return;
   }
   const paint = painter(color);
@@ -240,11 +219,27 @@ function report(result: MigrateResult, args: AnalysisArgs, io: Io, written: bool
   }
 }
 
-/** Annotations on stdout (the runner reads them there), the full summary in the step summary. */
-function writeGithub(result: MigrateResult, io: Io, written: boolean): void {
-  io.stdout.write(formatAnnotations(result));
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written })}\n`);
+/** The formats `migrate` and `check` share, on stdout. */
+function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github', result: MigrateResult, io: Io, written: boolean): void {
+  switch (format) {
+    case 'json':
+      io.stdout.write(formatJson(result, io.version));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(result, { written }));
+      break;
+    case 'sarif':
+      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage }));
+      break;
+    case 'github': {
+      // Annotations on stdout (the runner reads them there); GitHub shows only the
+      // first few, so the whole summary goes to the step summary too.
+      io.stdout.write(formatAnnotations(result));
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written })}\n`);
+      break;
+    }
+  }
 }
 
 /** Where `cwd` sits in its git work tree (`web/`, or '' at the top or outside git): diff paths start there. */

@@ -133,6 +133,22 @@ describe('awaitify migrate', () => {
     expect([...readFileSync(path.join(written, 'src/bom.ts')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
+  it('migrates a Django view too, and its diff applies with git apply', () => {
+    const view = 'import time\n\nfrom django.http import HttpResponse\n\n\ndef poll(request):\n    time.sleep(0.5)\n    return HttpResponse("ok")\n';
+    const files = { 'requirements.txt': 'Django==4.2.16\n', 'polls/views.py': view };
+    const applied = project(files, true);
+    const written = project(files, true);
+    const dry = awaitify(applied, 'migrate');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^diff --git a\/polls\/views\.py b\/polls\/views\.py\n/);
+    const patch = path.join(scratch, `django-${counter}.diff`);
+    writeFileSync(patch, dry.raw);
+    git(applied, 'apply', patch);
+    expect(awaitify(written, 'migrate', '--write').code).toBe(0);
+    expect(readFileSync(path.join(applied, 'polls/views.py'), 'utf8')).toBe(readFileSync(path.join(written, 'polls/views.py'), 'utf8'));
+    expect(readFileSync(path.join(written, 'polls/views.py'), 'utf8')).toContain('async def poll(request):');
+  });
+
   it('prints diff paths from the top of the git work tree when run in a subdirectory', () => {
     const top = project({ 'web/package.json': PACKAGE, 'web/src/routes.ts': ROUTES, 'web/src/config.ts': CONFIG }, true);
     expect(existsSync(path.join(top, '.git'))).toBe(true);

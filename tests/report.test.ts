@@ -250,7 +250,7 @@ describe('markdown', () => {
   it('lists files with counts, manual items, boundaries and failures', () => {
     expect(md).toContain('| `src/routes.ts` | changed | 1 | 1 | 0 |');
     expect(md).toContain('- `src/model.ts:12` getter `config` reads a file, 100% sync; move it to an async init() (`getter-io`)');
-    expect(md).toContain('- `src/model.ts:20` `constructor` cannot await `load` (constructor): constructors cannot be async');
+    expect(md).toContain('- `src/model.ts:20` `constructor` calls `load` (constructor): constructors cannot be async');
     expect(md).toContain("- `src/broken.ts:7` failed: ')' expected");
     expect(md).toContain('- `assets/logo.js` skipped: binary file (contains NUL bytes)');
   });
@@ -319,7 +319,7 @@ describe('terminal summary', () => {
         'manual work (not changed):',
         '  src/model.ts:12 getter `config` reads a file, 100% sync; move it to an async init() [getter-io]',
         'async propagation stopped at:',
-        '  src/model.ts:20 constructor cannot await load: constructors cannot be async',
+        '  src/model.ts:20 constructor calls load: constructors cannot be async',
         'skipped:',
         '  assets/logo.js binary file (contains NUL bytes)',
         'failed:',

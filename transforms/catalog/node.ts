@@ -72,9 +72,51 @@ const FS_PATH_BASED = [
 ];
 
 // fd-based calls: numbers in, numbers out; the promise API works on FileHandle objects instead.
-const FS_FD_BASED = [
-  'open', 'close', 'read', 'write', 'readv', 'writev', 'fstat', 'fsync', 'fdatasync', 'ftruncate', 'futimes', 'fchmod', 'fchown',
+// Each maps to the FileHandle method that does the same.
+const FS_FD_BASED: Record<string, string> = {
+  open: 'open',
+  close: 'close',
+  read: 'read',
+  write: 'write',
+  readv: 'readv',
+  writev: 'writev',
+  fstat: 'stat',
+  fsync: 'sync',
+  fdatasync: 'datasync',
+  ftruncate: 'truncate',
+  futimes: 'utimes',
+  fchmod: 'chmod',
+  fchown: 'chown',
+};
+
+// fs-extra mirrors fs (its async functions return promises when given no
+// callback), and adds its own pairs; rewrites stay within fs-extra.
+const FS_EXTRA_OWN = [
+  'copy', 'move', 'remove', 'emptyDir', 'emptydir', 'ensureFile', 'ensureDir', 'mkdirp', 'mkdirs', 'outputFile', 'outputJson',
+  'outputJSON', 'readJson', 'readJSON', 'writeJson', 'writeJSON', 'ensureLink', 'ensureSymlink', 'createFile', 'pathExists',
 ];
+
+const fsPathRow = (module: 'fs' | 'fs-extra', name: string): NodeBlockingApi => ({
+  module,
+  name: `${name}Sync`,
+  replacement: { module: module === 'fs' ? 'fs/promises' : 'fs-extra', name },
+  shape: 'awaited-call',
+  safety: 'safe',
+  manualWhen: name === 'stat' || name === 'lstat' ? ['no-throw-option'] : name === 'readFile' || name === 'writeFile' || name === 'appendFile' ? ['fd-argument'] : undefined,
+});
+
+const fsFdRow = (module: 'fs' | 'fs-extra', name: string): NodeBlockingApi => ({
+  module,
+  name: `${name}Sync`,
+  shape: 'manual',
+  safety: 'manual',
+  note:
+    name === 'open'
+      ? '`openSync` returns a numeric file descriptor, the promise API a FileHandle: use `const handle = await open(path, flags)` from fs/promises, its methods (`handle.read()`, `handle.write()`, `handle.stat()`) in place of the fd calls, and `await handle.close()` in a finally block'
+      : name === 'close'
+        ? '`closeSync` closes a numeric file descriptor; with the promise API the file is a FileHandle from `await open(path, flags)` (fs/promises), closed by `await handle.close()` in a finally block'
+        : `\`${name}Sync\` works on a numeric file descriptor, the promise API on a FileHandle: open the file with \`const handle = await open(path, flags)\` from fs/promises, call \`await handle.${FS_FD_BASED[name]}(...)\`, and \`await handle.close()\` in a finally block`,
+});
 
 const ZLIB = ['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'];
 
@@ -103,7 +145,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
     docs: {
       summary: 'Replaces a path-based `fs.*Sync` call with the same function from `fs/promises`, awaited.',
       whatItDoes:
-        'Finds calls of `readFileSync`, `writeFileSync`, `readdirSync`, `statSync`, `mkdirSync` and the other path-based synchronous `fs` functions, however `fs` was imported (`require`, default, namespace or named imports, with or without `node:`), and rewrites each to `await <name>(...)` with `<name>` imported from `fs/promises`. Every argument is kept as written. File-descriptor calls (`openSync`, `readSync`, `writeSync`, `fstatSync`, `closeSync`, ...) and a `readFileSync(fd)` are reported for manual work: the promise API works on `FileHandle` objects, not numbers.',
+        'Finds calls of `readFileSync`, `writeFileSync`, `readdirSync`, `statSync`, `mkdirSync` and the other path-based synchronous `fs` functions, however `fs` was imported (`require`, default, namespace or named imports, with or without `node:`), and rewrites each to `await <name>(...)` with `<name>` imported from `fs/promises`. Every argument is kept as written. Code that uses `fs-extra` keeps it: `readJsonSync`, `outputFileSync`, `copySync`, `removeSync` and the other `*Sync` functions become their promise-returning twins from `fs-extra`. File-descriptor calls (`openSync`, `readSync`, `writeSync`, `fstatSync`, `closeSync`, ...) and a `readFileSync(fd)` are reported for manual work: the promise API works on `FileHandle` objects, not numbers.',
       why: 'A synchronous file-system call stops the event loop until the disk answers, so every other request the process is serving waits too. The `fs/promises` functions run on the libuv thread pool and let the loop keep serving.',
       example: {
         before: "// fixture-options: express=5\nconst express = require('express');\nconst fs = require('fs');\n\nconst app = express();\n\napp.get('/config', (req, res) => {\n  const data = fs.readFileSync('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
@@ -113,25 +155,10 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
         'Safe: each `fs/promises` function takes the same arguments and resolves the value the sync function returned, and rejects where it threw. The one thing that changes is timing: other requests can run at the new `await`, so a check-then-act on shared state is no longer atomic. `statSync(p, { throwIfNoEntry: false })` is reported for manual work, because `stat` from `fs/promises` always rejects on a missing file.',
     },
     apis: [
-      ...FS_PATH_BASED.map(
-        (name): NodeBlockingApi => ({
-          module: 'fs',
-          name: `${name}Sync`,
-          replacement: { module: 'fs/promises', name },
-          shape: 'awaited-call',
-          safety: 'safe',
-          manualWhen: name === 'stat' || name === 'lstat' ? ['no-throw-option'] : name === 'readFile' || name === 'writeFile' || name === 'appendFile' ? ['fd-argument'] : undefined,
-        }),
-      ),
-      ...FS_FD_BASED.map(
-        (name): NodeBlockingApi => ({
-          module: 'fs',
-          name: `${name}Sync`,
-          shape: 'manual',
-          safety: 'manual',
-          note: `\`${name}Sync\` works on a numeric file descriptor; the promise API works on a FileHandle: open the file with \`await open(path, flags)\` from fs/promises, call \`handle.${name === 'open' ? 'read/write/stat' : name === 'fstat' ? 'stat' : name === 'fsync' ? 'sync' : name === 'fdatasync' ? 'datasync' : name === 'ftruncate' ? 'truncate' : name === 'futimes' ? 'utimes' : name === 'fchmod' ? 'chmod' : name === 'fchown' ? 'chown' : name}()\`, and \`await handle.close()\` in a finally block`,
-        }),
-      ),
+      ...FS_PATH_BASED.map((name) => fsPathRow('fs', name)),
+      ...Object.keys(FS_FD_BASED).map((name) => fsFdRow('fs', name)),
+      ...[...FS_PATH_BASED, ...FS_EXTRA_OWN].map((name) => fsPathRow('fs-extra', name)),
+      ...Object.keys(FS_FD_BASED).map((name) => fsFdRow('fs-extra', name)),
     ],
   },
   {
@@ -142,7 +169,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
     docs: {
       summary: 'Replaces `fs.existsSync(p)` with an awaited `access(p)` that resolves true or false.',
       whatItDoes:
-        'Rewrites `existsSync(p)` to `await access(p).then(() => true, () => false)`, with `access` imported from `fs/promises`. The expression still produces a boolean, so conditions such as `if (!existsSync(p))` keep their meaning.',
+        'Rewrites `existsSync(p)` to `await access(p).then(() => true, () => false)`, with `access` imported from `fs/promises`. The expression still produces a boolean, so conditions such as `if (!existsSync(p))` keep their meaning. `existsSync` from `fs-extra` becomes `await pathExists(p)` from `fs-extra`, which resolves the same boolean.',
       why: '`existsSync` is a synchronous `stat` that blocks the event loop. `fs.exists` is deprecated and `fs/promises` has no `exists`, so the async form is `access`, which rejects when the path cannot be reached.',
       example: {
         before: "// fixture-options: express=5\nimport express from 'express';\nimport { existsSync } from 'node:fs';\n\nconst app = express();\n\napp.get('/avatar/:id', (req, res) => {\n  const file = `avatars/${req.params.id}.png`;\n  if (!existsSync(file)) return res.sendStatus(404);\n  res.sendFile(file, { root: '.' });\n});\n",
@@ -151,7 +178,11 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
       safety:
         'Safe: `existsSync` returns false for any error (missing file, permission denied, bad argument), and the rewrite resolves false for any rejection, so the boolean is the same. A check followed by an open was racy before and stays racy; consider opening the file and handling ENOENT instead.',
     },
-    apis: [{ module: 'fs', name: 'existsSync', replacement: { module: 'fs/promises', name: 'access' }, shape: 'settled-boolean', safety: 'safe' }],
+    apis: [
+      { module: 'fs', name: 'existsSync', replacement: { module: 'fs/promises', name: 'access' }, shape: 'settled-boolean', safety: 'safe' },
+      // fs-extra's pathExists resolves the boolean itself (false for any error, like existsSync).
+      { module: 'fs-extra', name: 'existsSync', replacement: { module: 'fs-extra', name: 'pathExists' }, shape: 'awaited-call', safety: 'safe' },
+    ],
   },
   {
     id: 'child-process-sync',

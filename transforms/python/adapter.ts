@@ -6,7 +6,7 @@ import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphFuncti
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { buildCallSites, type PyCallSite } from './callgraph.js';
-import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site } from './context.js';
+import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
 import { findEntries } from './entries.js';
 import { renderPythonImports } from './imports.js';
 import { OrmIndex } from './orm.js';
@@ -14,6 +14,7 @@ import { field, firstSyntaxError, loadPythonParser, parsePython, pythonSyntaxErr
 import { buildProject, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
+import { fileRegions } from './rules/file-io-call.js';
 import { foreignMiddlewareFindings } from './rules/middleware-async.js';
 import { DEFAULT_DJANGO, DEFAULT_PYTHON, detectPythonTargets } from './targets.js';
 import type { Tree } from 'web-tree-sitter';
@@ -66,12 +67,16 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const entries = findEntries(project, targets.django);
   const byId = new Map(project.functions.map((f) => [f.id, f]));
 
-  const syncRegions = new Map<string, Node[]>();
-  if (ctx.isRuleEnabled('transaction-atomic')) {
-    for (const fn of project.functions) {
-      const regions = atomicRegions(ac, fn);
-      if (regions.length) syncRegions.set(fn.id, regions);
+  // Blocks that move into a thread whole: transaction.atomic first, then file I/O outside them.
+  const syncRegions = new Map<string, SyncRegion[]>();
+  for (const fn of project.functions) {
+    const regions: SyncRegion[] = ctx.isRuleEnabled('transaction-atomic') ? atomicRegions(ac, fn).map((node) => ({ node, kind: 'atomic' as const })) : [];
+    if (ctx.isRuleEnabled('file-io-call')) {
+      for (const node of fileRegions(ac, fn)) {
+        if (!regions.some((r) => r.node.startIndex <= node.startIndex && node.endIndex <= r.node.endIndex)) regions.push({ node, kind: 'file' });
+      }
     }
+    if (regions.length) syncRegions.set(fn.id, regions);
   }
 
   const rules = PYTHON_RULES.filter((r): r is PythonRule & Required<Pick<PythonRule, 'detect'>> => Boolean(r.detect) && ctx.isRuleEnabled(r.meta.id));
@@ -96,9 +101,16 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const callSites = buildCallSites(project, orm, syncRegions);
   const siteByEdge = new Map(callSites.map((s) => [s.edge, s]));
   const seedsOf = (fn: PyFunction) => (sitesByFn.get(fn.id) ?? []).filter((s) => s.seed && ctx.willApply(s.safety)).length;
+  // A nested function handed to other code (sync_to_async, a callback) has no twin: it stays sync.
+  const handedOver = new Map<string, { kind: string; reason: string }>();
+  for (const cs of callSites) {
+    if (cs.edge.mode === 'stop' && cs.callee.parent && cs.edge.stopKind === 'callback' && !entries.entries.has(cs.callee.id)) {
+      handedOver.set(cs.callee.id, { kind: 'callback', reason: cs.edge.stopReason ?? 'it is passed as a value' });
+    }
+  }
   const graphFns: GraphFunction[] = project.functions.map((fn) => {
     const { line } = lineColumn(fn.module.text, fn.node.startIndex);
-    const cannot = entries.cannotBeAsync.get(fn.id);
+    const cannot = entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id);
     return {
       id: fn.id,
       path: fn.module.path,
@@ -136,9 +148,15 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const isAsyncNow = (id: string) => result.async.has(id) || Boolean(byId.get(id)?.isAsync);
   const twins = new Map<string, { name: string; existing: boolean }>();
   if (options.api === 'twin') {
-    for (const id of result.async.keys()) {
+    // Helpers keep their sync form beside the async twin; entry points (Django calls them by
+    // reference, so a twin would never be used) and, under `--entry all` or a glob, the
+    // functions chosen as entries change in place unless a sync caller needs them.
+    for (const [id, planned] of result.async) {
       const fn = byId.get(id)!;
+      const g = graphFns.find((f) => f.id === id)!;
       if (entries.entries.has(id) || forced.has(id) || fn.parent) continue;
+      const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
+      if (chosen && !planned.twin) continue;
       twins.set(id, twinName(fn));
     }
   }
@@ -174,7 +192,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     }
     const blocked = entries.blockedViews.get(fn.id) ?? (entries.cannotBeAsync.get(fn.id)?.kind === 'class-based-view' ? entries.cannotBeAsync.get(fn.id)!.reason : undefined);
     if (blocked && sites.some((s) => s.seed)) {
-      const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))];
+      const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
       emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
     }
   }
@@ -205,11 +223,11 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       edits.push({ start: nameNode.startIndex, end: nameNode.endIndex, text: twin.name });
     }
     const msg = twin ? `${callee.text}() has an async twin ${twin.name}(); await it` : `${callee.text}() is async; await it`;
-    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits);
+    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits, twin && callee.type === 'identifier' ? twinImport(cs, callee.text, twin.name) : undefined);
   }
 
   // Sync project functions that block, called from async code, run in a thread.
-  if (ctx.isRuleEnabled('sync-to-async-wrap')) {
+  if (ctx.isRuleEnabled('sync-to-async-wrap') || ctx.isRuleEnabled('transaction-atomic')) {
     const blocks = blockingClosure(project.functions, sitesByFn, callSites, false);
     const blocksUnlessResolved = blockingClosure(project.functions, sitesByFn, callSites, true);
     for (const cs of callSites) {
@@ -220,12 +238,15 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       const why = entries.cannotBeAsync.get(cs.callee.id)?.reason ?? result.pinned.get(cs.callee.id)?.reason ?? `${cs.callee.qualname} stays sync`;
       const fc = new FunctionContext(ac, cs.caller, [], entries);
       const { edits, imports } = syncToAsyncEdits(fc, cs.node, callee, true);
+      const atomic = entries.cannotBeAsync.get(cs.callee.id)?.kind === 'transaction-atomic';
       emit(
         cs.module,
         cs.node,
-        'sync-to-async-wrap',
+        atomic ? 'transaction-atomic' : 'sync-to-async-wrap',
         'review',
-        `${callee.text}() blocks (it queries the database or does I/O) but cannot become async (${why}); it runs through sync_to_async, thread-sensitive so database connections stay on one thread`,
+        atomic
+          ? `${callee.text}() runs inside @transaction.atomic, which has no async form; it runs whole through sync_to_async (thread-sensitive, one connection for the whole transaction)`
+          : `${callee.text}() blocks (it queries the database or does I/O) but cannot become async (${why}); it runs through sync_to_async, thread-sensitive so database connections stay on one thread`,
         edits,
         imports,
       );
@@ -281,6 +302,15 @@ function isAwaitedCall(node: Node): boolean {
   let p = node.parent;
   while (p?.type === 'parenthesized_expression') p = p.parent;
   return p?.type === 'await';
+}
+
+/** A twin called through `from module import name` is imported the same way. */
+function twinImport(cs: PyCallSite, local: string, twin: string): ImportRequest[] | undefined {
+  if (cs.caller?.locals.has(local)) return undefined;
+  const imp = cs.module.imports.get(local);
+  if (!imp || imp.name === undefined) return undefined;
+  const moduleText = field(imp.node, 'module_name')?.text;
+  return moduleText ? [{ module: moduleText, kind: 'named', name: twin, local: twin }] : undefined;
 }
 
 /** `a<name>` unless taken; an existing async function of that name is the twin already. */

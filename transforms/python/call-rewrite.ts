@@ -62,6 +62,12 @@ export function rowSite(fc: FunctionContext, call: Node, callee: Node, row: Pyth
     const to = rw.name.replace('{name}', attr.text);
     return fc.site(row.rule, call, row.safety, fill(row.message, callee.text, callee.text.replace(/[^.]*$/, to)), [...awaitEdits(call), { start: attr.startIndex, end: attr.endIndex, text: to }]);
   }
+  // `auth.logout(...)` stays in the module's namespace: `auth.alogout(...)`, no import.
+  const object = callee.type === 'attribute' ? field(callee, 'object')! : undefined;
+  if (object && fc.externalName(object) === rw.module) {
+    const attr = field(callee, 'attribute')!;
+    return fc.site(row.rule, call, row.safety, fill(row.message, callee.text, `await ${object.text}.${rw.name}`), [...awaitEdits(call), { start: attr.startIndex, end: attr.endIndex, text: rw.name }]);
+  }
   const imp = rw.importKind === 'namespace' ? fc.namespaceImport(rw.module) : fc.namedImport(rw.module, rw.name);
   const replacement = rw.importKind === 'namespace' ? `${imp.local}.${rw.name}` : imp.local;
   return fc.site(

@@ -3,7 +3,7 @@
 // handed to other code (callbacks, which need a sync function).
 import type { Node } from 'web-tree-sitter';
 import type { GraphEdge } from '../core/plan.js';
-import { lineColumn } from './context.js';
+import { lineColumn, type SyncRegion } from './context.js';
 import type { OrmIndex } from './orm.js';
 import { childrenOf, field } from './parser.js';
 import { findMethod, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
@@ -52,8 +52,8 @@ function isStatic(fn: PyFunction): boolean {
 export function buildCallSites(
   project: Project,
   orm: OrmIndex,
-  /** Nodes inside transaction.atomic blocks: calls there stay synchronous. */
-  syncRegions: Map<string, Node[]>,
+  /** Blocks that run in a thread whole (transaction.atomic, file I/O): calls there stay synchronous. */
+  syncRegions: Map<string, SyncRegion[]>,
 ): PyCallSite[] {
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
@@ -76,8 +76,12 @@ export function buildCallSites(
           continue;
         }
         let childStop = stop;
-        if (fn && syncRegions.get(fn.id)?.some((r) => r.id === child.id)) {
-          childStop = { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' };
+        const region = fn ? syncRegions.get(fn.id)?.find((r) => r.node.id === child.id) : undefined;
+        if (region) {
+          childStop =
+            region.kind === 'atomic'
+              ? { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' }
+              : { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
         }
         if (child.type === 'lambda') childStop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
         if (child.type === 'generator_expression') childStop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
@@ -87,7 +91,7 @@ export function buildCallSites(
           if (target && target !== fn) out.push(site(module, fn, target, child, childStop));
         } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child) && !isAttributeObject(child) && !isBindingTarget(child)) {
           const r = resolveExpr(project, module, fn, child);
-          if (r?.kind === 'function' && r.fn !== fn && !r.fn.parent) {
+          if (r?.kind === 'function' && r.fn !== fn) {
             out.push(site(module, fn, r.fn, child, childStop ?? { kind: 'callback', reason: `${child.text} is passed as a value; whoever calls it expects a synchronous function` }));
           }
         }

@@ -26,6 +26,12 @@ export interface Site {
   deferred?: boolean;
 }
 
+/** A block of a function that stays synchronous and runs in a thread as a whole. */
+export interface SyncRegion {
+  node: Node;
+  kind: 'atomic' | 'file';
+}
+
 export interface PythonRule {
   meta: RuleMeta;
   /** Sites in one function's own body; the function may still be sync. */
@@ -73,11 +79,19 @@ export class FunctionContext {
   constructor(
     readonly ac: AnalysisContext,
     readonly fn: PyFunction,
-    /** Regions another rule owns (transaction.atomic blocks): no rule looks inside. */
-    readonly excluded: Node[],
+    /** Blocks that move into a thread whole (transaction.atomic, file I/O): no other rule looks inside. */
+    readonly regions: SyncRegion[],
     readonly entries?: EntryInfo,
   ) {
     this.module = fn.module;
+  }
+
+  get excluded(): Node[] {
+    return this.regions.map((r) => r.node);
+  }
+
+  regionKind(node: Node): SyncRegion['kind'] | undefined {
+    return this.regions.find((r) => r.node.id === node.id)?.kind;
   }
 
   get project(): Project {

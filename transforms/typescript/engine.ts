@@ -13,6 +13,7 @@ import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type Proje
 import { loadProject } from './project.js';
 import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
+import { planTwin, twinReference, type TwinPlan } from './twin.js';
 
 export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
 
@@ -99,25 +100,112 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   resolveRemainingCalls(builder, () => project.getProgram().compilerObject.getTypeChecker());
 
-  const api = ctx.api === 'twin' ? 'replace' : ctx.api;
-  const result = planAsyncPropagation(builder.graph(), { entry: ctx.entry, api, matchesEntryGlob: entryGlobMatcher(ctx.entry) });
+  const { result, twins } = planPropagation(ctx, builder, model);
 
-  const emitter = new Emitter(ctx, builder, model, result, namerOf);
+  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins);
   // Rewrites first: the Express wrap re-indents lines and must skip text other edits replace.
   emitter.emitSeeds(seeds);
   emitter.emitAwaits();
+  emitter.emitTwinReferences();
   emitter.emitFunctions();
   emitter.emitBoundaries();
-  if (ctx.api === 'twin' && result.pinned.size) {
-    // Sync twins are not generated for JS/TS: say so once per run instead of pretending.
-    emitter.noteTwinUnsupported();
-  }
 
   const plan = toMigrationPlan(result, (e) => ({
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
     callee: builder.byId.get(e.to)?.graph.name ?? e.to,
   }));
   return { findings: emitter.findings(), plan, failures };
+}
+
+/**
+ * Plans propagation. Under `--api twin` a function some caller cannot await
+ * keeps a sync twin; the twins are closed downwards (the sync copy still calls
+ * the sync forms of what it calls), and a function that cannot have a twin
+ * (an inline callback, a default export, a reference awaitify cannot rename)
+ * stays sync instead, which is planned again until nothing changes.
+ */
+function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: ProjectModel): { result: PropagationResult; twins: Map<string, TwinPlan> } {
+  const options = { entry: ctx.entry, api: ctx.api, matchesEntryGlob: entryGlobMatcher(ctx.entry) };
+  for (let round = 0; ; round++) {
+    const result = planAsyncPropagation(builder.graph(), options);
+    const twins = new Map<string, TwinPlan>();
+    if (ctx.api !== 'twin') return { result, twins };
+    closeTwinsDownward(result, builder);
+    const refused: [FunctionInfo, string][] = [];
+    for (const [id, fn] of result.async) {
+      if (!fn.twin) continue;
+      const info = builder.byId.get(id)!;
+      const outcome = planTwin(info, model);
+      if ('reason' in outcome) {
+        refused.push([info, outcome.reason]);
+        continue;
+      }
+      const stuck = unrenamedReference(id, outcome, result, builder, model);
+      if (stuck) refused.push([info, stuck]);
+      else twins.set(id, outcome);
+    }
+    if (refused.length === 0 || round >= 20) return { result, twins };
+    for (const [info, reason] of refused) info.graph.cannotBeAsync = { kind: 'no-twin', reason: `it cannot keep a sync twin: ${reason}` };
+  }
+}
+
+/** A twinned function's sync copy still calls what the original called: those callees keep a sync form too. */
+function closeTwinsDownward(result: PropagationResult, builder: GraphBuilder): void {
+  const stack = [...result.async.values()].filter((f) => f.twin).map((f) => f.id);
+  while (stack.length) {
+    const info = builder.byId.get(stack.pop()!)!;
+    const start = info.node.getStart(info.file.sf);
+    const end = info.node.getEnd();
+    for (const e of builder.edges) {
+      if (e.mode !== 'await') continue;
+      const callee = result.async.get(e.to);
+      if (!callee || callee.twin) continue;
+      const site = builder.sites.get(e);
+      if (!site || site.file !== info.file) continue;
+      const at = siteNode(site).getStart(info.file.sf);
+      if (at < start || at >= end) continue;
+      const target = builder.byId.get(e.to)!;
+      // A callback written inside the function is copied with it.
+      if (target.file === info.file && target.node.getStart(info.file.sf) >= start && target.node.getEnd() <= end) continue;
+      callee.twin = true;
+      stack.push(callee.id);
+    }
+  }
+}
+
+/** Why a reference to the twinned function that must name the twin cannot be renamed, if one cannot. */
+function unrenamedReference(id: string, twin: TwinPlan, result: PropagationResult, builder: GraphBuilder, model: ProjectModel): string | undefined {
+  for (const e of result.awaitEdges) {
+    if (e.to !== id) continue;
+    const site = builder.sites.get(e);
+    if (site?.kind !== 'call') return `it is called in a way awaitify cannot point at a twin (${e.site.path}:${e.site.line})`;
+    if (!twinReference(site.call.expression, twin, model)) return `the call at ${e.site.path}:${e.site.line} cannot be pointed at the twin`;
+  }
+  for (const e of builder.edges) {
+    if (e.to !== id || e.mode !== 'detached') continue;
+    const arg = detachedReference(e, builder);
+    if (arg && !twinReference(arg, twin, model)) return `the reference at ${e.site.path}:${e.site.line} cannot be pointed at the twin`;
+  }
+  return undefined;
+}
+
+/** The argument of a 'detached' edge when it names a function declared elsewhere (`app.get('/', handler)`). */
+function detachedReference(e: GraphEdge, builder: GraphBuilder): ts.Expression | undefined {
+  const site = builder.sites.get(e);
+  if (site?.kind !== 'callback') return undefined;
+  const args = [...(site.call.arguments ?? [])].flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
+  const sf = site.file.sf;
+  for (const a of args) {
+    const pos = sf.getLineAndCharacterOfPosition(a.getStart(sf));
+    if (pos.line + 1 !== e.site.line || pos.character + 1 !== e.site.column) continue;
+    const inner = skipOuter(a);
+    return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) ? inner : undefined;
+  }
+  return undefined;
+}
+
+function siteNode(site: SiteInfo): ts.Node {
+  return site.kind === 'accessor' ? site.node : site.call;
 }
 
 /**
@@ -222,6 +310,7 @@ class Emitter<N extends ExpressWrapNamer> {
     private readonly model: ProjectModel,
     private readonly result: PropagationResult,
     private readonly namerOf: (file: FileInfo) => N,
+    private readonly twins: Map<string, TwinPlan>,
   ) {
     this.findFunctionsBehindStops();
     for (const e of result.awaitEdges) {
@@ -292,17 +381,52 @@ class Emitter<N extends ExpressWrapNamer> {
       const why = planFn.reason === 'blocking-call' ? 'it contains a blocking call that is rewritten to its async form' : `it awaits \`${via ?? planFn.via}\`, which became async`;
       const typeNote = edits.length > 1 ? ' Its return type becomes a Promise.' : '';
       const start = node.getStart(file.sf);
-      this.add([RANK_FUNCTION, start, 0], {
-        rule: RULE.asyncPropagation,
-        path: file.path,
-        ...this.at(file, node),
-        message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}`,
-        safety: 'safe',
-        edits,
-      });
+      const twin = this.twins.get(id);
+      if (twin) {
+        this.emitTwin(twin, edits, why, typeNote);
+      } else {
+        this.add([RANK_FUNCTION, start, 0], {
+          rule: RULE.asyncPropagation,
+          path: file.path,
+          ...this.at(file, node),
+          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}`,
+          safety: 'safe',
+          edits,
+        });
+      }
       if (info.registration?.framework === 'express' && this.expressNeedsWrap()) this.emitExpressWrap(info);
       this.emitReturnAwaitInTry(info);
     }
+  }
+
+  /**
+   * The sync form stays under the old name (a verbatim copy inserted before the
+   * function); the function itself becomes the async twin.
+   */
+  private emitTwin(twin: TwinPlan, asyncEdits: TextEdit[], why: string, typeNote: string): void {
+    const { fn, nameNode } = twin;
+    const { file, node } = fn;
+    const sf = file.sf;
+    const keptFor = this.syncCallerOf(fn.id);
+    // The verbatim copy goes first at its offset; the rest follow in order.
+    this.add([RANK_FOREACH - 1, twin.copy.start], {
+      rule: RULE.asyncPropagation,
+      path: file.path,
+      ...this.at(file, node),
+      message: `\`${twin.name}\` keeps its sync form${keptFor ? ` for ${keptFor}` : ''} (--api twin), and \`${twin.twinName}\` is added beside it: ${why}. Callers that can await use \`${twin.twinName}\`.${typeNote}`,
+      safety: 'safe',
+      edits: [twin.copy, ...asyncEdits, { start: nameNode.getStart(sf), end: nameNode.getEnd(), text: twin.twinName }, ...twin.extra],
+    });
+  }
+
+  /** A caller that keeps the sync form, for the message. */
+  private syncCallerOf(id: string): string | undefined {
+    const b = this.result.boundaries.find((x) => {
+      const info = this.builder.byId.get(id);
+      return info && x.callee === info.graph.name;
+    });
+    if (!b) return undefined;
+    return `${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} (${b.path}:${b.line})`;
   }
 
   private expressNeedsWrap(): boolean {
@@ -410,17 +534,44 @@ class Emitter<N extends ExpressWrapNamer> {
 
   private emitAwaitCall(e: GraphEdge, site: Extract<SiteInfo, { kind: 'call' }>): void {
     const { call, file } = site;
-    if (isAwaited(call)) return;
+    const twin = this.twins.get(e.to);
+    const renamed = twin ? twinReference(call.expression, twin, this.model) : undefined;
+    const awaited = isAwaited(call);
+    if (awaited && !renamed) return;
     const start = call.getStart(file.sf);
-    const edits = this.loopReceivers.has(call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(call);
+    const edits: TextEdit[] = awaited ? [] : this.loopReceivers.has(call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(call);
+    if (renamed) edits.push(...renamed.edits);
     this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
       rule: RULE.asyncPropagation,
       path: file.path,
       ...this.at(file, call),
-      message: `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
+      message: twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
       safety: 'safe',
       edits,
+      ...(renamed?.imports.length ? { imports: renamed.imports } : {}),
     });
+  }
+
+  /** Functions handed over by name (`app.get('/', load)`) point at the async twin. */
+  emitTwinReferences(): void {
+    for (const e of this.builder.edges) {
+      if (e.mode !== 'detached') continue;
+      const twin = this.twins.get(e.to);
+      if (!twin) continue;
+      const arg = detachedReference(e, this.builder);
+      const renamed = arg && twinReference(arg, twin, this.model);
+      if (!arg || !renamed) continue;
+      const file = this.builder.sites.get(e)!.file;
+      this.add([RANK_AWAIT, arg.getStart(file.sf)], {
+        rule: RULE.asyncPropagation,
+        path: file.path,
+        ...this.at(file, arg),
+        message: `\`${twin.name}\` has an async twin now: this reference takes \`${twin.twinName}\`.`,
+        safety: 'safe',
+        edits: renamed.edits,
+        ...(renamed.imports.length ? { imports: renamed.imports } : {}),
+      });
+    }
   }
 
   private emitForEach(e: GraphEdge, site: Extract<SiteInfo, { kind: 'foreach' }>): void {
@@ -531,12 +682,16 @@ class Emitter<N extends ExpressWrapNamer> {
       const file = fileByPath.get(b.path);
       if (!file) continue;
       const rule = boundaryRule(b.kind);
+      const twin = [...this.twins.values()].find((t) => t.fn.graph.name === b.callee);
+      const caller = b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``;
       this.add([RANK_MANUAL, offsetOf(file, b)], {
         rule,
         path: b.path,
         line: b.line,
         column: b.column,
-        message: `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} calls it here and cannot await it (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
+        message: twin
+          ? `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
+          : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} calls it here and cannot await it (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
         edits: [],
       });
@@ -561,21 +716,6 @@ class Emitter<N extends ExpressWrapNamer> {
       safety: 'manual',
       edits: [],
     });
-  }
-
-  noteTwinUnsupported(): void {
-    for (const [id, b] of this.result.pinned) {
-      const info = this.builder.byId.get(id);
-      if (!info) continue;
-      this.add([RANK_MANUAL, info.node.getStart(info.file.sf)], {
-        rule: RULE.syncBoundary,
-        path: info.file.path,
-        ...this.at(info.file, info.node),
-        message: `\`${info.graph.name}\` was kept sync: --api twin does not generate sync twins for JavaScript/TypeScript yet (${b.reason}).`,
-        safety: 'manual',
-        edits: [],
-      });
-    }
   }
 }
 
@@ -635,6 +775,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Check that the callee awaits its callback (then the callback can be async) or restructure the code by hand.';
     case 'pinned-caller':
       return 'Its caller stays sync for the reason reported at that caller.';
+    case 'no-twin':
+      return 'Make room for a twin (a named function or method, a free `<name>Async` name, callers that name it directly), or restructure the callers that cannot await so it can simply become async.';
     default:
       return 'Restructure the caller so it can await, or use --api twin.';
   }

@@ -110,6 +110,12 @@ describe('renderTypeScriptImports', () => {
     expect(render('app.listen(1);\n', [named('util', 'promisify')], 'a.cjs')).toBe("const { promisify } = require('util');\n\napp.listen(1);\n");
   });
 
+  it('keeps CRLF files CRLF', () => {
+    const code = "const fs = require('fs');\r\n\r\nmodule.exports = fs;\r\n";
+    const edits = renderTypeScriptImports('a.js', code, [named('fs/promises', 'readFile')]);
+    expect(applyEdits(code, edits, '\r\n')).toBe("const fs = require('fs');\r\nconst { readFile } = require('fs/promises');\r\n\r\nmodule.exports = fs;\r\n");
+  });
+
   it('renders nothing for no requests', () => {
     expect(renderTypeScriptImports('a.js', 'x;\n', [])).toEqual([]);
   });

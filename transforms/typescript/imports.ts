@@ -118,16 +118,25 @@ function camel(module: string): string {
  */
 export class ImportNamer {
   private readonly sf: ts.SourceFile;
-  private readonly existing: ExistingBinding[];
-  private readonly taken: Set<string>;
-  private readonly scopes: ScopeIndex;
   private readonly chosen = new Map<string, { local: string; request?: ImportRequest }>();
+  // Built on first use: most files never need a name.
+  private existingCache?: ExistingBinding[];
+  private takenCache?: Set<string>;
 
   constructor(file: SourceFile | ts.SourceFile) {
     this.sf = 'compilerNode' in file ? file.compilerNode : file;
-    this.existing = existingBindings(this.sf);
-    this.taken = collectIdentifierNames(this.sf);
-    this.scopes = new ScopeIndex(this.sf);
+  }
+
+  private get existing(): ExistingBinding[] {
+    return (this.existingCache ??= existingBindings(this.sf));
+  }
+
+  private get taken(): Set<string> {
+    return (this.takenCache ??= collectIdentifierNames(this.sf));
+  }
+
+  private get scopes(): ScopeIndex {
+    return ScopeIndex.of(this.sf);
   }
 
   /**

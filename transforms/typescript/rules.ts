@@ -24,7 +24,7 @@ export const structuralRules: RuleMeta[] = [
     docs: {
       summary: 'Makes every function that must await something async, and awaits every call of a function that became async.',
       whatItDoes:
-        'Inserts `async` on functions that now await (declarations, expressions, arrows, class and object methods), `await` at their call sites (parenthesised where precedence needs it), and turns a TypeScript return annotation `T` into `Promise<T>`.',
+        'Inserts `async` on functions that now await (declarations, expressions, arrows, class and object methods), `await` at their call sites (parenthesised where precedence needs it), and turns a TypeScript return annotation `T` into `Promise<T>`. Under `--api twin`, a function that some caller cannot await (a constructor, a getter, a sync callback, module top level) keeps its sync form under its old name and gains an async twin `<name>Async` beside it, exported the same way (`export`, `export { }`, `module.exports = { }`, `exports.x =`); callers that can await call the twin, so code outside the codebase that imports the old name keeps working.',
       why: 'A function that calls an async function without awaiting it gets a pending promise instead of the value, and a bare call becomes a floating promise whose errors nobody sees.',
       example: {
         before: "function loadUser(id) {\n  return JSON.parse(readUser(id));\n}\n",

@@ -58,7 +58,7 @@ export function formatMarkdown(result: ReportInput, options: MarkdownOptions = {
   if (result.plan.boundaries.length) {
     out.push('### Where async propagation stopped', '');
     for (const b of result.plan.boundaries) {
-      out.push(`- ${code(site(b.path, b.line))} ${code(b.function)} cannot await ${code(b.callee)} (${b.kind}): ${inline(b.reason)}`);
+      out.push(`- ${code(site(b.path, b.line))} ${code(b.function)} calls ${code(b.callee)} (${b.kind}): ${inline(b.reason)}`);
     }
     out.push('');
   }

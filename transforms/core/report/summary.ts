@@ -5,8 +5,10 @@ import type { ReportInput } from './input.js';
 export interface SummaryOptions {
   /** ANSI colours. */
   color?: boolean;
-  /** Whether the changes were written to disk (a dry run says how to apply). */
+  /** Whether the changes were written to disk. */
   written?: boolean;
+  /** How to apply the changes, shown after a run that did not write them. */
+  applyHint?: string;
 }
 
 export function formatSummary(result: ReportInput, options: SummaryOptions = {}): string {
@@ -22,7 +24,7 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
     paint(files.failed ? 'red' : 'dim', `${files.failed} failed`),
   ];
   let head = `awaitify: ${files.total} file${files.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
-  if (!options.written && files.changed) head += paint('dim', ' (dry run; pass --write to apply)');
+  if (!options.written && files.changed) head += paint('dim', ` (${options.applyHint ?? 'dry run; pass --write to apply'})`);
   out.push(head);
   out.push(
     `findings: ${findings.safe} safe, ${findings.review} review, ${paint(findings.manual ? 'yellow' : 'dim', `${findings.manual} manual`)}; ${findings.applied} ${options.written ? 'applied' : 'to apply'}`,
@@ -36,7 +38,7 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
   if (result.plan.boundaries.length) {
     out.push(paint('yellow', 'async propagation stopped at:'));
     for (const b of result.plan.boundaries) {
-      out.push(`  ${paint('bold', site(b.path, b.line))} ${b.function} cannot await ${b.callee}: ${b.reason}`);
+      out.push(`  ${paint('bold', site(b.path, b.line))} ${b.function} calls ${b.callee}: ${b.reason}`);
     }
   }
   for (const status of ['skipped', 'failed'] as const) {

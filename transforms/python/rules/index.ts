@@ -16,16 +16,20 @@ import { syncToAsyncWrap } from './sync-to-async-wrap.js';
 import { requestsCall } from './requests-call.js';
 import { requestUser } from './request-user.js';
 import { lazyRelation } from './lazy-relation.js';
+import { fileIoCall } from './file-io-call.js';
+import { subprocessCall } from './subprocess-call.js';
 
 export const PYTHON_RULES: PythonRule[] = [
   asyncPropagation,
   transactionAtomic,
+  fileIoCall,
   middlewareAsync,
   requestUser,
   lazyRelation,
   missingAwait,
   timeSleep,
   requestsCall,
+  subprocessCall,
   ormTerminalCall,
   ormIteration,
   ormInstanceCall,

@@ -118,7 +118,7 @@ export const lazyRelation: PythonRule = {
     }
 
     for (const o of origins.values()) {
-      const need = [...o.needs.select].filter((s) => !existingSelect(o.node).has(s));
+      const need = prune([...o.needs.select]).filter((s) => !existingSelect(o.node).has(s));
       const prefetch = [...o.needs.prefetch];
       if (!need.length && !prefetch.length) continue;
       const added = `${need.length ? `.select_related(${need.map(quote).join(', ')})` : ''}${prefetch.length ? `.prefetch_related(${prefetch.map(quote).join(', ')})` : ''}`;
@@ -131,6 +131,11 @@ export const lazyRelation: PythonRule = {
 
 function quote(s: string): string {
   return `"${s}"`;
+}
+
+/** `author` is implied by `author__publisher`: keep the longest paths only. */
+function prune(paths: string[]): string[] {
+  return paths.filter((p) => !paths.some((q) => q !== p && q.startsWith(`${p}__`)));
 }
 
 type Origin = { node: Node; kind: 'chain' | 'model-arg' } | { node: Node; kind: 'created'; provided: Set<string> };
@@ -255,7 +260,7 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
       if (problem) return { ...out, unknown: problem };
       if (!paths.length) continue;
       const existing = existingSelect(value);
-      const sel = [...needs.select].filter((s) => !existing.has(s));
+      const sel = prune([...needs.select]).filter((s) => !existing.has(s));
       const pre = [...needs.prefetch].filter((s) => !existing.has(s));
       const added = `${sel.length ? `.select_related(${sel.map(quote).join(', ')})` : ''}${pre.length ? `.prefetch_related(${pre.map(quote).join(', ')})` : ''}`;
       if (fc.ac.django('4.1')) {
@@ -289,7 +294,7 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
       const problem = walkRelations(fc.orm, element, paths.filter((p) => p[0] === '[]').map((p) => p.slice(1)), needs, `${key}[]`);
       if (problem) return { ...out, unknown: problem };
       const existing = existingSelect(iterable);
-      const sel = [...needs.select].filter((x) => !existing.has(x));
+      const sel = prune([...needs.select]).filter((x) => !existing.has(x));
       const pre = [...needs.prefetch].filter((x) => !existing.has(x));
       if (iterable && (sel.length || pre.length)) {
         const added = `${sel.length ? `.select_related(${sel.map(quote).join(', ')})` : ''}${pre.length ? `.prefetch_related(${pre.map(quote).join(', ')})` : ''}`;

@@ -138,7 +138,8 @@ export const requestsCall: PythonRule = {
           }
         }
       }
-      edits.push({ start: stmt.startIndex, end: stmt.startIndex, text: `async with ${httpx.local}.AsyncClient(${clientArgs.join(', ')}) as ${client}:\n${indent}${unit}` });
+      // The block opener goes before the call's own `await` at the same offset.
+      edits.unshift({ start: stmt.startIndex, end: stmt.startIndex, text: `async with ${httpx.local}.AsyncClient(${clientArgs.join(', ')}) as ${client}:\n${indent}${unit}` });
       // Re-indent the statement; line starts inside a removed argument go with it.
       const removed = edits.filter((e) => e.end > e.start && e.text === '');
       for (const at of lineStartsWithin(fc.module.text, stmt.startIndex, stmt.endIndex)) {

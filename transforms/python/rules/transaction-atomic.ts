@@ -2,10 +2,10 @@
 // nested sync function that runs through sync_to_async (thread-sensitive, so
 // the transaction and the queries share one connection).
 import type { Node } from 'web-tree-sitter';
-import type { TextEdit } from '../../core/types.js';
-import { indentUnit, lineIndent, lineStartsWithin, ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { moveBlock } from '../move-block.js';
 import { childrenOf, field } from '../parser.js';
-import { boundNames, resolveExpr, type PyFunction } from '../project.js';
+import { resolveExpr, type PyFunction } from '../project.js';
 
 const RULE = 'transaction-atomic';
 const SCOPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
@@ -30,7 +30,7 @@ export const transactionAtomic: PythonRule = {
     },
   }),
   detect(fc) {
-    return fc.excluded.map((block) => blockSite(fc, block));
+    return fc.excluded.filter((r) => fc.regionKind(r) === 'atomic').map((block) => blockSite(fc, block));
   },
 };
 
@@ -64,125 +64,17 @@ function isAtomicWith(ac: AnalysisContext, fn: PyFunction, withStmt: Node): bool
 }
 
 function blockSite(fc: FunctionContext, block: Node): Site {
-  const text = fc.module.text;
-  const own = ownNodes(block);
-  const problem = own.find((n) => n.type === 'yield' || n.type === 'await' || ((n.type === 'break_statement' || n.type === 'continue_statement') && !insideLoop(n, block)));
-  if (problem) {
-    return fc.site(RULE, block, 'manual', `this transaction.atomic block ${problem.type === 'yield' ? 'yields' : problem.type === 'await' ? 'awaits' : 'leaves a surrounding loop'}; it cannot move into a sync function as is: restructure it, then run it with sync_to_async`, [], { seed: false });
-  }
-
-  const locals = fc.fn.locals;
-  const boundBefore = new Set<string>(fc.fn.paramNames);
-  const assignedInside = new Set<string>();
-  const readInside: string[] = [];
-  for (const n of bindingNodes(fc.fn.body)) {
-    for (const name of n.names) {
-      if (n.node.startIndex < block.startIndex) boundBefore.add(name);
-      else if (n.node.startIndex < block.endIndex) assignedInside.add(name);
-    }
-  }
-  for (const n of own) {
-    if (n.type !== 'identifier' || !locals.has(n.text) || !isRead(n)) continue;
-    if (!readInside.includes(n.text)) readInside.push(n.text);
-  }
-  const inputs = readInside.filter((name) => boundBefore.has(name));
-  const after = fc.fn.body.descendantsOfType('identifier').filter((n): n is Node => Boolean(n) && n!.startIndex >= block.endIndex && isRead(n!));
-  const outputs = [...assignedInside].filter((name) => after.some((n) => n.text === name)).sort();
-  const returns = own.filter((n) => n.type === 'return_statement');
-
-  const indent = lineIndent(text, block.startIndex);
-  const unit = indentUnit(fc.fn);
-  const taken = new Set([...locals, ...fc.fn.body.descendantsOfType('identifier').map((n) => n!.text)]);
-  const fname = fresh('_atomic_block', taken);
   const sta = fc.namedImport('asgiref.sync', 'sync_to_async');
-  const call = `await ${sta.local}(${fname})(${inputs.join(', ')})`;
-  const packed = outputs.length === 0 ? 'None' : outputs.length === 1 ? outputs[0] : `(${outputs.join(', ')})`;
-
-  const edits: TextEdit[] = [{ start: block.startIndex, end: block.startIndex, text: `def ${fname}(${inputs.join(', ')}):\n${indent}${unit}` }];
-  for (const at of lineStartsWithin(text, block.startIndex, block.endIndex)) edits.push({ start: at, end: at, text: unit });
-  let tail: string;
-  if (returns.length) {
-    for (const r of returns) {
-      const kw = r.child(0)!;
-      const value = childrenOf(r)[0];
-      edits.push({ start: kw.endIndex, end: kw.endIndex, text: value ? ' True,' : ' True, None' });
-    }
-    const flag = fresh('returned', taken);
-    const value = fresh('result', taken);
-    tail =
-      `\n${indent}${unit}return False, ${packed}` +
-      `\n${indent}${flag}, ${value} = ${call}` +
-      `\n${indent}if ${flag}:\n${indent}${unit}return ${value}` +
-      (outputs.length ? `\n${indent}${outputs.length === 1 ? outputs[0] : outputs.join(', ')} = ${value}` : '');
-  } else if (outputs.length) {
-    tail = `\n${indent}${unit}return ${outputs.join(', ')}\n${indent}${outputs.join(', ')} = ${call}`;
-  } else {
-    tail = `\n${indent}${call}`;
+  const moved = moveBlock(fc, block, '_atomic_block', (fname, args) => `await ${sta.local}(${fname})(${args.join(', ')})`);
+  if ('problem' in moved) {
+    return fc.site(RULE, block, 'manual', `this transaction.atomic block ${moved.problem}; it cannot move into a sync function as is: restructure it, then run it with sync_to_async`, [], { seed: false });
   }
-  edits.push({ start: block.endIndex, end: block.endIndex, text: tail });
-  const io = [inputs.length ? `reads ${inputs.join(', ')} (passed in)` : '', outputs.length ? `sets ${outputs.join(', ')} (returned)` : '', returns.length ? 'returns from the view (preserved)' : '']
-    .filter(Boolean)
-    .join('; ');
   return fc.site(
     RULE,
     block,
     'review',
-    `transaction.atomic has no async form; the block moves into ${fname}() and runs through sync_to_async (thread-sensitive, one connection for the whole transaction)${io ? `; the block ${io}` : ''}`,
-    edits,
+    `transaction.atomic has no async form; the block moves into ${moved.name}() and runs through sync_to_async (thread-sensitive, one connection for the whole transaction)${moved.io ? `; the block ${moved.io}` : ''}`,
+    moved.edits,
     { imports: [sta] },
   );
-}
-
-function fresh(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
-}
-
-function ownNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node) => {
-    for (const c of childrenOf(n)) {
-      if (SCOPES.has(c.type)) continue;
-      out.push(c);
-      visit(c);
-    }
-  };
-  visit(root);
-  return out;
-}
-
-function insideLoop(node: Node, block: Node): boolean {
-  for (let p = node.parent; p && p.id !== block.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') return true;
-  return false;
-}
-
-function bindingNodes(body: Node): { node: Node; names: string[] }[] {
-  const out: { node: Node; names: string[] }[] = [];
-  for (const n of ownNodes(body)) {
-    if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement') {
-      const left = field(n, 'left');
-      if (left) out.push({ node: n, names: boundNames(left) });
-    } else if (n.type === 'as_pattern') {
-      const alias = field(n, 'alias');
-      if (alias) out.push({ node: n, names: boundNames(alias) });
-    } else if (n.type === 'named_expression') {
-      const name = field(n, 'name');
-      if (name) out.push({ node: n, names: [name.text] });
-    }
-  }
-  return out;
-}
-
-/** Whether an identifier occurrence reads the variable (not an attribute name, keyword or pure assignment target). */
-function isRead(n: Node): boolean {
-  const p = n.parent;
-  if (!p) return true;
-  if (p.type === 'attribute' && field(p, 'attribute')?.id === n.id) return false;
-  if (p.type === 'keyword_argument' && field(p, 'name')?.id === n.id) return false;
-  if (p.type === 'assignment' && field(p, 'left')?.id === n.id) return false;
-  if ((p.type === 'pattern_list' || p.type === 'tuple_pattern') && p.parent?.type === 'assignment' && field(p.parent, 'left')?.id === p.id) return false;
-  if (p.type === 'for_statement' && field(p, 'left')?.id === n.id) return false;
-  if (p.type === 'as_pattern_target') return false;
-  if (p.type === 'function_definition' || p.type === 'class_definition') return false;
-  return true;
 }

@@ -77,7 +77,7 @@ for (const fs of list) fs.readFileSync('x');
   });
 
   it('ignores the same method name on other objects and unrelated modules', () => {
-    const code = `const fs = require('fs-extra');
+    const code = `const fs = require('memfs');
 const store = { readFileSync() {} };
 store.readFileSync('x');
 fs.readFileSync('x');
@@ -144,7 +144,7 @@ describe('fs-sync-call', () => {
   it('reports fd-based calls and descriptors as manual work', () => {
     const { manual, text } = rewrite(`${fs}\nfunction h() {\n  const fd = fs.openSync('a', 'r');\n  fs.readFileSync(fd);\n  fs.writeFileSync(1, 'x');\n  fs.closeSync(fd);\n}\n`);
     expect(manual).toHaveLength(4);
-    expect(manual[0]).toMatch(/^fs-sync-call: fs\.openSync\(\) blocks the event loop; `openSync` works on a numeric file descriptor/);
+    expect(manual[0]).toMatch(/^fs-sync-call: fs\.openSync\(\) blocks the event loop; `openSync` returns a numeric file descriptor/);
     expect(manual[1]).toMatch(/first argument is a file descriptor/);
     expect(text).not.toMatch(/await/);
   });
@@ -158,6 +158,18 @@ describe('fs-sync-call', () => {
     expect(esm).toBe("import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nexport async function h() {\n  return await readFile('a');\n}\n");
     const reuse = rewrite("const fs = require('fs');\nconst fsp = require('fs').promises;\nasync function h() {\n  return fs.readFileSync('a');\n}\n").text;
     expect(reuse).toBe("const fs = require('fs');\nconst fsp = require('fs').promises;\nasync function h() {\n  return await fsp.readFile('a');\n}\n");
+  });
+});
+
+describe('fs-extra', () => {
+  it('keeps fs-extra and uses its promise-returning twins', () => {
+    const prelude = "const fse = require('fs-extra');";
+    expect(line("const cfg = fse.readJsonSync('cfg.json', { throws: false });", prelude)).toBe("const cfg = await fse.readJson('cfg.json', { throws: false });");
+    expect(line("fse.outputFileSync(p, data);", prelude)).toBe('await fse.outputFile(p, data);');
+    expect(line('if (fse.existsSync(p)) return;', prelude)).toBe('if (await fse.pathExists(p)) return;');
+    expect(line("const { readFileSync } = require('fs-extra');\n  return readFileSync(p);", '')).toBe(
+      "const { readFileSync } = require('fs-extra');\n  return await readFile(p);",
+    );
   });
 });
 

@@ -4,7 +4,7 @@
 // become async) and turns the rewrites into findings.
 import { ts } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { NODE_BLOCKING_RULES, type NodeBlockingApi, type NodeBlockingRule } from '../../catalog/node.js';
+import { NODE_BLOCKING_RULES, nodeApisByModule, type NodeBlockingApi, type NodeBlockingRule } from '../../catalog/node.js';
 import type { ImportRequest, RuleMeta, Safety, TextEdit } from '../../core/types.js';
 import type { ImportNamer } from '../imports.js';
 import { rewriteExecSync } from './child-process.js';
@@ -36,39 +36,41 @@ export const blockingRules: RuleMeta[] = NODE_BLOCKING_RULES.map((rule) => ({
   ...(rule.minTargets ? { minTargets: rule.minTargets } : {}),
 }));
 
-const BY_MODULE = new Map<string, Map<string, { rule: NodeBlockingRule; api: NodeBlockingApi }>>();
-for (const rule of NODE_BLOCKING_RULES) {
-  for (const api of rule.apis) {
-    let byName = BY_MODULE.get(api.module);
-    if (!byName) BY_MODULE.set(api.module, (byName = new Map()));
-    byName.set(api.name, { rule, api });
-  }
-}
+const BY_MODULE = nodeApisByModule();
+/** The last name of every catalogued callee (`readFileSync`, `wait`): calls named otherwise need no binding lookup. */
+const CALLEE_NAMES = new Set([...BY_MODULE.values()].flatMap((byName) => [...byName.keys()].map((n) => n.slice(n.lastIndexOf('.') + 1))));
 
 // Cheap text test before any tree walk: every catalogued call contains one of these.
 const CANDIDATE_TEXT = /Sync\b|Atomics|\.now\b|randomBytes|randomInt/;
 
+// Read once: the members of `ts` are getters, too slow to touch per node.
+const KIND_CALL = ts.SyntaxKind.CallExpression;
+const KIND_WHILE = ts.SyntaxKind.WhileStatement;
+const KIND_DO = ts.SyntaxKind.DoStatement;
+const forEachChild = ts.forEachChild;
+
 export function findBlockingCalls(file: SourceFile): BlockingCall[] {
   const sf = file.compilerNode;
   if (!CANDIDATE_TEXT.test(sf.text)) return [];
-  const scopes = new ScopeIndex(sf);
+  const scopes = ScopeIndex.of(sf);
   const found: { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult }[] = [];
 
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const match = matchCall(node, scopes);
+    const kind = node.kind;
+    if (kind === KIND_CALL) {
+      const match = matchCall(node as ts.CallExpression, scopes);
       if (match) found.push(match);
-    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) {
-      const wait = matchBusyWait(node, scopes);
+    } else if (kind === KIND_WHILE || kind === KIND_DO) {
+      const wait = matchBusyWait(node as ts.WhileStatement | ts.DoStatement, scopes);
       const entry = wait && BY_MODULE.get('<global>')?.get(`${skipParens(wait.clock.expression as ts.Expression).getText()}`);
       if (wait && entry) found.push({ raw: wait.clock, rule: entry.rule, rewrite: (namer) => rewriteBusyWait(wait, entry.api, namer, scopes) });
       // The clock call inside the condition is not a blocking call of its own.
       if (wait) {
-        ts.forEachChild(node, (child) => (child === node.expression ? undefined : visit(child)));
+        forEachChild(node, (child) => (child === wait.loop.expression ? undefined : visit(child)));
         return;
       }
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
   visit(sf);
 
@@ -83,7 +85,19 @@ export function findBlockingCalls(file: SourceFile): BlockingCall[] {
   });
 }
 
+function calleeName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
+  if (ts.isParenthesizedExpression(callee)) return calleeName(callee.expression);
+  return undefined;
+}
+
 function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult } | undefined {
+  const name = calleeName(call.expression);
+  if (name === undefined) return undefined;
+  // A member name is the export's own name; a plain name may be a renamed import (`{ readFileSync: rf }`).
+  if (!CALLEE_NAMES.has(name) && !(ts.isIdentifier(call.expression) && scopes.isImportedName(name))) return undefined;
   const target = calleeExport(call.expression, scopes);
   if (!target?.name) return undefined;
   const entry = BY_MODULE.get(target.module)?.get(target.name);
@@ -144,6 +158,14 @@ function hasCallback(call: ts.CallExpression, api: NodeBlockingApi, scopes: Scop
 
 /** The ts-morph wrapper of a compiler call node. */
 function wrap(file: SourceFile, raw: ts.CallExpression): CallExpression {
+  // ts-morph's own factory wraps one node directly (and caches it); the public
+  // lookups walk down from the root wrapping every node on the way, which costs
+  // milliseconds per call on a large file.
+  const factory = (file as unknown as { _getNodeFromCompilerNode?: (node: ts.Node) => unknown })._getNodeFromCompilerNode;
+  if (typeof factory === 'function') {
+    const node = factory.call(file, raw) as CallExpression | undefined;
+    if (node && node.compilerNode === raw) return node;
+  }
   const node = file.getDescendantAtStartWithWidth(raw.getStart(), raw.getWidth());
   if (node && node.compilerNode === raw) return node as CallExpression;
   const found = file.getDescendantsOfKind(ts.SyntaxKind.CallExpression).find((c) => c.compilerNode === raw);

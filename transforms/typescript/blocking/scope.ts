@@ -5,42 +5,75 @@ import { ts } from 'ts-morph';
 
 export type Declaration = ts.Node;
 
+// Read once: `ts` is a re-export whose members are getters, too slow to touch per node.
+const SK = ts.SyntaxKind;
+const forEachChild = ts.forEachChild;
+const KIND_VARIABLE = SK.VariableDeclaration;
+const KIND_PARAMETER = SK.Parameter;
+const KIND_IDENTIFIER = SK.Identifier;
+
 const FUNCTION_KINDS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.MethodDeclaration,
-  ts.SyntaxKind.Constructor,
-  ts.SyntaxKind.GetAccessor,
-  ts.SyntaxKind.SetAccessor,
-  ts.SyntaxKind.ClassStaticBlockDeclaration,
+  SK.FunctionDeclaration,
+  SK.FunctionExpression,
+  SK.ArrowFunction,
+  SK.MethodDeclaration,
+  SK.Constructor,
+  SK.GetAccessor,
+  SK.SetAccessor,
+  SK.ClassStaticBlockDeclaration,
 ]);
 
 const BLOCK_SCOPE_KINDS = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.SourceFile,
-  ts.SyntaxKind.Block,
-  ts.SyntaxKind.ModuleBlock,
-  ts.SyntaxKind.CaseBlock,
-  ts.SyntaxKind.ForStatement,
-  ts.SyntaxKind.ForInStatement,
-  ts.SyntaxKind.ForOfStatement,
-  ts.SyntaxKind.CatchClause,
-  ts.SyntaxKind.ClassDeclaration,
-  ts.SyntaxKind.ClassExpression,
+  SK.SourceFile,
+  SK.Block,
+  SK.ModuleBlock,
+  SK.CaseBlock,
+  SK.ForStatement,
+  SK.ForInStatement,
+  SK.ForOfStatement,
+  SK.CatchClause,
+  SK.ClassDeclaration,
+  SK.ClassExpression,
   ...FUNCTION_KINDS,
 ]);
 
+/** Node kinds that declare a name. */
+const DECLARING_KINDS = new Set<ts.SyntaxKind>([
+  SK.VariableDeclaration,
+  SK.Parameter,
+  SK.FunctionDeclaration,
+  SK.ClassDeclaration,
+  SK.EnumDeclaration,
+  SK.ModuleDeclaration,
+  SK.FunctionExpression,
+  SK.ClassExpression,
+  SK.ImportClause,
+  SK.ImportEqualsDeclaration,
+]);
+
+const isBlockScope = (n: ts.Node): boolean => BLOCK_SCOPE_KINDS.has(n.kind);
+
 function isFunctionScope(node: ts.Node): boolean {
-  return FUNCTION_KINDS.has(node.kind) || node.kind === ts.SyntaxKind.SourceFile || node.kind === ts.SyntaxKind.ModuleBlock;
+  return FUNCTION_KINDS.has(node.kind) || node.kind === SK.SourceFile || node.kind === SK.ModuleBlock;
 }
+
+const CACHE = new WeakMap<ts.SourceFile, ScopeIndex>();
 
 export class ScopeIndex {
   private readonly scopes = new Map<ts.Node, Map<string, Declaration>>();
+  private readonly byName = new Map<string, Declaration[]>();
+
+  /** The index of a file, built once per parsed file (the tree is immutable). */
+  static of(sourceFile: ts.SourceFile): ScopeIndex {
+    let index = CACHE.get(sourceFile);
+    if (!index) CACHE.set(sourceFile, (index = new ScopeIndex(sourceFile)));
+    return index;
+  }
 
   constructor(readonly sourceFile: ts.SourceFile) {
     const visit = (node: ts.Node): void => {
-      this.collect(node);
-      ts.forEachChild(node, visit);
+      if (DECLARING_KINDS.has(node.kind)) this.collect(node);
+      forEachChild(node, visit);
     };
     visit(sourceFile);
   }
@@ -57,14 +90,18 @@ export class ScopeIndex {
     return undefined;
   }
 
+  /**
+   * Whether some declaration named `name` could bind a module export under
+   * another name: an import or destructuring element, or a variable set from
+   * an expression (`const rf = require('fs').readFileSync`).
+   */
+  isImportedName(name: string): boolean {
+    return this.declarationsOf(name).some((d) => !ts.isFunctionDeclaration(d) && !ts.isClassDeclaration(d) && !ts.isParameter(d));
+  }
+
   /** Every declaration of `name` anywhere in the file. */
   declarationsOf(name: string): Declaration[] {
-    const out: Declaration[] = [];
-    for (const table of this.scopes.values()) {
-      const d = table.get(name);
-      if (d) out.push(d);
-    }
-    return out;
+    return this.byName.get(name) ?? [];
   }
 
   private declare(scope: ts.Node | undefined, name: ts.BindingName | ts.Identifier | undefined, decl: Declaration): void {
@@ -73,7 +110,12 @@ export class ScopeIndex {
       let table = this.scopes.get(scope);
       if (!table) this.scopes.set(scope, (table = new Map()));
       // The first declaration wins: `var x; var x;` and overloads name one binding.
-      if (!table.has(name.text)) table.set(name.text, decl);
+      if (!table.has(name.text)) {
+        table.set(name.text, decl);
+        const all = this.byName.get(name.text);
+        if (all) all.push(decl);
+        else this.byName.set(name.text, [decl]);
+      }
       return;
     }
     for (const element of name.elements) {
@@ -84,7 +126,7 @@ export class ScopeIndex {
 
   private collect(node: ts.Node): void {
     switch (node.kind) {
-      case ts.SyntaxKind.VariableDeclaration: {
+      case KIND_VARIABLE: {
         const decl = node as ts.VariableDeclaration;
         const list = decl.parent;
         if (ts.isCatchClause(list)) {
@@ -92,33 +134,33 @@ export class ScopeIndex {
           return;
         }
         const isVar = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) === 0;
-        this.declare(isVar ? enclosing(list, isFunctionScope) : enclosing(list, (n) => BLOCK_SCOPE_KINDS.has(n.kind)), decl.name, decl);
+        this.declare(isVar ? enclosing(list, isFunctionScope) : enclosing(list, isBlockScope), decl.name, decl);
         return;
       }
-      case ts.SyntaxKind.Parameter: {
+      case KIND_PARAMETER: {
         const param = node as ts.ParameterDeclaration;
         this.declare(param.parent, param.name, param);
         return;
       }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.EnumDeclaration: {
+      case SK.FunctionDeclaration:
+      case SK.ClassDeclaration:
+      case SK.EnumDeclaration: {
         const decl = node as ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration;
-        this.declare(enclosing(node.parent, (n) => BLOCK_SCOPE_KINDS.has(n.kind)), decl.name, decl);
+        this.declare(enclosing(node.parent, isBlockScope), decl.name, decl);
         return;
       }
-      case ts.SyntaxKind.ModuleDeclaration: {
+      case SK.ModuleDeclaration: {
         const decl = node as ts.ModuleDeclaration;
-        if (ts.isIdentifier(decl.name)) this.declare(enclosing(node.parent, (n) => BLOCK_SCOPE_KINDS.has(n.kind)), decl.name, decl);
+        if (ts.isIdentifier(decl.name)) this.declare(enclosing(node.parent, isBlockScope), decl.name, decl);
         return;
       }
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ClassExpression: {
+      case SK.FunctionExpression:
+      case SK.ClassExpression: {
         const expr = node as ts.FunctionExpression | ts.ClassExpression;
         this.declare(expr, expr.name, expr);
         return;
       }
-      case ts.SyntaxKind.ImportClause: {
+      case SK.ImportClause: {
         const clause = node as ts.ImportClause;
         if (clause.isTypeOnly) return;
         const scope = enclosing(clause, isFunctionScope);
@@ -128,7 +170,7 @@ export class ScopeIndex {
         else if (bindings) for (const spec of bindings.elements) if (!spec.isTypeOnly) this.declare(scope, spec.name, spec);
         return;
       }
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case SK.ImportEqualsDeclaration: {
         const decl = node as ts.ImportEqualsDeclaration;
         if (!decl.isTypeOnly) this.declare(enclosing(decl.parent, isFunctionScope), decl.name, decl);
         return;
@@ -153,8 +195,8 @@ function enclosing(node: ts.Node | undefined, test: (n: ts.Node) => boolean): ts
 export function collectIdentifierNames(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && !isPropertyNameOnly(node)) names.add(node.text);
-    ts.forEachChild(node, visit);
+    if (node.kind === KIND_IDENTIFIER && !isPropertyNameOnly(node as ts.Identifier)) names.add((node as ts.Identifier).text);
+    forEachChild(node, visit);
   };
   visit(sourceFile);
   return names;

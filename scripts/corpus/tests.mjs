@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Reads a test run's output (mocha spec/dot or jest) and prints
+// {"pass":N,"fail":N,"pending":N} so run.sh can compare runs before and after.
+// Exits 1 when no result line is found: a suite that did not run is not green.
+import { readFileSync } from 'node:fs';
+
+const text = readFileSync(process.argv[2] ?? 0, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+
+function last(re) {
+  const all = [...text.matchAll(re)];
+  return all.length ? Number(all[all.length - 1][1]) : undefined;
+}
+
+let result;
+const jest = [...text.matchAll(/^Tests:\s+(.*?)\s*$/gm)].pop();
+if (jest) {
+  const part = (word) => Number((jest[1].match(new RegExp(`(\\d+) ${word}`)) ?? [0, 0])[1]);
+  result = { pass: part('passed'), fail: part('failed'), pending: part('skipped') + part('todo') };
+} else {
+  const pass = last(/^\s*(\d+) passing\b/gm);
+  if (pass !== undefined) {
+    result = { pass, fail: last(/^\s*(\d+) failing\b/gm) ?? 0, pending: last(/^\s*(\d+) pending\b/gm) ?? 0 };
+  }
+}
+if (!result) {
+  console.log(JSON.stringify({ pass: 0, fail: 0, pending: 0, error: 'no test summary in the output' }));
+  process.exit(1);
+}
+console.log(JSON.stringify(result));

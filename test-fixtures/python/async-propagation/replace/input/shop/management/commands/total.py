@@ -1,0 +1,8 @@
+from django.core.management.base import BaseCommand
+
+from shop.services import total_stock
+
+
+class Command(BaseCommand):
+    def handle(self, *args, **options):
+        self.stdout.write(str(total_stock()))

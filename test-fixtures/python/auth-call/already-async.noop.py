@@ -1,0 +1,5 @@
+from django.contrib.auth import alogout
+
+
+async def sign_out(request):
+    await alogout(request)

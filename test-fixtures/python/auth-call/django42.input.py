@@ -1,0 +1,6 @@
+# fixture-options: entry=all django=4.2
+from django.contrib.auth import logout
+
+
+def sign_out(request):
+    logout(request)

@@ -1,0 +1,17 @@
+# fixture-options: entry=all
+from django.contrib import auth
+from django.contrib.auth import authenticate, login, aauthenticate, alogin
+from django.http import JsonResponse
+
+
+async def sign_in(request):
+    user = await aauthenticate(request, username=request.POST["u"], password=request.POST["p"])
+    if user is None:
+        return JsonResponse({"ok": False}, status=401)
+    await alogin(request, user)
+    return JsonResponse({"ok": True})
+
+
+async def sign_out(request):
+    await auth.alogout(request)
+    return JsonResponse({"ok": True})

@@ -1,0 +1,6 @@
+# fixture-options: entry=all django=3.2
+from django.core.cache import cache
+
+
+def counter(request):
+    return cache.get("hits")

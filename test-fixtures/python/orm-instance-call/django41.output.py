@@ -1,0 +1,12 @@
+# fixture-options: entry=all django=4.1
+from django.db import models
+from asgiref.sync import sync_to_async
+
+
+class Book(models.Model):
+    title = models.CharField(max_length=100)
+
+
+async def retitle(request, pk):
+    book = await Book.objects.aget(pk=pk)
+    await sync_to_async(book.save)()

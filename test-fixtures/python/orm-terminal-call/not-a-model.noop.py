@@ -1,0 +1,7 @@
+# fixture-options: entry=all
+class Registry:
+    objects = {}
+
+
+def view(request):
+    return Registry.objects.get("x")

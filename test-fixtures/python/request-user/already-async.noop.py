@@ -1,0 +1,3 @@
+async def view(request):
+    user = await request.auser()
+    return user.pk

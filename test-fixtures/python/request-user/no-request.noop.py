@@ -1,0 +1,3 @@
+# fixture-options: entry=all
+def view(req, data):
+    return data.user

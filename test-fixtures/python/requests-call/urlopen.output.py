@@ -1,0 +1,9 @@
+# fixture-options: entry=all
+from urllib.request import urlopen
+import httpx
+
+
+async def page(request):
+    async with httpx.AsyncClient(follow_redirects=True) as client:
+        body = (await client.get("https://example.com", timeout=10)).content
+    return body

@@ -1,0 +1,8 @@
+# fixture-options: entry=all
+import subprocess
+import asyncio
+
+
+async def run_tool(request, cmd):
+    result = await asyncio.to_thread(subprocess.run, cmd, shell=True, capture_output=True)
+    return result.returncode

@@ -1,0 +1,3 @@
+# fixture-options: entry=all
+def view(request, subprocess):
+    return subprocess.run(["ls"])

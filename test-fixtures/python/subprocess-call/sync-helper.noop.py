@@ -1,0 +1,5 @@
+import subprocess
+
+
+def build():
+    subprocess.run(["make"], check=True)

@@ -1,0 +1,10 @@
+# fixture-options: entry=all
+import time as t
+from time import sleep as nap
+import asyncio
+
+
+async def backoff(request, attempt):
+    await asyncio.sleep(0.1 * attempt)
+    await asyncio.sleep(1)
+    return attempt

@@ -1,0 +1,11 @@
+# fixture-options: entry=all
+import time
+import asyncio
+
+GREETING = "héllo wörld — ✓ 😀"
+
+
+async def greet(request):
+    label = "naïve café 😀"
+    await asyncio.sleep(len(label))
+    return GREETING

@@ -1,0 +1,12 @@
+import time
+
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+import asyncio
+
+
+@require_GET
+async def poll(request):
+    """Waits a little before answering."""
+    await asyncio.sleep(0.5)
+    return HttpResponse("ok")

@@ -1,0 +1,7 @@
+from django.db import transaction
+
+
+def migrate_rows(rows):
+    with transaction.atomic():
+        for row in rows:
+            row.save()

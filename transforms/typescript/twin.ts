@@ -1,0 +1,271 @@
+// `--api twin` for JS/TS: a function whose callers cannot all await keeps its
+// sync form under its old name and gains an async twin `<name>Async` beside it
+// ("async has to add, not replace"). The sync form is a verbatim copy of the
+// original text inserted before it; the original text becomes the async twin,
+// so every other rewrite (blocking calls, awaits, loops) applies to it in place.
+// Callers that can await are renamed to the twin; exports gain the twin too.
+import { ts } from 'ts-morph';
+import type { ImportRequest, TextEdit } from '../core/types.js';
+import type { FunctionInfo } from './graph.js';
+import { isModuleExports, propertyNameText, skipOuter, type FileInfo, type ProjectModel } from './model.js';
+
+export interface TwinPlan {
+  fn: FunctionInfo;
+  name: string;
+  twinName: string;
+  /** The node whose text is the declared name: replaced by the twin's name in the async version. */
+  nameNode: ts.Node;
+  /** The binding callers resolve an identifier to (function declaration, variable declaration), when there is one. */
+  binding?: ts.Node;
+  /** Verbatim copy of the original (the sync twin) and where it goes. */
+  copy: TextEdit;
+  /** `export default` loses `default` on the async twin: the sync form stays the default export. */
+  extra: TextEdit[];
+  /** Export name → the twin's export name. */
+  exports: Map<string, string>;
+}
+
+export type TwinOutcome = TwinPlan | { reason: string };
+
+export function twinNameOf(name: string): string {
+  return `${name}Async`;
+}
+
+/** How to add a sync twin beside `info`, or why it cannot have one. */
+export function planTwin(info: FunctionInfo, model: ProjectModel): TwinOutcome {
+  const { node, file } = info;
+  const sf = file.sf;
+  const text = file.text;
+  let unit: ts.Node; // what is copied
+  let nameNode: ts.Node;
+  let binding: ts.Node | undefined;
+  let listItem = false; // an object-literal property: separated by a comma
+  let members: readonly ts.Node[] | undefined;
+
+  const parent = outerParent(node);
+  if (ts.isFunctionDeclaration(node)) {
+    if (!node.name) return { reason: 'it has no name a twin could be derived from' };
+    if (isOverloaded(node)) return { reason: 'it has overload signatures' };
+    unit = node;
+    nameNode = node.name;
+    binding = node;
+  } else if (ts.isMethodDeclaration(node)) {
+    if (!(ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) return { reason: 'its name is computed' };
+    if (isOverloaded(node)) return { reason: 'it has overload signatures' };
+    if (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword || m.kind === ts.SyntaxKind.OverrideKeyword)) return { reason: 'it overrides or is overridden by another class' };
+    unit = node;
+    nameNode = node.name;
+    if (ts.isObjectLiteralExpression(node.parent)) {
+      listItem = true;
+      members = node.parent.properties;
+    } else if (ts.isClassLike(node.parent)) members = node.parent.members;
+    else return { reason: 'it is not a class or object member' };
+  } else if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && parent) {
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+      const list = parent.parent;
+      const stmt = list.parent;
+      if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1 || !ts.isVariableStatement(stmt)) return { reason: 'it is declared together with other variables' };
+      unit = stmt;
+      nameNode = parent.name;
+      binding = parent;
+    } else if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && ts.isObjectLiteralExpression(parent.parent)) {
+      unit = parent;
+      nameNode = parent.name;
+      listItem = true;
+      members = parent.parent.properties;
+    } else if (ts.isPropertyDeclaration(parent) && (ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name))) {
+      unit = parent;
+      nameNode = parent.name;
+      members = parent.parent.members;
+    } else if (
+      ts.isBinaryExpression(parent) &&
+      parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(parent.left) &&
+      ts.isExpressionStatement(parent.parent) &&
+      (isModuleExports(parent.left.expression) || (ts.isIdentifier(parent.left.expression) && parent.left.expression.text === 'exports'))
+    ) {
+      // `exports.load = function () { ... }`
+      unit = parent.parent;
+      nameNode = parent.left.name;
+    } else return { reason: 'it is an inline function with no name a twin could be derived from' };
+  } else return { reason: 'constructors, accessors and inline callbacks cannot have a twin' };
+
+  const name = nameNode.getText(sf);
+  const twinName = twinNameOf(name);
+  if (members) {
+    if (members.some((m) => (m as ts.ClassElement).name && propertyNameText((m as ts.ClassElement).name as ts.PropertyName) === twinName)) return { reason: `\`${twinName}\` exists already` };
+  } else if (binding) {
+    if (model.lookup(twinName, binding)) return { reason: `\`${twinName}\` exists already` };
+  } else if (model.exportsOf(file).named.has(twinName)) return { reason: `\`${twinName}\` exists already` };
+
+  const start = unit.getStart(sf);
+  const original = text.slice(start, unit.getEnd());
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const ownLine = /^[ \t]*$/.test(before);
+  const separator = listItem ? (ownLine ? `,\n${before}` : ', ') : ownLine ? `\n\n${before}` : ' ';
+  const copy: TextEdit = { start, end: start, text: original + separator };
+
+  const extra: TextEdit[] = [];
+  const exports = new Map<string, string>();
+  const modifiers = ts.canHaveModifiers(unit) ? (ts.getModifiers(unit) ?? []) : [];
+  const isExported = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const dflt = modifiers.find((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+  if (isExported) {
+    if (dflt) {
+      // The sync form stays the default export; the twin is a named export.
+      const after = dflt.getEnd() + (/^\s*/.exec(text.slice(dflt.getEnd()))?.[0].length ?? 0);
+      extra.push({ start: dflt.getStart(sf), end: after, text: '' });
+      exports.set('default', twinName);
+    }
+    exports.set(name, twinName);
+  }
+  if (!binding && !members) exports.set(name, twinName); // `exports.load = function`
+  if (listItem && isModuleExportsObject(unit.parent)) exports.set(name, twinName); // `module.exports = { load() {} }`
+  if (binding && ts.isSourceFile(unit.parent)) {
+    const problem = exportListEdits(file, name, twinName, extra, exports);
+    if (problem) return { reason: problem };
+  }
+  return { fn: info, name, twinName, nameNode, ...(binding ? { binding } : {}), copy, extra, exports };
+}
+
+/** Adds the twin to `export { .. }`, `module.exports = { .. }` and `exports.x = name` lists of the file. */
+function exportListEdits(file: FileInfo, name: string, twinName: string, edits: TextEdit[], exports: Map<string, string>): string | undefined {
+  const sf = file.sf;
+  const text = file.text;
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause) && !st.isTypeOnly) {
+      for (const el of st.exportClause.elements) {
+        if ((el.propertyName ?? el.name).text !== name) continue;
+        const exported = el.name.text;
+        if (exported === 'default') return 'it is the default export, which has no room for a twin';
+        const twinExport = twinNameOf(exported);
+        exports.set(exported, twinExport);
+        edits.push({ start: el.getEnd(), end: el.getEnd(), text: `, ${twinExport === twinName ? twinName : `${twinName} as ${twinExport}`}` });
+      }
+    } else if (ts.isExportAssignment(st)) {
+      if (ts.isIdentifier(skipOuter(st.expression)) && (skipOuter(st.expression) as ts.Identifier).text === name) return 'it is the module\'s default export, which has no room for a twin';
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = st.expression;
+      const value = skipOuter(right);
+      if (isModuleExports(left)) {
+        if (ts.isIdentifier(value) && value.text === name) return 'it is what `module.exports` is, which has no room for a twin';
+        if (!ts.isObjectLiteralExpression(value)) continue;
+        for (const p of value.properties) {
+          let exported: string | undefined;
+          if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) exported = name;
+          else if (ts.isPropertyAssignment(p) && ts.isIdentifier(skipOuter(p.initializer)) && (skipOuter(p.initializer) as ts.Identifier).text === name) exported = propertyNameText(p.name);
+          if (exported === undefined) continue;
+          const twinExport = twinNameOf(exported);
+          exports.set(exported, twinExport);
+          const lineStart = text.lastIndexOf('\n', p.getStart(sf) - 1) + 1;
+          const before = text.slice(lineStart, p.getStart(sf));
+          const sep = /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
+          edits.push({ start: p.getEnd(), end: p.getEnd(), text: `${sep}${twinExport === twinName ? twinName : `${twinExport}: ${twinName}`}` });
+        }
+      } else if (
+        ts.isPropertyAccessExpression(left) &&
+        (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports')) &&
+        ts.isIdentifier(value) &&
+        value.text === name
+      ) {
+        const twinExport = twinNameOf(left.name.text);
+        exports.set(left.name.text, twinExport);
+        const semi = text[st.getEnd() - 1] === ';' ? ';' : '';
+        edits.push({ start: st.getEnd(), end: st.getEnd(), text: `\n${left.expression.getText(sf)}.${twinExport} = ${twinName}${semi}` });
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Edits that make a reference to the function (a call's callee, or a function
+ * handed to a route) name its async twin, with the import that brings the twin
+ * in; undefined when the reference takes a form awaitify cannot rename.
+ */
+export function twinReference(expr: ts.Expression, twin: TwinPlan, model: ProjectModel): { edits: TextEdit[]; imports: ImportRequest[] } | undefined {
+  const e = skipOuter(expr);
+  const sf = e.getSourceFile();
+  if (ts.isIdentifier(e)) {
+    const decl = model.lookup(e.text, e);
+    if (!decl) return undefined;
+    if (decl === twin.binding || (twin.binding && decl === twin.fn.node)) {
+      return { edits: [{ start: e.getStart(sf), end: e.getEnd(), text: twin.twinName }], imports: [] };
+    }
+    const file = model.fileOf(e);
+    if (!file) return undefined;
+    let spec: string | undefined;
+    let exported: string | undefined;
+    if (ts.isImportSpecifier(decl)) {
+      const m = decl.parent.parent.parent.moduleSpecifier;
+      spec = ts.isStringLiteral(m) ? m.text : undefined;
+      exported = (decl.propertyName ?? decl.name).text;
+    } else if (ts.isImportClause(decl)) {
+      spec = ts.isStringLiteral(decl.parent.moduleSpecifier) ? decl.parent.moduleSpecifier.text : undefined;
+      exported = 'default';
+    } else if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent)) {
+      const init = decl.parent.parent.initializer && skipOuter(decl.parent.parent.initializer);
+      if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0])) {
+        spec = init.arguments[0].text;
+        exported = decl.propertyName ? propertyNameText(decl.propertyName) : ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+      }
+    }
+    if (spec === undefined || exported === undefined) return undefined;
+    if (model.resolveModule(spec, file) !== twin.fn.file) return undefined;
+    const twinExport = twin.exports.get(exported);
+    if (!twinExport) return undefined;
+    const local = exported === 'default' ? twinExport : twinNameOf(e.text);
+    const existing = model.lookup(local, e);
+    if (existing && existing !== decl) return undefined;
+    return {
+      edits: [{ start: e.getStart(sf), end: e.getEnd(), text: local }],
+      imports: [{ module: spec, kind: 'named', name: twinExport, local }],
+    };
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    if ((e.name.text === 'call' || e.name.text === 'apply') && e.name.text !== twin.name) {
+      const inner = twinReference(e.expression, twin, model);
+      if (inner) return inner;
+    }
+    if (e.name.text !== twin.name) return undefined;
+    const receiver = e.expression.kind === ts.SyntaxKind.SuperKeyword ? undefined : model.valueOf(e.expression);
+    let twinMember = twin.twinName;
+    if (receiver?.kind === 'module') {
+      const exported = twin.exports.get(e.name.text);
+      if (!exported) return undefined;
+      twinMember = exported;
+    }
+    return { edits: [{ start: e.name.getStart(sf), end: e.name.getEnd(), text: twinMember }], imports: [] };
+  }
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === twin.name) {
+    const lit = e.argumentExpression;
+    return { edits: [{ start: lit.getStart(sf) + 1, end: lit.getEnd() - 1, text: twin.twinName }], imports: [] };
+  }
+  return undefined;
+}
+
+function isModuleExportsObject(node: ts.Node): boolean {
+  let n = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  return Boolean(p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(p.left));
+}
+
+function outerParent(node: ts.Node): ts.Node | undefined {
+  let n = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n.parent;
+}
+
+function isOverloaded(node: ts.FunctionDeclaration | ts.MethodDeclaration): boolean {
+  const siblings: readonly ts.Node[] | undefined = ts.isFunctionDeclaration(node)
+    ? ts.isSourceFile(node.parent) || ts.isBlock(node.parent) || ts.isModuleBlock(node.parent)
+      ? node.parent.statements
+      : undefined
+    : ts.isClassLike(node.parent)
+      ? node.parent.members
+      : undefined;
+  const name = node.name?.getText();
+  return Boolean(siblings?.some((s) => s !== node && (ts.isFunctionDeclaration(s) || ts.isMethodDeclaration(s)) && !s.body && s.name?.getText() === name));
+}
