@@ -205,7 +205,9 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       : plan.reason === 'blocking-call'
         ? `${fn.qualname} becomes async: it makes blocking calls that are now awaited`
         : `${fn.qualname} becomes async: it awaits ${byId.get(plan.via ?? '')?.qualname ?? plan.via}`;
-    emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'safe', why, [{ start: fn.node.startIndex, end: fn.node.startIndex, text: 'async ' }]);
+    // Replacing the `def` keyword (rather than inserting before it) keeps the edit after an
+    // import inserted at the same offset when the def is the first line of the file.
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'safe', why, [{ start: fn.node.startIndex, end: fn.node.startIndex + 3, text: 'async def' }]);
   }
 
   // Calls of functions that became async get await (the twin's name when one is added).

@@ -96,7 +96,7 @@ export function findEntries(project: Project, djangoTarget: string): EntryInfo {
     if (fn.cls || fn.parent) continue;
     const decoNames = fn.decorators.map((d) => decoratorName(project, fn, d).name);
     const decorated = decoNames.some((n) => n in VIEW_DECORATORS);
-    const viewModule = /(^|\/)views(\.py$|\/)/.test(fn.module.path) && fn.paramNames[0] === 'request';
+    const viewModule = /(^|\/)views(\.py$|\/)/.test(fn.module.path) && fn.paramNames[0] === 'request' && !fn.name.startsWith('_');
     if (decorated || viewModule) viewFunctions.add(fn);
   }
 

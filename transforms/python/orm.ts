@@ -175,6 +175,25 @@ export class OrmIndex {
         }
         const callee = f ? resolveExpr(this.project, module, fn, f) : undefined;
         if (callee?.kind === 'external' && /\.aget_object_or_404$/.test(callee.name)) return this.shortcutType(module, fn, inner, depth);
+        // `await sync_to_async(g)(args)` has the type of `g(args)`.
+        if (f?.type === 'call') {
+          const wrapper = field(f, 'function');
+          const w = wrapper ? resolveExpr(this.project, module, fn, wrapper) : undefined;
+          const g = callArguments(f).positional[0];
+          if (w?.kind === 'external' && w.name === 'asgiref.sync.sync_to_async' && g) {
+            const r = resolveExpr(this.project, module, fn, g);
+            if (r?.kind === 'external' && r.name === 'builtins.list') {
+              const arg = callArguments(inner).positional[0];
+              const t = arg ? this.typeOf(module, fn, arg, depth + 1) : undefined;
+              return t?.kind === 'queryset' ? { kind: 'list', of: { kind: 'instance', model: t.model } } : undefined;
+            }
+            if (r?.kind === 'external' && /\.get_object_or_404$/.test(r.name)) return this.shortcutType(module, fn, inner, depth);
+            if (g.type === 'attribute' && INSTANCE_RESULT.has(field(g, 'attribute')!.text)) {
+              const t = this.typeOf(module, fn, field(g, 'object')!, depth + 1);
+              if (t && (t.kind === 'queryset' || t.kind === 'manager')) return { kind: 'instance', model: t.model };
+            }
+          }
+        }
         return undefined;
       }
       case 'identifier':

@@ -8,6 +8,7 @@ import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type Propagation
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
+import { fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
 import { GraphBuilder, type FunctionInfo, type SiteInfo } from './graph.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
 import { loadProject } from './project.js';
@@ -69,7 +70,7 @@ const RANK_MANUAL = 4;
 
 export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: AdapterRunContext, deps: EngineDeps<N>): Promise<AdapterResult> {
   const { project, model, files, failures } = loadProject(ctx.root, ctx.files);
-  const builder = new GraphBuilder(model);
+  const builder = new GraphBuilder(model, ctx.targets.framework);
   const total = files.length;
   let done = 0;
   builder.collectAccessors(files);
@@ -395,6 +396,8 @@ class Emitter<N extends ExpressWrapNamer> {
         });
       }
       if (info.registration?.framework === 'express' && this.expressNeedsWrap()) this.emitExpressWrap(info);
+      if (info.registration?.framework === 'fastify') this.emitFrameworkFix(info, RULE.fastifyReturnReply, fastifyReturnReplyEdits(node, this.model), `\`${info.graph.name}\` became async and answers with \`reply.send()\`: it now resolves with \`reply\`, since an async Fastify handler that resolves \`undefined\` after sending makes Fastify send again.`);
+      if (info.registration?.framework === 'koa') this.emitFrameworkFix(info, RULE.koaAwaitNext, koaAwaitNextEdits(node, this.model), `\`${info.graph.name}\` became async: \`next()\` is awaited so the downstream middleware finishes (and its errors reach this one) before it goes on.`);
       this.emitReturnAwaitInTry(info);
     }
   }
@@ -427,6 +430,12 @@ class Emitter<N extends ExpressWrapNamer> {
     });
     if (!b) return undefined;
     return `${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} (${b.path}:${b.line})`;
+  }
+
+  private emitFrameworkFix(info: FunctionInfo, rule: string, edits: TextEdit[], message: string): void {
+    if (edits.length === 0) return;
+    const { node, file } = info;
+    this.add([RANK_FUNCTION, node.getStart(file.sf), 3], { rule, path: file.path, ...this.at(file, node), message, safety: 'safe', edits });
   }
 
   private expressNeedsWrap(): boolean {
@@ -775,6 +784,10 @@ function adviceFor(kind: string | undefined): string {
       return 'Check that the callee awaits its callback (then the callback can be async) or restructure the code by hand.';
     case 'pinned-caller':
       return 'Its caller stays sync for the reason reported at that caller.';
+    case 'client-component':
+      return "Move the server-side work into a Server Component, a route handler or a server action, and pass the result in as props.";
+    case 'nest-constructor':
+      return 'Move the I/O into `async onModuleInit()` (Nest awaits it before the application serves requests) and keep its result on the instance, or use an async provider factory (`useFactory: async () => ...`).';
     case 'no-twin':
       return 'Make room for a twin (a named function or method, a free `<name>Async` name, callers that name it directly), or restructure the callers that cannot await so it can simply become async.';
     default:

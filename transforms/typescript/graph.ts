@@ -5,6 +5,18 @@
 import { ts } from 'ts-morph';
 import type { CallGraph, GraphEdge, GraphFunction } from '../core/plan.js';
 import { analyzeForEach, type ForEachPlan } from './foreach.js';
+import {
+  FASTIFY_ROUTE_METHODS,
+  KOA_ROUTER_METHODS,
+  declaredEntries,
+  isClientModule,
+  isFastifyValue,
+  isKoaApp,
+  isKoaRouter,
+  isModuleExport,
+  isNestManagedClass,
+  type FrameworkName,
+} from './frameworks.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export interface FunctionInfo {
@@ -13,7 +25,7 @@ export interface FunctionInfo {
   file: FileInfo;
   graph: GraphFunction;
   /** How the function was registered as a handler, when it is one. */
-  registration?: { framework: 'express' | 'http'; method: string };
+  registration?: { framework: FrameworkName; method: string };
 }
 
 export type SiteInfo =
@@ -63,7 +75,11 @@ export class GraphBuilder {
   /** Call nodes already turned into an edge, so the checker fallback never doubles one. */
   private readonly resolvedCalls = new Set<ts.Node>();
 
-  constructor(private readonly model: ProjectModel) {}
+  /** `framework`: the project's web framework (detected or `--framework`), for conventions a call cannot show. */
+  constructor(
+    private readonly model: ProjectModel,
+    private readonly framework?: string,
+  ) {}
 
   graph(): CallGraph {
     return { functions: [...this.byId.values()].map((f) => f.graph), edges: this.edges };
@@ -128,6 +144,21 @@ export class GraphBuilder {
       ts.forEachChild(node, visit);
     };
     visit(file.sf);
+    for (const entry of declaredEntries(file, this.model, this.framework)) {
+      const t = this.fn(entry.node, file);
+      t.graph.entry = entry.framework;
+      t.registration = { framework: entry.framework, method: entry.method };
+      if (isAnonymous(t.node) || t.graph.name === 'default') t.graph.name = entry.label;
+    }
+    const client = isClientModule(file);
+    for (const info of this.functions.values()) {
+      if (info.file !== file) continue;
+      if (client) {
+        info.graph.cannotBeAsync = { kind: 'client-component', reason: "it is in a 'use client' module, whose components render synchronously in the browser" };
+      } else if (ts.isConstructorDeclaration(info.node) && isNestManagedClass(info.node.parent, this.model)) {
+        info.graph.cannotBeAsync = { kind: 'nest-constructor', reason: 'a NestJS provider is constructed synchronously by the injector' };
+      }
+    }
   }
 
   /** `obj.size` reading a getter, `obj.value = x` running a setter: edges for reachability (accessors never become async). */
@@ -273,9 +304,12 @@ export class GraphBuilder {
         }
       }
     });
-    if (targets.length === 0) return;
     const callee = skipOuter(call.expression);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (targets.length === 0) {
+      if (method === 'route') this.onFastifyRouteOptions(call, file, from);
+      return;
+    }
     const info: SiteInfo = { kind: 'callback', call, file };
     const stop = (kind: string, reason: string) => {
       for (const [, arg, t] of targets) this.addEdge(from, t, 'stop', arg, info, { kind, reason });
@@ -295,6 +329,11 @@ export class GraphBuilder {
         this.addEdge(from, t, 'detached', arg, info);
       }
       return;
+    }
+
+    // Fastify awaits async plugins and hooks.
+    if (ts.isPropertyAccessExpression(callee) && (method === 'register' || method === 'addHook' || method === 'after' || method === 'ready') && this.isFastifyReceiver(skipOuter(callee.expression))) {
+      return detached();
     }
 
     if (ts.isPropertyAccessExpression(callee) && method) {
@@ -370,7 +409,7 @@ export class GraphBuilder {
     return undefined;
   }
 
-  private handlerRegistration(call: ts.CallExpression): { framework: 'express' | 'http'; method: string; label: string; callbackIndex?: number } | undefined {
+  private handlerRegistration(call: ts.CallExpression): { framework: FrameworkName; method: string; label: string; callbackIndex?: number } | undefined {
     const callee = skipOuter(call.expression);
     // http.createServer([options,] listener)
     const calleeValue = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? this.model.valueOf(callee) : undefined;
@@ -382,6 +421,17 @@ export class GraphBuilder {
     const receiver = skipOuter(callee.expression);
     if ((method === 'on' || method === 'once' || method === 'addListener') && stringArg(call, 0) === 'request' && isHttpServer(this.model.valueOf(receiver))) {
       return { framework: 'http', method: 'request', label: "'request' listener", callbackIndex: 1 };
+    }
+    if (FASTIFY_ROUTE_METHODS.has(method) && typeof stringArg(call, 0) === 'string' && this.isFastifyReceiver(receiver)) {
+      return { framework: 'fastify', method, label: `${method.toUpperCase()} ${stringArg(call, 0)}` };
+    }
+    if (KOA_ROUTER_METHODS.has(method)) {
+      const koa = this.koaReceiver(receiver);
+      if (koa === 'app' && method === 'use') return { framework: 'koa', method, label: 'middleware' };
+      if (koa === 'router') {
+        const path = stringArg(call, 0);
+        return { framework: 'koa', method, label: method === 'use' ? `middleware${path ? ` ${path}` : ''}` : `${method.toUpperCase()} ${path ?? ''}`.trim() };
+      }
     }
     if (!EXPRESS_METHODS.has(method)) return undefined;
     const path = stringArg(call, 0);
@@ -404,10 +454,67 @@ export class GraphBuilder {
     return undefined;
   }
 
+  /** `fastify.route({ method, url, handler })`: the handler sits in the options object. */
+  private onFastifyRouteOptions(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
+    const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
+    const options = call.arguments[0] && skipOuter(call.arguments[0]);
+    if (!options || !ts.isObjectLiteralExpression(options) || !this.isFastifyReceiver(skipOuter(callee.expression))) return;
+    const prop = (name: string) => options.properties.find((p) => propertyNameText(p.name) === name);
+    const handler = prop('handler');
+    const value = handler && (ts.isPropertyAssignment(handler) ? handler.initializer : ts.isShorthandPropertyAssignment(handler) ? handler.name : undefined);
+    const t = handler && ts.isMethodDeclaration(handler) ? this.fn(handler, file) : value ? this.functionArgument(value) : undefined;
+    if (!t) return;
+    const literal = (name: string) => {
+      const p = prop(name);
+      return p && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined;
+    };
+    const verb = literal('method') ?? 'route';
+    t.graph.entry = 'fastify';
+    t.registration = { framework: 'fastify', method: verb.toLowerCase() };
+    if (isAnonymous(t.node) || ts.isMethodDeclaration(t.node)) t.graph.name = `${verb.toUpperCase()} ${literal('url') ?? literal('path') ?? ''}`.trim();
+    this.addEdge(from, t, 'detached', handler!, { kind: 'callback', call, file });
+  }
+
+  /**
+   * A Fastify instance: `fastify()`, a `FastifyInstance` parameter, the first
+   * parameter of a plugin (`fastify.register(async (f) => ...)`, `fp(fn)`, or
+   * the module export in a Fastify project), or by name in a Fastify project.
+   */
+  private isFastifyReceiver(receiver: ts.Expression, depth = 0): boolean {
+    const v = this.model.valueOf(receiver);
+    if (isFastifyValue(v)) return true;
+    if (v || !ts.isIdentifier(receiver) || depth > 8) return false;
+    const decl = this.model.lookup(receiver.text, receiver);
+    if (decl && ts.isParameter(decl) && isFunctionLike(decl.parent) && decl.parent.parameters[0] === decl) {
+      const fn = decl.parent;
+      const outer = skipParens(fn);
+      const p = outer.parent;
+      if (p && ts.isCallExpression(p) && p.arguments[0] === outer) {
+        const c = skipOuter(p.expression);
+        if (ts.isPropertyAccessExpression(c) && c.name.text === 'register' && this.isFastifyReceiver(skipOuter(c.expression), depth + 1)) return true;
+        const cv = ts.isIdentifier(c) ? this.model.valueOf(c) : undefined;
+        if (cv?.kind === 'external' && cv.module === 'fastify-plugin') return true;
+      }
+      if (this.framework === 'fastify' && isModuleExport(fn)) return true;
+    }
+    return this.framework === 'fastify' && /^(fastify|app|server|instance)$/.test(receiver.text);
+  }
+
+  private koaReceiver(receiver: ts.Expression): 'app' | 'router' | undefined {
+    const v = this.model.valueOf(receiver);
+    if (isKoaApp(v)) return 'app';
+    if (isKoaRouter(v)) return 'router';
+    if (v || this.framework !== 'koa' || !ts.isIdentifier(receiver)) return undefined;
+    if (/^(app|server)$/.test(receiver.text)) return 'app';
+    if (/^router$|Router$/.test(receiver.text)) return 'router';
+    return undefined;
+  }
+
   private isExpressReceiver(receiver: ts.Expression, call: ts.CallExpression): boolean {
     const v = this.model.valueOf(receiver);
     if (isExpressApp(v) || isExpressRouter(v)) return true;
     if (v) return false;
+    if (this.framework && this.framework !== 'express') return false;
     // An untyped `app`/`router` parameter (`module.exports = (app) => { app.get(...) }`):
     // trust the name when the call looks like a route registration.
     if (!ts.isIdentifier(receiver) || !/^(app|router|api|routes|server)$|Router$|App$/.test(receiver.text)) return false;

@@ -12,6 +12,8 @@ export const RULE = {
   syncBoundary: 'sync-boundary',
   blockingCallUnmigrated: 'blocking-call-unmigrated',
   express4AsyncErrors: 'express4-async-errors',
+  fastifyReturnReply: 'fastify-return-reply',
+  koaAwaitNext: 'koa-await-next',
 } as const;
 
 export const structuralRules: RuleMeta[] = [
@@ -151,6 +153,41 @@ export const structuralRules: RuleMeta[] = [
         after: "app.get('/a', async (req, res, next) => {\n  try {\n    res.send(await load());\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
       safety: 'Safe: errors that used to reach the error middleware synchronously reach it through `next(err)`. Error-handling middleware (four parameters) and handlers whose whole body is already a try/catch are left alone.',
+    },
+  },
+  {
+    id: RULE.fastifyReturnReply,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Makes a Fastify handler that became async and calls `reply.send()` resolve with `reply`.',
+      whatItDoes:
+        'In a Fastify route handler (`fastify.get/post/...`, `fastify.route({ handler })`, routes of plugins) that became async and answers through `reply.send()` (or `redirect`, `view`, `sendFile`), turns bare `return;` into `return reply;` and adds `return reply;` where the body can run off its end. Handlers that return their payload are left alone.',
+      why: 'Fastify sends what an async handler resolves to. A handler that calls `reply.send()` and then resolves `undefined` makes Fastify try to send a second time ("Reply was already sent"); returning `reply` tells it the response is handled.',
+      example: {
+        before: "const fs = require('fs');\nconst fastify = require('fastify')();\nfastify.get('/config', (request, reply) => {\n  reply.send(fs.readFileSync('config.json', 'utf8'));\n});\n",
+        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\nconst fastify = require('fastify')();\nfastify.get('/config', async (request, reply) => {\n  reply.send(await readFile('config.json', 'utf8'));\n  return reply;\n});\n",
+      },
+      safety: 'Safe: the response is the one the handler sent; only the promise now resolves with `reply`, as Fastify requires.',
+    },
+  },
+  {
+    id: RULE.koaAwaitNext,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Awaits `next()` in a Koa middleware that became async.',
+      whatItDoes: 'In a Koa middleware (`app.use(fn)`, koa-router routes) that became async, turns each `next();` statement into `await next();`.',
+      why: 'Koa composes middleware through promises: a middleware that does not await `next()` goes on (and may finish the response) before the downstream middleware ran, and the downstream errors never reach its try/catch.',
+      example: {
+        before: "const fs = require('fs');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use((ctx, next) => {\n  ctx.state.banner = fs.readFileSync('banner.txt', 'utf8');\n  next();\n});\n",
+        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  ctx.state.banner = await readFile('banner.txt', 'utf8');\n  await next();\n});\n",
+      },
+      safety: 'Safe: the downstream middleware ran before this one continued when everything was synchronous; awaiting `next()` keeps that order.',
     },
   },
 ];

@@ -5,7 +5,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Targets } from '../core/types.js';
 
-const FRAMEWORKS = ['express', 'fastify', 'koa', 'next', '@nestjs/core', 'hapi', '@hapi/hapi'];
+// Package → framework, most specific first: a NestJS or Next.js app often lists express too.
+const FRAMEWORKS: [string, string][] = [
+  ['@nestjs/core', 'nestjs'],
+  ['@nestjs/common', 'nestjs'],
+  ['next', 'next'],
+  ['fastify', 'fastify'],
+  ['koa', 'koa'],
+  ['express', 'express'],
+  ['@hapi/hapi', 'hapi'],
+  ['hapi', 'hapi'],
+  ['aws-lambda', 'lambda'],
+  ['@types/aws-lambda', 'lambda'],
+  ['serverless', 'lambda'],
+];
 
 export function detectNodeTargets(root: string): Targets {
   const manifest = readJson(nodePath.join(root, 'package.json'));
@@ -25,8 +38,8 @@ export function detectNodeTargets(root: string): Targets {
     const major = majorOf(nodeRange);
     if (major) targets.node = major;
   }
-  const framework = FRAMEWORKS.find((f) => deps[f] !== undefined);
-  if (framework) targets.framework = framework.replace(/^@\w+\//, '').replace(/\/core$/, '');
+  const framework = FRAMEWORKS.find(([pkg]) => deps[pkg] !== undefined);
+  if (framework) targets.framework = framework[1];
   return targets;
 }
 

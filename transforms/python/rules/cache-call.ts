@@ -13,8 +13,10 @@ export const cacheCall: PythonRule = {
         'Calls on `django.core.cache.cache` (get, set, add, delete, get_many, set_many, delete_many, get_or_set, has_key, incr, decr, touch, clear, close) in code that becomes async are renamed to their `a`-prefixed forms and awaited. Other objects with a `get` method are left alone.',
       why: 'Cache backends do network or file I/O; the sync methods block the event loop.',
       example: {
-        before: 'from django.core.cache import cache\n\n\ndef count(request):\n    hits = cache.get("hits", 0)\n',
-        after: 'from django.core.cache import cache\n\n\nasync def count(request):\n    hits = await cache.aget("hits", 0)\n',
+        before:
+          "# fixture-options: entry=all\nfrom django.core.cache import cache\n\n\ndef count(request):\n    hits = cache.get(\"hits\", 0)\n    cache.set(\"hits\", hits + 1)\n    return hits\n",
+        after:
+          "# fixture-options: entry=all\nfrom django.core.cache import cache\n\n\nasync def count(request):\n    hits = await cache.aget(\"hits\", 0)\n    await cache.aset(\"hits\", hits + 1)\n    return hits\n",
       },
       safety: 'Safe: the async methods wrap the same backend. Below Django 4.0 the call runs through sync_to_async (review).',
     },

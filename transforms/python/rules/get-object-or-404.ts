@@ -13,8 +13,10 @@ export const getObjectOr404: PythonRule = {
         'In code that becomes async, `get_object_or_404(...)` becomes `await aget_object_or_404(...)` and `get_list_or_404(...)` becomes `await aget_list_or_404(...)` (Django 5.0+), imported from django.shortcuts. On older targets the call runs through `sync_to_async` instead.',
       why: 'Both shortcuts query the database; in an async view the sync form raises SynchronousOnlyOperation.',
       example: {
-        before: 'def detail(request, pk):\n    book = get_object_or_404(Book, pk=pk)\n',
-        after: 'async def detail(request, pk):\n    book = await aget_object_or_404(Book, pk=pk)\n',
+        before:
+          "# fixture-options: entry=all\nfrom django.shortcuts import get_object_or_404\n\nfrom .models import Book\n\n\ndef detail(request, pk):\n    return get_object_or_404(Book, pk=pk).title\n",
+        after:
+          "# fixture-options: entry=all\nfrom django.shortcuts import get_object_or_404, aget_object_or_404\n\nfrom .models import Book\n\n\nasync def detail(request, pk):\n    return (await aget_object_or_404(Book, pk=pk)).title\n",
       },
       safety: 'Safe on Django 5.0+ (same query, same Http404). The sync_to_async fallback for older targets is marked for review.',
     },

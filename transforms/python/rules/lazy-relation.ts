@@ -42,7 +42,7 @@ export const lazyRelation: PythonRule = {
   detect(fc) {
     const sites: Site[] = [];
     const origins = new Map<number, { node: Node; kind: 'chain' | 'model-arg'; needs: Needs; reads: string[] }>();
-    const addNeed = (origin: Origin | undefined, needs: Needs, what: string, at: Node): boolean => {
+    const addNeed = (origin: Origin | undefined, needs: Needs, what: string): boolean => {
       if (!origin) return false;
       if (origin.kind === 'created') return [...needs.select, ...needs.prefetch].every((n) => origin.provided.has(n.split('__')[0]));
       const entry = origins.get(origin.node.id) ?? { ...origin, needs: { select: new Set(), prefetch: new Set() }, reads: [] };
@@ -50,7 +50,6 @@ export const lazyRelation: PythonRule = {
       for (const p of needs.prefetch) entry.needs.prefetch.add(p);
       entry.reads.push(what);
       origins.set(origin.node.id, entry);
-      void at;
       return true;
     };
     const selfParam = fc.fn.cls && fc.orm.models.has(fc.fn.cls) ? fc.fn.paramNames[0] : undefined;
@@ -74,7 +73,7 @@ export const lazyRelation: PythonRule = {
       }
       const origin = originOf(fc, obj);
       if (origin && origin.kind !== 'created' && existingSelect(origin.node).has(attr)) continue;
-      if (!addNeed(origin, { select: new Set([attr]), prefetch: new Set() }, n.text, n)) {
+      if (!addNeed(origin, { select: new Set([attr]), prefetch: new Set() }, n.text)) {
         sites.push(fc.site(RULE, n, 'manual', `${n.text} loads ${attr} lazily, a query that fails in async code; fetch ${obj.text} with select_related("${attr}") where it comes from`, [], { seed: false }));
       }
     }
@@ -89,13 +88,13 @@ export const lazyRelation: PythonRule = {
       if (t?.kind !== 'instance' || !t.model) continue;
       const method = findMethod(fc.project, t.model.cls, field(callee, 'attribute')!.text);
       if (!method) continue;
-      const rels = selfRelations(fc, method, t.model);
+      const rels = selfRelations(method, t.model);
       if (!rels.size) continue;
       const origin = originOf(fc, obj);
       if (!origin) continue;
       const missing = origin.kind === 'created' ? [] : [...rels].filter((r) => !existingSelect(origin.node).has(r));
-      if (!missing.length || addNeed(origin, { select: new Set(missing), prefetch: new Set() }, `${callee.text}() (it reads ${[...rels].map((r) => `self.${r}`).join(', ')})`, call)) {
-        if (origin.kind !== 'created' || addNeed(origin, { select: rels, prefetch: new Set() }, '', call)) fc.resolvedCalls.add(call.id);
+      if (!missing.length || addNeed(origin, { select: new Set(missing), prefetch: new Set() }, `${callee.text}() (it reads ${[...rels].map((r) => `self.${r}`).join(', ')})`)) {
+        if (origin.kind !== 'created' || addNeed(origin, { select: rels, prefetch: new Set() }, '')) fc.resolvedCalls.add(call.id);
       }
     }
 
@@ -113,7 +112,7 @@ export const lazyRelation: PythonRule = {
         continue;
       }
       const edits: TextEdit[] = [...result.edits];
-      for (const o of result.origins) addNeed(o.origin, o.needs, o.what, call);
+      for (const o of result.origins) addNeed(o.origin, o.needs, o.what);
       if (edits.length) sites.push(fc.site(RULE, call, 'safe', `the template iterates ${result.evaluated.join(', ')}; the QuerySet is evaluated in the view${result.relations.length ? ` with ${result.relations.join(', ')}` : ''}, since templates cannot run async queries`, edits, { seed: false }));
     }
 
@@ -141,7 +140,7 @@ function prune(paths: string[]): string[] {
 type Origin = { node: Node; kind: 'chain' | 'model-arg' } | { node: Node; kind: 'created'; provided: Set<string> };
 
 /** Forward relations a model method reads on self (`self.author.name`). */
-function selfRelations(fc: FunctionContext, method: PyFunction, model: ModelInfo): Set<string> {
+function selfRelations(method: PyFunction, model: ModelInfo): Set<string> {
   const self = method.paramNames[0];
   const out = new Set<string>();
   for (const n of method.body.descendantsOfType('attribute')) {
@@ -150,7 +149,6 @@ function selfRelations(fc: FunctionContext, method: PyFunction, model: ModelInfo
     const rel = model.relations.get(field(n, 'attribute')!.text);
     if (obj?.type === 'identifier' && obj.text === self && rel && rel.kind !== 'm2m') out.add(rel.name);
   }
-  void fc;
   return out;
 }
 
@@ -164,7 +162,13 @@ function originOf(fc: FunctionContext, variable: Node): Origin | undefined {
   let value = b.value;
   if (value.type === 'await') value = childrenOf(value)[0] ?? value;
   if (value.type !== 'call') return undefined;
-  const callee = field(value, 'function')!;
+  let callee = field(value, 'function')!;
+  // `await sync_to_async(get_object_or_404)(...)` fetches like the wrapped call.
+  if (callee.type === 'call' && fc.externalName(field(callee, 'function')!) === 'asgiref.sync.sync_to_async') {
+    const wrapped = callArguments(callee).positional[0];
+    if (!wrapped) return undefined;
+    callee = wrapped;
+  }
   const ext = fc.externalName(callee);
   if (ext && /\.a?get_object_or_404$/.test(ext)) {
     const first = callArguments(value).positional[0];
@@ -284,10 +288,9 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
       out.origins.push({ origin, needs, what: `${key} in ${template}` });
       continue;
     }
-    if (t?.kind === 'list' && value.type === 'list_comprehension') {
+    const iterable = t?.kind === 'list' ? evaluatedQuerySet(value) : undefined;
+    if (t?.kind === 'list' && iterable) {
       // Already evaluated in the view (a second run): the iterable may still lack a relation.
-      const clause = childrenOf(value).find((c) => c.type === 'for_in_clause');
-      const iterable = clause && field(clause, 'right');
       const element = t.of?.kind === 'instance' ? t.of.model : undefined;
       if (paths.some((p) => p.length && p[0] !== '[]')) return { ...out, unknown: `it reads ${key} as a QuerySet (${paths.find((p) => p.length && p[0] !== '[]')!.join('.')})` };
       const needs: Needs = { select: new Set(), prefetch: new Set() };
@@ -307,6 +310,19 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
     if (paths.some((p) => p.length > 0) && !isLiteral(value)) return { ...out, unknown: `it reads attributes of ${key}, whose type awaitify cannot tell` };
   }
   return out;
+}
+
+/** The QuerySet a list was built from: `[b async for b in qs]` or `await sync_to_async(list)(qs)`. */
+function evaluatedQuerySet(value: Node): Node | undefined {
+  if (value.type === 'list_comprehension') {
+    const clause = childrenOf(value).find((c) => c.type === 'for_in_clause');
+    return clause ? field(clause, 'right') : undefined;
+  }
+  if (value.type === 'await') {
+    const call = childrenOf(value)[0];
+    return call?.type === 'call' ? callArguments(call).positional[0] : undefined;
+  }
+  return undefined;
 }
 
 function isLiteral(node: Node): boolean {

@@ -20,8 +20,10 @@ export const missingAwait: PythonRule = {
         'Inside `async def` functions, a call whose result is a coroutine (a project `async def`, an `a*` QuerySet, manager, model or cache method, asyncio.sleep, aget_object_or_404, ...) used as a statement, assigned, or used through an attribute, gets `await`. Calls handed to other code (asyncio.gather, create_task, return) are left alone.',
       why: "A forgotten await is a silent bug: the coroutine never runs (no query, no sleep) and the variable holds a coroutine object (\"'coroutine' object has no attribute ...\").",
       example: {
-        before: 'async def detail(request, pk):\n    book = Book.objects.aget(pk=pk)\n    return JsonResponse({"title": book.title})\n',
-        after: 'async def detail(request, pk):\n    book = await Book.objects.aget(pk=pk)\n    return JsonResponse({"title": book.title})\n',
+        before:
+          "from django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def detail(request, pk):\n    book = Book.objects.aget(pk=pk)\n    return book.title\n",
+        after:
+          "from django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def detail(request, pk):\n    book = await Book.objects.aget(pk=pk)\n    return book.title\n",
       },
       safety: 'Safe: the call was meant to run; awaiting it runs it.',
     },

@@ -16,8 +16,10 @@ export const ormInstanceCall: PythonRule = {
         'When a variable provably holds a model instance (fetched with get/first/create/get_object_or_404, built with the model class, a loop variable over a QuerySet, or annotated with the model), its save(), delete() and refresh_from_db() calls become awaited asave(), adelete(), arefresh_from_db(); add/remove/clear/set on its many-to-many or reverse foreign-key managers become aadd/aremove/aclear/aset. Below Django 4.2 the call runs through sync_to_async.',
       why: 'These methods write to the database and raise SynchronousOnlyOperation in async code.',
       example: {
-        before: 'def rename(request, pk):\n    book = Book.objects.get(pk=pk)\n    book.title = "New"\n    book.save()\n',
-        after: 'async def rename(request, pk):\n    book = await Book.objects.aget(pk=pk)\n    book.title = "New"\n    await book.asave()\n',
+        before:
+          "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\ndef rename(request, pk):\n    book = Book.objects.get(pk=pk)\n    book.title = \"New\"\n    book.save()\n",
+        after:
+          "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def rename(request, pk):\n    book = await Book.objects.aget(pk=pk)\n    book.title = \"New\"\n    await book.asave()\n",
       },
       safety: 'Safe: asave() calls save() (overrides included) through sync_to_async. The fallback for older targets is marked for review.',
     },

@@ -18,8 +18,10 @@ export const ormIteration: PythonRule = {
         '`for b in qs:` becomes `async for b in qs:`, `[f(b) for b in qs]` becomes `[f(b) async for b in qs]`, `list(qs)` becomes `[b async for b in qs]`, and `qs.iterator()` in a loop becomes `qs.aiterator()`, when `qs` is provably a QuerySet (a chain from a model manager, or a variable every assignment of which is one). Below Django 4.1 the QuerySet is evaluated with `await sync_to_async(list)(qs)` instead.',
       why: 'Iterating a QuerySet runs its query; in async code that raises SynchronousOnlyOperation.',
       example: {
-        before: 'def titles(request):\n    books = Book.objects.filter(published=True)\n    return [b.title for b in books]\n',
-        after: 'async def titles(request):\n    books = Book.objects.filter(published=True)\n    return [b.title async for b in books]\n',
+        before:
+          "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\ndef titles(request):\n    books = Book.objects.filter(published=True)\n    return [b.title for b in books]\n",
+        after:
+          "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def titles(request):\n    books = Book.objects.filter(published=True)\n    return [b.title async for b in books]\n",
       },
       safety: 'Safe: the same query runs once. A QuerySet iterated inside a generator expression is reported, not rewritten.',
     },

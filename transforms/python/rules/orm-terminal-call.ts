@@ -16,8 +16,10 @@ export const ormTerminalCall: PythonRule = {
         'Finds calls of get, create, get_or_create, update_or_create, count, exists, first, last, update, delete, aggregate, in_bulk, bulk_create, bulk_update, latest, earliest, contains and explain whose receiver is a manager or QuerySet of a project model (read from models.py: `Book.objects`, `Book.objects.filter(...).order_by(...)`, a related manager, a variable holding a QuerySet) and renames the final call to its `a` form with `await`. Receivers that are not provably QuerySets (`dict.get`, `session.get`) are left alone. Below Django 4.1 the call runs through sync_to_async instead.',
       why: 'Query methods touch the database; in async code the sync forms raise SynchronousOnlyOperation.',
       example: {
-        before: 'def latest(request):\n    book = Book.objects.filter(published=True).order_by("-id").first()\n',
-        after: 'async def latest(request):\n    book = await Book.objects.filter(published=True).order_by("-id").afirst()\n',
+        before:
+          "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\ndef latest(request):\n    return Book.objects.filter(published=True).order_by(\"-id\").first()\n",
+        after:
+          "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def latest(request):\n    return await Book.objects.filter(published=True).order_by(\"-id\").afirst()\n",
       },
       safety:
         'Safe: the a* methods run the same query (through sync_to_async inside Django). Related-manager create/get_or_create/update_or_create need Django 4.2; older targets use sync_to_async (review).',

@@ -33,9 +33,10 @@ export const requestsCall: PythonRule = {
         '`requests.get/post/put/patch/delete/head/options/request(...)` in code that becomes async is rewritten to `await client.<method>(...)` inside `async with httpx.AsyncClient(follow_redirects=True) as client:` wrapped around the statement. Method, URL, params, headers, json, data, files, auth, cookies and timeout are kept; allow_redirects becomes follow_redirects; verify, cert and proxies move to the client. `with requests.Session() as s:` becomes `async with httpx.AsyncClient(follow_redirects=True) as s:` with its requests awaited. `except requests.RequestException` (and Timeout, ConnectionError, HTTPError) around a rewritten call becomes the httpx exception, and `resp.ok` becomes `resp.is_success`. `urlopen(url).read()` becomes `(await client.get(url)).content`. A request in a position that cannot hold a block (a condition, a lambda) runs through sync_to_async(thread_sensitive=False).',
       why: 'requests and urllib are blocking; under ASGI a slow upstream stalls every request on the worker.',
       example: {
-        before: 'def weather(request):\n    resp = requests.get(URL, params={"q": "Oslo"}, timeout=5)\n    return JsonResponse(resp.json())\n',
+        before:
+          "# fixture-options: entry=all\nimport requests\n\nURL = \"https://api.example.com/weather\"\n\n\ndef weather(request):\n    resp = requests.get(URL, params={\"q\": \"Oslo\"}, timeout=5)\n    return resp.json()\n",
         after:
-          'async def weather(request):\n    async with httpx.AsyncClient(follow_redirects=True) as client:\n        resp = await client.get(URL, params={"q": "Oslo"}, timeout=5)\n    return JsonResponse(resp.json())\n',
+          "# fixture-options: entry=all\nimport requests\nimport httpx\n\nURL = \"https://api.example.com/weather\"\n\n\nasync def weather(request):\n    async with httpx.AsyncClient(follow_redirects=True) as client:\n        resp = await client.get(URL, params={\"q\": \"Oslo\"}, timeout=5)\n    return resp.json()\n",
       },
       safety: `Review: ${DEFAULTS}. stream=True and other arguments without an httpx equivalent are reported, not rewritten.`,
     },

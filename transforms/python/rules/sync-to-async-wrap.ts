@@ -14,9 +14,10 @@ export const syncToAsyncWrap: PythonRule = {
         'In code that becomes async, calls of Django APIs without an async counterpart (send_mail, send_mass_mail, mail_admins, mail_managers, render_to_string, call_command, validate_password) and of project functions that block but must stay sync (model methods, functions decorated with transaction.atomic, functions pinned by `--api replace`) become `await sync_to_async(fn)(...)`. thread_sensitive stays True (the default) because each of these may use the database or thread-bound state.',
       why: 'Sync code that does I/O blocks the event loop, and sync code that touches the ORM raises SynchronousOnlyOperation in async code; sync_to_async runs it in a thread.',
       example: {
-        before: 'from django.core.mail import send_mail\n\n\ndef contact(request):\n    send_mail("Hi", "Body", None, ["a@example.com"])\n',
+        before:
+          "# fixture-options: entry=all\nfrom django.core.mail import send_mail\n\n\ndef contact(request):\n    send_mail(\"Hi\", \"Body\", None, [\"a@example.com\"])\n",
         after:
-          'from django.core.mail import send_mail\nfrom asgiref.sync import sync_to_async\n\n\nasync def contact(request):\n    await sync_to_async(send_mail)("Hi", "Body", None, ["a@example.com"])\n',
+          "# fixture-options: entry=all\nfrom django.core.mail import send_mail\nfrom asgiref.sync import sync_to_async\n\n\nasync def contact(request):\n    await sync_to_async(send_mail)(\"Hi\", \"Body\", None, [\"a@example.com\"])\n",
       },
       safety: 'Review: the call still runs synchronously in a thread; thread-sensitive calls of one request run one after another.',
     },

@@ -12,11 +12,14 @@ import { isSimpleOperand } from '../syntax.js';
 import { skipParens, type RewriteResult } from './rewrite.js';
 import type { ScopeIndex } from './scope.js';
 
-// `sleep` reads well; when the file already has one (often the very helper being fixed), `delay`.
-const SLEEP_NAMES = ['sleep', 'delay'];
-
+/**
+ * `setTimeout` itself unless the file uses the global one; then the row's
+ * preferred name (`sleep`), or `delay` when the file already has a `sleep`
+ * (often the very helper being fixed).
+ */
 function sleepFunction(api: NodeBlockingApi, namer: ImportNamer, imports: ImportRequest[]): string {
-  const { local, request } = namer.named(api.replacement!.module, api.replacement!.name, [api.replacement!.preferredLocal ?? 'sleep', ...SLEEP_NAMES]);
+  const preferred = [...new Set([api.replacement!.preferredLocal ?? 'sleep', 'delay'])];
+  const { local, request } = namer.named(api.replacement!.module, api.replacement!.name, preferred);
   if (request) imports.push(request);
   return local;
 }

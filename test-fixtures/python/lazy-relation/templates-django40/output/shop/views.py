@@ -1,0 +1,24 @@
+from django.shortcuts import get_object_or_404, render
+
+from .models import Book
+from asgiref.sync import sync_to_async
+
+
+async def book_list(request):
+    books = Book.objects.filter(title__isnull=False).order_by("title")
+    return render(request, "shop/list.html", {"books": await sync_to_async(list)(books.select_related("author__publisher").prefetch_related("tags")), "count": await sync_to_async(Book.objects.count)()})
+
+
+async def book_detail(request, pk):
+    book = await sync_to_async(get_object_or_404)(Book.objects.select_related("author"), pk=pk)
+    return render(request, "shop/detail.html", {"book": book})
+
+
+async def shouting(request, pk):
+    book = await sync_to_async(Book.objects.get)(pk=pk)
+    return await sync_to_async(render)(request, "shop/shout.html", {"book": book})
+
+
+async def author_of(request, pk):
+    book = await sync_to_async(Book.objects.select_related("author").get)(pk=pk)
+    return {"author": book.author.name}

@@ -1,0 +1,5 @@
+import fs from 'fs';
+
+export default function handler(req, res) {
+  res.status(200).json({ ready: fs.existsSync('ready') });
+}

@@ -1,0 +1,5 @@
+import { banner } from '../../../lib/banner';
+
+export function GET() {
+  return new Response(banner());
+}

@@ -1,0 +1,5 @@
+const fastify = require('fastify')();
+
+fastify.get('/ping', (request, reply) => {
+  reply.send('pong');
+});

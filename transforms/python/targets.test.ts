@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectPythonTargets, lowestAllowed } from './targets.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'awaitify-targets-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('lowestAllowed', () => {
+  it.each([
+    ['==5.2.1', '5.2'],
+    ['>=4.2,<5', '4.2'],
+    ['~=4.1', '4.1'],
+    ['<5,>=4.0', '4.0'],
+    ['^3.2', '3.2'],
+    ['>=3.8', '3.8'],
+  ])('%s → %s', (spec, low) => expect(lowestAllowed(spec)).toBe(low));
+});
+
+describe('detectPythonTargets', () => {
+  it('reads Django from requirements files and takes the lowest', () => {
+    const dir = project({ 'requirements.txt': 'requests==2.0\nDjango==5.2.1\n', 'requirements-dev.txt': 'django>=4.2,<5\n' });
+    expect(detectPythonTargets(dir).django).toBe('4.2');
+  });
+
+  it('reads PEP 621 dependencies and requires-python', () => {
+    const dir = project({ 'pyproject.toml': '[project]\nrequires-python = ">=3.10"\ndependencies = ["Django~=4.1", "httpx"]\n' });
+    expect(detectPythonTargets(dir)).toEqual({ django: '4.1', python: '3.10' });
+  });
+
+  it('reads Poetry dependencies', () => {
+    const dir = project({ 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.11"\nDjango = "^5.0"\n' });
+    expect(detectPythonTargets(dir)).toEqual({ django: '5.0', python: '3.11' });
+  });
+
+  it('reads setup.cfg, Pipfile and .python-version', () => {
+    expect(detectPythonTargets(project({ 'setup.cfg': '[options]\ninstall_requires =\n    Django>=4.0\n' })).django).toBe('4.0');
+    expect(detectPythonTargets(project({ Pipfile: '[packages]\ndjango = "==4.2.*"\n' })).django).toBe('4.2');
+    expect(detectPythonTargets(project({ '.python-version': '3.9.18\n' })).python).toBe('3.9');
+  });
+
+  it('finds nothing in an empty project', () => {
+    expect(detectPythonTargets(project({}))).toEqual({});
+  });
+});
