@@ -48,6 +48,8 @@ measure() { # name, command...
     const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
     const rss = Math.round(Number(/Maximum resident set size \(kbytes\):\s*(\d+)/.exec(t)[1]) / 1024);
     const cpu = /Percent of CPU this job got:\s*(\d+)%/.exec(t)[1];
+    // The machine may be shared: user+sys CPU seconds are steadier than wall time.
+    const cpuSeconds = Number(/User time \(seconds\):\s*([\d.]+)/.exec(t)[1]) + Number(/System time \(seconds\):\s*([\d.]+)/.exec(t)[1]);
     let files, detail = "";
     const out = fs.readFileSync(`${dir}/${name}.out`, "utf8");
     if (name.startsWith("awaitify") && !name.endsWith("jscs")) {
@@ -62,7 +64,7 @@ measure() { # name, command...
       detail = `ok ${n("ok")}, unmodified ${n("unmodified")}, skipped ${n("skipped")}, errors ${n("errors")}`;
     }
     console.log(`${name}: exit ${status}, ${files} files in ${seconds.toFixed(1)} s = ${(files / seconds).toFixed(0)} files/s, ` +
-      `peak RSS ${rss} MiB, CPU ${cpu}%; ${detail}`);
+      `peak RSS ${rss} MiB, CPU ${cpuSeconds.toFixed(1)} s (${cpu}%); ${detail}`);
   ' "$out" "$name" "$status" | tee -a "$out/summary.txt"
 }
 

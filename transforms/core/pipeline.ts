@@ -18,6 +18,7 @@ import type {
   Safety,
   SourceText,
   Targets,
+  TopLevelPolicy,
 } from './types.js';
 
 export { UsageError, DirtyTreeError };
@@ -42,6 +43,8 @@ export interface MigrateOptions {
   entry?: EntryPolicy;
   /** Undefined lets each adapter use its ecosystem's default. */
   api?: ApiPolicy;
+  /** Module top level that must await: 'keep' (default) reports it; 'iife' wraps a CommonJS script in an async IIFE. */
+  toplevel?: TopLevelPolicy;
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -74,7 +77,9 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   const selected = options.rules?.length ? new Set(options.rules) : undefined;
   const skipped = new Set(options.skip ?? []);
   const structural = new Set(rules.filter((r) => r.structural).map((r) => r.id));
-  const isRuleEnabled = (id: string) => !skipped.has(id) && (!selected || selected.has(id) || structural.has(id));
+  // Opt-in rules run only when `--rules` names them.
+  const optIn = new Set(rules.filter((r) => r.optIn).map((r) => r.id));
+  const isRuleEnabled = (id: string) => !skipped.has(id) && (optIn.has(id) ? Boolean(selected?.has(id)) : !selected || selected.has(id) || structural.has(id));
   const safetyLimit = SAFETY_RANK[options.safety ?? 'review'];
   const willApply = (safety: Safety) => safety !== 'manual' && SAFETY_RANK[safety] <= safetyLimit;
 
@@ -122,6 +127,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       targets,
       entry: options.entry ?? 'handlers',
       api: options.api ?? (adapter.language === 'python' ? 'twin' : 'replace'),
+      ...(options.toplevel ? { toplevel: options.toplevel } : {}),
       isRuleEnabled,
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),

@@ -161,10 +161,14 @@ export interface RuleMeta {
   structural?: boolean;
   /** File extension for the docs' examples and fixtures, without the dot. */
   exampleExt?: string;
+  /** Opt-in rules run only when named in `--rules` (they change code in ways nobody asked for by default). */
+  optIn?: boolean;
 }
 
 export type EntryPolicy = 'handlers' | 'all' | string;
 export type ApiPolicy = 'replace' | 'twin';
+/** Module top level that must await: 'keep' reports it; 'iife' wraps a CommonJS script's top level in an async IIFE. */
+export type TopLevelPolicy = 'keep' | 'iife';
 
 /** What the core hands an adapter. */
 export interface AdapterRunContext {
@@ -173,6 +177,8 @@ export interface AdapterRunContext {
   targets: Targets;
   entry: EntryPolicy;
   api: ApiPolicy;
+  /** Undefined means 'keep'. */
+  toplevel?: TopLevelPolicy;
   /** Whether a rule is selected by `--rules` / `--skip`. */
   isRuleEnabled(ruleId: string): boolean;
   /** Whether a finding of this safety will be applied under `--safety`. */

@@ -9,11 +9,13 @@ import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoun
 import { expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
 import { fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
+import { linkClassHierarchies, promiseSignatureEdits, returnTypeOfEdits, type LinkedSignature } from './hierarchy.js';
 import { GraphBuilder, type FunctionInfo, type SiteInfo } from './graph.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
 import { loadProject } from './project.js';
 import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
+import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { planTwin, twinReference, type TwinPlan } from './twin.js';
 
 export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
@@ -74,10 +76,17 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   const total = files.length;
   let done = 0;
   builder.collectAccessors(files);
+  for (const [file, scope] of moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep')) {
+    if (scope === 'tla' && !ctx.isRuleEnabled(RULE.topLevelAwait)) continue;
+    if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !iifeWrapEdits(file))) continue;
+    builder.enableModuleScope(file, scope);
+  }
   for (const file of files) {
     builder.addFile(file);
     ctx.progress?.(++done, total * 2);
   }
+
+  const signatures = linkClassHierarchies(builder, model, files);
 
   // Seeds: the blocking calls whose rewrite will be applied.
   const namers = new Map<FileInfo, N>();
@@ -109,7 +118,9 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   emitter.emitAwaits();
   emitter.emitTwinReferences();
   emitter.emitFunctions();
+  emitter.emitSignatures(signatures);
   emitter.emitBoundaries();
+  emitter.emitModuleWraps();
 
   const plan = toMigrationPlan(result, (e) => ({
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
@@ -206,7 +217,7 @@ function detachedReference(e: GraphEdge, builder: GraphBuilder): ts.Expression |
 }
 
 function siteNode(site: SiteInfo): ts.Node {
-  return site.kind === 'accessor' ? site.node : site.call;
+  return site.kind === 'accessor' || site.kind === 'hierarchy' ? site.node : site.call;
 }
 
 /**
@@ -379,7 +390,12 @@ class Emitter<N extends ExpressWrapNamer> {
       const { node, file } = info;
       const edits = asyncKeywordEdits(node, file);
       const via = planFn.via ? this.builder.byId.get(planFn.via)?.graph.name : undefined;
-      const why = planFn.reason === 'blocking-call' ? 'it contains a blocking call that is rewritten to its async form' : `it awaits \`${via ?? planFn.via}\`, which became async`;
+      const why =
+        planFn.reason === 'blocking-call'
+          ? 'it contains a blocking call that is rewritten to its async form'
+          : this.isHierarchyLink(id, planFn.via)
+            ? `its override or base method \`${via ?? planFn.via}\` became async (a method, its overrides and the implementations of one interface method change together)`
+            : `it awaits \`${via ?? planFn.via}\`, which became async`;
       const typeNote = edits.length > 1 ? ' Its return type becomes a Promise.' : '';
       const start = node.getStart(file.sf);
       const twin = this.twins.get(id);
@@ -399,6 +415,45 @@ class Emitter<N extends ExpressWrapNamer> {
       if (info.registration?.framework === 'fastify') this.emitFrameworkFix(info, RULE.fastifyReturnReply, fastifyReturnReplyEdits(node, this.model), `\`${info.graph.name}\` became async and answers with \`reply.send()\`: it now resolves with \`reply\`, since an async Fastify handler that resolves \`undefined\` after sending makes Fastify send again.`);
       if (info.registration?.framework === 'koa') this.emitFrameworkFix(info, RULE.koaAwaitNext, koaAwaitNextEdits(node, this.model), `\`${info.graph.name}\` became async: \`next()\` is awaited so the downstream middleware finishes (and its errors reach this one) before it goes on.`);
       this.emitReturnAwaitInTry(info);
+    }
+  }
+
+  private isHierarchyLink(from: string, to: string | undefined): boolean {
+    return this.builder.edges.some((e) => e.from === from && e.to === to && this.builder.sites.get(e)?.kind === 'hierarchy');
+  }
+
+  /** Interface and abstract signatures promise what their implementations now return; `ReturnType<typeof f>` is unwrapped. */
+  emitSignatures(signatures: LinkedSignature[]): void {
+    const becameAsync = (id: string) => this.result.async.has(id) && !this.twins.has(id);
+    for (const sig of signatures) {
+      const impl = sig.implementations.find(becameAsync);
+      if (!impl) continue;
+      const edits = promiseSignatureEdits(sig.node, sig.file.sf);
+      if (!edits.length) continue;
+      const name = this.builder.byId.get(impl)!.graph.name;
+      this.add([RANK_FUNCTION, sig.node.getStart(sig.file.sf), 0], {
+        rule: RULE.asyncPropagation,
+        path: sig.file.path,
+        ...this.at(sig.file, sig.node),
+        message: `The signature now returns a Promise: its implementation \`${name}\` became async.`,
+        safety: 'safe',
+        edits,
+      });
+    }
+    for (const file of this.model.files) {
+      for (const r of returnTypeOfEdits(file, this.model, (node) => {
+        const info = this.builder.functions.get(node);
+        return Boolean(info && becameAsync(info.id));
+      })) {
+        this.add([RANK_FUNCTION, r.node.getStart(file.sf), 0], {
+          rule: RULE.asyncPropagation,
+          path: file.path,
+          ...this.at(file, r.node),
+          message: `\`${r.name}\` became async: \`ReturnType<typeof ${r.name}>\` is its promise now, so the type is unwrapped with \`Awaited<>\`.`,
+          safety: 'safe',
+          edits: r.edits,
+        });
+      }
     }
   }
 
@@ -529,7 +584,7 @@ class Emitter<N extends ExpressWrapNamer> {
     const seen = new Set<ts.Node>();
     for (const e of this.result.awaitEdges) {
       const site = this.builder.sites.get(e);
-      if (!site || site.kind === 'accessor' || seen.has(site.call)) continue;
+      if (!site || site.kind === 'accessor' || site.kind === 'hierarchy' || seen.has(site.call)) continue;
       seen.add(site.call);
       if (site.kind === 'call') this.emitAwaitCall(e, site);
       else if (site.kind === 'foreach') this.emitForEach(e, site);
@@ -550,15 +605,38 @@ class Emitter<N extends ExpressWrapNamer> {
     const start = call.getStart(file.sf);
     const edits: TextEdit[] = awaited ? [] : this.loopReceivers.has(call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(call);
     if (renamed) edits.push(...renamed.edits);
+    const tla = this.builder.moduleScopeOf(e.from)?.module === 'tla';
     this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
-      rule: RULE.asyncPropagation,
+      rule: tla ? RULE.topLevelAwait : RULE.asyncPropagation,
       path: file.path,
       ...this.at(file, call),
-      message: twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
+      message: tla
+        ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (no project file require()s the module).`
+        : twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
       safety: 'safe',
       edits,
       ...(renamed?.imports.length ? { imports: renamed.imports } : {}),
     });
+  }
+
+  /** CommonJS scripts whose top level now awaits: wrapped in an async IIFE (`--toplevel iife`). */
+  emitModuleWraps(): void {
+    for (const info of this.builder.byId.values()) {
+      if (info.module !== 'iife') continue;
+      const awaits = this.result.awaitEdges.some((e) => e.from === info.id) || (this.result.rewriteIn.has(info.id) && info.graph.seeds > 0);
+      if (!awaits) continue;
+      const edits = iifeWrapEdits(info.file, this.replaced.get(info.file.path) ?? []);
+      if (!edits) continue;
+      this.add([RANK_FOREACH - 2, 0], {
+        rule: RULE.toplevelAsyncIife,
+        path: info.file.path,
+        line: 1,
+        column: 1,
+        message: 'The script\'s top level now awaits: its statements after the requires run inside an async IIFE whose errors set a failing exit code (--toplevel iife). Review: code after the first await now runs later, and anything that required this file (nothing in the project does) would no longer wait for it.',
+        safety: 'review',
+        edits,
+      });
+    }
   }
 
   /** Functions handed over by name (`app.get('/', load)`) point at the async twin. */
@@ -627,7 +705,12 @@ class Emitter<N extends ExpressWrapNamer> {
   emitSeeds(seeds: Seed<N>[]): void {
     for (const seed of seeds) {
       const { blocking, file, fn, rewrite } = seed;
-      if (!fn) continue; // module top level runs once at startup: not on a request path
+      if (!fn) {
+        // Module top level runs once at startup: reported only when every blocking call was asked for.
+        if (this.ctx.entry === 'all' && !('manual' in rewrite && rewrite.manual === '')) this.reportTopLevelSeed(seed);
+        else if (this.ctx.entry === 'all') this.reportTopLevelSeed(seed);
+        continue;
+      }
       const call = blocking.call.compilerNode;
       const where = this.at(file, call);
       const stopEdge = this.behindStop.get(fn.id);
@@ -683,6 +766,19 @@ class Emitter<N extends ExpressWrapNamer> {
         edits: [],
       });
     }
+  }
+
+  private reportTopLevelSeed(seed: Seed<N>): void {
+    const { blocking, file } = seed;
+    const call = blocking.call.compilerNode;
+    this.add([RANK_MANUAL, call.getStart(file.sf)], {
+      rule: RULE.syncBoundary,
+      path: file.path,
+      ...this.at(file, call),
+      message: `Blocking call left as it is (${blocking.rule}): it runs at the top level of a module that cannot await there (CommonJS, or an ES module that a project file require()s). Move it into an async function, or use --toplevel iife to wrap a script (a module without exports) in an async IIFE.`,
+      safety: 'manual',
+      edits: [],
+    });
   }
 
   emitBoundaries(): void {

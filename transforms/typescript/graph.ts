@@ -17,6 +17,7 @@ import {
   isNestManagedClass,
   type FrameworkName,
 } from './frameworks.js';
+import type { ModuleScope } from './toplevel.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export interface FunctionInfo {
@@ -26,6 +27,8 @@ export interface FunctionInfo {
   graph: GraphFunction;
   /** How the function was registered as a handler, when it is one. */
   registration?: { framework: FrameworkName; method: string };
+  /** Set on the pseudo-function standing for a module's top level where it may await. */
+  module?: ModuleScope;
 }
 
 export type SiteInfo =
@@ -34,7 +37,9 @@ export type SiteInfo =
   | { kind: 'foreach'; call: ts.CallExpression; file: FileInfo; plan: ForEachPlan }
   | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean }
   | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
-  | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo };
+  | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo }
+  /** An override and its base (or two implementations of one interface method): they change together. */
+  | { kind: 'hierarchy'; node: ts.MethodDeclaration; file: FileInfo };
 
 interface UnresolvedCall {
   call: ts.CallExpression;
@@ -72,6 +77,8 @@ export class GraphBuilder {
   readonly edges: GraphEdge[] = [];
   readonly sites = new Map<GraphEdge, SiteInfo>();
   readonly unresolved: UnresolvedCall[] = [];
+  /** Interface and abstract method signatures → the methods implementing them (filled by linkClassHierarchies). */
+  readonly implementationsOf = new Map<ts.Node, FunctionInfo[]>();
   /** Call nodes already turned into an edge, so the checker fallback never doubles one. */
   private readonly resolvedCalls = new Set<ts.Node>();
 
@@ -110,11 +117,40 @@ export class GraphBuilder {
 
   /** The function-like that directly encloses a node (not crossing into class field initialisers' owner). */
   enclosing(node: ts.Node): FunctionInfo | null {
+    let inClass = false;
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
       if (isFunctionLike(n) && n.body) return this.fn(n, this.model.fileOf(n)!);
       if (ts.isClassStaticBlockDeclaration(n)) return null;
+      if (ts.isClassLike(n)) inClass = true;
+      // Top-level code (not a class field initialiser) of a module whose top level may await.
+      if (ts.isSourceFile(n) && !inClass) {
+        const file = this.model.fileOf(n);
+        return (file && this.modules.get(file)) ?? null;
+      }
     }
     return null;
+  }
+
+  private readonly modules = new Map<FileInfo, FunctionInfo>();
+
+  /** Gives a module's top level a pseudo-function that can await (top-level await, or an async IIFE to be added). Call before addFile. */
+  enableModuleScope(file: FileInfo, scope: ModuleScope): void {
+    const id = `${file.path}:<module>`;
+    const info: FunctionInfo = {
+      id,
+      // The source file stands in for the body; the pseudo-function is never edited as a function.
+      node: file.sf as unknown as FunctionLike,
+      file,
+      graph: { id, path: file.path, name: '<module>', line: 1, alreadyAsync: true, seeds: 0 },
+      module: scope,
+    };
+    this.modules.set(file, info);
+    this.byId.set(id, info);
+  }
+
+  moduleScopeOf(id: string | null): FunctionInfo | undefined {
+    const info = id === null ? undefined : this.byId.get(id);
+    return info?.module ? info : undefined;
   }
 
   /** Names of getters and setters anywhere in the project: property reads of these names may run code. */
@@ -190,6 +226,17 @@ export class GraphBuilder {
   private site(call: ts.Node, file: FileInfo) {
     const pos = file.sf.getLineAndCharacterOfPosition(call.getStart(file.sf));
     return { path: file.path, line: pos.line + 1, column: pos.character + 1 };
+  }
+
+  /** Links two methods that must become async together (an override and its base, implementations of one interface method). */
+  linkHierarchy(a: FunctionInfo, b: FunctionInfo): void {
+    if (a === b) return;
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      this.addEdge(from, to, 'await', from.node, { kind: 'hierarchy', node: from.node as ts.MethodDeclaration, file: from.file });
+    }
   }
 
   private addEdge(from: FunctionInfo | null, to: FunctionInfo, mode: GraphEdge['mode'], at: ts.Node, info: SiteInfo, stop?: { kind: string; reason: string }): void {
@@ -539,6 +586,14 @@ export class GraphBuilder {
         if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
       } catch {
         sym = undefined;
+      }
+      const impls = (sym?.declarations ?? []).flatMap((d) => this.implementationsOf.get(d) ?? []);
+      if (impls.length) {
+        // A call through an interface or abstract method reaches every implementation.
+        this.resolvedCalls.add(u.call);
+        for (const impl of impls) this.addEdge(u.from, impl, this.callMode(u.call), u.call, { kind: 'call', call: u.call, file: u.file });
+        added++;
+        continue;
       }
       for (const decl of sym?.declarations ?? []) {
         const fnNode = functionOfDeclaration(decl);

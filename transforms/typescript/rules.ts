@@ -14,6 +14,8 @@ export const RULE = {
   express4AsyncErrors: 'express4-async-errors',
   fastifyReturnReply: 'fastify-return-reply',
   koaAwaitNext: 'koa-await-next',
+  topLevelAwait: 'top-level-await',
+  toplevelAsyncIife: 'toplevel-async-iife',
 } as const;
 
 export const structuralRules: RuleMeta[] = [
@@ -188,6 +190,42 @@ export const structuralRules: RuleMeta[] = [
         after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  ctx.state.banner = await readFile('banner.txt', 'utf8');\n  await next();\n});\n",
       },
       safety: 'Safe: the downstream middleware ran before this one continued when everything was synchronous; awaiting `next()` keeps that order.',
+    },
+  },
+  {
+    id: RULE.topLevelAwait,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'mjs',
+    docs: {
+      summary: 'Awaits a function that became async at the top level of an ES module that nothing require()s.',
+      whatItDoes:
+        'In an ES module (`.mjs`/`.mts`, or `.js`/`.ts` in a `"type": "module"` package) that no project file loads with `require()`, a top-level call of a function that became async gets `await` (top-level await), instead of keeping the function sync. CommonJS modules and ES modules that a project file require()s keep the function sync and report the boundary (see sync-boundary, and toplevel-async-iife for scripts).',
+      why: 'Top-level code that calls a function which now returns a promise would get the promise instead of the value. ES modules can await at the top level; `require(esm)` refuses modules that do, so a module that is required stays as it is.',
+      example: {
+        before: "import express from 'express';\nimport { readFileSync } from 'node:fs';\n\nfunction loadConfig() {\n  return JSON.parse(readFileSync('config.json', 'utf8'));\n}\n\nconst config = loadConfig();\nconst app = express();\napp.get('/config', (req, res) => {\n  res.json(loadConfig());\n});\n",
+        after: "import express from 'express';\nimport { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\n\nasync function loadConfig() {\n  return JSON.parse(await readFile('config.json', 'utf8'));\n}\n\nconst config = await loadConfig();\nconst app = express();\napp.get('/config', async (req, res, next) => {\n  try {\n    res.json(await loadConfig());\n  } catch (err) {\n    next(err);\n  }\n});\n",
+      },
+      safety: 'Safe: the module evaluates to the same values; modules that import it wait for its top-level await before they run, as ES modules do.',
+    },
+  },
+  {
+    id: RULE.toplevelAsyncIife,
+    language: 'typescript',
+    safety: 'review',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'With `--toplevel iife`, wraps the top level of a CommonJS script that must await in an async IIFE.',
+      whatItDoes:
+        'For a CommonJS module without exports (a script: a CLI, a job, a migration) whose top level calls a function that became async, moves the statements after its requires into `(async () => { ... })().catch((err) => { console.error(err); process.exitCode = 1; });`, re-indented, and awaits the calls inside. Only with `--toplevel iife`; modules with exports are never wrapped (their exports would be assigned too late).',
+      why: 'CommonJS has no top-level await; without the wrapper the function has to stay sync (and keep blocking), or the script would use a promise as the value.',
+      example: {
+        before: "const fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",
+        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\n\nasync function readJob(path) {\n  return JSON.parse(await readFile(path, 'utf8'));\n}\n\n(async () => {\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
+      },
+      safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception.',
     },
   },
 ];
