@@ -66,6 +66,16 @@ describe('planAsyncPropagation', () => {
     expect(r.async.has('compare')).toBe(false);
   });
 
+  it('reports a callback that needs a sync result and would have to await as a boundary', () => {
+    const graph: CallGraph = {
+      functions: [fn('handler', { entry: 'express' }), fn('comparator', { seeds: 1 })],
+      edges: [{ ...call('handler', 'comparator', 'stop'), stopKind: 'sync-callback', stopReason: '`.sort()` uses the return value' }],
+    };
+    const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
+    expect(r.async.size).toBe(0);
+    expect(r.boundaries).toMatchObject([{ function: 'handler', callee: 'comparator', kind: 'sync-callback' }]);
+  });
+
   it('seeds only what is reachable from handlers unless entry is all', () => {
     const graph: CallGraph = { functions: [fn('cli', { seeds: 1 })], edges: [] };
     expect(planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' }).async.size).toBe(0);

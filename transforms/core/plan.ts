@@ -173,6 +173,19 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     const f = byId.get(id)!;
     boundaries.push({ ...b, reason: `${f.name} stays sync: ${b.reason}` });
   }
+  // A function handed to code that needs a sync result (a sort comparator, a
+  // sync-only listener) from a handler path, that would need to await: a boundary too.
+  for (const e of graph.edges) {
+    if (e.mode !== 'stop') continue;
+    if (e.from === null ? options.entry !== 'all' : !reachable.has(e.from)) continue;
+    const target = byId.get(e.to);
+    if (!target || target.alreadyAsync || asyncSet.has(target.id) || pinned.has(target.id)) continue;
+    const needsAwait = target.seeds > 0 || (outgoing.get(target.id) ?? []).some((o) => o.mode === 'await' && (asyncSet.has(o.to) || pinned.has(o.to)));
+    if (!needsAwait) continue;
+    const from = e.from === null ? '<module>' : (byId.get(e.from)?.name ?? e.from);
+    boundaries.push({ ...e.site, function: from, callee: target.name, kind: e.stopKind ?? 'sync-caller', reason: e.stopReason ?? 'the caller needs a synchronous result here' });
+  }
+
   const rewriteIn = new Set<string>(asyncSet.keys());
   for (const f of graph.functions) if (f.alreadyAsync && f.seeds > 0 && reachable.has(f.id)) rewriteIn.add(f.id);
 

@@ -16,7 +16,6 @@ export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeS
   const sf = fn.getSourceFile();
   const text = sf.text;
   const params = fn.parameters;
-  if (params.length >= 4 && method !== 'param') return { skip: 'error-handling middleware' };
   const body = fn.body;
   if (!body) return { skip: 'no body' };
   if (ts.isBlock(body) && body.statements.length === 1) {
@@ -28,8 +27,10 @@ export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeS
   const edits: TextEdit[] = [];
   const imports: ImportRequest[] = [];
   const used = identifiersIn(fn);
-  // `(req, res, next)`, and `(req, res, next, value)` for app.param.
-  const nextIndex = 2;
+  // `(req, res, next)`, `(req, res, next, value)` for app.param, and
+  // `(err, req, res, next)` for error-handling middleware, whose own failures
+  // (a logger that throws) must reach the next error handler too.
+  const nextIndex = params.length >= 4 && method !== 'param' ? 3 : 2;
   let nextName: string;
   const existing = params[nextIndex];
   if (existing) {
@@ -64,12 +65,14 @@ export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeS
     }
   }
 
-  const catchBody = `${nextName}(err);`;
+  // Error middleware already binds `err`; the caught error gets its own name.
+  const caught = used.has('err') ? fresh('error', used) : 'err';
+  const catchBody = `${nextName}(${caught});`;
   if (!ts.isBlock(body)) {
     // `(req, res) => res.send(x)` → a block that returns the value inside try.
     const start = body.getStart(sf);
     edits.push({ start, end: start, text: '{ try { return ' });
-    edits.push({ start: body.getEnd(), end: body.getEnd(), text: `; } catch (err) { ${catchBody} } }` });
+    edits.push({ start: body.getEnd(), end: body.getEnd(), text: `; } catch (${caught}) { ${catchBody} } }` });
     return { edits, imports };
   }
 
@@ -80,7 +83,7 @@ export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeS
   if (openLine === closeLine || !onlyWhitespaceBefore(text, close)) {
     edits.push({ start: open + 1, end: open + 1, text: ' try {' });
     const spaced = /\s/.test(text[close - 1] ?? '');
-    edits.push({ start: close, end: close, text: `${spaced ? '' : ' '}} catch (err) { ${catchBody} } ` });
+    edits.push({ start: close, end: close, text: `${spaced ? '' : ' '}} catch (${caught}) { ${catchBody} } ` });
     return { edits, imports };
   }
 
@@ -103,7 +106,7 @@ export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeS
   edits.push({
     start: closeLineStart,
     end: closeLineStart,
-    text: `${bodyIndent}} catch (err) {\n${bodyIndent}${unit}${catchBody}\n${bodyIndent}}\n`,
+    text: `${bodyIndent}} catch (${caught}) {\n${bodyIndent}${unit}${catchBody}\n${bodyIndent}}\n`,
   });
   return { edits, imports };
 }

@@ -334,7 +334,37 @@ export class GraphBuilder {
       const v = this.model.valueOf(inner);
       if (v?.kind === 'function') return this.fn(v.node, v.file);
     }
+    if (ts.isCallExpression(inner)) {
+      // `app.use(throttle({ ... }))`: what is handed over is the function the factory returns.
+      const factory = this.model.valueOf(inner.expression);
+      if (factory?.kind === 'function') return this.returnedFunction(factory.node);
+    }
     return undefined;
+  }
+
+  /** The one project function a factory returns, when every `return` gives that same function. */
+  private returnedFunction(node: FunctionLike): FunctionInfo | undefined {
+    const body = node.body;
+    if (!body) return undefined;
+    const returned: ts.Expression[] = [];
+    if (!ts.isBlock(body)) returned.push(body);
+    else {
+      const visit = (n: ts.Node): void => {
+        if (isFunctionLike(n) || ts.isFunctionDeclaration(n) || ts.isClassLike(n)) return;
+        if (ts.isReturnStatement(n) && n.expression) returned.push(n.expression);
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(body, visit);
+    }
+    let found: FunctionInfo | undefined;
+    for (const expr of returned) {
+      const v = this.model.valueOf(expr);
+      if (v?.kind !== 'function') return undefined;
+      const info = this.fn(v.node, v.file);
+      if (found && found !== info) return undefined;
+      found = info;
+    }
+    return found;
   }
 
   private onCallbacks(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {

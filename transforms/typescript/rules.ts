@@ -154,7 +154,7 @@ export const structuralRules: RuleMeta[] = [
         before: "app.get('/a', (req, res) => {\n  res.send(load());\n});\n",
         after: "app.get('/a', async (req, res, next) => {\n  try {\n    res.send(await load());\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
-      safety: 'Safe: errors that used to reach the error middleware synchronously reach it through `next(err)`. Error-handling middleware (four parameters) and handlers whose whole body is already a try/catch are left alone.',
+      safety: 'Safe: errors that used to reach the error middleware synchronously reach it through `next(err)`; an error-handling middleware (four parameters) that fails hands its own error to the next one. Handlers whose whole body is already a try/catch are left alone.',
     },
   },
   {
