@@ -51,6 +51,8 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('express', { type: 'string', coerce: version('express', /^\d+(\.\d+){0,2}$/, '4'), describe: 'target Express major version (default: detected)' })
     .option('entry', { type: 'string', default: 'handlers', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a path glob whose functions are entries too ('src/jobs/**', 'src/jobs/*.ts:run')" })
     .option('api', { choices: ['replace', 'twin'] as const, describe: "when a caller must stay sync: 'replace' keeps the function sync, 'twin' adds an async twin beside it (default: replace for JS/TS, twin for Python)" })
+    .option('framework', { choices: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'] as const, describe: 'the JS/TS web framework whose conventions find handlers (default: detected from package.json)' })
+    .option('toplevel', { choices: ['keep', 'iife'] as const, describe: "module top level that must await: 'keep' leaves it sync with a finding, 'iife' wraps a CommonJS script in an async IIFE (default: keep; ES modules use top-level await)" })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })
     .option('color', { type: 'boolean', describe: 'force colours on (--no-color: off); default: on in a terminal unless NO_COLOR is set' })
@@ -73,6 +75,8 @@ function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
     express: argv.express as string | undefined,
     entry: argv.entry as string,
     api: argv.api as AnalysisArgs['api'],
+    framework: argv.framework as string | undefined,
+    toplevel: argv.toplevel as AnalysisArgs['toplevel'],
     quiet: argv.quiet as boolean,
     progress: argv.progress as boolean,
     color: argv.color as boolean | undefined,

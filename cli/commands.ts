@@ -35,6 +35,8 @@ export interface AnalysisArgs {
   express?: string;
   entry: string;
   api?: 'replace' | 'twin';
+  framework?: string;
+  toplevel?: 'keep' | 'iife';
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -180,6 +182,7 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
       targets: targetOverrides(args),
       entry: args.entry,
       api: args.api,
+      toplevel: args.toplevel,
       onProgress,
     });
   } catch (err) {
@@ -253,7 +256,7 @@ function gitPrefix(cwd: string): string {
 
 function targetOverrides(args: AnalysisArgs): Partial<Targets> {
   const targets: Partial<Targets> = {};
-  for (const key of ['django', 'python', 'node', 'express'] as const) {
+  for (const key of ['django', 'python', 'node', 'express', 'framework'] as const) {
     const value = args[key];
     if (value !== undefined) targets[key] = value;
   }

@@ -68,8 +68,8 @@ describe('planAsyncPropagation', () => {
 
   it('reports a callback that needs a sync result and would have to await as a boundary', () => {
     const graph: CallGraph = {
-      functions: [fn('handler', { entry: 'express' }), fn('comparator', { seeds: 1 })],
-      edges: [{ ...call('handler', 'comparator', 'stop'), stopKind: 'sync-callback', stopReason: '`.sort()` uses the return value' }],
+      functions: [fn('handler', { entry: 'express' }), fn('comparator'), fn('popularity', { seeds: 1 })],
+      edges: [{ ...call('handler', 'comparator', 'stop'), stopKind: 'sync-callback', stopReason: '`.sort()` uses the return value' }, call('comparator', 'popularity')],
     };
     const r = planAsyncPropagation(graph, { entry: 'handlers', api: 'replace' });
     expect(r.async.size).toBe(0);

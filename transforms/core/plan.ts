@@ -180,8 +180,7 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     if (e.from === null ? options.entry !== 'all' : !reachable.has(e.from)) continue;
     const target = byId.get(e.to);
     if (!target || target.alreadyAsync || asyncSet.has(target.id) || pinned.has(target.id)) continue;
-    const needsAwait = target.seeds > 0 || (outgoing.get(target.id) ?? []).some((o) => o.mode === 'await' && (asyncSet.has(o.to) || pinned.has(o.to)));
-    if (!needsAwait) continue;
+    if (!reachesBlockingCall(target.id, byId, outgoing, asyncSet, pinned)) continue;
     const from = e.from === null ? '<module>' : (byId.get(e.from)?.name ?? e.from);
     boundaries.push({ ...e.site, function: from, callee: target.name, kind: e.stopKind ?? 'sync-caller', reason: e.stopReason ?? 'the caller needs a synchronous result here' });
   }
@@ -190,6 +189,28 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
   for (const f of graph.functions) if (f.alreadyAsync && f.seeds > 0 && reachable.has(f.id)) rewriteIn.add(f.id);
 
   return { async: asyncSet, rewriteIn, awaitEdges, pinned, boundaries: dedupeBoundaries(boundaries), entries, reachable };
+}
+
+/** Whether a function would have to await: it holds a blocking call, or calls (transitively) one that does or that became async. */
+function reachesBlockingCall(
+  start: string,
+  byId: Map<string, GraphFunction>,
+  outgoing: Map<string, GraphEdge[]>,
+  asyncSet: Map<string, PlanFunction>,
+  pinned: Map<string, PlanBoundary>,
+): boolean {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const f = byId.get(id);
+    if (!f) continue;
+    if (f.seeds > 0 || (id !== start && (asyncSet.has(id) || pinned.has(id) || f.alreadyAsync))) return true;
+    for (const e of outgoing.get(id) ?? []) if (e.mode === 'await') stack.push(e.to);
+  }
+  return false;
 }
 
 /** Why the caller at this edge cannot await, or undefined when it can. */

@@ -90,12 +90,24 @@ describe('api policy', () => {
     expect(result.plan.asyncFunctions.find((f) => f.name === 'slow')?.twin).toBe(true);
   });
 
-  it('replace: a function a sync caller needs stays sync and async callers use sync_to_async', async () => {
-    const view = 'import time\n\nfrom django.views.decorators.http import require_GET\n\nfrom helpers import slow\n\n\n@require_GET\ndef page(request):\n    time.sleep(1)\n    return slow()\n';
-    const { out, result } = await migrate({ ...files, 'views.py': view }, { api: 'replace' });
-    expect(out('helpers.py')).toBe(files['helpers.py']);
-    expect(out('views.py')).toContain('async def page(request):\n    await asyncio.sleep(1)\n    return await sync_to_async(slow)()');
-    expect(result.plan.boundaries.some((b) => b.kind === 'module-top-level' && b.callee === 'slow')).toBe(true);
+  it('replace: the function becomes async in place and sync callers bridge with async_to_sync', async () => {
+    const { out, result } = await migrate(files, { api: 'replace' });
+    expect(out('helpers.py')).toBe('import time\nimport asyncio\n\n\nasync def slow():\n    await asyncio.sleep(1)\n    return 1\n');
+    expect(out('views.py')).toContain('async def page(request):\n    return await slow()');
+    expect(out('tasks.py')).toBe('from helpers import slow\nfrom asgiref.sync import async_to_sync\n\nRESULT = async_to_sync(slow)()\n');
+    const bridge = result.findings.find((f) => f.path === 'tasks.py');
+    expect(bridge?.safety).toBe('review');
+    expect(result.plan.boundaries.find((b) => b.kind === 'module-top-level' && b.callee === 'slow')?.reason).toContain('async_to_sync');
+    expect(result.plan.asyncFunctions.find((f) => f.name === 'slow')?.twin).toBeUndefined();
+  });
+
+  it('replace: a function passed as a value stays sync and async callers use sync_to_async', async () => {
+    const helpers = 'import time\n\n\ndef slow():\n    time.sleep(1)\n    return 1\n\n\ndef later(run):\n    return run(slow)\n';
+    const view = 'from django.views.decorators.http import require_GET\n\nfrom helpers import slow\n\n\n@require_GET\ndef page(request):\n    return slow()\n';
+    const { out, result } = await migrate({ 'helpers.py': helpers, 'views.py': view }, { api: 'replace' });
+    expect(out('helpers.py')).toBe(helpers);
+    expect(out('views.py')).toContain('return await sync_to_async(slow)()');
+    expect(result.plan.boundaries.some((b) => b.kind === 'callback' && b.callee === 'slow')).toBe(true);
   });
 
   it('reuses an existing async twin and never overwrites a sync function of the twin name', async () => {

@@ -3,8 +3,9 @@
 import type { Node } from 'web-tree-sitter';
 import { applyEdits } from '../core/edits.js';
 import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphFunction } from '../core/plan.js';
-import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, Safety, TextEdit } from '../core/types.js';
+import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
+import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
 import { buildCallSites, type PyCallSite } from './callgraph.js';
 import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
 import { findEntries } from './entries.js';
@@ -57,6 +58,8 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
 interface Emitted {
   finding: Finding;
   module: PyModule;
+  /** Inside a function that gets a twin, the edit applies to the sync original as well as the copy. */
+  keepInSync?: boolean;
 }
 
 function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failures: AdapterFailure[]): AdapterResult {
@@ -99,7 +102,6 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   }
 
   const callSites = buildCallSites(project, orm, syncRegions);
-  const siteByEdge = new Map(callSites.map((s) => [s.edge, s]));
   const seedsOf = (fn: PyFunction) => (sitesByFn.get(fn.id) ?? []).filter((s) => s.seed && ctx.willApply(s.safety)).length;
   // A nested function handed to other code (sync_to_async, a callback) has no twin: it stays sync.
   const handedOver = new Map<string, { kind: string; reason: string }>();
@@ -122,12 +124,25 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       ...(cannot && !fn.isAsync ? { cannotBeAsync: cannot } : {}),
     };
   });
-  const graph: CallGraph = { functions: graphFns, edges: callSites.map((s) => s.edge) };
   const options = {
     entry: ctx.entry,
     api: ctx.api === 'replace' ? ('replace' as const) : ('twin' as const),
     matchesEntryGlob: (f: GraphFunction) => globMatch(ctx.entry, f),
   };
+  // Calls that must stay sync but may call an async function through async_to_sync.
+  const graphFnById = new Map(graphFns.map((f) => [f.id, f]));
+  const bridges = new Map<PyCallSite, BridgeReason>();
+  for (const cs of callSites) {
+    const caller = cs.caller ? graphFnById.get(cs.caller.id) : undefined;
+    const why = bridgeReason(cs, caller?.cannotBeAsync);
+    if (why) bridges.set(cs, why);
+  }
+  // Under `--api replace` a bridged call does not pin its callee: the planner sees it as detached.
+  const reachable = reachableFunctions(graphFns, callSites.map((s) => s.edge), ctx.entry, (f) => Boolean(f.entry) || (ctx.entry !== 'all' && options.matchesEntryGlob(f)));
+  const bridgedEdges = new Set([...bridges.keys()].map((cs) => cs.edge));
+  const edges = options.api === 'replace' ? replaceGraphEdges(callSites.map((s) => s.edge), bridgedEdges, reachable) : callSites.map((s) => s.edge);
+  const siteByEdge = new Map(edges.map((e, i) => [e, callSites[i]]));
+  const graph: CallGraph = { functions: graphFns, edges };
   let result = planAsyncPropagation(graph, options);
 
   // A class-based view's handlers change together: when one becomes async, all do.
@@ -162,11 +177,12 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   }
 
   const emitted: Emitted[] = [];
-  const emit = (module: PyModule, node: Node, rule: string, safety: Safety, message: string, edits: TextEdit[], imports?: ImportRequest[]) => {
+  const emit = (module: PyModule, node: Node, rule: string, safety: Safety, message: string, edits: TextEdit[], imports?: ImportRequest[], keepInSync = false) => {
     const start = lineColumn(module.text, node.startIndex);
     const end = lineColumn(module.text, node.endIndex);
     emitted.push({
       module,
+      keepInSync,
       finding: {
         rule,
         path: module.path,
@@ -228,6 +244,30 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits, twin && callee.type === 'identifier' ? twinImport(cs, callee.text, twin.name) : undefined);
   }
 
+  // Sync callers of a function that changes in place (no twin) call it through async_to_sync.
+  const bridged: PlanBoundary[] = [];
+  for (const [cs, why] of bridges) {
+    if (!result.async.has(cs.callee.id) || twins.has(cs.callee.id)) continue;
+    if (cs.caller && cs.edge.mode === 'await' && isAsyncNow(cs.caller.id)) continue;
+    const { edits, imports, callee } = bridgeEdits(cs);
+    const where = cs.caller ? `${cs.caller.qualname} stays sync` : 'this runs at module top level';
+    emit(
+      cs.module,
+      cs.node,
+      'async-propagation',
+      'review',
+      `${callee}() is async now, but ${where} (${why.reason}); it calls it through async_to_sync, which runs the coroutine to completion. async_to_sync raises when called on a thread that runs an event loop: check that this code only runs from sync code (a command, a test, a thread)`,
+      edits,
+      imports,
+      true,
+    );
+    bridged.push({ ...cs.edge.site, function: cs.caller?.qualname ?? '<module>', callee: cs.callee.qualname, kind: why.kind, reason: `${why.reason}; it calls ${cs.callee.qualname} through async_to_sync` });
+  }
+  if (bridged.length) {
+    const at = new Set(bridged.map((b) => `${b.path}:${b.line}:${b.column}:${b.callee}`));
+    result.boundaries = [...result.boundaries.filter((b) => !at.has(`${b.path}:${b.line}:${b.column}:${b.callee}`)), ...bridged];
+  }
+
   // Sync project functions that block, called from async code, run in a thread.
   if (ctx.isRuleEnabled('sync-to-async-wrap') || ctx.isRuleEnabled('transaction-atomic')) {
     const blocks = blockingClosure(project.functions, sitesByFn, callSites, false);
@@ -266,7 +306,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     const start = fn.outer.startIndex;
     const end = fn.outer.endIndex;
     const inside = emitted.filter((e) => e.module === fn.module && e.finding.edits.length && ctx.willApply(e.finding.safety) && e.finding.edits.every((x) => x.start >= start && x.end <= end));
-    const insideSet = new Set(inside);
+    const insideSet = new Set(inside.filter((e) => !e.keepInSync));
     for (let i = emitted.length - 1; i >= 0; i--) if (insideSet.has(emitted[i])) emitted.splice(i, 1);
     if (twin.existing) continue;
     const nameNode = field(fn.node, 'name')!;
@@ -293,9 +333,10 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   }
 
   const plan = toMigrationPlan(result, (e) => ({ caller: e.from ? (byId.get(e.from)?.qualname ?? e.from) : '<module>', callee: byId.get(e.to)?.qualname ?? e.to }));
+  // Only functions that really keep a sync twin say so (entry points change in place).
   for (const fnPlan of plan.asyncFunctions) {
-    const t = twins.get(fnPlan.id);
-    if (t) fnPlan.twin = true;
+    if (twins.has(fnPlan.id)) fnPlan.twin = true;
+    else delete fnPlan.twin;
   }
   return { findings: emitted.map((e) => e.finding), plan, failures };
 }

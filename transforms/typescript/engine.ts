@@ -15,6 +15,7 @@ import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type Proje
 import { loadProject } from './project.js';
 import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
+import { findParallelAwaits } from './parallel.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { planTwin, twinReference, type TwinPlan } from './twin.js';
 
@@ -45,6 +46,9 @@ class FileFindings {
   private readonly items: { rank: number[]; finding: Finding }[] = [];
   add(rank: number[], finding: Finding): void {
     this.items.push({ rank, finding });
+  }
+  edits(): TextEdit[] {
+    return this.items.flatMap((i) => i.finding.edits);
   }
   sorted(): Finding[] {
     return this.items
@@ -121,6 +125,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   emitter.emitSignatures(signatures);
   emitter.emitBoundaries();
   emitter.emitModuleWraps();
+  emitter.emitParallelAwaits();
 
   const plan = toMigrationPlan(result, (e) => ({
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
@@ -619,6 +624,28 @@ class Emitter<N extends ExpressWrapNamer> {
     });
   }
 
+  /** Opt-in: independent consecutive awaits become one `await Promise.all([...])`, where no other rule edits them. */
+  emitParallelAwaits(): void {
+    if (!this.ctx.isRuleEnabled(RULE.parallelAwaits)) return;
+    for (const file of this.model.files) {
+      if (!file.text.includes('await')) continue;
+      const others = this.byFile.get(file.path)?.edits() ?? [];
+      for (const group of findParallelAwaits(file, this.model)) {
+        const { start, end } = group.edit;
+        if (others.some((e) => e.start <= end && e.end >= start)) continue;
+        if (this.model.lookup('Promise', group.statements[0]!)) continue;
+        this.add([RANK_FUNCTION, start, 4], {
+          rule: RULE.parallelAwaits,
+          path: file.path,
+          ...this.at(file, group.statements[0]!),
+          message: `${group.statements.length} independent awaits run one after the other: they start together with Promise.all. Review: the calls now overlap in time, and when several fail the first rejection (not the first call's) is the one thrown.`,
+          safety: 'review',
+          edits: [group.edit],
+        });
+      }
+    }
+  }
+
   /** CommonJS scripts whose top level now awaits: wrapped in an async IIFE (`--toplevel iife`). */
   emitModuleWraps(): void {
     for (const info of this.builder.byId.values()) {
@@ -707,8 +734,7 @@ class Emitter<N extends ExpressWrapNamer> {
       const { blocking, file, fn, rewrite } = seed;
       if (!fn) {
         // Module top level runs once at startup: reported only when every blocking call was asked for.
-        if (this.ctx.entry === 'all' && !('manual' in rewrite && rewrite.manual === '')) this.reportTopLevelSeed(seed);
-        else if (this.ctx.entry === 'all') this.reportTopLevelSeed(seed);
+        if (this.ctx.entry === 'all') this.reportTopLevelSeed(seed);
         continue;
       }
       const call = blocking.call.compilerNode;
@@ -783,9 +809,11 @@ class Emitter<N extends ExpressWrapNamer> {
 
   emitBoundaries(): void {
     const fileByPath = new Map(this.model.files.map((f) => [f.path, f]));
+    // A sync-only callback already reported where it is handed over needs no second finding.
+    const reportedSites = new Set([...this.reportedStops].map((e) => `${e.site.path}:${e.site.line}:${e.site.column}`));
     for (const b of this.result.boundaries) {
       const file = fileByPath.get(b.path);
-      if (!file) continue;
+      if (!file || reportedSites.has(`${b.path}:${b.line}:${b.column}`)) continue;
       const rule = boundaryRule(b.kind);
       const twin = [...this.twins.values()].find((t) => t.fn.graph.name === b.callee);
       const caller = b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``;
@@ -865,7 +893,7 @@ function adviceFor(kind: string | undefined): string {
     case 'type-guard':
       return 'Compute the value before the check, then call the guard on it.';
     case 'module-top-level':
-      return 'Call it from an async function (an async `main()` or the handler that needs it); CommonJS has no top-level await.';
+      return 'Call it from an async function (an async `main()` or the handler that needs it): CommonJS has no top-level await (a script can use --toplevel iife), an ES module that a project file require()s cannot use it, and a class field initialiser cannot await.';
     case 'sync-callback':
       return 'Compute the values first (e.g. `const values = await Promise.all(items.map(...))`) and use them in the callback, or rewrite the loop as `for...of` with `await`.';
     case 'foreach-callback':

@@ -16,6 +16,7 @@ export const RULE = {
   koaAwaitNext: 'koa-await-next',
   topLevelAwait: 'top-level-await',
   toplevelAsyncIife: 'toplevel-async-iife',
+  parallelAwaits: 'parallel-awaits',
 } as const;
 
 export const structuralRules: RuleMeta[] = [
@@ -170,7 +171,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'Fastify sends what an async handler resolves to. A handler that calls `reply.send()` and then resolves `undefined` makes Fastify try to send a second time ("Reply was already sent"); returning `reply` tells it the response is handled.',
       example: {
         before: "const fs = require('fs');\nconst fastify = require('fastify')();\nfastify.get('/config', (request, reply) => {\n  reply.send(fs.readFileSync('config.json', 'utf8'));\n});\n",
-        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\nconst fastify = require('fastify')();\nfastify.get('/config', async (request, reply) => {\n  reply.send(await readFile('config.json', 'utf8'));\n  return reply;\n});\n",
+        after: "const fs = require('fs');\nconst fastify = require('fastify')();\nconst { readFile } = require('fs/promises');\nfastify.get('/config', async (request, reply) => {\n  reply.send(await readFile('config.json', 'utf8'));\n  return reply;\n});\n",
       },
       safety: 'Safe: the response is the one the handler sent; only the promise now resolves with `reply`, as Fastify requires.',
     },
@@ -187,7 +188,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'Koa composes middleware through promises: a middleware that does not await `next()` goes on (and may finish the response) before the downstream middleware ran, and the downstream errors never reach its try/catch.',
       example: {
         before: "const fs = require('fs');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use((ctx, next) => {\n  ctx.state.banner = fs.readFileSync('banner.txt', 'utf8');\n  next();\n});\n",
-        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  ctx.state.banner = await readFile('banner.txt', 'utf8');\n  await next();\n});\n",
+        after: "const fs = require('fs');\nconst Koa = require('koa');\nconst { readFile } = require('fs/promises');\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  ctx.state.banner = await readFile('banner.txt', 'utf8');\n  await next();\n});\n",
       },
       safety: 'Safe: the downstream middleware ran before this one continued when everything was synchronous; awaiting `next()` keeps that order.',
     },
@@ -222,10 +223,28 @@ export const structuralRules: RuleMeta[] = [
         'For a CommonJS module without exports (a script: a CLI, a job, a migration) whose top level calls a function that became async, moves the statements after its requires into `(async () => { ... })().catch((err) => { console.error(err); process.exitCode = 1; });`, re-indented, and awaits the calls inside. Only with `--toplevel iife`; modules with exports are never wrapped (their exports would be assigned too late).',
       why: 'CommonJS has no top-level await; without the wrapper the function has to stay sync (and keep blocking), or the script would use a promise as the value.',
       example: {
-        before: "const fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",
-        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\n\nasync function readJob(path) {\n  return JSON.parse(await readFile(path, 'utf8'));\n}\n\n(async () => {\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
+        before: "// fixture-options: toplevel=iife entry=all\nconst fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",
+        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\n\n(async () => {\n  async function readJob(path) {\n    return JSON.parse(await readFile(path, 'utf8'));\n  }\n\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
       },
       safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception.',
+    },
+  },
+  {
+    id: RULE.parallelAwaits,
+    language: 'typescript',
+    safety: 'review',
+    optIn: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Opt-in: runs consecutive independent awaits together with `await Promise.all([...])`.',
+      whatItDoes:
+        'Finds consecutive statements that each await one call (`const a = await f();`, `await g();`) where no later call reads an earlier result, and every call is trusted to only read (fs/promises reads, `fetch` without a method or body, methods named get/find/read/load/list/..., project functions that only compute locally and make such calls), and rewrites them as one `const [a, b] = await Promise.all([f(), g()]);`. Statements with type annotations, comments between them, or edits from other rules are left alone. Runs only when selected with `--rules parallel-awaits`.',
+      why: 'Sequential awaits of independent I/O add their latencies; started together, a handler waits only as long as the slowest call.',
+      example: {
+        before: "// fixture-options: rules=parallel-awaits\nasync function profile(id) {\n  const user = await fetch(`/users/${id}`);\n  const posts = await fetch(`/users/${id}/posts`);\n  return { user, posts };\n}\n",
+        after: "async function profile(id) {\n  const [user, posts] = await Promise.all([fetch(`/users/${id}`), fetch(`/users/${id}/posts`)]);\n  return { user, posts };\n}\n",
+      },
+      safety: 'Review: the calls now overlap in time (a server sees them concurrently), and when several fail, the rejection thrown is the first to happen rather than the first call\'s. Calls that write are never grouped, but "only reads" is judged from names for code awaitify cannot see.',
     },
   },
 ];

@@ -13,6 +13,10 @@ app.get('/guarded', async (req, res, next) => {
 });
 
 app.use(async (err, req, res, next) => {
-  await appendFile('errors.log', String(err) + '\n');
-  res.status(500).end();
+  try {
+    await appendFile('errors.log', String(err) + '\n');
+    res.status(500).end();
+  } catch (error) {
+    next(error);
+  }
 });

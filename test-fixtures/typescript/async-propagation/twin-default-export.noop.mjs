@@ -9,7 +9,11 @@ function readConfig(path) {
 // The module's default export is the function itself: there is no room for a twin.
 export { readConfig as default };
 
-export const defaults = readConfig('defaults.json');
+export class Settings {
+  constructor() {
+    this.values = readConfig('defaults.json');
+  }
+}
 
 const app = express();
 app.get('/config', (req, res) => {

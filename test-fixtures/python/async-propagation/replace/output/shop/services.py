@@ -6,9 +6,9 @@ async def stock_of(pk):
     return (await Product.objects.aget(pk=pk)).stock
 
 
-def total_stock():
-    return Product.objects.count()
+async def total_stock():
+    return await Product.objects.acount()
 
 
-def report():
-    return {"total": total_stock()}
+async def report():
+    return {"total": await total_stock()}

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
 
 from shop.services import total_stock
+from asgiref.sync import async_to_sync
 
 
 class Command(BaseCommand):
     def handle(self, *args, **options):
-        self.stdout.write(str(total_stock()))
+        self.stdout.write(str(async_to_sync(total_stock)()))

@@ -1,0 +1,6 @@
+from shop.services import wait_for_warehouse
+from asgiref.sync import async_to_sync
+
+
+def test_wait_for_warehouse():
+    assert async_to_sync(wait_for_warehouse)() is None

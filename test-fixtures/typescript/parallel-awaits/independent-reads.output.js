@@ -1,0 +1,46 @@
+// fixture-options: rules=parallel-awaits
+const { readFile, writeFile } = require('fs/promises');
+
+async function profile(id) {
+  const [user, posts] = await Promise.all([fetch(`/users/${id}`), fetch(`/users/${id}/posts`)]);
+  return { user, posts };
+}
+
+async function dependent(id) {
+  const user = await loadUser(id);
+  const team = await loadTeam(user.teamId);
+  return team;
+}
+
+async function writes() {
+  await writeFile('a', '1');
+  const b = await readFile('b', 'utf8');
+  return b;
+}
+
+async function mixed(repo, id) {
+  const [config, , { rows }] = await Promise.all([
+    readFile('config.json', 'utf8'),
+    repo.findById(id),
+    readCount(id),
+  ]);
+  await audit(id);
+  return { config, rows };
+}
+
+
+let counter = 0;
+async function audit(id) {
+  counter++;
+}
+async function readCount(id) {
+  const n = id * 2;
+  return { rows: n };
+}
+async function loadUser(id) {
+  return { teamId: id };
+}
+async function loadTeam(id) {
+  return id;
+}
+module.exports = { profile, dependent, writes, mixed };

@@ -1,0 +1,2 @@
+const { loadLib } = require('./lib.mjs');
+module.exports = (app) => app.get('/lib', (req, res) => res.send(loadLib()));
