@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleExtension, ruleDocPages, splitExampleOptions } from '../transforms/core/report/rule-docs.js';
 import { allRules, migrate, type RuleMeta, type Targets } from '../transforms/index.js';
+import { toMigrateOptions } from './helpers/fixture-options.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const docsDir = path.join(repo, 'docs/rules');
@@ -46,13 +47,11 @@ async function migrateExample(rule: RuleMeta) {
   // The options line is shown as flags in the docs; the code the reader sees is what is migrated.
   const { options, body } = splitExampleOptions(rule.docs.example.before);
   writeFileSync(path.join(dir, file), body);
-  const { entry, api, safety, ...targets } = options;
+  const { targets, ...policies } = toMigrateOptions(options);
   const result = await migrate({
     cwd: dir,
     paths: ['.'],
-    entry,
-    api: api as 'replace' | 'twin' | undefined,
-    safety: safety as 'safe' | 'review' | undefined,
+    ...policies,
     // The example shows the rule at the oldest targets it supports.
     targets: { ...(rule.minTargets as Partial<Targets>), ...targets },
   });

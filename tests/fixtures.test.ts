@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allRules, migrate, type MigrateResult } from '../transforms/index.js';
+import { parseOptionLine, toMigrateOptions, type OptionLine } from './helpers/fixture-options.js';
 import { renderFixtureSnapshot } from './helpers/fixture-snapshot.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -68,11 +69,11 @@ function collectCases(): FixtureCase[] {
   return cases;
 }
 
-/** `// fixture-options: express=5 entry=all` (or `#`) on the first line of any input file. */
-function caseOptions(c: FixtureCase): Record<string, string> {
+/** The options line, on the first line of any input file. */
+function caseOptions(c: FixtureCase): OptionLine {
   for (const text of c.input.values()) {
-    const m = /^(?:\/\/|#)\s*fixture-options:(.*)$/m.exec(text.split(/\r?\n/, 1)[0] ?? '');
-    if (m) return Object.fromEntries(m[1].trim().split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+    const options = parseOptionLine(text.split(/\r?\n/, 1)[0] ?? '');
+    if (options) return options;
   }
   return {};
 }
@@ -86,17 +87,8 @@ function writeTree(dir: string, files: Map<string, string>): void {
   }
 }
 
-async function run(dir: string, options: Record<string, string>, write = false): Promise<MigrateResult> {
-  const { entry, api, safety, ...targets } = options;
-  return migrate({
-    cwd: dir,
-    paths: ['.'],
-    write,
-    entry,
-    api: api as 'replace' | 'twin' | undefined,
-    safety: safety as 'safe' | 'review' | undefined,
-    targets,
-  });
+async function run(dir: string, options: OptionLine, write = false): Promise<MigrateResult> {
+  return migrate({ cwd: dir, paths: ['.'], write, ...toMigrateOptions(options) });
 }
 
 /** The migrated text of every input file, as bytes in the file's encoding (latin1 string for comparison). */

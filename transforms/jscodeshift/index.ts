@@ -32,6 +32,7 @@ export default async function awaitifyTransform(file: FileInfo, api: API, option
     rules: list(options.rules),
     skip: list(options.skip),
     entry: options.entry as string | undefined,
+    toplevel: options.toplevel as 'keep' | 'iife' | undefined,
     targets: {
       ...(options.express !== undefined ? { express: String(options.express) } : {}),
       ...(options.node !== undefined ? { node: String(options.node) } : {}),

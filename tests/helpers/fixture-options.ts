@@ -1,0 +1,25 @@
+// A fixture's or a doc example's options line (`// fixture-options: express=5 entry=all`)
+// as migrate() options: policy keys go to their options, everything else is a target.
+import type { MigrateOptions } from '../../transforms/core/pipeline.js';
+import { splitExampleOptions } from '../../transforms/core/report/rule-docs.js';
+import type { Targets } from '../../transforms/core/types.js';
+
+export type OptionLine = Record<string, string>;
+
+export function parseOptionLine(line: string): OptionLine | undefined {
+  const { options, body } = splitExampleOptions(`${line}\n`);
+  return body === '' ? options : undefined;
+}
+
+export function toMigrateOptions(options: OptionLine): Pick<MigrateOptions, 'entry' | 'api' | 'safety' | 'toplevel' | 'rules' | 'skip'> & { targets: Partial<Targets> } {
+  const { entry, api, safety, toplevel, rules, skip, ...targets } = options;
+  return {
+    entry,
+    api: api as MigrateOptions['api'],
+    safety: safety as MigrateOptions['safety'],
+    toplevel: toplevel as MigrateOptions['toplevel'],
+    rules: rules ? rules.split(',') : undefined,
+    skip: skip ? skip.split(',') : undefined,
+    targets,
+  };
+}
