@@ -316,6 +316,8 @@ describe('terminal summary', () => {
       [
         'awaitify: 4 files: 1 to change, 1 unchanged, 1 skipped, 1 failed (dry run; pass --write to apply)',
         'findings: 1 safe, 1 review, 1 manual; 2 to apply',
+        'notes:',
+        '  src/routes.ts:9 new await point, check: then act [fs-sync-read]',
         'manual work (not changed):',
         '  src/model.ts:12 getter `config` reads a file, 100% sync; move it to an async init() [getter-io]',
         'async propagation stopped at:',

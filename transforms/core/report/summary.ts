@@ -30,6 +30,12 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
     `findings: ${findings.safe} safe, ${findings.review} review, ${paint(findings.manual ? 'yellow' : 'dim', `${findings.manual} manual`)}; ${findings.applied} ${options.written ? 'applied' : 'to apply'}`,
   );
 
+  // Notes: findings that change nothing but a person should read (an assumed target version).
+  const notes = sortFindings(result.findings.filter((f) => f.safety === 'review' && f.edits.length === 0));
+  if (notes.length) {
+    out.push(paint('yellow', 'notes:'));
+    for (const f of notes) out.push(`  ${paint('bold', site(f.path, f.line))} ${f.message} ${paint('dim', `[${f.rule}]`)}`);
+  }
   const manual = sortFindings(result.findings.filter((f) => f.safety === 'manual'));
   if (manual.length) {
     out.push(paint('yellow', 'manual work (not changed):'));
