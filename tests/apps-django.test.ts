@@ -290,6 +290,16 @@ describe('django-library: migrated for Django 5.2', () => {
     expect(shapes.classes.BookResourceView).toEqual({ get: true, post: true, delete: true });
   }, 2 * MINUTE);
 
+  it('evaluates QuerySets with their async methods and drops thread hops that are not needed', () => {
+    const views = readFileSync(path.join(migrated, 'catalog/views.py'), 'utf8');
+    // len(qs) counts in the database; the already-async feed calls a method that runs no query directly.
+    expect(views).toContain('"count": await books.acount()');
+    expect(views).toContain('[book.to_dict() for book in books]');
+    expect(views).not.toContain('sync_to_async(book.to_dict)');
+    // get_object_or_404 is no longer used anywhere in views.py, so its import went.
+    expect(views).toContain('from django.shortcuts import aget_object_or_404, render\n');
+  });
+
   it('the project middleware is async-capable and still works when called sync', async () => {
     const shapes = await viewShapes(env52, migrated);
     expect(shapes.middleware.BranchHeaderMiddleware?.async_capable, JSON.stringify(shapes.middleware)).toBe(true);
@@ -359,6 +369,36 @@ describe('django-library: migrated for Django 4.0', () => {
     if (branch?.async_capable) expect(branch).toMatchObject({ async_is_coroutine_function: true, async_header: 'central' });
     if (branch?.sync_capable) expect(branch).toMatchObject({ sync_header: 'central' });
   }, 2 * MINUTE);
+});
+
+describe('django-library: migrated with --api replace', () => {
+  let migrated: string;
+
+  beforeAll(async () => {
+    migrated = await committedCopy('migrated-replace');
+  }, 2 * MINUTE);
+
+  it('replaces the helpers in place, bridges the sync callers with async_to_sync, and the suite passes', async () => {
+    const result = await awaitify(['migrate', '--api', 'replace', '--write', '.'], migrated);
+    expect(result.code, summary(result)).toBe(0);
+    const services = readFileSync(path.join(migrated, 'catalog/services.py'), 'utf8');
+    // The same names, now coroutine functions: no sync twin is added.
+    for (const name of ['fetch_price', 'library_stats', 'forget_stats', 'copies_available', 'checkout_book']) {
+      expect(services, name).toContain(`\nasync def ${name}(`);
+      expect(services, name).not.toContain(`\ndef ${name}(`);
+      expect(services, name).not.toContain(`def a${name}(`);
+    }
+    // The sync tests call them through async_to_sync (the call sites, not the names, change).
+    const tests = readFileSync(path.join(migrated, 'catalog/tests/test_services.py'), 'utf8');
+    expect(tests).toContain('from asgiref.sync import async_to_sync');
+    expect(tests).toContain('async_to_sync(services.checkout_book)(');
+    const suite = await pytest(env52, migrated);
+    expect(suite.code, summary(suite)).toBe(0);
+    expect(suite.stdout).toMatch(/\b\d+ passed\b/);
+    const again = await awaitify(['migrate', '--api', 'replace', '--check', '.'], migrated);
+    expect(again.code, summary(again)).toBe(0);
+    expect(again.stdout).toBe('');
+  }, 5 * MINUTE);
 });
 
 // --- serving and comparing -------------------------------------------------
@@ -487,6 +527,7 @@ function comparedExchanges(): HttpExchange[] {
     get('books as JSON', 200, '/api/books/'),
     get('one book as JSON', 200, '/api/books/4/'),
     get('stats', 200, '/api/stats/'),
+    get('book feed', 200, '/api/feed/'),
     get('price from a flaky service', 200, '/api/books/2/price/'),
     get('price again, from the cache', 200, '/api/books/2/price/'),
     get('price during an outage', 503, '/api/books/5/price/'),

@@ -83,8 +83,8 @@ describe('api policy', () => {
 
   it('twin (the default): the sync function stays and an async twin is added', async () => {
     const { out, result } = await migrate(files);
-    expect(out('helpers.py')).toBe('import time\nimport asyncio\n\n\ndef slow():\n    time.sleep(1)\n    return 1\n\n\nasync def aslow():\n    await asyncio.sleep(1)\n    return 1\n');
-    expect(out('views.py')).toContain('from helpers import slow, aslow\n');
+    expect(out('helpers.py')).toBe('import asyncio\nimport time\n\n\ndef slow():\n    time.sleep(1)\n    return 1\n\n\nasync def aslow():\n    await asyncio.sleep(1)\n    return 1\n');
+    expect(out('views.py')).toContain('from helpers import aslow\n');
     expect(out('views.py')).toContain('return await aslow()');
     expect(out('tasks.py')).toBe(files['tasks.py']);
     expect(result.plan.asyncFunctions.find((f) => f.name === 'slow')?.twin).toBe(true);
@@ -92,9 +92,9 @@ describe('api policy', () => {
 
   it('replace: the function becomes async in place and sync callers bridge with async_to_sync', async () => {
     const { out, result } = await migrate(files, { api: 'replace' });
-    expect(out('helpers.py')).toBe('import time\nimport asyncio\n\n\nasync def slow():\n    await asyncio.sleep(1)\n    return 1\n');
+    expect(out('helpers.py')).toBe('import asyncio\n\n\nasync def slow():\n    await asyncio.sleep(1)\n    return 1\n');
     expect(out('views.py')).toContain('async def page(request):\n    return await slow()');
-    expect(out('tasks.py')).toBe('from helpers import slow\nfrom asgiref.sync import async_to_sync\n\nRESULT = async_to_sync(slow)()\n');
+    expect(out('tasks.py')).toBe('from asgiref.sync import async_to_sync\n\nfrom helpers import slow\n\nRESULT = async_to_sync(slow)()\n');
     const bridge = result.findings.find((f) => f.path === 'tasks.py');
     expect(bridge?.safety).toBe('review');
     expect(result.plan.boundaries.find((b) => b.kind === 'module-top-level' && b.callee === 'slow')?.reason).toContain('async_to_sync');
@@ -103,10 +103,10 @@ describe('api policy', () => {
 
   it('replace: a function passed as a value stays sync and async callers use sync_to_async', async () => {
     const helpers = 'import time\n\n\ndef slow():\n    time.sleep(1)\n    return 1\n\n\ndef later(run):\n    return run(slow)\n';
-    const view = 'from django.views.decorators.http import require_GET\n\nfrom helpers import slow\n\n\n@require_GET\ndef page(request):\n    return slow()\n';
+    const view = 'import time\n\nfrom django.views.decorators.http import require_GET\n\nfrom helpers import slow\n\n\n@require_GET\ndef page(request):\n    time.sleep(1)\n    return slow()\n';
     const { out, result } = await migrate({ 'helpers.py': helpers, 'views.py': view }, { api: 'replace' });
     expect(out('helpers.py')).toBe(helpers);
-    expect(out('views.py')).toContain('return await sync_to_async(slow)()');
+    expect(out('views.py')).toContain('async def page(request):\n    await asyncio.sleep(1)\n    return await sync_to_async(slow)()');
     expect(result.plan.boundaries.some((b) => b.kind === 'callback' && b.callee === 'slow')).toBe(true);
   });
 
@@ -136,7 +136,7 @@ describe('files', () => {
     const text = 'import requests\r\n\r\n\r\ndef v(request):\r\n\tif request:\r\n\t\tr = requests.get(\r\n\t\t\t"u",\r\n\t\t)\r\n\treturn r\r\n';
     const { out } = await migrate({ 'views.py': text }, { entry: 'all' });
     expect(out('views.py')).toBe(
-      'import requests\r\nimport httpx\r\n\r\n\r\nasync def v(request):\r\n\tif request:\r\n\t\tasync with httpx.AsyncClient(follow_redirects=True) as client:\r\n\t\t\tr = await client.get(\r\n\t\t\t\t"u",\r\n\t\t\t)\r\n\treturn r\r\n',
+      'import httpx\r\n\r\n\r\nasync def v(request):\r\n\tif request:\r\n\t\tasync with httpx.AsyncClient(follow_redirects=True) as client:\r\n\t\t\tr = await client.get(\r\n\t\t\t\t"u",\r\n\t\t\t)\r\n\treturn r\r\n',
     );
   });
 });

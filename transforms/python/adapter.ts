@@ -2,17 +2,19 @@
 // planAsyncPropagation (shared with the TypeScript side) → findings.
 import type { Node } from 'web-tree-sitter';
 import { applyEdits } from '../core/edits.js';
-import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphFunction } from '../core/plan.js';
+import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
 import { buildCallSites, type PyCallSite } from './callgraph.js';
+import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
 import { findEntries } from './entries.js';
-import { renderPythonImports } from './imports.js';
+import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
 import { OrmIndex } from './orm.js';
-import { field, firstSyntaxError, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
-import { buildProject, type PyFunction, type PyModule } from './project.js';
+import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
+import { nameUses, topLevelImportLocals } from './usage.js';
+import { buildProject, type Project, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
 import { fileRegions } from './rules/file-io-call.js';
@@ -28,12 +30,13 @@ export const pythonAdapter: LanguageAdapter = {
   rules: PYTHON_RULES.map((r) => r.meta),
   detectTargets: detectPythonTargets,
   analyze: analyzePython,
-  renderImports: (_path, text, requests) => renderPythonImports(text, requests),
+  renderImports: (path, text, requests) => renderPythonImports(text, requests, importContextFor(path, text)),
   syntaxError: (_path, text) => pythonSyntaxError(text),
 };
 
 async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
   const parser = await loadPythonParser();
+  clearImportContexts();
   const trees = new Map<string, Tree>();
   const failures: AdapterFailure[] = [];
   let done = 0;
@@ -140,41 +143,121 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   // Under `--api replace` a bridged call does not pin its callee: the planner sees it as detached.
   const reachable = reachableFunctions(graphFns, callSites.map((s) => s.edge), ctx.entry, (f) => Boolean(f.entry) || (ctx.entry !== 'all' && options.matchesEntryGlob(f)));
   const bridgedEdges = new Set([...bridges.keys()].map((cs) => cs.edge));
-  const edges = options.api === 'replace' ? replaceGraphEdges(callSites.map((s) => s.edge), bridgedEdges, reachable) : callSites.map((s) => s.edge);
+  const planned = options.api === 'replace' ? replaceGraphEdges(callSites.map((s) => s.edge), bridgedEdges, reachable) : callSites.map((s) => s.edge);
+  // A call of an async generator function is iterated with `async for`, never awaited.
+  const edges = planned.map((e) => (e.mode === 'await' && asyncGenerator(byId.get(e.to)) ? { ...e, mode: 'detached' as const } : e));
   const siteByEdge = new Map(edges.map((e, i) => [e, callSites[i]]));
   const graph: CallGraph = { functions: graphFns, edges };
-  let result = planAsyncPropagation(graph, options);
-
-  // A class-based view's handlers change together: when one becomes async, all do.
+  // Calls of each function as the planner sees them, to find the sync callers a plan would break.
+  const incomingSites = new Map<string, [GraphEdge, PyCallSite][]>();
+  edges.forEach((e, i) => {
+    const list = incomingSites.get(e.to) ?? [];
+    list.push([e, callSites[i]]);
+    incomingSites.set(e.to, list);
+  });
+  // Functions the plan would change in place although a caller keeps calling them synchronously.
+  const keptSync = new Map<string, PlanBoundary>();
   const forced = new Map<string, string>();
-  for (const cbv of entries.cbvs) {
-    if (cbv.blocked) continue;
-    const asyncOne = cbv.handlers.find((h) => h.isAsync || result.async.has(h.id));
-    if (!asyncOne) continue;
-    for (const h of cbv.handlers) {
-      if (h.isAsync || result.async.has(h.id)) continue;
-      const g = graphFns.find((f) => f.id === h.id)!;
-      g.seeds = Math.max(1, g.seeds);
-      forced.set(h.id, asyncOne.name);
+  const twins = new Map<string, { name: string; existing: boolean }>();
+  let result: PropagationResult;
+  for (;;) {
+    result = planAsyncPropagation(graph, options);
+
+    // A class-based view's handlers change together: when one becomes async, all do.
+    forced.clear();
+    for (const cbv of entries.cbvs) {
+      if (cbv.blocked) continue;
+      const asyncOne = cbv.handlers.find((h) => h.isAsync || result.async.has(h.id));
+      if (!asyncOne) continue;
+      for (const h of cbv.handlers) {
+        if (h.isAsync || result.async.has(h.id) || graphFnById.get(h.id)?.cannotBeAsync) continue;
+        const g = graphFnById.get(h.id)!;
+        g.seeds = Math.max(1, g.seeds);
+        forced.set(h.id, asyncOne.name);
+      }
+    }
+    if (forced.size) result = planAsyncPropagation(graph, options);
+
+    twins.clear();
+    if (options.api === 'twin') {
+      // Helpers keep their sync form beside the async twin; entry points (Django calls them by
+      // reference, so a twin would never be used) and, under `--entry all` or a glob, the
+      // functions chosen as entries change in place unless a sync caller needs them.
+      for (const [id, planned] of result.async) {
+        const fn = byId.get(id)!;
+        const g = graphFnById.get(id)!;
+        if (entries.entries.has(id) || forced.has(id) || fn.parent) continue;
+        const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
+        if (chosen && !planned.twin) continue;
+        twins.set(id, twinName(fn));
+      }
+    }
+
+    // No sync code may keep calling a function made async in place: a function with a caller
+    // that stays sync (a stop edge, a caller left sync, the sync half of a twin) and no
+    // async_to_sync bridge gets a twin when it can have one (a helper under --api twin), and
+    // otherwise stays sync (an entry point, a nested function, anything under --api replace),
+    // with everything that depended on it planned again.
+    const current = result;
+    const syncCaller = (id: string): PlanBoundary | undefined => {
+      const name = byId.get(id)!.qualname;
+      for (const [e, cs] of incomingSites.get(id) ?? []) {
+        if (e.mode === 'detached') continue;
+        // Django holds entry points by reference (`return middleware` in a factory); as for handedOver above.
+        if (e.mode === 'stop' && e.stopKind === 'callback' && entries.entries.has(id)) continue;
+        if (bridges.has(cs) && !(cs.caller && e.mode === 'await' && (cs.caller.isAsync || current.async.has(cs.caller.id)))) continue;
+        const caller = cs.caller?.qualname ?? '<module>';
+        const at = { ...e.site, function: caller, callee: name };
+        if (e.mode === 'stop') return { ...at, kind: e.stopKind ?? 'sync-caller', reason: `${caller} calls it synchronously (${e.stopReason ?? 'it needs a synchronous result'})` };
+        if (!cs.caller) return { ...at, kind: 'module-top-level', reason: 'module top-level code calls it synchronously' };
+        // A function nested in a twin is copied with it, so the copy calls the copy.
+        const callee = byId.get(id)!;
+        const nestedIn = callee.module === cs.caller.module && cs.caller.outer.startIndex <= callee.outer.startIndex && callee.outer.endIndex <= cs.caller.outer.endIndex;
+        if (twins.has(cs.caller.id) && !nestedIn) return { ...at, kind: 'sync-caller', reason: `${caller} keeps its sync form, which calls it synchronously` };
+        if (!cs.caller.isAsync && !current.async.has(cs.caller.id)) {
+          const why = graphFnById.get(cs.caller.id)?.cannotBeAsync?.reason;
+          return { ...at, kind: 'sync-caller', reason: `${caller} stays sync${why ? ` (${why})` : ''} and calls it synchronously` };
+        }
+      }
+      return undefined;
+    };
+    let replan = false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const id of result.async.keys()) {
+        if (twins.has(id) || keptSync.has(id)) continue;
+        const blocker = syncCaller(id);
+        if (!blocker) continue;
+        const fn = byId.get(id)!;
+        if (options.api === 'twin' && !entries.entries.has(id) && !forced.has(id) && !fn.parent) {
+          twins.set(id, twinName(fn));
+        } else {
+          keptSync.set(id, blocker);
+          replan = true;
+        }
+        changed = true;
+      }
+    }
+    if (!replan) break;
+    for (const [id, b] of keptSync) {
+      const g = graphFnById.get(id)!;
+      g.cannotBeAsync ??= { kind: b.kind, reason: b.reason };
+      // Django needs all handlers of a class-based view sync or all async.
+      for (const cbv of entries.cbvs) {
+        if (!cbv.handlers.some((h) => h.id === id)) continue;
+        for (const h of cbv.handlers) {
+          const hg = graphFnById.get(h.id)!;
+          if (!h.isAsync) hg.cannotBeAsync ??= { kind: 'class-based-view', reason: `${byId.get(id)!.qualname} of the same class-based view stays sync (${b.reason})` };
+        }
+      }
     }
   }
-  if (forced.size) result = planAsyncPropagation(graph, options);
+  for (const [id, b] of keptSync) {
+    const fn = byId.get(id)!;
+    result.boundaries.push({ ...b, reason: `${fn.qualname} stays sync: ${b.reason}` });
+  }
 
   const isAsyncNow = (id: string) => result.async.has(id) || Boolean(byId.get(id)?.isAsync);
-  const twins = new Map<string, { name: string; existing: boolean }>();
-  if (options.api === 'twin') {
-    // Helpers keep their sync form beside the async twin; entry points (Django calls them by
-    // reference, so a twin would never be used) and, under `--entry all` or a glob, the
-    // functions chosen as entries change in place unless a sync caller needs them.
-    for (const [id, planned] of result.async) {
-      const fn = byId.get(id)!;
-      const g = graphFns.find((f) => f.id === id)!;
-      if (entries.entries.has(id) || forced.has(id) || fn.parent) continue;
-      const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
-      if (chosen && !planned.twin) continue;
-      twins.set(id, twinName(fn));
-    }
-  }
 
   const emitted: Emitted[] = [];
   const emit = (module: PyModule, node: Node, rule: string, safety: Safety, message: string, edits: TextEdit[], imports?: ImportRequest[], keepInSync = false) => {
@@ -206,10 +289,21 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       for (const s of sites) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
       continue;
     }
-    const blocked = entries.blockedViews.get(fn.id) ?? (entries.cannotBeAsync.get(fn.id)?.kind === 'class-based-view' ? entries.cannotBeAsync.get(fn.id)!.reason : undefined);
+    const boundaryKind = entries.cannotBeAsync.get(fn.id)?.kind;
+    const decorated = (boundaryKind === 'decorator' || boundaryKind === 'generator') && result.reachable.has(fn.id) ? entries.cannotBeAsync.get(fn.id)!.reason : undefined;
+    const blocked =
+      entries.blockedViews.get(fn.id) ??
+      (entries.cannotBeAsync.get(fn.id)?.kind === 'class-based-view' ? entries.cannotBeAsync.get(fn.id)!.reason : undefined) ??
+      keptSync.get(fn.id)?.reason ??
+      decorated;
     if (blocked && sites.some((s) => s.seed)) {
       const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
       emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
+    }
+    // A blocking HTTP call awaitify cannot rewrite (a requests.Session, stream=True) on a handler
+    // path is reported even where nothing else makes the function async.
+    if (result.reachable.has(fn.id)) {
+      for (const s of sites) if (s.rule === 'requests-call' && s.safety === 'manual') emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
     }
   }
 
@@ -250,13 +344,12 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (!result.async.has(cs.callee.id) || twins.has(cs.callee.id)) continue;
     if (cs.caller && cs.edge.mode === 'await' && isAsyncNow(cs.caller.id)) continue;
     const { edits, imports, callee } = bridgeEdits(cs);
-    const where = cs.caller ? `${cs.caller.qualname} stays sync` : 'this runs at module top level';
     emit(
       cs.module,
       cs.node,
       'async-propagation',
       'review',
-      `${callee}() is async now, but ${where} (${why.reason}); it calls it through async_to_sync, which runs the coroutine to completion. async_to_sync raises when called on a thread that runs an event loop: check that this code only runs from sync code (a command, a test, a thread)`,
+      `${callee}() is async now, but this call cannot await (${why.reason}); it calls it through async_to_sync, which runs the coroutine to completion. async_to_sync raises when called on a thread that runs an event loop: check that this code only runs from sync code (a command, a test, a thread)`,
       edits,
       imports,
       true,
@@ -332,6 +425,9 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     );
   }
 
+  emitUnusedImports(ctx, project, emitted);
+  emitAssumedTargets(ctx, emitted);
+
   const plan = toMigrationPlan(result, (e) => ({ caller: e.from ? (byId.get(e.from)?.qualname ?? e.from) : '<module>', callee: byId.get(e.to)?.qualname ?? e.to }));
   // Only functions that really keep a sync twin say so (entry points change in place).
   for (const fnPlan of plan.asyncFunctions) {
@@ -339,6 +435,120 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     else delete fnPlan.twin;
   }
   return { findings: emitted.map((e) => e.finding), plan, failures };
+}
+
+/**
+ * Top-level imports that the applied rewrites leave without any use (`import
+ * time` once `time.sleep` became `asyncio.sleep`) go. The import block of the
+ * module is rendered here with the imports the applied findings request, the
+ * same way the pipeline renders it afterwards, so both produce identical edits
+ * (applied once); the render also knows which names go.
+ */
+function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Emitted[]): void {
+  const parser = loadedParser();
+  const firstParty = new Set(project.modules.flatMap((m) => m.dotted.map((d) => d.split('.')[0])).filter(Boolean));
+  for (const module of project.modules) {
+    const context: ImportContext = { firstParty, unused: new Set() };
+    setImportContext(module.path, module.text, context);
+    const applied = emitted.filter((e) => e.module === module && e.finding.edits.length && e.finding.safety !== 'manual' && ctx.willApply(e.finding.safety));
+    if (!applied.length || !parser) continue;
+    const locals = topLevelImportLocals(module.root);
+    if (!locals.size) continue;
+    let after: string;
+    try {
+      after = applyEdits(module.text, applied.flatMap((e) => e.finding.edits));
+    } catch {
+      continue;
+    }
+    const before = nameUses(module.root, locals);
+    const tree = parsePython(parser, after);
+    let now: Map<string, number[]>;
+    try {
+      now = nameUses(tree.rootNode, locals);
+    } finally {
+      tree.delete();
+    }
+    const gone = [...before.keys()].filter((name) => !now.has(name) && !reexported(project, module, name)).sort();
+    if (!gone.length) continue;
+    for (const name of gone) context.unused.add(name);
+    const requests = dedupeRequests(applied.flatMap((e) => e.finding.imports ?? []));
+    const edits = renderPythonImports(module.text, requests, context);
+    const stmt = module.root.namedChildren.find((n) => n && (n.type === 'import_statement' || n.type === 'import_from_statement') && [...module.imports.values()].some((i) => i.node.id === n.id && gone.includes(i.local)));
+    if (!edits.length || !stmt) continue;
+    // The rule whose rewrite replaced the last use answers for the removal.
+    const uses = gone.flatMap((name) => before.get(name) ?? []);
+    const cause = applied.find((e) => e.finding.edits.some((x) => uses.some((u) => x.start <= u && u < x.end)))?.finding.rule ?? 'async-propagation';
+    const { line, column } = lineColumn(module.text, stmt.startIndex);
+    const end = lineColumn(module.text, stmt.endIndex);
+    emitted.push({
+      module,
+      finding: {
+        rule: cause,
+        path: module.path,
+        line,
+        column,
+        endLine: end.line,
+        endColumn: end.column,
+        message: `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer used after the rewrite (not in the code, __all__ or a string annotation); the import goes`,
+        safety: 'safe',
+        edits,
+      },
+    });
+  }
+}
+
+/**
+ * Which Django (and Python) the output is written for decides which async APIs
+ * it uses. When the project declares neither and none was given, say once (on
+ * the first changed file) what was assumed and how to set it.
+ */
+function emitAssumedTargets(ctx: AdapterRunContext, emitted: Emitted[]): void {
+  if (ctx.targets.django) return;
+  const changed = emitted
+    .filter((e) => e.finding.edits.length && e.finding.safety !== 'manual' && ctx.willApply(e.finding.safety))
+    .map((e) => e.module)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))[0];
+  if (!changed) return;
+  const python = ctx.targets.python ? '' : ` and Python ${DEFAULT_PYTHON}`;
+  emitted.push({
+    module: changed,
+    finding: {
+      rule: 'async-propagation',
+      path: changed.path,
+      line: 1,
+      column: 1,
+      message:
+        `no Django version was found (requirements*.txt, pyproject.toml, setup.cfg, Pipfile) or given, so the output targets Django ${DEFAULT_DJANGO}${python} ` +
+        `and uses their async APIs (aget_object_or_404 needs 5.0, request.auser() 5.0, the QuerySet a-methods 4.1). If the project runs an older version, ` +
+        `run again with --django X.Y${python ? ' (and --python X.Y)' : ''}, or pin Django in requirements.txt`,
+      safety: 'review',
+      edits: [],
+    },
+  });
+}
+
+/** Whether another project module takes the name from this one (`from shop.views import name`, or `views.name`). */
+function reexported(project: Project, module: PyModule, name: string): boolean {
+  const dotted = new Set(module.dotted);
+  for (const other of project.modules) {
+    if (other === module) continue;
+    for (const imp of other.imports.values()) {
+      if (imp.name === name && dotted.has(imp.module)) return true;
+      const whole = imp.name === undefined ? imp.module : `${imp.module}.${imp.name}`;
+      if (dotted.has(whole) && new RegExp(`\\b${imp.local}\\.${name}\\b`).test(other.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** The pipeline's dedupe of import requests (same key), so the render here matches its render. */
+function dedupeRequests(requests: ImportRequest[]): ImportRequest[] {
+  const seen = new Map<string, ImportRequest>();
+  for (const r of requests) {
+    const key = `${r.module}\0${r.kind}\0${r.name ?? ''}\0${r.local}`;
+    if (!seen.has(key)) seen.set(key, r);
+  }
+  return [...seen.values()];
 }
 
 function isAwaitedCall(node: Node): boolean {
@@ -354,6 +564,10 @@ function twinImport(cs: PyCallSite, local: string, twin: string): ImportRequest[
   if (!imp || imp.name === undefined) return undefined;
   const moduleText = field(imp.node, 'module_name')?.text;
   return moduleText ? [{ module: moduleText, kind: 'named', name: twin, local: twin }] : undefined;
+}
+
+function asyncGenerator(fn: PyFunction | undefined): boolean {
+  return Boolean(fn?.isAsync && containsYield(fn.body));
 }
 
 /** `a<name>` unless taken; an existing async function of that name is the twin already. */

@@ -40,8 +40,11 @@ export function calleeFunction(project: Project, orm: OrmIndex, module: PyModule
 function methodOwner(fn: PyFunction): PyFunction | undefined {
   let f: PyFunction | undefined = fn;
   while (f && !f.cls) f = f.parent;
-  // `self` of an enclosing method stays visible in nested functions only when not rebound.
-  if (f && f !== fn && fn.locals.has(f.paramNames[0] ?? '')) return undefined;
+  // `self` of an enclosing method stays visible in nested functions only when not rebound; a
+  // nested function taking it as a parameter (awaitify's own `_atomic_block(self, ...)` passes
+  // it on) gets the same instance.
+  const self = f?.paramNames[0] ?? '';
+  if (f && f !== fn && fn.locals.has(self) && !fn.paramNames.includes(self)) return undefined;
   return f;
 }
 

@@ -124,7 +124,7 @@ export function findEntries(project: Project, djangoTarget: string): EntryInfo {
   }
 
   findMiddleware(project, info);
-  markBoundaries(project, info, viewClasses);
+  markBoundaries(project, info, viewClasses, djangoTarget);
   return info;
 }
 
@@ -219,7 +219,7 @@ function findMiddleware(project: Project, info: EntryInfo): void {
 
 const TEST_BASE = /(TestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase)$/;
 
-function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyClass>): void {
+function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyClass>, djangoTarget: string): void {
   const set = (fn: PyFunction, kind: string, reason: string) => {
     if (!info.cannotBeAsync.has(fn.id) && !info.entries.has(fn.id)) info.cannotBeAsync.set(fn.id, { kind, reason });
   };
@@ -256,7 +256,14 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       continue;
     }
     if (containsYield(fn.body)) {
+      // A generator taking `request` is a streaming helper, not a view: calling it runs nothing.
+      info.entries.delete(fn.id);
       set(fn, 'generator', `${fn.name} is a generator; making it async changes how every caller iterates it`);
+      continue;
+    }
+    const unknown = fn.decorators.find((d) => !decoratorAcceptsCoroutines(project, fn, d, djangoTarget));
+    if (unknown && !info.entries.has(fn.id)) {
+      set(fn, 'decorator', `@${unknown.text} is not known to accept coroutine functions: its wrapper would call ${fn.name} synchronously and get a coroutine; convert the decorator (check inspect.iscoroutinefunction) first`);
       continue;
     }
     const testModule = /(^|\/)(test_[^/]*|[^/]*_test|tests)\.py$|(^|\/)tests\//.test(fn.module.path);
@@ -294,6 +301,25 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       }
     }
   }
+}
+
+/** Decorators that keep working when the function they wrap returns a coroutine. */
+const COROUTINE_SAFE_DECORATORS = /^((abc\.)?abstractmethod|staticmethod|classmethod|(functools\.)?wraps|(typing\.)?(overload|override|final|no_type_check)|(asgiref\.sync\.)?sync_to_async|(django\.utils\.decorators\.)?(sync_and_async_middleware|async_only_middleware))$/;
+
+/**
+ * Whether a decorator is known to handle a coroutine function: the few that
+ * only register or annotate, and Django's view decorators from the version
+ * that made them async-aware. A project's own decorator (a retry loop, a
+ * timer) calls the function synchronously and gets a coroutine back.
+ */
+function decoratorAcceptsCoroutines(project: Project, fn: PyFunction, deco: Node, djangoTarget: string): boolean {
+  const callee = deco.type === 'call' ? field(deco, 'function')! : deco;
+  const { name, resolved } = decoratorName(project, fn, deco);
+  if (COROUTINE_SAFE_DECORATORS.test(callee.text) || (resolved && COROUTINE_SAFE_DECORATORS.test(resolved))) return true;
+  const django = resolved ? resolved.startsWith('django.') : false;
+  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]);
+  if (django && name === 'method_decorator') return atLeast(djangoTarget, '5.2');
+  return false;
 }
 
 function isPlainView(info: EntryInfo, cls: PyClass): boolean {

@@ -34,6 +34,36 @@ describe('renderPythonImports', () => {
   });
 
   it('renders an alias the edits chose', () => {
-    expect(render('import os\n', [{ module: 'asyncio', kind: 'namespace', local: 'aio' }])).toBe('import os\nimport asyncio as aio\n');
+    expect(render('import os\n', [{ module: 'asyncio', kind: 'namespace', local: 'aio' }])).toBe('import asyncio as aio\nimport os\n');
+  });
+
+  it('puts a new import into its isort group, or a group of its own in group order', () => {
+    const grouped = 'import time\nfrom datetime import timedelta\n\nimport requests\nfrom django.conf import settings\n\nfrom .models import Book\n\nX = 1\n';
+    expect(render(grouped, [asyncio, s2a, { module: 'httpx', kind: 'namespace', local: 'httpx' }])).toBe(
+      'import asyncio\nimport time\nfrom datetime import timedelta\n\nimport httpx\nimport requests\nfrom asgiref.sync import sync_to_async\nfrom django.conf import settings\n\nfrom .models import Book\n\nX = 1\n',
+    );
+    expect(render('from django.db import models\n\nfrom .models import Book\n', [asyncio])).toBe('import asyncio\n\nfrom django.db import models\n\nfrom .models import Book\n');
+    expect(render('import time\n\n\ndef f():\n    pass\n', [s2a])).toBe('import time\n\nfrom asgiref.sync import sync_to_async\n\n\ndef f():\n    pass\n');
+    const firstParty = { firstParty: new Set(['shop']), unused: new Set<string>() };
+    expect(applyEdits('from shop.services import f\n', renderPythonImports('from shop.services import f\n', [s2a], firstParty))).toBe(
+      'from asgiref.sync import sync_to_async\n\nfrom shop.services import f\n',
+    );
+  });
+
+  it('merges a name in sorted position when the list is sorted, at the end otherwise', () => {
+    const named = (name: string): ImportRequest => ({ module: 'shop.services', kind: 'named', name, local: name });
+    expect(render('from shop.services import Book, stock_of\n', [named('astock_of')])).toBe('from shop.services import Book, astock_of, stock_of\n');
+    expect(render('from shop.services import stock_of, describe\n', [named('astock_of')])).toBe('from shop.services import stock_of, describe, astock_of\n');
+  });
+
+  it('drops imports the rewrite left unused, keeping the layout of the rest', () => {
+    const unused = (names: string[]) => ({ firstParty: new Set<string>(), unused: new Set(names) });
+    const text = 'import time\n\nimport requests\nfrom django.shortcuts import get_object_or_404, render\n\n\ndef f():\n    pass\n';
+    expect(applyEdits(text, renderPythonImports(text, [asyncio, { module: 'django.shortcuts', kind: 'named', name: 'aget_object_or_404', local: 'aget_object_or_404' }], unused(['time', 'requests', 'get_object_or_404'])))).toBe(
+      'import asyncio\n\nfrom django.shortcuts import aget_object_or_404, render\n\n\ndef f():\n    pass\n',
+    );
+    const multi = 'from asgiref.sync import (\n    async_to_sync,\n    sync_to_async,\n)\n';
+    expect(applyEdits(multi, renderPythonImports(multi, [], unused(['sync_to_async'])))).toBe('from asgiref.sync import (\n    async_to_sync,\n)\n');
+    expect(applyEdits('import json\n\nimport requests\n\n\nX = 1\n', renderPythonImports('import json\n\nimport requests\n\n\nX = 1\n', [], unused(['requests'])))).toBe('import json\n\n\nX = 1\n');
   });
 });

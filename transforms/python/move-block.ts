@@ -45,7 +45,12 @@ export function moveBlock(fc: FunctionContext, block: Node, base: string, runner
   const call = runner(fname, inputs);
   const packed = outputs.length === 0 ? 'None' : outputs.length === 1 ? outputs[0] : `(${outputs.join(', ')})`;
 
-  const edits: TextEdit[] = [{ start: block.startIndex, end: block.startIndex, text: `def ${fname}(${inputs.join(', ')}):\n${indent}${unit}` }];
+  // Black's (and pycodestyle's E306) layout: a blank line before a nested def that follows
+  // other statements, and one after it.
+  const edits: TextEdit[] = [];
+  const blankBefore = blankLineBefore(text, block);
+  if (blankBefore !== undefined) edits.push({ start: blankBefore, end: blankBefore, text: '\n' });
+  edits.push({ start: block.startIndex, end: block.startIndex, text: `def ${fname}(${inputs.join(', ')}):\n${indent}${unit}` });
   for (const at of lineStartsWithin(text, block.startIndex, block.endIndex)) edits.push({ start: at, end: at, text: unit });
   let tail: string;
   if (returns.length) {
@@ -57,20 +62,36 @@ export function moveBlock(fc: FunctionContext, block: Node, base: string, runner
     const flag = fresh('returned', taken);
     const value = fresh('result', taken);
     tail =
-      `\n${indent}${unit}return False, ${packed}` +
+      `\n${indent}${unit}return False, ${packed}\n` +
       `\n${indent}${flag}, ${value} = ${call}` +
       `\n${indent}if ${flag}:\n${indent}${unit}return ${value}` +
       (outputs.length ? `\n${indent}${outputs.join(', ')} = ${value}` : '');
   } else if (outputs.length) {
-    tail = `\n${indent}${unit}return ${outputs.join(', ')}\n${indent}${outputs.join(', ')} = ${call}`;
+    tail = `\n${indent}${unit}return ${outputs.join(', ')}\n\n${indent}${outputs.join(', ')} = ${call}`;
   } else {
-    tail = `\n${indent}${call}`;
+    tail = `\n\n${indent}${call}`;
   }
   edits.push({ start: block.endIndex, end: block.endIndex, text: tail });
   const io = [inputs.length ? `reads ${inputs.join(', ')} (passed in)` : '', outputs.length ? `sets ${outputs.join(', ')} (returned)` : '', returns.length ? 'returns from the function (preserved)' : '']
     .filter(Boolean)
     .join('; ');
   return { edits, name: fname, io };
+}
+
+/**
+ * Where a blank line goes before the nested def that replaces `block` (the
+ * start of its line, or of the comments directly above it), or undefined when
+ * the block is the first statement of its body or a blank line is there already.
+ */
+function blankLineBefore(text: string, block: Node): number | undefined {
+  let first = block;
+  let prev = block.previousNamedSibling;
+  while (prev?.type === 'comment' && prev.endPosition.row === first.startPosition.row - 1) {
+    first = prev;
+    prev = prev.previousNamedSibling;
+  }
+  if (!prev || prev.endPosition.row !== first.startPosition.row - 1) return undefined;
+  return text.lastIndexOf('\n', first.startIndex - 1) + 1;
 }
 
 function fresh(base: string, taken: Set<string>): string {

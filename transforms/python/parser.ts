@@ -71,10 +71,80 @@ export async function pythonSyntaxError(text: string): Promise<{ line: number; m
   const parser = await loadPythonParser();
   const tree = parsePython(parser, text);
   try {
-    return firstSyntaxError(tree.rootNode);
+    return firstSyntaxError(tree.rootNode) ?? asyncContextError(tree.rootNode) ?? indentationError(tree.rootNode);
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * Errors Python's compiler reports that tree-sitter parses without complaint,
+ * so a rewrite that produced them is never written: `await`, `async for` and
+ * `async with` outside an `async def` (a generator expression may hold them
+ * anywhere, as an async generator expression), and `await` in a lambda.
+ */
+export function asyncContextError(root: Node): { line: number; message: string } | undefined {
+  const found: Node[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.children) {
+      if (!child) continue;
+      if (child.type === 'await' || ((child.type === 'for_statement' || child.type === 'with_statement' || child.type === 'for_in_clause') && child.children.some((c) => c?.type === 'async'))) {
+        found.push(child);
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  for (const node of found) {
+    const what = node.type === 'await' ? "'await'" : node.type === 'with_statement' ? "'async with'" : node.type === 'for_statement' ? "'async for'" : 'asynchronous comprehension';
+    const where = enclosingScope(node);
+    if (where === 'async' || where === 'genexp') continue;
+    const outside = where === 'lambda' ? 'in a lambda' : 'outside async function';
+    return { line: node.startPosition.row + 1, message: `${what} ${outside}` };
+  }
+  return undefined;
+}
+
+function enclosingScope(node: Node): 'async' | 'sync' | 'lambda' | 'genexp' {
+  let prev = node;
+  for (let p = node.parent; p; prev = p, p = p.parent) {
+    if (p.type === 'lambda') return 'lambda';
+    if (p.type === 'function_definition') return isAsyncDef(p) ? 'async' : 'sync';
+    if (p.type === 'class_definition' || p.type === 'module') return 'sync';
+    // The first iterable of a generator expression is evaluated in the enclosing scope.
+    if (p.type === 'generator_expression') {
+      const first = childrenOf(p).find((c) => c.type === 'for_in_clause');
+      if (!(first && prev.id === field(first, 'right')?.id)) return 'genexp';
+    }
+  }
+  return 'sync';
+}
+
+/**
+ * Statements of one block that do not start at the same column, or a block
+ * not indented past its header: tree-sitter recovers from both without an
+ * ERROR node when the text still tokenises, Python raises IndentationError.
+ */
+export function indentationError(root: Node): { line: number; message: string } | undefined {
+  for (const block of root.descendantsOfType('block')) {
+    if (!block || !block.parent) continue;
+    const header = block.parent.startPosition.column;
+    let column: number | undefined;
+    let row = -1;
+    for (const stmt of childrenOf(block)) {
+      if (stmt.type === 'comment') continue;
+      // A body on the header's own line (`if x: pass`) has no indentation of its own.
+      if (stmt.startPosition.row === block.parent.startPosition.row) break;
+      // `a = 1; b = 2`: only the first statement of a line is indented.
+      if (stmt.startPosition.row === row) continue;
+      row = stmt.startPosition.row;
+      const at = stmt.startPosition.column;
+      if (at <= header && block.parent.type !== 'module') return { line: stmt.startPosition.row + 1, message: 'expected an indented block' };
+      column ??= at;
+      if (at !== column) return { line: stmt.startPosition.row + 1, message: 'unindent does not match any outer indentation level' };
+    }
+  }
+  return undefined;
 }
 
 // ---- small node helpers shared by the index and the rules ----

@@ -6,6 +6,7 @@ import type { LanguageAdapter } from '../core/types.js';
 import { blockingRules, findBlockingCalls } from './blocking/index.js';
 import { analyzeTypeScript } from './engine.js';
 import { ImportNamer, renderTypeScriptImports } from './imports.js';
+import { firstAwaitGrammarError } from './grammar.js';
 import { firstParseError } from './project.js';
 import { structuralRules } from './rules.js';
 import { detectNodeTargets } from './targets.js';
@@ -25,7 +26,8 @@ export const typescriptAdapter: LanguageAdapter = {
   renderImports: renderTypeScriptImports,
   async syntaxError(path, text) {
     const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
-    return firstParseError(sf);
+    // The parser accepts a misplaced `await` (TypeScript reports it from the checker); engines do not.
+    return firstParseError(sf) ?? firstAwaitGrammarError(sf, path);
   },
 };
 

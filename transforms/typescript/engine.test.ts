@@ -255,7 +255,7 @@ describe('express 4 error forwarding', () => {
     );
   });
 
-  it('leaves error middleware and handlers that already catch alone, and adds nothing under Express 5', async () => {
+  it('hands the own failure of an error middleware to the next error handler, leaves handlers that already catch alone, and adds nothing under Express 5', async () => {
     const src = [
       "const app = require('express')();",
       'app.use((err, req, res, next) => { res.send(blockingRead(err.message)); });',
@@ -269,8 +269,13 @@ describe('express 4 error forwarding', () => {
       '',
     ].join('\n');
     const r4 = await migrateFiles({ 'x.js': src }, { targets: { express: '4' } });
-    expect(r4.out['x.js']).toBe(src.replace('app.use((err', 'app.use(async (err').replace("app.get('/t', (req", "app.get('/t', async (req").replaceAll('res.send(blockingRead(', 'res.send(await read('));
-    expect(r4.result.findings.some((f) => f.rule === 'express4-async-errors')).toBe(false);
+    expect(r4.out['x.js']).toBe(
+      src
+        .replace('app.use((err, req, res, next) => { res.send(blockingRead(err.message)); });', 'app.use(async (err, req, res, next) => { try { res.send(await read(err.message)); } catch (error) { next(error); } });')
+        .replace("app.get('/t', (req", "app.get('/t', async (req")
+        .replace("res.send(blockingRead('t'))", "res.send(await read('t'))"),
+    );
+    expect(r4.result.findings.filter((f) => f.rule === 'express4-async-errors').map((f) => f.line)).toEqual([2]);
     const r5 = await migrateFiles({ 'y.js': "const app = require('express')();\napp.get('/', (req, res) => {\n  res.send(blockingRead('y'));\n});\n" }, { targets: { express: '5' } });
     expect(r5.out['y.js']).toBe("const app = require('express')();\napp.get('/', async (req, res) => {\n  res.send(await read('y'));\n});\n");
   });

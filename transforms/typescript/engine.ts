@@ -6,11 +6,13 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
+import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
 import { expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
 import { fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
 import { linkClassHierarchies, promiseSignatureEdits, returnTypeOfEdits, type LinkedSignature } from './hierarchy.js';
 import { GraphBuilder, type FunctionInfo, type SiteInfo } from './graph.js';
+import { markSyncOnlyFunctions, stopUnawaitableSites, unawaitableBlockingCall } from './syncsites.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
 import { loadProject } from './project.js';
 import { RULE } from './rules.js';
@@ -89,6 +91,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     builder.addFile(file);
     ctx.progress?.(++done, total * 2);
   }
+  // Constructor functions and React components keep their sync form.
+  markSyncOnlyFunctions(builder, model, files, ctx.targets.framework);
 
   const signatures = linkClassHierarchies(builder, model, files);
 
@@ -105,14 +109,20 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
       if (!ctx.isRuleEnabled(blocking.rule)) continue;
       const fn = builder.enclosing(blocking.call.compilerNode);
       // The namer is only asked when the call can matter (module top level never changes).
-      const rewrite = fn ? blocking.rewrite(namerOf(file)) : { manual: '' };
+      const unawaitable = fn ? unawaitableBlockingCall(blocking.call.compilerNode, fn) : undefined;
+      const rewrite = !fn ? { manual: '' } : unawaitable ? { manual: unawaitable } : blocking.rewrite(namerOf(file));
       seeds.push({ blocking, file, fn, rewrite });
       if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
     }
     ctx.progress?.(++done, total * 2);
   }
 
-  resolveRemainingCalls(builder, () => project.getProgram().compilerObject.getTypeChecker());
+  const typeChecker = () => project.getProgram().compilerObject.getTypeChecker();
+  resolveRemainingCalls(builder, typeChecker);
+  // Calls awaitify cannot see (unresolved receivers, escaping references) keep their targets sync.
+  addSoundnessStops(builder, model, files, relevantFunctions(builder), typeChecker);
+  // Parameter defaults and optional chains cannot take an inserted await.
+  stopUnawaitableSites(builder);
 
   const { result, twins } = planPropagation(ctx, builder, model);
 
@@ -122,6 +132,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   emitter.emitAwaits();
   emitter.emitTwinReferences();
   emitter.emitFunctions();
+  emitter.emitKoaUpstream();
   emitter.emitSignatures(signatures);
   emitter.emitBoundaries();
   emitter.emitModuleWraps();
@@ -195,6 +206,7 @@ function unrenamedReference(id: string, twin: TwinPlan, result: PropagationResul
   for (const e of result.awaitEdges) {
     if (e.to !== id) continue;
     const site = builder.sites.get(e);
+    if (site?.kind === 'hierarchy') return 'it overrides, is overridden by or implements another method, and a twin would not be seen through the base type';
     if (site?.kind !== 'call') return `it is called in a way awaitify cannot point at a twin (${e.site.path}:${e.site.line})`;
     if (!twinReference(site.call.expression, twin, model)) return `the call at ${e.site.path}:${e.site.line} cannot be pointed at the twin`;
   }
@@ -222,7 +234,7 @@ function detachedReference(e: GraphEdge, builder: GraphBuilder): ts.Expression |
 }
 
 function siteNode(site: SiteInfo): ts.Node {
-  return site.kind === 'accessor' || site.kind === 'hierarchy' ? site.node : site.call;
+  return site.kind === 'accessor' || site.kind === 'hierarchy' || site.kind === 'escape' ? site.node : site.call;
 }
 
 /**
@@ -399,7 +411,7 @@ class Emitter<N extends ExpressWrapNamer> {
         planFn.reason === 'blocking-call'
           ? 'it contains a blocking call that is rewritten to its async form'
           : this.isHierarchyLink(id, planFn.via)
-            ? `its override or base method \`${via ?? planFn.via}\` became async (a method, its overrides and the implementations of one interface method change together)`
+            ? `\`${via ?? planFn.via}\` became async, and methods that override one another or implement one interface or function type change together`
             : `it awaits \`${via ?? planFn.via}\`, which became async`;
       const typeNote = edits.length > 1 ? ' Its return type becomes a Promise.' : '';
       const start = node.getStart(file.sf);
@@ -490,6 +502,30 @@ class Emitter<N extends ExpressWrapNamer> {
     });
     if (!b) return undefined;
     return `${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} (${b.path}:${b.line})`;
+  }
+
+  /**
+   * Once a Koa middleware became async, a sync one upstream that calls `next()`
+   * without returning it resolves before the downstream work finishes, and Koa
+   * responds too early: it becomes async and awaits `next()` too.
+   */
+  emitKoaUpstream(): void {
+    const koaAsync = [...this.result.async.keys()].some((id) => this.builder.byId.get(id)?.registration?.framework === 'koa');
+    if (!koaAsync) return;
+    for (const info of this.builder.byId.values()) {
+      if (info.registration?.framework !== 'koa' || info.graph.alreadyAsync || this.result.async.has(info.id) || info.graph.cannotBeAsync) continue;
+      const next = koaAwaitNextEdits(info.node, this.model);
+      if (!next.length) continue;
+      const { node, file } = info;
+      this.add([RANK_FUNCTION, node.getStart(file.sf), 3], {
+        rule: RULE.koaAwaitNext,
+        path: file.path,
+        ...this.at(file, node),
+        message: `\`${info.graph.name}\` calls \`next()\` without returning or awaiting it, and middleware downstream became async: Koa would respond before that work finishes, so it becomes async and awaits \`next()\`.`,
+        safety: 'safe',
+        edits: [...asyncKeywordEdits(node, file), ...next],
+      });
+    }
   }
 
   private emitFrameworkFix(info: FunctionInfo, rule: string, edits: TextEdit[], message: string): void {
@@ -589,7 +625,7 @@ class Emitter<N extends ExpressWrapNamer> {
     const seen = new Set<ts.Node>();
     for (const e of this.result.awaitEdges) {
       const site = this.builder.sites.get(e);
-      if (!site || site.kind === 'accessor' || site.kind === 'hierarchy' || seen.has(site.call)) continue;
+      if (!site || site.kind === 'accessor' || site.kind === 'hierarchy' || site.kind === 'escape' || seen.has(site.call)) continue;
       seen.add(site.call);
       if (site.kind === 'call') this.emitAwaitCall(e, site);
       else if (site.kind === 'foreach') this.emitForEach(e, site);
@@ -824,7 +860,9 @@ class Emitter<N extends ExpressWrapNamer> {
         column: b.column,
         message: twin
           ? `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
-          : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} calls it here and cannot await it (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
+          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE
+            ? `\`${b.callee}\` stays sync: ${stripStaysSync(b.reason)}. ${adviceFor(b.kind)}`
+            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
         edits: [],
       });
@@ -845,7 +883,10 @@ class Emitter<N extends ExpressWrapNamer> {
       path: e.site.path,
       line: e.site.line,
       column: e.site.column,
-      message: `\`${callback}\` reaches a blocking call but stays sync: ${caller} hands it over here and ${e.stopReason ?? 'needs a synchronous result'}. ${adviceFor(kind)}`,
+      message:
+        kind === UNRESOLVED_RECEIVER || kind === ESCAPING_REFERENCE
+          ? `\`${callback}\` reaches a blocking call but stays sync: ${e.stopReason}. ${adviceFor(kind)}`
+          : `\`${callback}\` reaches a blocking call but stays sync: ${caller} hands it over here and ${e.stopReason ?? 'needs a synchronous result'}. ${adviceFor(kind)}`,
       safety: 'manual',
       edits: [],
     });
@@ -873,7 +914,10 @@ function boundaryRule(kind: string): string {
     case 'unknown-callback':
     case 'promise-executor':
     case 'test-suite':
+    case 'exit-listener':
       return RULE.asyncCallbackBoundary;
+    case 'optional-chain-map':
+      return RULE.mapAsyncCallback;
     case 'foreach-callback':
       return RULE.forEachAsyncCallback;
     default:
@@ -884,7 +928,7 @@ function boundaryRule(kind: string): string {
 function adviceFor(kind: string | undefined): string {
   switch (kind) {
     case 'constructor':
-      return 'Move the async work into a `static async create()` factory that awaits it and passes the result to the constructor, or use --api twin.';
+      return 'Move the async work into an async factory (a `static async create()`, or a function) that awaits it and passes the result to the constructor, or use --api twin.';
     case 'getter':
     case 'setter':
       return 'Replace the accessor with an async method (`getX()` / `setX()`) and await it at its call sites.';
@@ -908,10 +952,24 @@ function adviceFor(kind: string | undefined): string {
       return 'Check that the callee awaits its callback (then the callback can be async) or restructure the code by hand.';
     case 'pinned-caller':
       return 'Its caller stays sync for the reason reported at that caller.';
+    case 'exit-listener':
+      return "Do the async work before the process exits (in a `beforeExit` listener, or before calling `process.exit()`); an 'exit' listener can only do synchronous cleanup.";
+    case 'react-component':
+      return 'Load the data outside the component (a server component, a route loader, or an effect that sets state) and pass it in as props: a component must return its JSX synchronously.';
+    case 'parameter-default':
+      return 'Move the default into the function body (`if (x === undefined) x = await ...`) so the call can be awaited there.';
+    case 'optional-chain':
+      return 'Split the chain by hand so the short-circuit stays: `const v = await obj.load?.(x); const r = v === undefined ? v : v.rest();`.';
+    case 'optional-chain-map':
+      return 'Rewrite it by hand, keeping the short-circuit: `xs == null ? xs : await Promise.all(xs.map(async (x) => ...))`.';
     case 'client-component':
       return "Move the server-side work into a Server Component, a route handler or a server action, and pass the result in as props.";
     case 'nest-constructor':
       return 'Move the I/O into `async onModuleInit()` (Nest awaits it before the application serves requests) and keep its result on the instance, or use an async provider factory (`useFactory: async () => ...`).';
+    case UNRESOLVED_RECEIVER:
+      return 'Give the receiver a type awaitify can follow (a JSDoc `@type` or TypeScript annotation naming the class), or use --api twin so that call keeps a sync form.';
+    case ESCAPING_REFERENCE:
+      return 'Call it by name where it is used, so awaitify can await each call, or use --api twin so the calls it cannot see keep a sync form.';
     case 'no-twin':
       return 'Make room for a twin (a named function or method, a free `<name>Async` name, callers that name it directly), or restructure the callers that cannot await so it can simply become async.';
     default:

@@ -39,7 +39,9 @@ export type SiteInfo =
   | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
   | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo }
   /** An override and its base (or two implementations of one interface method): they change together. */
-  | { kind: 'hierarchy'; node: ts.MethodDeclaration; file: FileInfo };
+  | { kind: 'hierarchy'; node: ts.MethodDeclaration; file: FileInfo }
+  /** A call awaitify cannot resolve that may reach the function, or a place its reference escapes to (escapes.ts). */
+  | { kind: 'escape'; node: ts.Node; file: FileInfo };
 
 interface UnresolvedCall {
   call: ts.CallExpression;
@@ -239,6 +241,11 @@ export class GraphBuilder {
     }
   }
 
+  /** A 'stop' edge from a site where the function may be called without awaitify seeing it (escapes.ts). */
+  addEscapeStop(from: FunctionInfo | null, to: FunctionInfo, at: ts.Node, file: FileInfo, kind: string, reason: string): void {
+    this.addEdge(from, to, 'stop', at, { kind: 'escape', node: at, file }, { kind, reason });
+  }
+
   private addEdge(from: FunctionInfo | null, to: FunctionInfo, mode: GraphEdge['mode'], at: ts.Node, info: SiteInfo, stop?: { kind: string; reason: string }): void {
     const edge: GraphEdge = { from: from?.id ?? null, to: to.id, site: this.site(at, info.file), mode };
     if (stop) {
@@ -251,10 +258,13 @@ export class GraphBuilder {
 
   private onNew(call: ts.NewExpression, file: FileInfo): void {
     const from = this.enclosing(call);
-    const callee = this.model.valueOf(call.expression);
+    const callee = this.model.moduleExportValue(this.model.valueOf(call.expression));
     if (callee?.kind === 'class') {
       const ctor = constructorOf(callee.node, this.model);
       if (ctor) this.addEdge(from, this.fn(ctor.node, ctor.file), 'await', call, { kind: 'new', call, file });
+    } else if (callee?.kind === 'function' && (ts.isFunctionDeclaration(callee.node) || ts.isFunctionExpression(callee.node))) {
+      // A constructor function (syncsites.ts keeps it sync): the edge makes its blocking calls reachable.
+      this.addEdge(from, this.fn(callee.node, callee.file), 'await', call, { kind: 'new', call, file });
     }
     const args = call.arguments ?? [];
     if (args.length === 0) return;
@@ -333,11 +343,20 @@ export class GraphBuilder {
     if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
       const v = this.model.valueOf(inner);
       if (v?.kind === 'function') return this.fn(v.node, v.file);
+      // `const mw = throttle({ ... }); app.use(mw)`: the function the factory returns.
+      const factory = v?.kind === 'result' ? this.model.functionOf(v.of) : undefined;
+      if (factory) return this.returnedFunction(factory.node);
     }
     if (ts.isCallExpression(inner)) {
+      const callee = skipOuter(inner.expression);
+      // `emitter.on('x', this.onX.bind(this))`: the bound function is the one handed over.
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
+        const bound = this.model.valueOf(callee.expression);
+        return bound?.kind === 'function' ? this.fn(bound.node, bound.file) : undefined;
+      }
       // `app.use(throttle({ ... }))`: what is handed over is the function the factory returns.
-      const factory = this.model.valueOf(inner.expression);
-      if (factory?.kind === 'function') return this.returnedFunction(factory.node);
+      const factory = this.model.functionOf(this.model.valueOf(inner.expression));
+      if (factory) return this.returnedFunction(factory.node);
     }
     return undefined;
   }
@@ -440,7 +459,7 @@ export class GraphBuilder {
       if (ts.isIdentifier(receiver) && receiver.text === 'process' && !this.model.lookup('process', receiver)) {
         if (method === 'nextTick') return detached();
         const event = stringArg(call, 0);
-        if (event === 'exit') return stop('sync-callback', "`process.on('exit')` listeners must be synchronous: the process exits without waiting for promises");
+        if (event === 'exit') return stop('exit-listener', "`process.on('exit')` listeners must be synchronous: the process exits without waiting for promises");
         return stop('event-listener', `\`process.${method}(${event ? `'${event}'` : '...'})\` does not wait for an async listener`);
       }
       if (method === 'replace' || method === 'replaceAll') return stop('sync-callback', `\`.${method}()\` uses the replacer's return value at once`);
@@ -492,6 +511,13 @@ export class GraphBuilder {
     const calleeValue = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? this.model.valueOf(callee) : undefined;
     if (calleeValue?.kind === 'external' && HTTP_MODULES.has(calleeValue.module) && calleeValue.path.join('.') === 'createServer') {
       return { framework: 'http', method: 'request', label: `${calleeValue.module}.createServer handler` };
+    }
+    // `router[verb](path, handler)`: an Express route whose verb is held in a variable.
+    if (ts.isElementAccessExpression(callee) && !ts.isStringLiteralLike(callee.argumentExpression) && call.arguments.length >= 2) {
+      const receiver = skipOuter(callee.expression);
+      if (!this.isExpressReceiver(receiver, call)) return undefined;
+      const path = stringArg(call, 0);
+      return { framework: 'express', method: 'route', label: `${callee.argumentExpression.getText().replace(/\s+/g, ' ')} ${path ?? ''}`.trim() };
     }
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const method = callee.name.text;
@@ -591,7 +617,8 @@ export class GraphBuilder {
     const v = this.model.valueOf(receiver);
     if (isExpressApp(v) || isExpressRouter(v)) return true;
     if (v) return false;
-    if (this.framework && this.framework !== 'express') return false;
+    // In a Fastify or Koa project `app.get('/x', fn)` is theirs, not Express's.
+    if (this.framework === 'fastify' || this.framework === 'koa') return false;
     // An untyped `app`/`router` parameter (`module.exports = (app) => { app.get(...) }`):
     // trust the name when the call looks like a route registration.
     if (!ts.isIdentifier(receiver) || !/^(app|router|api|routes|server)$|Router$|App$/.test(receiver.text)) return false;

@@ -12,7 +12,7 @@ import { baseClassExpression, propertyNameText, type FileInfo, type ProjectModel
 
 /** A signature without a body (interface member, abstract method) that changes with the methods implementing it. */
 export interface LinkedSignature {
-  node: ts.MethodSignature | ts.PropertySignature | ts.MethodDeclaration;
+  node: ts.MethodSignature | ts.PropertySignature | ts.MethodDeclaration | ts.FunctionTypeNode;
   file: FileInfo;
   /** Ids of the implementations; the signature changes when they become async. */
   implementations: string[];
@@ -35,14 +35,46 @@ export function linkClassHierarchies(builder: GraphBuilder, model: ProjectModel,
   };
 
   for (const file of files) {
-    if (!/\bclass\b/.test(file.text)) continue;
+    const classes = /\bclass\b/.test(file.text);
+    const typed = file.isTypeScript;
+    if (!classes && !typed) continue;
     const visit = (n: ts.Node): void => {
-      if (ts.isClassLike(n)) linkClass(n, file);
+      if (classes && ts.isClassLike(n)) linkClass(n, file);
+      if (typed && ts.isVariableDeclaration(n) && n.type && n.initializer) linkTypedValue(n.type, n.initializer, file);
       ts.forEachChild(n, visit);
     };
     visit(file.sf);
   }
   return [...signatures.values()];
+
+  /**
+   * `const load: Loader = (k) => ...` with `type Loader = (k: string) => T`, and
+   * `const repo: Repo = { find() { ... } }`: the values implement the type.
+   */
+  function linkTypedValue(type: ts.TypeNode, init: ts.Expression, file: FileInfo): void {
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments) return;
+    const decl = resolveTypeDeclaration(type.typeName, file, model);
+    if (!decl) return;
+    const value = skipParens(init);
+    if ((ts.isArrowFunction(value) || ts.isFunctionExpression(value)) && ts.isTypeAliasDeclaration(decl.node) && ts.isFunctionTypeNode(decl.node.type)) {
+      const self = builder.fn(value, file);
+      implement(signatureFor(decl.node.type, decl.file), self);
+      link(decl.node.type, self);
+      return;
+    }
+    if (!ts.isObjectLiteralExpression(value)) return;
+    const members = membersOf(decl);
+    for (const p of value.properties) {
+      const name = propertyNameText(p.name);
+      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && (ts.isArrowFunction(skipParens(p.initializer)) || ts.isFunctionExpression(skipParens(p.initializer))) ? (skipParens(p.initializer) as ts.ArrowFunction) : undefined;
+      if (!name || !fn?.body) continue;
+      const self = builder.fn(fn, file);
+      for (const [sigNode, sigFile] of members.get(name) ?? []) {
+        implement(signatureFor(sigNode, sigFile), self);
+        link(sigNode, self);
+      }
+    }
+  }
 
   function linkClass(cls: ts.ClassLikeDeclaration, file: FileInfo): void {
     // Interfaces implemented by the class or any of its bases.
@@ -92,6 +124,23 @@ function baseClassOf(cls: ts.ClassLikeDeclaration, model: ProjectModel): { node:
 
 type InterfaceMember = ts.MethodSignature | ts.PropertySignature;
 
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  return e;
+}
+
+/** Function members of one interface or object type alias, by name. */
+function membersOf(decl: { node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration; file: FileInfo }): Map<string, [InterfaceMember, FileInfo][]> {
+  const out = new Map<string, [InterfaceMember, FileInfo][]>();
+  const members = ts.isInterfaceDeclaration(decl.node) ? decl.node.members : ts.isTypeLiteralNode(decl.node.type) ? decl.node.type.members : [];
+  for (const m of members) {
+    if (!ts.isMethodSignature(m) && !(ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type))) continue;
+    const name = propertyNameText(m.name);
+    if (name !== undefined) out.set(name, [...(out.get(name) ?? []), [m, decl.file]]);
+  }
+  return out;
+}
+
 /** Members of the interfaces (and object type aliases) a class implements, by name, following `extends` of interfaces. */
 function implementedMembers(cls: ts.ClassLikeDeclaration, file: FileInfo, model: ProjectModel): Map<string, [InterfaceMember, FileInfo][]> {
   const out = new Map<string, [InterfaceMember, FileInfo][]>();
@@ -140,6 +189,7 @@ function resolveTypeDeclaration(expr: ts.Expression, file: FileInfo, model: Proj
 /** `T` → `Promise<T>` on a signature's return type; nothing when it has none or promises already. */
 export function promiseSignatureEdits(sig: LinkedSignature['node'], sf: ts.SourceFile): TextEdit[] {
   const type = ts.isPropertySignature(sig) ? (sig.type && ts.isFunctionTypeNode(sig.type) ? sig.type.type : undefined) : sig.type;
+  // A function type alias changes for every value typed with it: those are linked, so they changed too.
   if (!type || isPromiseLike(type)) return [];
   return [
     { start: type.getStart(sf), end: type.getStart(sf), text: 'Promise<' },

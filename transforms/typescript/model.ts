@@ -400,7 +400,8 @@ export class ProjectModel {
       if (ts.isIdentifier(expr.expression) && !this.lookup(expr.expression.text, expr)) {
         return { kind: 'result', of: { kind: 'external', module: '<global>', path: [expr.expression.text] } };
       }
-      const callee = this.valueOf(expr.expression);
+      // `module.exports = Endpoint` / `export = Endpoint`: `new (require('./endpoint'))()` is an Endpoint.
+      const callee = this.moduleExportValue(this.valueOf(expr.expression));
       if (callee?.kind === 'class') return { kind: 'instance', node: callee.node, file: callee.file };
       return callee ? { kind: 'result', of: callee } : undefined;
     }
@@ -492,6 +493,13 @@ export class ProjectModel {
       if (b?.kind === 'class') return this.classMember(b.node, name, isStatic);
     }
     return undefined;
+  }
+
+  /** A module whose whole export is one value (`module.exports = X`, `export = X`) stands for that value; anything else is returned as it is. */
+  moduleExportValue(value: Value | undefined): Value | undefined {
+    if (value?.kind !== 'module') return value;
+    const cjs = this.exportsOf(value.file).cjs;
+    return (cjs && this.valueOf(cjs)) ?? value;
   }
 
   /** The function a callee value is, when it is a project function. */

@@ -32,8 +32,8 @@ export const structuralRules: RuleMeta[] = [
         'Inserts `async` on functions that now await (declarations, expressions, arrows, class and object methods), `await` at their call sites (parenthesised where precedence needs it), and turns a TypeScript return annotation `T` into `Promise<T>`. Under `--api twin`, a function that some caller cannot await (a constructor, a getter, a sync callback, module top level) keeps its sync form under its old name and gains an async twin `<name>Async` beside it, exported the same way (`export`, `export { }`, `module.exports = { }`, `exports.x =`); callers that can await call the twin, so code outside the codebase that imports the old name keeps working.',
       why: 'A function that calls an async function without awaiting it gets a pending promise instead of the value, and a bare call becomes a floating promise whose errors nobody sees.',
       example: {
-        before: "function loadUser(id) {\n  return JSON.parse(readUser(id));\n}\n",
-        after: "async function loadUser(id) {\n  return JSON.parse(await readUser(id));\n}\n",
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadUser(id) {\n  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', (req, res) => {\n  res.json(loadUser(req.params.id));\n});\n",
+        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadUser(id) {\n  return JSON.parse(await readFile(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', async (req, res) => {\n  res.json(await loadUser(req.params.id));\n});\n",
       },
       safety: 'Safe: the function returned a value and now returns a promise of it, and every caller awaits it. Callers that cannot await (constructors, getters, sync callbacks, module top level) keep the function sync instead (see sync-boundary).',
     },
@@ -49,8 +49,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Turns `return promise` into `return await promise` inside the `try` block of a function that became async.',
       why: '`return p` inside `try` hands the promise to the caller before it settles, so the `catch` never sees its rejection; `return await p` keeps the rejection inside the `try`.',
       example: {
-        before: 'async function load() {\n  try {\n    return fetch(url);\n  } catch (err) {\n    return fallback;\n  }\n}\n',
-        after: 'async function load() {\n  try {\n    return await fetch(url);\n  } catch (err) {\n    return fallback;\n  }\n}\n',
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadSettings() {\n  const name = fs.readFileSync('settings-name.txt', 'utf8').trim();\n  try {\n    return fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', (req, res) => {\n  res.json(loadSettings());\n});\n",
+        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadSettings() {\n  const name = (await readFile('settings-name.txt', 'utf8')).trim();\n  try {\n    return await fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', async (req, res) => {\n  res.json(await loadSettings());\n});\n",
       },
       safety: 'Safe: the value is the same; only rejections now reach the catch block the code already has.',
     },
@@ -66,8 +66,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Rewrites `arr.forEach((x) => { ... })` as `for (const x of arr) { ... }` (with `.entries()` when the index is used), turning `return;` in the callback into `continue;`.',
       why: '`forEach` ignores the promises an async callback returns: the iterations run concurrently, the caller continues before they finish, and their errors are unhandled rejections.',
       example: {
-        before: 'function saveAll(items) {\n  items.forEach((item) => {\n    save(item);\n  });\n}\n',
-        after: 'async function saveAll(items) {\n  for (const item of items) {\n    await save(item);\n  }\n}\n',
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.post('/items', (req, res) => {\n  const items = JSON.parse(req.body.items);\n  items.forEach((item) => {\n    fs.writeFileSync(`items/${item.id}.json`, JSON.stringify(item));\n  });\n  res.sendStatus(204);\n});\n",
+        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/items', async (req, res) => {\n  const items = JSON.parse(req.body.items);\n  for (const item of items) {\n    await writeFile(`items/${item.id}.json`, JSON.stringify(item));\n  }\n  res.sendStatus(204);\n});\n",
       },
       safety: 'Safe when the receiver is an array (review otherwise: a Map iterates entries, not values). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding.',
     },
@@ -83,8 +83,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Rewrites `arr.map(cb)` as `await Promise.all(arr.map(cb))` when the callback becomes async.',
       why: 'An async callback makes `map` return an array of promises; the code that used the values would get promises.',
       example: {
-        before: 'function loadAll(ids) {\n  return ids.map((id) => load(id));\n}\n',
-        after: 'async function loadAll(ids) {\n  return await Promise.all(ids.map(async (id) => await load(id)));\n}\n',
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/files', (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(names.map((name) => fs.readFileSync(`files/${name}`, 'utf8')));\n});\n",
+        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/files', async (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(await Promise.all(names.map(async (name) => await readFile(`files/${name}`, 'utf8'))));\n});\n",
       },
       safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects.',
     },
@@ -100,8 +100,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Reports `filter`, `some`, `every`, `find`, `reduce`, `sort` and similar callbacks, JSON revivers and sync-only listeners whose body calls something that became async.',
       why: 'These callers use the callback\'s return value at once: an async callback returns a promise, which is always truthy (`filter`, `some`, `find`) or not a number (`sort`).',
       example: {
-        before: 'const active = users.filter((u) => isActive(u));\n',
-        after: '// manual: precompute the flags, e.g.\nconst flags = await Promise.all(users.map((u) => isActive(u)));\nconst active = users.filter((_, i) => flags[i]);\n',
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/present', (req, res) => {\n  res.json(req.query.names.split(',').filter((name) => fs.existsSync(`files/${name}`)));\n});\n",
+        after: "// manual: find the flags first, then filter synchronously\napp.get('/present', async (req, res) => {\n  const names = req.query.names.split(',');\n  const present = await Promise.all(names.map((name) => access(`files/${name}`).then(() => true, () => false)));\n  res.json(names.filter((_, i) => present[i]));\n});\n",
       },
       safety: 'Manual: awaitify does not rewrite these; the message says what to do.',
     },
@@ -114,11 +114,11 @@ export const structuralRules: RuleMeta[] = [
     exampleExt: 'js',
     docs: {
       summary: 'Reports where async propagation stops: a constructor, getter, setter, generator or module top level calls something that would become async.',
-      whatItDoes: 'Names the function that stays sync (under `--api replace`) and the call site that prevents the change, with what to do about it.',
-      why: 'Constructors, getters and setters cannot be async, and CommonJS module top level cannot await; making the callee async would silently hand them a promise.',
+      whatItDoes: 'Names the function that stays sync (under `--api replace`) and the call site that prevents the change, with what to do about it. A function also stays sync when some of its calls may be hidden from awaitify: a call on a value it cannot resolve names the same method (`endpoint.matches(data)` with `endpoint` read from `this.db[id]`), or its reference escapes to where calls cannot be followed (read by a computed name as `obj[name]`, its object handed to a package, returned or stored, the function itself stored in an array or on an unknown object).',
+      why: 'Constructors, getters and setters cannot be async, and CommonJS module top level cannot await; making the callee async would silently hand them a promise. A call awaitify cannot see would get a promise too, which is always truthy and fails nowhere near the cause.',
       example: {
-        before: 'class Config {\n  constructor() {\n    this.data = loadConfig();\n  }\n}\n',
-        after: '// manual: add `static async create() { const c = new Config(); c.data = await loadConfig(); return c; }`\n',
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadConfig() {\n  return JSON.parse(fs.readFileSync('config.json', 'utf8'));\n}\n\nclass Config {\n  constructor() {\n    this.data = loadConfig();\n  }\n}\n\nconst app = express();\napp.get('/config', (req, res) => res.json(loadConfig()));\nmodule.exports = { Config };\n",
+        after: "// manual: load before constructing, in an async factory\nclass Config {\n  constructor(data) {\n    this.data = data;\n  }\n\n  static async create() {\n    return new Config(await loadConfig());\n  }\n}\n",
       },
       safety: 'Manual: the callee stays sync so no caller breaks; `--api twin` keeps a sync twin beside the async function instead.',
     },
@@ -134,8 +134,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Reports each blocking call on a request path whose function had to stay sync, with the reason.',
       why: 'The call still blocks the event loop for every request; the report says which boundary kept it.',
       example: {
-        before: 'class Store {\n  get data() {\n    return fs.readFileSync(this.path, "utf8");\n  }\n}\n',
-        after: '// manual: replace the getter with an async method\n',
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nclass Store {\n  get data() {\n    return fs.readFileSync('data.json', 'utf8');\n  }\n}\n\nconst app = express();\nconst store = new Store();\napp.get('/data', (req, res) => res.send(store.data));\n",
+        after: "// manual: replace the getter with an async method\nclass Store {\n  async getData() {\n    return readFile('data.json', 'utf8');\n  }\n}\n\napp.get('/data', async (req, res) => res.send(await store.getData()));\n",
       },
       safety: 'Manual: nothing is changed.',
     },
@@ -152,8 +152,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Wraps the body of a handler that became async in `try { ... } catch (err) { next(err); }`, adding the `next` parameter when it is missing. Not applied under Express 5, which forwards rejections itself.',
       why: 'Express 4 ignores the promise an async handler returns: a thrown error no longer reaches the error middleware, the request hangs and the rejection is unhandled.',
       example: {
-        before: "app.get('/a', (req, res) => {\n  res.send(load());\n});\n",
-        after: "app.get('/a', async (req, res, next) => {\n  try {\n    res.send(await load());\n  } catch (err) {\n    next(err);\n  }\n});\n",
+        before: "// fixture-options: express=4\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/a', (req, res) => {\n  res.send(fs.readFileSync('a.txt', 'utf8'));\n});\n",
+        after: "// fixture-options: express=4\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/a', async (req, res, next) => {\n  try {\n    res.send(await readFile('a.txt', 'utf8'));\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
       safety: 'Safe: errors that used to reach the error middleware synchronously reach it through `next(err)`; an error-handling middleware (four parameters) that fails hands its own error to the next one. Handlers whose whole body is already a try/catch are left alone.',
     },
@@ -184,7 +184,7 @@ export const structuralRules: RuleMeta[] = [
     exampleExt: 'js',
     docs: {
       summary: 'Awaits `next()` in a Koa middleware that became async.',
-      whatItDoes: 'In a Koa middleware (`app.use(fn)`, koa-router routes) that became async, turns each `next();` statement into `await next();`.',
+      whatItDoes: 'In a Koa middleware (`app.use(fn)`, koa-router routes) that became async, turns each `next();` statement into `await next();`. When some middleware became async, a sync middleware that calls `next();` without returning it becomes async and awaits it as well.',
       why: 'Koa composes middleware through promises: a middleware that does not await `next()` goes on (and may finish the response) before the downstream middleware ran, and the downstream errors never reach its try/catch.',
       example: {
         before: "const fs = require('fs');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use((ctx, next) => {\n  ctx.state.banner = fs.readFileSync('banner.txt', 'utf8');\n  next();\n});\n",

@@ -1,6 +1,6 @@
 # fixture-options: entry=all django=4.2
-from django.contrib.auth import logout
 from asgiref.sync import sync_to_async
+from django.contrib.auth import logout
 
 
 async def sign_out(request):

@@ -1,6 +1,6 @@
 # fixture-options: entry=all
 from django.contrib import auth
-from django.contrib.auth import authenticate, login, aauthenticate, alogin
+from django.contrib.auth import aauthenticate, alogin
 from django.http import JsonResponse
 
 

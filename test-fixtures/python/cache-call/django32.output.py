@@ -1,6 +1,6 @@
 # fixture-options: entry=all django=3.2
-from django.core.cache import cache
 from asgiref.sync import sync_to_async
+from django.core.cache import cache
 
 
 async def counter(request):

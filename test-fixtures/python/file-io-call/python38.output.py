@@ -1,5 +1,6 @@
 # fixture-options: entry=all python=3.8
 from pathlib import Path
+
 from asgiref.sync import sync_to_async
 
 

@@ -1,7 +1,7 @@
 # fixture-options: entry=all django=4.2
+from asgiref.sync import sync_to_async
 from django.db import models
 from django.shortcuts import get_object_or_404
-from asgiref.sync import sync_to_async
 
 
 class Book(models.Model):

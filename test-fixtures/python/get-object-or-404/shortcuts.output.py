@@ -1,6 +1,6 @@
 # fixture-options: entry=all
 from django.db import models
-from django.shortcuts import get_list_or_404, get_object_or_404 as fetch_or_404, aget_list_or_404, aget_object_or_404
+from django.shortcuts import aget_list_or_404, aget_object_or_404
 
 
 class Book(models.Model):

@@ -1,6 +1,6 @@
 # fixture-options: entry=all django=4.0
-from django.db import models
 from asgiref.sync import sync_to_async
+from django.db import models
 
 
 class Book(models.Model):

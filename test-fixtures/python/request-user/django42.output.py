@@ -1,6 +1,6 @@
 # fixture-options: entry=all django=4.2
-import time
 import asyncio
+
 from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user
 

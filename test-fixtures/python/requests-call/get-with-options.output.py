@@ -1,7 +1,6 @@
 # fixture-options: entry=all
-import requests
-from django.http import JsonResponse
 import httpx
+from django.http import JsonResponse
 
 URL = "https://api.example.com/weather"
 

@@ -1,5 +1,4 @@
 # fixture-options: entry=all
-import requests as r
 import httpx
 
 

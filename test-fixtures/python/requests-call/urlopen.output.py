@@ -1,5 +1,4 @@
 # fixture-options: entry=all
-from urllib.request import urlopen
 import httpx
 
 

@@ -1,6 +1,6 @@
 # fixture-options: entry=all
-import subprocess
 import asyncio
+import subprocess
 
 
 async def revision(request):

@@ -1,8 +1,8 @@
 # fixture-options: entry=all
+from asgiref.sync import sync_to_async
 from django.core import mail
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from asgiref.sync import sync_to_async
 
 
 async def contact(request):

@@ -1,6 +1,4 @@
 # fixture-options: entry=all
-import time as t
-from time import sleep as nap
 import asyncio
 
 

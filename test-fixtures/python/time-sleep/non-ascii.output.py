@@ -1,5 +1,4 @@
 # fixture-options: entry=all
-import time
 import asyncio
 
 GREETING = "héllo wörld — ✓ 😀"

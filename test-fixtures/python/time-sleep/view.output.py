@@ -1,8 +1,7 @@
-import time
+import asyncio
 
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
-import asyncio
 
 
 @require_GET

@@ -1,7 +1,7 @@
 # fixture-options: entry=all
+from asgiref.sync import sync_to_async
 from django.db import models, transaction
 from django.http import JsonResponse
-from asgiref.sync import sync_to_async
 
 
 class Account(models.Model):
@@ -10,6 +10,7 @@ class Account(models.Model):
 
 async def withdraw(request, pk):
     amount = int(request.POST["amount"])
+
     def _atomic_block(pk, amount):
         with transaction.atomic():
             account = Account.objects.select_for_update().get(pk=pk)
@@ -18,6 +19,7 @@ async def withdraw(request, pk):
             account.balance -= amount
             account.save()
         return False, account
+
     returned, result = await sync_to_async(_atomic_block)(pk, amount)
     if returned:
         return result
@@ -30,5 +32,6 @@ async def touch(request, pk):
     def _atomic_block(pk):
         with transaction.atomic(using="default"):
             Account.objects.filter(pk=pk).update(balance=0)
+
     await sync_to_async(_atomic_block)(pk)
     return JsonResponse({})

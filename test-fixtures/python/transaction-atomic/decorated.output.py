@@ -1,9 +1,8 @@
 # fixture-options: entry=all
-import time
-
-from django.db import models, transaction
 import asyncio
+
 from asgiref.sync import sync_to_async
+from django.db import models, transaction
 
 
 class Account(models.Model):

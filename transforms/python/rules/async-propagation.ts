@@ -19,7 +19,7 @@ export const asyncPropagation: PythonRule = {
         before:
           "import time\n\nfrom django.views.decorators.http import require_GET\n\n\ndef fetch_title(pk):\n    time.sleep(0.1)\n    return f\"title {pk}\"\n\n\n@require_GET\ndef detail(request, pk):\n    return fetch_title(pk)\n",
         after:
-          "import time\n\nfrom django.views.decorators.http import require_GET\nimport asyncio\n\n\ndef fetch_title(pk):\n    time.sleep(0.1)\n    return f\"title {pk}\"\n\n\nasync def afetch_title(pk):\n    await asyncio.sleep(0.1)\n    return f\"title {pk}\"\n\n\n@require_GET\nasync def detail(request, pk):\n    return await afetch_title(pk)\n",
+          "import asyncio\nimport time\n\nfrom django.views.decorators.http import require_GET\n\n\ndef fetch_title(pk):\n    time.sleep(0.1)\n    return f\"title {pk}\"\n\n\nasync def afetch_title(pk):\n    await asyncio.sleep(0.1)\n    return f\"title {pk}\"\n\n\n@require_GET\nasync def detail(request, pk):\n    return await afetch_title(pk)\n",
       },
       safety:
         'Safe: every call of a function that becomes async is awaited, or (twin) keeps calling the unchanged sync function. A call bridged with `async_to_sync` is review: it runs the coroutine to completion from sync code, and raises if that sync code is ever run on a thread that runs an event loop (module top-level code imported while serving ASGI, a model method called from a template rendered in an async view); commands, tests, and code that async callers reach through `sync_to_async` are fine.',

@@ -16,7 +16,7 @@ export const authCall: PythonRule = {
         before:
           "# fixture-options: entry=all\nfrom django.contrib.auth import authenticate, login\n\n\ndef sign_in(request):\n    user = authenticate(request, username=request.POST[\"u\"], password=request.POST[\"p\"])\n    login(request, user)\n",
         after:
-          "# fixture-options: entry=all\nfrom django.contrib.auth import authenticate, login, aauthenticate, alogin\n\n\nasync def sign_in(request):\n    user = await aauthenticate(request, username=request.POST[\"u\"], password=request.POST[\"p\"])\n    await alogin(request, user)\n",
+          "# fixture-options: entry=all\nfrom django.contrib.auth import aauthenticate, alogin\n\n\nasync def sign_in(request):\n    user = await aauthenticate(request, username=request.POST[\"u\"], password=request.POST[\"p\"])\n    await alogin(request, user)\n",
       },
       safety: 'Safe on Django 5.0+. The sync_to_async fallback is marked for review.',
     },

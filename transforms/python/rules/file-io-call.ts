@@ -27,7 +27,7 @@ export const fileIoCall: PythonRule = {
         before:
           '# fixture-options: entry=all\ndef export(request):\n    with open("/tmp/report.csv", "w", encoding="utf-8") as fh:\n        fh.write("id,title\\n")\n    return HttpResponse("ok")\n',
         after:
-          '# fixture-options: entry=all\nimport asyncio\n\n\nasync def export(request):\n    def _file_block():\n        with open("/tmp/report.csv", "w", encoding="utf-8") as fh:\n            fh.write("id,title\\n")\n    await asyncio.to_thread(_file_block)\n    return HttpResponse("ok")\n',
+          '# fixture-options: entry=all\nimport asyncio\n\n\nasync def export(request):\n    def _file_block():\n        with open("/tmp/report.csv", "w", encoding="utf-8") as fh:\n            fh.write("id,title\\n")\n\n    await asyncio.to_thread(_file_block)\n    return HttpResponse("ok")\n',
       },
       safety: 'Review: the same I/O runs on a worker thread (not thread-sensitive: it touches no database). A block that also queries the database, awaits or yields is left alone and reported.',
     },

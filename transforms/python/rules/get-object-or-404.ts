@@ -16,7 +16,7 @@ export const getObjectOr404: PythonRule = {
         before:
           "# fixture-options: entry=all\nfrom django.shortcuts import get_object_or_404\n\nfrom .models import Book\n\n\ndef detail(request, pk):\n    return get_object_or_404(Book, pk=pk).title\n",
         after:
-          "# fixture-options: entry=all\nfrom django.shortcuts import get_object_or_404, aget_object_or_404\n\nfrom .models import Book\n\n\nasync def detail(request, pk):\n    return (await aget_object_or_404(Book, pk=pk)).title\n",
+          "# fixture-options: entry=all\nfrom django.shortcuts import aget_object_or_404\n\nfrom .models import Book\n\n\nasync def detail(request, pk):\n    return (await aget_object_or_404(Book, pk=pk)).title\n",
       },
       safety: 'Safe on Django 5.0+ (same query, same Http404). The sync_to_async fallback for older targets is marked for review.',
     },

@@ -137,7 +137,7 @@ function prune(paths: string[]): string[] {
   return paths.filter((p) => !paths.some((q) => q !== p && q.startsWith(`${p}__`)));
 }
 
-type Origin = { node: Node; kind: 'chain' | 'model-arg' } | { node: Node; kind: 'created'; provided: Set<string> };
+export type Origin = { node: Node; kind: 'chain' | 'model-arg' } | { node: Node; kind: 'created'; provided: Set<string> };
 
 /** Forward relations a model method reads on self (`self.author.name`). */
 function selfRelations(method: PyFunction, model: ModelInfo): Set<string> {
@@ -153,7 +153,7 @@ function selfRelations(method: PyFunction, model: ModelInfo): Set<string> {
 }
 
 /** The QuerySet expression an instance variable was fetched from (or the create() call that built it). */
-function originOf(fc: FunctionContext, variable: Node): Origin | undefined {
+export function originOf(fc: FunctionContext, variable: Node): Origin | undefined {
   const bindings = bindingsOf(fc.fn, variable.text);
   if (bindings.length !== 1) return undefined;
   const b = bindings[0];
@@ -194,6 +194,11 @@ function chainOrigin(fc: FunctionContext, expr: Node): { node: Node; kind: 'chai
     if (bindings.length !== 1 || bindings[0].kind !== 'assign') return undefined;
     return chainOrigin(fc, bindings[0].value);
   }
+  // A list the QuerySet was evaluated into: `[b async for b in qs]`, `await sync_to_async(list)(qs)`.
+  if ((expr.type === 'list_comprehension' || expr.type === 'await') && fc.typeOf(expr)?.kind === 'list') {
+    const qs = evaluatedQuerySet(expr);
+    return qs ? chainOrigin(fc, qs) : undefined;
+  }
   if (expr.type === 'call') {
     const f = field(expr, 'function');
     if (f?.type === 'attribute' && /^a?iterator$/.test(field(f, 'attribute')!.text)) return chainOrigin(fc, field(f, 'object')!);
@@ -203,7 +208,7 @@ function chainOrigin(fc: FunctionContext, expr: Node): { node: Node; kind: 'chai
 }
 
 /** Relations already passed to select_related along a chain. */
-function existingSelect(node: Node | undefined): Set<string> {
+export function existingSelect(node: Node | undefined): Set<string> {
   const out = new Set<string>();
   for (let n = node; n && n.type === 'call'; ) {
     const f = field(n, 'function');

@@ -23,7 +23,7 @@ export const middlewareAsync: PythonRule = {
         before:
           "class TimingMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        response = self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"example.TimingMiddleware\"]\n",
         after:
-          "from asgiref.sync import iscoroutinefunction, markcoroutinefunction\n\n\nclass TimingMiddleware:\n    async_capable = True\n    sync_capable = False\n\n    def __init__(self, get_response):\n        self.get_response = get_response\n        if iscoroutinefunction(self.get_response):\n            markcoroutinefunction(self)\n\n    async def __call__(self, request):\n        response = await self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"example.TimingMiddleware\"]\n",
+          "class TimingMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        response = self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"example.TimingMiddleware\"]\n",
       },
       safety:
         'Safe: Django adapts the rest of the chain. With sync_capable = False the middleware is async under WSGI too (Django adapts it there, at the cost of a thread hop). Code in __call__ that blocks is rewritten by the other rules.',

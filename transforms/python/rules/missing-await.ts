@@ -5,6 +5,7 @@ import { awaitEdits, needsParens, ruleMeta, type FunctionContext, type PythonRul
 import { calleeFunction } from '../callgraph.js';
 import { TERMINAL_METHODS } from '../orm.js';
 import { field } from '../parser.js';
+import { containsYield } from '../generators.js';
 
 const RULE = 'missing-await';
 const ASYNC_ORM = new Set([...Object.values(TERMINAL_METHODS).filter((m) => m !== 'aiterator'), 'asave', 'adelete', 'arefresh_from_db', 'aadd', 'aremove', 'aclear', 'aset']);
@@ -54,7 +55,8 @@ function coroutineCall(fc: FunctionContext, call: Node): string | undefined {
   const callee = field(call, 'function');
   if (!callee) return undefined;
   const target = calleeFunction(fc.project, fc.orm, fc.module, fc.fn, callee);
-  if (target?.isAsync) return `${callee.text}()`;
+  // Calling an async generator returns an async iterator (consumed with `async for`), not a coroutine.
+  if (target?.isAsync) return containsYield(target.body) ? undefined : `${callee.text}()`;
   const ext = fc.externalName(callee);
   if (ext && ASYNC_EXTERNAL.test(ext)) return `${callee.text}()`;
   if (ext && /^django\.core\.cache\.cache\.a\w+$/.test(ext)) return `${callee.text}()`;

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../../core/types.js';
 import { ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { callArguments, field } from '../parser.js';
+import { evaluationSites } from './queryset-evaluation.js';
 
 const RULE = 'orm-iteration';
 
@@ -13,9 +14,9 @@ export const ormIteration: PythonRule = {
     safety: 'safe',
     minTargets: { django: '4.1' },
     docs: {
-      summary: 'Turns loops, comprehensions and list() over QuerySets into their async forms.',
+      summary: 'Turns loops, comprehensions, list(), len(), truth tests and indexing of QuerySets into their async forms.',
       whatItDoes:
-        '`for b in qs:` becomes `async for b in qs:`, `[f(b) for b in qs]` becomes `[f(b) async for b in qs]`, `list(qs)` becomes `[b async for b in qs]`, and `qs.iterator()` in a loop becomes `qs.aiterator()`, when `qs` is provably a QuerySet (a chain from a model manager, or a variable every assignment of which is one). Below Django 4.1 the QuerySet is evaluated with `await sync_to_async(list)(qs)` instead.',
+        '`for b in qs:` becomes `async for b in qs:`, `[f(b) for b in qs]` becomes `[f(b) async for b in qs]`, `list(qs)` becomes `[b async for b in qs]`, and `qs.iterator()` in a loop becomes `qs.aiterator()`, when `qs` is provably a QuerySet (a chain from a model manager, or a variable every assignment of which is one). Slicing (`qs[10:20]`) stays lazy; iterating the slice is a loop like any other. The other ways of evaluating a QuerySet are rewritten too: `len(qs)` becomes `await qs.acount()`; a truth test (`if qs:`, `while qs:`, `not qs`, `bool(qs)`, `x if qs else y`, and `qs and ...` inside a condition) becomes `await qs.aexists()`; `qs[0]` (or `qs[n]`, `qs[i]`) becomes `[b async for b in qs[:1]][0]`, which runs the same LIMIT query with the same ordering and raises the same IndexError (`await qs.afirst()` is not the same: it returns None for no row and orders an unordered QuerySet by pk). What is not exactly equivalent is reported as manual with what to do: `qs or default` (the QuerySet is the value, not a bool), an index that is neither a literal nor a name, indexing a variable that may already hold fetched rows. Below Django 4.1 each evaluation runs through sync_to_async instead (`await sync_to_async(list)(qs)`, `await sync_to_async(len)(qs)`, `await sync_to_async(bool)(qs)`).',
       why: 'Iterating a QuerySet runs its query; in async code that raises SynchronousOnlyOperation.',
       example: {
         before:
@@ -23,7 +24,8 @@ export const ormIteration: PythonRule = {
         after:
           "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def titles(request):\n    books = Book.objects.filter(published=True)\n    return [b.title async for b in books]\n",
       },
-      safety: 'Safe: the same query runs once. A QuerySet iterated inside a generator expression is reported, not rewritten.',
+      safety:
+        'Safe: the same query runs once, and len()/truth tests get the same value (acount() and aexists() reuse the rows when the QuerySet was already evaluated). acount()/aexists() do not fill the result cache, so a QuerySet that is counted and then iterated runs two queries. A QuerySet evaluated inside a generator expression or lambda is reported, not rewritten.',
     },
   }),
   detect(fc) {
@@ -74,6 +76,7 @@ export const ormIteration: PythonRule = {
         );
       }
     }
+    sites.push(...evaluationSites(fc));
     return sites;
   },
 };

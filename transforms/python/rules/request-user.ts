@@ -65,7 +65,12 @@ export const requestUser: PythonRule = {
     if (!name) {
       if (!first) return [];
       name = freshName(fc);
-      edits.push({ start: first.startIndex, end: first.startIndex, text: `${name} = ${load}\n${lineIndent(fc.module.text, first.startIndex)}` });
+      // At the start of the first statement's line, so that the line comes before anything other
+      // rules insert at the statement itself (transaction-atomic's `def _atomic_block(...):`).
+      const indent = lineIndent(fc.module.text, first.startIndex);
+      const lineStart = fc.module.text.lastIndexOf('\n', first.startIndex - 1) + 1;
+      if (fc.module.text.slice(lineStart, first.startIndex) === indent) edits.push({ start: lineStart, end: lineStart, text: `${indent}${name} = ${load}\n` });
+      else edits.push({ start: first.startIndex, end: first.startIndex, text: `${name} = ${load}\n${indent}` });
     }
     for (const r of reads) if (!edits.some((e) => e.start === r.startIndex)) edits.push({ start: r.startIndex, end: r.endIndex, text: name });
     const message = modern

@@ -30,24 +30,32 @@ export const requestsCall: PythonRule = {
     docs: {
       summary: 'Replaces requests calls (and urlopen(...).read()) with an awaited httpx.AsyncClient request.',
       whatItDoes:
-        '`requests.get/post/put/patch/delete/head/options/request(...)` in code that becomes async is rewritten to `await client.<method>(...)` inside `async with httpx.AsyncClient(follow_redirects=True) as client:` wrapped around the statement. Method, URL, params, headers, json, data, files, auth, cookies and timeout are kept; allow_redirects becomes follow_redirects; verify, cert and proxies move to the client. `with requests.Session() as s:` becomes `async with httpx.AsyncClient(follow_redirects=True) as s:` with its requests awaited. `except requests.RequestException` (and Timeout, ConnectionError, HTTPError) around a rewritten call becomes the httpx exception, and `resp.ok` becomes `resp.is_success`. `urlopen(url).read()` becomes `(await client.get(url)).content`. A request in a position that cannot hold a block (a condition, a lambda) runs through sync_to_async(thread_sensitive=False).',
+        '`requests.get/post/put/patch/delete/head/options/request(...)` in code that becomes async is rewritten to `await client.<method>(...)` inside `async with httpx.AsyncClient(follow_redirects=True) as client:` wrapped around the statement. Method, URL, params, headers, json, data, files, auth, cookies and timeout are kept; allow_redirects becomes follow_redirects; verify, cert and proxies move to the client. One client serves a whole loop: when the request statements sit directly in the body of a `for`/`while` loop (a retry loop) and pass the same client options, the `async with` goes around the loop instead of being opened on every pass (its connections are reused; the `else:` of the loop moves with it). `with requests.Session() as s:` becomes `async with httpx.AsyncClient(follow_redirects=True) as s:` with its requests awaited; `s = requests.Session()` that is only used for requests and closed with `s.close()` becomes `s = httpx.AsyncClient(follow_redirects=True)` with `await s.aclose()` where it was closed, and any other session (passed on, never closed) is reported. `except requests.RequestException` (and Timeout, ConnectionError, HTTPError) around a rewritten call becomes the httpx exception, and `resp.ok` becomes `resp.is_success`. `urlopen(url).read()` becomes `(await client.get(url)).content`. A request in a position that cannot hold a block (a condition, a lambda) runs through sync_to_async(thread_sensitive=False).',
       why: 'requests and urllib are blocking; under ASGI a slow upstream stalls every request on the worker.',
       example: {
         before:
           "# fixture-options: entry=all\nimport requests\n\nURL = \"https://api.example.com/weather\"\n\n\ndef weather(request):\n    resp = requests.get(URL, params={\"q\": \"Oslo\"}, timeout=5)\n    return resp.json()\n",
         after:
-          "# fixture-options: entry=all\nimport requests\nimport httpx\n\nURL = \"https://api.example.com/weather\"\n\n\nasync def weather(request):\n    async with httpx.AsyncClient(follow_redirects=True) as client:\n        resp = await client.get(URL, params={\"q\": \"Oslo\"}, timeout=5)\n    return resp.json()\n",
+          "# fixture-options: entry=all\nimport httpx\n\nURL = \"https://api.example.com/weather\"\n\n\nasync def weather(request):\n    async with httpx.AsyncClient(follow_redirects=True) as client:\n        resp = await client.get(URL, params={\"q\": \"Oslo\"}, timeout=5)\n    return resp.json()\n",
       },
       safety: `Review: ${DEFAULTS}. stream=True and other arguments without an httpx equivalent are reported, not rewritten.`,
     },
   }),
   detect(fc) {
     const sites: Site[] = [];
-    const byStatement = new Map<number, { stmt: Node; calls: { call: Node; callee: Node; verb: string; kind: 'requests' | 'urlopen'; read?: Node }[] }>();
+    const byStatement = new Map<number, { stmt: Node; calls: RequestCall[] }>();
     const sessionAliases = new Map<string, Node>();
 
+    const assignedSessions = new Set<number>();
     for (const node of fc.nodes()) {
       if (node.type === 'with_statement') sites.push(...sessionSites(fc, node, sessionAliases));
+      if (node.type === 'call') {
+        const found = assignedSessionSites(fc, node, sessionAliases);
+        if (found) {
+          assignedSessions.add(node.id);
+          sites.push(...found);
+        }
+      }
     }
     for (const call of fc.calls()) {
       const callee = field(call, 'function');
@@ -59,7 +67,7 @@ export const requestsCall: PythonRule = {
         continue;
       }
       if (name === 'requests.Session' || name === 'requests.session') {
-        if (!isSessionWithItem(call)) {
+        if (!isSessionWithItem(call) && !assignedSessions.has(call.id)) {
           sites.push(fc.site(RULE, call, 'manual', `${callee.text}() creates a blocking session; use \`async with httpx.AsyncClient(follow_redirects=True) as client:\` where it is used (${DEFAULTS})`, [], { seed: false }));
         }
         continue;
@@ -84,7 +92,7 @@ export const requestsCall: PythonRule = {
         read = readCall;
       }
       if (!kind) continue;
-      const problem = unsupported(call, kind);
+      const problem = unsupported(call, kind) ?? (kind === 'requests' ? unsupportedResponseUse(call) : undefined);
       if (problem) {
         sites.push(fc.site(RULE, call, 'manual', `${callee.text}(): ${problem}; rewrite it with httpx.AsyncClient by hand`, [], { seed: false }));
         continue;
@@ -105,7 +113,16 @@ export const requestsCall: PythonRule = {
       byStatement.set(stmt.id, entry);
     }
 
+    // One client per loop: a request statement directly in a loop body is wrapped with the loop.
+    const groups = new Map<number, { anchor: Node; calls: RequestCall[]; stmts: Node[] }>();
     for (const { stmt, calls } of byStatement.values()) {
+      const anchor = retryLoop(fc, stmt, byStatement) ?? stmt;
+      const g = groups.get(anchor.id) ?? { anchor, calls: [], stmts: [] };
+      g.calls.push(...calls);
+      g.stmts.push(stmt);
+      groups.set(anchor.id, g);
+    }
+    for (const { anchor: stmt, calls, stmts } of groups.values()) {
       const httpx = fc.namespaceImport('httpx');
       const client = clientName(fc);
       const unit = indentUnit(fc.fn);
@@ -122,6 +139,9 @@ export const requestsCall: PythonRule = {
         }
         edits.push(...awaitEdits(call));
         edits.push({ start: callee.startIndex, end: callee.endIndex, text: `${client}.${verb}` });
+        // `requests.get(u).ok`: httpx's Response calls it is_success.
+        const direct = call.parent?.type === 'attribute' && field(call.parent, 'object')?.id === call.id ? field(call.parent, 'attribute') : undefined;
+        if (direct?.text === 'ok') edits.push({ start: direct.startIndex, end: direct.endIndex, text: 'is_success' });
         const args = callArguments(call);
         const list = args.list!;
         const all = childrenOf(list).filter((c) => c.type !== 'comment');
@@ -132,7 +152,8 @@ export const requestsCall: PythonRule = {
           if (key.text === 'data' && isBytesOrStr(field(arg, 'value')!)) edits.push({ start: key.startIndex, end: key.endIndex, text: 'content' });
           if (CLIENT_ONLY.has(key.text)) {
             const value = field(arg, 'value')!;
-            clientArgs.push(`${key.text === 'proxies' ? 'proxy' : key.text}=${value.text}`);
+            const clientArg = `${key.text === 'proxies' ? 'proxy' : key.text}=${value.text}`;
+            if (!clientArgs.includes(clientArg)) clientArgs.push(clientArg);
             const prev = all[i - 1];
             const next = all[i + 1];
             edits.push(prev ? { start: prev.endIndex, end: arg.endIndex, text: '' } : { start: arg.startIndex, end: next ? next.startIndex : arg.endIndex, text: '' });
@@ -146,10 +167,11 @@ export const requestsCall: PythonRule = {
       for (const at of lineStartsWithin(fc.module.text, stmt.startIndex, stmt.endIndex)) {
         if (!removed.some((e) => at > e.start && at <= e.end)) edits.push({ start: at, end: at, text: unit });
       }
-      const extra = responseEdits(fc, stmt, calls.map((c) => c.call));
+      const extra = stmts.flatMap((st) => responseEdits(fc, st, calls.map((c) => c.call)));
       const names = calls.map((c) => `${c.callee.text}()`).join(', ');
+      const loop = stmts.length && stmts[0] !== stmt ? ` One client serves every pass of the ${stmt.type === 'while_statement' ? 'while' : 'for'} loop (its connections are reused), so the async with goes around the loop.` : '';
       sites.push(
-        fc.site(RULE, calls[0].call, 'review', `${names} blocks; it becomes an awaited httpx.AsyncClient request. Check the differences: ${DEFAULTS}`, [...edits, ...extra], {
+        fc.site(RULE, calls[0].call, 'review', `${names} blocks; it becomes an awaited httpx.AsyncClient request.${loop} Check the differences: ${DEFAULTS}`, [...edits, ...extra], {
           imports: [httpx],
           claims: calls.slice(1).map((c) => c.call),
         }),
@@ -159,6 +181,37 @@ export const requestsCall: PythonRule = {
     return sites;
   },
 };
+
+interface RequestCall {
+  call: Node;
+  callee: Node;
+  verb: string;
+  kind: 'requests' | 'urlopen';
+  read?: Node;
+}
+
+/**
+ * The loop a request statement sits directly in (a retry loop), when the
+ * client can be shared by every pass: every request statement in the loop is
+ * a direct child of its body, all of them pass the same client-only arguments
+ * (verify, cert, proxies), and the loop itself can hold a block.
+ */
+function retryLoop(fc: FunctionContext, stmt: Node, byStatement: Map<number, { stmt: Node; calls: RequestCall[] }>): Node | undefined {
+  const block = stmt.parent;
+  const loop = block?.parent;
+  if (block?.type !== 'block' || !loop || (loop.type !== 'for_statement' && loop.type !== 'while_statement')) return undefined;
+  if (field(loop, 'body')?.id !== block.id || loop.parent?.type !== 'block' || loop.children.some((c) => c?.type === 'async')) return undefined;
+  const inLoop = [...byStatement.values()].filter((e) => e.stmt.startIndex >= loop.startIndex && e.stmt.endIndex <= loop.endIndex);
+  if (inLoop.some((e) => e.stmt.parent?.id !== block.id)) return undefined;
+  const clientArgs = (e: { calls: RequestCall[] }) =>
+    e.calls
+      .flatMap((c) => [...callArguments(c.call).keywords].filter(([k]) => CLIENT_ONLY.has(k)).map(([k, v]) => `${k}=${v.text}`))
+      .sort()
+      .join(',');
+  if (new Set(inLoop.map(clientArgs)).size > 1) return undefined;
+  if (fc.cannotAwait(loop)) return undefined;
+  return loop;
+}
 
 function unsupported(call: Node, kind: 'requests' | 'urlopen'): string | undefined {
   if (kind === 'urlopen') return undefined;
@@ -181,6 +234,21 @@ function clientName(fc: FunctionContext): string {
     if (!fc.fn.locals.has(name) && !new RegExp(`\\b${name}\\b`).test(fc.fn.body.text)) return name;
   }
   return 'httpx_client_';
+}
+
+/** Response members read straight off the call that httpx spells or behaves differently. */
+const RESPONSE_DIFFERENT: Record<string, string> = {
+  iter_content: 'iter_content() has no httpx equivalent on a read response (httpx streams with client.stream() and aiter_bytes())',
+  iter_lines: 'iter_lines() has no httpx equivalent on a read response (httpx streams with client.stream() and aiter_lines())',
+  raw: '.raw is urllib3\'s stream; httpx has no such attribute',
+  apparent_encoding: 'apparent_encoding has no httpx equivalent (httpx has charset_encoding)',
+  is_permanent_redirect: 'is_permanent_redirect has no httpx equivalent',
+};
+
+function unsupportedResponseUse(call: Node): string | undefined {
+  const p = call.parent;
+  if (p?.type !== 'attribute' || field(p, 'object')?.id !== call.id) return undefined;
+  return RESPONSE_DIFFERENT[field(p, 'attribute')?.text ?? ''];
 }
 
 /** `resp.ok` → `resp.is_success` for a response assigned in the statement. */
@@ -256,6 +324,56 @@ function sessionSites(fc: FunctionContext, withStmt: Node, aliases: Map<string, 
       { start: args.list!.startIndex, end: args.list!.endIndex, text: '(follow_redirects=True)' },
     ];
     sites.push(fc.site(RULE, call, 'review', `requests.Session() blocks; an httpx.AsyncClient takes its place. ${DEFAULTS}`, edits, { imports: [httpx] as ImportRequest[] }));
+  }
+  return sites;
+}
+
+/**
+ * `s = requests.Session()` … `s.get(...)` … `s.close()` → `s = httpx.AsyncClient(follow_redirects=True)`
+ * … `await s.get(...)` … `await s.aclose()`, when the session is bound once, only
+ * makes requests and is closed. Its requests are rewritten by sessionCall; the
+ * close() call is claimed here.
+ */
+function assignedSessionSites(fc: FunctionContext, call: Node, aliases: Map<string, Node>): Site[] | undefined {
+  const callee = field(call, 'function');
+  const name = callee ? fc.externalName(callee) : undefined;
+  if (!callee || (name !== 'requests.Session' && name !== 'requests.session')) return undefined;
+  const assign = call.parent;
+  const left = assign?.type === 'assignment' && field(assign, 'right')?.id === call.id ? field(assign, 'left') : undefined;
+  if (left?.type !== 'identifier' || assign?.parent?.type !== 'expression_statement' || assign.parent.parent?.type !== 'block') return undefined;
+  const args = callArguments(call);
+  if (args.positional.length || args.keywords.size || args.splat || !args.list || fc.cannotAwait(call)) return undefined;
+  const closes: Node[] = [];
+  for (const n of fc.nodes()) {
+    if (n.type !== 'identifier' || n.text !== left.text || n.id === left.id) continue;
+    const attr = n.parent?.type === 'attribute' && field(n.parent, 'object')?.id === n.id ? n.parent : undefined;
+    const use = attr?.parent?.type === 'call' && field(attr.parent, 'function')?.id === attr.id ? attr.parent : undefined;
+    const method = attr ? field(attr, 'attribute')!.text : '';
+    if (!use || (!VERBS.has(method) && method !== 'close') || fc.cannotAwait(use)) return undefined;
+    if (method === 'close') {
+      if (callArguments(use).positional.length || callArguments(use).keywords.size) return undefined;
+      closes.push(use);
+    }
+  }
+  if (!closes.length) return undefined;
+  aliases.set(left.text, fc.fn.body);
+  const httpx = fc.namespaceImport('httpx');
+  const sites: Site[] = [
+    fc.site(
+      RULE,
+      call,
+      'review',
+      `${callee.text}() blocks; an httpx.AsyncClient takes its place, and it is closed with await ${left.text}.aclose() where the session was closed. ${DEFAULTS}`,
+      [
+        { start: callee.startIndex, end: callee.endIndex, text: `${httpx.local}.AsyncClient` },
+        { start: args.list.startIndex, end: args.list.endIndex, text: '(follow_redirects=True)' },
+      ],
+      { imports: [httpx], seed: false },
+    ),
+  ];
+  for (const close of closes) {
+    const attr = field(field(close, 'function')!, 'attribute')!;
+    sites.push(fc.site(RULE, close, 'review', `${left.text}.close() closes the session; the httpx client is closed with await ${left.text}.aclose()`, [...awaitEdits(close), { start: attr.startIndex, end: attr.endIndex, text: 'aclose' }]));
   }
   return sites;
 }

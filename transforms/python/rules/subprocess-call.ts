@@ -25,7 +25,7 @@ export const subprocessCall: PythonRule = {
         before:
           '# fixture-options: entry=all\nimport subprocess\n\n\ndef revision(request):\n    out = subprocess.check_output(["git", "rev-parse", "HEAD"], text=True)\n    return HttpResponse(out)\n',
         after:
-          '# fixture-options: entry=all\nimport subprocess\nimport asyncio\n\n\nasync def revision(request):\n    proc = await asyncio.create_subprocess_exec("git", "rev-parse", "HEAD", stdout=asyncio.subprocess.PIPE)\n    stdout, stderr = await proc.communicate()\n    if proc.returncode:\n        raise subprocess.CalledProcessError(proc.returncode, ["git", "rev-parse", "HEAD"], stdout.decode(), None)\n    out = stdout.decode()\n    return HttpResponse(out)\n',
+          '# fixture-options: entry=all\nimport asyncio\nimport subprocess\n\n\nasync def revision(request):\n    proc = await asyncio.create_subprocess_exec("git", "rev-parse", "HEAD", stdout=asyncio.subprocess.PIPE)\n    stdout, stderr = await proc.communicate()\n    if proc.returncode:\n        raise subprocess.CalledProcessError(proc.returncode, ["git", "rev-parse", "HEAD"], stdout.decode(), None)\n    out = stdout.decode()\n    return HttpResponse(out)\n',
       },
       safety: 'Review: the child runs the same way; output decoding uses the locale default the same way text=True does only for UTF-8 locales (it decodes as UTF-8).',
     },
@@ -123,7 +123,10 @@ function threadSite(fc: FunctionContext, call: Node, callee: Node): Site {
     const asyncio = fc.namespaceImport('asyncio');
     imports = [asyncio];
     how = 'asyncio.to_thread';
-    edits = [{ start: call.startIndex, end: args.startIndex + 1, text: `${paren ? '(' : ''}await ${asyncio.local}.to_thread(${callee.text}${hasArgs ? ', ' : ''}` }];
+    // When the first argument starts on the next line the comma ends the line: no trailing space.
+    const firstArg = childrenOf(args)[0];
+    const sep = !hasArgs ? '' : firstArg && /^[ \t]*\r?\n/.test(fc.module.text.slice(args.startIndex + 1, firstArg.startIndex)) ? ',' : ', ';
+    edits = [{ start: call.startIndex, end: args.startIndex + 1, text: `${paren ? '(' : ''}await ${asyncio.local}.to_thread(${callee.text}${sep}` }];
   } else {
     const sta = fc.namedImport('asgiref.sync', 'sync_to_async');
     imports = [sta];

@@ -3,6 +3,7 @@
 // the adapter adds the project's own functions that must stay sync.
 import { catalogSites } from '../call-rewrite.js';
 import { ruleMeta, type PythonRule } from '../context.js';
+import { unneededThreadHops } from './thread-hop.js';
 
 export const syncToAsyncWrap: PythonRule = {
   meta: ruleMeta({
@@ -11,16 +12,16 @@ export const syncToAsyncWrap: PythonRule = {
     docs: {
       summary: 'Runs calls that have no async form through sync_to_async.',
       whatItDoes:
-        'In code that becomes async, calls of Django APIs without an async counterpart (send_mail, send_mass_mail, mail_admins, mail_managers, render_to_string, call_command, validate_password) and of project functions that block but must stay sync (model methods, functions decorated with transaction.atomic, functions pinned by `--api replace`) become `await sync_to_async(fn)(...)`. thread_sensitive stays True (the default) because each of these may use the database or thread-bound state.',
+        'In code that becomes async, calls of Django APIs without an async counterpart (send_mail, send_mass_mail, mail_admins, mail_managers, render_to_string, call_command, validate_password) and of project functions that block but must stay sync (model methods, functions decorated with transaction.atomic, functions pinned by `--api replace`) become `await sync_to_async(fn)(...)`. thread_sensitive stays True (the default) because each of these may use the database or thread-bound state. The other way round, a thread hop that is not needed is removed: `await sync_to_async(book.to_dict)()` becomes `book.to_dict()` when the model method is proven to run no query and do no I/O (its body only reads the instance\'s own field values, calls builtins, methods of those values or other such methods and properties) and every relation it reads (`self.author.name`) was loaded with select_related on the query the instance came from (also when that query was evaluated into a list). Project functions that do not block are never wrapped.',
       why: 'Sync code that does I/O blocks the event loop, and sync code that touches the ORM raises SynchronousOnlyOperation in async code; sync_to_async runs it in a thread.',
       example: {
         before:
           "# fixture-options: entry=all\nfrom django.core.mail import send_mail\n\n\ndef contact(request):\n    send_mail(\"Hi\", \"Body\", None, [\"a@example.com\"])\n",
         after:
-          "# fixture-options: entry=all\nfrom django.core.mail import send_mail\nfrom asgiref.sync import sync_to_async\n\n\nasync def contact(request):\n    await sync_to_async(send_mail)(\"Hi\", \"Body\", None, [\"a@example.com\"])\n",
+          "# fixture-options: entry=all\nfrom asgiref.sync import sync_to_async\nfrom django.core.mail import send_mail\n\n\nasync def contact(request):\n    await sync_to_async(send_mail)(\"Hi\", \"Body\", None, [\"a@example.com\"])\n",
       },
-      safety: 'Review: the call still runs synchronously in a thread; thread-sensitive calls of one request run one after another.',
+      safety: 'Review: the call still runs synchronously in a thread; thread-sensitive calls of one request run one after another. Removing a thread hop is safe: the method is proven to run no query.',
     },
   }),
-  detect: (fc) => catalogSites(fc, 'sync-to-async-wrap'),
+  detect: (fc) => [...unneededThreadHops(fc), ...catalogSites(fc, 'sync-to-async-wrap')],
 };

@@ -15,7 +15,7 @@ export const timeSleep: PythonRule = {
         before:
           "# fixture-options: entry=all\nimport time\n\n\ndef poll(request):\n    time.sleep(0.5)\n    return \"ok\"\n",
         after:
-          "# fixture-options: entry=all\nimport time\nimport asyncio\n\n\nasync def poll(request):\n    await asyncio.sleep(0.5)\n    return \"ok\"\n",
+          "# fixture-options: entry=all\nimport asyncio\n\n\nasync def poll(request):\n    await asyncio.sleep(0.5)\n    return \"ok\"\n",
       },
       safety: 'Safe: the coroutine waits for the same time. A sleep inside a generator expression is reported, not rewritten.',
     },

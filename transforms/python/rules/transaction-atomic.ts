@@ -23,7 +23,7 @@ export const transactionAtomic: PythonRule = {
         before:
           "# fixture-options: entry=all\nfrom django.db import models, transaction\n\n\nclass Account(models.Model):\n    balance = models.IntegerField()\n\n\ndef withdraw(request, pk):\n    with transaction.atomic():\n        account = Account.objects.select_for_update().get(pk=pk)\n        account.balance -= 10\n        account.save()\n    return account.balance\n",
         after:
-          "# fixture-options: entry=all\nfrom django.db import models, transaction\nfrom asgiref.sync import sync_to_async\n\n\nclass Account(models.Model):\n    balance = models.IntegerField()\n\n\nasync def withdraw(request, pk):\n    def _atomic_block(pk):\n        with transaction.atomic():\n            account = Account.objects.select_for_update().get(pk=pk)\n            account.balance -= 10\n            account.save()\n        return account\n    account = await sync_to_async(_atomic_block)(pk)\n    return account.balance\n",
+          "# fixture-options: entry=all\nfrom asgiref.sync import sync_to_async\nfrom django.db import models, transaction\n\n\nclass Account(models.Model):\n    balance = models.IntegerField()\n\n\nasync def withdraw(request, pk):\n    def _atomic_block(pk):\n        with transaction.atomic():\n            account = Account.objects.select_for_update().get(pk=pk)\n            account.balance -= 10\n            account.save()\n        return account\n\n    account = await sync_to_async(_atomic_block)(pk)\n    return account.balance\n",
       },
       safety:
         'Review: the block runs as before, in one thread-sensitive call. A block that breaks out of a surrounding loop, yields or awaits is reported, not moved.',

@@ -51,6 +51,8 @@ export function rewriteExecSync(call: ts.CallExpression, api: NodeBlockingApi, n
       edits.push(...bufferEncodingEdits(options, text));
     }
   }
+  const statusRead = catchReadsStatus(call);
+  if (statusRead) note += `${note ? '; ' : ''}the enclosing catch reads \`${statusRead}\`, which is undefined for the promisified form's error: read \`.code\` there`;
   if (options !== undefined && (options === 'unknown' || !ts.isObjectLiteralExpression(skipParens(options)))) {
     note += `${note ? '; ' : ''}check that the options passed set no \`input\` or \`stdio\`, which exec/execFile do not support`;
   }
@@ -60,6 +62,27 @@ export function rewriteExecSync(call: ts.CallExpression, api: NodeBlockingApi, n
     safety: api.safety,
     message: `${calleeText(call)}() blocks the event loop: replaced by await ${newCallee}()${used ? '.stdout' : ''}${note ? `; ${note}` : ''}`,
   };
+}
+
+/** `err.status` read in the catch clause of a `try` around the call (the sync form's exit code), as written. */
+function catchReadsStatus(call: ts.CallExpression): string | undefined {
+  for (let n: ts.Node = call; n.parent; n = n.parent) {
+    if (ts.isFunctionLike(n)) return undefined;
+    const parent = n.parent;
+    if (!ts.isTryStatement(parent) || parent.tryBlock !== n || !parent.catchClause) continue;
+    const decl = parent.catchClause.variableDeclaration;
+    if (!decl || !ts.isIdentifier(decl.name)) return undefined;
+    const errName = decl.name.text;
+    let found: string | undefined;
+    const visit = (m: ts.Node): void => {
+      if (found) return;
+      if (ts.isPropertyAccessExpression(m) && m.name.text === 'status' && ts.isIdentifier(m.expression) && m.expression.text === errName) found = m.getText();
+      else ts.forEachChild(m, visit);
+    };
+    visit(parent.catchClause.block);
+    return found;
+  }
+  return undefined;
 }
 
 /** Adds `encoding: 'buffer'` to options that set no encoding, so stdout stays a Buffer. */

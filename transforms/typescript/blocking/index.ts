@@ -93,12 +93,20 @@ function calleeName(callee: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** `(0, fs.readFileSync)` (the indirect-call form bundlers emit) calls `fs.readFileSync` without a receiver: for these APIs, the same call. */
+function indirectCallee(callee: ts.Expression): ts.Expression {
+  const inner = skipParens(callee);
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.CommaToken && ts.isNumericLiteral(skipParens(inner.left))) return skipParens(inner.right);
+  return callee;
+}
+
 function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult } | undefined {
-  const name = calleeName(call.expression);
+  const callee = indirectCallee(call.expression);
+  const name = calleeName(callee);
   if (name === undefined) return undefined;
   // A member name is the export's own name; a plain name may be a renamed import (`{ readFileSync: rf }`).
-  if (!CALLEE_NAMES.has(name) && !(ts.isIdentifier(call.expression) && scopes.isImportedName(name))) return undefined;
-  const target = calleeExport(call.expression, scopes);
+  if (!CALLEE_NAMES.has(name) && !(ts.isIdentifier(callee) && scopes.isImportedName(name))) return undefined;
+  const target = calleeExport(callee, scopes);
   if (!target?.name) return undefined;
   const entry = BY_MODULE.get(target.module)?.get(target.name);
   if (!entry) return undefined;

@@ -62,7 +62,7 @@ const CONDITIONS: Record<NodeManualCondition, (call: ts.CallExpression, scopes: 
     if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
     const prop = findProperty(options, 'throwIfNoEntry');
     if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
-    const name = call.expression.getText().endsWith('lstatSync') ? 'lstat' : 'stat';
+    const name = /\blstatSync\b/.test(call.expression.getText()) ? 'lstat' : 'stat';
     return `\`${name}\` from fs/promises has no \`throwIfNoEntry\` option and rejects for a missing path: use \`await ${name}(path).catch((err) => { if (err.code === 'ENOENT') return undefined; throw err; })\``;
   },
   'exec-input': (call, _scopes, api) => {

@@ -15,4 +15,5 @@ urlpatterns = [
     path("api/books/", views.BookCollectionView.as_view(), name="api_books"),
     path("api/books/<int:pk>/", views.BookResourceView.as_view(), name="api_book"),
     path("api/books/<int:pk>/price/", views.book_price, name="api_book_price"),
+    path("api/feed/", views.book_feed, name="api_feed"),
 ]

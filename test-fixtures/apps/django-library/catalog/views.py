@@ -1,5 +1,6 @@
 import json
 
+from asgiref.sync import sync_to_async
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -30,7 +31,13 @@ def book_detail(request, pk):
 def author_detail(request, pk):
     author = get_object_or_404(Author, pk=pk)
     books = author.books.order_by("published")
-    return render(request, "catalog/author_detail.html", {"author": author, "books": books})
+    return render(request, "catalog/author_detail.html", {"author": author, "books": books, "count": len(books)})
+
+
+async def book_feed(request):
+    """The catalogue for feed readers (written async from the start)."""
+    books = await sync_to_async(list)(Book.objects.select_related("author").order_by("title"))
+    return JsonResponse({"books": [await sync_to_async(book.to_dict)() for book in books]})
 
 
 def greet(request):

@@ -180,3 +180,11 @@ def test_price_when_the_service_stays_busy(client, pricing_service):
 def test_price_of_missing_book(client, pricing_service):
     assert client.get("/api/books/77/price/").status_code == 404
     assert pricing_service.requests == []
+
+
+def test_book_feed(client):
+    response = client.get("/api/feed/")
+    assert response.status_code == 200
+    books = response.json()["books"]
+    assert [b["title"] for b in books][:2] == ["A Wizard of Earthsea", "Guards! Guards!"]
+    assert books[1]["author"] == "Terry Pratchett"

@@ -67,6 +67,7 @@ def test_author_page_lists_books_by_publication(client):
     html = response.content.decode()
     assert "<h1>Octavia E. Butler</h1>" in html
     assert '<p class="born">Born 1947</p>' in html
+    assert '<p class="count">2 books</p>' in html
     kindred = html.index("1979: <a href=\"/books/5/\">Kindred</a>")
     parable = html.index("1993: <a href=\"/books/6/\">Parable of the Sower</a>")
     assert kindred < parable
@@ -76,6 +77,7 @@ def test_author_without_birth_year(client):
     html = client.get("/authors/4/").content.decode()
     assert "<h1>Anonymous</h1>" in html
     assert "Born" not in html
+    assert '<p class="count">0 books</p>' in html
     assert "<li>" not in html
 
 

@@ -1,7 +1,7 @@
+from asgiref.sync import async_to_sync
 from django.db import models
 
 from .services import delay_for, wait_for_warehouse
-from asgiref.sync import async_to_sync
 
 
 class Product(models.Model):

@@ -1,9 +1,9 @@
 # fixture-options: api=replace
+import asyncio
 import time
 
-from django.db import transaction
-import asyncio
 from asgiref.sync import async_to_sync, sync_to_async
+from django.db import transaction
 
 
 async def wait_for_warehouse():
@@ -25,6 +25,7 @@ async def restock(product, amount):
             async_to_sync(wait_for_warehouse)()
             product.stock += amount
             product.save()
+
     await sync_to_async(_atomic_block)(product, amount)
 
 

@@ -1,8 +1,8 @@
+from asgiref.sync import sync_to_async
 from django.http import JsonResponse
 
 from .models import Product
 from .services import by_delay, restock, wait_for_warehouse
-from asgiref.sync import sync_to_async
 
 
 async def restock_view(request, pk):

@@ -1,7 +1,7 @@
+import asyncio
 import time
 
 from .models import Product
-import asyncio
 
 
 def wait_for_warehouse():

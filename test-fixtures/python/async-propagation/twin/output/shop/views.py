@@ -2,7 +2,7 @@ from django.http import JsonResponse
 from django.views import View
 
 from . import services
-from .services import stock_of, astock_of
+from .services import astock_of
 
 
 async def product_stock(request, pk):

@@ -1,7 +1,7 @@
+from asgiref.sync import async_to_sync
 from django.test import RequestFactory
 
 from shop.views import ping
-from asgiref.sync import async_to_sync
 
 
 def test_ping():

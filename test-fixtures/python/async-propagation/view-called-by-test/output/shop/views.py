@@ -1,7 +1,6 @@
-import time
+import asyncio
 
 from django.http import JsonResponse
-import asyncio
 
 
 async def ping(request):

@@ -1,7 +1,7 @@
-from django.shortcuts import get_object_or_404, render, aget_object_or_404
+from asgiref.sync import sync_to_async
+from django.shortcuts import aget_object_or_404, render
 
 from .models import Book
-from asgiref.sync import sync_to_async
 
 
 async def book_list(request):

@@ -1,4 +1,5 @@
 import time
+
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.utils.decorators import async_only_middleware
 

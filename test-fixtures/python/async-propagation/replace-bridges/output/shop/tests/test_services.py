@@ -1,5 +1,6 @@
-from shop.services import wait_for_warehouse
 from asgiref.sync import async_to_sync
+
+from shop.services import wait_for_warehouse
 
 
 def test_wait_for_warehouse():

@@ -1,7 +1,7 @@
+from asgiref.sync import async_to_sync
 from django.core.management.base import BaseCommand
 
 from shop.services import total_stock
-from asgiref.sync import async_to_sync
 
 
 class Command(BaseCommand):

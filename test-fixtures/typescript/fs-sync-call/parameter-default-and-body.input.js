@@ -1,0 +1,11 @@
+// fixture-options: entry=all
+// The body's call is rewritten and the function becomes async; the call in
+// the parameter default cannot be awaited and stays as it is.
+const fs = require('fs');
+
+function load(p, fallback = fs.readFileSync('default.txt', 'utf8')) {
+  const text = fs.readFileSync(p, 'utf8');
+  return text || fallback;
+}
+
+module.exports = { load };

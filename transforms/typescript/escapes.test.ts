@@ -1,0 +1,87 @@
+// Soundness: calls awaitify cannot see keep their targets sync under --api replace. Exact text.
+import { describe, expect, it } from 'vitest';
+import { migrateFiles } from './test-helpers.js';
+
+const handler = (body: string) => `const express = require('express');\nconst app = express();\napp.get('/', (req, res) => {\n  ${body}\n});\n`;
+
+async function unchanged(files: Record<string, string>, kind: string, entry?: string): Promise<string[]> {
+  const r = await migrateFiles(files, { targets: { express: '5' }, ...(entry ? { entry } : {}) });
+  for (const [path, text] of Object.entries(files)) expect(r.out[path]).toBe(text);
+  return r.result.plan.boundaries.filter((b) => b.kind === kind).map((b) => `${b.path}:${b.line} ${b.callee}`);
+}
+
+describe('escaping references', () => {
+  it('keeps a function stored in an array sync', async () => {
+    const src = `function load() {\n  return blockingRead('x');\n}\nconst steps = [load];\n${handler('res.send(load() + steps.length);')}`;
+    expect(await unchanged({ 'a.js': src }, 'escaping-reference')).toEqual(['a.js:4 load']);
+  });
+
+  it('keeps the methods of an object handed to a package sync', async () => {
+    const src = `const lib = require('lib');\nconst api = {\n  load() {\n    return blockingRead('x');\n  },\n};\nlib.register(api);\n${handler('res.send(api.load());')}`;
+    expect(await unchanged({ 'a.js': src }, 'escaping-reference')).toEqual(['a.js:7 api.load']);
+  });
+
+  it('keeps methods read by a computed name on this sync', async () => {
+    const src = `class Jobs {\n  load() {\n    return blockingRead('x');\n  }\n  run(name) {\n    return this[name]();\n  }\n}\n${handler('res.send(new Jobs().load());')}`;
+    expect(await unchanged({ 'a.js': src }, 'escaping-reference')).toEqual(['a.js:6 Jobs.load']);
+  });
+
+  it('follows an object passed to a project function and read there by a computed name', async () => {
+    const src = `const handlers = {\n  load() {\n    return blockingRead('x');\n  },\n};\nfunction dispatch(table, name) {\n  return table[name]();\n}\n${handler("res.send(handlers.load() + dispatch(handlers, 'load'));")}`;
+    expect(await unchanged({ 'a.js': src }, 'escaping-reference')).toEqual(['a.js:7 handlers.load']);
+  });
+
+  it('keeps a factory result that is kept and called later sync, and migrates one handed straight to app.use', async () => {
+    const factory = `function mocks(dir) {\n  return (req, res, next) => {\n    res.send(blockingRead(dir));\n  };\n}\n`;
+    // Every function is an entry, so the middleware would become async if nothing stopped it.
+    const kept = `${factory}const mw = mocks('m');\nfunction later(req, res) {\n  mw(req, res);\n}\nmodule.exports = { later };\n`;
+    expect(await unchanged({ 'a.js': kept }, 'escaping-reference', 'all')).toEqual(['a.js:6 <anonymous>']);
+
+    const used = `const express = require('express');\nconst app = express();\n${factory}app.use(mocks('m'));\n`;
+    const r = await migrateFiles({ 'b.js': used }, { targets: { express: '5' } });
+    expect(r.out['b.js']).toBe(`const express = require('express');\nconst app = express();\nfunction mocks(dir) {\n  return async (req, res, next) => {\n    res.send(await read(dir));\n  };\n}\napp.use(mocks('m'));\n`);
+  });
+
+  it('does not count exports, direct calls or route registrations as escapes', async () => {
+    const src = `${handler('res.send(load());')}function load() {\n  return blockingRead('x');\n}\nmodule.exports = { load };\nexports.again = load;\n`;
+    const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });
+    expect(r.out['a.js']).toContain('async function load()');
+    expect(r.out['a.js']).toContain('res.send(await load());');
+  });
+});
+
+describe('unresolved receivers', () => {
+  const endpoint = `class Endpoint {\n  matches(r) {\n    return blockingRead(r);\n  }\n}\n`;
+
+  it('keeps a method sync when a call on an unknown value names it', async () => {
+    const src = `${endpoint}function check(db, id, r) {\n  return db[id].matches(r);\n}\nmodule.exports = { check };\n${handler('res.send(new Endpoint().matches(req.url));')}`;
+    expect(await unchanged({ 'a.js': src }, 'unresolved-receiver')).toEqual(['a.js:7 Endpoint.matches']);
+  });
+
+  it('reports a handler that reaches a method only through an unresolved call', async () => {
+    const src = `${endpoint}function make() {\n  return new Endpoint();\n}\nconst db = { e: make() };\n${handler('res.send(db.e.matches(req.url));')}`;
+    const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });
+    expect(r.out['a.js']).toBe(src);
+    expect(r.result.findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toContain(
+      "13 sync-boundary `Endpoint.matches` reaches a blocking call but stays sync: it is also called at a.js:13 on a value awaitify cannot resolve (`db.e.matches()`), and that call would get a promise. Give the receiver a type awaitify can follow (a JSDoc `@type` or TypeScript annotation naming the class), or use --api twin so that call keeps a sync form.",
+    );
+  });
+
+  it('ignores built-ins, package values, awaited calls and other project classes', async () => {
+    const src =
+      `${endpoint}class Other {\n  check() {\n    return 1;\n  }\n}\n` +
+      `async function viaAwait(x) {\n  return await x.matches(1);\n}\n` +
+      "const words = ['a'];\nwords.matches?.();\n'abc'.matches?.();\nnew Other().matches?.();\nJSON.matches?.();\n" +
+      `module.exports = { viaAwait };\n${handler('res.send(new Endpoint().matches(req.url));')}`;
+    const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });
+    expect(r.out['a.js']).toContain('async matches(r)');
+    expect(r.result.plan.boundaries.filter((b) => b.kind === 'unresolved-receiver')).toEqual([]);
+  });
+
+  it('uses TypeScript types: a receiver typed with a library type is not a candidate', async () => {
+    const src = `class Store {\n  get(k: string) {\n    return blockingRead(k);\n  }\n}\nexport function lookup(m: Map<string, number>) {\n  return m.get('a');\n}\n${handler('res.send(new Store().get(req.url));')}`;
+    const r = await migrateFiles({ 'a.ts': src }, { targets: { express: '5' } });
+    expect(r.out['a.ts']).toContain('async get(k: string)');
+    expect(r.result.plan.boundaries.filter((b) => b.kind === 'unresolved-receiver')).toEqual([]);
+  });
+});

@@ -1,0 +1,724 @@
+// Soundness under `--api replace`: a function may become async only where
+// awaitify sees every call of it. Two things hide calls:
+// - a call whose receiver awaitify cannot resolve names the same member
+//   (`endpoint.matches(data)` with `endpoint` read from `this.db[id]`);
+// - the function's reference escapes to where calls are not visible
+//   (`self[option.name](...)`, an object of methods handed to a package, a
+//   function stored in an array or on an object awaitify does not know).
+// Both become 'stop' edges into the function: the planner keeps it sync (or
+// gives it a sync twin under `--api twin`) and reports the site.
+import { ts } from 'ts-morph';
+import type { GraphEdge } from '../core/plan.js';
+import type { FunctionInfo, GraphBuilder } from './graph.js';
+import { baseClassExpression, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+
+export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
+export const ESCAPING_REFERENCE = 'escaping-reference';
+
+/** Methods of built-in arrays and strings whose result is again an array or a string. */
+const BUILTIN_CHAIN_METHODS = new Set([
+  'filter', 'map', 'slice', 'concat', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted', 'toReversed', 'keys', 'values', 'entries',
+  'split', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'replace', 'replaceAll', 'substring', 'substr', 'padStart', 'padEnd', 'join', 'toString', 'repeat', 'charAt', 'normalize',
+]);
+/** Globals whose calls inspect or copy an object without calling its methods. */
+const INSPECTING_CALLEES = new Set(['console', 'JSON', 'assert', 'expect', 'sinon', 'jest', 'vi', 'td', 'util', 'should']);
+const INSPECTING_OBJECT_METHODS = new Set(['keys', 'getOwnPropertyNames', 'isFrozen', 'isSealed', 'is']);
+
+interface PropertyCall {
+  call: ts.CallExpression;
+  receiver: ts.Expression;
+  name: string;
+  nameNode: ts.Node;
+  file: FileInfo;
+}
+
+interface EscapeSite {
+  expr: ts.Expression;
+  file: FileInfo;
+  /** What happens to the value here, for the message. */
+  how: string;
+  /** The call the value is an argument of, when it is one. */
+  call?: ts.CallExpression | ts.NewExpression;
+}
+
+/**
+ * Adds the stop edges. `candidates`: ids of the functions that may become
+ * async (those that reach a blocking call); edges into others change nothing.
+ */
+export function addSoundnessStops(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], candidates: Set<string>, checker: () => ts.TypeChecker): void {
+  const targets = new Set<FunctionInfo>();
+  for (const id of candidates) {
+    const info = builder.byId.get(id);
+    if (info && !info.module && !info.graph.alreadyAsync && !info.graph.cannotBeAsync) targets.add(info);
+  }
+  if (targets.size === 0) return;
+  new SoundnessPass(builder, model, files, targets, checker).run();
+}
+
+class SoundnessPass {
+  /** Object literals that hold a function as a property (`{ getArgs: getArgs }`): `this` inside it may be one of them. */
+  private readonly ownersOf = new Map<ts.Node, ts.ObjectLiteralExpression[]>();
+  /** Member names a target is reachable under, besides its own method name. */
+  private readonly aliases = new Map<FunctionInfo, Set<string>>();
+  /** Targets attached to a value by assignment (`this.x = fn`, `Foo.prototype.x = fn`): a known receiver's members do not list them. */
+  private readonly attached = new Set<FunctionInfo>();
+  /** The class or object literal a target was attached to by assignment, where known. */
+  private readonly attachedTo = new Map<ts.Node, FunctionInfo[]>();
+  private readonly subclasses = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
+  private readonly propertyCalls: PropertyCall[] = [];
+  private readonly computedReads: { node: ts.ElementAccessExpression; file: FileInfo }[] = [];
+  private readonly objectSites: EscapeSite[] = [];
+  private readonly functionSites: EscapeSite[] = [];
+  private readonly returnSites: { expr: ts.Expression; file: FileInfo }[] = [];
+  private readonly added = new Set<string>();
+  private readonly resolvedCalls = new Set<ts.Node>();
+  private typeChecker?: ts.TypeChecker;
+  private incoming?: Map<string, GraphEdge[]>;
+
+  constructor(
+    private readonly builder: GraphBuilder,
+    private readonly model: ProjectModel,
+    private readonly files: FileInfo[],
+    private readonly targets: Set<FunctionInfo>,
+    private readonly checker: () => ts.TypeChecker,
+  ) {}
+
+  run(): void {
+    for (const info of this.builder.sites.values()) if (info.kind === 'call') this.resolvedCalls.add(info.call);
+    for (const file of this.files) this.collect(file);
+    this.unresolvedReceivers();
+    this.computedAccess();
+    for (const site of this.objectSites) this.objectEscape(site);
+    for (const site of this.functionSites) this.functionEscape(site);
+    for (const site of this.returnSites) this.returnedFunction(site.expr, site.file);
+  }
+
+  private target(node: ts.Node | undefined): FunctionInfo | undefined {
+    const info = node && this.builder.functions.get(node);
+    return info && this.targets.has(info) ? info : undefined;
+  }
+
+  private functionValue(expr: ts.Expression): FunctionInfo | undefined {
+    const inner = skipOuter(expr);
+    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return this.target(inner);
+    if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) return undefined;
+    const v = this.model.valueOf(inner);
+    return v?.kind === 'function' ? this.target(v.node) : undefined;
+  }
+
+  private alias(fn: FunctionInfo, name: string | undefined): void {
+    if (!name) return;
+    let set = this.aliases.get(fn);
+    if (!set) this.aliases.set(fn, (set = new Set()));
+    set.add(name);
+  }
+
+  // ---- collection ------------------------------------------------------------
+
+  private collect(file: FileInfo): void {
+    const visit = (node: ts.Node): void => {
+      if (ts.isObjectLiteralExpression(node)) this.onObjectLiteral(node);
+      else if (ts.isClassLike(node)) this.onClass(node);
+      else if (ts.isCallExpression(node)) this.onCall(node, file);
+      else if (ts.isNewExpression(node)) this.onArguments(node, file);
+      else if (ts.isElementAccessExpression(node)) this.onElementAccess(node, file);
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node, file);
+      else if (ts.isReturnStatement(node) && node.expression) this.onReturned(node.expression, file);
+      else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.onReturned(node.body, file);
+      else if (ts.isArrayLiteralExpression(node)) this.onArray(node, file);
+      ts.forEachChild(node, visit);
+    };
+    visit(file.sf);
+  }
+
+  private onObjectLiteral(obj: ts.ObjectLiteralExpression): void {
+    for (const p of obj.properties) {
+      let fnNode: ts.Node | undefined;
+      if (ts.isMethodDeclaration(p)) fnNode = p;
+      else if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
+        const v = ts.isPropertyAssignment(p) ? this.model.valueOf(p.initializer) : this.model.valueOf(p.name);
+        if (v?.kind === 'function') fnNode = v.node;
+      }
+      if (!fnNode) continue;
+      const owners = this.ownersOf.get(fnNode);
+      if (owners) owners.push(obj);
+      else this.ownersOf.set(fnNode, [obj]);
+      const t = this.target(fnNode);
+      if (t) this.alias(t, propertyNameText(p.name));
+    }
+  }
+
+  private onClass(cls: ts.ClassLikeDeclaration): void {
+    const base = baseClassExpression(cls);
+    const b = base && this.model.valueOf(base);
+    if (b?.kind === 'class') {
+      const list = this.subclasses.get(b.node);
+      if (list) list.push(cls);
+      else this.subclasses.set(b.node, [cls]);
+    }
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && m.initializer) {
+        const t = this.functionValue(m.initializer);
+        if (t) this.alias(t, propertyNameText(m.name));
+      }
+    }
+  }
+
+  private onCall(call: ts.CallExpression, file: FileInfo): void {
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+      this.propertyCalls.push({ call, receiver: callee.expression, name: callee.name.text, nameNode: callee.name, file });
+    } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+      this.propertyCalls.push({ call, receiver: callee.expression, name: callee.argumentExpression.text, nameNode: callee.argumentExpression, file });
+    }
+    this.onArguments(call, file);
+  }
+
+  private onArguments(call: ts.CallExpression | ts.NewExpression, file: FileInfo): void {
+    for (const arg of call.arguments ?? []) {
+      if (ts.isSpreadElement(arg)) this.objectSites.push({ expr: arg.expression, file, how: 'it is spread into a call', call });
+      else this.objectSites.push({ expr: arg, file, how: `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
+    }
+  }
+
+  private onElementAccess(node: ts.ElementAccessExpression, file: FileInfo): void {
+    const key = skipOuter(node.argumentExpression);
+    if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return;
+    let n: ts.Node = node;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const p = n.parent;
+    // A write (`obj[k] = v`) or a `delete` calls nothing.
+    if (p && ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+    if (p && ts.isDeleteExpression(p)) return;
+    this.computedReads.push({ node, file });
+  }
+
+  private onAssignment(node: ts.BinaryExpression, file: FileInfo): void {
+    const left = skipOuter(node.left);
+    if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
+    if (isModuleExports(left) || isExportsTarget(left)) return;
+    const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+    const fn = this.functionValue(node.right);
+    if (fn && name !== undefined && this.isProjectReceiver(left.expression)) {
+      // `this.x = fn`, `Foo.prototype.x = fn`, `obj.x = fn`: calls of `.x` are matched by name.
+      this.alias(fn, name);
+      this.attached.add(fn);
+      const owner = this.ownerNode(left.expression);
+      if (owner) {
+        const list = this.attachedTo.get(owner);
+        if (list) list.push(fn);
+        else this.attachedTo.set(owner, [fn]);
+      }
+      return;
+    }
+    if (fn) this.functionSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
+    this.objectSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
+  }
+
+  private onReturned(expr: ts.Expression, file: FileInfo): void {
+    this.objectSites.push({ expr, file, how: 'it is returned' });
+    this.returnSites.push({ expr, file });
+  }
+
+  private onArray(node: ts.ArrayLiteralExpression, file: FileInfo): void {
+    let n: ts.Node = node;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    // `app.get('/x', [auth, handler])`: the call's own callback handling sees these.
+    const handedOver = n.parent && (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && isArgumentOf(n, n.parent);
+    for (const el of node.elements) {
+      const expr = ts.isSpreadElement(el) ? el.expression : el;
+      if (!handedOver) this.functionSites.push({ expr, file, how: 'it is stored in an array' });
+      this.objectSites.push({ expr, file, how: 'it is stored in an array' });
+    }
+  }
+
+  /** The class (for `this.x = fn` in a member) or object literal a value is. */
+  private ownerNode(expr: ts.Expression): ts.Node | undefined {
+    const e = skipOuter(expr);
+    const v = e.kind === ts.SyntaxKind.ThisKeyword ? this.model.valueOfThis(e) : this.model.valueOf(e);
+    return v && (v.kind === 'object' || v.kind === 'class' || v.kind === 'instance') ? v.node : undefined;
+  }
+
+  /** `this`, `Foo.prototype`, or a value awaitify resolves to project code. */
+  private isProjectReceiver(expr: ts.Expression): boolean {
+    const e = skipOuter(expr);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'prototype') return this.isProjectReceiver(e.expression);
+    const v = this.model.valueOf(e);
+    return Boolean(v && (v.kind === 'object' || v.kind === 'class' || v.kind === 'instance' || v.kind === 'function' || v.kind === 'module'));
+  }
+
+  // ---- unresolved receivers --------------------------------------------------
+
+  private unresolvedReceivers(): void {
+    const byName = new Map<string, FunctionInfo[]>();
+    for (const t of this.targets) {
+      const names = new Set(this.aliases.get(t) ?? []);
+      const own = ownMemberName(t.node);
+      if (own) names.add(own);
+      for (const name of names) {
+        const list = byName.get(name);
+        if (list) list.push(t);
+        else byName.set(name, [t]);
+      }
+    }
+    if (byName.size === 0) return;
+    for (const pc of this.propertyCalls) {
+      const fns = byName.get(pc.name);
+      if (!fns || this.resolvedCalls.has(pc.call) || resultIsAwaited(pc.call)) continue;
+      const reached = this.receiverMayReach(pc, fns, byName);
+      if (reached.length === 0 || this.declaredOutsideProject(pc.nameNode)) continue;
+      const pos = pc.file.sf.getLineAndCharacterOfPosition(pc.call.getStart(pc.file.sf));
+      const where = `${pc.file.path}:${pos.line + 1}`;
+      for (const fn of reached) {
+        this.stop(pc.call, pc.file, fn, UNRESOLVED_RECEIVER, `it is also called at ${where} on a value awaitify cannot resolve (\`${shortText(pc.receiver, pc.file)}.${pc.name}()\`), and that call would get a promise`);
+      }
+    }
+  }
+
+  /** The targets a call `receiver.name()` that did not resolve may still reach. */
+  private receiverMayReach(pc: PropertyCall, fns: FunctionInfo[], byName: Map<string, FunctionInfo[]>): FunctionInfo[] {
+    const receiver = skipOuter(pc.receiver);
+    if (this.isBuiltinReceiver(receiver, byName)) return [];
+    if (this.typedOutsideProject(receiver)) return [];
+    const thisClass = this.thisClass(receiver);
+    if (thisClass) {
+      // `this.validate()` in a base class that does not define it: a subclass's method, or one attached by assignment.
+      return fns.filter((fn) => this.attached.has(fn) || this.derivesFrom(fn, thisClass));
+    }
+    const v = this.model.moduleExportValue(this.model.valueOf(receiver));
+    if (!v) return this.handlerParameter(receiver) ? [] : fns;
+    switch (v.kind) {
+      case 'external':
+      case 'typed':
+        return [];
+      case 'result':
+        // A package's value (`express()`, `new Map()`); a project function's result is not known.
+        return isPackageValue(v.of) ? [] : fns;
+      case 'object':
+        return hasUnknownSpread(v.node, this.model) ? fns : fns.filter((fn) => this.attached.has(fn));
+      case 'class':
+      case 'instance':
+        return fns.filter((fn) => this.attached.has(fn) || this.derivesFrom(fn, v.node));
+      default:
+        // A known module or function without that member: only members attached later.
+        return fns.filter((fn) => this.attached.has(fn));
+    }
+  }
+
+  private isBuiltinReceiver(receiver: ts.Expression, byName: Map<string, FunctionInfo[]>): boolean {
+    if (
+      ts.isStringLiteralLike(receiver) ||
+      ts.isTemplateExpression(receiver) ||
+      ts.isNumericLiteral(receiver) ||
+      ts.isArrayLiteralExpression(receiver) ||
+      ts.isRegularExpressionLiteral(receiver) ||
+      ts.isObjectLiteralExpression(receiver)
+    ) {
+      return true;
+    }
+    // `Object.keys(o).find(...)`, `process.env.X.split(...)`: rooted in a global.
+    let root: ts.Expression = receiver;
+    for (;;) {
+      if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+      else if (ts.isCallExpression(root)) {
+        const c = skipOuter(root.expression);
+        // `xs.filter(f).find(g)`: the result of an array or string method is one too.
+        if (ts.isPropertyAccessExpression(c) && BUILTIN_CHAIN_METHODS.has(c.name.text) && !byName.has(c.name.text)) return true;
+        root = c;
+      } else break;
+    }
+    if (ts.isIdentifier(root) && root.text !== 'require' && root.text !== 'exports' && root.text !== 'module' && !this.model.lookup(root.text, root)) return true;
+    // `const parts = []`, `let name = ''`: a literal's methods.
+    if (ts.isIdentifier(receiver)) {
+      const decl = this.model.lookup(receiver.text, receiver);
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
+        const init = skipOuter(decl.initializer);
+        if (ts.isArrayLiteralExpression(init) || ts.isStringLiteralLike(init) || ts.isTemplateExpression(init)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A receiver declared with a built-in or package type (`m: Map<K, V>`, `names: string[]`, `private res: Response`). */
+  private typedOutsideProject(receiver: ts.Expression): boolean {
+    let type: ts.TypeNode | undefined;
+    if (ts.isIdentifier(receiver)) {
+      const decl = this.model.lookup(receiver.text, receiver);
+      if (decl && (ts.isParameter(decl) || ts.isVariableDeclaration(decl)) && ts.isIdentifier(decl.name)) type = decl.type;
+    } else if (ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = this.thisClass(receiver.expression);
+      const name = receiver.name.text;
+      for (const m of cls?.members ?? []) {
+        if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) type = m.type;
+        // `constructor(private readonly cache: Map<string, T>)`
+        if (ts.isConstructorDeclaration(m)) for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) type = p.type;
+      }
+    }
+    return type ? this.nonProjectType(type) : false;
+  }
+
+  private nonProjectType(type: ts.TypeNode): boolean {
+    switch (type.kind) {
+      case ts.SyntaxKind.StringKeyword:
+      case ts.SyntaxKind.NumberKeyword:
+      case ts.SyntaxKind.BooleanKeyword:
+      case ts.SyntaxKind.BigIntKeyword:
+      case ts.SyntaxKind.SymbolKeyword:
+        return true;
+    }
+    if (ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type) || ts.isLiteralTypeNode(type) || ts.isFunctionTypeNode(type)) return true;
+    if (ts.isParenthesizedTypeNode(type)) return this.nonProjectType(type.type);
+    if (ts.isUnionTypeNode(type)) return type.types.every((t) => t.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) || this.nonProjectType(t));
+    if (!ts.isTypeReferenceNode(type)) return false;
+    const left = ts.isIdentifier(type.typeName) ? type.typeName : type.typeName.left;
+    if (!ts.isIdentifier(left)) return false;
+    const decl = this.model.lookup(left.text, left);
+    // A global type (`Map`, `Array`, `Record`, `Buffer`): the standard library's.
+    if (!decl) return true;
+    if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl) || ts.isImportEqualsDeclaration(decl)) {
+      const v = this.model.valueOfDeclaration(decl);
+      return v?.kind === 'external';
+    }
+    return false;
+  }
+
+  /** `req`, `res`, `reply`, `ctx` of a registered handler: the framework's objects, not project code. */
+  private handlerParameter(receiver: ts.Expression): boolean {
+    if (!ts.isIdentifier(receiver)) return false;
+    const decl = this.model.lookup(receiver.text, receiver);
+    if (!decl || !ts.isParameter(decl) || !isFunctionLike(decl.parent)) return false;
+    return Boolean(this.builder.functions.get(decl.parent)?.registration);
+  }
+
+  /** The class `this` (or `const self = this`) is an instance of, inside a class member. */
+  private thisClass(receiver: ts.Expression): ts.ClassLikeDeclaration | undefined {
+    const self = thisExpression(receiver, this.model);
+    if (!self) return undefined;
+    const v = this.model.valueOfThis(self);
+    return v && (v.kind === 'instance' || v.kind === 'class') ? v.node : undefined;
+  }
+
+  private derivesFrom(fn: FunctionInfo, base: ts.ClassLikeDeclaration): boolean {
+    let cls: ts.ClassLikeDeclaration | undefined = ts.isClassLike(fn.node.parent) ? fn.node.parent : undefined;
+    for (let depth = 0; cls && depth < 10; depth++) {
+      if (cls === base) return depth > 0;
+      const b = baseClassExpression(cls);
+      const v = b && this.model.valueOf(b);
+      cls = v?.kind === 'class' ? v.node : undefined;
+    }
+    return false;
+  }
+
+  /** The type checker knows the member as something from a package or the standard library. */
+  private declaredOutsideProject(nameNode: ts.Node): boolean {
+    let sym: ts.Symbol | undefined;
+    try {
+      this.typeChecker ??= this.checker();
+      sym = this.typeChecker.getSymbolAtLocation(nameNode);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.typeChecker.getAliasedSymbol(sym);
+    } catch {
+      return false;
+    }
+    const decls = sym?.declarations ?? [];
+    return decls.length > 0 && decls.every((d) => !this.model.fileOf(d));
+  }
+
+  // ---- escaping references ---------------------------------------------------
+
+  /** `obj[key]`, `this[name]`, `self[option.name]`: every function member may be what is read. */
+  private computedAccess(): void {
+    for (const { node, file } of this.computedReads) {
+      const receiver = skipOuter(node.expression);
+      const members = new Set<FunctionInfo>();
+      const v = this.model.moduleExportValue(this.model.valueOf(receiver));
+      if (v) this.membersOf(v, members, false);
+      else if (ts.isIdentifier(receiver) && this.parameterArguments(receiver).length) {
+        // `function dispatch(handlers, type) { handlers[type]() }`: what the project passes in.
+        for (const arg of this.parameterArguments(receiver)) this.membersOf(arg, members, false);
+      } else {
+        // `this` inside a function that is itself an object's property: that object.
+        const self = thisExpression(receiver, this.model);
+        const fn = self && enclosingThisFunction(self);
+        for (const obj of (fn && this.ownersOf.get(fn)) ?? []) this.membersOf({ kind: 'object', node: obj, file: this.model.fileOf(obj)! }, members, false);
+      }
+      const text = `${shortText(receiver, file)}[${shortText(node.argumentExpression, file)}]`;
+      for (const fn of members) this.stop(node, file, fn, ESCAPING_REFERENCE, `\`${text}\` reads it by a computed name, so awaitify cannot see where it is called`);
+    }
+  }
+
+  /** The values project calls pass for a parameter, when the name is one. */
+  private parameterArguments(name: ts.Identifier): Value[] {
+    const decl = this.model.lookup(name.text, name);
+    if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name) || decl.dotDotDotToken || !isFunctionLike(decl.parent)) return [];
+    const fn = this.builder.functions.get(decl.parent);
+    if (!fn) return [];
+    const index = decl.parent.parameters.indexOf(decl);
+    const out: Value[] = [];
+    for (const e of this.edgesInto(fn.id)) {
+      const info = this.builder.sites.get(e);
+      if (info?.kind !== 'call' && info?.kind !== 'new') continue;
+      const arg = info.call.arguments?.[index];
+      const v = arg && !ts.isSpreadElement(arg) ? this.model.moduleExportValue(this.model.valueOf(arg)) : undefined;
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  /** The target functions a value holds as members (with nested objects when `deep`). */
+  private membersOf(v: Value, out: Set<FunctionInfo>, deep: boolean, depth = 0): void {
+    if (depth > 4) return;
+    switch (v.kind) {
+      case 'function': {
+        const t = this.target(v.node);
+        if (t) out.add(t);
+        return;
+      }
+      case 'object':
+        for (const t of this.attachedTo.get(v.node) ?? []) out.add(t);
+        for (const p of v.node.properties) {
+          if (ts.isMethodDeclaration(p)) {
+            const t = this.target(p);
+            if (t) out.add(t);
+            continue;
+          }
+          const expr = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : ts.isSpreadAssignment(p) ? p.expression : undefined;
+          const pv = expr && this.model.valueOf(expr);
+          if (!pv) continue;
+          if (pv.kind === 'function') this.membersOf(pv, out, deep, depth + 1);
+          else if (ts.isSpreadAssignment(p) || deep) this.membersOf(pv, out, deep, depth + 1);
+        }
+        return;
+      case 'class':
+      case 'instance':
+        this.classMembers(v.node, v.kind === 'class', out, new Set());
+        return;
+      case 'module':
+        for (const get of this.model.exportsOf(v.file).named.values()) {
+          const ev = get();
+          if (ev?.kind === 'function' || (deep && ev)) this.membersOf(ev!, out, deep, depth + 1);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Methods of a class, its bases and its subclasses (any of them may be the instance's). */
+  private classMembers(cls: ts.ClassLikeDeclaration, isStatic: boolean, out: Set<FunctionInfo>, seen: Set<ts.Node>): void {
+    if (seen.has(cls)) return;
+    seen.add(cls);
+    for (const m of cls.members) {
+      const st = (ts.getModifiers(m as ts.HasModifiers) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+      if (st !== isStatic) continue;
+      if (ts.isMethodDeclaration(m)) {
+        const t = this.target(m);
+        if (t) out.add(t);
+      } else if (ts.isPropertyDeclaration(m) && m.initializer) {
+        const t = this.functionValue(m.initializer);
+        if (t) out.add(t);
+      }
+    }
+    for (const t of this.attachedTo.get(cls) ?? []) out.add(t);
+    const base = baseClassExpression(cls);
+    const b = base && this.model.valueOf(base);
+    if (b?.kind === 'class') this.classMembers(b.node, isStatic, out, seen);
+    for (const sub of this.subclasses.get(cls) ?? []) this.classMembers(sub, isStatic, out, seen);
+  }
+
+  /** An object of project methods handed to code awaitify cannot see, returned, stored or spread into a call. */
+  private objectEscape(site: EscapeSite): void {
+    const expr = skipOuter(site.expr);
+    if (!ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
+    const v = this.model.valueOf(expr);
+    if (v?.kind !== 'object') return;
+    if (site.call && this.callSeesMembers(site.call)) return;
+    const members = new Set<FunctionInfo>();
+    this.membersOf(v, members, true);
+    if (members.size === 0) return;
+    // Members the call registers itself (`fastify.route({ handler })`) are handled where it is made.
+    const argStart = site.expr.getStart(site.file.sf);
+    const argEnd = site.expr.getEnd();
+    for (const fn of members) {
+      if (site.call && this.handledInside(fn, site.file, argStart, argEnd)) continue;
+      const name = fn.graph.name;
+      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how}), where awaitify cannot see how its methods are called`);
+    }
+  }
+
+  /** A project function or class (its uses of the object are analysed), or a call that only inspects the object. */
+  private callSeesMembers(call: ts.CallExpression | ts.NewExpression): boolean {
+    const callee = skipOuter(call.expression);
+    if (ts.isCallExpression(call) && this.resolvedCalls.has(call)) return true;
+    const v = this.model.moduleExportValue(this.model.valueOf(callee));
+    if (v?.kind === 'function' || v?.kind === 'class') return true;
+    // `fn.call(obj)`, `fn.apply(obj, args)`, `fn.bind(obj)` of a project function.
+    if (ts.isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && this.model.valueOf(callee.expression)?.kind === 'function') return true;
+    let root: ts.Expression = callee;
+    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = skipOuter(root.expression);
+    if (!ts.isIdentifier(root) || this.model.lookup(root.text, root)) {
+      const rv = ts.isIdentifier(root) ? this.model.valueOf(root) : undefined;
+      return rv?.kind === 'external' && INSPECTING_CALLEES.has(rv.module);
+    }
+    if (INSPECTING_CALLEES.has(root.text)) return true;
+    return root.text === 'Object' && ts.isPropertyAccessExpression(callee) && INSPECTING_OBJECT_METHODS.has(callee.name.text);
+  }
+
+  private handledInside(fn: FunctionInfo, file: FileInfo, start: number, end: number): boolean {
+    for (const e of this.edgesInto(fn.id)) {
+      if (e.mode === 'stop' || e.site.path !== file.path) continue;
+      const info = this.builder.sites.get(e);
+      const at = info && info.kind === 'callback' ? e.site : undefined;
+      if (!at) continue;
+      const pos = file.sf.getPositionOfLineAndCharacter(at.line - 1, at.column - 1);
+      if (pos >= start && pos < end) return true;
+    }
+    return false;
+  }
+
+  /** A function stored in an array or on a value awaitify does not know. */
+  private functionEscape(site: EscapeSite): void {
+    const fn = this.functionValue(site.expr);
+    if (!fn) return;
+    this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `${site.how}, where awaitify cannot see how it is called`);
+  }
+
+  /**
+   * `return handler` from a factory: a call of the factory handed straight to
+   * other code (`app.use(factory())`) is followed where it is made; a result
+   * kept in a variable and called later is not.
+   */
+  private returnedFunction(expr: ts.Expression, file: FileInfo): void {
+    const fn = this.functionValue(expr);
+    if (!fn) return;
+    const factory = this.builder.enclosing(expr);
+    if (!factory || factory.module) return;
+    for (const e of this.edgesInto(factory.id)) {
+      const info = this.builder.sites.get(e);
+      if (info?.kind !== 'call') continue;
+      let n: ts.Node = info.call;
+      while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+      const p = n.parent;
+      if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(n, p)) continue;
+      // `const mw = factory(); app.use(mw)`: the same, through a constant.
+      if (p && ts.isVariableDeclaration(p) && p.initializer === n && this.onlyHandedOver(p)) continue;
+      const pos = info.file.sf.getLineAndCharacterOfPosition(info.call.getStart(info.file.sf));
+      this.stop(info.call, info.file, fn, ESCAPING_REFERENCE, `\`${factory.graph.name}\` returns it, and the result of the call at ${info.file.path}:${pos.line + 1} is kept where awaitify cannot see how it is called`);
+    }
+    void file;
+  }
+
+  /** Whether every use of a `const` binding is as an argument of a call (where the callee's callback handling sees it). */
+  private onlyHandedOver(decl: ts.VariableDeclaration): boolean {
+    if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return false;
+    const name = decl.name.text;
+    let scope: ts.Node = decl.parent;
+    while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    let ok = true;
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+        let u: ts.Node = n;
+        while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
+        const p = u.parent;
+        if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p)) || !isArgumentOf(u, p)) ok = false;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    return ok;
+  }
+
+  /** The graph's edges into a function, indexed once (the edges this pass adds are stops, which no lookup here needs). */
+  private edgesInto(id: string): GraphEdge[] {
+    if (!this.incoming) {
+      this.incoming = new Map();
+      for (const e of this.builder.edges) {
+        const list = this.incoming.get(e.to);
+        if (list) list.push(e);
+        else this.incoming.set(e.to, [e]);
+      }
+    }
+    return this.incoming.get(id) ?? [];
+  }
+
+  private stop(at: ts.Node, file: FileInfo, to: FunctionInfo, kind: string, reason: string): void {
+    const from = this.builder.enclosing(at);
+    const key = `${from?.id ?? '<module>'}|${to.id}|${at.getStart(file.sf)}`;
+    if (this.added.has(key)) return;
+    this.added.add(key);
+    this.builder.addEscapeStop(from, to, at, file, kind, reason);
+  }
+}
+
+/** `this`, or a `const self = this` alias of it. */
+function thisExpression(expr: ts.Expression, model: ProjectModel): ts.Node | undefined {
+  const e = skipOuter(expr);
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = model.lookup(e.text, e);
+  if (decl && ts.isVariableDeclaration(decl) && decl.initializer && skipOuter(decl.initializer).kind === ts.SyntaxKind.ThisKeyword) return skipOuter(decl.initializer);
+  return undefined;
+}
+
+/** The non-arrow function whose `this` a `this` expression is. */
+function enclosingThisFunction(node: ts.Node): FunctionLike | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isArrowFunction(n)) continue;
+    if (isFunctionLike(n)) return n;
+    if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
+  }
+  return undefined;
+}
+
+function isArgumentOf(node: ts.Node, call: ts.CallExpression | ts.NewExpression): boolean {
+  return (call.arguments ?? []).some((a) => a === node);
+}
+
+function isExportsTarget(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const obj = skipOuter(expr.expression);
+  return isModuleExports(obj) || (ts.isIdentifier(obj) && obj.text === 'exports');
+}
+
+function isPackageValue(v: Value): boolean {
+  if (v.kind === 'external' || v.kind === 'typed') return true;
+  if (v.kind === 'result') return isPackageValue(v.of);
+  return false;
+}
+
+function hasUnknownSpread(obj: ts.ObjectLiteralExpression, model: ProjectModel): boolean {
+  return obj.properties.some((p) => ts.isSpreadAssignment(p) && !model.valueOf(p.expression));
+}
+
+/** `await x.m()`, or `return x.m()` from an async function: a promise there changes nothing. */
+function resultIsAwaited(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isAwaitExpression(p)) return true;
+  const returned = ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n);
+  if (!returned) return false;
+  for (let f: ts.Node | undefined = p; f; f = f.parent) {
+    if (isFunctionLike(f)) return (ts.getModifiers(f) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  }
+  return false;
+}
+
+/** The member name a function is defined under: a method's name, or the property it is assigned to. */
+function ownMemberName(node: FunctionLike): string | undefined {
+  if (ts.isMethodDeclaration(node)) return propertyNameText(node.name);
+  if (!ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return undefined;
+  let n: ts.Node = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p) return undefined;
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return propertyNameText(p.name);
+  if (ts.isBinaryExpression(p) && p.right === n && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  return undefined;
+}
+
+function shortText(node: ts.Node, file: FileInfo): string {
+  const t = node.getText(file.sf).replace(/\s+/g, ' ');
+  return t.length > 40 ? t.slice(0, 37) + '...' : t;
+}
