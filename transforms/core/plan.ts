@@ -179,7 +179,8 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     if (e.mode !== 'stop') continue;
     if (e.from === null ? options.entry !== 'all' : !reachable.has(e.from)) continue;
     const target = byId.get(e.to);
-    if (!target || target.alreadyAsync || asyncSet.has(target.id) || pinned.has(target.id)) continue;
+    // A function that cannot be async anyway (a constructor) has its own boundary.
+    if (!target || target.alreadyAsync || target.cannotBeAsync || asyncSet.has(target.id) || pinned.has(target.id)) continue;
     if (!reachesBlockingCall(target.id, byId, outgoing, asyncSet, pinned)) continue;
     const from = e.from === null ? '<module>' : (byId.get(e.from)?.name ?? e.from);
     boundaries.push({ ...e.site, function: from, callee: target.name, kind: e.stopKind ?? 'sync-caller', reason: e.stopReason ?? 'the caller needs a synchronous result here' });

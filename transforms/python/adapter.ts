@@ -14,7 +14,7 @@ import { clearImportContexts, importContextFor, renderPythonImports, setImportCo
 import { OrmIndex } from './orm.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
-import { buildProject, type Project, type PyFunction, type PyModule } from './project.js';
+import { buildProject, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
 import { fileRegions } from './rules/file-io-call.js';
@@ -148,6 +148,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const edges = planned.map((e) => (e.mode === 'await' && asyncGenerator(byId.get(e.to)) ? { ...e, mode: 'detached' as const } : e));
   const siteByEdge = new Map(edges.map((e, i) => [e, callSites[i]]));
   const graph: CallGraph = { functions: graphFns, edges };
+  const untypedCalls = options.api === 'twin' ? untypedMethodCalls(project, orm, new Set(callSites.map((cs) => cs.node.id))) : new Map();
   // Calls of each function as the planner sees them, to find the sync callers a plan would break.
   const incomingSites = new Map<string, [GraphEdge, PyCallSite][]>();
   edges.forEach((e, i) => {
@@ -218,6 +219,13 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
           const why = graphFnById.get(cs.caller.id)?.cannotBeAsync?.reason;
           return { ...at, kind: 'sync-caller', reason: `${caller} stays sync${why ? ` (${why})` : ''} and calls it synchronously` };
         }
+      }
+      // `admin.has_module_permission(request)` on a receiver awaitify cannot type may reach any
+      // method of that name, and that call stays as it is: keep the method's sync form.
+      const method = byId.get(id)!;
+      const untyped = options.api === 'twin' && method.cls && !entries.entries.has(id) ? untypedCalls.get(method.name) : undefined;
+      if (untyped) {
+        return { ...untyped.site, function: untyped.caller, callee: name, kind: 'untyped-call', reason: `${untyped.text}() may call it (awaitify cannot tell the receiver's type), and that call stays synchronous` };
       }
       return undefined;
     };
@@ -564,6 +572,35 @@ function twinImport(cs: PyCallSite, local: string, twin: string): ImportRequest[
   if (!imp || imp.name === undefined) return undefined;
   const moduleText = field(imp.node, 'module_name')?.text;
   return moduleText ? [{ module: moduleText, kind: 'named', name: twin, local: twin }] : undefined;
+}
+
+/**
+ * Method calls whose receiver awaitify cannot type (`model_admin.has_module_permission(request)`),
+ * by method name, first site each: any project method of that name may be what they call.
+ */
+function untypedMethodCalls(project: Project, orm: OrmIndex, resolved: Set<number>): Map<string, { site: { path: string; line: number; column: number }; caller: string; text: string }> {
+  const out = new Map<string, { site: { path: string; line: number; column: number }; caller: string; text: string }>();
+  for (const module of project.modules) {
+    const defs = new Map(module.functions.map((f) => [f.node.id, f]));
+    const visit = (node: Node, fn: PyFunction | undefined) => {
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const inner = child.type === 'function_definition' ? (defs.get(child.id) ?? fn) : fn;
+        if (child.type === 'call' && !resolved.has(child.id)) {
+          const callee = field(child, 'function');
+          const attr = callee?.type === 'attribute' ? field(callee, 'attribute') : undefined;
+          if (callee && attr && !out.has(attr.text)) {
+            const object = field(callee, 'object')!;
+            const known = resolveExpr(project, module, fn, callee) ?? resolveExpr(project, module, fn, object) ?? orm.typeOf(module, fn, object);
+            if (!known) out.set(attr.text, { site: { path: module.path, ...lineColumn(module.text, child.startIndex) }, caller: fn?.qualname ?? '<module>', text: callee.text });
+          }
+        }
+        visit(child, inner);
+      }
+    };
+    visit(module.root, undefined);
+  }
+  return out;
 }
 
 function asyncGenerator(fn: PyFunction | undefined): boolean {

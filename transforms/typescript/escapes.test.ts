@@ -50,6 +50,22 @@ describe('escaping references', () => {
   });
 });
 
+describe('members assigned after the fact resolve (so they are awaited, not kept sync)', () => {
+  it('follows `const helpers = module.exports; helpers.x = ...` and `const utils = {}; utils.x = ...; module.exports = utils`', async () => {
+    const files = {
+      'lib/helpers.js': "const helpers = module.exports;\nhelpers.load = function (k) {\n  return blockingRead(k);\n};\n",
+      'lib/utils.js': "const utils = { ...require('./base') };\nutils.load = function (k) {\n  return blockingRead(k);\n};\nmodule.exports = utils;\n",
+      'lib/base.js': 'module.exports = {};\n',
+      'app.js': `const helpers = require('./lib/helpers');\nconst utils = require('./lib/utils');\n${handler('res.send(helpers.load(req.url) + utils.load(req.url));')}`,
+    };
+    const r = await migrateFiles(files, { targets: { express: '5' } });
+    expect(r.out['app.js']).toContain("app.get('/', async (req, res) => {\n  res.send((await helpers.load(req.url)) + (await utils.load(req.url)));");
+    expect(r.out['lib/helpers.js']).toBe('const helpers = module.exports;\nhelpers.load = async function (k) {\n  return await read(k);\n};\n');
+    expect(r.out['lib/utils.js']).toContain('utils.load = async function (k) {\n  return await read(k);');
+    expect(r.result.plan.boundaries).toEqual([]);
+  });
+});
+
 describe('unresolved receivers', () => {
   const endpoint = `class Endpoint {\n  matches(r) {\n    return blockingRead(r);\n  }\n}\n`;
 

@@ -22,6 +22,7 @@ const BUILTIN_CHAIN_METHODS = new Set([
 ]);
 /** Globals whose calls inspect or copy an object without calling its methods. */
 const INSPECTING_CALLEES = new Set(['console', 'JSON', 'assert', 'expect', 'sinon', 'jest', 'vi', 'td', 'util', 'should']);
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.InstanceOfKeyword]);
 const INSPECTING_OBJECT_METHODS = new Set(['keys', 'getOwnPropertyNames', 'isFrozen', 'isSealed', 'is']);
 
 interface PropertyCall {
@@ -60,9 +61,7 @@ class SoundnessPass {
   private readonly ownersOf = new Map<ts.Node, ts.ObjectLiteralExpression[]>();
   /** Member names a target is reachable under, besides its own method name. */
   private readonly aliases = new Map<FunctionInfo, Set<string>>();
-  /** Targets attached to a value by assignment (`this.x = fn`, `Foo.prototype.x = fn`): a known receiver's members do not list them. */
-  private readonly attached = new Set<FunctionInfo>();
-  /** The class or object literal a target was attached to by assignment, where known. */
+  /** What each target was attached to by assignment (`this.x = fn`, `Foo.prototype.x = fn`): a known receiver's members may not list it. */
   private readonly attachedTo = new Map<ts.Node, FunctionInfo[]>();
   private readonly subclasses = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
   private readonly propertyCalls: PropertyCall[] = [];
@@ -190,6 +189,9 @@ class SoundnessPass {
     // A write (`obj[k] = v`) or a `delete` calls nothing.
     if (p && ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
     if (p && ts.isDeleteExpression(p)) return;
+    // Tests of the value (`self[k] != null`, `typeof obj[k]`, `!obj[k]`) call nothing either.
+    if (p && (ts.isTypeOfExpression(p) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken))) return;
+    if (p && ts.isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind)) return;
     this.computedReads.push({ node, file });
   }
 
@@ -202,7 +204,6 @@ class SoundnessPass {
     if (fn && name !== undefined && this.isProjectReceiver(left.expression)) {
       // `this.x = fn`, `Foo.prototype.x = fn`, `obj.x = fn`: calls of `.x` are matched by name.
       this.alias(fn, name);
-      this.attached.add(fn);
       const owner = this.ownerNode(left.expression);
       if (owner) {
         const list = this.attachedTo.get(owner);
@@ -232,11 +233,18 @@ class SoundnessPass {
     }
   }
 
-  /** The class (for `this.x = fn` in a member) or object literal a value is. */
+  /** What a member assigned on `expr` belongs to: a class (`this.x = fn` in a member), an object literal, a module's file, a function (`Foo.prototype.x = fn`). */
   private ownerNode(expr: ts.Expression): ts.Node | undefined {
     const e = skipOuter(expr);
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'prototype') return this.ownerNode(e.expression);
     const v = e.kind === ts.SyntaxKind.ThisKeyword ? this.model.valueOfThis(e) : this.model.valueOf(e);
-    return v && (v.kind === 'object' || v.kind === 'class' || v.kind === 'instance') ? v.node : undefined;
+    return v ? ownerKey(v) : undefined;
+  }
+
+  private attachedToValue(v: Value, fns: FunctionInfo[]): FunctionInfo[] {
+    const key = ownerKey(v);
+    const list = key ? this.attachedTo.get(key) : undefined;
+    return list ? fns.filter((fn) => list.includes(fn)) : [];
   }
 
   /** `this`, `Foo.prototype`, or a value awaitify resolves to project code. */
@@ -284,7 +292,8 @@ class SoundnessPass {
     const thisClass = this.thisClass(receiver);
     if (thisClass) {
       // `this.validate()` in a base class that does not define it: a subclass's method, or one attached by assignment.
-      return fns.filter((fn) => this.attached.has(fn) || this.derivesFrom(fn, thisClass));
+      const attached = this.attachedTo.get(thisClass) ?? [];
+      return fns.filter((fn) => attached.includes(fn) || this.derivesFrom(fn, thisClass));
     }
     const v = this.model.moduleExportValue(this.model.valueOf(receiver));
     if (!v) return this.handlerParameter(receiver) ? [] : fns;
@@ -296,13 +305,15 @@ class SoundnessPass {
         // A package's value (`express()`, `new Map()`); a project function's result is not known.
         return isPackageValue(v.of) ? [] : fns;
       case 'object':
-        return hasUnknownSpread(v.node, this.model) ? fns : fns.filter((fn) => this.attached.has(fn));
+        return hasUnknownSpread(v.node, this.model) ? fns : this.attachedToValue(v, fns);
       case 'class':
-      case 'instance':
-        return fns.filter((fn) => this.attached.has(fn) || this.derivesFrom(fn, v.node));
+      case 'instance': {
+        const attached = this.attachedToValue(v, fns);
+        return fns.filter((fn) => attached.includes(fn) || this.derivesFrom(fn, v.node));
+      }
       default:
-        // A known module or function without that member: only members attached later.
-        return fns.filter((fn) => this.attached.has(fn));
+        // A known module or function without that member: only members assigned to it where awaitify does not look.
+        return this.attachedToValue(v, fns);
     }
   }
 
@@ -678,6 +689,12 @@ function isArgumentOf(node: ts.Node, call: ts.CallExpression | ts.NewExpression)
 function isExportsTarget(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const obj = skipOuter(expr.expression);
   return isModuleExports(obj) || (ts.isIdentifier(obj) && obj.text === 'exports');
+}
+
+function ownerKey(v: Value): ts.Node | undefined {
+  if (v.kind === 'object' || v.kind === 'class' || v.kind === 'instance' || v.kind === 'function') return v.node;
+  if (v.kind === 'module') return v.file.sf;
+  return undefined;
 }
 
 function isPackageValue(v: Value): boolean {

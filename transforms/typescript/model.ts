@@ -90,6 +90,7 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 const SCOPE_CACHE = new WeakMap<ts.Node, Map<string, ts.Node>>();
+const ASSIGNED_MEMBERS = new WeakMap<ts.ObjectLiteralExpression, Map<string, ts.Expression>>();
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const JS_TO_TS: Record<string, string[]> = {
   '.js': ['.ts', '.tsx'],
@@ -183,6 +184,14 @@ export class ProjectModel {
       const decl = this.lookup(name, file.sf);
       return decl ? this.valueOfDeclaration(decl) : undefined;
     };
+    // `const helpers = module.exports; helpers.load = function () {...}`: members assigned through an alias.
+    const exportAliases = new Set<string>();
+    for (const st of file.sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.initializer && (isModuleExports(skipOuter(d.initializer)) || isExportsIdentifier(skipOuter(d.initializer)))) exportAliases.add(d.name.text);
+      }
+    }
     for (const st of file.sf.statements) {
       if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
         const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
@@ -219,7 +228,7 @@ export class ProjectModel {
       } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const { left, right } = st.expression;
         if (isModuleExports(left)) ex.cjs = right;
-        else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || isExportsIdentifier(left.expression))) {
+        else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || isExportsIdentifier(left.expression) || (ts.isIdentifier(left.expression) && exportAliases.has(left.expression.text)))) {
           ex.named.set(left.name.text, () => this.valueOf(right));
         }
       }
@@ -453,6 +462,9 @@ export class ProjectModel {
 
   private objectMember(obj: ts.ObjectLiteralExpression, name: string): Value | undefined {
     const file = this.fileOf(obj)!;
+    // `const utils = {...}; utils.load = function () {...}`: assigned after the literal, so it wins.
+    const assigned = this.assignedMembers(obj).get(name);
+    if (assigned) return this.valueOf(assigned);
     // The last definition wins, as at run time.
     for (let i = obj.properties.length - 1; i >= 0; i--) {
       const p = obj.properties[i]!;
@@ -472,6 +484,28 @@ export class ProjectModel {
       return undefined;
     }
     return undefined;
+  }
+
+  /** `name.member = value` statements beside the declaration `const name = { ... }` (same block), last one per member. */
+  private assignedMembers(obj: ts.ObjectLiteralExpression): Map<string, ts.Expression> {
+    const cached = ASSIGNED_MEMBERS.get(obj);
+    if (cached) return cached;
+    const out = new Map<string, ts.Expression>();
+    ASSIGNED_MEMBERS.set(obj, out);
+    let n: ts.Node = obj;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const decl = n.parent;
+    if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== n || !ts.isIdentifier(decl.name)) return out;
+    const statement = decl.parent.parent;
+    const container = statement?.parent;
+    if (!statement || !ts.isVariableStatement(statement) || !container || !(ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container))) return out;
+    const name = decl.name.text;
+    for (const st of container.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = st.expression.left;
+      if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === name) out.set(left.name.text, st.expression.right);
+    }
+    return out;
   }
 
   classMember(cls: ts.ClassLikeDeclaration, name: string, isStatic: boolean): Value | undefined {

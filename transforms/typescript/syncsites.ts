@@ -45,6 +45,7 @@ export function markSyncOnlyFunctions(builder: GraphBuilder, model: ProjectModel
   /** Components may be async only as Next.js server components (App Router, not in a 'use client' module). */
   const mayBeServerComponent = (file: FileInfo): boolean => framework === 'next' && /(^|\/)app\//.test(file.path) && !isClientModule(file);
 
+  const jsxFiles = new Set<FileInfo>();
   for (const file of files) {
     const text = file.text;
     const hasNew = text.includes('new ');
@@ -69,11 +70,11 @@ export function markSyncOnlyFunctions(builder: GraphBuilder, model: ProjectModel
       ts.forEachChild(node, visit);
     };
     visit(file.sf);
-    if (hasJsx && !mayBeServerComponent(file)) {
-      for (const info of builder.functions.values()) {
-        if (info.file === file && !info.graph.cannotBeAsync && !info.module && returnsJsx(info.node)) mark(info.node, REACT_COMPONENT);
-      }
-    }
+    if (hasJsx && !mayBeServerComponent(file)) jsxFiles.add(file);
+  }
+  if (jsxFiles.size === 0) return;
+  for (const info of builder.functions.values()) {
+    if (jsxFiles.has(info.file) && !info.graph.cannotBeAsync && !info.module && returnsJsx(info.node)) mark(info.node, REACT_COMPONENT);
   }
 }
 
