@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
 import { discoverFiles, extensionOf } from './discover.js';
+import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { writeFileAtomic, filesWithUncommittedChanges } from './write.js';
@@ -11,7 +12,6 @@ import type {
   EntryPolicy,
   FileResult,
   Finding,
-  ImportRequest,
   LanguageAdapter,
   MigrationPlan,
   RuleMeta,
@@ -236,15 +236,6 @@ async function applyFile(file: LoadedFile, findings: Finding[]): Promise<FileRes
     };
   }
   return { ...base, status: 'changed', output };
-}
-
-function dedupeImports(requests: ImportRequest[]): ImportRequest[] {
-  const seen = new Map<string, ImportRequest>();
-  for (const r of requests) {
-    const key = `${r.module}\0${r.kind}\0${r.name ?? ''}\0${r.local}`;
-    if (!seen.has(key)) seen.set(key, r);
-  }
-  return [...seen.values()];
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -1,6 +1,7 @@
 // The Python/Django adapter: parse → index → entries → sites → call graph →
 // planAsyncPropagation (shared with the TypeScript side) → findings.
 import type { Node } from 'web-tree-sitter';
+import { dedupeImports } from '../core/imports.js';
 import { applyEdits } from '../core/edits.js';
 import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
@@ -479,7 +480,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
     const gone = [...before.keys()].filter((name) => !now.has(name) && !reexported(project, module, name)).sort();
     if (!gone.length) continue;
     for (const name of gone) context.unused.add(name);
-    const requests = dedupeRequests(applied.flatMap((e) => e.finding.imports ?? []));
+    const requests = dedupeImports(applied.flatMap((e) => e.finding.imports ?? []));
     const edits = renderPythonImports(module.text, requests, context);
     const stmt = module.root.namedChildren.find((n) => n && (n.type === 'import_statement' || n.type === 'import_from_statement') && [...module.imports.values()].some((i) => i.node.id === n.id && gone.includes(i.local)));
     if (!edits.length || !stmt) continue;
@@ -549,15 +550,6 @@ function reexported(project: Project, module: PyModule, name: string): boolean {
   return false;
 }
 
-/** The pipeline's dedupe of import requests (same key), so the render here matches its render. */
-function dedupeRequests(requests: ImportRequest[]): ImportRequest[] {
-  const seen = new Map<string, ImportRequest>();
-  for (const r of requests) {
-    const key = `${r.module}\0${r.kind}\0${r.name ?? ''}\0${r.local}`;
-    if (!seen.has(key)) seen.set(key, r);
-  }
-  return [...seen.values()];
-}
 
 function isAwaitedCall(node: Node): boolean {
   let p = node.parent;

@@ -234,15 +234,7 @@ export function statementOf(node: Node): Node | undefined {
   return n ?? undefined;
 }
 
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+export { lineColumnAt as lineColumn } from '../core/edits.js';
 
 export function ruleMeta(meta: Omit<RuleMeta, 'language' | 'exampleExt'>): RuleMeta {
   return { language: 'python', exampleExt: 'py', ...meta };
