@@ -16,12 +16,11 @@ for d in "$trees"/*/; do [ "$(basename "$d")" = tgz ] || npm_trees+=("${d%/}"); 
 bash "$here/run-many.sh" "$out/npm" "${npm_trees[@]}" || status=1
 bash "$here/run-many.sh" "$out/node_modules" "$nm/@babel" "$nm/recast" "$nm/jscodeshift" "$nm/vitest/dist" \
   "$nm/ts-morph/dist" "$nm/yargs" "$nm/diff" "$nm/vite/dist" || status=1
-# awaitify's own TypeScript sources, tests and fixtures (not the repros here,
-# which are broken on purpose).
+# awaitify's own TypeScript sources, tests and fixtures.
 self="$out/self-src/awaitify"
 rm -rf "$self" && mkdir -p "$self"
 (cd "$repo" && tar cf - --exclude=node_modules --exclude=dist --exclude=snapshots --exclude='.venv*' \
-  --exclude=scripts/robustness/repros cli transforms tests scripts test-fixtures package.json tsconfig.json) | tar xf - -C "$self"
+  cli transforms tests scripts test-fixtures package.json tsconfig.json) | tar xf - -C "$self"
 bash "$here/run-many.sh" "$out/self" "$self" || status=1
 if [ -n "$sp" ]; then
   bash "$here/run-many.sh" "$out/python" "$sp/django" "$sp/requests" "$sp/httpx" "$sp/asgiref" || status=1
