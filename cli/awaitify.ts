@@ -52,6 +52,7 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('entry', { type: 'string', default: 'handlers', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a path glob whose functions are entries too ('src/jobs/**', 'src/jobs/*.ts:run')" })
     .option('api', { choices: ['replace', 'twin'] as const, describe: "when a caller must stay sync: 'twin' keeps the sync function and adds an async twin beside it (fetchX/fetchXAsync, fetch_x/afetch_x); 'replace' changes the function in place, and its sync callers stay sync (JS/TS: the function is then kept sync and reported) or bridge with async_to_sync (Python) (default: replace for JS/TS, twin for Python)" })
     .option('framework', { choices: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'] as const, describe: 'the JS/TS web framework whose conventions find handlers (default: detected from package.json)' })
+    .option('offload', { type: 'string', array: true, describe: "CPU-heavy module functions to run on a worker thread, as 'path-glob:name' (repeatable), e.g. 'src/report.js:buildReport'" })
     .option('toplevel', { choices: ['keep', 'iife'] as const, describe: "module top level that must await: 'keep' leaves it sync with a finding, 'iife' wraps a CommonJS script in an async IIFE (default: keep; ES modules use top-level await)" })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })
@@ -77,6 +78,7 @@ function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
     api: argv.api as AnalysisArgs['api'],
     framework: argv.framework as string | undefined,
     toplevel: argv.toplevel as AnalysisArgs['toplevel'],
+    offload: (argv.offload as string[] | undefined)?.filter((s) => s !== ''),
     quiet: argv.quiet as boolean,
     progress: argv.progress as boolean,
     color: argv.color as boolean | undefined,

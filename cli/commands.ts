@@ -37,6 +37,7 @@ export interface AnalysisArgs {
   api?: 'replace' | 'twin';
   framework?: string;
   toplevel?: 'keep' | 'iife';
+  offload?: string[];
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -183,6 +184,7 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
       entry: args.entry,
       api: args.api,
       toplevel: args.toplevel,
+      offload: args.offload,
       onProgress,
     });
   } catch (err) {

@@ -239,9 +239,9 @@ describe('awaitify migrate', () => {
     expect(report.root).toBe(dir);
     expect(report.summary.files).toEqual({ changed: 2, unchanged: 1, skipped: 0, failed: 0, total: 3 });
     expect(report.files).toEqual([
-      { path: 'src/config.ts', status: 'changed', reason: null, line: null },
-      { path: 'src/health.ts', status: 'unchanged', reason: null, line: null },
-      { path: 'src/routes.ts', status: 'changed', reason: null, line: null },
+      { path: 'src/config.ts', status: 'changed', reason: null, line: null, created: false },
+      { path: 'src/health.ts', status: 'unchanged', reason: null, line: null, created: false },
+      { path: 'src/routes.ts', status: 'changed', reason: null, line: null, created: false },
     ]);
     const read = report.findings.find((f: { path: string; line: number }) => f.path === 'src/config.ts' && f.line === 4);
     expect(read).toMatchObject({ path: 'src/config.ts', line: 4, applied: true });

@@ -91,13 +91,15 @@ async function run(dir: string, options: OptionLine, write = false): Promise<Mig
   return migrate({ cwd: dir, paths: ['.'], write, ...toMigrateOptions(options) });
 }
 
-/** The migrated text of every input file, as bytes in the file's encoding (latin1 string for comparison). */
+/** The migrated text of every input file and every created file, as bytes in the file's encoding (latin1 string for comparison). */
 function outputsOf(dir: string, result: MigrateResult, input: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   const changed = new Map(result.files.filter((f) => f.status === 'changed').map((f) => [f.path, f]));
   for (const rel of input.keys()) {
     out.set(rel, changed.has(rel) ? readFileSync(path.join(dir, rel), 'latin1') : input.get(rel)!);
   }
+  // Files the run created (a helper module the rewrites import) are part of the output.
+  for (const f of result.files) if (f.created && f.status === 'changed') out.set(f.path, readFileSync(path.join(dir, f.path), 'latin1'));
   return out;
 }
 

@@ -218,8 +218,8 @@ describe('json', () => {
       files: { changed: 1, unchanged: 1, skipped: 1, failed: 1, total: 4 },
       findings: { safe: 1, review: 1, manual: 1, total: 3, applied: 2 },
     });
-    expect(report.files).toContainEqual({ path: 'src/broken.ts', status: 'failed', reason: "')' expected", line: 7 });
-    expect(report.files).toContainEqual({ path: 'src/model.ts', status: 'unchanged', reason: null, line: null });
+    expect(report.files).toContainEqual({ path: 'src/broken.ts', status: 'failed', reason: "')' expected", line: 7, created: false });
+    expect(report.files).toContainEqual({ path: 'src/model.ts', status: 'unchanged', reason: null, line: null, created: false });
     expect(report.findings[0]).toEqual({
       rule: 'getter-io',
       path: 'src/model.ts',

@@ -11,8 +11,8 @@ export function parseOptionLine(line: string): OptionLine | undefined {
   return body === '' ? options : undefined;
 }
 
-export function toMigrateOptions(options: OptionLine): Pick<MigrateOptions, 'entry' | 'api' | 'safety' | 'toplevel' | 'rules' | 'skip'> & { targets: Partial<Targets> } {
-  const { entry, api, safety, toplevel, rules, skip, ...targets } = options;
+export function toMigrateOptions(options: OptionLine): Pick<MigrateOptions, 'entry' | 'api' | 'safety' | 'toplevel' | 'rules' | 'skip' | 'offload'> & { targets: Partial<Targets> } {
+  const { entry, api, safety, toplevel, rules, skip, offload, ...targets } = options;
   return {
     entry,
     api: api as MigrateOptions['api'],
@@ -20,6 +20,7 @@ export function toMigrateOptions(options: OptionLine): Pick<MigrateOptions, 'ent
     toplevel: toplevel as MigrateOptions['toplevel'],
     rules: rules ? rules.split(',') : undefined,
     skip: skip ? skip.split(',') : undefined,
+    offload: offload ? offload.split(',') : undefined,
     targets,
   };
 }

@@ -149,7 +149,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
       why: 'A synchronous file-system call stops the event loop until the disk answers, so every other request the process is serving waits too. The `fs/promises` functions run on the libuv thread pool and let the loop keep serving.',
       example: {
         before: "// fixture-options: express=5\nconst express = require('express');\nconst fs = require('fs');\n\nconst app = express();\n\napp.get('/config', (req, res) => {\n  const data = fs.readFileSync('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
-        after: "// fixture-options: express=5\nconst express = require('express');\nconst fs = require('fs');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\n\napp.get('/config', async (req, res) => {\n  const data = await readFile('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\n\napp.get('/config', async (req, res) => {\n  const data = await readFile('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
       },
       safety:
         'Safe: each `fs/promises` function takes the same arguments and resolves the value the sync function returned, and rejects where it threw. The one thing that changes is timing: other requests can run at the new `await`, so a check-then-act on shared state is no longer atomic. `statSync(p, { throwIfNoEntry: false })` is reported for manual work, because `stat` from `fs/promises` always rejects on a missing file.',
@@ -173,7 +173,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
       why: '`existsSync` is a synchronous `stat` that blocks the event loop. `fs.exists` is deprecated and `fs/promises` has no `exists`, so the async form is `access`, which rejects when the path cannot be reached.',
       example: {
         before: "// fixture-options: express=5\nimport express from 'express';\nimport { existsSync } from 'node:fs';\n\nconst app = express();\n\napp.get('/avatar/:id', (req, res) => {\n  const file = `avatars/${req.params.id}.png`;\n  if (!existsSync(file)) return res.sendStatus(404);\n  res.sendFile(file, { root: '.' });\n});\n",
-        after: "// fixture-options: express=5\nimport express from 'express';\nimport { existsSync } from 'node:fs';\nimport { access } from 'node:fs/promises';\n\nconst app = express();\n\napp.get('/avatar/:id', async (req, res) => {\n  const file = `avatars/${req.params.id}.png`;\n  if (!(await access(file).then(() => true, () => false))) return res.sendStatus(404);\n  res.sendFile(file, { root: '.' });\n});\n",
+        after: "// fixture-options: express=5\nimport express from 'express';\nimport { access } from 'node:fs/promises';\n\nconst app = express();\n\napp.get('/avatar/:id', async (req, res) => {\n  const file = `avatars/${req.params.id}.png`;\n  if (!(await access(file).then(() => true, () => false))) return res.sendStatus(404);\n  res.sendFile(file, { root: '.' });\n});\n",
       },
       safety:
         'Safe: `existsSync` returns false for any error (missing file, permission denied, bad argument), and the rewrite resolves false for any rejection, so the boolean is the same. A check followed by an open was racy before and stays racy; consider opening the file and handling ENOENT instead.',
@@ -196,7 +196,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
       why: 'A synchronous child process blocks the event loop for as long as the command runs; no other request is served meanwhile.',
       example: {
         before: "// fixture-options: express=5\nconst express = require('express');\nconst { execSync } = require('child_process');\n\nconst app = express();\n\napp.get('/version', (req, res) => {\n  const sha = execSync('git rev-parse HEAD').toString().trim();\n  res.send(sha);\n});\n",
-        after: "// fixture-options: express=5\nconst express = require('express');\nconst { execSync, exec } = require('child_process');\nconst { promisify } = require('util');\n\nconst app = express();\n\napp.get('/version', async (req, res) => {\n  const sha = (await promisify(exec)('git rev-parse HEAD', { encoding: 'buffer' })).stdout.toString().trim();\n  res.send(sha);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { exec } = require('child_process');\nconst { promisify } = require('util');\n\nconst app = express();\n\napp.get('/version', async (req, res) => {\n  const sha = (await promisify(exec)('git rev-parse HEAD', { encoding: 'buffer' })).stdout.toString().trim();\n  res.send(sha);\n});\n",
       },
       safety:
         "Review: the value is the same, but failures differ: the rejection's error carries the exit status in `code` (not `status`) along with `stdout` and `stderr`, and the child's stderr is captured instead of being written to the parent's stderr as `execSync` does by default.",
@@ -260,7 +260,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
       why: 'Key derivation and key generation are deliberately slow; in their sync form they hold the event loop for tens or hundreds of milliseconds per call. The callback forms run on the libuv thread pool.',
       example: {
         before: "// fixture-options: express=5\nimport express from 'express';\nimport { scryptSync, timingSafeEqual } from 'node:crypto';\nimport { users } from './users.js';\n\nconst app = express();\n\napp.post('/login', express.json(), (req, res) => {\n  const user = users.get(req.body.name);\n  const hash = scryptSync(req.body.password, user.salt, 64);\n  res.sendStatus(timingSafeEqual(hash, user.hash) ? 204 : 401);\n});\n",
-        after: "// fixture-options: express=5\nimport express from 'express';\nimport { scryptSync, timingSafeEqual, scrypt } from 'node:crypto';\nimport { users } from './users.js';\nimport { promisify } from 'node:util';\n\nconst app = express();\n\napp.post('/login', express.json(), async (req, res) => {\n  const user = users.get(req.body.name);\n  const hash = await promisify(scrypt)(req.body.password, user.salt, 64);\n  res.sendStatus(timingSafeEqual(hash, user.hash) ? 204 : 401);\n});\n",
+        after: "// fixture-options: express=5\nimport express from 'express';\nimport { timingSafeEqual, scrypt } from 'node:crypto';\nimport { users } from './users.js';\nimport { promisify } from 'node:util';\n\nconst app = express();\n\napp.post('/login', express.json(), async (req, res) => {\n  const user = users.get(req.body.name);\n  const hash = await promisify(scrypt)(req.body.password, user.salt, 64);\n  res.sendStatus(timingSafeEqual(hash, user.hash) ? 204 : 401);\n});\n",
       },
       safety:
         "Safe: each callback form takes the same arguments and calls back with the value the sync form returns (`generateKeyPair`'s promisified form resolves `{ publicKey, privateKey }`, like `generateKeyPairSync`).",

@@ -180,4 +180,48 @@ describe('runMigration', () => {
     expect(result.files).toMatchObject([{ path: 'mem.toy', status: 'changed', output: 'use nap\nawait nap()\n' }]);
     await expect(runMigration({ adapters: [toyAdapter], sources: [{ path: 'mem.toy', text: '' }], write: true })).rejects.toThrow(UsageError);
   });
+
+  describe('files an adapter creates', () => {
+    // A variant of the toy adapter whose risky() rewrite imports a helper module the run creates.
+    const creating = (helperText: string): LanguageAdapter => ({
+      ...toyAdapter,
+      async analyze(ctx) {
+        const result = await toyAdapter.analyze(ctx);
+        for (const f of result.findings) if (f.rule === 'toy-risky') f.needsFile = 'lib/helper.toy';
+        return { ...result, created: [{ path: 'lib/helper.toy', text: helperText }] };
+      },
+    });
+
+    it('creates the file with the findings that need it, shows it as a new file, and writes it on --write', async () => {
+      const dir = project({ 'a.toy': 'risky()\n', 'lib/other.toy': '' });
+      git(dir, 'init', '-q');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'init');
+      const dry = await runMigration({ cwd: dir, adapters: [creating('helper()\n')] });
+      expect(dry.files.find((f) => f.path === 'lib/helper.toy')).toMatchObject({ status: 'changed', created: true, original: '', output: 'helper()\n' });
+      expect(readdirSync(path.join(dir, 'lib'))).toEqual(['other.toy']);
+      await runMigration({ cwd: dir, adapters: [creating('helper()\n')], write: true });
+      expect(readFileSync(path.join(dir, 'lib/helper.toy'), 'utf8')).toBe('helper()\n');
+      expect(readFileSync(path.join(dir, 'a.toy'), 'utf8')).toBe('use nap\nawait careful()\n');
+    });
+
+    it('creates nothing when no finding that needs the file is applied', async () => {
+      const dir = project({ 'a.toy': 'risky()\nsleep()\n' });
+      const result = await runMigration({ cwd: dir, adapters: [creating('helper()\n')], safety: 'safe' });
+      expect(result.files.map((f) => f.path)).toEqual(['a.toy']);
+    });
+
+    it('fails the files that need it, unchanged, when it exists already or would not parse', async () => {
+      const dir = project({ 'a.toy': 'risky()\n', 'lib/helper.toy': 'mine\n' });
+      const exists = await runMigration({ cwd: dir, adapters: [creating('helper()\n')], write: true });
+      expect(exists.files.find((f) => f.path === 'a.toy')).toMatchObject({ status: 'failed' });
+      expect(exists.files.find((f) => f.path === 'a.toy')!.reason).toMatch(/lib\/helper\.toy already exists/);
+      expect(readFileSync(path.join(dir, 'a.toy'), 'utf8')).toBe('risky()\n');
+      expect(readFileSync(path.join(dir, 'lib/helper.toy'), 'utf8')).toBe('mine\n');
+      const dir2 = project({ 'a.toy': 'risky()\n' });
+      const broken = await runMigration({ cwd: dir2, adapters: [creating('helper(\n')], write: true });
+      expect(broken.files.find((f) => f.path === 'a.toy')!.reason).toMatch(/would not parse/);
+      expect(readdirSync(dir2)).toEqual(['a.toy']);
+    });
+  });
 });

@@ -1,12 +1,13 @@
 // The pipeline: discover → parse/index/seed/plan (adapters) → emit → apply → verify → (write).
 // One pipeline for every language; adapters are handed in, never imported here.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
 import { discoverFiles, extensionOf } from './discover.js';
 import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
-import { writeFileAtomic, filesWithUncommittedChanges } from './write.js';
+import { createFileAtomic, writeFileAtomic, filesWithUncommittedChanges } from './write.js';
 import type {
   ApiPolicy,
   EntryPolicy,
@@ -14,6 +15,7 @@ import type {
   Finding,
   LanguageAdapter,
   MigrationPlan,
+  NewFile,
   RuleMeta,
   Safety,
   SourceText,
@@ -45,6 +47,8 @@ export interface MigrateOptions {
   api?: ApiPolicy;
   /** Module top level that must await: 'keep' (default) reports it; 'iife' wraps a CommonJS script in an async IIFE. */
   toplevel?: TopLevelPolicy;
+  /** Module functions to run on a worker thread (`path-glob:name`), for adapters that can. */
+  offload?: string[];
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -118,6 +122,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
 
   const plan: MigrationPlan = { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [] };
   const findings: Finding[] = [];
+  const created: { adapter: LanguageAdapter; file: NewFile }[] = [];
   for (const adapter of adapters) {
     const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
     if (files.length === 0) continue;
@@ -128,6 +133,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       entry: options.entry ?? 'handlers',
       api: options.api ?? (adapter.language === 'python' ? 'twin' : 'replace'),
       ...(options.toplevel ? { toplevel: options.toplevel } : {}),
+      ...(options.offload?.length ? { offload: options.offload } : {}),
       isRuleEnabled,
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
@@ -146,6 +152,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       });
     }
     findings.push(...result.findings);
+    for (const file of result.created ?? []) created.push({ adapter, file });
     plan.entries.push(...result.plan.entries);
     plan.asyncFunctions.push(...result.plan.asyncFunctions);
     plan.awaitedCalls.push(...result.plan.awaitedCalls);
@@ -166,6 +173,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     const fileFindings = findingsByFile.get(filePath) ?? [];
     results.set(filePath, await applyFile(file, fileFindings));
   }
+  await addCreatedFiles(created, findings, results, cwd, Boolean(options.sources));
   // Findings on files that were not loaded (skipped/failed) are kept, not applied.
   for (const [filePath, list] of findingsByFile) {
     const result = results.get(filePath);
@@ -178,10 +186,21 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     const changed = files.filter((f) => f.status === 'changed');
     const absOf = (p: string) => loaded.get(p)!.text.absPath;
     if (!options.allowDirty) {
-      const dirty = filesWithUncommittedChanges(changed.map((f) => absOf(f.path)));
+      const dirty = filesWithUncommittedChanges(changed.filter((f) => !f.created).map((f) => absOf(f.path)));
       if (dirty.length) throw new DirtyTreeError(dirty);
     }
+    // New files first: the changed files import them.
+    for (const f of changed.filter((c) => c.created)) {
+      try {
+        createFileAtomic(path.resolve(cwd, f.path), Buffer.from(f.output!, 'utf8'));
+      } catch (err) {
+        f.status = 'failed';
+        f.reason = `could not create: ${(err as Error).message}`;
+        for (const d of changed) if (!d.created && d.findings.some((x) => x.applied && x.needsFile === f.path)) dependsOnFailed(d, f.path);
+      }
+    }
     for (const f of changed) {
+      if (f.created || f.status !== 'changed') continue;
       const file = loaded.get(f.path)!;
       try {
         writeFileAtomic(file.text.absPath, encodeSource(f.output!, file.source));
@@ -217,6 +236,8 @@ async function applyFile(file: LoadedFile, findings: Finding[]): Promise<FileRes
   let output: string;
   try {
     output = applyEdits(text.text, edits, detectEol(text.text));
+    const cleanup = adapter.cleanupImports?.(text.path, text.text, output);
+    if (cleanup?.length) output = applyEdits(output, cleanup, detectEol(text.text));
   } catch (err) {
     for (const f of applied) f.applied = false;
     const message = err instanceof OverlappingEditsError ? `internal error, two rules edited the same text: ${err.message}` : (err as Error).message;
@@ -236,6 +257,44 @@ async function applyFile(file: LoadedFile, findings: Finding[]): Promise<FileRes
     };
   }
   return { ...base, status: 'changed', output };
+}
+
+/**
+ * Adds the new files that applied findings need, after checking that they
+ * parse; a file whose helper cannot be created is failed, not written.
+ */
+async function addCreatedFiles(
+  created: { adapter: LanguageAdapter; file: NewFile }[],
+  findings: Finding[],
+  results: Map<string, FileResult>,
+  cwd: string,
+  inMemory: boolean,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const { adapter, file } of created) {
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
+    const users = [...results.values()].filter((r) => r.status === 'changed' && r.findings.some((f) => f.applied && f.needsFile === file.path));
+    if (users.length === 0) continue;
+    let problem: string | undefined;
+    if (results.has(file.path) || (!inMemory && existsSync(path.resolve(cwd, file.path)))) problem = `${file.path} already exists`;
+    else {
+      const error = await adapter.syntaxError(file.path, file.text);
+      if (error) problem = `the generated ${file.path} would not parse (line ${error.line}: ${error.message}), please report this`;
+    }
+    if (problem) {
+      for (const user of users) dependsOnFailed(user, file.path, problem);
+      continue;
+    }
+    results.set(file.path, { path: file.path, language: adapter.language, status: 'changed', created: true, original: '', output: file.text, findings: [] });
+  }
+}
+
+function dependsOnFailed(result: FileResult, helper: string, problem?: string): void {
+  for (const f of result.findings) if (f.needsFile === helper) f.applied = false;
+  result.status = 'failed';
+  result.reason = `its migration imports ${helper}, which could not be created${problem ? ` (${problem})` : ''}; the file was left unchanged`;
+  result.output = undefined;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -52,6 +52,12 @@ export interface Finding {
   safety: Safety;
   edits: TextEdit[];
   imports?: ImportRequest[];
+  /**
+   * Path (relative to the root) of a file the adapter creates in this run that
+   * the edits need (a helper module they import). The file is created when at
+   * least one finding that needs it is applied, and never otherwise.
+   */
+  needsFile?: string;
   /** Set by the core: whether the edits were applied to the output. */
   applied?: boolean;
 }
@@ -121,6 +127,8 @@ export interface FileResult {
   bom?: boolean;
   encoding?: string;
   findings: Finding[];
+  /** A file this run creates (it did not exist): `original` is empty. */
+  created?: boolean;
 }
 
 /** Versions of the things the output must stay compatible with. */
@@ -183,6 +191,8 @@ export interface AdapterRunContext {
   isRuleEnabled(ruleId: string): boolean;
   /** Whether a finding of this safety will be applied under `--safety`. */
   willApply(safety: Safety): boolean;
+  /** Functions to run on a worker thread (`--offload path-glob:name`): CPU-heavy module functions. */
+  offload?: string[];
   /** Progress: called with the number of files analysed so far. */
   progress?(done: number, total: number): void;
 }
@@ -198,6 +208,15 @@ export interface AdapterResult {
   plan: MigrationPlan;
   /** Files the adapter could not analyse (parse errors): skipped, the run goes on. */
   failures: AdapterFailure[];
+  /** New files the findings' edits rely on (see `Finding.needsFile`). */
+  created?: NewFile[];
+}
+
+/** A file an adapter asks the core to create, whole. */
+export interface NewFile {
+  /** Path relative to the root, forward slashes. */
+  path: string;
+  text: string;
 }
 
 export interface LanguageAdapter {
@@ -210,6 +229,11 @@ export interface LanguageAdapter {
   analyze(ctx: AdapterRunContext): Promise<AdapterResult>;
   /** Renders the imports of one file once, in its own style. Requests are already deduped. */
   renderImports(path: string, text: string, requests: ImportRequest[]): TextEdit[];
+  /**
+   * Optional: edits against `output` (the file after the applied edits and imports) that drop
+   * imports the migration left unused; `original` is the text before the run. Called before the syntax check.
+   */
+  cleanupImports?(path: string, original: string, output: string): TextEdit[] | undefined;
   /** Parses text again; returns the first syntax error, or undefined when it parses. */
   syntaxError(path: string, text: string): Promise<{ line: number; message: string } | undefined>;
 }

@@ -1,6 +1,6 @@
 // apply: files are written whole or not at all, and never with uncommitted work underneath.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** Writes bytes through a temp file in the same directory and a rename, keeping the file's mode. */
@@ -25,6 +25,31 @@ export function writeFileAtomic(absPath: string, bytes: Buffer): void {
       // The temp file was never created or is already gone.
     }
     throw err;
+  }
+}
+
+/**
+ * Creates a new file whole: the bytes go to a temp file that is then linked
+ * to its name, which fails if the name exists, so nothing is overwritten.
+ */
+export function createFileAtomic(absPath: string, bytes: Buffer): void {
+  const temp = path.join(path.dirname(absPath), `.${path.basename(absPath)}.awaitify-${process.pid}-${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o666);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    linkSync(temp, absPath);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temp file was never created.
+    }
   }
 }
 

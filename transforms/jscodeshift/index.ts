@@ -18,7 +18,7 @@ function list(value: unknown): string[] | undefined {
 
 /**
  * Options (jscodeshift passes unknown flags through): `--safety=safe|review`,
- * `--rules=a,b`, `--skip=a,b`, `--express=4|5`, `--node=20`, `--entry=handlers|all`,
+ * `--rules=a,b`, `--skip=a,b`, `--express=4|5`, `--node=20`, `--entry=handlers|all`, `--api=replace|twin`,
  * `--root=<dir>` (where package.json is read; default: the working directory).
  */
 export default async function awaitifyTransform(file: FileInfo, api: API, options: Options): Promise<string | undefined> {
@@ -30,8 +30,10 @@ export default async function awaitifyTransform(file: FileInfo, api: API, option
     adapters: [typescriptAdapter],
     safety: options.safety as 'safe' | 'review' | undefined,
     rules: list(options.rules),
-    skip: list(options.skip),
+    // A transform returns one file's text and cannot create the worker helper the offload imports.
+    skip: [...(list(options.skip) ?? []), 'worker-offload'],
     entry: options.entry as string | undefined,
+    api: options.api as 'replace' | 'twin' | undefined,
     toplevel: options.toplevel as 'keep' | 'iife' | undefined,
     targets: {
       ...(options.express !== undefined ? { express: String(options.express) } : {}),

@@ -11,6 +11,7 @@ import { buildCallSites, type PyCallSite } from './callgraph.js';
 import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
 import { findEntries } from './entries.js';
+import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
 import { OrmIndex } from './orm.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
@@ -24,6 +25,8 @@ import { DEFAULT_DJANGO, DEFAULT_PYTHON, detectPythonTargets } from './targets.j
 import type { Tree } from 'web-tree-sitter';
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
+/** Django-called kinds whose plain functions may gain an async twin (nothing of Django's is named like it). */
+const TWINNABLE_DJANGO_KINDS = new Set(['context-processor', 'template-tag', 'signal-receiver', 'admin-action']);
 
 export const pythonAdapter: LanguageAdapter = {
   language: 'python',
@@ -73,6 +76,20 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const ac = new AnalysisContext(project, orm, targets, ctx);
   const entries = findEntries(project, targets.django);
   const byId = new Map(project.functions.map((f) => [f.id, f]));
+  // Plain functions Django calls synchronously (a context processor, a receiver, a template
+  // filter) keep their sync form for Django under `--api twin`, and gain an async twin only when
+  // async code awaits them. Methods stay sync (a twin such as `asave` or `aauthenticate` would
+  // shadow Django's own async method); async callers run them through sync_to_async.
+  const twinOnlyIfAwaited = new Map<string, DjangoCaller>();
+  if (ctx.api !== 'replace') {
+    for (const [id, c] of entries.djangoCalled) {
+      const fn = byId.get(id)!;
+      // Another decorator (`@stringfilter`) would wrap the twin too, and may not accept a coroutine function.
+      const registrations = new Set((entries.registrations.get(id) ?? []).map((d) => d.id));
+      const plain = fn.decorators.every((d) => registrations.has(d.id));
+      if (!fn.cls && !fn.parent && plain && TWINNABLE_DJANGO_KINDS.has(c.kind)) twinOnlyIfAwaited.set(id, c);
+    }
+  }
 
   // Blocks that move into a thread whole: transaction.atomic first, then file I/O outside them.
   const syncRegions = new Map<string, SyncRegion[]>();
@@ -116,7 +133,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   }
   const graphFns: GraphFunction[] = project.functions.map((fn) => {
     const { line } = lineColumn(fn.module.text, fn.node.startIndex);
-    const cannot = entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id);
+    const cannot = twinOnlyIfAwaited.has(fn.id) ? undefined : (entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id));
     return {
       id: fn.id,
       path: fn.module.path,
@@ -188,7 +205,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       for (const [id, planned] of result.async) {
         const fn = byId.get(id)!;
         const g = graphFnById.get(id)!;
-        if (entries.entries.has(id) || forced.has(id) || fn.parent) continue;
+        if (entries.entries.has(id) || forced.has(id) || fn.parent || twinOnlyIfAwaited.has(id)) continue;
         const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
         if (chosen && !planned.twin) continue;
         twins.set(id, twinName(fn));
@@ -230,11 +247,26 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       }
       return undefined;
     };
+    // Whether code that is (or becomes) async calls the function with a call it can await.
+    const awaitedFromAsync = (id: string): boolean =>
+      (incomingSites.get(id) ?? []).some(([e, cs]) => e.mode === 'await' && cs.node.type === 'call' && Boolean(cs.caller) && (cs.caller!.isAsync || current.async.has(cs.caller!.id)));
     let replan = false;
     for (let changed = true; changed; ) {
       changed = false;
       for (const id of result.async.keys()) {
         if (twins.has(id) || keptSync.has(id)) continue;
+        const django = twinOnlyIfAwaited.get(id);
+        if (django) {
+          const fn = byId.get(id)!;
+          if (awaitedFromAsync(id)) {
+            twins.set(id, twinName(fn));
+          } else {
+            keptSync.set(id, { ...lineColumnOf(fn), path: fn.module.path, function: 'Django', callee: fn.qualname, kind: django.kind, reason: django.reason });
+            replan = true;
+          }
+          changed = true;
+          continue;
+        }
         const blocker = syncCaller(id);
         if (!blocker) continue;
         const fn = byId.get(id)!;
@@ -267,6 +299,12 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   }
 
   const isAsyncNow = (id: string) => result.async.has(id) || Boolean(byId.get(id)?.isAsync);
+  // Under `--entry all` (or a glob) a function Django calls synchronously was chosen but stays sync: say which Django caller keeps it.
+  const chosenButDjangoCalled = (fn: PyFunction): string | undefined => {
+    const boundary = entries.cannotBeAsync.get(fn.id);
+    if (!boundary || !DJANGO_SYNC_KINDS.has(boundary.kind)) return undefined;
+    return ctx.entry === 'all' || options.matchesEntryGlob(graphFnById.get(fn.id)!) ? boundary.reason : undefined;
+  };
 
   const emitted: Emitted[] = [];
   const emit = (module: PyModule, node: Node, rule: string, safety: Safety, message: string, edits: TextEdit[], imports?: ImportRequest[], keepInSync = false) => {
@@ -304,7 +342,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       entries.blockedViews.get(fn.id) ??
       (entries.cannotBeAsync.get(fn.id)?.kind === 'class-based-view' ? entries.cannotBeAsync.get(fn.id)!.reason : undefined) ??
       keptSync.get(fn.id)?.reason ??
-      decorated;
+      decorated ??
+      chosenButDjangoCalled(fn);
     if (blocked && sites.some((s) => s.seed)) {
       const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
       emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
@@ -405,6 +444,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const twinFns = [...twins.keys()].map((id) => byId.get(id)!).sort((a, b) => a.outer.endIndex - a.outer.startIndex - (b.outer.endIndex - b.outer.startIndex));
   for (const fn of twinFns) {
     const twin = twins.get(fn.id)!;
+    const django = twinOnlyIfAwaited.get(fn.id);
     const start = fn.outer.startIndex;
     const end = fn.outer.endIndex;
     const inside = emitted.filter((e) => e.module === fn.module && e.finding.edits.length && ctx.willApply(e.finding.safety) && e.finding.edits.every((x) => x.start >= start && x.end <= end));
@@ -413,6 +453,12 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (twin.existing) continue;
     const nameNode = field(fn.node, 'name')!;
     const copyEdits: TextEdit[] = inside.flatMap((e) => e.finding.edits).map((x) => ({ start: x.start - start, end: x.end - start, text: x.text }));
+    // The twin must not register itself with Django too (`@register.filter`, `@receiver`).
+    for (const deco of entries.registrations.get(fn.id) ?? []) {
+      const node = deco.parent!;
+      const next = node.nextSibling;
+      if (next) copyEdits.push({ start: node.startIndex - start, end: next.startIndex - start, text: '' });
+    }
     copyEdits.push({ start: nameNode.startIndex - start, end: nameNode.endIndex - start, text: twin.name });
     const copy = applyEdits(fn.module.text.slice(start, end), copyEdits);
     const indent = lineIndent(fn.module.text, start);
@@ -428,7 +474,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       nameNode,
       'async-propagation',
       safety,
-      `adds async twin ${twin.name}() beside ${fn.qualname}(), which stays sync for its sync callers; async callers await the twin${details.length ? `. In the twin: ${details.join('; ')}` : ''}`,
+      `adds async twin ${twin.name}() beside ${fn.qualname}(), which stays sync ${django ? `(${django.reason})` : 'for its sync callers'}; async callers await the twin${details.length ? `. In the twin: ${details.join('; ')}` : ''}`,
       [{ start: end, end, text: `${gap}${indent}${copy}` }],
       imports,
     );
@@ -632,4 +678,8 @@ function globMatch(policy: string, f: GraphFunction): boolean {
   if (policy === 'handlers' || policy === 'all') return false;
   const re = new RegExp(`^${policy.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/.]*').replace(/\u0000/g, '.*').replace(/\?/g, '.')}$`);
   return re.test(f.name) || re.test(`${f.path}::${f.name}`) || re.test(f.path);
+}
+
+function lineColumnOf(fn: PyFunction): { line: number; column: number } {
+  return lineColumn(fn.module.text, (field(fn.node, 'name') ?? fn.node).startIndex);
 }

@@ -16,9 +16,13 @@ const INLINE_STOPS = new Set(['lambda', 'generator-expression', 'default-argumen
 /**
  * Sync callers that async code may run on the event loop's own thread, where
  * async_to_sync raises: a dunder (`str(obj)`, `obj == x`), a property read, a
- * nested function handed to other code. Their callee stays sync instead.
+ * nested function handed to other code, and what Django runs while an async
+ * view renders a template (context processors, template tags and filters,
+ * template loaders) or resolves its URL (path converters), and logging
+ * handlers (a log call in async code emits on the loop's thread). Their callee
+ * stays sync instead.
  */
-const LOOP_THREAD_CALLERS = new Set(['dunder', 'property', 'callback']);
+const LOOP_THREAD_CALLERS = new Set(['dunder', 'property', 'callback', 'context-processor', 'template-tag', 'template-loader', 'url-converter', 'logging-hook']);
 
 export interface BridgeReason {
   kind: string;

@@ -14,6 +14,7 @@ import {
   type PyModule,
 } from './project.js';
 import { atLeast } from './targets.js';
+import { findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
 
 export const HTTP_HANDLERS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 
@@ -52,6 +53,10 @@ export interface EntryInfo {
   foreignMiddleware: { module: PyModule; node: Node; name: string }[];
   /** Views that stay sync, with the reason (reported when they block). */
   blockedViews: Map<string, string>;
+  /** Functions Django calls synchronously from settings or a registry (context processors, receivers, ...). */
+  djangoCalled: Map<string, DjangoCaller>;
+  /** Decorators that register a function with Django, by function id. */
+  registrations: Map<string, Node[]>;
 }
 
 function decoratorName(project: Project, fn: PyFunction, deco: Node): { name: string; resolved?: string } {
@@ -66,7 +71,7 @@ const GENERIC_VIEW = /^django\.views\.generic(\.\w+)*\.(\w+)$/;
 const DJANGO_CLASS = /^(django|rest_framework|unittest)\./;
 
 export function findEntries(project: Project, djangoTarget: string): EntryInfo {
-  const info: EntryInfo = { entries: new Map(), cannotBeAsync: new Map(), cbvs: [], middleware: [], foreignMiddleware: [], blockedViews: new Map() };
+  const info: EntryInfo = { entries: new Map(), cannotBeAsync: new Map(), cbvs: [], middleware: [], foreignMiddleware: [], blockedViews: new Map(), djangoCalled: new Map(), registrations: new Map() };
   const viewFunctions = new Set<PyFunction>();
   const viewClasses = new Set<PyClass>();
 
@@ -124,6 +129,16 @@ export function findEntries(project: Project, djangoTarget: string): EntryInfo {
   }
 
   findMiddleware(project, info);
+  // Django holds these by reference and calls them synchronously; that wins over a views.py
+  // function that merely looks like a view (`def nav(request)` used as a context processor).
+  const callers = findDjangoCallers(project, djangoTarget);
+  info.djangoCalled = callers.called;
+  info.registrations = callers.registrations;
+  for (const [id, c] of callers.called) {
+    info.entries.delete(id);
+    info.blockedViews.delete(id);
+    info.cannotBeAsync.set(id, c);
+  }
   markBoundaries(project, info, viewClasses, djangoTarget);
   return info;
 }
@@ -240,7 +255,7 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       continue;
     }
     if (decos.some((d) => /(^|\.)receiver\(/.test(d))) {
-      set(fn, 'signal-receiver', `${fn.name} is a signal receiver sent with Signal.send(), which is synchronous`);
+      set(fn, 'signal-receiver', `${signalReason(djangoTarget)} (@${decos.find((d) => /(^|\.)receiver\(/.test(d))!.split('(')[0]})`);
       continue;
     }
     if (decos.some((d) => /(^|\.)(lru_cache|cache|cached)\b/.test(d) && !/^cache_page/.test(d))) {

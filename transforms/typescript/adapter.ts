@@ -9,6 +9,8 @@ import { ImportNamer, renderTypeScriptImports } from './imports.js';
 import { firstAwaitGrammarError } from './grammar.js';
 import { firstParseError } from './project.js';
 import { structuralRules } from './rules.js';
+import { offloadRules } from './offload/rules.js';
+import { cleanupUnusedImports } from './unused-imports.js';
 import { detectNodeTargets } from './targets.js';
 
 export const TYPESCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'];
@@ -16,7 +18,7 @@ export const TYPESCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.ts
 export const typescriptAdapter: LanguageAdapter = {
   language: 'typescript',
   extensions: TYPESCRIPT_EXTENSIONS,
-  rules: [...structuralRules, ...blockingRules],
+  rules: [...structuralRules, ...blockingRules, ...offloadRules],
   detectTargets: detectNodeTargets,
   analyze: (ctx) =>
     analyzeTypeScript(ctx, {
@@ -24,6 +26,8 @@ export const typescriptAdapter: LanguageAdapter = {
       createNamer: (file) => new ImportNamer(file),
     }),
   renderImports: renderTypeScriptImports,
+  // Bindings whose last use a rewrite replaced (`const { execSync } = require('child_process')`) go.
+  cleanupImports: cleanupUnusedImports,
   async syntaxError(path, text) {
     const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
     // The parser accepts a misplaced `await` (TypeScript reports it from the checker); engines do not.

@@ -9,8 +9,9 @@ import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoun
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
 import { expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
-import { fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
-import { linkClassHierarchies, promiseSignatureEdits, returnTypeOfEdits, type LinkedSignature } from './hierarchy.js';
+import { fastifyHookDoneEdits, fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
+import { nestOnModuleInitFindings } from './nest.js';
+import { hierarchyGroups, linkClassHierarchies, promiseSignatureEdits, returnTypeOfEdits, soloGroup, twinGroupProblem, twinSignatureEdit, type HierarchyGroup, type LinkedSignature } from './hierarchy.js';
 import { GraphBuilder, type FunctionInfo, type SiteInfo } from './graph.js';
 import { markSyncOnlyFunctions, stopUnawaitableSites, unawaitableBlockingCall } from './syncsites.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
@@ -19,9 +20,12 @@ import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
 import { findParallelAwaits } from './parallel.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
-import { planTwin, twinReference, type TwinPlan } from './twin.js';
+import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
+import { wrap as wrapCall } from './blocking/index.js';
+import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
+import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
 
-export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
+export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety; needsFile?: string } | { manual: string };
 
 /** What the engine needs from the blocking-call catalog (transforms/typescript/blocking). */
 export interface BlockingCallLike<N> {
@@ -41,6 +45,8 @@ interface Seed<N> {
   file: FileInfo;
   fn: FunctionInfo | null;
   rewrite: BlockingRewrite;
+  /** A query inside a function that every caller runs on a worker: nothing to report. */
+  offloaded?: boolean;
 }
 
 /** Findings of one file in the order their same-offset insertions must apply. */
@@ -117,12 +123,33 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     ctx.progress?.(++done, total * 2);
   }
 
+  // Calls into sync-only libraries: no async form; reported, or offloaded below.
+  const syncOnly: SyncOnlyCall[] = [];
+  const sqliteSeeds = new Map<ts.CallExpression, Seed<N>>();
+  if (ctx.isRuleEnabled(SQLITE_RULE) || ctx.isRuleEnabled(OFFLOAD_RULE)) {
+    const resolver = new DatabaseResolver(model);
+    for (const file of files) {
+      for (const found of findSyncOnlyCalls(file, resolver)) {
+        syncOnly.push(found);
+        if (!ctx.isRuleEnabled(SQLITE_RULE)) continue;
+        const fn = builder.enclosing(found.call);
+        const call = wrapCall(file.morph, found.call);
+        const manual = `${callText(found.call)} runs SQL synchronously on the event loop (${found.value.lib.label} has no async API): every other request waits while it runs. Keep the queries in a module-level exported function that takes and returns plain data, in a module that only declares things, so awaitify can run it on a worker thread (rule ${OFFLOAD_RULE}), or accept the wait if the queries are fast.`;
+        const seed: Seed<N> = { blocking: { rule: SQLITE_RULE, safety: 'manual', call, rewrite: () => ({ manual }) }, file, fn, rewrite: { manual } };
+        seeds.push(seed);
+        sqliteSeeds.set(found.call, seed);
+      }
+    }
+  }
+
   const typeChecker = () => project.getProgram().compilerObject.getTypeChecker();
   resolveRemainingCalls(builder, typeChecker);
   // Calls awaitify cannot see (unresolved receivers, escaping references) keep their targets sync.
   addSoundnessStops(builder, model, files, relevantFunctions(builder), typeChecker);
   // Parameter defaults and optional chains cannot take an inserted await.
   stopUnawaitableSites(builder);
+
+  const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
   const { result, twins } = planPropagation(ctx, builder, model);
 
@@ -142,46 +169,197 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
     callee: builder.byId.get(e.to)?.graph.name ?? e.to,
   }));
-  return { findings: emitter.findings(), plan, failures };
+  return { findings: emitter.findings(), plan, failures, ...(offload?.helper ? { created: [offload.helper] } : {}) };
+}
+
+function callText(call: ts.CallExpression): string {
+  const text = call.getText().replace(/\s+/g, ' ');
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+/**
+ * Plans worker offloads: each call site that runs a sync-only function on a
+ * worker becomes a seed of its caller, and the call edge is dropped (the
+ * callee no longer runs on the caller's thread). Blocking calls that stay get
+ * the reason in their manual finding.
+ */
+function offloadSeeds<N extends ExpressWrapNamer>(
+  ctx: AdapterRunContext,
+  builder: GraphBuilder,
+  model: ProjectModel,
+  compilerModule: ts.ModuleKind | undefined,
+  syncOnly: SyncOnlyCall[],
+  checker: () => ts.TypeChecker,
+  namerOf: (file: FileInfo) => N,
+  seeds: Seed<N>[],
+  sqliteSeeds: Map<ts.CallExpression, Seed<N>>,
+): OffloadPlan {
+  const listed = new Set<string>();
+  for (const spec of ctx.offload ?? []) {
+    const matches = entryGlobMatcher(spec);
+    if (!matches) continue;
+    for (const fn of builder.byId.values()) if (!fn.module && matches(fn.graph)) listed.add(fn.id);
+  }
+  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker });
+  // An await cannot go into a parameter default or the middle of an optional chain.
+  plan.sites = plan.sites.filter((site) => {
+    const reason = unawaitableBlockingCall(site.call, site.caller);
+    if (!reason) return true;
+    const list = plan.directCallers.get(site.target.id) ?? [];
+    list.push({ caller: site.caller, reason });
+    plan.directCallers.set(site.target.id, list);
+    return false;
+  });
+  const dropped = new Set(plan.sites.map((s) => s.edge));
+  if (dropped.size) {
+    const kept = builder.edges.filter((e) => !dropped.has(e));
+    builder.edges.length = 0;
+    builder.edges.push(...kept);
+  }
+  for (const site of plan.sites) {
+    const rewrite = site.rewrite(namerOf(site.caller.file));
+    const call = wrapCall(site.caller.file.morph, site.call);
+    seeds.push({ blocking: { rule: OFFLOAD_RULE, safety: 'review', call, rewrite: () => rewrite }, file: site.caller.file, fn: site.caller, rewrite });
+    if (ctx.willApply(rewrite.safety)) site.caller.graph.seeds++;
+  }
+  // Functions every caller reaches through a worker (and nothing else references).
+  const offloadedAt = new Set(plan.sites.map((s) => s.target.id));
+  const otherwiseReferenced = new Set(builder.edges.filter((e) => e.mode !== 'await').map((e) => e.to));
+  const covered = (id: string) => offloadedAt.has(id) && !plan.refused.has(id) && !plan.directCallers.get(id)?.length && !otherwiseReferenced.has(id);
+  // Say why each blocking query stays where it is.
+  for (const found of syncOnly) {
+    const seed = sqliteSeeds.get(found.call);
+    const fn = seed?.fn;
+    if (!seed || !fn || !('manual' in seed.rewrite)) continue;
+    if (covered(fn.id)) {
+      seed.offloaded = true;
+      continue;
+    }
+    const refused = plan.refused.get(fn.id);
+    const direct = plan.directCallers.get(fn.id);
+    let why: string | undefined;
+    if (refused) why = `awaitify does not run \`${fn.graph.name}\` on a worker thread: ${refused}.`;
+    else if (direct?.length) why = `awaitify runs \`${fn.graph.name}\` on a worker thread where it can, but not for ${direct.map((d) => `\`${d.caller.graph.name}\` (${d.reason})`).join(', ')}.`;
+    if (why) {
+      const manual = `${seed.rewrite.manual} ${why}`;
+      seed.rewrite = { manual };
+    }
+  }
+  for (const id of listed) {
+    const refused = plan.refused.get(id);
+    const fn = builder.byId.get(id);
+    if (!refused || !fn) continue;
+    // Reported at the function itself: the seed's "call" is its declaration.
+    const at = { compilerNode: fn.node } as unknown as Seed<N>['blocking']['call'];
+    seeds.push({
+      blocking: { rule: OFFLOAD_RULE, safety: 'manual', call: at, rewrite: () => ({ manual: refused }) },
+      file: fn.file,
+      fn,
+      rewrite: { manual: `\`${fn.graph.name}\` is listed with --offload, but awaitify does not run it on a worker thread: ${refused}.` },
+    });
+  }
+  return plan;
 }
 
 /**
  * Plans propagation. Under `--api twin` a function some caller cannot await
  * keeps a sync twin; the twins are closed downwards (the sync copy still calls
- * the sync forms of what it calls), and a function that cannot have a twin
- * (an inline callback, a default export, a reference awaitify cannot rename)
- * stays sync instead, which is planned again until nothing changes.
+ * the sync forms of what it calls) and across class hierarchies (methods that
+ * override or implement one another are twinned together, with their
+ * signatures), and a function that cannot have a twin (an inline callback, a
+ * default export, a reference awaitify cannot rename) stays sync instead, with
+ * its whole group, which is planned again until nothing changes.
  */
 function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: ProjectModel): { result: PropagationResult; twins: Map<string, TwinPlan> } {
   const options = { entry: ctx.entry, api: ctx.api, matchesEntryGlob: entryGlobMatcher(ctx.entry) };
+  const groups = ctx.api === 'twin' ? hierarchyGroups(builder, model) : new Map<string, HierarchyGroup>();
+  // What hierarchy.ts finds depends on the code alone, not on the round: asked once per group.
+  const shapeProblems = new Map<HierarchyGroup, string | undefined>();
   for (let round = 0; ; round++) {
     const result = planAsyncPropagation(builder.graph(), options);
     const twins = new Map<string, TwinPlan>();
     if (ctx.api !== 'twin') return { result, twins };
-    closeTwinsDownward(result, builder);
-    const refused: [FunctionInfo, string][] = [];
+    closeTwinsDownward(result, builder, groups);
+    const refused = new Map<FunctionInfo, string>();
+    const checked = new Map<HierarchyGroup, string | undefined>();
     for (const [id, fn] of result.async) {
       if (!fn.twin) continue;
       const info = builder.byId.get(id)!;
-      const outcome = planTwin(info, model);
+      const linked = groups.get(id);
+      const group = linked ?? soloGroup(info);
+      if (group && !checked.has(group)) checked.set(group, groupTwinProblem(group, result, model, shapeProblems));
+      const groupProblem = group && checked.get(group);
+      if (groupProblem) {
+        refused.set(info, groupProblem);
+        continue;
+      }
+      const outcome = planTwin(info, model, { hierarchy: Boolean(linked) });
       if ('reason' in outcome) {
-        refused.push([info, outcome.reason]);
+        refused.set(info, outcome.reason);
         continue;
       }
       const stuck = unrenamedReference(id, outcome, result, builder, model);
-      if (stuck) refused.push([info, stuck]);
+      if (stuck) refused.set(info, stuck);
       else twins.set(id, outcome);
     }
-    if (refused.length === 0 || round >= 20) return { result, twins };
+    // A group keeps one shape: when one member cannot have a twin, none has.
+    for (const [info, reason] of [...refused]) {
+      for (const other of groups.get(info.id)?.members ?? []) {
+        if (!refused.has(other)) refused.set(other, `\`${info.graph.name}\`, which it overrides, is overridden by or shares an interface method with, cannot have one: ${reason}`);
+      }
+    }
+    if (refused.size === 0 || round >= 20) {
+      for (const group of checked.keys()) {
+        const first = group.members.map((m) => twins.get(m.id)).find((t) => t !== undefined);
+        if (!first) continue;
+        for (const sig of group.signatures) {
+          if (ts.isFunctionTypeNode(sig.node)) continue;
+          first.signatures.push({ file: sig.file, node: sig.node, edit: twinSignatureEdit(sig.node, sig.file, first.twinName) });
+        }
+      }
+      return { result, twins };
+    }
     for (const [info, reason] of refused) info.graph.cannotBeAsync = { kind: 'no-twin', reason: `it cannot keep a sync twin: ${reason}` };
   }
 }
 
-/** A twinned function's sync copy still calls what the original called: those callees keep a sync form too. */
-function closeTwinsDownward(result: PropagationResult, builder: GraphBuilder): void {
+/** Why a hierarchy group cannot be twinned as a whole: a member that cannot become async, or what hierarchy.ts finds. */
+function groupTwinProblem(group: HierarchyGroup, result: PropagationResult, model: ProjectModel, shapeProblems: Map<HierarchyGroup, string | undefined>): string | undefined {
+  for (const m of group.members) {
+    if (result.async.get(m.id)?.twin) continue;
+    if (m.graph.alreadyAsync) return `\`${m.graph.name}\`, which it overrides, is overridden by or shares an interface method with, is async already`;
+    if (!result.async.has(m.id)) return `\`${m.graph.name}\`, which it overrides, is overridden by or shares an interface method with, stays sync${m.graph.cannotBeAsync ? ` (${m.graph.cannotBeAsync.reason})` : ''}`;
+  }
+  if (!shapeProblems.has(group)) {
+    const name = twinBaseName(group.members[0]!);
+    shapeProblems.set(group, name === undefined ? 'its name is computed' : twinGroupProblem(group, name, model));
+  }
+  return shapeProblems.get(group);
+}
+
+/** The name a group's methods share (the twins are `<name>Async`). */
+function twinBaseName(info: FunctionInfo): string | undefined {
+  const node = info.node;
+  if (ts.isMethodDeclaration(node)) return ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
+  return memberName(node);
+}
+
+/**
+ * A twinned function's sync copy still calls what the original called: those
+ * callees keep a sync form too. A twinned method's whole hierarchy group keeps
+ * its sync forms: a caller holding the base type may reach any of them.
+ */
+function closeTwinsDownward(result: PropagationResult, builder: GraphBuilder, groups: Map<string, HierarchyGroup> = new Map()): void {
   const stack = [...result.async.values()].filter((f) => f.twin).map((f) => f.id);
+  const mark = (id: string): void => {
+    const callee = result.async.get(id);
+    if (!callee || callee.twin) return;
+    callee.twin = true;
+    stack.push(id);
+  };
   while (stack.length) {
     const info = builder.byId.get(stack.pop()!)!;
+    for (const m of groups.get(info.id)?.members ?? []) mark(m.id);
     const start = info.node.getStart(info.file.sf);
     const end = info.node.getEnd();
     for (const e of builder.edges) {
@@ -189,14 +367,13 @@ function closeTwinsDownward(result: PropagationResult, builder: GraphBuilder): v
       const callee = result.async.get(e.to);
       if (!callee || callee.twin) continue;
       const site = builder.sites.get(e);
-      if (!site || site.file !== info.file) continue;
+      if (!site || site.kind === 'hierarchy' || site.file !== info.file) continue;
       const at = siteNode(site).getStart(info.file.sf);
       if (at < start || at >= end) continue;
       const target = builder.byId.get(e.to)!;
       // A callback written inside the function is copied with it.
       if (target.file === info.file && target.node.getStart(info.file.sf) >= start && target.node.getEnd() <= end) continue;
-      callee.twin = true;
-      stack.push(callee.id);
+      mark(e.to);
     }
   }
 }
@@ -206,9 +383,13 @@ function unrenamedReference(id: string, twin: TwinPlan, result: PropagationResul
   for (const e of result.awaitEdges) {
     if (e.to !== id) continue;
     const site = builder.sites.get(e);
-    if (site?.kind === 'hierarchy') return 'it overrides, is overridden by or implements another method, and a twin would not be seen through the base type';
+    // Linked methods are twinned together (planPropagation), so a hierarchy link needs no renaming.
+    if (site?.kind === 'hierarchy') continue;
     if (site?.kind !== 'call') return `it is called in a way awaitify cannot point at a twin (${e.site.path}:${e.site.line})`;
-    if (!twinReference(site.call.expression, twin, model)) return `the call at ${e.site.path}:${e.site.line} cannot be pointed at the twin`;
+    if (!twinReference(site.call.expression, twin, model)) {
+      const barrel = barrelProblem(site.call.expression, twin, model);
+      return `the call at ${e.site.path}:${e.site.line} cannot be pointed at the twin${barrel ? ` (${barrel})` : ''}`;
+    }
   }
   for (const e of builder.edges) {
     if (e.to !== id || e.mode !== 'detached') continue;
@@ -428,11 +609,13 @@ class Emitter<N extends ExpressWrapNamer> {
           edits,
         });
       }
-      if (info.registration?.framework === 'express' && this.expressNeedsWrap()) this.emitExpressWrap(info);
+      if ((info.registration?.framework === 'express' && this.expressNeedsWrap()) || info.registration?.framework === 'connect') this.emitExpressWrap(info);
       if (info.registration?.framework === 'fastify') this.emitFrameworkFix(info, RULE.fastifyReturnReply, fastifyReturnReplyEdits(node, this.model), `\`${info.graph.name}\` became async and answers with \`reply.send()\`: it now resolves with \`reply\`, since an async Fastify handler that resolves \`undefined\` after sending makes Fastify send again.`);
+      if (info.registration?.framework === 'fastify') this.emitFrameworkFix(info, RULE.fastifyHookDone, fastifyHookDoneEdits(node, this.model), `\`${info.graph.name}\` became async: Fastify rejects an async hook that declares \`done\`, so the parameter goes and each \`done(...)\` call becomes what it means in an async hook (\`return\`, \`return payload\`, \`throw err\`).`);
       if (info.registration?.framework === 'koa') this.emitFrameworkFix(info, RULE.koaAwaitNext, koaAwaitNextEdits(node, this.model), `\`${info.graph.name}\` became async: \`next()\` is awaited so the downstream middleware finishes (and its errors reach this one) before it goes on.`);
       this.emitReturnAwaitInTry(info);
     }
+    for (const { offset, finding } of nestOnModuleInitFindings(this.builder, (id) => this.result.async.has(id))) this.add([RANK_FUNCTION, offset, 0], finding);
   }
 
   private isHierarchyLink(from: string, to: string | undefined): boolean {
@@ -492,6 +675,41 @@ class Emitter<N extends ExpressWrapNamer> {
       safety: 'safe',
       edits: [twin.copy, ...asyncEdits, { start: nameNode.getStart(sf), end: nameNode.getEnd(), text: twin.twinName }, ...twin.extra],
     });
+    this.emitTwinBarrels(twin);
+    this.emitTwinSignatures(twin);
+  }
+
+  /** Barrels that re-export the function re-export the twin beside it. */
+  private emitTwinBarrels(twin: TwinPlan): void {
+    for (const [file, barrel] of twin.barrels) {
+      if (!barrel.edits.length) continue;
+      const first = barrel.edits.reduce((a, b) => (b.start < a.start ? b : a));
+      const at = file.sf.getLineAndCharacterOfPosition(first.start);
+      this.add([RANK_FUNCTION, first.start, 0], {
+        rule: RULE.asyncPropagation,
+        path: file.path,
+        line: at.line + 1,
+        column: at.character + 1,
+        message: `\`${twin.name}\` is re-exported here: its async twin \`${twin.twinName}\` is re-exported beside it (--api twin), so importers of this module can reach it.`,
+        safety: 'safe',
+        edits: barrel.edits,
+        ...(barrel.imports.length ? { imports: barrel.imports } : {}),
+      });
+    }
+  }
+
+  /** Interface and abstract signatures of a twinned group gain the twin's signature beside theirs. */
+  private emitTwinSignatures(twin: TwinPlan): void {
+    for (const sig of twin.signatures) {
+      this.add([RANK_FUNCTION, sig.node.getStart(sig.file.sf), 0], {
+        rule: RULE.asyncPropagation,
+        path: sig.file.path,
+        ...this.at(sig.file, sig.node),
+        message: `The signature keeps its sync form (--api twin), and \`${twin.twinName}\` returning a Promise is added beside it: its implementations gained async twins.`,
+        safety: 'safe',
+        edits: [sig.edit],
+      });
+    }
   }
 
   /** A caller that keeps the sync form, for the message. */
@@ -778,7 +996,7 @@ class Emitter<N extends ExpressWrapNamer> {
       const stopEdge = this.behindStop.get(fn.id);
       const reachable = this.result.reachable.has(fn.id) || stopEdge !== undefined;
       if ('manual' in rewrite) {
-        if (!reachable) continue;
+        if (!reachable || seed.offloaded) continue;
         this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.manual, safety: 'manual', edits: [] });
         continue;
       }
@@ -791,13 +1009,23 @@ class Emitter<N extends ExpressWrapNamer> {
           safety: rewrite.safety,
           edits: rewrite.edits,
           ...(rewrite.imports.length ? { imports: rewrite.imports } : {}),
+          ...(rewrite.needsFile ? { needsFile: rewrite.needsFile } : {}),
         });
         continue;
       }
       if (!reachable) continue;
       if (!this.ctx.willApply(rewrite.safety)) {
         // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
-        this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.message, safety: rewrite.safety, edits: rewrite.edits, ...(rewrite.imports.length ? { imports: rewrite.imports } : {}) });
+        this.add([RANK_BLOCKING, call.getStart(file.sf)], {
+          rule: blocking.rule,
+          path: file.path,
+          ...where,
+          message: rewrite.message,
+          safety: rewrite.safety,
+          edits: rewrite.edits,
+          ...(rewrite.imports.length ? { imports: rewrite.imports } : {}),
+          ...(rewrite.needsFile ? { needsFile: rewrite.needsFile } : {}),
+        });
         continue;
       }
       if (stopEdge && !this.result.reachable.has(fn.id)) {
@@ -964,6 +1192,10 @@ function adviceFor(kind: string | undefined): string {
       return 'Rewrite it by hand, keeping the short-circuit: `xs == null ? xs : await Promise.all(xs.map(async (x) => ...))`.';
     case 'client-component':
       return "Move the server-side work into a Server Component, a route handler or a server action, and pass the result in as props.";
+    case 'fastify-sync-hook':
+      return 'Do the blocking work once at startup (in an async plugin or before `listen`) and read its result in the hook.';
+    case 'fastify-done-hook':
+      return 'Rewrite the hook by hand as an async function without `done` (resolve to continue, throw to fail, return the payload in payload hooks), or keep it callback-style and move the blocking work into an async function whose promise calls `done`.';
     case 'nest-constructor':
       return 'Move the I/O into `async onModuleInit()` (Nest awaits it before the application serves requests) and keep its result on the instance, or use an async provider factory (`useFactory: async () => ...`).';
     case UNRESOLVED_RECEIVER:

@@ -8,6 +8,7 @@
 // Both become 'stop' edges into the function: the planner keeps it sync (or
 // gives it a sync twin under `--api twin`) and reports the site.
 import { ts } from 'ts-morph';
+import { FASTIFY_REQUEST_HOOKS } from './frameworks.js';
 import type { GraphEdge } from '../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { baseClassExpression, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
@@ -225,7 +226,7 @@ class SoundnessPass {
     let n: ts.Node = node;
     while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
     // `app.get('/x', [auth, handler])`: the call's own callback handling sees these.
-    const handedOver = n.parent && (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && isArgumentOf(n, n.parent);
+    const handedOver = (n.parent && (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && isArgumentOf(n, n.parent)) || isRouteHookList(n);
     for (const el of node.elements) {
       const expr = ts.isSpreadElement(el) ? el.expression : el;
       if (!handedOver) this.functionSites.push({ expr, file, how: 'it is stored in an array' });
@@ -738,4 +739,19 @@ function ownMemberName(node: FunctionLike): string | undefined {
 function shortText(node: ts.Node, file: FileInfo): string {
   const t = node.getText(file.sf).replace(/\s+/g, ' ');
   return t.length > 40 ? t.slice(0, 37) + '...' : t;
+}
+
+/**
+ * `{ onRequest: [auth, audit] }` in the options a route call receives: the
+ * graph registers these hooks like the route's own callbacks.
+ */
+function isRouteHookList(n: ts.Node): boolean {
+  const prop = n.parent;
+  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== n) return false;
+  const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
+  if (name === undefined || !FASTIFY_REQUEST_HOOKS.has(name)) return false;
+  let obj: ts.Node = prop.parent;
+  while (obj.parent && ts.isParenthesizedExpression(obj.parent)) obj = obj.parent;
+  const call = obj.parent;
+  return Boolean(call && ts.isCallExpression(call) && isArgumentOf(obj, call));
 }

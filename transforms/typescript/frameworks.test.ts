@@ -54,6 +54,144 @@ describe('Fastify', () => {
   });
 });
 
+describe('Fastify hooks', () => {
+  it('takes request hooks as entries, rewrites their done calls, and keeps application hooks out of the entries', async () => {
+    const r = await migrateFiles({
+      'app.js': [
+        "const fastify = require('fastify')();",
+        "fastify.addHook('onSend', (request, reply, payload, done) => {",
+        "  if (payload === undefined) { done(); return; }",
+        "  done(null, blockingRead('banner') + payload);",
+        '});',
+        "fastify.addHook('onClose', (instance, done) => {",
+        "  blockingRead('bye');",
+        '  done();',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    expect(r.out['app.js']).toBe(
+      [
+        "const fastify = require('fastify')();",
+        "fastify.addHook('onSend', async (request, reply, payload) => {",
+        '  if (payload === undefined) { return; }',
+        "  return (await read('banner')) + payload;",
+        '});',
+        "fastify.addHook('onClose', (instance, done) => {",
+        "  blockingRead('bye');",
+        '  done();',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(r.result.plan.entries.map((e) => `${e.framework} ${e.name}`)).toEqual(['fastify onSend hook']);
+    expect(r.result.findings.filter((f) => f.rule === 'fastify-hook-done').map((f) => f.line)).toEqual([2]);
+  });
+
+  it('keeps a hook sync, saying which call, when done cannot become return or throw', async () => {
+    const r = await migrateFiles({
+      'app.js': [
+        "const fastify = require('fastify')();",
+        "fastify.addHook('preHandler', (request, reply, done) => {",
+        "  const err = blockingRead('err');",
+        '  done(err);',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    expect(r.result.files[0]!.status).toBe('unchanged');
+    const manual = r.result.findings.filter((f) => f.safety === 'manual').map((f) => f.message);
+    expect(manual.some((m) => m.includes('`done(err)` (line 4) may pass a null error'))).toBe(true);
+  });
+
+  it('keeps a done hook sync when project code also calls it with a callback', async () => {
+    const files = {
+      'app.js': [
+        "const fastify = require('fastify')();",
+        'function auth(request, reply, done) {',
+        "  request.user = blockingRead('user');",
+        '  done();',
+        '}',
+        "fastify.addHook('preHandler', auth);",
+        "fastify.get('/me', (request, reply) => { auth(request, reply, () => reply.send(request.user)); });",
+        '',
+      ].join('\n'),
+    };
+    const r = await migrateFiles(files);
+    expect(r.out['app.js']).toBe(files['app.js']);
+    expect(r.result.findings.some((f) => f.message.includes('passes it a callback that would then never run'))).toBe(true);
+  });
+
+  it('returns reply from an async preHandler that answers early, but never from a payload hook', async () => {
+    const r = await migrateFiles({
+      'app.js': [
+        "const fastify = require('fastify')();",
+        "fastify.addHook('preHandler', async (request, reply) => {});",
+        "fastify.addHook('preHandler', (request, reply) => {",
+        "  if (!blockingRead('token')) reply.code(401).send('no');",
+        '});',
+        "fastify.addHook('preSerialization', (request, reply, payload) => {",
+        "  reply.header('x', blockingRead('x'));",
+        '  return payload;',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    expect(r.out['app.js']).toBe(
+      [
+        "const fastify = require('fastify')();",
+        "fastify.addHook('preHandler', async (request, reply) => {});",
+        "fastify.addHook('preHandler', async (request, reply) => {",
+        "  if (!(await read('token'))) reply.code(401).send('no');",
+        '  return reply;',
+        '});',
+        "fastify.addHook('preSerialization', async (request, reply, payload) => {",
+        "  reply.header('x', await read('x'));",
+        '  return payload;',
+        '});',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('registration shapes', () => {
+  it('sees an Express router assigned to a property in a setup function, and connect middleware chains', async () => {
+    const r = await migrateFiles(
+      {
+        'mock.js': [
+          "const express = require('express');",
+          'const api = {};',
+          'api.init = () => { api.router = express.Router(); };',
+          "api.add = (verb) => { api.router[verb]('/x', (req, res) => res.send(blockingRead('x'))); };",
+          '',
+        ].join('\n'),
+        'dev.js': [
+          "const connect = require('connect');",
+          'function serve(root) { return (req, res, next) => res.end(blockingRead(root)); }',
+          "connect().use((req, res, next) => next()).use('/s', serve('public'));",
+          '',
+        ].join('\n'),
+      },
+      { targets: { express: '5' } },
+    );
+    expect(r.result.plan.entries.map((e) => `${e.framework} ${e.name}`).sort()).toEqual(['connect middleware', 'connect middleware /s', 'express verb /x']);
+    expect(r.out['mock.js']).toContain("api.router[verb]('/x', async (req, res) => res.send(await read('x')));");
+    // connect ignores a returned promise, like Express 4: errors go to next.
+    expect(r.out['dev.js']).toContain('return async (req, res, next) => { try { return res.end(await read(root)); } catch (err) { next(err); } };');
+  });
+
+  it("takes server actions: the exports of a 'use server' module and functions whose body starts with 'use server'", async () => {
+    const r = await migrateFiles({
+      'app/actions.js': "'use server';\nexport async function save(x) {\n  blockingRead(x);\n}\nfunction helper() {}\n",
+      'app/page.jsx': "export default function Page() {\n  function act() {\n    'use server';\n    blockingRead('a');\n  }\n  return <form action={act} />;\n}\n",
+      'app/client.jsx': "'use client';\nexport function Box() {\n  function act() {\n    'use server';\n    blockingRead('a');\n  }\n  return <form action={act} />;\n}\n",
+    });
+    expect(r.result.plan.entries.map((e) => `${e.framework} ${e.name}`).sort()).toEqual(['next act', 'next save']);
+    expect(r.out['app/page.jsx']).toContain("  async function act() {\n    'use server';\n    await read('a');");
+  });
+});
+
 describe('Koa', () => {
   it('awaits next() only where it is a statement of the middleware itself', async () => {
     const r = await migrateFiles({

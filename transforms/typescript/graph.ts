@@ -6,17 +6,24 @@ import { ts } from 'ts-morph';
 import type { CallGraph, GraphEdge, GraphFunction } from '../core/plan.js';
 import { analyzeForEach, type ForEachPlan } from './foreach.js';
 import {
+  FASTIFY_APP_HOOKS,
+  FASTIFY_REQUEST_HOOKS,
   FASTIFY_ROUTE_METHODS,
+  FASTIFY_SYNC_HOOKS,
   KOA_ROUTER_METHODS,
   declaredEntries,
+  fastifyDonePlan,
+  isConnectApp,
   isClientModule,
   isFastifyValue,
   isKoaApp,
   isKoaRouter,
   isModuleExport,
   isNestManagedClass,
+  markFastifyHook,
   type FrameworkName,
 } from './frameworks.js';
+import { analyzeNestConstructor, type NestInitPlan } from './nest.js';
 import type { ModuleScope } from './toplevel.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
@@ -122,6 +129,8 @@ export class GraphBuilder {
     let inClass = false;
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
       if (isFunctionLike(n) && n.body) return this.fn(n, this.model.fileOf(n)!);
+      const init = this.movedToInit.get(n);
+      if (init) return init;
       if (ts.isClassStaticBlockDeclaration(n)) return null;
       if (ts.isClassLike(n)) inClass = true;
       // Top-level code (not a class field initialiser) of a module whose top level may await.
@@ -173,7 +182,42 @@ export class GraphBuilder {
     }
   }
 
+  /** NestJS constructor tails that move into `onModuleInit` (nest.ts), by the pseudo-function standing for that method. */
+  readonly nestInits = new Map<string, NestInitPlan>();
+  private readonly movedToInit = new Map<ts.Node, FunctionInfo>();
+  private readonly nestStays = new Map<ts.Node, string>();
+
+  /**
+   * A Nest provider's constructor tail that can move into `async
+   * onModuleInit()` gets a pseudo-function (an entry, already async, since the
+   * method will be written async): calls in the tail are its calls.
+   */
+  private addNestInits(file: FileInfo): void {
+    if (this.framework !== 'nestjs' && !file.text.includes('@nestjs/common')) return;
+    const visit = (n: ts.Node): void => {
+      if (ts.isClassLike(n) && isNestManagedClass(n, this.model)) {
+        const ctor = n.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && Boolean(m.body));
+        const analysis = ctor && analyzeNestConstructor(n, ctor, file, this.model);
+        if (ctor && analysis?.stays) this.nestStays.set(ctor, analysis.stays);
+        if (ctor && analysis?.plan) {
+          const first = analysis.plan.tail[0]!;
+          const start = first.getStart(file.sf);
+          const id = `${file.path}:${start}:onModuleInit`;
+          const name = `${n.name?.text ?? '<class>'}.onModuleInit`;
+          const line = file.sf.getLineAndCharacterOfPosition(start).line + 1;
+          const info: FunctionInfo = { id, node: ctor, file, graph: { id, path: file.path, name, line, alreadyAsync: true, seeds: 0, entry: 'nestjs' }, registration: { framework: 'nestjs', method: 'onModuleInit' } };
+          this.byId.set(id, info);
+          this.nestInits.set(id, analysis.plan);
+          for (const st of analysis.plan.tail) this.movedToInit.set(st, info);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(file.sf);
+  }
+
   addFile(file: FileInfo): void {
+    this.addNestInits(file);
     const visit = (node: ts.Node): void => {
       if (isFunctionLike(node) && node.body) this.fn(node, file);
       if (ts.isCallExpression(node)) this.onCall(node, file);
@@ -194,7 +238,8 @@ export class GraphBuilder {
       if (client) {
         info.graph.cannotBeAsync = { kind: 'client-component', reason: "it is in a 'use client' module, whose components render synchronously in the browser" };
       } else if (ts.isConstructorDeclaration(info.node) && isNestManagedClass(info.node.parent, this.model)) {
-        info.graph.cannotBeAsync = { kind: 'nest-constructor', reason: 'a NestJS provider is constructed synchronously by the injector' };
+        const stays = this.nestStays.get(info.node);
+        info.graph.cannotBeAsync = { kind: 'nest-constructor', reason: `a NestJS provider is constructed synchronously by the injector${stays ? `; ${stays}` : ''}` };
       }
     }
   }
@@ -336,35 +381,45 @@ export class GraphBuilder {
     return this.model.functionOf(this.model.valueOf(callee));
   }
 
-  /** The project function an argument is (inline or by reference). */
+  /** The project function an argument is (inline or by reference), when it is exactly one. */
   private functionArgument(arg: ts.Expression): FunctionInfo | undefined {
+    const fns = this.functionArguments(arg);
+    return fns.length === 1 ? fns[0] : undefined;
+  }
+
+  /**
+   * The project functions an argument may be: the function itself, or what a
+   * factory call returns (`app.use(entryPoint(handler, file))` hands over
+   * whichever of its returned functions the factory picks).
+   */
+  private functionArguments(arg: ts.Expression): FunctionInfo[] {
     const inner = skipOuter(arg);
-    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return this.fn(inner, this.model.fileOf(inner)!);
+    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
     if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
       const v = this.model.valueOf(inner);
-      if (v?.kind === 'function') return this.fn(v.node, v.file);
+      if (v?.kind === 'function') return [this.fn(v.node, v.file)];
       // `const mw = throttle({ ... }); app.use(mw)`: the function the factory returns.
       const factory = v?.kind === 'result' ? this.model.functionOf(v.of) : undefined;
-      if (factory) return this.returnedFunction(factory.node);
+      if (factory) return this.returnedFunctions(factory.node);
     }
     if (ts.isCallExpression(inner)) {
       const callee = skipOuter(inner.expression);
       // `emitter.on('x', this.onX.bind(this))`: the bound function is the one handed over.
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
         const bound = this.model.valueOf(callee.expression);
-        return bound?.kind === 'function' ? this.fn(bound.node, bound.file) : undefined;
+        return bound?.kind === 'function' ? [this.fn(bound.node, bound.file)] : [];
       }
       // `app.use(throttle({ ... }))`: what is handed over is the function the factory returns.
       const factory = this.model.functionOf(this.model.valueOf(inner.expression));
-      if (factory) return this.returnedFunction(factory.node);
+      if (factory) return this.returnedFunctions(factory.node);
     }
-    return undefined;
+    return [];
   }
 
-  /** The one project function a factory returns, when every `return` gives that same function. */
-  private returnedFunction(node: FunctionLike): FunctionInfo | undefined {
+  /** The project functions a factory returns, when every `return` gives a project function. */
+  private returnedFunctions(node: FunctionLike): FunctionInfo[] {
     const body = node.body;
-    if (!body) return undefined;
+    if (!body) return [];
     const returned: ts.Expression[] = [];
     if (!ts.isBlock(body)) returned.push(body);
     else {
@@ -375,35 +430,33 @@ export class GraphBuilder {
       };
       ts.forEachChild(body, visit);
     }
-    let found: FunctionInfo | undefined;
+    const found = new Set<FunctionInfo>();
     for (const expr of returned) {
       const v = this.model.valueOf(expr);
-      if (v?.kind !== 'function') return undefined;
-      const info = this.fn(v.node, v.file);
-      if (found && found !== info) return undefined;
-      found = info;
+      if (v?.kind !== 'function') return [];
+      found.add(this.fn(v.node, v.file));
     }
-    return found;
+    return [...found];
   }
 
   private onCallbacks(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
     const targets: [number, ts.Expression, FunctionInfo][] = [];
     call.arguments.forEach((arg, i) => {
       if (ts.isSpreadElement(arg)) return;
-      const t = this.functionArgument(arg);
-      if (t) targets.push([i, arg, t]);
-      else if (ts.isArrayLiteralExpression(arg)) {
+      const fns = this.functionArguments(arg);
+      for (const t of fns) targets.push([i, arg, t]);
+      if (fns.length === 0 && ts.isArrayLiteralExpression(arg)) {
         // `app.get('/x', [auth, handler])`
         for (const el of arg.elements) {
-          const te = ts.isSpreadElement(el) ? undefined : this.functionArgument(el);
-          if (te) targets.push([i, el, te]);
+          for (const te of ts.isSpreadElement(el) ? [] : this.functionArguments(el)) targets.push([i, el, te]);
         }
       }
     });
     const callee = skipOuter(call.expression);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (targets.length === 0) {
-      if (method === 'route') this.onFastifyRouteOptions(call, file, from);
+      // `fastify.route({ handler })`, `fastify.get('/x', { preHandler, handler })`
+      if (method === 'route' || (method && FASTIFY_ROUTE_METHODS.has(method))) this.onFastifyRouteOptions(call, file, from);
       return;
     }
     const info: SiteInfo = { kind: 'callback', call, file };
@@ -424,11 +477,21 @@ export class GraphBuilder {
         if (isAnonymous(t.node)) t.graph.name = registration.label;
         this.addEdge(from, t, 'detached', arg, info);
       }
+      // `fastify.get('/x', { preHandler: [auth] }, handler)`: route-level hooks in the options.
+      if (registration.framework === 'fastify') this.onFastifyRouteOptions(call, file, from);
       return;
     }
 
-    // Fastify awaits async plugins and hooks.
-    if (ts.isPropertyAccessExpression(callee) && (method === 'register' || method === 'addHook' || method === 'after' || method === 'ready') && this.isFastifyReceiver(skipOuter(callee.expression))) {
+    if (ts.isPropertyAccessExpression(callee) && method === 'addHook' && this.isFastifyReceiver(chainRoot(callee.expression))) {
+      const hook = stringArg(call, 0);
+      for (const [i, arg, t] of targets) {
+        if (i === 1 && hook !== undefined) this.onFastifyHook(t, hook, from, arg, info);
+        else this.addEdge(from, t, 'detached', arg, info);
+      }
+      return;
+    }
+    // Fastify awaits async plugins.
+    if (ts.isPropertyAccessExpression(callee) && (method === 'register' || method === 'after' || method === 'ready') && this.isFastifyReceiver(chainRoot(callee.expression))) {
       return detached();
     }
 
@@ -525,16 +588,21 @@ export class GraphBuilder {
     if ((method === 'on' || method === 'once' || method === 'addListener') && stringArg(call, 0) === 'request' && isHttpServer(this.model.valueOf(receiver))) {
       return { framework: 'http', method: 'request', label: "'request' listener", callbackIndex: 1 };
     }
-    if (FASTIFY_ROUTE_METHODS.has(method) && typeof stringArg(call, 0) === 'string' && this.isFastifyReceiver(receiver)) {
+    if (FASTIFY_ROUTE_METHODS.has(method) && typeof stringArg(call, 0) === 'string' && this.isFastifyReceiver(chainRoot(receiver))) {
       return { framework: 'fastify', method, label: `${method.toUpperCase()} ${stringArg(call, 0)}` };
     }
     if (KOA_ROUTER_METHODS.has(method)) {
-      const koa = this.koaReceiver(receiver);
+      const koa = this.koaReceiver(chainRoot(receiver));
       if (koa === 'app' && method === 'use') return { framework: 'koa', method, label: 'middleware' };
       if (koa === 'router') {
         const path = stringArg(call, 0);
         return { framework: 'koa', method, label: method === 'use' ? `middleware${path ? ` ${path}` : ''}` : `${method.toUpperCase()} ${path ?? ''}`.trim() };
       }
+    }
+    // connect(): `app.use([path,] fn)`, with Express 4's contract (a returned promise is ignored).
+    if (method === 'use' && this.receiverValues(chainRoot(receiver)).some(isConnectApp)) {
+      const path = stringArg(call, 0);
+      return { framework: 'connect', method, label: `middleware${path ? ` ${path}` : ''}` };
     }
     if (!EXPRESS_METHODS.has(method)) return undefined;
     const path = stringArg(call, 0);
@@ -551,19 +619,35 @@ export class GraphBuilder {
       if (!EXPRESS_METHODS.has(pa.name.text)) return undefined;
       r = skipOuter(pa.expression);
     }
-    if (r !== receiver) return undefined;
     if (method === 'get' && call.arguments.length < 2) return undefined; // app.get('setting')
-    if (this.isExpressReceiver(receiver, call)) return { framework: 'express', method, label };
+    // `app.use(a).use(b)`: Express's registration methods return the app or router.
+    if (this.isExpressReceiver(r, call)) return { framework: 'express', method, label };
     return undefined;
   }
 
-  /** `fastify.route({ method, url, handler })`: the handler sits in the options object. */
+  /**
+   * `fastify.route({ method, url, handler, preHandler })`, `fastify.get(url, { handler })`:
+   * the handler and route-level hooks sit in the options object.
+   */
   private onFastifyRouteOptions(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
     const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
-    const options = call.arguments[0] && skipOuter(call.arguments[0]);
-    if (!options || !ts.isObjectLiteralExpression(options) || !this.isFastifyReceiver(skipOuter(callee.expression))) return;
+    const options = call.arguments.map((a) => skipOuter(a)).find(ts.isObjectLiteralExpression);
+    if (!options || !this.isFastifyReceiver(chainRoot(callee.expression))) return;
     const prop = (name: string) => options.properties.find((p) => propertyNameText(p.name) === name);
+    const info: SiteInfo = { kind: 'callback', call, file };
+    for (const p of options.properties) {
+      const hook = propertyNameText(p.name);
+      if (!hook || !FASTIFY_REQUEST_HOOKS.has(hook)) continue;
+      const value = ts.isPropertyAssignment(p) ? skipOuter(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const hooks: [ts.Node, FunctionInfo][] = ts.isMethodDeclaration(p) && p.body ? [[p, this.fn(p, file)]] : [];
+      for (const el of value && ts.isArrayLiteralExpression(value) ? value.elements : value ? [value] : []) {
+        if (!ts.isSpreadElement(el)) for (const t of this.functionArguments(el)) hooks.push([el, t]);
+      }
+      for (const [at, t] of hooks) this.onFastifyHook(t, hook, from, at, info);
+    }
     const handler = prop('handler');
+    // A shorthand route with a handler argument besides the options: registered already.
+    if (callee.name.text !== 'route' && call.arguments.some((a) => this.functionArgument(a))) return;
     const value = handler && (ts.isPropertyAssignment(handler) ? handler.initializer : ts.isShorthandPropertyAssignment(handler) ? handler.name : undefined);
     const t = handler && ts.isMethodDeclaration(handler) ? this.fn(handler, file) : value ? this.functionArgument(value) : undefined;
     if (!t) return;
@@ -571,11 +655,47 @@ export class GraphBuilder {
       const p = prop(name);
       return p && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined;
     };
+    if (callee.name.text !== 'route' && !literal('url')) {
+      const path = stringArg(call, 0);
+      if (path === undefined) return;
+      t.graph.entry = 'fastify';
+      t.registration = { framework: 'fastify', method: callee.name.text };
+      if (isAnonymous(t.node) || ts.isMethodDeclaration(t.node)) t.graph.name = `${callee.name.text.toUpperCase()} ${path}`;
+      this.addEdge(from, t, 'detached', handler!, info);
+      return;
+    }
     const verb = literal('method') ?? 'route';
     t.graph.entry = 'fastify';
     t.registration = { framework: 'fastify', method: verb.toLowerCase() };
     if (isAnonymous(t.node) || ts.isMethodDeclaration(t.node)) t.graph.name = `${verb.toUpperCase()} ${literal('url') ?? literal('path') ?? ''}`.trim();
-    this.addEdge(from, t, 'detached', handler!, { kind: 'callback', call, file });
+    this.addEdge(from, t, 'detached', handler!, info);
+  }
+
+  /**
+   * A Fastify hook. Request hooks are handlers (entries); application hooks
+   * are awaited but not entries; `onRoute`/`onRegister` run synchronously. A
+   * hook that declares `done` can only become async when its `done` calls can
+   * be rewritten (fastifyDonePlan); otherwise it stays sync with the reason.
+   */
+  private onFastifyHook(t: FunctionInfo, hook: string, from: FunctionInfo | null, at: ts.Node, info: SiteInfo): void {
+    if (isAnonymous(t.node)) t.graph.name = `${hook} hook`;
+    if (FASTIFY_SYNC_HOOKS.has(hook)) {
+      this.addEdge(from, t, 'stop', at, info, { kind: 'fastify-sync-hook', reason: `Fastify calls \`${hook}\` hooks synchronously and ignores a returned promise` });
+      return;
+    }
+    markFastifyHook(t.node, hook);
+    t.registration = { framework: 'fastify', method: hook };
+    if (FASTIFY_REQUEST_HOOKS.has(hook)) t.graph.entry = 'fastify';
+    if (!t.graph.alreadyAsync && !t.graph.cannotBeAsync) {
+      const plan = fastifyDonePlan(t.node, hook, this.model);
+      if (plan && 'manual' in plan) {
+        t.graph.cannotBeAsync = {
+          kind: 'fastify-done-hook',
+          reason: `it is a Fastify \`${hook}\` hook that takes the \`done\` callback, which Fastify forbids in an async hook, and awaitify cannot turn its \`done\` calls into \`return\`/\`throw\`: ${plan.manual}`,
+        };
+      }
+    }
+    this.addEdge(from, t, 'detached', at, info);
   }
 
   /**
@@ -584,9 +704,9 @@ export class GraphBuilder {
    * the module export in a Fastify project), or by name in a Fastify project.
    */
   private isFastifyReceiver(receiver: ts.Expression, depth = 0): boolean {
-    const v = this.model.valueOf(receiver);
-    if (isFastifyValue(v)) return true;
-    if (v || !ts.isIdentifier(receiver) || depth > 8) return false;
+    const values = this.receiverValues(receiver);
+    if (values.length) return values.every(isFastifyValue);
+    if (!ts.isIdentifier(receiver) || depth > 8) return false;
     const decl = this.model.lookup(receiver.text, receiver);
     if (decl && ts.isParameter(decl) && isFunctionLike(decl.parent) && decl.parent.parameters[0] === decl) {
       const fn = decl.parent;
@@ -604,19 +724,18 @@ export class GraphBuilder {
   }
 
   private koaReceiver(receiver: ts.Expression): 'app' | 'router' | undefined {
-    const v = this.model.valueOf(receiver);
-    if (isKoaApp(v)) return 'app';
-    if (isKoaRouter(v)) return 'router';
-    if (v || this.framework !== 'koa' || !ts.isIdentifier(receiver)) return undefined;
+    const values = this.receiverValues(receiver);
+    if (values.length && values.every(isKoaApp)) return 'app';
+    if (values.length && values.every(isKoaRouter)) return 'router';
+    if (values.length || this.framework !== 'koa' || !ts.isIdentifier(receiver)) return undefined;
     if (/^(app|server)$/.test(receiver.text)) return 'app';
     if (/^router$|Router$/.test(receiver.text)) return 'router';
     return undefined;
   }
 
   private isExpressReceiver(receiver: ts.Expression, call: ts.CallExpression): boolean {
-    const v = this.model.valueOf(receiver);
-    if (isExpressApp(v) || isExpressRouter(v)) return true;
-    if (v) return false;
+    const values = this.receiverValues(receiver);
+    if (values.length) return values.every((v) => isExpressApp(v) || isExpressRouter(v));
     // In a Fastify or Koa project `app.get('/x', fn)` is theirs, not Express's.
     if (this.framework === 'fastify' || this.framework === 'koa') return false;
     // An untyped `app`/`router` parameter (`module.exports = (app) => { app.get(...) }`):
@@ -629,6 +748,53 @@ export class GraphBuilder {
     // `app.use((req, res, next) => ...)`
     const fn = skipOuter(first);
     return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters.length >= 2;
+  }
+
+  /**
+   * What a registration receiver holds: its value, or, for `obj.router` /
+   * `this.app` that no declaration gives a value, the known values assigned to
+   * that property of that same object or class in its file and the receiver's
+   * (`apiMocker.router = express.Router()` inside a setup function). Empty when unknown.
+   */
+  private receiverValues(receiver: ts.Expression): Value[] {
+    const v = this.model.valueOf(receiver);
+    if (v) return [v];
+    const e = skipOuter(receiver);
+    if (!ts.isPropertyAccessExpression(e)) return [];
+    const owner = this.model.valueOf(e.expression);
+    if (!owner || (owner.kind !== 'object' && owner.kind !== 'instance' && owner.kind !== 'class')) return [];
+    const out: Value[] = [];
+    for (const file of new Set([owner.file, this.model.fileOf(e)])) {
+      if (!file) continue;
+      for (const assignment of this.propertyAssignments(file).get(e.name.text) ?? []) {
+        const target = this.model.valueOf((assignment.left as ts.PropertyAccessExpression).expression);
+        if (target?.kind !== owner.kind || target.node !== owner.node) continue;
+        const assigned = this.model.valueOf(assignment.right);
+        if (assigned) out.push(assigned);
+      }
+    }
+    return out;
+  }
+
+  private readonly assignmentsByFile = new Map<FileInfo, Map<string, ts.BinaryExpression[]>>();
+
+  /** `x.name = value` assignments of a file, by property name. */
+  private propertyAssignments(file: FileInfo): Map<string, ts.BinaryExpression[]> {
+    let byName = this.assignmentsByFile.get(file);
+    if (byName) return byName;
+    byName = new Map();
+    this.assignmentsByFile.set(file, byName);
+    const found = byName;
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
+        const list = found.get(n.left.name.text);
+        if (list) list.push(n);
+        else found.set(n.left.name.text, [n]);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(file.sf);
+    return byName;
   }
 
   /** Call sites the syntax could not resolve whose name matches a function that matters: resolved with the type checker. */
@@ -755,6 +921,20 @@ function isInStaticMember(node: ts.Node): boolean {
     if (ts.isClassStaticBlockDeclaration(n)) return true;
   }
   return false;
+}
+
+/** Registration methods that return their receiver, so calls chain: `app.use(a).use(b)`, `fastify.register(p).get('/x', h)`. */
+const CHAINING_METHODS = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'param', 'addHook', 'register', 'decorate', 'decorateRequest', 'decorateReply']);
+
+/** The object a chain of registration calls starts from: `app` for `app.use(a).use(b)`. */
+function chainRoot(expr: ts.Expression): ts.Expression {
+  let e = skipOuter(expr);
+  for (let depth = 0; depth < 50 && ts.isCallExpression(e); depth++) {
+    const callee = skipOuter(e.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !CHAINING_METHODS.has(callee.name.text)) break;
+    e = skipOuter(callee.expression);
+  }
+  return e;
 }
 
 function stringArg(call: ts.CallExpression, index: number): string | undefined {

@@ -5,9 +5,13 @@
 // become async together, or all stay sync with the reason. Interface and
 // abstract signatures then promise what the implementations return, and
 // `ReturnType<typeof f>` of a function that became async is unwrapped.
+// Under `--api twin` a group that must keep its sync forms is twinned as a
+// whole: every method gains `fooAsync`, every signature `fooAsync(): Promise<T>`.
+import { existsSync, readFileSync } from 'node:fs';
+import nodePath from 'node:path';
 import { ts } from 'ts-morph';
 import type { TextEdit } from '../core/types.js';
-import type { GraphBuilder } from './graph.js';
+import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { baseClassExpression, propertyNameText, type FileInfo, type ProjectModel } from './model.js';
 
 /** A signature without a body (interface member, abstract method) that changes with the methods implementing it. */
@@ -249,4 +253,247 @@ function functionOfEntityName(name: ts.EntityName, model: ProjectModel): ts.Node
   const base = decl ? model.valueOfDeclaration(decl) : undefined;
   const v = base ? model.member(base, name.right.text) : undefined;
   return v?.kind === 'function' ? v.node : undefined;
+}
+
+/** Methods (and typed values) that must change together, with the signatures they implement. */
+export interface HierarchyGroup {
+  members: FunctionInfo[];
+  signatures: { node: LinkedSignature['node']; file: FileInfo }[];
+  /** A method linked to nothing in the project whose class extends or implements something: only what it inherits from outside is checked. */
+  solo?: boolean;
+}
+
+/** A group of one for a class method that is linked to nothing but whose class has `extends`/`implements`: its base may be outside the project. */
+export function soloGroup(info: FunctionInfo): HierarchyGroup | undefined {
+  const cls = info.node.parent;
+  if (!ts.isMethodDeclaration(info.node) || !cls || !ts.isClassLike(cls) || !cls.heritageClauses?.length) return undefined;
+  return { members: [info], signatures: [], solo: true };
+}
+
+/** The linked groups by member id: connected through 'hierarchy' edges and shared signatures. */
+export function hierarchyGroups(builder: GraphBuilder, model: ProjectModel): Map<string, HierarchyGroup> {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const e of builder.edges) {
+    if (e.from !== null && builder.sites.get(e)?.kind === 'hierarchy') union(e.from, e.to);
+  }
+  for (const impls of builder.implementationsOf.values()) for (const impl of impls) union(impls[0]!.id, impl.id);
+  const byRoot = new Map<string, HierarchyGroup>();
+  const out = new Map<string, HierarchyGroup>();
+  const groupOf = (id: string): HierarchyGroup => {
+    const root = find(id);
+    let g = byRoot.get(root);
+    if (!g) byRoot.set(root, (g = { members: [], signatures: [] }));
+    out.set(id, g);
+    return g;
+  };
+  for (const id of parent.keys()) {
+    const g = groupOf(id);
+    const info = builder.byId.get(id);
+    if (info && !g.members.includes(info)) g.members.push(info);
+  }
+  for (const [sig, impls] of builder.implementationsOf) {
+    const file = model.fileOf(sig);
+    if (!file || !impls[0]) continue;
+    const g = groupOf(impls[0].id);
+    if (!g.signatures.some((s) => s.node === sig)) g.signatures.push({ node: sig as LinkedSignature['node'], file });
+  }
+  return out;
+}
+
+/**
+ * Why a group cannot be twinned as a whole, if it cannot: a signature the twin
+ * cannot share, a `fooAsync` that exists already, a base class or interface
+ * declared outside the project (a package, a .d.ts) that cannot gain the twin,
+ * or a class or interface of a published package, which code outside the
+ * project may subclass or implement without the twin. A solo group (a method
+ * linked to nothing) is only checked for a name clash.
+ */
+export function twinGroupProblem(group: HierarchyGroup, name: string, model: ProjectModel): string | undefined {
+  const twinName = `${name}Async`;
+  for (const sig of group.signatures) {
+    if (ts.isFunctionTypeNode(sig.node)) {
+      const alias = ts.isTypeAliasDeclaration(sig.node.parent) ? sig.node.parent.name.text : 'function type';
+      return `it is typed with the function type \`${alias}\`, which an async twin could not share`;
+    }
+    const container = sig.node.parent;
+    const members: readonly ts.Node[] = ts.isInterfaceDeclaration(container) || ts.isTypeLiteralNode(container) ? container.members : ts.isClassLike(container) ? container.members : [];
+    if (members.some((m) => (m as ts.TypeElement).name && propertyNameText((m as ts.TypeElement).name as ts.PropertyName) === twinName)) {
+      return `\`${containerName(container)}.${twinName}\` exists already`;
+    }
+  }
+  const containers = new Set<ts.Node>();
+  for (const sig of group.signatures) containers.add(ts.isTypeLiteralNode(sig.node.parent) ? sig.node.parent.parent : sig.node.parent);
+  for (const m of group.members) {
+    const cls = m.node.parent;
+    if (!ts.isMethodDeclaration(m.node) || !ts.isClassLike(cls)) continue;
+    containers.add(cls);
+    const isStatic = (ts.getModifiers(m.node) ?? []).some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
+    // A `<name>Async` the class declares or inherits from a project base would be overridden by the twin.
+    if (cls.members.some((x) => propertyNameText(x.name) === twinName) || model.classMember(cls, twinName, isStatic)) return `\`${containerName(cls)}.${twinName}\` exists already`;
+  }
+  if (group.solo) return undefined;
+  for (const c of containers) {
+    const file = model.fileOf(c);
+    if (!file || !(ts.isClassLike(c) || ts.isInterfaceDeclaration(c))) continue;
+    const outside = outsideHeritage(c, file, model);
+    if (outside) return outside;
+  }
+  const unseen = unseenImplementer(group, name, [...containers], model);
+  if (unseen) return unseen;
+  for (const c of containers) {
+    const file = model.fileOf(c);
+    if (!file || !isExported(c, file, model)) continue;
+    const pkg = publishedPackage(file);
+    if (pkg) return `\`${containerName(c)}\` is exported by the published package \`${pkg}\`, where code outside the project may subclass or implement it without \`${twinName}\``;
+  }
+  return undefined;
+}
+
+/**
+ * A base class or interface of a group's class or interface that is declared
+ * outside the project (a package, a .d.ts): it may declare the method too, and
+ * awaitify can neither see nor give it the twin.
+ */
+function outsideHeritage(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, file: FileInfo, model: ProjectModel): string | undefined {
+  for (const h of node.heritageClauses ?? []) {
+    for (const t of h.types) {
+      const isClassBase = ts.isClassLike(node) && h.token === ts.SyntaxKind.ExtendsKeyword;
+      const resolved = isClassBase ? baseClassOf(node, model) : resolveTypeDeclaration(t.expression, file, model);
+      if (resolved) continue;
+      const name = t.expression.getText(file.sf);
+      const spec = importSpecifierOf(t.expression, model);
+      return `\`${containerName(node)}\` ${h.token === ts.SyntaxKind.ExtendsKeyword ? 'extends' : 'implements'} \`${name}\`${spec ? ` from '${spec}'` : ''}, which is declared outside the project (a package or a .d.ts file) and cannot gain the twin`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An implementation of a group's interface or object type that is not linked
+ * to the group (an object literal passed as an argument, a class whose member
+ * is a property): it would not gain the twin the type now requires.
+ */
+function unseenImplementer(group: HierarchyGroup, name: string, containers: ts.Node[], model: ProjectModel): string | undefined {
+  const types = containers.filter((c): c is ts.InterfaceDeclaration | ts.TypeAliasDeclaration => ts.isInterfaceDeclaration(c) || ts.isTypeAliasDeclaration(c));
+  if (!types.length) return undefined;
+  const linked = new Set<ts.Node>(group.members.map((m) => m.node));
+  const names = types.map((t) => t.name.text);
+  const isLinked = (fn: ts.Node | undefined) => Boolean(fn && linked.has(fn));
+  let checker: ts.TypeChecker | undefined;
+  const where = (file: FileInfo, node: ts.Node) => `${file.path}:${file.sf.getLineAndCharacterOfPosition(node.getStart(file.sf)).line + 1}`;
+  for (const file of model.files) {
+    if (!file.isTypeScript || !names.some((n) => file.text.includes(n))) continue;
+    let found: string | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isObjectLiteralExpression(n)) {
+        const p = n.properties.find((x) => propertyNameText(x.name) === name);
+        const fn = p && (ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? skipParens(p.initializer) : undefined);
+        if (p && !isLinked(fn)) {
+          checker ??= file.morph.getProject().getProgram().compilerObject.getTypeChecker();
+          const type = checker.getContextualType(n);
+          const decls = [...(type?.aliasSymbol?.declarations ?? []), ...(type?.getSymbol()?.declarations ?? [])];
+          const hit = types.find((t) => decls.includes(t));
+          if (hit) found = `the object literal at ${where(file, n)} is a \`${hit.name.text}\` that awaitify does not link to the others, and it would lack \`${name}Async\``;
+        }
+      } else if (ts.isClassLike(n) && !(ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) {
+        for (const h of n.heritageClauses ?? []) {
+          if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+          for (const t of h.types) {
+            const decl = resolveTypeDeclaration(t.expression, file, model);
+            if (!decl || !types.includes(decl.node)) continue;
+            const member = model.classMember(n, name, false);
+            if (member?.kind !== 'function' || !isLinked(member.node)) found = `\`${containerName(n)}\` implements \`${decl.node.name.text}\` with a \`${name}\` that is not a method awaitify twins (${where(file, n)}), so it would lack \`${name}Async\``;
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(file.sf);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The module an identifier (or the left end of `a.b`) is imported or required from. */
+function importSpecifierOf(expr: ts.Expression, model: ProjectModel): string | undefined {
+  let root = expr;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  if (!ts.isIdentifier(root)) return undefined;
+  const decl = model.lookup(root.text, root);
+  if (!decl) return undefined;
+  let n: ts.Node | undefined = decl;
+  while (n && !ts.isImportDeclaration(n) && !ts.isVariableDeclaration(n)) n = n.parent;
+  if (n && ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) return n.moduleSpecifier.text;
+  const init = n && ts.isVariableDeclaration(n) && n.initializer ? skipParens(n.initializer) : undefined;
+  if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0])) return init.arguments[0].text;
+  return undefined;
+}
+
+function containerName(node: ts.Node): string {
+  const named = node as ts.Node & { name?: ts.Node };
+  if (named.name && ts.isIdentifier(named.name)) return named.name.text;
+  if (ts.isTypeLiteralNode(node) && ts.isTypeAliasDeclaration(node.parent)) return node.parent.name.text;
+  return ts.isTypeLiteralNode(node) ? 'the type' : 'the class';
+}
+
+function isExported(node: ts.Node, file: FileInfo, model: ProjectModel): boolean {
+  if (ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  const name = (node as ts.Node & { name?: ts.Node }).name;
+  if (!name || !ts.isIdentifier(name)) return false;
+  const ex = model.exportsOf(file);
+  return [...ex.named.keys()].includes(name.text) || (ex.cjs !== undefined && new RegExp(`\\b${name.text}\\b`).test(ex.cjs.getText(file.sf)));
+}
+
+/**
+ * The name of the package a file belongs to when it is published (not private,
+ * with an entry point): the nearest package.json, looked for up to the
+ * repository root (a directory holding `.git`), also above the run's root.
+ */
+function publishedPackage(file: FileInfo): string | undefined {
+  for (let dir = nodePath.dirname(nodePath.resolve(file.absPath)); ; dir = nodePath.dirname(dir)) {
+    let pkg: Record<string, unknown> | undefined;
+    try {
+      pkg = JSON.parse(readFileSync(nodePath.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      pkg = undefined;
+    }
+    if (pkg) {
+      if (pkg.private === true) return undefined;
+      return ['main', 'module', 'exports', 'types', 'typings'].some((k) => pkg[k] !== undefined) ? String(pkg.name ?? nodePath.basename(dir)) : undefined;
+    }
+    if (existsSync(nodePath.join(dir, '.git')) || nodePath.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The twin signature inserted after a method or property signature: `readAsync(k: string): Promise<T>;`. */
+export function twinSignatureEdit(sig: Exclude<LinkedSignature['node'], ts.FunctionTypeNode>, file: FileInfo, twinName: string): TextEdit {
+  const sf = file.sf;
+  const text = file.text;
+  const start = sig.getStart(sf);
+  const end = sig.getEnd();
+  const parts: TextEdit[] = [{ start: sig.name.getStart(sf), end: sig.name.getEnd(), text: twinName }, ...promiseSignatureEdits(sig, sf)];
+  let copy = '';
+  let at = start;
+  for (const p of parts.sort((a, b) => a.start - b.start)) {
+    copy += text.slice(at, p.start) + p.text;
+    at = p.end;
+  }
+  copy += text.slice(at, end);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const ownLine = /^[ \t]*$/.test(before);
+  const separated = /[;,]$/.test(copy);
+  return { start: end, end, text: ownLine ? `\n${before}${copy}` : `${separated ? '' : ';'} ${copy}` };
 }

@@ -208,7 +208,7 @@ interface FileStyle {
   semicolon: boolean;
 }
 
-function scriptKindFor(path: string): ts.ScriptKind {
+export function scriptKindFor(path: string): ts.ScriptKind {
   const ext = path.slice(path.lastIndexOf('.')).toLowerCase();
   switch (ext) {
     case '.ts':

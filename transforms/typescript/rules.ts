@@ -13,6 +13,8 @@ export const RULE = {
   blockingCallUnmigrated: 'blocking-call-unmigrated',
   express4AsyncErrors: 'express4-async-errors',
   fastifyReturnReply: 'fastify-return-reply',
+  fastifyHookDone: 'fastify-hook-done',
+  nestOnModuleInit: 'nest-on-module-init',
   koaAwaitNext: 'koa-await-next',
   topLevelAwait: 'top-level-await',
   toplevelAsyncIife: 'toplevel-async-iife',
@@ -29,11 +31,11 @@ export const structuralRules: RuleMeta[] = [
     docs: {
       summary: 'Makes every function that must await something async, and awaits every call of a function that became async.',
       whatItDoes:
-        'Inserts `async` on functions that now await (declarations, expressions, arrows, class and object methods), `await` at their call sites (parenthesised where precedence needs it), and turns a TypeScript return annotation `T` into `Promise<T>`. Under `--api twin`, a function that some caller cannot await (a constructor, a getter, a sync callback, module top level) keeps its sync form under its old name and gains an async twin `<name>Async` beside it, exported the same way (`export`, `export { }`, `module.exports = { }`, `exports.x =`); callers that can await call the twin, so code outside the codebase that imports the old name keeps working.',
+        'Inserts `async` on functions that now await (declarations, expressions, arrows, class and object methods), `await` at their call sites (parenthesised where precedence needs it), and turns a TypeScript return annotation `T` into `Promise<T>`. Under `--api twin`, a function that some caller cannot await (a constructor, a getter, a sync callback, module top level) keeps its sync form under its old name and gains an async twin `<name>Async` beside it, exported the same way (`export`, `export { }`, `module.exports = { }`, `exports.x =`); callers that can await call the twin, so code outside the codebase that imports the old name keeps working. Methods that override or implement one another are twinned together, and interface and abstract signatures gain `<name>Async(...): Promise<T>`; barrels that re-export the function re-export its twin (`export { f, fAsync } from`, CommonJS objects; `export *` needs nothing).',
       why: 'A function that calls an async function without awaiting it gets a pending promise instead of the value, and a bare call becomes a floating promise whose errors nobody sees.',
       example: {
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadUser(id) {\n  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', (req, res) => {\n  res.json(loadUser(req.params.id));\n});\n",
-        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadUser(id) {\n  return JSON.parse(await readFile(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', async (req, res) => {\n  res.json(await loadUser(req.params.id));\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadUser(id) {\n  return JSON.parse(await readFile(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', async (req, res) => {\n  res.json(await loadUser(req.params.id));\n});\n",
       },
       safety: 'Safe: the function returned a value and now returns a promise of it, and every caller awaits it. Callers that cannot await (constructors, getters, sync callbacks, module top level) keep the function sync instead (see sync-boundary).',
     },
@@ -50,7 +52,7 @@ export const structuralRules: RuleMeta[] = [
       why: '`return p` inside `try` hands the promise to the caller before it settles, so the `catch` never sees its rejection; `return await p` keeps the rejection inside the `try`.',
       example: {
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadSettings() {\n  const name = fs.readFileSync('settings-name.txt', 'utf8').trim();\n  try {\n    return fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', (req, res) => {\n  res.json(loadSettings());\n});\n",
-        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadSettings() {\n  const name = (await readFile('settings-name.txt', 'utf8')).trim();\n  try {\n    return await fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', async (req, res) => {\n  res.json(await loadSettings());\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadSettings() {\n  const name = (await readFile('settings-name.txt', 'utf8')).trim();\n  try {\n    return await fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', async (req, res) => {\n  res.json(await loadSettings());\n});\n",
       },
       safety: 'Safe: the value is the same; only rejections now reach the catch block the code already has.',
     },
@@ -67,7 +69,7 @@ export const structuralRules: RuleMeta[] = [
       why: '`forEach` ignores the promises an async callback returns: the iterations run concurrently, the caller continues before they finish, and their errors are unhandled rejections.',
       example: {
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.post('/items', (req, res) => {\n  const items = JSON.parse(req.body.items);\n  items.forEach((item) => {\n    fs.writeFileSync(`items/${item.id}.json`, JSON.stringify(item));\n  });\n  res.sendStatus(204);\n});\n",
-        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/items', async (req, res) => {\n  const items = JSON.parse(req.body.items);\n  for (const item of items) {\n    await writeFile(`items/${item.id}.json`, JSON.stringify(item));\n  }\n  res.sendStatus(204);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/items', async (req, res) => {\n  const items = JSON.parse(req.body.items);\n  for (const item of items) {\n    await writeFile(`items/${item.id}.json`, JSON.stringify(item));\n  }\n  res.sendStatus(204);\n});\n",
       },
       safety: 'Safe when the receiver is an array (review otherwise: a Map iterates entries, not values). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding.',
     },
@@ -84,7 +86,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'An async callback makes `map` return an array of promises; the code that used the values would get promises.',
       example: {
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/files', (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(names.map((name) => fs.readFileSync(`files/${name}`, 'utf8')));\n});\n",
-        after: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/files', async (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(await Promise.all(names.map(async (name) => await readFile(`files/${name}`, 'utf8'))));\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/files', async (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(await Promise.all(names.map(async (name) => await readFile(`files/${name}`, 'utf8'))));\n});\n",
       },
       safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects.',
     },
@@ -153,7 +155,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'Express 4 ignores the promise an async handler returns: a thrown error no longer reaches the error middleware, the request hangs and the rejection is unhandled.',
       example: {
         before: "// fixture-options: express=4\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/a', (req, res) => {\n  res.send(fs.readFileSync('a.txt', 'utf8'));\n});\n",
-        after: "// fixture-options: express=4\nconst fs = require('fs');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/a', async (req, res, next) => {\n  try {\n    res.send(await readFile('a.txt', 'utf8'));\n  } catch (err) {\n    next(err);\n  }\n});\n",
+        after: "// fixture-options: express=4\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/a', async (req, res, next) => {\n  try {\n    res.send(await readFile('a.txt', 'utf8'));\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
       safety: 'Safe: errors that used to reach the error middleware synchronously reach it through `next(err)`; an error-handling middleware (four parameters) that fails hands its own error to the next one. Handlers whose whole body is already a try/catch are left alone.',
     },
@@ -167,13 +169,51 @@ export const structuralRules: RuleMeta[] = [
     docs: {
       summary: 'Makes a Fastify handler that became async and calls `reply.send()` resolve with `reply`.',
       whatItDoes:
-        'In a Fastify route handler (`fastify.get/post/...`, `fastify.route({ handler })`, routes of plugins) that became async and answers through `reply.send()` (or `redirect`, `view`, `sendFile`), turns bare `return;` into `return reply;` and adds `return reply;` where the body can run off its end. Handlers that return their payload are left alone.',
+        'In a Fastify route handler (`fastify.get/post/...`, `fastify.route({ handler })`, routes of plugins) that became async and answers through `reply.send()` (or `redirect`, `view`, `sendFile`), turns bare `return;` into `return reply;` and adds `return reply;` where the body can run off its end. Handlers that return their payload are left alone. The same holds for `onRequest`, `preValidation` and `preHandler` hooks that answer early; payload hooks (`preParsing`, `preSerialization`, `onSend`) resolve with their payload and are left alone.',
       why: 'Fastify sends what an async handler resolves to. A handler that calls `reply.send()` and then resolves `undefined` makes Fastify try to send a second time ("Reply was already sent"); returning `reply` tells it the response is handled.',
       example: {
         before: "const fs = require('fs');\nconst fastify = require('fastify')();\nfastify.get('/config', (request, reply) => {\n  reply.send(fs.readFileSync('config.json', 'utf8'));\n});\n",
-        after: "const fs = require('fs');\nconst fastify = require('fastify')();\nconst { readFile } = require('fs/promises');\nfastify.get('/config', async (request, reply) => {\n  reply.send(await readFile('config.json', 'utf8'));\n  return reply;\n});\n",
+        after: "const fastify = require('fastify')();\nconst { readFile } = require('fs/promises');\nfastify.get('/config', async (request, reply) => {\n  reply.send(await readFile('config.json', 'utf8'));\n  return reply;\n});\n",
       },
       safety: 'Safe: the response is the one the handler sent; only the promise now resolves with `reply`, as Fastify requires.',
+    },
+  },
+  {
+    id: RULE.nestOnModuleInit,
+    language: 'typescript',
+    safety: 'review',
+    structural: true,
+    exampleExt: 'ts',
+    docs: {
+      summary: "Moves blocking I/O out of a NestJS provider's constructor into `async onModuleInit()`.",
+      whatItDoes:
+        "In a class decorated `@Injectable()` or `@Controller()` from @nestjs/common, the constructor's trailing `this.x = ...;` statements move into a new `async onModuleInit()` when one of them now awaits something (a blocking call rewritten to its async form, or a call of a function that became async). The move is in place: the constructor ends before the first moved statement (and goes entirely when nothing stays and it has no parameters). Parameter properties are read through `this`; in TypeScript, property declarations without initializer get a definite-assignment `!`, and the class gets `implements OnModuleInit` with its import (so does a JavaScript class that already has an implements clause). The tail stops at the first statement that cannot move: anything that is not a `this.x = ...` assignment, an assignment that uses the constructor's own locals or plain parameters, `super` or `arguments`, a readonly property (only the constructor may assign it), or a class that already has an `onModuleInit`; blocking calls left in the constructor are reported with that reason.",
+      why: 'Nest constructs providers synchronously, so a constructor cannot await, and its blocking I/O stalls startup. Nest awaits `onModuleInit()` of every provider before the application starts serving requests: I/O there can be asynchronous.',
+      example: {
+        before:
+          "import { Injectable } from '@nestjs/common';\nimport { readFileSync } from 'node:fs';\n\n@Injectable()\nexport class SettingsService {\n  private settings: Record<string, string>;\n\n  constructor() {\n    this.settings = JSON.parse(readFileSync('settings.json', 'utf8'));\n  }\n}\n",
+        after:
+          "import { Injectable, OnModuleInit } from '@nestjs/common';\nimport { readFile } from 'node:fs/promises';\n\n@Injectable()\nexport class SettingsService implements OnModuleInit {\n  private settings!: Record<string, string>;\n\n  async onModuleInit(): Promise<void> {\n    this.settings = JSON.parse(await readFile('settings.json', 'utf8'));\n  }\n}\n",
+      },
+      safety: 'Review: the moved properties are assigned later than before, when Nest initialises the module instead of when it constructs the provider. Code that reads them in between (another provider\'s constructor calling into this one) sees them unset, and a test that compiles a testing module must call `init()` for `onModuleInit` to run. A class that project code constructs with `new` (outside Nest, where `onModuleInit` never runs) keeps its constructor, with a manual finding.',
+    },
+  },
+  {
+    id: RULE.fastifyHookDone,
+    language: 'typescript',
+    safety: 'safe',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Drops the `done` callback of a Fastify hook that became async, turning its `done(...)` calls into `return` and `throw`.',
+      whatItDoes:
+        "For a Fastify hook (`addHook('onRequest' | 'preHandler' | 'onSend' | ...)`, route-level `preHandler`/`onRequest` options, application hooks such as `onClose`) that became async and declares `done`: removes the `done` parameter and rewrites each call after which the hook ends — the last statement, `return done(...)`, `done(...); return;`, the end of a branch that ends the hook. `done()` becomes `return;` (or goes, as the last statement), `done(null, payload)` in `preParsing`/`preSerialization`/`onSend` becomes `return payload;`, and `done(new Error(...))` or `done(err)` under `if (err)` becomes `throw`. In `onRequest`/`preValidation`/`preHandler` hooks that answer with `reply.send()` and do not call `done` on that path, the path resolves with `reply`. A hook whose `done` is called from a callback, inside try/catch or a loop, handed on, or given an error that may be null stays sync, with a manual finding that says which call.",
+      why: 'Fastify refuses to register an async hook that also declares `done` (FST_ERR_HOOK_INVALID_ASYNC_HANDLER): an async hook signals completion by resolving or rejecting, and calling `done` as well would run the rest of the request twice.',
+      example: {
+        before: "const fs = require('fs');\nconst fastify = require('fastify')();\nfastify.addHook('onRequest', (request, reply, done) => {\n  request.motd = fs.readFileSync('motd.txt', 'utf8');\n  done();\n});\n",
+        after: "const fastify = require('fastify')();\nconst { readFile } = require('fs/promises');\nfastify.addHook('onRequest', async (request, reply) => {\n  request.motd = await readFile('motd.txt', 'utf8');\n});\n",
+      },
+      safety: 'Safe: only calls after which the hook ends are rewritten, into the return or rejection that means the same to Fastify; an error argument becomes `throw` only where it cannot be null.',
     },
   },
   {
@@ -188,7 +228,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'Koa composes middleware through promises: a middleware that does not await `next()` goes on (and may finish the response) before the downstream middleware ran, and the downstream errors never reach its try/catch.',
       example: {
         before: "const fs = require('fs');\nconst Koa = require('koa');\nconst app = new Koa();\napp.use((ctx, next) => {\n  ctx.state.banner = fs.readFileSync('banner.txt', 'utf8');\n  next();\n});\n",
-        after: "const fs = require('fs');\nconst Koa = require('koa');\nconst { readFile } = require('fs/promises');\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  ctx.state.banner = await readFile('banner.txt', 'utf8');\n  await next();\n});\n",
+        after: "const Koa = require('koa');\nconst { readFile } = require('fs/promises');\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  ctx.state.banner = await readFile('banner.txt', 'utf8');\n  await next();\n});\n",
       },
       safety: 'Safe: the downstream middleware ran before this one continued when everything was synchronous; awaiting `next()` keeps that order.',
     },
@@ -206,7 +246,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'Top-level code that calls a function which now returns a promise would get the promise instead of the value. ES modules can await at the top level; `require(esm)` refuses modules that do, so a module that is required stays as it is.',
       example: {
         before: "import express from 'express';\nimport { readFileSync } from 'node:fs';\n\nfunction loadConfig() {\n  return JSON.parse(readFileSync('config.json', 'utf8'));\n}\n\nconst config = loadConfig();\nconst app = express();\napp.get('/config', (req, res) => {\n  res.json(loadConfig());\n});\n",
-        after: "import express from 'express';\nimport { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\n\nasync function loadConfig() {\n  return JSON.parse(await readFile('config.json', 'utf8'));\n}\n\nconst config = await loadConfig();\nconst app = express();\napp.get('/config', async (req, res, next) => {\n  try {\n    res.json(await loadConfig());\n  } catch (err) {\n    next(err);\n  }\n});\n",
+        after: "import express from 'express';\nimport { readFile } from 'node:fs/promises';\n\nasync function loadConfig() {\n  return JSON.parse(await readFile('config.json', 'utf8'));\n}\n\nconst config = await loadConfig();\nconst app = express();\napp.get('/config', async (req, res, next) => {\n  try {\n    res.json(await loadConfig());\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
       safety: 'Safe: the module evaluates to the same values; modules that import it wait for its top-level await before they run, as ES modules do.',
     },
@@ -224,7 +264,7 @@ export const structuralRules: RuleMeta[] = [
       why: 'CommonJS has no top-level await; without the wrapper the function has to stay sync (and keep blocking), or the script would use a promise as the value.',
       example: {
         before: "// fixture-options: toplevel=iife entry=all\nconst fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",
-        after: "const fs = require('fs');\nconst { readFile } = require('fs/promises');\n\n(async () => {\n  async function readJob(path) {\n    return JSON.parse(await readFile(path, 'utf8'));\n  }\n\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
+        after: "const { readFile } = require('fs/promises');\n\n(async () => {\n  async function readJob(path) {\n    return JSON.parse(await readFile(path, 'utf8'));\n  }\n\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
       },
       safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception.',
     },

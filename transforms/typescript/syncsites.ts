@@ -11,7 +11,8 @@
 //   short-circuit and throw where the original gave undefined.
 import { ts } from 'ts-morph';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { isClientModule } from './frameworks.js';
+import { declaresFastifyDone, isClientModule } from './frameworks.js';
+import { keepConstructedOutsideNest } from './nest.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
 
 // Reasons name the function: the planner repeats them for the callees it pins.
@@ -162,6 +163,7 @@ export function cutsOptionalChain(node: ts.Node): boolean {
  * added, before planning.
  */
 export function stopUnawaitableSites(builder: GraphBuilder): void {
+  keepConstructedOutsideNest(builder);
   for (const [edge, site] of builder.sites) {
     if (edge.mode !== 'await') continue;
     let stop: { kind: string; reason: string } | undefined;
@@ -174,6 +176,9 @@ export function stopUnawaitableSites(builder: GraphBuilder): void {
         stop = { kind: 'foreach-callback', reason: 'the `.forEach()` is part of an optional chain (`?.`), which a `for...of` loop would not short-circuit' };
       } else if (site.kind === 'call' && cutsOptionalChain(site.call)) {
         stop = { kind: OPTIONAL_CHAIN, reason: 'the call is inside an optional chain that continues after it: `(await ...)` would cut the chain and throw where the original short-circuited to undefined' };
+      } else if (site.kind === 'call' && declaresFastifyDone(builder.byId.get(edge.to)?.node)) {
+        // Its async form drops `done`, so a direct caller's callback would never run.
+        stop = { kind: 'fastify-done-hook', reason: 'it is also a Fastify hook whose `done` parameter goes when it becomes async, and this call passes it a callback that would then never run' };
       }
     }
     if (!stop) continue;

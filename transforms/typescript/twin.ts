@@ -3,7 +3,9 @@
 // ("async has to add, not replace"). The sync form is a verbatim copy of the
 // original text inserted before it; the original text becomes the async twin,
 // so every other rewrite (blocking calls, awaits, loops) applies to it in place.
-// Callers that can await are renamed to the twin; exports gain the twin too.
+// Callers that can await are renamed to the twin; exports gain the twin too,
+// and so does every barrel that re-exports the function, so importers of the
+// barrel reach the twin the way they reach the original.
 import { ts } from 'ts-morph';
 import type { ImportRequest, TextEdit } from '../core/types.js';
 import type { FunctionInfo } from './graph.js';
@@ -23,6 +25,22 @@ export interface TwinPlan {
   extra: TextEdit[];
   /** Export name → the twin's export name. */
   exports: Map<string, string>;
+  /** Modules that re-export the function (barrels), with how they re-export the twin. */
+  barrels: Map<FileInfo, BarrelPlan>;
+  /** Interface and abstract signatures of a hierarchy group, each gaining a twin signature (set on one member of the group). */
+  signatures: { file: FileInfo; node: ts.Node; edit: TextEdit }[];
+}
+
+export interface BarrelPlan {
+  /** The barrel's export name of the function → its export name of the twin. */
+  exports: Map<string, string>;
+  /** Edits that add the twin's re-export (none for `export *` and object spreads). */
+  edits: TextEdit[];
+  imports: ImportRequest[];
+  /** Why some of its re-exports of the function cannot re-export the twin (a name taken there). */
+  blocked: string[];
+  /** Exported object literals holding the function (`export default { load }`): property → the twin's property. */
+  objects: Map<ts.ObjectLiteralExpression, Map<string, string>>;
 }
 
 export type TwinOutcome = TwinPlan | { reason: string };
@@ -31,8 +49,12 @@ export function twinNameOf(name: string): string {
   return `${name}Async`;
 }
 
-/** How to add a sync twin beside `info`, or why it cannot have one. */
-export function planTwin(info: FunctionInfo, model: ProjectModel): TwinOutcome {
+/**
+ * How to add a sync twin beside `info`, or why it cannot have one.
+ * `hierarchy`: the method is twinned with the methods it overrides, is
+ * overridden by or implements (hierarchy.ts), so `override` is no obstacle.
+ */
+export function planTwin(info: FunctionInfo, model: ProjectModel, options: { hierarchy?: boolean } = {}): TwinOutcome {
   const { node, file } = info;
   const sf = file.sf;
   const text = file.text;
@@ -52,7 +74,8 @@ export function planTwin(info: FunctionInfo, model: ProjectModel): TwinOutcome {
   } else if (ts.isMethodDeclaration(node)) {
     if (!(ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) return { reason: 'its name is computed' };
     if (isOverloaded(node)) return { reason: 'it has overload signatures' };
-    if (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword || m.kind === ts.SyntaxKind.OverrideKeyword)) return { reason: 'it overrides or is overridden by another class' };
+    // An `override` outside a linked group overrides a class awaitify does not change, which would get no twin.
+    if (!options.hierarchy && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword)) return { reason: 'it overrides a method of a class outside the project, which cannot gain a twin' };
     unit = node;
     nameNode = node.name;
     if (ts.isObjectLiteralExpression(node.parent)) {
@@ -126,7 +149,191 @@ export function planTwin(info: FunctionInfo, model: ProjectModel): TwinOutcome {
     const problem = exportListEdits(file, name, twinName, extra, exports);
     if (problem) return { reason: problem };
   }
-  return { fn: info, name, twinName, nameNode, ...(binding ? { binding } : {}), copy, extra, exports };
+  const plan: TwinPlan = { fn: info, name, twinName, nameNode, ...(binding ? { binding } : {}), copy, extra, exports, barrels: new Map(), signatures: [] };
+  if (exports.size) planBarrels(plan, model);
+  return plan;
+}
+
+/** The export names of the function → its twin's, in `file` (the function's own module or a barrel); undefined when `file` does not export it. */
+export function twinExportsIn(twin: TwinPlan, file: FileInfo | undefined): Map<string, string> | undefined {
+  if (!file) return undefined;
+  return file === twin.fn.file ? twin.exports : twin.barrels.get(file)?.exports;
+}
+
+/** Why a reference through a barrel (`import { f } from './index'`, `lib.f`) cannot reach the twin, when that barrel is why. */
+export function barrelProblem(expr: ts.Expression, twin: TwinPlan, model: ProjectModel): string | undefined {
+  const e = skipOuter(expr);
+  let target: FileInfo | undefined;
+  if (ts.isIdentifier(e)) {
+    const decl = model.lookup(e.text, e);
+    let n: ts.Node | undefined = decl;
+    while (n && !ts.isImportDeclaration(n) && !ts.isVariableDeclaration(n)) n = n.parent;
+    const file = model.fileOf(e);
+    if (n && file && ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) target = model.resolveModule(n.moduleSpecifier.text, file);
+    else if (n && ts.isVariableDeclaration(n) && n.initializer) {
+      const v = model.valueOf(n.initializer);
+      target = v?.kind === 'module' ? v.file : undefined;
+    }
+  } else if (ts.isPropertyAccessExpression(e)) {
+    const v = model.valueOf(e.expression);
+    target = v?.kind === 'module' ? v.file : undefined;
+  }
+  return target ? twin.barrels.get(target)?.blocked[0] : undefined;
+}
+
+/**
+ * Finds the modules that re-export the function, directly or through other
+ * barrels, until no more are found: `export { f } from`, `export *`,
+ * `import { f } from ...; export { f }`, `module.exports = { ...require() }`,
+ * `module.exports = require()`, `{ f: require().f }`, `exports.f = require().f`,
+ * and exported objects that hold it (`export default { f }`).
+ */
+function planBarrels(twin: TwinPlan, model: ProjectModel): void {
+  for (let round = 0; round < 10; round++) {
+    const next = new Map<FileInfo, BarrelPlan>();
+    const names = new Set<string>([...twin.exports.keys()]);
+    for (const b of twin.barrels.values()) for (const n of b.exports.keys()) names.add(n);
+    for (const file of model.files) {
+      if (file === twin.fn.file) continue;
+      // Cheap filter: a barrel names one of the exports, re-exports everything, or spreads a module.
+      if (![...names].some((n) => file.text.includes(n)) && !/export\s*\*|\.\.\.|module\.exports\s*=\s*require/.test(file.text)) continue;
+      const plan = barrelPlan(file, twin, model);
+      if (plan.exports.size || plan.blocked.length || plan.objects.size) next.set(file, plan);
+    }
+    const same = next.size === twin.barrels.size && [...next].every(([f, p]) => twin.barrels.get(f)?.exports.size === p.exports.size && twin.barrels.get(f)?.objects.size === p.objects.size);
+    twin.barrels = next;
+    if (same) return;
+  }
+}
+
+function barrelPlan(file: FileInfo, twin: TwinPlan, model: ProjectModel): BarrelPlan {
+  const sf = file.sf;
+  const text = file.text;
+  const plan: BarrelPlan = { exports: new Map(), edits: [], imports: [], blocked: [], objects: new Map() };
+  const taken = (exported: string, twinExport: string) => plan.blocked.push(`${file.path} re-exports \`${exported}\` and has its own \`${twinExport}\` already`);
+  const own = model.exportsOf(file);
+  const free = (name: string) => !own.named.has(name);
+  /** The twin's expression for a value expression that is the function (an imported name, `require('./x').f`, `ns.f`). */
+  const twinExpression = (expr: ts.Expression): string | undefined => {
+    const fn = model.functionOf(model.valueOf(expr));
+    if (fn?.node !== twin.fn.node) return undefined;
+    const ref = twinReference(expr, twin, model);
+    if (!ref) return undefined;
+    plan.imports.push(...ref.imports);
+    return applyWithin(text, expr.getStart(sf), expr.getEnd(), ref.edits);
+  };
+  /** Whole-module re-exports (`export *`, `module.exports = require()`, a spread): every export name carries over. */
+  const carry = (target: FileInfo | undefined, shadowed: (name: string) => boolean, into = plan.exports) => {
+    for (const [n, t] of twinExportsIn(twin, target) ?? []) if (n !== 'default' && !shadowed(n) && !shadowed(t)) into.set(n, t);
+  };
+  const moduleOf = (expr: ts.Expression): FileInfo | undefined => {
+    const v = model.valueOf(expr);
+    return v?.kind === 'module' ? v.file : undefined;
+  };
+  /** An exported object literal gains the twin beside each property that is the function; returns property → twin property. */
+  const objectLiteral = (obj: ts.ObjectLiteralExpression): Map<string, string> => {
+    const out = new Map<string, string>();
+    const keys = new Set(obj.properties.map((p) => propertyNameText(p.name)).filter((n): n is string => n !== undefined));
+    for (const p of obj.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        carry(moduleOf(p.expression), (n) => keys.has(n), out);
+        continue;
+      }
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+      const exported = propertyNameText(p.name);
+      if (exported === undefined) continue;
+      const twinExport = twinNameOf(exported);
+      const valueExpr = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+      if (keys.has(twinExport)) {
+        if (model.functionOf(model.valueOf(valueExpr))?.node === twin.fn.node) taken(exported, twinExport);
+        continue;
+      }
+      const twinValue = twinExpression(valueExpr);
+      if (!twinValue) continue;
+      out.set(exported, twinExport);
+      const lineStart = text.lastIndexOf('\n', p.getStart(sf) - 1) + 1;
+      const before = text.slice(lineStart, p.getStart(sf));
+      const sep = /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
+      plan.edits.push({ start: p.getEnd(), end: p.getEnd(), text: `${sep}${twinValue === twinExport ? twinExport : `${twinExport}: ${twinValue}`}` });
+    }
+    if (out.size) plan.objects.set(obj, out);
+    return out;
+  };
+  for (const st of sf.statements) {
+    // `export default { load }`, `export const api = { load }`: objects whose members callers name.
+    if (ts.isExportAssignment(st) && !st.isExportEquals && ts.isObjectLiteralExpression(skipOuter(st.expression))) {
+      objectLiteral(skipOuter(st.expression) as ts.ObjectLiteralExpression);
+      continue;
+    }
+    if (ts.isVariableStatement(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && skipOuter(d.initializer);
+        if (init && ts.isObjectLiteralExpression(init)) objectLiteral(init);
+      }
+      continue;
+    }
+    if (ts.isExportDeclaration(st) && !st.isTypeOnly) {
+      const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      if (spec !== undefined && !st.exportClause) {
+        if (!own.cjs) carry(model.resolveModule(spec, file), (n) => own.named.has(n));
+        continue;
+      }
+      if (!st.exportClause || !ts.isNamedExports(st.exportClause)) continue;
+      const source = spec !== undefined ? twinExportsIn(twin, model.resolveModule(spec, file)) : undefined;
+      for (const el of st.exportClause.elements) {
+        if (el.isTypeOnly || !ts.isIdentifier(el.name)) continue;
+        const exported = el.name.text;
+        const twinExport = twinNameOf(exported);
+        if (exported === 'default') continue;
+        const original = el.propertyName ?? el.name;
+        if (!free(twinExport)) {
+          if (ts.isIdentifier(original) && (spec !== undefined ? source?.has(original.text) : model.functionOf(model.valueOf(original))?.node === twin.fn.node)) taken(exported, twinExport);
+          continue;
+        }
+        let twinLocal: string | undefined;
+        if (spec !== undefined) twinLocal = ts.isIdentifier(original) ? source?.get(original.text) : undefined;
+        else if (ts.isIdentifier(original)) twinLocal = twinExpression(original);
+        if (!twinLocal) continue;
+        plan.exports.set(exported, twinExport);
+        plan.edits.push({ start: el.getEnd(), end: el.getEnd(), text: `, ${twinLocal === twinExport ? twinExport : `${twinLocal} as ${twinExport}`}` });
+      }
+      continue;
+    }
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const { left, right } = st.expression;
+    const value = skipOuter(right);
+    if (isModuleExports(left)) {
+      if (!ts.isObjectLiteralExpression(value)) {
+        carry(moduleOf(value), () => false);
+        continue;
+      }
+      for (const [exported, twinExport] of objectLiteral(value)) plan.exports.set(exported, twinExport);
+    } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+      const twinExport = twinNameOf(left.name.text);
+      if (!free(twinExport)) {
+        if (model.functionOf(model.valueOf(value))?.node === twin.fn.node) taken(left.name.text, twinExport);
+        continue;
+      }
+      const twinValue = twinExpression(value);
+      if (!twinValue) continue;
+      plan.exports.set(left.name.text, twinExport);
+      const semi = text[st.getEnd() - 1] === ';' ? ';' : '';
+      plan.edits.push({ start: st.getEnd(), end: st.getEnd(), text: `\n${left.expression.getText(sf)}.${twinExport} = ${twinValue}${semi}` });
+    }
+  }
+  return plan;
+}
+
+/** `text[start, end)` with the edits that fall inside it applied. */
+function applyWithin(text: string, start: number, end: number, edits: TextEdit[]): string {
+  let out = '';
+  let at = start;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.start < start || e.end > end) continue;
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at, end);
 }
 
 /** Adds the twin to `export { .. }`, `module.exports = { .. }` and `exports.x = name` lists of the file. */
@@ -212,8 +419,8 @@ export function twinReference(expr: ts.Expression, twin: TwinPlan, model: Projec
       }
     }
     if (spec === undefined || exported === undefined) return undefined;
-    if (model.resolveModule(spec, file) !== twin.fn.file) return undefined;
-    const twinExport = twin.exports.get(exported);
+    // The function's own module, or a barrel that re-exports the twin too.
+    const twinExport = twinExportsIn(twin, model.resolveModule(spec, file))?.get(exported);
     if (!twinExport) return undefined;
     const local = exported === 'default' ? twinExport : twinNameOf(e.text);
     const existing = model.lookup(local, e);
@@ -228,21 +435,34 @@ export function twinReference(expr: ts.Expression, twin: TwinPlan, model: Projec
       const inner = twinReference(e.expression, twin, model);
       if (inner) return inner;
     }
-    if (e.name.text !== twin.name) return undefined;
     const receiver = e.expression.kind === ts.SyntaxKind.SuperKeyword ? undefined : model.valueOf(e.expression);
-    let twinMember = twin.twinName;
     if (receiver?.kind === 'module') {
-      const exported = twin.exports.get(e.name.text);
+      // `config.load()`, `require('./lib').load`, `lib.load` through a barrel: the module's export name of the twin.
+      const exported = twinExportsIn(twin, receiver.file)?.get(e.name.text);
       if (!exported) return undefined;
-      twinMember = exported;
+      return { edits: [{ start: e.name.getStart(sf), end: e.name.getEnd(), text: exported }], imports: [] };
     }
-    return { edits: [{ start: e.name.getStart(sf), end: e.name.getEnd(), text: twinMember }], imports: [] };
+    if (receiver?.kind === 'object' && receiver.node !== ownObject(twin.fn.node)) {
+      // An object that only holds the function (`export default { load }`): it has the twin only where a barrel added it.
+      const member = [...twin.barrels.values()].map((b) => b.objects.get(receiver.node)?.get(e.name.text)).find((m) => m !== undefined);
+      if (!member) return undefined;
+      return { edits: [{ start: e.name.getStart(sf), end: e.name.getEnd(), text: member }], imports: [] };
+    }
+    if (e.name.text !== twin.name) return undefined;
+    return { edits: [{ start: e.name.getStart(sf), end: e.name.getEnd(), text: twin.twinName }], imports: [] };
   }
   if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === twin.name) {
     const lit = e.argumentExpression;
     return { edits: [{ start: lit.getStart(sf) + 1, end: lit.getEnd() - 1, text: twin.twinName }], imports: [] };
   }
   return undefined;
+}
+
+/** The object literal a method or property function is written in. */
+function ownObject(node: ts.Node): ts.Node | undefined {
+  const parent = outerParent(node);
+  if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent)) return node.parent;
+  return parent && ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) ? parent.parent : undefined;
 }
 
 function isModuleExportsObject(node: ts.Node): boolean {

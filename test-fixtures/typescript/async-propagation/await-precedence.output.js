@@ -1,6 +1,5 @@
 // fixture-options: express=5
 const express = require('express');
-const fs = require('fs');
 const { stat, writeFile } = require('fs/promises');
 
 const app = express();

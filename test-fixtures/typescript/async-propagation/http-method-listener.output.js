@@ -1,5 +1,4 @@
 const http = require('http');
-const fs = require('fs');
 const { readFile } = require('fs/promises');
 
 class Stubs {

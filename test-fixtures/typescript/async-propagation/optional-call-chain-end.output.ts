@@ -1,7 +1,6 @@
 // fixture-options: entry=all
 // Optional chains that end at the call (or go on with `?.`) keep their
 // short-circuit under `await`: `await undefined` is undefined.
-import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export class Store {

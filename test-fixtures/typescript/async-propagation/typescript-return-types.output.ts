@@ -1,6 +1,5 @@
 // fixture-options: express=5
 import express from 'express';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 interface Settings {

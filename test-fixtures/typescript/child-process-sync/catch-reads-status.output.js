@@ -1,7 +1,7 @@
 // fixture-options: entry=all
 // The promisified exec's error has the exit code in `code`: the finding says
 // that this catch reads `err.status`.
-const { execSync, exec } = require('child_process');
+const { exec } = require('child_process');
 const { promisify } = require('util');
 
 async function gitStatus(dir) {

@@ -1,6 +1,6 @@
 // fixture-options: express=5
 const express = require('express');
-const { execSync, exec } = require('child_process');
+const { exec } = require('child_process');
 const { promisify } = require('util');
 
 const app = express();

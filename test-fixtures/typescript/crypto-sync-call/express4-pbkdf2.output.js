@@ -1,5 +1,5 @@
 const express = require('express');
-const { pbkdf2Sync, pbkdf2 } = require('node:crypto');
+const { pbkdf2 } = require('node:crypto');
 const { promisify } = require('node:util');
 
 const app = express();

@@ -1,6 +1,6 @@
 // fixture-options: express=5
 import express from 'express';
-import { generateKeyPairSync, randomInt, generateKeyPair } from 'node:crypto';
+import { randomInt, generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const app = express();

@@ -1,6 +1,6 @@
 // fixture-options: express=5
 import express from 'express';
-import { randomFillSync, scryptSync, timingSafeEqual, randomFill, scrypt } from 'node:crypto';
+import { timingSafeEqual, randomFill, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const app = express();

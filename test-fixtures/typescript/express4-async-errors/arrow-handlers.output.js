@@ -1,5 +1,4 @@
 const express = require('express');
-const fs = require('fs');
 const { readFile, appendFile } = require('fs/promises');
 
 const app = express();

@@ -1,5 +1,4 @@
 import { Router, Request, Response, NextFunction } from 'express';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export const router = Router();

@@ -1,4 +1,3 @@
-const fs = require('fs');
 const fastify = require('fastify')({ logger: true });
 const { readFile, access, writeFile } = require('fs/promises');
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export default async function routes(app: FastifyInstance) {

@@ -1,6 +1,5 @@
 // fixture-options: express=5
 import express from 'express';
-import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 
 const app = express();

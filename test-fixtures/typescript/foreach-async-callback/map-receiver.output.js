@@ -1,6 +1,5 @@
 // fixture-options: express=5
 const express = require('express');
-const fs = require('fs');
 const { readFile } = require('fs/promises');
 
 const app = express();

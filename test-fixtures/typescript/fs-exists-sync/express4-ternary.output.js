@@ -1,5 +1,4 @@
 const express = require('express');
-const { existsSync } = require('fs');
 const { access } = require('fs/promises');
 
 const app = express();

@@ -1,6 +1,5 @@
 // fixture-options: express=5
 import express from 'express';
-import { existsSync } from 'node:fs';
 import { readFile, access } from 'node:fs/promises';
 
 const app = express();

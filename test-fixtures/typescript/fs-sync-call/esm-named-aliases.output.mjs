@@ -1,6 +1,5 @@
 // fixture-options: express=5
 import express from 'express';
-import { readFileSync as read, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readdir, readFile } from 'node:fs/promises';
 

@@ -1,5 +1,4 @@
 const express = require('express');
-const fs = require('node:fs');
 const { writeFile, stat } = require('node:fs/promises');
 
 const app = express();

@@ -1,7 +1,6 @@
 // fixture-options: entry=all
 // `(0, fs.readFileSync)(...)`, the indirect-call form bundlers emit, is the
 // same call.
-const fs = require('fs');
 const { readFile } = require('fs/promises');
 
 async function read(p) {

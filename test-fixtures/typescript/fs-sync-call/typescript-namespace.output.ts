@@ -1,6 +1,5 @@
 // fixture-options: express=5
 import express, { type Request, type Response } from 'express';
-import * as fs from 'fs';
 import { readFile } from 'fs/promises';
 
 interface Manifest {

@@ -1,4 +1,3 @@
-const fs = require('fs');
 const Koa = require('koa');
 const Router = require('@koa/router');
 const { readFile, access } = require('fs/promises');

@@ -1,4 +1,3 @@
-const fs = require('fs');
 const Koa = require('koa');
 const { readFile } = require('fs/promises');
 

@@ -1,6 +1,5 @@
 // fixture-options: toplevel=iife
 'use strict';
-const fs = require('fs');
 const { readFile } = require('fs/promises');
 
 (async () => {

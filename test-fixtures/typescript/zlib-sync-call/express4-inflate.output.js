@@ -1,5 +1,5 @@
 const express = require('express');
-const { inflateSync, inflate } = require('zlib');
+const { inflate } = require('zlib');
 const { promisify } = require('util');
 
 const app = express();

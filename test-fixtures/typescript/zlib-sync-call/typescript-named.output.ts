@@ -1,6 +1,6 @@
 // fixture-options: express=5
 import express from 'express';
-import { brotliDecompressSync, gunzipSync, brotliDecompress, gunzip } from 'node:zlib';
+import { brotliDecompress, gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
 const app = express();

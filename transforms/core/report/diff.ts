@@ -10,7 +10,7 @@ import { compareText } from './counts.js';
  * disk: the decoded `original`/`output` carry neither, and a patch must match
  * the bytes `git apply` will see.
  */
-export type DiffableFile = Pick<FileResult, 'path' | 'status' | 'original' | 'output' | 'bom' | 'encoding'>;
+export type DiffableFile = Pick<FileResult, 'path' | 'status' | 'original' | 'output' | 'bom' | 'encoding' | 'created'>;
 
 export interface FilePatch {
   path: string;
@@ -40,10 +40,15 @@ export function filePatches(files: readonly DiffableFile[], options: DiffOptions
     if (file.original === file.output) continue;
     // A BOM is part of the first line's bytes: leave it out and a hunk touching line 1 would not apply.
     const bom = file.bom ? '\uFEFF' : '';
-    const structured = structuredPatch(`a/${prefix}${file.path}`, `b/${prefix}${file.path}`, bom + file.original, bom + file.output, undefined, undefined, {
+    const oldName = file.created ? '/dev/null' : `a/${prefix}${file.path}`;
+    const structured = structuredPatch(oldName, `b/${prefix}${file.path}`, bom + file.original, bom + file.output, undefined, undefined, {
       context: 3,
     });
     structured.isGit = true;
+    if (file.created) {
+      structured.isCreate = true;
+      structured.newMode = '100644';
+    }
     patches.push({ path: file.path, patch: formatPatch(structured), encoding: file.encoding ?? 'utf-8' });
   }
   return patches;

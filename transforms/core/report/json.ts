@@ -9,7 +9,7 @@ export interface JsonReport {
   root: string;
   targets: Targets;
   summary: { files: FileCounts; findings: FindingCounts };
-  files: { path: string; status: FileStatus; reason: string | null; line: number | null }[];
+  files: { path: string; status: FileStatus; reason: string | null; line: number | null; created: boolean }[];
   findings: {
     rule: string;
     path: string;
@@ -30,7 +30,7 @@ export function toJsonReport(result: ReportInput, version: string): JsonReport {
     root: result.root,
     targets: result.targets,
     summary: { files: countFiles(result.files), findings: countFindings(result.findings) },
-    files: result.files.map((f) => ({ path: f.path, status: f.status, reason: f.reason ?? null, line: f.line ?? null })),
+    files: result.files.map((f) => ({ path: f.path, status: f.status, reason: f.reason ?? null, line: f.line ?? null, created: f.created === true })),
     findings: sortFindings(result.findings).map((f) => ({
       rule: f.rule,
       path: f.path,

@@ -17,8 +17,9 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
   const findings = countFindings(result.findings);
   const out: string[] = [];
 
+  const created = result.files.filter((f) => f.created && f.status === 'changed').length;
   const parts = [
-    paint(files.changed ? 'green' : 'dim', `${files.changed} ${options.written ? 'changed' : 'to change'}`),
+    paint(files.changed ? 'green' : 'dim', `${files.changed} ${options.written ? 'changed' : 'to change'}${created ? ` (${created} new)` : ''}`),
     `${files.unchanged} unchanged`,
     paint(files.skipped ? 'yellow' : 'dim', `${files.skipped} skipped`),
     paint(files.failed ? 'red' : 'dim', `${files.failed} failed`),

@@ -6,10 +6,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../../core/types.js';
 import { syncToAsyncEdits } from '../call-rewrite.js';
-import { ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { calleeFunction } from '../callgraph.js';
+import { FunctionContext, ruleMeta, type AnalysisContext, type PythonRule, type Site } from '../context.js';
 import { bindingsOf, type ModelInfo, type OrmIndex } from '../orm.js';
 import { callArguments, childrenOf, field, stringValue } from '../parser.js';
 import { findMethod, type PyFunction } from '../project.js';
+import { fileRegions } from './file-io-call.js';
+import { PYTHON_RULES } from './index.js';
+import { atomicRegions } from './transaction-atomic.js';
 
 const RULE = 'lazy-relation';
 const LAZY_CONTEXT = new Set(['user', 'perms', 'messages', 'request']);
@@ -27,7 +31,7 @@ export const lazyRelation: PythonRule = {
     docs: {
       summary: 'Loads foreign keys that an async view or its template reads with select_related/prefetch_related, and evaluates QuerySets before rendering.',
       whatItDoes:
-        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why.",
+        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why. So does a `render()` when a project context processor named in the settings (`TEMPLATES[...]['OPTIONS']['context_processors']`) queries or does I/O, itself or through the project functions it calls: `render()` runs the context processors in the calling thread, which in an async view is the event loop's.",
       why: "Django templates are sync: a lazy relation or an unevaluated QuerySet read while rendering in an async view raises SynchronousOnlyOperation. Resolving it in the view also avoids N+1 queries.",
       example: {
         before:
@@ -234,6 +238,9 @@ interface RenderNeeds {
 
 function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
   const out: RenderNeeds = { edits: [], origins: [], evaluated: [], relations: [] };
+  // render() runs the context processors in the caller's thread: in an async view, the event loop's.
+  const processor = fc.externalName(field(call, 'function')!) === 'django.shortcuts.render' ? blockingContextProcessor(fc) : undefined;
+  if (processor) return { ...out, unknown: `the context processor ${processor} runs a query or I/O while rendering` };
   const args = callArguments(call);
   const template = stringValue(args.keywords.get('template_name') ?? args.positional[1]);
   if (!template) return { ...out, unknown: 'the template name is not a string literal' };
@@ -374,4 +381,41 @@ function elementName(modelName: string | undefined, iterable: string): string {
   const base = modelName ? modelName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : 'obj';
   for (const c of [base, 'obj', 'item']) if (!new RegExp(`\\b${c}\\b`).test(iterable)) return c;
   return '_obj';
+}
+
+const processorCache = new WeakMap<AnalysisContext, string | null>();
+
+/** The first project context processor (from settings) that blocks, itself or through the project functions it calls. */
+function blockingContextProcessor(fc: FunctionContext): string | undefined {
+  const cached = processorCache.get(fc.ac);
+  if (cached !== undefined) return cached ?? undefined;
+  const blocks = new Map<string, boolean>();
+  const detectors = PYTHON_RULES.filter((r) => r.detect && r.meta.id !== RULE);
+  const visit = (fn: PyFunction): boolean => {
+    const known = blocks.get(fn.id);
+    if (known !== undefined) return known;
+    blocks.set(fn.id, false);
+    const inner = new FunctionContext(fc.ac, fn, [], fc.entries);
+    inner.resolvedCalls = new Set();
+    let result = fileRegions(fc.ac, fn).length > 0 || atomicRegions(fc.ac, fn).length > 0 || detectors.some((r) => r.detect!(inner).some((s) => s.seed || s.safety === 'manual'));
+    for (const call of result ? [] : inner.calls()) {
+      const callee = calleeFunction(fc.project, fc.orm, fn.module, fn, field(call, 'function')!);
+      if (callee && !callee.isAsync && visit(callee)) {
+        result = true;
+        break;
+      }
+    }
+    blocks.set(fn.id, result);
+    return result;
+  };
+  let found: string | undefined;
+  for (const [id, c] of fc.entries?.djangoCalled ?? []) {
+    const fn = c.kind === 'context-processor' ? fc.project.functions.find((f) => f.id === id) : undefined;
+    if (fn && visit(fn)) {
+      found = `${fn.module.dotted[fn.module.dotted.length - 1] ?? fn.module.path}.${fn.qualname}`;
+      break;
+    }
+  }
+  processorCache.set(fc.ac, found ?? null);
+  return found;
 }

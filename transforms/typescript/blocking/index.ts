@@ -165,7 +165,7 @@ function hasCallback(call: ts.CallExpression, api: NodeBlockingApi, scopes: Scop
 }
 
 /** The ts-morph wrapper of a compiler call node. */
-function wrap(file: SourceFile, raw: ts.CallExpression): CallExpression {
+export function wrap(file: SourceFile, raw: ts.CallExpression): CallExpression {
   // ts-morph's own factory wraps one node directly (and caches it); the public
   // lookups walk down from the root wrapping every node on the way, which costs
   // milliseconds per call on a large file.

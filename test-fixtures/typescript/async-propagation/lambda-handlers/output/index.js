@@ -1,4 +1,3 @@
-const fs = require('fs');
 const { readFile } = require('fs/promises');
 
 exports.handler = async (event) => {

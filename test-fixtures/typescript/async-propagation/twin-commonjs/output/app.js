@@ -1,7 +1,7 @@
 // fixture-options: api=twin express=5
 const express = require('express');
 const config = require('./config');
-const { readConfig, readConfigAsync } = require('./config');
+const { readConfigAsync } = require('./config');
 
 const app = express();
 

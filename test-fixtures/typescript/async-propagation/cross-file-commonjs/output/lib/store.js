@@ -1,4 +1,3 @@
-const fs = require('fs');
 const path = require('path');
 const { readFile } = require('fs/promises');
 

@@ -1,7 +1,6 @@
 // fixture-options: framework=next entry=all
 // In a Next.js App Router project a server component may be async: `Page`
 // awaits `readNotes`. The 'use client' component stays sync.
-import { readFileSync } from 'node:fs';
 import { Label } from './ui/label';
 import { readFile } from 'node:fs/promises';
 

@@ -1,6 +1,6 @@
 // fixture-options: api=twin express=5
 import express from 'express';
-import { readConfig, Store, readConfigAsync } from './config.js';
+import { Store, readConfigAsync } from './config.js';
 
 const app = express();
 const store = new Store('store.json');

@@ -1,4 +1,3 @@
-import fs from 'fs';
 import { access } from 'fs/promises';
 
 export default async function handler(req, res) {

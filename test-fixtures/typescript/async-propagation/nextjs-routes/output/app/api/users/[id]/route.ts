@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { NextResponse } from 'next/server';
 import { readFile } from 'node:fs/promises';
 

@@ -1,0 +1,7 @@
+from django.urls import path, register_converter
+
+from shop import converters
+
+register_converter(converters.PageConverter, "page")
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+exports.readConfig = require('./config').readConfig;

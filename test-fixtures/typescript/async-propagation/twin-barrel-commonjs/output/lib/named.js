@@ -1,0 +1,2 @@
+exports.readConfig = require('./config').readConfig;
+exports.readConfigAsync = require('./config').readConfigAsync;

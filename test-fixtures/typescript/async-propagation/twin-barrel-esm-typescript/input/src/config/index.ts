@@ -1,0 +1,2 @@
+export { readSettings, readText as readTemplate } from './read.js';
+export type { Settings } from './read.js';

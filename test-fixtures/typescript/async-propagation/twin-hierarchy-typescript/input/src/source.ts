@@ -1,0 +1,6 @@
+/** Where templates come from. */
+export interface Source {
+  name: string;
+  read(key: string): string;
+  list?(): string[];
+}

@@ -1,0 +1,20 @@
+// fixture-options: express=5
+// `readFileSync` loses its last use and goes; `statSync` is still called by
+// sync startup code and stays.
+import express from 'express';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+
+const app = express();
+
+function configExists() {
+  return statSync('config.json', { throwIfNoEntry: false }) !== undefined;
+}
+
+app.get('/config', async (req, res) => {
+  res.json(JSON.parse(await readFile('config.json', 'utf8')));
+});
+
+if (!configExists()) console.warn('config.json is missing');
+
+export default app;

@@ -1,0 +1,223 @@
+// Calls into sync-only database libraries (better-sqlite3, node:sqlite's
+// DatabaseSync, node-sqlite3-wasm): every query runs on the calling thread.
+// A handle is followed from the `new` that opened it, through variables,
+// prepared statements and module exports, so `users.byId(id)` in one file is
+// seen to query the handle another file opened.
+import { ts } from 'ts-morph';
+import { SYNC_ONLY_DATABASES, type SyncOnlyDatabaseLibrary } from '../../catalog/node-sync-only.js';
+import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifier, skipOuter, type FileInfo, type ProjectModel } from '../model.js';
+
+export const SQLITE_RULE = 'sqlite-sync-call';
+
+/** What an expression holds: a database handle, a prepared statement, or a transaction function. */
+export interface DatabaseValue {
+  kind: 'handle' | 'statement' | 'transaction';
+  lib: SyncOnlyDatabaseLibrary;
+  /** The `new` expression that opened the handle. */
+  opened: ts.NewExpression;
+}
+
+export interface SyncOnlyCall {
+  call: ts.CallExpression;
+  file: FileInfo;
+  value: DatabaseValue;
+  /** The call returns an iterator (`stmt.iterate()`), which cannot leave its thread. */
+  iterator: boolean;
+}
+
+const TRANSACTION_VARIANTS = new Set(['deferred', 'immediate', 'exclusive']);
+const QUERY_NAMES = new Set(SYNC_ONLY_DATABASES.flatMap((l) => [...l.handleQueries, ...l.statementQueries]));
+const CANDIDATE_TEXT = new RegExp(`\\.(${[...QUERY_NAMES].join('|')})\\s*\\(|\\.transaction\\s*\\(`);
+
+export class DatabaseResolver {
+  private readonly cache = new Map<ts.Node, DatabaseValue | null>();
+  private readonly active = new Set<ts.Node>();
+
+  constructor(private readonly model: ProjectModel) {}
+
+  /** The database value `expr` evaluates to, when syntax can tell. */
+  valueOf(expr: ts.Expression): DatabaseValue | undefined {
+    const e = skipOuter(expr);
+    const cached = this.cache.get(e);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.active.has(e)) return undefined;
+    this.active.add(e);
+    let result: DatabaseValue | undefined;
+    try {
+      result = this.compute(e);
+    } finally {
+      this.active.delete(e);
+    }
+    this.cache.set(e, result ?? null);
+    return result;
+  }
+
+  private compute(e: ts.Expression): DatabaseValue | undefined {
+    if (ts.isNewExpression(e)) {
+      const v = this.model.valueOf(e.expression);
+      if (v?.kind !== 'external') return undefined;
+      const lib = SYNC_ONLY_DATABASES.find(
+        (l) =>
+          normalizeModuleName(l.module) === v.module &&
+          (l.constructorExport ? v.path.length === 1 && v.path[0] === l.constructorExport : v.path.length === 0 || (v.path.length === 1 && v.path[0] === 'default')),
+      );
+      return lib && { kind: 'handle', lib, opened: e };
+    }
+    if (ts.isCallExpression(e)) {
+      const spec = requireSpecifier(e, this.model);
+      if (spec !== undefined) return this.exported(spec, 'default', e);
+      if (!ts.isPropertyAccessExpression(e.expression)) return undefined;
+      const base = this.valueOf(e.expression.expression);
+      const name = e.expression.name.text;
+      if (!base) return undefined;
+      if (base.kind === 'handle' && base.lib.statementFactories.includes(name)) return { ...base, kind: 'statement' };
+      if (base.kind === 'handle' && base.lib.transactionFactories.includes(name)) return { ...base, kind: 'transaction' };
+      if (base.kind === 'statement' && base.lib.statementChains.includes(name)) return base;
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const base = this.valueOf(e.expression);
+      if (base?.kind === 'transaction' && TRANSACTION_VARIANTS.has(e.name.text)) return base;
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return this.ofThisMember(e);
+      // `db.handle` where `db` is a module object.
+      const mod = this.model.valueOf(e.expression);
+      if (mod?.kind === 'module') return this.exportedFrom(mod.file, e.name.text);
+      return undefined;
+    }
+    if (ts.isIdentifier(e)) {
+      const decl = this.model.lookup(e.text, e);
+      return decl ? this.ofDeclaration(decl) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `this.db` in a class whose field initializer or constructor opens the handle. */
+  private ofThisMember(e: ts.PropertyAccessExpression): DatabaseValue | undefined {
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return undefined;
+    const name = e.name.text;
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name && m.initializer) return this.valueOf(m.initializer);
+      if (ts.isConstructorDeclaration(m) && m.body) {
+        for (const st of m.body.statements) {
+          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+          const left = st.expression.left;
+          if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.valueOf(st.expression.right);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private ofDeclaration(decl: ts.Node): DatabaseValue | undefined {
+    if (ts.isVariableDeclaration(decl)) return ts.isIdentifier(decl.name) && decl.initializer ? this.valueOf(decl.initializer) : undefined;
+    if (ts.isImportSpecifier(decl)) {
+      const spec = decl.parent.parent.parent.moduleSpecifier;
+      return ts.isStringLiteral(spec) ? this.exported(spec.text, (decl.propertyName ?? decl.name).text, decl) : undefined;
+    }
+    if (ts.isImportClause(decl)) {
+      const spec = decl.parent.moduleSpecifier;
+      return ts.isStringLiteral(spec) ? this.exported(spec.text, 'default', decl) : undefined;
+    }
+    if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && !decl.dotDotDotToken) {
+      const holder = decl.parent.parent;
+      if (!ts.isVariableDeclaration(holder) || !holder.initializer) return undefined;
+      const key = decl.propertyName ? propertyNameText(decl.propertyName) : ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+      const init = skipOuter(holder.initializer);
+      if (key === undefined || !ts.isCallExpression(init)) return undefined;
+      const spec = requireSpecifier(init, this.model);
+      return spec === undefined ? undefined : this.exported(spec, key, init);
+    }
+    return undefined;
+  }
+
+  private exported(spec: string, name: string, at: ts.Node): DatabaseValue | undefined {
+    const from = this.model.fileOf(at);
+    const target = from && this.model.resolveModule(spec, from);
+    return target ? this.exportedFrom(target, name) : undefined;
+  }
+
+  /** The value a module exports under `name` ('default': `module.exports` / `export default`). */
+  private exportedFrom(file: FileInfo, name: string): DatabaseValue | undefined {
+    const expr = exportedExpression(file, name, this.model);
+    return expr ? this.valueOf(expr) : undefined;
+  }
+}
+
+/** The expression a module exports under `name`, as written in its top-level statements. */
+export function exportedExpression(file: FileInfo, name: string, model: ProjectModel): ts.Expression | undefined {
+  const local = (id: string): ts.Expression | undefined => {
+    const decl = model.lookup(id, file.sf);
+    if (decl && ts.isVariableDeclaration(decl)) return decl.initializer;
+    return undefined;
+  };
+  for (const st of file.sf.statements) {
+    if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return d.initializer;
+    } else if (ts.isExportAssignment(st) && (st.isExportEquals || name === 'default')) {
+      if (st.isExportEquals && name !== 'default') continue;
+      return st.expression;
+    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) if (el.name.text === name) return local((el.propertyName ?? el.name).text);
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = st.expression;
+      if (isModuleExports(left)) {
+        if (name === 'default') return right;
+        const obj = skipOuter(right);
+        if (ts.isObjectLiteralExpression(obj)) {
+          for (const p of obj.properties) {
+            if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+            if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === name) return p.initializer;
+          }
+        }
+      } else if (ts.isPropertyAccessExpression(left) && left.name.text === name && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+        return right;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every call in `file` that runs SQL through a sync-only library. */
+export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver): SyncOnlyCall[] {
+  if (!CANDIDATE_TEXT.test(file.text)) return [];
+  const found: SyncOnlyCall[] = [];
+  // Transaction functions are called under any name: only looked for where the word appears.
+  const transactions = file.text.includes('transaction');
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && QUERY_NAMES.has(callee.name.text)) {
+        const base = resolver.valueOf(callee.expression);
+        const name = callee.name.text;
+        if (base && ((base.kind === 'handle' && base.lib.handleQueries.includes(name)) || (base.kind === 'statement' && base.lib.statementQueries.includes(name)))) {
+          found.push({ call: node, file, value: base, iterator: base.kind === 'statement' && base.lib.iterators.includes(name) });
+        }
+      }
+      if (transactions && (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) && !found.some((f) => f.call === node)) {
+        const v = resolver.valueOf(callee);
+        if (v?.kind === 'transaction') found.push({ call: node, file, value: v, iterator: false });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file.sf);
+  return found;
+}
+
+/** Whether the handle may live in memory only, where another thread's connection would see a different database. */
+export function inMemoryReason(value: DatabaseValue): string | undefined {
+  const args = value.opened.arguments ?? [];
+  const first = args[0];
+  const where = value.opened.getText();
+  if (!first) return value.lib.inMemory.noArgument ? `\`${where}\` opens a database that only this connection sees` : undefined;
+  let named: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteralLike(n) && value.lib.inMemory.names.includes(n.text)) named = n.text;
+    ts.forEachChild(n, visit);
+  };
+  visit(first);
+  if (ts.isStringLiteralLike(first) && first.text === '' && value.lib.inMemory.names.includes('')) named = '';
+  return named !== undefined ? `\`${where}\` ${ts.isStringLiteralLike(skipOuter(first as ts.Expression)) ? 'opens' : 'may open'} an in-memory database, which a worker thread's connection would not share` : undefined;
+}
