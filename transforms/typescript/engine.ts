@@ -7,7 +7,7 @@ import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
-import { expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
+import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
 import { fastifyHookDoneEdits, fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
 import { nestOnModuleInitFindings } from './nest.js';
@@ -19,6 +19,8 @@ import { loadProject } from './project.js';
 import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
 import { findParallelAwaits } from './parallel.js';
+import { predicateEdits } from './predicate.js';
+import { collectIdentifierNames } from './blocking/scope.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { wrap as wrapCall } from './blocking/index.js';
@@ -81,6 +83,7 @@ const RANK_AWAIT = 1;
 const RANK_BLOCKING = 2;
 const RANK_FUNCTION = 3;
 const RANK_MANUAL = 4;
+const RANK_LAST = 5;
 
 export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: AdapterRunContext, deps: EngineDeps<N>): Promise<AdapterResult> {
   const { project, model, files, failures } = loadProject(ctx.root, ctx.files);
@@ -848,6 +851,7 @@ class Emitter<N extends ExpressWrapNamer> {
       if (site.kind === 'call') this.emitAwaitCall(e, site);
       else if (site.kind === 'foreach') this.emitForEach(e, site);
       else if (site.kind === 'map') this.emitMap(e, site);
+      else if (site.kind === 'predicate') this.emitPredicate(site);
     }
   }
 
@@ -981,6 +985,51 @@ class Emitter<N extends ExpressWrapNamer> {
       edits,
     });
     void e;
+  }
+
+  /** Fresh names per file for the variables restructured array calls introduce. */
+  private readonly freshNames = new Map<FileInfo, Set<string>>();
+
+  private freshName(file: FileInfo, base: string): string {
+    let taken = this.freshNames.get(file);
+    if (!taken) this.freshNames.set(file, (taken = collectIdentifierNames(file.sf)));
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+    taken.add(name);
+    return name;
+  }
+
+  private emitPredicate(site: Extract<SiteInfo, { kind: 'predicate' }>): void {
+    const { call, file, plan } = site;
+    const names = { keep: this.freshName(file, plan.method === 'filter' ? 'keep' : 'answers'), items: plan.stableReceiver ? '' : this.freshName(file, 'items') };
+    const start = call.getStart(file.sf);
+    const assumed = plan.knownArray ? '' : ' It assumes the receiver is an array (awaitify could not tell).';
+    const early = plan.method === 'filter' ? '' : ` \`${plan.method}\` would have stopped at the first answer;`;
+    // Last among same-offset insertions: what it appends after the callback follows the callback's own rewrites.
+    this.add([RANK_LAST, start], {
+      rule: RULE.predicateAsyncCallback,
+      path: file.path,
+      ...this.at(file, call),
+      message: `The \`${plan.method}\` callback became async: the callbacks now run first, awaited together (\`await Promise.all(....map(cb))\`), and \`${plan.method}\` reads their answers. Review:${early} every callback now runs, concurrently, so side effects in them interleave.${assumed}`,
+      safety: 'review',
+      edits: predicateEdits(plan, names, file.text, this.wrapIndent(file, plan.statement)),
+    });
+  }
+
+  /**
+   * The indentation an Express 4 error-forwarding wrap will add around
+   * `node` (its lines move into a `try` block): lines other rewrites insert
+   * there must carry it too.
+   */
+  private wrapIndent(file: FileInfo, node: ts.Node): string {
+    for (let info = this.builder.enclosing(node); info; info = info.node.parent ? this.builder.enclosing(info.node.parent) : null) {
+      const framework = info.registration?.framework;
+      if (!((framework === 'express' && this.expressNeedsWrap()) || framework === 'connect')) continue;
+      if (!this.result.async.has(info.id) || !this.ctx.isRuleEnabled(RULE.express4AsyncErrors)) continue;
+      const wrap = expressAsyncErrorEdits(info.node, info.registration!.method, file.isTypeScript, () => this.namerOf(file), []);
+      if (!('skip' in wrap)) return detectIndentUnit(file.text);
+    }
+    return '';
   }
 
   emitSeeds(seeds: Seed<N>[]): void {

@@ -121,7 +121,7 @@ export function forEachEdits(plan: ForEachPlan): TextEdit[] {
   return edits;
 }
 
-function receiverKind(receiver: ts.Expression, model: ProjectModel): 'array' | 'map' | 'set' | 'unknown' {
+export function receiverKind(receiver: ts.Expression, model: ProjectModel): 'array' | 'map' | 'set' | 'unknown' {
   const expr = skipOuter(receiver);
   if (ts.isArrayLiteralExpression(expr)) return 'array';
   if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression)) {

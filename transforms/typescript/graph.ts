@@ -25,6 +25,7 @@ import {
 } from './frameworks.js';
 import { analyzeNestConstructor, type NestInitPlan } from './nest.js';
 import type { ModuleScope } from './toplevel.js';
+import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from './predicate.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export interface FunctionInfo {
@@ -43,6 +44,8 @@ export type SiteInfo =
   | { kind: 'new'; call: ts.NewExpression; file: FileInfo }
   | { kind: 'foreach'; call: ts.CallExpression; file: FileInfo; plan: ForEachPlan }
   | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean }
+  /** `xs.filter(cb)` and the like, restructured so the callbacks are awaited first (predicate.ts). */
+  | { kind: 'predicate'; call: ts.CallExpression; file: FileInfo; plan: PredicatePlan }
   | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
   | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo }
   /** An override and its base (or two implementations of one interface method): they change together. */
@@ -510,6 +513,15 @@ export class GraphBuilder {
         if (t.graph.alreadyAsync || insidePromiseCombinator(call, this.model)) return detached();
         this.addEdge(from, t, 'await', arg, { kind: 'map', call, file, concurrent: !isSimpleReturnCallback(t.node) });
         return;
+      }
+      if (PREDICATE_METHODS.has(method) && targets.length === 1 && targets[0]![0] === 0 && !targets[0]![2].graph.alreadyAsync) {
+        const [, arg, t] = targets[0]!;
+        const plan = analyzePredicate(call, arg, this.model);
+        if (!('manual' in plan)) {
+          this.addEdge(from, t, 'await', arg, { kind: 'predicate', call, file, plan });
+          return;
+        }
+        return stop('sync-callback', `\`.${method}()\` uses its callback's return value at once, and an async callback returns a promise; awaitify cannot await the callbacks first here: ${plan.manual}`);
       }
       if (SYNC_ARRAY_CALLBACKS.has(method) && targets.every(([i]) => i === 0)) {
         return stop('sync-callback', `\`.${method}()\` uses its callback's return value at once, and an async callback returns a promise`);

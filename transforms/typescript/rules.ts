@@ -8,6 +8,7 @@ export const RULE = {
   returnAwaitInTry: 'return-await-in-try',
   forEachAsyncCallback: 'foreach-async-callback',
   mapAsyncCallback: 'map-async-callback',
+  predicateAsyncCallback: 'predicate-async-callback',
   asyncCallbackBoundary: 'async-callback-boundary',
   syncBoundary: 'sync-boundary',
   blockingCallUnmigrated: 'blocking-call-unmigrated',
@@ -92,6 +93,24 @@ export const structuralRules: RuleMeta[] = [
     },
   },
   {
+    id: RULE.predicateAsyncCallback,
+    language: 'typescript',
+    safety: 'review',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Awaits the callbacks of `filter`, `some`, `every`, `find` and `findIndex` first when they must become async, and lets the array method read their answers.',
+      whatItDoes:
+        "Rewrites `const xs2 = xs.filter(cb)` as `const keep = await Promise.all(xs.map(cb)); const xs2 = xs.filter((_, i) => keep[i]);` (`find` likewise; `some`, `every` and `findIndex` read `keep.some(Boolean)` and so on). A receiver that is not a plain name is evaluated once into `const items = ...` first. The callback's text stays where it is, so the rewrites inside it apply as usual. Only where the statement allows it: the call is not in a branch that may not run (`?:`, `&&`, `||`, `??`), nothing else in the statement runs before it, the statement is a declaration, expression, `return`, `throw` or an `if` condition directly in a block, and there is no `thisArg`; elsewhere the callback stays sync with a finding.",
+      why: 'These methods use the callback\'s answer at once: an async callback returns a promise, which is always truthy, so `filter` would keep everything and `find` would return the first element.',
+      example: {
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst path = require('path');\nconst express = require('express');\n\nconst app = express();\napp.get('/sites', (req, res) => {\n  const names = fs.readdirSync('sites');\n  const built = names.filter((name) => fs.existsSync(path.join('sites', name, 'index.html')));\n  res.json(built);\n});\n",
+        after: "// fixture-options: express=5\nconst path = require('path');\nconst express = require('express');\nconst { readdir, access } = require('fs/promises');\n\nconst app = express();\napp.get('/sites', async (req, res) => {\n  const names = await readdir('sites');\n  const keep = await Promise.all(names.map(async (name) => await access(path.join('sites', name, 'index.html')).then(() => true, () => false)));\n  const built = names.filter((_, i) => keep[i]);\n  res.json(built);\n});\n",
+      },
+      safety: 'Review: every callback now runs, all at once, before the method reads the answers. `some`, `every`, `find` and `findIndex` used to stop at the first decisive answer, and sequential callbacks now interleave their side effects. It assumes the receiver is an array where awaitify cannot tell (the finding says so).',
+    },
+  },
+  {
     id: RULE.asyncCallbackBoundary,
     language: 'typescript',
     safety: 'manual',
@@ -102,8 +121,8 @@ export const structuralRules: RuleMeta[] = [
       whatItDoes: 'Reports `filter`, `some`, `every`, `find`, `reduce`, `sort` and similar callbacks, JSON revivers and sync-only listeners whose body calls something that became async.',
       why: 'These callers use the callback\'s return value at once: an async callback returns a promise, which is always truthy (`filter`, `some`, `find`) or not a number (`sort`).',
       example: {
-        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/present', (req, res) => {\n  res.json(req.query.names.split(',').filter((name) => fs.existsSync(`files/${name}`)));\n});\n",
-        after: "// manual: find the flags first, then filter synchronously\napp.get('/present', async (req, res) => {\n  const names = req.query.names.split(',');\n  const present = await Promise.all(names.map((name) => access(`files/${name}`).then(() => true, () => false)));\n  res.json(names.filter((_, i) => present[i]));\n});\n",
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/present', (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(req.query.all ? names : names.filter((name) => fs.existsSync(`files/${name}`)));\n});\n",
+        after: "// manual: find the flags first, then filter synchronously\napp.get('/present', async (req, res) => {\n  const names = req.query.names.split(',');\n  if (req.query.all) return res.json(names);\n  const present = await Promise.all(names.map((name) => access(`files/${name}`).then(() => true, () => false)));\n  res.json(names.filter((_, i) => present[i]));\n});\n",
       },
       safety: 'Manual: awaitify does not rewrite these; the message says what to do.',
     },
