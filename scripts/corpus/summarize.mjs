@@ -17,6 +17,14 @@ const STRUCTURAL = new Set([
   'foreach-async-callback',
   'map-async-callback',
   'return-await-in-try',
+  'predicate-async-callback',
+  'fastify-return-reply',
+  'fastify-hook-done',
+  'koa-await-next',
+  'nest-on-module-init',
+  'top-level-await',
+  'toplevel-async-iife',
+  'parallel-awaits',
 ]);
 const UNMIGRATED = 'blocking-call-unmigrated';
 

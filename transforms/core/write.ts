@@ -6,24 +6,12 @@ import path from 'node:path';
 /** Writes bytes through a temp file in the same directory and a rename, keeping the file's mode. */
 export function writeFileAtomic(absPath: string, bytes: Buffer): void {
   const mode = statSync(absPath).mode & 0o7777;
-  const temp = path.join(path.dirname(absPath), `.${path.basename(absPath)}.awaitify-${process.pid}-${Date.now()}.tmp`);
-  let fd: number | undefined;
+  const temp = writeTemp(absPath, bytes, mode);
   try {
-    fd = openSync(temp, 'wx', mode);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
     chmodSync(temp, mode);
     renameSync(temp, absPath);
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temp file was never created or is already gone.
-    }
+    removeQuietly(temp);
     throw err;
   }
 }
@@ -33,23 +21,38 @@ export function writeFileAtomic(absPath: string, bytes: Buffer): void {
  * to its name, which fails if the name exists, so nothing is overwritten.
  */
 export function createFileAtomic(absPath: string, bytes: Buffer): void {
+  const temp = writeTemp(absPath, bytes, 0o666);
+  try {
+    linkSync(temp, absPath);
+  } finally {
+    removeQuietly(temp);
+  }
+}
+
+/** The bytes, flushed to disk, in a new temp file beside `absPath`; removed again if anything fails. */
+function writeTemp(absPath: string, bytes: Buffer, mode: number): string {
   const temp = path.join(path.dirname(absPath), `.${path.basename(absPath)}.awaitify-${process.pid}-${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o666);
+    fd = openSync(temp, 'wx', mode);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    linkSync(temp, absPath);
-  } finally {
+    return temp;
+  } catch (err) {
     if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temp file was never created.
-    }
+    removeQuietly(temp);
+    throw err;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Never created, or already gone.
   }
 }
 

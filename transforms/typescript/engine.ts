@@ -175,6 +175,17 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   return { findings: emitter.findings(), plan, failures, ...(offload?.helper ? { created: [offload.helper] } : {}) };
 }
 
+/** The finding fields of an applied (or, under a stricter --safety, proposed) rewrite. */
+function rewriteFinding(rewrite: Exclude<BlockingRewrite, { manual: string }>): Pick<Finding, 'message' | 'safety' | 'edits' | 'imports' | 'needsFile'> {
+  return {
+    message: rewrite.message,
+    safety: rewrite.safety,
+    edits: rewrite.edits,
+    ...(rewrite.imports.length ? { imports: rewrite.imports } : {}),
+    ...(rewrite.needsFile ? { needsFile: rewrite.needsFile } : {}),
+  };
+}
+
 function callText(call: ts.CallExpression): string {
   const text = call.getText().replace(/\s+/g, ' ');
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
@@ -1050,31 +1061,13 @@ class Emitter<N extends ExpressWrapNamer> {
         continue;
       }
       if (this.result.rewriteIn.has(fn.id)) {
-        this.add([RANK_BLOCKING, call.getStart(file.sf)], {
-          rule: blocking.rule,
-          path: file.path,
-          ...where,
-          message: rewrite.message,
-          safety: rewrite.safety,
-          edits: rewrite.edits,
-          ...(rewrite.imports.length ? { imports: rewrite.imports } : {}),
-          ...(rewrite.needsFile ? { needsFile: rewrite.needsFile } : {}),
-        });
+        this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });
         continue;
       }
       if (!reachable) continue;
       if (!this.ctx.willApply(rewrite.safety)) {
         // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
-        this.add([RANK_BLOCKING, call.getStart(file.sf)], {
-          rule: blocking.rule,
-          path: file.path,
-          ...where,
-          message: rewrite.message,
-          safety: rewrite.safety,
-          edits: rewrite.edits,
-          ...(rewrite.imports.length ? { imports: rewrite.imports } : {}),
-          ...(rewrite.needsFile ? { needsFile: rewrite.needsFile } : {}),
-        });
+        this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });
         continue;
       }
       if (stopEdge && !this.result.reachable.has(fn.id)) {

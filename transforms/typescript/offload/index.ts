@@ -190,7 +190,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
         return {
           edits: [{ start: p.call.getStart(sf), end: p.call.getEnd(), text: awaitedText(p.call, inner) }],
           imports: request ? [request] : [],
-          message: `${why}: the call now runs it on a worker thread through \`${HELPER_EXPORT}\` (${relPath}${plan.helper ? ', created by this run' : ''}), so the event loop keeps serving requests meanwhile. Review: the worker loads ${p.target.file.path} with module state of its own (its own database connection); arguments and the result are structured-cloned (plain data arrives equal; functions and class instances do not cross); errors are rethrown as Error objects with the same name, message and code.`,
+          message: `${why}: the call now runs it on a worker thread through \`${HELPER_EXPORT}\` (${relPath}${plan.helper ? ', created by this run' : ''}), so the event loop keeps serving requests meanwhile. Review: the worker loads ${p.target.file.path} with module state of its own${input.listed.has(p.target.id) ? '' : ' (its own database connection)'}; arguments and the result are structured-cloned (plain data arrives equal; functions and class instances do not cross); errors are rethrown as Error objects with the same name, message and code.`,
           safety: 'review',
           needsFile: relPath,
         };
