@@ -272,6 +272,13 @@ describe('awaitify migrate', () => {
     expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n## awaitify: 2 files to change\n/);
   });
 
+  it('exits 2 when --offload names no function of the run', () => {
+    const r = awaitify(project(app()), 'migrate', '--offload', 'src/config.ts:noSuchFunction');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("--offload 'src/config.ts:noSuchFunction' names no function in the files of this run");
+  });
+
   it('exits 2 with a message for a missing path', () => {
     const r = awaitify(project(app()), 'migrate', 'no/such/dir');
     expect(r.code).toBe(2);

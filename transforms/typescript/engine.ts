@@ -5,6 +5,7 @@
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
+import { UsageError } from '../core/errors.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
@@ -211,8 +212,14 @@ function offloadSeeds<N extends ExpressWrapNamer>(
   const listed = new Set<string>();
   for (const spec of ctx.offload ?? []) {
     const matches = entryGlobMatcher(spec);
-    if (!matches) continue;
-    for (const fn of builder.byId.values()) if (!fn.module && matches(fn.graph)) listed.add(fn.id);
+    if (!matches) throw new UsageError(`--offload '${spec}': name functions as 'path-glob:name' (e.g. 'src/report.js:buildReport')`);
+    let found = false;
+    for (const fn of builder.byId.values()) {
+      if (fn.module || !matches(fn.graph)) continue;
+      listed.add(fn.id);
+      found = true;
+    }
+    if (!found) throw new UsageError(`--offload '${spec}' names no function in the files of this run; check the path (relative to the run's root) and the function's name`);
   }
   const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker });
   // An await cannot go into a parameter default or the middle of an optional chain.
