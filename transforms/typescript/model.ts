@@ -330,7 +330,7 @@ export class ProjectModel {
         if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) return this.moduleValue(ref.expression.text, file);
         return undefined;
       }
-      if (ts.isParameter(decl)) return this.valueOfTypedParameter(decl);
+      if (ts.isParameter(decl)) return this.valueOfTypedParameter(decl) ?? this.valueOfConstructorParameter(decl);
       return undefined;
     });
   }
@@ -518,8 +518,13 @@ export class ProjectModel {
         continue; // an overload signature: the implementation follows
       }
       if (ts.isPropertyDeclaration(m) && m.initializer) return this.valueOf(m.initializer);
+      if (ts.isPropertyDeclaration(m) && !isStatic) return this.assignedThisMember(cls, name);
       if (ts.isGetAccessor(m)) return undefined;
       return undefined;
+    }
+    if (!isStatic) {
+      const assigned = this.assignedThisMember(cls, name);
+      if (assigned) return assigned;
     }
     const base = baseClassExpression(cls);
     if (base) {
@@ -527,6 +532,95 @@ export class ProjectModel {
       if (b?.kind === 'class') return this.classMember(b.node, name, isStatic);
     }
     return undefined;
+  }
+
+  /**
+   * `this.name = value` in the class's own members: the value, when every
+   * such assignment agrees on it (`this.store = new Store()` in one method,
+   * `this.store = store` from a constructor parameter every `new` fills the same way).
+   */
+  private assignedThisMember(cls: ts.ClassLikeDeclaration, name: string): Value | undefined {
+    const assigned = thisAssignments(cls).get(name);
+    // A subclass may assign the member too, and `this` may be one of its instances.
+    if (!assigned?.length || this.subclassed().has(cls)) return undefined;
+    return this.agreed(assigned.map((e) => this.valueOf(e)));
+  }
+
+  /**
+   * An untyped constructor parameter: what every `new C(...)` in the run
+   * passes there, when they all pass the same class instance, function or
+   * object. Not for a class something extends (its `super(...)` calls pass
+   * values too) or when a `new` passes it through a spread.
+   */
+  private valueOfConstructorParameter(p: ts.ParameterDeclaration): Value | undefined {
+    const ctor = p.parent;
+    if (!ts.isConstructorDeclaration(ctor) || p.dotDotDotToken || !ts.isIdentifier(p.name)) return undefined;
+    const cls = ctor.parent;
+    const index = ctor.parameters.indexOf(p);
+    const sites = this.newSites().get(cls);
+    if (!sites?.length || this.subclassed().has(cls)) return undefined;
+    const values: (Value | undefined)[] = [];
+    for (const site of sites) {
+      const args = site.arguments ?? [];
+      if (args.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return undefined;
+      const arg = args[index];
+      values.push(arg ? this.valueOf(arg) : undefined);
+    }
+    return this.agreed(values);
+  }
+
+  /** The one value all of `values` are, if they are one. */
+  private agreed(values: (Value | undefined)[]): Value | undefined {
+    const first = values[0];
+    if (!first || !('node' in first) || first.kind === 'object') return undefined;
+    for (const v of values) if (!v || v.kind !== first.kind || !('node' in v) || v.node !== first.node) return undefined;
+    return first;
+  }
+
+  private newSitesCache?: Map<ts.Node, ts.NewExpression[]>;
+  private subclassedCache?: Set<ts.Node>;
+
+  /** Every `new C(...)` of a project class in the run, by class. */
+  private newSites(): Map<ts.Node, ts.NewExpression[]> {
+    if (this.newSitesCache) return this.newSitesCache;
+    const out = new Map<ts.Node, ts.NewExpression[]>();
+    this.newSitesCache = out;
+    for (const file of this.files) {
+      if (!file.text.includes('new ')) continue;
+      const visit = (n: ts.Node): void => {
+        if (ts.isNewExpression(n)) {
+          const v = this.moduleExportValue(this.valueOf(n.expression));
+          if (v?.kind === 'class') {
+            const list = out.get(v.node);
+            if (list) list.push(n);
+            else out.set(v.node, [n]);
+          }
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(file.sf);
+    }
+    return out;
+  }
+
+  /** Project classes some project class extends. */
+  private subclassed(): Set<ts.Node> {
+    if (this.subclassedCache) return this.subclassedCache;
+    const out = new Set<ts.Node>();
+    this.subclassedCache = out;
+    for (const file of this.files) {
+      if (!file.text.includes('extends')) continue;
+      const visit = (n: ts.Node): void => {
+        if (ts.isClassLike(n)) {
+          const base = baseClassExpression(n);
+          const b = base && this.valueOf(base);
+          if (b?.kind === 'class') out.add(b.node);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(file.sf);
+    }
+    return out;
   }
 
   /** A module whose whole export is one value (`module.exports = X`, `export = X`) stands for that value; anything else is returned as it is. */
@@ -634,4 +728,28 @@ function collectVars(root: ts.Node, decls: Map<string, ts.Node>): void {
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(root, visit);
+}
+
+const THIS_ASSIGNMENTS = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
+
+/** `this.x = value` in a class's instance members (not inside nested functions, where `this` is another object). */
+function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+  const cached = THIS_ASSIGNMENTS.get(cls);
+  if (cached) return cached;
+  const out = new Map<string, ts.Expression[]>();
+  THIS_ASSIGNMENTS.set(cls, out);
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const list = out.get(n.left.name.text);
+      if (list) list.push(n.right);
+      else out.set(n.left.name.text, [n.right]);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const m of cls.members) {
+    if (hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+    if ((ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.body) ts.forEachChild(m.body, visit);
+  }
+  return out;
 }

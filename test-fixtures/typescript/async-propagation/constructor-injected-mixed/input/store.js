@@ -1,0 +1,14 @@
+// fixture-options: express=5
+const fs = require('fs');
+
+class Store {
+  constructor(dir) {
+    this.dir = dir;
+  }
+
+  load(id) {
+    return JSON.parse(fs.readFileSync(`${this.dir}/${id}.json`, 'utf8'));
+  }
+}
+
+module.exports = { Store };
