@@ -543,7 +543,25 @@ export class ProjectModel {
     const assigned = thisAssignments(cls).get(name);
     // A subclass may assign the member too, and `this` may be one of its instances.
     if (!assigned?.length || this.subclassed().has(cls)) return undefined;
-    return this.agreed(assigned.map((e) => this.valueOf(e)));
+    return this.memo(assigned[0]!, `this.${name}`, () => this.agreed(assigned.map((e) => this.valueOf(e))));
+  }
+
+  private readonly memos = new Map<ts.Node, Map<string, Value | null>>();
+
+  /**
+   * Member and parameter values found by looking across the program are
+   * computed once: chains of them (a parameter filled from another class's
+   * member, filled from another parameter...) would otherwise be walked again
+   * at every use. A cycle reads as unknown.
+   */
+  private memo(node: ts.Node, key: string, compute: () => Value | undefined): Value | undefined {
+    let byKey = this.memos.get(node);
+    if (!byKey) this.memos.set(node, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) ?? undefined;
+    byKey.set(key, null);
+    const v = compute();
+    byKey.set(key, v ?? null);
+    return v;
   }
 
   /**
@@ -553,6 +571,10 @@ export class ProjectModel {
    * values too) or when a `new` passes it through a spread.
    */
   private valueOfConstructorParameter(p: ts.ParameterDeclaration): Value | undefined {
+    return this.memo(p, 'new', () => this.constructorArgument(p));
+  }
+
+  private constructorArgument(p: ts.ParameterDeclaration): Value | undefined {
     const ctor = p.parent;
     if (!ts.isConstructorDeclaration(ctor) || p.dotDotDotToken || !ts.isIdentifier(p.name)) return undefined;
     const cls = ctor.parent;
