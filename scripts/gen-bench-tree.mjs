@@ -151,6 +151,47 @@ function serviceModule(area, d) {
   return `export interface ${cap(d)}${area} {\n  id: string;\n  total: number;\n  status: 'open' | 'closed';\n}\n\nexport class ${name} {\n  private readonly items = new Map<string, ${cap(d)}${area}>();\n\n  add(item: ${cap(d)}${area}): void {\n    this.items.set(item.id, item);\n  }\n\n  find(id: string): ${cap(d)}${area} | undefined {\n    return this.items.get(id);\n  }\n\n  open(): ${cap(d)}${area}[] {\n    return [...this.items.values()].filter((i) => i.status === 'open').sort((a, b) => a.total - b.total);\n  }\n\n  async totals(): Promise<number> {\n    let sum = 0;\n    for (const item of this.items.values()) sum += item.total;\n    return sum;\n  }\n}\n`;
 }
 
+/**
+ * Classes wired through their constructors, in chains of ten modules
+ * (`new Repo5(new Repo4(...))`): resolving `this.upstream.read()` follows
+ * every `new` of each class, so a resolver that walks these chains again at
+ * each use shows up here as time.
+ */
+function wiringModule(area) {
+  const first = area % 10 === 0;
+  const prev = area - 1;
+  const head = first ? "'use strict';\nconst fs = require('fs');\n" : `'use strict';\nconst { Repo${prev}, wire${prev} } = require('./wiring-${prev}');\n`;
+  const read = first ? "return JSON.parse(fs.readFileSync(`/srv/data/${id}.json`, 'utf8'));" : 'return this.upstream.read(id);';
+  const make = first ? `new Repo${area}(null)` : `new Repo${area}(new Repo${prev}(wire${prev}().repo.upstream))`;
+  return `${head}
+class Repo${area} {
+  constructor(upstream) {
+    this.upstream = upstream;
+  }
+
+  read(id) {
+    ${read}
+  }
+}
+
+class Service${area} {
+  constructor(repo) {
+    this.repo = repo;
+  }
+
+  get(id) {
+    return { id, value: this.repo.read(id) };
+  }
+}
+
+function wire${area}() {
+  return new Service${area}(${make});
+}
+
+module.exports = { Repo${area}, Service${area}, wire${area} };
+`;
+}
+
 function djangoApp(app, d, rand) {
   const model = cap(d) + app;
   const blocking = rand() < 0.4;
@@ -198,6 +239,7 @@ export function generateTree(dir, { areas = 400, apps = 60, seed = 1 } = {}) {
     }
     write(`src/routes/${d}/${d}-routes-${area}.${ext}`, routerModule(area, d, helperFiles, esm, ts));
     write(`src/services/${d}/${d}-service-${area}.ts`, serviceModule(area, d));
+    write(`src/wiring/wiring-${area}.js`, wiringModule(area));
   }
 
   for (let app = 0; app < apps; app++) {
