@@ -18,6 +18,8 @@ export interface NestInitPlan {
   tail: ts.ExpressionStatement[];
   /** Bare references to parameter properties in the tail: `this.` goes before them. */
   parameterRefs: ts.Identifier[];
+  /** The class already has an `onModuleInit`: the tail becomes the method `name`, which it awaits first. */
+  merge?: { method: ts.MethodDeclaration; name: string };
 }
 
 /** `plan`: the tail that moves; `stays`: why the statements before it (or all of them) stay in the constructor. */
@@ -36,8 +38,12 @@ export interface NestInitAnalysis {
 export function analyzeNestConstructor(cls: ts.ClassLikeDeclaration, ctor: ts.ConstructorDeclaration, file: FileInfo, model: ProjectModel): NestInitAnalysis | undefined {
   const body = ctor.body;
   if (!body || body.statements.length === 0) return undefined;
-  if (cls.members.some((m) => propertyNameText(m.name) === 'onModuleInit')) {
-    return { stays: 'the class already has an `onModuleInit`, which awaitify does not merge into' };
+  let merge: NestInitPlan['merge'];
+  const existing = cls.members.find((m) => propertyNameText(m.name) === 'onModuleInit');
+  if (existing) {
+    const problem = mergeProblem(existing) ?? calledDirectly(model);
+    if (problem) return { stays: `the class already has an \`onModuleInit\`, and awaitify cannot make it await the moved statements: ${problem}` };
+    merge = { method: existing as ts.MethodDeclaration, name: freshMemberName(cls, 'initFromConstructor') };
   }
   const sf = file.sf;
   const tail: ts.ExpressionStatement[] = [];
@@ -54,7 +60,7 @@ export function analyzeNestConstructor(cls: ts.ClassLikeDeclaration, ctor: ts.Co
     parameterRefs.push(...check.parameterRefs);
   }
   // Only a tail that calls something can come to await (and then needs the method).
-  const plan = tail.some(containsCall) ? { file, cls, ctor, tail, parameterRefs } : undefined;
+  const plan = tail.some(containsCall) ? { file, cls, ctor, tail, parameterRefs, ...(merge ? { merge } : {}) } : undefined;
   if (!blocker) return plan ? { plan } : {};
   const line = sf.getLineAndCharacterOfPosition(blocker.stmt.getStart(sf)).line + 1;
   const text = blocker.stmt.getText(sf).replace(/\s+/g, ' ');
@@ -129,7 +135,7 @@ function isParameterProperty(p: ts.ParameterDeclaration): boolean {
  * OnModuleInit` (TypeScript, or a class that already has an implements
  * clause).
  */
-export function nestOnModuleInitEdits(plan: NestInitPlan): { edits: TextEdit[]; imports: ImportRequest[]; moved: string[] } {
+export function nestOnModuleInitEdits(plan: NestInitPlan, existingBecomesAsync = false): { edits: TextEdit[]; imports: ImportRequest[]; moved: string[] } {
   const { file, cls, ctor, tail } = plan;
   const sf = file.sf;
   const text = sf.text;
@@ -141,7 +147,8 @@ export function nestOnModuleInitEdits(plan: NestInitPlan): { edits: TextEdit[]; 
   const lineStart = text.lastIndexOf('\n', first.getStart(sf) - 1) + 1;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const onOwnLine = /^[ \t]*$/.test(text.slice(lineStart, first.getStart(sf)));
-  const header = `async onModuleInit()${file.isTypeScript ? ': Promise<void>' : ''} {`;
+  const name = plan.merge ? `${file.isTypeScript ? 'private ' : ''}async ${plan.merge.name}` : 'async onModuleInit';
+  const header = `${name}()${file.isTypeScript ? ': Promise<void>' : ''} {`;
   const opening = `${memberIndent}}${eol}${eol}${memberIndent}${header}`;
   const body = ctor.body!;
   if (onOwnLine && tail.length === body.statements.length && ctor.parameters.length === 0 && !/\/[/*]/.test(text.slice(body.getStart(sf), first.getStart(sf)))) {
@@ -150,6 +157,7 @@ export function nestOnModuleInitEdits(plan: NestInitPlan): { edits: TextEdit[]; 
   } else if (onOwnLine) edits.push({ start: lineStart, end: lineStart, text: `${opening}${eol}` });
   else edits.push({ start: first.getStart(sf), end: first.getStart(sf), text: `${eol}${opening}${eol}${indentOf(first.getStart(sf))}  ` });
   for (const ref of plan.parameterRefs) edits.push({ start: ref.getStart(sf), end: ref.getStart(sf), text: 'this.' });
+  if (plan.merge) edits.push(...awaitMovedFirst(plan.merge, sf, eol, memberIndent, existingBecomesAsync));
 
   const moved = new Set(tail.map((s) => ((s.expression as ts.BinaryExpression).left as ts.PropertyAccessExpression).name.text));
   if (file.isTypeScript) {
@@ -162,7 +170,7 @@ export function nestOnModuleInitEdits(plan: NestInitPlan): { edits: TextEdit[]; 
     }
   }
   const implementsClause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword);
-  if (implementsClause || file.isTypeScript) {
+  if (!plan.merge && (implementsClause || file.isTypeScript)) {
     const local = 'OnModuleInit';
     if (implementsClause) {
       const last = implementsClause.types[implementsClause.types.length - 1]!;
@@ -174,6 +182,52 @@ export function nestOnModuleInitEdits(plan: NestInitPlan): { edits: TextEdit[]; 
     if (file.isTypeScript) imports.push({ module: '@nestjs/common', kind: 'named', name: local, local });
   }
   return { edits, imports, moved: [...moved] };
+}
+
+/** Why the class's own `onModuleInit` cannot be made to await the moved statements first. */
+function mergeProblem(member: ts.ClassElement): string | undefined {
+  if (!ts.isMethodDeclaration(member)) return 'it is not a method';
+  if (!member.body) return 'it has no body';
+  if ((ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword || m.kind === ts.SyntaxKind.AbstractKeyword)) return 'it is static or abstract';
+  if (member.asteriskToken) return 'it is a generator';
+  const type = member.type;
+  if (type && type.kind !== ts.SyntaxKind.VoidKeyword && !(ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' && type.typeArguments?.[0]?.kind === ts.SyntaxKind.VoidKeyword)) {
+    return `it is declared to return \`${type.getText()}\``;
+  }
+  return undefined;
+}
+
+/** Project code that calls `onModuleInit()` itself (a test, usually) would get a promise once it is async. */
+function calledDirectly(model: ProjectModel): string | undefined {
+  for (const f of model.files) {
+    const m = /\.onModuleInit\s*\(/.exec(f.text);
+    if (m) return `${f.path}:${f.text.slice(0, m.index).split('\n').length} calls \`onModuleInit()\` itself, and would get a promise`;
+  }
+  return undefined;
+}
+
+function freshMemberName(cls: ts.ClassLikeDeclaration, base: string): string {
+  const taken = new Set(cls.members.map((m) => propertyNameText(m.name)).filter(Boolean));
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+/** `await this.<name>();` first in the class's `onModuleInit`, which becomes async (`void` → `Promise<void>`) unless the engine already makes it so. */
+function awaitMovedFirst(merge: NonNullable<NestInitPlan['merge']>, sf: ts.SourceFile, eol: string, memberIndent: string, becomesAsync: boolean): TextEdit[] {
+  const { method, name } = merge;
+  const text = sf.text;
+  const body = method.body!;
+  const open = body.getStart(sf) + 1;
+  const firstStatement = body.statements[0];
+  const indent = firstStatement ? /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', firstStatement.getStart(sf) - 1) + 1))![0] : `${memberIndent}  `;
+  const edits: TextEdit[] = [{ start: open, end: open, text: `${eol}${indent}await this.${name}();` }];
+  const isAsync = (ts.getModifiers(method) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  if (!isAsync && !becomesAsync) {
+    edits.push({ start: method.name.getStart(sf), end: method.name.getStart(sf), text: 'async ' });
+    if (method.type?.kind === ts.SyntaxKind.VoidKeyword) edits.push({ start: method.type.getStart(sf), end: method.type.getEnd(), text: 'Promise<void>' });
+  }
+  return edits;
 }
 
 function assignedInConstructorBefore(name: string, ctor: ts.ConstructorDeclaration, first: ts.Statement): boolean {
@@ -195,7 +249,8 @@ export function nestOnModuleInitFindings(builder: GraphBuilder, becameAsync: (id
     const info = builder.byId.get(id)!;
     const awaits = info.graph.seeds > 0 || builder.edges.some((e) => e.from === id && e.mode === 'await' && becameAsync(e.to));
     if (!awaits) continue;
-    const { edits, imports, moved } = nestOnModuleInitEdits(plan);
+    const existing = plan.merge && builder.functions.get(plan.merge.method);
+    const { edits, imports, moved } = nestOnModuleInitEdits(plan, Boolean(existing && becameAsync(existing.id)));
     const sf = plan.file.sf;
     const start = plan.tail[0]!.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
@@ -210,7 +265,7 @@ export function nestOnModuleInitFindings(builder: GraphBuilder, becameAsync: (id
         column: s.character + 1,
         endLine: e.line + 1,
         endColumn: e.character + 1,
-        message: `\`${plan.cls.name?.text ?? '<class>'}\`: the constructor cannot await, so its last statements (assigning ${names}) move into \`async onModuleInit()\`, which Nest awaits before the application serves requests. Check that nothing reads ${moved.length > 1 ? 'them' : 'it'} earlier, such as another provider's constructor, and that tests compiling a testing module call \`init()\`, which runs \`onModuleInit\`.`,
+        message: `\`${plan.cls.name?.text ?? '<class>'}\`: the constructor cannot await, so its last statements (assigning ${names}) move into ${plan.merge ? `\`${plan.merge.name}()\`, which the class's own \`onModuleInit\` now awaits first; Nest awaits \`onModuleInit\`` : '`async onModuleInit()`, which Nest awaits'} before the application serves requests. Check that nothing reads ${moved.length > 1 ? 'them' : 'it'} earlier, such as another provider's constructor, and that tests compiling a testing module call \`init()\`, which runs \`onModuleInit\`.`,
         safety: 'review',
         edits,
         ...(imports.length ? { imports } : {}),

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 
 @Injectable()
@@ -19,18 +19,5 @@ export class ReadonlyService {
   constructor() {
     // Only the constructor may assign a readonly property.
     this.key = readFileSync('key.pem', 'utf8');
-  }
-}
-
-@Injectable()
-export class InitService implements OnModuleInit {
-  private data: string;
-
-  constructor() {
-    this.data = readFileSync('data.txt', 'utf8');
-  }
-
-  onModuleInit(): void {
-    console.log(this.data.length);
   }
 }
