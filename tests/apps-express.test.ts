@@ -41,6 +41,8 @@ interface AppCase {
   manual: ManualBoundary[];
   /** Checks run beside the suite, before and after the migration: the type checker. */
   extraChecks: string[][];
+  /** Options every `awaitify migrate` run of this app gets. */
+  migrateArgs: string[];
 }
 
 // The sync core APIs these apps call (a user function named `sleepSync` is not
@@ -83,6 +85,7 @@ const apps: AppCase[] = [
       },
     ],
     extraChecks: [],
+    migrateArgs: [],
   },
   {
     name: 'express5-ts',
@@ -90,6 +93,8 @@ const apps: AppCase[] = [
     blockingPatterns: BLOCKING_PATTERNS,
     manual: [],
     extraChecks: [['npm', 'run', 'typecheck']],
+    // A CPU-bound function, run on a worker thread: the generated TypeScript helper must compile and work here too.
+    migrateArgs: ['--offload', 'src/text-stats.ts:topWords'],
   },
 ];
 
@@ -174,8 +179,8 @@ interface JsonReport {
   plan: { boundaries: { path: string; line: number; function: string; callee: string; kind: string; reason: string }[] };
 }
 
-function jsonReport(cwd: string): JsonReport {
-  const r = awaitify(['migrate', '.', '--format', 'json', '--no-progress'], cwd);
+function jsonReport(cwd: string, args: string[]): JsonReport {
+  const r = awaitify(['migrate', '.', ...args, '--format', 'json', '--no-progress'], cwd);
   if (r.status !== 0) expect.fail(describeRun('awaitify migrate . --format json', r));
   return JSON.parse(r.stdout) as JsonReport;
 }
@@ -235,14 +240,14 @@ describe.each(apps)('$name', (app) => {
   it(
     'prints a dry-run diff that git apply accepts, and changes nothing on disk',
     () => {
-      const r = awaitify(['migrate', '.', '--no-progress'], dir);
+      const r = awaitify(['migrate', '.', ...app.migrateArgs, '--no-progress'], dir);
       fs.writeFileSync(diffFile, r.stdout);
       expectOk('awaitify migrate . (dry run)', r);
       expect(r.stdout, 'the dry run proposes changes').toMatch(/^diff --git a\//m);
       expect(git(['status', '--porcelain'], dir).stdout, 'a dry run writes nothing').toBe('');
       const check = git(['apply', '--check', diffFile], dir);
       if (check.status !== 0) expect.fail(describeRun(`git apply --check ${diffFile}`, check));
-      before = jsonReport(dir);
+      before = jsonReport(dir, app.migrateArgs);
       const failed = before.files.filter((f) => f.status === 'failed');
       expect(failed, 'files awaitify could not migrate').toEqual([]);
     },
@@ -252,7 +257,7 @@ describe.each(apps)('$name', (app) => {
   it(
     'reports each manual boundary at its file and line',
     () => {
-      const report = before ?? jsonReport(dir);
+      const report = before ?? jsonReport(dir, app.migrateArgs);
       const problems: string[] = [];
       for (const boundary of app.manual) {
         const line = lineOf(dir, boundary.site);
@@ -273,7 +278,7 @@ describe.each(apps)('$name', (app) => {
   it(
     'writes the same change, after which the suite passes again',
     () => {
-      const r = awaitify(['migrate', '.', '--write', '--no-progress', '--quiet'], dir);
+      const r = awaitify(['migrate', '.', ...app.migrateArgs, '--write', '--no-progress', '--quiet'], dir);
       expectOk('awaitify migrate . --write', r);
       const changed = git(['status', '--porcelain'], dir).stdout;
       expect(changed, '--write changed files').not.toBe('');
@@ -282,9 +287,11 @@ describe.each(apps)('$name', (app) => {
         const reverse = git(['apply', '-R', '--check', diffFile], dir);
         if (reverse.status !== 0) expect.fail(describeRun('git apply -R --check <dry-run diff> after --write', reverse));
         const inDiff = [...fs.readFileSync(diffFile, 'utf8').matchAll(/^diff --git a\/(\S+) b\//gm)].map((m) => m[1]).sort();
-        const written = git(['diff', '--name-only'], dir).stdout.split('\n').filter(Boolean).sort();
+        // Modified files, and the files the run created (a worker helper).
+        const written = [...git(['diff', '--name-only'], dir).stdout.split('\n'), ...git(['ls-files', '--others', '--exclude-standard'], dir).stdout.split('\n')].filter(Boolean).sort();
         expect(written, 'files --write changed, against the files in the dry-run diff').toEqual(inDiff);
       }
+      if (app.migrateArgs.includes('--offload')) expect(fs.existsSync(path.join(dir, 'src', 'offload-worker.ts')), 'the worker helper was created').toBe(true);
       const diff = git(['diff'], dir).stdout;
       fs.writeFileSync(path.join(workRoot, `${app.name}.written.diff`), diff);
       const suite = run('npm', ['test'], dir);
@@ -322,7 +329,7 @@ describe.each(apps)('$name', (app) => {
 
       // By the tool's own analysis: blocking findings only at the manual sites, none applicable.
       const ids = blockingRuleIds(dir);
-      const report = jsonReport(dir);
+      const report = jsonReport(dir, app.migrateArgs);
       const sites = new Set<string>();
       for (const m of app.manual) {
         for (const s of [m.site, ...m.blocking]) sites.add(`${s.path}:${lineOf(dir, s)}`);
@@ -337,10 +344,10 @@ describe.each(apps)('$name', (app) => {
     'changes nothing on a second run',
     () => {
       expect(git(['status', '--porcelain'], dir).stdout, 'the previous steps migrated the copy').not.toBe('');
-      const r = awaitify(['migrate', '.', '--check', '--no-progress'], dir);
+      const r = awaitify(['migrate', '.', ...app.migrateArgs, '--check', '--no-progress'], dir);
       if (r.status !== 0) expect.fail(describeRun('awaitify migrate . --check on the migrated code', r));
       expect(r.stdout, 'the second run proposes no diff').toBe('');
-      const report = jsonReport(dir);
+      const report = jsonReport(dir, app.migrateArgs);
       expect(report.findings.filter((f) => f.applied).map(formatFinding), 'findings applied by a second run').toEqual([]);
     },
     STEP_TIMEOUT_MS,

@@ -6,6 +6,7 @@ import { dataDir } from './config.js';
 import { FileNoteStore, type NoteStore } from './notes/store.js';
 import { notesRouter } from './notes/router.js';
 import { HttpError, type Role } from './types.js';
+import { topWords } from './text-stats.js';
 import { createUser, loadUser, toPublic } from './users.js';
 
 export interface AppOptions {
@@ -32,6 +33,12 @@ export function createApp(options: AppOptions = {}): Express {
 
   app.get('/users/:id', (req, res) => {
     res.json(toPublic(loadUser(req.params.id)));
+  });
+
+  app.post('/stats/words', (req, res) => {
+    const { text, limit } = (req.body ?? {}) as { text?: unknown; limit?: unknown };
+    if (typeof text !== 'string') throw new HttpError(400, 'text is required');
+    res.json(topWords(text, Number(limit) || 10));
   });
 
   app.use('/notes', notesRouter(store));

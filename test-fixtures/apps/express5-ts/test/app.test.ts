@@ -35,6 +35,16 @@ describe('notes service', () => {
     assert.deepEqual(res.body, user);
   });
 
+  it('counts the most frequent words of a text', async () => {
+    const res = await request(app).post('/stats/words').send({ text: 'To be, or not to be: that is the question.', limit: 3 }).expect(200);
+    assert.deepEqual(res.body, [
+      { word: 'be', count: 2 },
+      { word: 'to', count: 2 },
+      { word: 'is', count: 1 },
+    ]);
+    await request(app).post('/stats/words').send({}).expect(400, { error: 'text is required' });
+  });
+
   it('validates new users', async () => {
     await request(app).post('/users').send({ name: 'ada' }).expect(400, { error: 'name and secret are required' });
     await request(app).post('/users').send({ name: 'ada', secret: 'short' }).expect(400, { error: 'secret must have at least 8 characters' });
