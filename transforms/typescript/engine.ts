@@ -21,7 +21,6 @@ import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
 import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
-import { collectIdentifierNames } from './blocking/scope.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { wrap as wrapCall } from './blocking/index.js';
@@ -1005,21 +1004,10 @@ class Emitter<N extends ExpressWrapNamer> {
     void e;
   }
 
-  /** Fresh names per file for the variables restructured array calls introduce. */
-  private readonly freshNames = new Map<FileInfo, Set<string>>();
-
-  private freshName(file: FileInfo, base: string): string {
-    let taken = this.freshNames.get(file);
-    if (!taken) this.freshNames.set(file, (taken = collectIdentifierNames(file.sf)));
-    let name = base;
-    for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
-    taken.add(name);
-    return name;
-  }
-
   private emitPredicate(site: Extract<SiteInfo, { kind: 'predicate' }>): void {
     const { call, file, plan } = site;
-    const names = { keep: this.freshName(file, plan.method === 'filter' ? 'keep' : 'answers'), items: plan.stableReceiver ? '' : this.freshName(file, 'items') };
+    const namer = this.namerOf(file);
+    const names = { keep: namer.freshLocal(plan.method === 'filter' ? 'keep' : 'answers'), items: plan.stableReceiver ? '' : namer.freshLocal('items') };
     const start = call.getStart(file.sf);
     const assumed = plan.knownArray ? '' : ' It assumes the receiver is an array (awaitify could not tell).';
     const early = plan.method === 'filter' ? '' : ` \`${plan.method}\` would have stopped at the first answer;`;

@@ -7,6 +7,8 @@ import type { FunctionLike } from './model.js';
 
 export interface ExpressWrapNamer {
   named(module: string, name: string): { local: string; request?: ImportRequest };
+  /** A name no identifier in the file uses and no other rewrite has taken (`keep`, `keep2`, ...). */
+  freshLocal(base: string): string;
 }
 
 export type ExpressWrap = { edits: TextEdit[]; imports: ImportRequest[] } | { skip: string };

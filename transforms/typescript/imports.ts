@@ -185,6 +185,11 @@ export class ImportNamer {
     return this.scopes.declarationsOf(local).length === 1;
   }
 
+  /** A local for a variable a rewrite introduces, from the same pool of names as the imports. */
+  freshLocal(base: string): string {
+    return this.fresh([base]);
+  }
+
   private fresh(candidates: string[]): string {
     const ok = (n: string): boolean => /^[A-Za-z_$][\w$]*$/.test(n) && !RESERVED.has(n) && !this.taken.has(n);
     let pick = candidates.find(ok);

@@ -46,8 +46,8 @@ function isEsModule(file: FileInfo, root: string, cache: Map<string, string | un
   return file.sf.statements.some((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s) || ts.isExportAssignment(s) || (ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)));
 }
 
-/** The `type` of the nearest package.json between `dir` and `root`. */
-function packageType(dir: string, root: string, cache: Map<string, string | undefined>): string | undefined {
+/** The `type` of the nearest package.json between `dir` and `root` ('commonjs' when it has none). */
+export function packageType(dir: string, root: string, cache: Map<string, string | undefined>): string | undefined {
   if (cache.has(dir)) return cache.get(dir);
   let type: string | undefined;
   const manifest = nodePath.join(dir, 'package.json');

@@ -9,6 +9,7 @@
 // data in and out (structured clone). Otherwise the blocking calls stay, each
 // reported with the reason.
 import { existsSync, readFileSync } from 'node:fs';
+import { packageType } from '../toplevel.js';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
 import type { GraphEdge } from '../../core/plan.js';
@@ -66,6 +67,9 @@ type ModuleSystem = 'cjs' | 'esm';
 
 export function planOffloads(input: OffloadInput): OffloadPlan {
   const { builder, model } = input;
+  const packageTypes = new Map<string, string | undefined>();
+  const root = nodePath.resolve(input.root);
+  const packageTypeIn = (dir: string) => packageType(dir, root, packageTypes);
   const plan: OffloadPlan = { sites: [], refused: new Map(), directCallers: new Map() };
   const queryCalls = new Set<ts.CallExpression>(input.syncOnly.map((s) => s.call));
   const results = new Set(input.syncOnly.filter((s) => !s.iterator).map((s) => s.call));
@@ -136,7 +140,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
         direct('it is not called directly');
         continue;
       }
-      const flavor = flavorOf(caller.file, input.compilerModule);
+      const flavor = flavorOf(caller.file, input.compilerModule, packageTypeIn);
       helper ??= { flavor, system: systemOf(flavor) };
       if (flavor !== helper.flavor && !(systemOf(flavor) === 'esm' && helper.flavor === 'cjs')) {
         direct(`\`${caller.graph.name}\` is in a ${describeFlavor(flavor)} module and the worker helper of this run is ${describeFlavor(helper.flavor)}`);
@@ -154,7 +158,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
 
   const dirs = [...new Set(pending.flatMap((p) => [nodePath.dirname(p.caller.file.absPath), nodePath.dirname(p.target.file.absPath)]))];
   const dir = commonDirectory(dirs);
-  const ext = helperExtension(helper.flavor, packageTypeOf(dir));
+  const ext = helperExtension(helper.flavor, packageTypeIn(dir));
   const absPath = nodePath.join(dir, HELPER_BASENAME + ext);
   const relPath = toPosix(nodePath.relative(input.root, absPath));
   const source = workerHelperSource(helper.flavor);
@@ -168,7 +172,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
   if (existing === undefined) plan.helper = { path: relPath, text: source };
 
   for (const p of pending) {
-    const callerSystem = systemOf(flavorOf(p.caller.file, input.compilerModule));
+    const callerSystem = systemOf(flavorOf(p.caller.file, input.compilerModule, packageTypeIn));
     plan.sites.push({
       edge: p.edge,
       caller: p.caller,
@@ -400,8 +404,8 @@ function isMainGuard(e: ts.Expression): boolean {
   return sides.includes('require.main') && sides.includes('module');
 }
 
-function flavorOf(file: FileInfo, compilerModule: ts.ModuleKind | undefined): HelperFlavor {
-  const packageType = packageTypeOf(nodePath.dirname(file.absPath));
+function flavorOf(file: FileInfo, compilerModule: ts.ModuleKind | undefined, packageTypeIn: (dir: string) => string | undefined): HelperFlavor {
+  const packageType = packageTypeIn(nodePath.dirname(file.absPath));
   const ext = nodePath.extname(file.path).toLowerCase();
   if (file.isTypeScript) {
     if (ext === '.mts') return 'ts-esm';
@@ -454,28 +458,6 @@ function commonDirectory(dirs: string[]): string {
     common = common.slice(0, i);
   }
   return common.join(nodePath.sep) || nodePath.sep;
-}
-
-const PACKAGE_TYPES = new Map<string, string | undefined>();
-
-/** The `type` of the nearest package.json above a directory, as Node reads it. */
-function packageTypeOf(dir: string): string | undefined {
-  if (PACKAGE_TYPES.has(dir)) return PACKAGE_TYPES.get(dir);
-  let type: string | undefined;
-  const file = nodePath.join(dir, 'package.json');
-  if (existsSync(file)) {
-    try {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { type?: unknown };
-      type = typeof pkg.type === 'string' ? pkg.type : undefined;
-    } catch {
-      type = undefined;
-    }
-  } else {
-    const parent = nodePath.dirname(dir);
-    type = parent === dir ? undefined : packageTypeOf(parent);
-  }
-  PACKAGE_TYPES.set(dir, type);
-  return type;
 }
 
 function safeRead(absPath: string): string {
