@@ -118,6 +118,7 @@ describe('express-sqlite (worker-offload)', () => {
   it('passes its own suite before the migration, and its slow handlers block the event loop', () => {
     expectOk('npm test (before)', run('npm', ['test'], dir));
     blocked = probe(dir, scratch);
+    expect(Object.keys(blocked).sort()).toEqual(['/count?n=3000000', '/primes?below=2000000']);
     for (const [p, r] of Object.entries(blocked)) {
       expect(r.status, p).toBe(200);
       // A tick may land while the request is parsed and one while the answer is written; none while the handler computes.
@@ -151,6 +152,7 @@ describe('express-sqlite (worker-offload)', () => {
     expect(fs.existsSync(path.join(dir, 'src', 'offload-worker.js')), 'the helper was created').toBe(true);
     expectOk('npm test (after)', run('npm', ['test'], dir));
     const free = probe(dir, scratch);
+    expect(Object.keys(free).sort()).toEqual(['/count?n=3000000', '/primes?below=2000000']);
     for (const [p, r] of Object.entries(free)) {
       expect(r.status, p).toBe(200);
       expect(r.body, `${p}: same answer as before`).toEqual(blocked[p]!.body);

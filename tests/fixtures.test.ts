@@ -132,6 +132,8 @@ describe.each(LANGUAGES)('%s fixtures', (language) => {
       ).toBe(true);
     } else {
       for (const [rel, text] of c.input) expect(actual.get(rel), `${c.rule}/${c.name}: ${rel} must not change`).toBe(text);
+      // Nor may a no-op case create a file.
+      expect([...actual.keys()].sort()).toEqual([...c.input.keys()].sort());
       expect(first.findings.filter((f) => f.applied).map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual([]);
     }
 
@@ -165,7 +167,7 @@ describe('fixture catalogue', () => {
 
   it('has no snapshot without a fixture case', () => {
     const snapRoot = path.join(repo, 'snapshots');
-    if (!existsSync(snapRoot)) return;
+    expect(existsSync(snapRoot), 'the snapshots/ folder').toBe(true);
     const expected = new Set(cases.map((c) => `${c.language}/${c.rule}/${c.name}.snap`));
     const actual = [...readTree(snapRoot).keys()].filter((k) => k.endsWith('.snap'));
     expect(actual.filter((k) => !expected.has(k))).toEqual([]);

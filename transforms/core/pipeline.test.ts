@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { runMigration } from './pipeline.js';
+import { formatDiff } from './report/diff.js';
 import type { Finding, LanguageAdapter } from './types.js';
 
 const toyAdapter: LanguageAdapter = {
@@ -200,6 +201,8 @@ describe('runMigration', () => {
       const dry = await runMigration({ cwd: dir, adapters: [creating('helper()\n')] });
       expect(dry.files.find((f) => f.path === 'lib/helper.toy')).toMatchObject({ status: 'changed', created: true, original: '', output: 'helper()\n' });
       expect(readdirSync(path.join(dir, 'lib'))).toEqual(['other.toy']);
+      // The dry-run diff shows it as a new file, in the form git apply takes.
+      expect(formatDiff(dry.files)).toContain('diff --git a/lib/helper.toy b/lib/helper.toy\nnew file mode 100644\n--- /dev/null\n+++ b/lib/helper.toy\n@@ -0,0 +1,1 @@\n+helper()\n');
       await runMigration({ cwd: dir, adapters: [creating('helper()\n')], write: true });
       expect(readFileSync(path.join(dir, 'lib/helper.toy'), 'utf8')).toBe('helper()\n');
       expect(readFileSync(path.join(dir, 'a.toy'), 'utf8')).toBe('use nap\nawait careful()\n');
@@ -220,7 +223,9 @@ describe('runMigration', () => {
       expect(readFileSync(path.join(dir, 'lib/helper.toy'), 'utf8')).toBe('mine\n');
       const dir2 = project({ 'a.toy': 'risky()\n' });
       const broken = await runMigration({ cwd: dir2, adapters: [creating('helper(\n')], write: true });
+      expect(broken.files.find((f) => f.path === 'a.toy')).toMatchObject({ status: 'failed' });
       expect(broken.files.find((f) => f.path === 'a.toy')!.reason).toMatch(/would not parse/);
+      expect(readFileSync(path.join(dir2, 'a.toy'), 'utf8')).toBe('risky()\n');
       expect(readdirSync(dir2)).toEqual(['a.toy']);
     });
   });

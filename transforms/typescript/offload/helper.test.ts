@@ -93,7 +93,7 @@ describe('offload worker helper', () => {
     writeFileSync(path.join(dir, 'offload-worker.js'), workerHelperSource('cjs'));
     writeFileSync(path.join(dir, 'double.js'), 'module.exports = (x) => x * 2;\n');
     writeFileSync(path.join(dir, 'driver.js'), "require('./offload-worker').runInWorker(require.resolve('./double'), '', [21]).then((v) => console.log(v));\n");
-    expect(execFileSync(process.execPath, ['driver.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 }).trim()).toBe('42');
+    expect(execFileSync(process.execPath, ['driver.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 })).toBe('42\n');
   });
 
   it('type-checks in both TypeScript forms under the strictest options', () => {

@@ -30,7 +30,12 @@ describe('sync-only queries', () => {
     });
     expect(manual).toEqual([]);
     expect(offloaded).toEqual(['app.js:5']);
-    expect(out['app.js']).toContain("await runInWorker(require.resolve('./store'), 'save', [req.body.values])");
+    expect(out['app.js']).toContain("await runInWorker(require.resolve('./store'), 'save', [req.body.values])");    expect(out['app.js']).toBe(
+      "const express = require('express');\nconst { runInWorker } = require('./offload-worker');\nconst app = express();\napp.get('/x/:id', async (req, res) => {\n  res.json(await runInWorker(require.resolve('./store'), 'save', [req.body.values]));\n});\nmodule.exports = app;\n",
+    );
+    // The helper the call imports is created beside it, and the queries' own modules are unchanged.
+    expect(out['offload-worker.js']).toMatch(/^\/\/ Written by awaitify \(rule worker-offload\)/);
+    expect(out['store.js']).toContain("function save(values) {\n  addAll(values);");
   });
 
   it('reports a query whose result is an iterator, with the reason', async () => {
