@@ -220,16 +220,8 @@ function offloadSeeds<N extends ExpressWrapNamer>(
     }
     if (!found) throw new UsageError(`--offload '${spec}' names no function in the files of this run; check the path (relative to the run's root) and the function's name`);
   }
-  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker });
   // An await cannot go into a parameter default or the middle of an optional chain.
-  plan.sites = plan.sites.filter((site) => {
-    const reason = unawaitableBlockingCall(site.call, site.caller);
-    if (!reason) return true;
-    const list = plan.directCallers.get(site.target.id) ?? [];
-    list.push({ caller: site.caller, reason });
-    plan.directCallers.set(site.target.id, list);
-    return false;
-  });
+  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker, unawaitable: unawaitableBlockingCall });
   const dropped = new Set(plan.sites.map((s) => s.edge));
   if (dropped.size) {
     const kept = builder.edges.filter((e) => !dropped.has(e));

@@ -755,7 +755,7 @@ function collectVars(root: ts.Node, decls: Map<string, ts.Node>): void {
 const THIS_ASSIGNMENTS = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
 
 /** `this.x = value` in a class's instance members (not inside nested functions, where `this` is another object). */
-function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+export function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
   const cached = THIS_ASSIGNMENTS.get(cls);
   if (cached) return cached;
   const out = new Map<string, ts.Expression[]>();

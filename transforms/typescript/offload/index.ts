@@ -60,6 +60,8 @@ export interface OffloadInput {
   syncOnly: SyncOnlyCall[];
   /** Functions listed with --offload (CPU-heavy), by id. */
   listed: Set<string>;
+  /** Why an `await` cannot go where this call is (a parameter default, inside an optional chain), if it cannot. */
+  unawaitable(call: ts.CallExpression, caller: FunctionInfo): string | undefined;
   checker: () => ts.TypeChecker;
 }
 
@@ -88,9 +90,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
     const fn = builder.enclosing(s.call);
     if (!fn) continue;
     blocking.set(fn.id, fn);
-    const list = callsByFn.get(fn.id);
-    if (list) list.push(s);
-    else callsByFn.set(fn.id, [s]);
+    push(callsByFn, fn.id, s);
   }
   for (const id of input.listed) {
     const fn = builder.byId.get(id);
@@ -146,7 +146,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
         direct(`\`${caller.graph.name}\` is in a ${describeFlavor(flavor)} module and the worker helper of this run is ${describeFlavor(helper.flavor)}`);
         continue;
       }
-      const siteProblem = callSiteProblem(site.call, caller.file, paramsProven, ctx);
+      const siteProblem = input.unawaitable(site.call, caller) ?? callSiteProblem(site.call, caller.file, paramsProven, ctx);
       if (siteProblem) {
         direct(siteProblem);
         continue;
@@ -190,7 +190,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
         const sf = p.caller.file.sf;
         const why = input.listed.has(p.target.id)
           ? `\`${p.target.graph.name}\` is listed with --offload as CPU-heavy`
-          : `\`${p.target.graph.name}\` runs SQLite queries synchronously (${[...new Set((callsByFn.get(p.target.id) ?? transitiveCalls(p.target, callsByFn, outgoing)).map((c) => c.value.lib.label))].join(', ') || 'a sync-only library'} has no async API)`;
+          : `\`${p.target.graph.name}\` runs SQLite queries synchronously (${[...new Set(transitiveCalls(p.target, callsByFn, outgoing).map((c) => c.value.lib.label))].join(', ') || 'a sync-only library'} has no async API)`;
         return {
           edits: [{ start: p.call.getStart(sf), end: p.call.getEnd(), text: awaitedText(p.call, inner) }],
           imports: request ? [request] : [],
@@ -222,8 +222,7 @@ function offloadProblem(
   const self = usesThisOrArguments(node);
   if (self) return `it uses \`${self}\``;
   if (exportName === undefined) return 'it is not exported, so a worker cannot import it (export it, or keep the queries in an exported function)';
-  if (!loadChecks.has(target.file)) loadChecks.set(target.file, loadProblem(target.file, input.model, new Set()));
-  const load = loadChecks.get(target.file);
+  const load = loadProblem(target.file, input.model, loadChecks, new Set());
   if (load) return load;
   for (const call of transitiveCalls(target, callsByFn, outgoing)) {
     const memory = inMemoryReason(call.value);
@@ -359,9 +358,17 @@ const SAFE_DDL = /^\s*(create\s+(unique\s+)?(table|index|view|trigger)\s+if\s+no
  * database, or registers a process handler (in it or in a project module it
  * imports). `if (require.main === module)` blocks do not run in a worker.
  */
-function loadProblem(file: FileInfo, model: ProjectModel, seen: Set<FileInfo>): string | undefined {
+function loadProblem(file: FileInfo, model: ProjectModel, checked: Map<FileInfo, string | undefined>, seen: Set<FileInfo>): string | undefined {
+  // Each module is judged once per run, with what it imports; an import cycle counts as clean.
+  if (checked.has(file)) return checked.get(file);
   if (seen.has(file)) return undefined;
   seen.add(file);
+  const result = loadProblemOf(file, model, checked, seen);
+  checked.set(file, result);
+  return result;
+}
+
+function loadProblemOf(file: FileInfo, model: ProjectModel, checked: Map<FileInfo, string | undefined>, seen: Set<FileInfo>): string | undefined {
   let problem: string | undefined;
   const sf = file.sf;
   const visit = (n: ts.Node): void => {
@@ -370,14 +377,14 @@ function loadProblem(file: FileInfo, model: ProjectModel, seen: Set<FileInfo>): 
     if (ts.isIfStatement(n) && isMainGuard(n.expression)) return;
     if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) {
       const target = model.resolveModule(n.moduleSpecifier.text, file);
-      if (target) problem = loadProblem(target, model, seen);
+      if (target) problem = loadProblem(target, model, checked, seen);
       return;
     }
     if (ts.isCallExpression(n)) {
       const spec = requireSpecifier(n, model);
       if (spec !== undefined) {
         const target = model.resolveModule(spec, file);
-        if (target) problem = loadProblem(target, model, seen);
+        if (target) problem = loadProblem(target, model, checked, seen);
         return;
       }
       const callee = skipOuter(n.expression);

@@ -5,7 +5,7 @@
 // seen to query the handle another file opened.
 import { ts } from 'ts-morph';
 import { SYNC_ONLY_DATABASES, type SyncOnlyDatabaseLibrary } from '../../catalog/node-sync-only.js';
-import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifier, skipOuter, type FileInfo, type ProjectModel } from '../model.js';
+import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifier, skipOuter, thisAssignments, type FileInfo, type ProjectModel } from '../model.js';
 
 export const SQLITE_RULE = 'sqlite-sync-call';
 
@@ -91,23 +91,17 @@ export class DatabaseResolver {
     return undefined;
   }
 
-  /** `this.db` in a class whose field initializer or constructor opens the handle. */
+  /** `this.db` in a class whose field initializer, or every `this.db = ...` in its members, opens the same handle. */
   private ofThisMember(e: ts.PropertyAccessExpression): DatabaseValue | undefined {
     let cls: ts.Node | undefined = e.parent;
     while (cls && !ts.isClassLike(cls)) cls = cls.parent;
     if (!cls || !ts.isClassLike(cls)) return undefined;
     const name = e.name.text;
-    for (const m of cls.members) {
-      if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name && m.initializer) return this.valueOf(m.initializer);
-      if (ts.isConstructorDeclaration(m) && m.body) {
-        for (const st of m.body.statements) {
-          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-          const left = st.expression.left;
-          if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.valueOf(st.expression.right);
-        }
-      }
-    }
-    return undefined;
+    const field = cls.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name);
+    if (field?.initializer) return this.valueOf(field.initializer);
+    const values = (thisAssignments(cls).get(name) ?? []).map((a) => this.valueOf(a));
+    const first = values[0];
+    return first && values.every((v) => v?.opened === first.opened && v.kind === first.kind) ? first : undefined;
   }
 
   private ofDeclaration(decl: ts.Node): DatabaseValue | undefined {
