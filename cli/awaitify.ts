@@ -42,6 +42,7 @@ function version(flag: string, pattern: RegExp, example: string) {
 function analysisOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: the current directory)' })
+    .option('root', { type: 'string', describe: 'the project root to analyse (default: the nearest directory above the first path with package.json, manage.py, pyproject.toml, setup.cfg or setup.py, up to the git work tree top); only the paths are changed' })
     .option('safety', { choices: ['safe', 'review'] as const, default: 'review' as const, describe: 'apply safe fixes only, or safe and review fixes (manual ones never)' })
     .option('rules', { type: 'string', coerce: ruleList, describe: 'only these rules (comma-separated ids)' })
     .option('skip', { type: 'string', coerce: ruleList, describe: 'leave these rules out (comma-separated ids)' })
@@ -67,6 +68,7 @@ function io(): Io {
 function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
   return {
     paths: (argv.paths as string[] | undefined) ?? ['.'],
+    root: argv.root as string | undefined,
     safety: argv.safety as AnalysisArgs['safety'],
     rules: argv.rules as string[] | undefined,
     skip: argv.skip as string[] | undefined,

@@ -26,6 +26,8 @@ export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as 
 /** Options shared by `migrate` and `check`, as parsed from the command line. */
 export interface AnalysisArgs {
   paths: string[];
+  /** `--root`: the project root to analyse, relative to cwd. */
+  root?: string;
   safety: 'safe' | 'review';
   rules?: string[];
   skip?: string[];
@@ -74,7 +76,8 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
     case 'diff': {
       // Written changes are in the files (and in `git diff`); the diff is the dry run's output.
       if (written) break;
-      const options = { prefix: gitPrefix(io.cwd) };
+      // Result paths are relative to the project root, which may be above the current directory.
+      const options = { prefix: gitPrefix(result.root) };
       if (useColor(args.color, io.stdout, io.env)) io.stdout.write(colorDiff(formatDiff(result.files, options)));
       else io.stdout.write(encodeDiff(result.files, options));
       break;
@@ -174,6 +177,7 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
   try {
     result = await migrate({
       paths: args.paths.length ? args.paths : ['.'],
+      ...(args.root !== undefined ? { root: args.root } : {}),
       cwd: io.cwd,
       write,
       allowDirty,
@@ -247,10 +251,10 @@ function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github', result: M
   }
 }
 
-/** Where `cwd` sits in its git work tree (`web/`, or '' at the top or outside git): diff paths start there. */
-function gitPrefix(cwd: string): string {
+/** Where `dir` sits in its git work tree (`web/`, or '' at the top or outside git): diff paths start there. */
+function gitPrefix(dir: string): string {
   try {
-    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return '';
   }

@@ -11,9 +11,18 @@ export function parseOptionLine(line: string): OptionLine | undefined {
   return body === '' ? options : undefined;
 }
 
-export function toMigrateOptions(options: OptionLine): Pick<MigrateOptions, 'entry' | 'api' | 'safety' | 'toplevel' | 'rules' | 'skip' | 'offload'> & { targets: Partial<Targets> } {
-  const { entry, api, safety, toplevel, rules, skip, offload, ...targets } = options;
+/**
+ * `paths=shop/views.py,shop/forms.py` runs on those paths only (the files the run may change;
+ * the whole project is still analysed), `root=app` sets the project root; both relative to the
+ * case's directory.
+ */
+export function toMigrateOptions(
+  options: OptionLine,
+): Pick<MigrateOptions, 'entry' | 'api' | 'safety' | 'toplevel' | 'rules' | 'skip' | 'offload' | 'paths' | 'root'> & { targets: Partial<Targets> } {
+  const { entry, api, safety, toplevel, rules, skip, offload, paths, root, ...targets } = options;
   return {
+    ...(paths ? { paths: paths.split(',') } : {}),
+    ...(root ? { root } : {}),
     entry,
     api: api as MigrateOptions['api'],
     safety: safety as MigrateOptions['safety'],

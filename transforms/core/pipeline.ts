@@ -3,11 +3,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
-import { discoverFiles, extensionOf } from './discover.js';
+import { discoverFiles, extensionOf, toPosix } from './discover.js';
 import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
+import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { createFileAtomic, writeFileAtomic, filesWithUncommittedChanges } from './write.js';
+import type { DiscoveredFile } from './discover.js';
 import type {
   ApiPolicy,
   EntryPolicy,
@@ -16,6 +18,7 @@ import type {
   LanguageAdapter,
   MigrationPlan,
   NewFile,
+  PlanBoundary,
   RuleMeta,
   Safety,
   SourceText,
@@ -26,11 +29,17 @@ import type {
 export { UsageError, DirtyTreeError };
 
 export interface MigrateOptions {
-  /** Files, directories or globs, relative to cwd. Default: ['.']. */
+  /** Files, directories or globs, relative to cwd: the files the run may change. Default: ['.']. */
   paths?: string[];
+  /**
+   * The project root the run analyses (relative to cwd): every file under it is read, so that
+   * callers and definitions outside `paths` are known. Default: found from the first path
+   * (see findProjectRoot). Result paths are relative to it.
+   */
+  root?: string;
   /** In-memory sources instead of discovery (editor buffers, jscodeshift): paths relative to cwd. Never written. */
   sources?: { path: string; text: string }[];
-  /** Default process.cwd(); result paths are relative to it. */
+  /** Default process.cwd(). */
   cwd?: string;
   /** Apply to disk (atomic temp + rename, mode kept). */
   write?: boolean;
@@ -54,8 +63,12 @@ export interface MigrateOptions {
 }
 
 export interface MigrateResult {
+  /** The project root: every path of the result is relative to it. */
   root: string;
+  /** The files of the run's paths, the only ones it may change. */
   files: FileResult[];
+  /** Files under the root outside the paths: analysed (callers, definitions), never changed. */
+  outsideFiles: number;
   findings: Finding[];
   plan: MigrationPlan;
   targets: Targets;
@@ -103,21 +116,24 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       text: { path: source.path, absPath: path.resolve(cwd, source.path), text },
     });
   }
-  const discovered = options.sources ? [] : discoverFiles(options.paths ?? ['.'], cwd, new Set(byExtension.keys()));
+  // The whole project under the root is analysed; only the files of the named paths (the scope) change.
+  const root = options.sources ? cwd : findProjectRoot(options.paths ?? ['.'], cwd, options.root);
+  const { files: discovered, scope } = options.sources ? { files: [], scope: undefined } : discoverProject(options.paths ?? ['.'], cwd, root, new Set(byExtension.keys()));
+  const inScope = (file: string) => !scope || scope.has(file);
   let read = 0;
   for (const file of discovered) {
     const adapter = byExtension.get(extensionOf(file.absPath))!;
     const outcome = readSource(file.absPath, adapter.language);
     options.onProgress?.('read', ++read, discovered.length);
     if (!outcome.ok) {
-      results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
+      if (inScope(file.path)) results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
       continue;
     }
     loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text } });
   }
 
   const targets: Targets = {};
-  for (const adapter of adapters) Object.assign(targets, adapter.detectTargets(cwd));
+  for (const adapter of adapters) Object.assign(targets, adapter.detectTargets(root));
   for (const [key, value] of Object.entries(options.targets ?? {})) if (value !== undefined) (targets as Record<string, string>)[key] = value;
 
   const plan: MigrationPlan = { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [] };
@@ -127,8 +143,9 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
     if (files.length === 0) continue;
     const result = await adapter.analyze({
-      root: cwd,
+      root,
       files,
+      ...(scope ? { scope } : {}),
       targets,
       entry: options.entry ?? 'handlers',
       api: options.api ?? (adapter.language === 'python' ? 'twin' : 'replace'),
@@ -141,6 +158,8 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     for (const failure of result.failures) {
       const file = loaded.get(failure.path);
       loaded.delete(failure.path);
+      // A file outside the paths that does not parse is not the run's to report as failed.
+      if (!inScope(failure.path)) continue;
       results.set(failure.path, {
         path: failure.path,
         language: adapter.language,
@@ -151,7 +170,15 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
         findings: [],
       });
     }
-    findings.push(...result.findings);
+    // Nothing outside the paths changes, and nothing there is reported but the calls that keep a function in them sync.
+    findings.push(...result.findings.filter((f) => inScope(f.path)));
+    if (scope) {
+      // Unless the adapter's own finding at the function names every such call already.
+      for (const f of outsideCallerFindings(result.plan, scope, adapter)) {
+        const named = f.callers.every((c) => findings.some((o) => o.path === f.finding.path && o.line === f.finding.line && o.message.includes(c)));
+        if (!named) findings.push(f.finding);
+      }
+    }
     for (const file of result.created ?? []) created.push({ adapter, file });
     plan.entries.push(...result.plan.entries);
     plan.asyncFunctions.push(...result.plan.asyncFunctions);
@@ -167,13 +194,21 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     findingsByFile.set(finding.path, list);
   }
 
+  // Files outside the paths were read for the analysis only.
+  let outsideFiles = 0;
+  for (const filePath of [...loaded.keys()]) {
+    if (inScope(filePath)) continue;
+    loaded.delete(filePath);
+    outsideFiles++;
+  }
+
   let done = 0;
   for (const [filePath, file] of loaded) {
     options.onProgress?.('apply', ++done, loaded.size);
     const fileFindings = findingsByFile.get(filePath) ?? [];
     results.set(filePath, await applyFile(file, fileFindings));
   }
-  await addCreatedFiles(created, findings, results, cwd, Boolean(options.sources));
+  await addCreatedFiles(created, findings, results, root, Boolean(options.sources));
   // Findings on files that were not loaded (skipped/failed) are kept, not applied.
   for (const [filePath, list] of findingsByFile) {
     const result = results.get(filePath);
@@ -192,7 +227,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     // New files first: the changed files import them.
     for (const f of changed.filter((c) => c.created)) {
       try {
-        createFileAtomic(path.resolve(cwd, f.path), Buffer.from(f.output!, 'utf8'));
+        createFileAtomic(path.resolve(root, f.path), Buffer.from(f.output!, 'utf8'));
       } catch (err) {
         f.status = 'failed';
         f.reason = `could not create: ${(err as Error).message}`;
@@ -211,7 +246,68 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     }
   }
 
-  return { root: cwd, files, findings: sortFindings(findings), plan, targets, rules };
+  return { root, files, outsideFiles, findings: sortFindings(findings), plan, targets, rules };
+}
+
+/**
+ * The files under the root (honouring .gitignore and the skip lists) plus the
+ * files the paths name (which may be ignored ones), and the scope: the
+ * root-relative paths of the named files, or undefined when they are all the
+ * project's files.
+ */
+function discoverProject(paths: string[], cwd: string, root: string, extensions: Set<string>): { files: DiscoveredFile[]; scope: Set<string> | undefined } {
+  const named = discoverFiles(paths, cwd, extensions);
+  const byAbs = new Map(discoverFiles(['.'], root, extensions).map((f) => [f.absPath, f]));
+  const scope = new Set<string>();
+  for (const f of named) {
+    const rel = toPosix(path.relative(root, f.absPath));
+    if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) {
+      throw new UsageError(`${f.path}: outside the project root ${root}; pass --root with a directory that holds every path`);
+    }
+    scope.add(rel);
+    if (!byAbs.has(f.absPath)) byAbs.set(f.absPath, { absPath: f.absPath, path: rel });
+  }
+  const files = [...byAbs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, scope: files.every((f) => scope.has(f.path)) ? undefined : scope };
+}
+
+/** The rule a language reports boundaries under (its own boundary rule, else its propagation rule). */
+const BOUNDARY_RULE_IDS = ['sync-boundary', 'async-propagation'];
+
+/**
+ * One manual finding per function of the paths that keeps its sync form because
+ * code outside the paths calls it: at the function, naming every such call.
+ */
+function outsideCallerFindings(plan: MigrationPlan, scope: ReadonlySet<string>, adapter: LanguageAdapter): { finding: Finding; callers: string[] }[] {
+  const rule = BOUNDARY_RULE_IDS.find((id) => adapter.rules.some((r) => r.id === id)) ?? OUTSIDE_SCOPE;
+  const byFunction = new Map<string, PlanBoundary[]>();
+  for (const b of plan.boundaries) {
+    if (b.kind !== OUTSIDE_SCOPE || !b.calleePath || b.calleeLine === undefined || !scope.has(b.calleePath) || scope.has(b.path)) continue;
+    const key = `${b.calleePath}:${b.calleeLine}:${b.callee}`;
+    const list = byFunction.get(key) ?? [];
+    if (!list.some((o) => o.path === b.path && o.line === b.line)) list.push(b);
+    byFunction.set(key, list);
+  }
+  const findings: { finding: Finding; callers: string[] }[] = [];
+  for (const list of byFunction.values()) {
+    const { callee, calleePath, calleeLine } = list[0];
+    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    const callers = list.map((b) => `${b.path}:${b.line} (${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``})`).join(', ');
+    const twin = plan.asyncFunctions.some((f) => f.path === calleePath && f.name === callee && f.twin);
+    const calls = list.length === 1 ? 'a call' : `${list.length} calls`;
+    findings.push({ callers: list.map((b) => `${b.path}:${b.line}`), finding: {
+      rule,
+      path: calleePath!,
+      line: calleeLine!,
+      column: 1,
+      safety: 'manual',
+      edits: [],
+      message: twin
+        ? `\`${callee}\` keeps its sync form for ${calls} outside the paths of this run, which awaitify does not change: ${callers}; code in the paths uses its async twin. Run awaitify on paths that include ${list.length === 1 ? 'that call' : 'those calls'} (or on the whole project) to migrate them together.`
+        : `\`${callee}\` stays sync: ${calls} outside the paths of this run would have to await it, and awaitify does not change ${list.length === 1 ? 'it' : 'them'}: ${callers}. Run awaitify on paths that include ${list.length === 1 ? 'that call' : 'those calls'} (or on the whole project) to migrate them together.`,
+    } });
+  }
+  return findings;
 }
 
 async function applyFile(file: LoadedFile, findings: Finding[]): Promise<FileResult> {

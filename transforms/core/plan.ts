@@ -1,5 +1,6 @@
 // planAsyncPropagation: the language-neutral fixed point that decides which
 // functions become async. Adapters build the call graph; this module decides.
+import { outsideScopeBoundary, outsideScopeFunction } from './scope.js';
 import type { ApiPolicy, EntryPolicy, MigrationPlan, PlanBoundary, PlanFunction, PlanSite } from './types.js';
 
 export interface GraphFunction {
@@ -46,6 +47,14 @@ export interface PropagationOptions {
   api: ApiPolicy;
   /** For a glob entry policy: whether a function matches it. */
   matchesEntryGlob?(fn: GraphFunction): boolean;
+  /**
+   * The write scope (paths relative to the root; see AdapterRunContext.scope).
+   * A function outside it never changes; a call from outside it of a function
+   * inside it cannot gain `await`, so it pins that function (`replace`) or
+   * keeps a sync twin for it (`twin`), with a boundary of kind 'outside-scope'
+   * that names the call. Undefined: every file is in scope.
+   */
+  scope?: ReadonlySet<string>;
 }
 
 export interface PropagationResult {
@@ -76,6 +85,10 @@ export interface PropagationResult {
  */
 export function planAsyncPropagation(graph: CallGraph, options: PropagationOptions): PropagationResult {
   const byId = new Map(graph.functions.map((f) => [f.id, f]));
+  const scope = options.scope;
+  const outside = (file: string) => scope !== undefined && !scope.has(file);
+  const cannot = (f: GraphFunction) => f.cannotBeAsync ?? (outside(f.path) ? outsideScopeFunction(f.path) : undefined);
+  const stopsAt = (e: GraphEdge) => blockingCaller(e, byId, pinned, outside);
   const incoming = new Map<string, GraphEdge[]>();
   const outgoing = new Map<string, GraphEdge[]>();
   for (const edge of graph.edges) {
@@ -111,7 +124,7 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     asyncSet = new Map();
     const work: string[] = [];
     for (const f of graph.functions) {
-      if (f.seeds > 0 && reachable.has(f.id) && !f.alreadyAsync && !pinned.has(f.id) && !f.cannotBeAsync) {
+      if (f.seeds > 0 && reachable.has(f.id) && !f.alreadyAsync && !pinned.has(f.id) && !cannot(f)) {
         asyncSet.set(f.id, toPlanFunction(f, 'blocking-call'));
         work.push(f.id);
       }
@@ -121,7 +134,7 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
       for (const e of incoming.get(id) ?? []) {
         if (e.mode !== 'await' || e.from === null) continue;
         const caller = byId.get(e.from);
-        if (!caller || caller.alreadyAsync || asyncSet.has(caller.id) || pinned.has(caller.id) || caller.cannotBeAsync) continue;
+        if (!caller || caller.alreadyAsync || asyncSet.has(caller.id) || pinned.has(caller.id) || cannot(caller)) continue;
         asyncSet.set(caller.id, toPlanFunction(caller, 'calls-async', id));
         work.push(caller.id);
       }
@@ -131,13 +144,13 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     for (const id of asyncSet.keys()) {
       if (pinned.has(id)) continue;
       for (const e of incoming.get(id) ?? []) {
-        const blocker = blockingCaller(e, byId, pinned);
+        const blocker = stopsAt(e);
         if (!blocker) continue;
         if (options.api === 'twin') {
           twins.add(id);
           continue;
         }
-        pinned.set(id, { ...e.site, function: blocker.function, callee: byId.get(id)!.name, kind: blocker.kind, reason: blocker.reason });
+        pinned.set(id, boundaryAt(e, blocker, byId.get(id)!));
         changed = true;
         break;
       }
@@ -150,15 +163,15 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
   for (const [id, fn] of asyncSet) {
     if (twins.has(id)) fn.twin = true;
     for (const e of incoming.get(id) ?? []) {
-      if (e.mode === 'await' && e.from !== null) {
+      if (e.mode === 'await' && e.from !== null && !outside(e.site.path)) {
         const caller = byId.get(e.from);
         if (caller && (caller.alreadyAsync || asyncSet.has(caller.id))) {
           awaitEdges.push(e);
           continue;
         }
       }
-      const blocker = blockingCaller(e, byId, pinned);
-      if (blocker) boundaries.push({ ...e.site, function: blocker.function, callee: fn.name, kind: blocker.kind, reason: blocker.reason });
+      const blocker = stopsAt(e);
+      if (blocker) boundaries.push(boundaryAt(e, blocker, byId.get(id)!));
     }
   }
   // Calls of functions that were already async, made from async code without await, are fixed too.
@@ -180,10 +193,9 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     if (e.from === null ? options.entry !== 'all' : !reachable.has(e.from)) continue;
     const target = byId.get(e.to);
     // A function that cannot be async anyway (a constructor) has its own boundary.
-    if (!target || target.alreadyAsync || target.cannotBeAsync || asyncSet.has(target.id) || pinned.has(target.id)) continue;
+    if (!target || target.alreadyAsync || cannot(target) || asyncSet.has(target.id) || pinned.has(target.id)) continue;
     if (!reachesBlockingCall(target.id, byId, outgoing, asyncSet, pinned)) continue;
-    const from = e.from === null ? '<module>' : (byId.get(e.from)?.name ?? e.from);
-    boundaries.push({ ...e.site, function: from, callee: target.name, kind: e.stopKind ?? 'sync-caller', reason: e.stopReason ?? 'the caller needs a synchronous result here' });
+    boundaries.push(boundaryAt(e, stopsAt(e)!, target));
   }
 
   const rewriteIn = new Set<string>(asyncSet.keys());
@@ -219,8 +231,15 @@ function blockingCaller(
   e: GraphEdge,
   byId: Map<string, GraphFunction>,
   pinned: Map<string, PlanBoundary>,
+  outside: (file: string) => boolean,
 ): { function: string; kind: string; reason: string } | undefined {
   if (e.mode === 'detached') return undefined;
+  // A call in a file outside the paths of the run is never changed: it cannot gain `await`.
+  if (outside(e.site.path)) {
+    const target = byId.get(e.to);
+    const from = e.from === null ? '<module>' : (byId.get(e.from)?.name ?? e.from);
+    if (target) return outsideScopeBoundary(e.site, from, target);
+  }
   if (e.mode === 'stop') {
     const from = e.from === null ? '<module>' : (byId.get(e.from)?.name ?? e.from);
     return { function: from, kind: e.stopKind ?? 'sync-caller', reason: e.stopReason ?? 'the caller needs a synchronous result here' };
@@ -236,6 +255,11 @@ function blockingCaller(
   const pin = pinned.get(caller.id);
   if (pin) return { function: caller.name, kind: 'pinned-caller', reason: `its caller ${caller.name} stays sync` };
   return undefined;
+}
+
+/** The boundary at an edge, naming where the function that stays sync is declared. */
+function boundaryAt(e: GraphEdge, blocker: { function: string; kind: string; reason: string }, target: GraphFunction): PlanBoundary {
+  return { ...e.site, function: blocker.function, callee: target.name, calleePath: target.path, calleeLine: target.line, kind: blocker.kind, reason: blocker.reason };
 }
 
 function toPlanFunction(f: GraphFunction, reason: PlanFunction['reason'], via?: string): PlanFunction {

@@ -96,6 +96,9 @@ export interface PlanBoundary extends PlanSite {
   callee: string;
   kind: string;
   reason: string;
+  /** Where the function that stays sync (or keeps a sync twin) is declared, when known. */
+  calleePath?: string;
+  calleeLine?: number;
 }
 
 export interface PlanEntry extends PlanSite {
@@ -180,8 +183,17 @@ export type TopLevelPolicy = 'keep' | 'iife';
 
 /** What the core hands an adapter. */
 export interface AdapterRunContext {
+  /** The project root: every path is relative to it. */
   root: string;
+  /** Every source file of the project under the root (tests, scripts and other folders included). */
   files: SourceText[];
+  /**
+   * The write scope: the paths (relative to the root) the user named. Files
+   * outside it are analysed (what they define, what they call) but never
+   * changed, and a function inside it that one of their calls would have to
+   * await keeps its sync form for that call. Undefined: every file is in scope.
+   */
+  scope?: ReadonlySet<string>;
   targets: Targets;
   entry: EntryPolicy;
   api: ApiPolicy;

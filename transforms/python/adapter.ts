@@ -2,6 +2,7 @@
 // planAsyncPropagation (shared with the TypeScript side) → findings.
 import type { Node } from 'web-tree-sitter';
 import { dedupeImports } from '../core/imports.js';
+import { inScope, outsideScopeBoundary } from '../core/scope.js';
 import { applyEdits } from '../core/edits.js';
 import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
@@ -149,6 +150,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     entry: ctx.entry,
     api: ctx.api === 'replace' ? ('replace' as const) : ('twin' as const),
     matchesEntryGlob: (f: GraphFunction) => globMatch(ctx.entry, f),
+    scope: ctx.scope,
   };
   // Calls that must stay sync but may call an async function through async_to_sync.
   const graphFnById = new Map(graphFns.map((f) => [f.id, f]));
@@ -156,7 +158,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   for (const cs of callSites) {
     const caller = cs.caller ? graphFnById.get(cs.caller.id) : undefined;
     const why = bridgeReason(cs, caller?.cannotBeAsync);
-    if (why) bridges.set(cs, why);
+    // A call outside the run's paths cannot be rewritten through async_to_sync: the planner keeps its callee sync for it.
+    if (why && inScope(ctx.scope, cs.module.path)) bridges.set(cs, why);
   }
   // Under `--api replace` a bridged call does not pin its callee: the planner sees it as detached.
   const reachable = reachableFunctions(graphFns, callSites.map((s) => s.edge), ctx.entry, (f) => Boolean(f.entry) || (ctx.entry !== 'all' && options.matchesEntryGlob(f)));
@@ -226,6 +229,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
         if (e.mode === 'stop' && e.stopKind === 'callback' && entries.entries.has(id)) continue;
         if (bridges.has(cs) && !(cs.caller && e.mode === 'await' && (cs.caller.isAsync || current.async.has(cs.caller.id)))) continue;
         const caller = cs.caller?.qualname ?? '<module>';
+        // A call outside the run's paths never changes (it cannot await, nor call a twin).
+        if (!inScope(ctx.scope, cs.module.path)) return outsideScopeBoundary(e.site, caller, { name, path: byId.get(id)!.module.path, line: graphFnById.get(id)!.line });
         const at = { ...e.site, function: caller, callee: name };
         if (e.mode === 'stop') return { ...at, kind: e.stopKind ?? 'sync-caller', reason: `${caller} calls it synchronously (${e.stopReason ?? 'it needs a synchronous result'})` };
         if (!cs.caller) return { ...at, kind: 'module-top-level', reason: 'module top-level code calls it synchronously' };

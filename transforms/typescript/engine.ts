@@ -6,6 +6,7 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
+import { inScope, outsideScopeFunction } from '../core/scope.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
@@ -104,6 +105,11 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   markSyncOnlyFunctions(builder, model, files, ctx.targets.framework);
 
   const signatures = linkClassHierarchies(builder, model, files);
+  // A signature in a file outside the run's paths cannot change: its implementations keep their sync form.
+  for (const sig of signatures) {
+    if (inScope(ctx.scope, sig.file.path)) continue;
+    for (const id of sig.implementations) builder.byId.get(id)!.graph.cannotBeAsync ??= outsideScopeFunction(sig.file.path);
+  }
 
   // Seeds: the blocking calls whose rewrite will be applied.
   const namers = new Map<FileInfo, N>();
@@ -283,7 +289,7 @@ function offloadSeeds<N extends ExpressWrapNamer>(
  * its whole group, which is planned again until nothing changes.
  */
 function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: ProjectModel): { result: PropagationResult; twins: Map<string, TwinPlan> } {
-  const options = { entry: ctx.entry, api: ctx.api, matchesEntryGlob: entryGlobMatcher(ctx.entry) };
+  const options = { entry: ctx.entry, api: ctx.api, matchesEntryGlob: entryGlobMatcher(ctx.entry), scope: ctx.scope };
   const groups = ctx.api === 'twin' ? hierarchyGroups(builder, model) : new Map<string, HierarchyGroup>();
   // What hierarchy.ts finds depends on the code alone, not on the round: asked once per group.
   const shapeProblems = new Map<HierarchyGroup, string | undefined>();

@@ -6,6 +6,8 @@ export interface ReportInput {
   /** Absolute directory the paths are relative to. */
   root: string;
   files: FileResult[];
+  /** Files under the root outside the run's paths: analysed, never changed. */
+  outsideFiles?: number;
   findings: Finding[];
   plan: MigrationPlan;
   targets: Targets;
