@@ -104,6 +104,11 @@ export function outsideScopeFunction(file: string): { kind: string; reason: stri
   return { kind: OUTSIDE_SCOPE, reason: `it is in ${file}, outside the paths of this run, which awaitify does not change` };
 }
 
+/** Why a function that implements or overrides a signature outside the paths cannot change. */
+export function outsideScopeSignature(file: string): { kind: string; reason: string } {
+  return { kind: OUTSIDE_SCOPE, reason: `the signature it implements is in ${file}, outside the paths of this run, which awaitify does not change` };
+}
+
 /**
  * The boundary for a call (or reference) in a file outside the paths of the
  * run of a function inside them: that call cannot gain `await` (or a twin's

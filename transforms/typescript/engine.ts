@@ -6,7 +6,7 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
-import { inScope, outsideScopeFunction } from '../core/scope.js';
+import { inScope, outsideScopeSignature } from '../core/scope.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
@@ -108,7 +108,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   // A signature in a file outside the run's paths cannot change: its implementations keep their sync form.
   for (const sig of signatures) {
     if (inScope(ctx.scope, sig.file.path)) continue;
-    for (const id of sig.implementations) builder.byId.get(id)!.graph.cannotBeAsync ??= outsideScopeFunction(sig.file.path);
+    for (const id of sig.implementations) builder.byId.get(id)!.graph.cannotBeAsync ??= outsideScopeSignature(sig.file.path);
   }
 
   // Seeds: the blocking calls whose rewrite will be applied.

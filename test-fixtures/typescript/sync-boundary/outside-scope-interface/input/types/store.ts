@@ -1,0 +1,3 @@
+export interface Store {
+  load(key: string): string;
+}
