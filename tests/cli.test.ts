@@ -320,6 +320,89 @@ describe('awaitify migrate', () => {
   });
 });
 
+// A test outside src/ that calls the helper synchronously.
+const CONFIG_TEST = `import { loadConfig } from '../src/config.js';
+
+test('reads the settings', () => {
+  expect(loadConfig('settings.json').port).toBe(8080);
+});
+`;
+
+describe('partial runs: the whole project is analysed, only the paths change', () => {
+  it('keeps a helper sync for a caller outside the paths, names the caller, and changes nothing outside the paths', () => {
+    const dir = project({ ...app(), 'test/config.test.ts': CONFIG_TEST }, true);
+    const r = awaitify(dir, 'migrate', 'src');
+    expect(r.code, r.stderr).toBe(0);
+    // loadConfig stays sync, so nothing awaits it: no diff at all.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^awaitify: 3 files \(and 1 more read outside the paths, never changed\): 0 to change, 3 unchanged, 0 skipped, 0 failed\n/);
+    expect(r.stderr).toContain(
+      '  src/config.ts:3 `loadConfig` stays sync: a call outside the paths of this run would have to await it, and awaitify does not change it: test/config.test.ts:4 (`test callback`). Run awaitify on paths that include that call (or on the whole project) to migrate them together. [sync-boundary]\n',
+    );
+    const json = JSON.parse(awaitify(dir, 'migrate', 'src', '--format', 'json').stdout);
+    expect(json.root).toBe(dir);
+    expect(json.files.map((f: { path: string }) => f.path)).toEqual(['src/config.ts', 'src/health.ts', 'src/routes.ts']);
+    expect(json.plan.boundaries).toEqual([
+      expect.objectContaining({ path: 'test/config.test.ts', line: 4, kind: 'outside-scope', callee: 'loadConfig', calleePath: 'src/config.ts', calleeLine: 3 }),
+    ]);
+    // The whole project as the paths: the test becomes async with the helper.
+    const whole = awaitify(dir, 'migrate', '.');
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stdout).toContain('diff --git a/test/config.test.ts b/test/config.test.ts\n');
+    expect(whole.stdout).toContain('+export async function loadConfig(file: string) {\n');
+  });
+
+  it('changes a function whose callers are all inside the paths, and writes nothing outside them', () => {
+    const dir = project({ ...app(), 'scripts/health.ts': "import { health } from '../src/health.js';\n\nconsole.log(health.stack.length);\n" }, true);
+    const r = awaitify(dir, 'migrate', 'src', '--write');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toContain('export async function loadConfig');
+    expect(git(dir, 'status', '--porcelain')).toBe(' M src/config.ts\n M src/routes.ts\n');
+  });
+
+  it('finds the project root above a subdirectory: paths in the report and the diff start there, and the diff applies', () => {
+    const top = project({ 'web/package.json': PACKAGE, 'web/src/routes.ts': ROUTES, 'web/src/config.ts': CONFIG, 'web/test/config.test.ts': CONFIG_TEST }, true);
+    const r = awaitify(path.join(top, 'web/src'), 'migrate', 'routes.ts');
+    expect(r.code, r.stderr).toBe(0);
+    // The helper is outside the paths: the handler has nothing it could await.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^awaitify: 1 file \(and 2 more read outside the paths, never changed\): 0 to change, 1 unchanged/);
+    const json = JSON.parse(awaitify(path.join(top, 'web/src'), 'migrate', 'routes.ts', 'config.ts', '--format', 'json').stdout);
+    expect(json.root).toBe(path.join(top, 'web'));
+    expect(json.findings.some((f: { path: string; line: number; message: string }) => f.path === 'src/config.ts' && f.line === 3 && f.message.includes('test/config.test.ts:4'))).toBe(true);
+    const noTest = project({ 'web/package.json': PACKAGE, 'web/src/routes.ts': ROUTES, 'web/src/config.ts': CONFIG }, true);
+    const dry = awaitify(path.join(noTest, 'web/src'), 'migrate', 'routes.ts', 'config.ts');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('diff --git a/web/src/config.ts b/web/src/config.ts\n');
+    const patch = path.join(scratch, `root-${counter}.diff`);
+    writeFileSync(patch, dry.raw);
+    git(path.join(noTest, 'web/src'), 'apply', patch);
+    expect(readFileSync(path.join(noTest, 'web/src/config.ts'), 'utf8')).toContain('export async function loadConfig');
+  });
+
+  it('--root sets the analysed tree: callers outside it are not seen', () => {
+    // The git top holds package.json, so by default the root is the top and the test in tools/ is seen.
+    const dir = project({ ...app(), 'tools/config.test.ts': CONFIG_TEST }, true);
+    const byDefault = JSON.parse(awaitify(dir, 'migrate', 'src', '--format', 'json').stdout);
+    expect(byDefault.root).toBe(dir);
+    expect(byDefault.summary.files.changed).toBe(0);
+    const narrowed = awaitify(dir, 'migrate', 'src', '--root', 'src');
+    expect(narrowed.code, narrowed.stderr).toBe(0);
+    expect(narrowed.stdout).toContain('diff --git a/src/config.ts b/src/config.ts\n');
+    expect(narrowed.stderr).toMatch(/^awaitify: 3 files: 2 to change, 1 unchanged/);
+  });
+
+  it('exits 2 for a --root that is not a directory or a path outside the root', () => {
+    const dir = project({ ...app(), 'other/x.ts': CLEAN });
+    const missing = awaitify(dir, 'migrate', 'src', '--root', 'nope');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('awaitify: --root nope: not a directory\n');
+    const outside = awaitify(dir, 'migrate', 'other/x.ts', '--root', 'src');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe(`awaitify: other/x.ts: outside the project root ${path.join(dir, 'src')}; pass --root with a directory that holds every path\n`);
+  });
+});
+
 describe('awaitify check', () => {
   it('prints findings as path:line:col rule message and exits 1', () => {
     const r = awaitify(project(app()), 'check');
