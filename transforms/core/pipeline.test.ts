@@ -98,6 +98,60 @@ describe('runMigration', () => {
     expect(result.targets).toEqual({ node: '20' });
   });
 
+  it('analyses the whole project root but changes, lists and reports only the files of the paths', async () => {
+    const dir = project({
+      'package.json': '{}\n',
+      'src/a.toy': 'sleep()\n',
+      'src/b.toy': 'sleep()\n',
+      'test/c.toy': 'sleep()\n',
+      'test/broken.toy': '<<<<<<< ours\n',
+      'test/skip.toy': Buffer.from([0xff, 0xfe, 0x00]),
+    });
+    git(dir, 'init', '-q');
+    let seen: { files: string[]; scope?: string[] } | undefined;
+    const spy: typeof toyAdapter = {
+      ...toyAdapter,
+      analyze: (ctx) => {
+        seen = { files: ctx.files.map((f) => f.path), scope: ctx.scope && [...ctx.scope].sort() };
+        return toyAdapter.analyze(ctx);
+      },
+    };
+    const result = await runMigration({ cwd: path.join(dir, 'src'), paths: ['a.toy'], adapters: [spy], write: true, allowDirty: true });
+    expect(seen).toEqual({ files: ['src/a.toy', 'src/b.toy', 'test/broken.toy', 'test/c.toy'], scope: ['src/a.toy'] });
+    expect(result.root).toBe(dir);
+    expect(result.files.map((f) => `${f.path} ${f.status}`)).toEqual(['src/a.toy changed']);
+    expect(result.outsideFiles).toBe(2);
+    expect(result.findings.map((f) => f.path)).toEqual(['src/a.toy']);
+    expect(readFileSync(path.join(dir, 'src/a.toy'), 'utf8')).toBe('use nap\nawait nap()\n');
+    expect(readFileSync(path.join(dir, 'src/b.toy'), 'utf8')).toBe('sleep()\n');
+    expect(readFileSync(path.join(dir, 'test/c.toy'), 'utf8')).toBe('sleep()\n');
+    // Paths that name every file of the project: no scope, as before.
+    const whole = await runMigration({ cwd: dir, paths: ['src', 'test'], adapters: [spy] });
+    expect(seen?.scope).toBeUndefined();
+    expect(whole.files.map((f) => `${f.path} ${f.status}`)).toEqual(['src/a.toy unchanged', 'src/b.toy changed', 'test/broken.toy failed', 'test/c.toy changed', 'test/skip.toy skipped']);
+  });
+
+  it('reports, at the function inside the paths, each call outside them that keeps it sync', async () => {
+    const dir = project({ 'src/a.toy': 'x\n', 'test/b.toy': 'y\n' });
+    git(dir, 'init', '-q');
+    const boundary = (line: number) => ({ path: 'test/b.toy', line, column: 1, function: 'testIt', callee: 'load', calleePath: 'src/a.toy', calleeLine: 1, kind: 'outside-scope', reason: 'r' });
+    const withBoundaries: typeof toyAdapter = {
+      ...toyAdapter,
+      analyze: async () => ({ findings: [], failures: [], plan: { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [boundary(1), boundary(3)] } }),
+    };
+    const result = await runMigration({ cwd: dir, paths: ['src'], adapters: [withBoundaries] });
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        path: 'src/a.toy',
+        line: 1,
+        safety: 'manual',
+        rule: 'outside-scope',
+        message:
+          '`load` stays sync: 2 calls outside the paths of this run would have to await it, and awaitify does not change them: test/b.toy:1 (`testIt`), test/b.toy:3 (`testIt`). Run awaitify on paths that include those calls (or on the whole project) to migrate them together.',
+      }),
+    ]);
+  });
+
   it('adds each import once per file and keeps CRLF line endings and a BOM on write', async () => {
     const dir = project({ 'a.toy': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('sleep()\r\nsleep()\r\n')]) });
     const result = await runMigration({ cwd: dir, adapters: [toyAdapter], write: true });

@@ -88,4 +88,49 @@ describe('planAsyncPropagation', () => {
     expect(r.async.size).toBe(0);
     expect(r.rewriteIn.has('handler')).toBe(true);
   });
+  describe('with a write scope', () => {
+    const at = (path: string) => ({ path, line: 4, column: 3 });
+    const scoped = (extra: Partial<GraphFunction> & { path: string }, id: string) => fn(id, extra);
+    const graph = (): CallGraph => ({
+      functions: [
+        scoped({ path: 'src/app.js', entry: 'express' }, 'handler'),
+        scoped({ path: 'src/users.js', seeds: 1, line: 3 }, 'loadUser'),
+        scoped({ path: 'src/users.js', seeds: 1, line: 7 }, 'loadOrder'),
+        scoped({ path: 'test/users.test.js' }, 'testBody'),
+        scoped({ path: 'test/users.test.js', alreadyAsync: true }, 'asyncTest'),
+        scoped({ path: 'test/users.test.js', seeds: 1, entry: 'express' }, 'outsideHandler'),
+      ],
+      edges: [
+        { ...call('handler', 'loadUser'), site: at('src/app.js') },
+        { ...call('handler', 'loadOrder'), site: at('src/app.js') },
+        { ...call('testBody', 'loadUser'), site: at('test/users.test.js') },
+        { ...call('asyncTest', 'loadOrder', 'detached'), site: at('test/users.test.js') },
+      ],
+    });
+    const scope = new Set(['src/app.js', 'src/users.js']);
+
+    it('pins a function that a call outside the scope would have to await, naming the call; never changes a function outside', () => {
+      const r = planAsyncPropagation(graph(), { entry: 'handlers', api: 'replace', scope });
+      expect([...r.async.keys()].sort()).toEqual(['handler', 'loadOrder']);
+      expect(r.pinned.get('loadUser')).toMatchObject({ kind: 'outside-scope', function: 'testBody', path: 'test/users.test.js', calleePath: 'src/users.js', calleeLine: 3 });
+      expect(r.boundaries.map((b) => `${b.kind} ${b.path} ${b.callee}`)).toEqual(['outside-scope test/users.test.js loadUser']);
+      expect(r.boundaries[0].reason).toBe('loadUser stays sync: `testBody` in test/users.test.js:4 calls it, outside the paths of this run, and awaitify does not change that call');
+      // A detached reference outside the scope (a callback handed to code that accepts a promise) needs no change there.
+      expect(r.awaitEdges.map((e) => `${e.from}->${e.to}`)).toEqual(['handler->loadOrder']);
+    });
+
+    it('keeps a sync twin for the outside call under twin, and inserts no await outside the scope', () => {
+      const g = graph();
+      g.edges.push({ ...call('asyncTest', 'loadUser'), site: { path: 'test/users.test.js', line: 9, column: 3 } });
+      const r = planAsyncPropagation(g, { entry: 'handlers', api: 'twin', scope });
+      expect(r.async.get('loadUser')?.twin).toBe(true);
+      expect(r.awaitEdges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(['handler->loadOrder', 'handler->loadUser']);
+      expect(r.boundaries.map((b) => `${b.kind} ${b.function} ${b.callee}`).sort()).toEqual(['outside-scope asyncTest loadUser', 'outside-scope testBody loadUser']);
+    });
+
+    it('plans as before without a scope', () => {
+      const r = planAsyncPropagation(graph(), { entry: 'handlers', api: 'replace' });
+      expect([...r.async.keys()].sort()).toEqual(['handler', 'loadOrder', 'loadUser', 'outsideHandler', 'testBody']);
+    });
+  });
 });
