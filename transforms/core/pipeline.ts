@@ -141,7 +141,8 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   const created: { adapter: LanguageAdapter; file: NewFile }[] = [];
   for (const adapter of adapters) {
     const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
-    if (files.length === 0) continue;
+    // A language with no file in the paths has nothing to change (no call crosses languages).
+    if (files.length === 0 || (scope && !files.some((f) => scope.has(f.path)))) continue;
     const result = await adapter.analyze({
       root,
       files,

@@ -120,6 +120,11 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   };
   const seeds: Seed<N>[] = [];
   for (const file of files) {
+    // Functions outside the run's paths never change: their blocking calls seed nothing.
+    if (!inScope(ctx.scope, file.path)) {
+      ctx.progress?.(++done, total * 2);
+      continue;
+    }
     for (const blocking of deps.findBlockingCalls(file.morph)) {
       if (!ctx.isRuleEnabled(blocking.rule)) continue;
       const fn = builder.enclosing(blocking.call.compilerNode);
