@@ -321,6 +321,12 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
         refused.set(info, outcome.reason);
         continue;
       }
+      // A re-export or signature the twin needs in a file outside the run's paths cannot be added.
+      const outside = [...outcome.barrels].find(([file, barrel]) => !inScope(ctx.scope, file.path) && (barrel.edits.length > 0 || barrel.objects.size > 0))?.[0] ?? outcome.signatures.find((sig) => !inScope(ctx.scope, sig.file.path))?.file;
+      if (outside) {
+        refused.set(info, `${outside.path}, outside the paths of this run, would have to export it too`);
+        continue;
+      }
       const stuck = unrenamedReference(id, outcome, result, builder, model);
       if (stuck) refused.set(info, stuck);
       else twins.set(id, outcome);

@@ -1,0 +1,3 @@
+import { loadUser } from './lib/index.js';
+
+console.log(loadUser(process.argv[2]));

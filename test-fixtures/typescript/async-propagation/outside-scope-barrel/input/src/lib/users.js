@@ -1,0 +1,5 @@
+import fs from 'node:fs';
+
+export function loadUser(id) {
+  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));
+}
