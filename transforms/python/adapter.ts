@@ -565,7 +565,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
 function emitAssumedTargets(ctx: AdapterRunContext, emitted: Emitted[]): void {
   if (ctx.targets.django) return;
   const changed = emitted
-    .filter((e) => e.finding.edits.length && e.finding.safety !== 'manual' && ctx.willApply(e.finding.safety))
+    .filter((e) => e.finding.edits.length && e.finding.safety !== 'manual' && ctx.willApply(e.finding.safety) && inScope(ctx.scope, e.module.path))
     .map((e) => e.module)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))[0];
   if (!changed) return;
