@@ -42,6 +42,29 @@ export interface MiddlewareInfo {
   /** `__call__` of a class, the inner function of a factory. */
   call?: PyFunction;
   settingPath: string;
+  /** How it gains an async path beside its sync one, when it can (middleware-async writes it). */
+  shape?: MiddlewareShape;
+  /** Why its __call__ (inner function) stays sync, when it does. */
+  blocked?: string;
+}
+
+/**
+ * A middleware that becomes sync- and async-capable: `call` keeps its sync path and
+ * gains an async copy named `twin`; a class's __call__ hands over to it when
+ * Django runs the middleware async (markcoroutinefunction), a factory returns it
+ * when get_response is a coroutine function.
+ */
+export interface MiddlewareShape {
+  twin: string;
+  /** `get_response` calls in `call`: `self.<attr>(...)` for a class, `<param>(...)` for a factory. */
+  getResponseCalls: Node[];
+  /** Class: the `__init__` and the `self.<attr> = get_response` statement in it. */
+  init?: PyFunction;
+  initAssign?: Node;
+  getResponseAttr?: string;
+  /** Factory: its get_response parameter and the `return <inner>` statement. */
+  getResponseParam?: string;
+  returnStmt?: Node;
 }
 
 export interface EntryInfo {
@@ -57,6 +80,13 @@ export interface EntryInfo {
   djangoCalled: Map<string, DjangoCaller>;
   /** Decorators that register a function with Django, by function id. */
   registrations: Map<string, Node[]>;
+  /** Entry points that change by gaining an async twin beside them, never in place (middleware __call__), with the twin's name. */
+  asyncTwins: Map<string, string>;
+}
+
+export interface EntryOptions {
+  /** Whether middleware-async runs: without it nothing would make a middleware async-capable, so its __call__ stays sync. */
+  middlewareAsync?: boolean;
 }
 
 function decoratorName(project: Project, fn: PyFunction, deco: Node): { name: string; resolved?: string } {
@@ -70,8 +100,18 @@ const VIEW_BASE = /^django\.views(\.generic)?(\.base)?\.View$/;
 const GENERIC_VIEW = /^django\.views\.generic(\.\w+)*\.(\w+)$/;
 const DJANGO_CLASS = /^(django|rest_framework|unittest)\./;
 
-export function findEntries(project: Project, djangoTarget: string): EntryInfo {
-  const info: EntryInfo = { entries: new Map(), cannotBeAsync: new Map(), cbvs: [], middleware: [], foreignMiddleware: [], blockedViews: new Map(), djangoCalled: new Map(), registrations: new Map() };
+export function findEntries(project: Project, djangoTarget: string, options: EntryOptions = {}): EntryInfo {
+  const info: EntryInfo = {
+    entries: new Map(),
+    cannotBeAsync: new Map(),
+    cbvs: [],
+    middleware: [],
+    foreignMiddleware: [],
+    blockedViews: new Map(),
+    djangoCalled: new Map(),
+    registrations: new Map(),
+    asyncTwins: new Map(),
+  };
   const viewFunctions = new Set<PyFunction>();
   const viewClasses = new Set<PyClass>();
 
@@ -128,7 +168,7 @@ export function findEntries(project: Project, djangoTarget: string): EntryInfo {
     }
   }
 
-  findMiddleware(project, info);
+  findMiddleware(project, info, djangoTarget, options.middlewareAsync ?? true);
   // Django holds these by reference and calls them synchronously; that wins over a views.py
   // function that merely looks like a view (`def nav(request)` used as a context processor).
   const callers = findDjangoCallers(project, djangoTarget);
@@ -194,7 +234,7 @@ function classifyCbv(project: Project, cls: PyClass, djangoTarget: string): CbvI
   return cbv;
 }
 
-function findMiddleware(project: Project, info: EntryInfo): void {
+function findMiddleware(project: Project, info: EntryInfo, djangoTarget: string, enabled: boolean): void {
   for (const module of project.modules) {
     const assigns = module.assigned.get('MIDDLEWARE') ?? module.assigned.get('MIDDLEWARE_CLASSES');
     if (!assigns) continue;
@@ -222,14 +262,108 @@ function findMiddleware(project: Project, info: EntryInfo): void {
   }
   for (const mw of info.middleware) {
     if (mw.cls && externalAncestors(project, mw.cls).some((n) => /MiddlewareMixin$/.test(n))) continue;
-    if (mw.call) info.entries.set(mw.call.id, 'django-middleware');
-    if (mw.cls) {
-      for (const hook of ['process_view', 'process_exception', 'process_template_response']) {
-        const m = mw.cls.methods.get(hook);
-        if (m) info.entries.set(m.id, 'django-middleware');
+    const hooks = mw.cls ? ['process_view', 'process_exception', 'process_template_response'].map((h) => mw.cls!.methods.get(h)).filter((m): m is PyFunction => Boolean(m)) : [];
+    // Django calls the hooks in the request's mode and runs a sync hook through sync_to_async
+    // under ASGI: a sync hook is right in both modes, an async one would run through
+    // async_to_sync on every WSGI request.
+    for (const m of hooks) {
+      if (!m.isAsync) info.cannotBeAsync.set(m.id, { kind: 'middleware-hook', reason: `Django calls ${mw.cls!.name}.${m.name}() in the mode the request runs in and adapts a sync hook itself (sync_to_async under ASGI), so it stays sync and the WSGI path is unchanged` });
+    }
+    if (!mw.call || mw.call.isAsync) continue;
+    const shape = middlewareShape(project, mw);
+    if (typeof shape === 'string') {
+      mw.blocked = shape;
+    } else if (!shape) {
+      continue;
+    } else if (!enabled) {
+      mw.blocked = `middleware-async is skipped, and only it makes a middleware async-capable (async_capable, markcoroutinefunction); Django keeps calling this one synchronously`;
+    } else if (!atLeast(djangoTarget, '3.1')) {
+      mw.blocked = `async middleware needs Django 3.1 (target: ${djangoTarget})`;
+    } else {
+      mw.shape = shape;
+      info.entries.set(mw.call.id, 'django-middleware');
+      info.asyncTwins.set(mw.call.id, shape.twin);
+      continue;
+    }
+    info.cannotBeAsync.set(mw.call.id, { kind: 'middleware', reason: mw.blocked });
+    // middleware-async reports the others itself; skipped, it cannot, so the adapter does when it blocks.
+    if (!enabled) info.blockedViews.set(mw.call.id, mw.blocked);
+  }
+}
+
+/**
+ * Whether a project middleware can gain an async path beside its sync one: the shape
+ * (where get_response is stored and called), or why not (a string), or undefined when
+ * it already declares its own async support (left as it is).
+ */
+function middlewareShape(project: Project, mw: MiddlewareInfo): MiddlewareShape | string | undefined {
+  const call = mw.call!;
+  if (call.decorators.length) return `${call.qualname} is decorated (@${call.decorators[0].text}); a decorated middleware call is not rewritten`;
+  const request = call.paramNames[call.cls ? 1 : 0];
+  const arity = call.cls ? 2 : 1;
+  if (call.params.length !== arity || !request || call.params.some((p) => p.type !== 'identifier')) {
+    return `${call.qualname} does not take exactly (${call.cls ? 'self, ' : ''}request); make it async-capable by hand`;
+  }
+  const calls = call.body.descendantsOfType('call').filter((c): c is Node => Boolean(c) && ownScope(call, c!));
+  let shape: MiddlewareShape;
+  if (mw.cls) {
+    const cls = mw.cls;
+    if (cls.attrs.has('async_capable') || cls.attrs.has('sync_capable') || cls.methods.has('__acall__')) return undefined;
+    const init = cls.methods.get('__init__');
+    if (init && /markcoroutinefunction/.test(init.body.text)) return undefined;
+    const param = init?.paramNames[1];
+    let attr: string | undefined;
+    let initAssign: Node | undefined;
+    for (const stmt of childrenOf(init?.body)) {
+      const a = childrenOf(stmt)[0];
+      if (stmt.type !== 'expression_statement' || a?.type !== 'assignment') continue;
+      const left = field(a, 'left');
+      if (left?.type === 'attribute' && field(left, 'object')?.text === init!.paramNames[0] && field(a, 'right')?.text === param) {
+        attr = field(left, 'attribute')!.text;
+        initAssign = stmt;
       }
     }
+    const self = call.paramNames[0];
+    const getResponseCalls = calls.filter((c) => {
+      const f = field(c, 'function');
+      return f?.type === 'attribute' && field(f, 'object')?.text === self && field(f, 'attribute')?.text === attr;
+    });
+    if (!init || !attr || !initAssign || !getResponseCalls.length) {
+      return `${cls.name} does not store get_response in __init__ and call it in __call__; make it async-capable by hand`;
+    }
+    shape = { twin: '__acall__', getResponseCalls, init, initAssign, getResponseAttr: attr };
+  } else {
+    const factory = mw.factory!;
+    if (factory.decorators.some((d) => /_middleware$/.test(d.text))) return undefined;
+    const param = factory.paramNames[0];
+    const getResponseCalls = calls.filter((c) => field(c, 'function')?.text === param);
+    const returnStmt = childrenOf(factory.body).find((st) => st.type === 'return_statement' && childrenOf(st)[0]?.text === call.name);
+    if (!param || !getResponseCalls.length || !returnStmt) {
+      return `${factory.name} does not return an inner function that calls ${param ?? 'get_response'}; make it async-capable by hand`;
+    }
+    let twin = `a${call.name}`;
+    while (factory.nested.has(twin) || factory.locals.has(twin)) twin = `a${twin}`;
+    shape = { twin, getResponseCalls, getResponseParam: param, returnStmt };
   }
+  // After get_response the view may have logged a user in or out (request.user is then the new
+  // user, or still the lazy one): an async path cannot read it the same way.
+  const first = Math.min(...shape.getResponseCalls.map((c) => c.endIndex));
+  const late = call.body.descendantsOfType('attribute').find(
+    (n) => n && ownScope(call, n) && n.startIndex > first && field(n, 'object')?.text === request && field(n, 'attribute')?.text === 'user',
+  );
+  if (late) {
+    const line = call.module.text.slice(0, late.startIndex).split('\n').length;
+    return `it reads ${late.text} after get_response (line ${line}), where the view may have logged a user in or out; an async path cannot load that user the way the sync one does, so it stays sync (Django runs it in a thread under ASGI)`;
+  }
+  return shape;
+}
+
+/** Whether a node in a function's body belongs to the function itself, not to a nested def, class or lambda. */
+function ownScope(fn: PyFunction, node: Node): boolean {
+  for (let n = node.parent; n && n.id !== fn.body.id; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return false;
+  }
+  return true;
 }
 
 const TEST_BASE = /(TestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase)$/;
