@@ -74,7 +74,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const targets = { django: ctx.targets.django ?? DEFAULT_DJANGO, python: ctx.targets.python ?? DEFAULT_PYTHON };
   const orm = new OrmIndex(project);
   const ac = new AnalysisContext(project, orm, targets, ctx);
-  const entries = findEntries(project, targets.django);
+  const entries = findEntries(project, targets.django, { middlewareAsync: ctx.isRuleEnabled('middleware-async') });
   const byId = new Map(project.functions.map((f) => [f.id, f]));
   // Plain functions Django calls synchronously (a context processor, a receiver, a template
   // filter) keep their sync form for Django under `--api twin`, and gain an async twin only when
@@ -198,6 +198,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (forced.size) result = planAsyncPropagation(graph, options);
 
     twins.clear();
+    // A middleware's __call__ keeps its sync path and gains an async copy (under any --api).
+    for (const [id, name] of entries.asyncTwins) if (result.async.has(id)) twins.set(id, { name, existing: false });
     if (options.api === 'twin') {
       // Helpers keep their sync form beside the async twin; entry points (Django calls them by
       // reference, so a twin would never be used) and, under `--entry all` or a glob, the
