@@ -286,8 +286,8 @@ function findMiddleware(project: Project, info: EntryInfo, djangoTarget: string,
       continue;
     }
     info.cannotBeAsync.set(mw.call.id, { kind: 'middleware', reason: mw.blocked });
-    // middleware-async reports the others itself; skipped, it cannot, so the adapter does when it blocks.
-    if (!enabled) info.blockedViews.set(mw.call.id, mw.blocked);
+    // Reported (by the adapter) where it blocks: that is where it costs a thread hop.
+    info.blockedViews.set(mw.call.id, mw.blocked);
   }
 }
 
