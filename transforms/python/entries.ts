@@ -82,6 +82,8 @@ export interface EntryInfo {
   registrations: Map<string, Node[]>;
   /** Entry points that change by gaining an async twin beside them, never in place (middleware __call__), with the twin's name. */
   asyncTwins: Map<string, string>;
+  /** Classes whose methods all stay sync, said once per class where something in them blocks (Django REST framework views, serializers, permissions). */
+  syncClasses: { cls: PyClass; reason: string }[];
 }
 
 export interface EntryOptions {
@@ -99,6 +101,27 @@ function decoratorName(project: Project, fn: PyFunction, deco: Node): { name: st
 const VIEW_BASE = /^django\.views(\.generic)?(\.base)?\.View$/;
 const GENERIC_VIEW = /^django\.views\.generic(\.\w+)*\.(\w+)$/;
 const DJANGO_CLASS = /^(django|rest_framework|unittest)\./;
+const DRF = /^rest_framework\./;
+
+/** Why a class deriving from Django REST framework's `base` stays sync. */
+function drfReason(base: string): string {
+  const name = base.split('.').pop()!;
+  const kind = /^rest_framework\.(serializers|fields|relations)\./.test(base)
+    ? 'DRF calls serializer methods synchronously (is_valid(), save(), to_representation())'
+    : /^rest_framework\.permissions\./.test(base)
+      ? 'DRF checks permissions synchronously (APIView.check_permissions())'
+      : /^rest_framework\.authentication\./.test(base)
+        ? "DRF authenticates synchronously (request.user runs the authentication classes)"
+        : /^rest_framework\.(views|generics|viewsets|mixins)\./.test(base)
+          ? "DRF's APIView.dispatch() calls handlers synchronously and has no async path"
+          : 'Django REST framework calls it synchronously';
+  return `it derives from ${name} (Django REST framework): ${kind}, so its methods stay sync (an async twin would never be called)`;
+}
+
+/** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
+const SYNC_AUTH_MIXINS = /^django\.contrib\.auth\.mixins\.(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|AccessMixin)$/;
+/** Django view bases and mixins known not to run sync work around an async handler. */
+const ASYNC_AWARE_VIEW_BASES = /^django\.views(\.generic)?(\.base)?\.(View|ContextMixin|TemplateResponseMixin|RedirectView)$/;
 
 export function findEntries(project: Project, djangoTarget: string, options: EntryOptions = {}): EntryInfo {
   const info: EntryInfo = {
@@ -111,6 +134,7 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
     djangoCalled: new Map(),
     registrations: new Map(),
     asyncTwins: new Map(),
+    syncClasses: [],
   };
   const viewFunctions = new Set<PyFunction>();
   const viewClasses = new Set<PyClass>();
@@ -159,6 +183,16 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
   for (const cls of project.classes) {
     if (externalAncestors(project, cls).some((n) => VIEW_BASE.test(n) || GENERIC_VIEW.test(n))) viewClasses.add(cls);
   }
+  // Django REST framework calls its views, serializers, permissions and authentication classes
+  // synchronously: they stay sync, all methods, and no twin (DRF would never call it).
+  for (const cls of project.classes) {
+    const drf = externalAncestors(project, cls).find((n) => DRF.test(n));
+    if (!drf) continue;
+    viewClasses.delete(cls);
+    const reason = drfReason(drf);
+    info.syncClasses.push({ cls, reason });
+    for (const m of cls.methods.values()) if (!m.isAsync) info.cannotBeAsync.set(m.id, { kind: 'drf', reason });
+  }
   for (const cls of viewClasses) {
     const cbv = classifyCbv(project, cls, djangoTarget);
     info.cbvs.push(cbv);
@@ -192,6 +226,7 @@ function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: stri
       continue;
     }
     if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
+    if (resolved && DRF.test(resolved)) return `@${deco.text} makes it a Django REST framework view: DRF's APIView.dispatch() calls it synchronously, so it stays sync`;
     return `@${deco.text} is not known to wrap async views; convert it (check iscoroutinefunction) first`;
   }
   return undefined;
@@ -225,13 +260,56 @@ function classifyCbv(project: Project, cls: PyClass, djangoTarget: string): CbvI
     cbv.blocked = `${cls.name} overrides dispatch() synchronously; async handlers would return coroutines through it`;
     return cbv;
   }
+  const mixin = external.find((n) => SYNC_AUTH_MIXINS.test(n));
+  if (mixin) {
+    cbv.blocked = `${cls.name} uses ${mixin.split('.').pop()}, whose dispatch() reads request.user synchronously (not async-aware up to Django 5.2): in an async view that query raises SynchronousOnlyOperation, so the handlers stay sync`;
+    return cbv;
+  }
+  const unknownBase = external.find((n) => !ASYNC_AWARE_VIEW_BASES.test(n) && !/^(builtins\.)?object$/.test(n));
+  if (unknownBase) {
+    cbv.blocked = `${cls.name} derives from ${unknownBase}, which is not known to be async-aware (its dispatch() or setup() may do sync work around the handler), so the handlers stay sync`;
+    return cbv;
+  }
   for (const deco of cls.decorators) {
-    if (/method_decorator/.test(deco.text) && !atLeast(djangoTarget, '5.2')) {
-      cbv.blocked = `method_decorator wraps async methods only from Django 5.2 (target: ${djangoTarget})`;
+    const why = classDecoratorBlock(project, cls, deco, djangoTarget);
+    if (why) {
+      cbv.blocked = why;
       return cbv;
     }
   }
   return cbv;
+}
+
+/** Why a class decorator keeps a class-based view sync, or undefined when it wraps async handlers. */
+function classDecoratorBlock(project: Project, cls: PyClass, decorator: Node, djangoTarget: string): string | undefined {
+  // A class keeps its `decorator` nodes (with the @); the expression is their child.
+  const deco = decorator.type === 'decorator' ? (childrenOf(decorator)[0] ?? decorator) : decorator;
+  const callee = deco.type === 'call' ? field(deco, 'function')! : deco;
+  const r = resolveExpr(project, cls.module, undefined, callee);
+  const resolved = r?.kind === 'external' ? r.name : undefined;
+  if (resolved !== 'django.utils.decorators.method_decorator' || deco.type !== 'call') {
+    return `@${deco.text} on ${cls.name} is not known to wrap async handlers (a class decorator may wrap dispatch() synchronously), so the handlers stay sync`;
+  }
+  if (!atLeast(djangoTarget, '5.2')) return `@${deco.text}: method_decorator wraps async methods only from Django 5.2 (target: ${djangoTarget}), so the handlers stay sync`;
+  const inner = callArguments(deco).positional[0];
+  for (const d of inner ? (inner.type === 'list' || inner.type === 'tuple' ? childrenOf(inner) : [inner]) : []) {
+    const why = wrappedDecoratorBlock(project, cls.module, d, djangoTarget);
+    if (why) return `@${deco.text}: ${why}, so the handlers stay sync`;
+  }
+  return undefined;
+}
+
+/** Why a decorator given to method_decorator does not wrap async views on the target, or undefined when it does. */
+function wrappedDecoratorBlock(project: Project, module: PyModule, deco: Node, djangoTarget: string): string | undefined {
+  const callee = deco.type === 'call' ? field(deco, 'function')! : deco;
+  const r = resolveExpr(project, module, undefined, callee);
+  const resolved = r?.kind === 'external' ? r.name : undefined;
+  const name = callee.text.split('.').pop() ?? callee.text;
+  if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
+    const min = VIEW_DECORATORS[name];
+    return atLeast(djangoTarget, min) ? undefined : `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+  }
+  return `${deco.text} is not known to wrap async views (convert it to check iscoroutinefunction first)`;
 }
 
 function findMiddleware(project: Project, info: EntryInfo, djangoTarget: string, enabled: boolean): void {
@@ -467,7 +545,12 @@ function decoratorAcceptsCoroutines(project: Project, fn: PyFunction, deco: Node
   if (COROUTINE_SAFE_DECORATORS.test(callee.text) || (resolved && COROUTINE_SAFE_DECORATORS.test(resolved))) return true;
   const django = resolved ? resolved.startsWith('django.') : false;
   if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]);
-  if (django && name === 'method_decorator') return atLeast(djangoTarget, '5.2');
+  if (django && name === 'method_decorator') {
+    if (!atLeast(djangoTarget, '5.2') || deco.type !== 'call') return false;
+    const inner = callArguments(deco).positional[0];
+    const wrapped = inner ? (inner.type === 'list' || inner.type === 'tuple' ? childrenOf(inner) : [inner]) : [];
+    return wrapped.length > 0 && wrapped.every((d) => !wrappedDecoratorBlock(project, fn.module, d, djangoTarget));
+  }
   return false;
 }
 

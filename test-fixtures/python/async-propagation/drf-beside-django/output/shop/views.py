@@ -1,0 +1,28 @@
+from django.http import JsonResponse
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from shop.models import Order
+
+
+def owned_total(owner):
+    total = 0
+    for order in Order.objects.filter(owner=owner):
+        total += order.total
+    return total
+
+
+async def aowned_total(owner):
+    total = 0
+    async for order in Order.objects.filter(owner=owner):
+        total += order.total
+    return total
+
+
+async def order_total(request, owner):
+    return JsonResponse({"total": await aowned_total(owner)})
+
+
+class OrderTotal(APIView):
+    def get(self, request, owner):
+        return Response({"total": owned_total(owner), "user": request.user.username})
