@@ -441,6 +441,11 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   if (ctx.isRuleEnabled('middleware-async')) {
     for (const f of foreignMiddlewareFindings(entries, project)) emit(f.module, f.node, 'middleware-async', 'manual', f.message, []);
   }
+  // Classes that stay sync as a whole (DRF): said once per class, where something in it blocks.
+  for (const { cls, reason } of entries.syncClasses) {
+    const lines = [...cls.methods.values()].flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(m.module.text, s.node.startIndex).line));
+    if (lines.length) emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${[...new Set(lines)].sort((a, b) => a - b).join(', ')}`, []);
+  }
 
   // Twins: the edits inside a function that keeps a sync twin go into a copy added beside it.
   const twinFns = [...twins.keys()].map((id) => byId.get(id)!).sort((a, b) => a.outer.endIndex - a.outer.startIndex - (b.outer.endIndex - b.outer.startIndex));
