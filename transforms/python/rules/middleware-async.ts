@@ -84,7 +84,10 @@ function structureSite(fc: FunctionContext, mw: MiddlewareInfo, shape: Middlewar
   const factory = mw.factory!;
   const deco = fc.namedImport('django.utils.decorators', 'sync_and_async_middleware');
   imports.push(deco);
-  edits.push({ start: factory.outer.startIndex, end: factory.outer.startIndex, text: `@${deco.local}\n${lineIndent(text, factory.outer.startIndex)}` });
+  // Replacing the first character (rather than inserting before it) keeps the decorator after an
+  // import inserted at the same offset when the factory starts the file's code.
+  const at = factory.outer.startIndex;
+  edits.push({ start: at, end: at + 1, text: `@${deco.local}\n${lineIndent(text, at)}${text[at]}` });
   const ret = shape.returnStmt!;
   const indent = lineIndent(text, ret.startIndex);
   edits.push({ start: ret.startIndex, end: ret.startIndex, text: `if ${isco.local}(${shape.getResponseParam}):\n${indent}${indentUnit(factory)}return ${shape.twin}\n${indent}` });
