@@ -3,6 +3,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shop.models import Order
+from shop.services import greeting
 
 
 def owned_total(owner):
@@ -13,9 +14,9 @@ def owned_total(owner):
 
 
 def order_total(request, owner):
-    return JsonResponse({"total": owned_total(owner)})
+    return JsonResponse({"total": owned_total(owner), "greeting": greeting(request)})
 
 
 class OrderTotal(APIView):
     def get(self, request, owner):
-        return Response({"total": owned_total(owner), "user": request.user.username})
+        return Response({"total": owned_total(owner), "user": request.user.username, "greeting": greeting(request)})

@@ -3,6 +3,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from shop.models import Order
+from shop.services import agreeting, greeting
 
 
 def owned_total(owner):
@@ -20,9 +21,9 @@ async def aowned_total(owner):
 
 
 async def order_total(request, owner):
-    return JsonResponse({"total": await aowned_total(owner)})
+    return JsonResponse({"total": await aowned_total(owner), "greeting": await agreeting(request)})
 
 
 class OrderTotal(APIView):
     def get(self, request, owner):
-        return Response({"total": owned_total(owner), "user": request.user.username})
+        return Response({"total": owned_total(owner), "user": request.user.username, "greeting": greeting(request)})
