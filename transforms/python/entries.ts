@@ -352,6 +352,9 @@ function findMiddleware(project: Project, info: EntryInfo, djangoTarget: string,
     if (typeof shape === 'string') {
       mw.blocked = shape;
     } else if (!shape) {
+      // It declares its own sync/async support (async_capable, __acall__, markcoroutinefunction,
+      // a *_middleware decorator): Django calls __call__ as that says, so it stays as it is.
+      info.cannotBeAsync.set(mw.call.id, { kind: 'middleware', reason: `${mw.cls?.name ?? mw.factory!.name} declares its own sync/async support, so Django calls ${mw.call.name}() the way it declares` });
       continue;
     } else if (!enabled) {
       mw.blocked = `middleware-async is skipped, and only it makes a middleware async-capable (async_capable, markcoroutinefunction); Django keeps calling this one synchronously`;
