@@ -82,6 +82,16 @@ export function backendsLacking(ac: AnalysisContext, method: 'aauthenticate' | '
   const configured: string[] = [];
   for (const module of ac.project.modules) {
     for (const assign of module.assigned.get('AUTHENTICATION_BACKENDS') ?? []) configured.push(...stringsIn(field(assign, 'right')));
+    if (!module.text.includes('AUTHENTICATION_BACKENDS')) continue;
+    // `AUTHENTICATION_BACKENDS += [...]`, `.append(...)`, `.extend(...)`, `.insert(0, ...)` (often under an `if`).
+    for (const aug of module.root.descendantsOfType('augmented_assignment')) {
+      if (aug && /(^|\.)AUTHENTICATION_BACKENDS$/.test(field(aug, 'left')?.text ?? '')) configured.push(...stringsIn(field(aug, 'right')));
+    }
+    for (const call of module.root.descendantsOfType('call')) {
+      const callee = call ? field(call, 'function') : undefined;
+      if (callee?.type !== 'attribute' || !/(^|\.)AUTHENTICATION_BACKENDS$/.test(field(callee, 'object')?.text ?? '')) continue;
+      if (/^(append|extend|insert)$/.test(field(callee, 'attribute')?.text ?? '')) configured.push(...stringsIn(field(call!, 'arguments')));
+    }
   }
   const backends = configured.length ? [...new Set(configured)] : ['django.contrib.auth.backends.ModelBackend'];
   const lacking = backends.filter((dotted) => {

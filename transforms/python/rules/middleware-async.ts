@@ -101,11 +101,21 @@ function structureSite(fc: FunctionContext, mw: MiddlewareInfo, shape: Middlewar
   );
 }
 
-/** `if <test>:\n    <then>` as the first statement of the function (after its docstring). */
+/** `if <test>:\n    <then>` as the first statement of the function: after its docstring, before the comments that open the body. */
 function handOver(fc: FunctionContext, test: string, then: string): TextEdit {
+  const text = fc.module.text;
   const body = childrenOf(fc.fn.body);
-  const first = body[0]?.type === 'expression_statement' && childrenOf(body[0])[0]?.type === 'string' && body[1] ? body[1] : body[0];
-  const indent = lineIndent(fc.module.text, first.startIndex);
+  const docstring = body[0]?.type === 'expression_statement' && childrenOf(body[0])[0]?.type === 'string' && body[1] ? body[0] : undefined;
+  const first = docstring ? body[1] : body[0];
+  const indent = lineIndent(text, first.startIndex);
+  const block = `${indent}${test}\n${indent}${indentUnit(fc.fn)}${then}\n`;
+  // The first line after the def header (or the docstring) that is not blank, when the body starts on its own line.
+  const from = docstring ? docstring.endIndex : (field(fc.fn.node, 'parameters')?.endIndex ?? fc.fn.body.startIndex);
+  let line = text.indexOf('\n', from) + 1;
+  while (line > 0 && line < first.startIndex && /^[ \t]*\r?\n/.test(text.slice(line, text.indexOf('\n', line) + 1))) line = text.indexOf('\n', line) + 1;
+  if (line > 0 && line <= first.startIndex && text.slice(line, first.startIndex).split('\n').every((l) => /^[ \t]*(#.*)?\r?$/.test(l))) {
+    return { start: line, end: line, text: block };
+  }
   return { start: first.startIndex, end: first.startIndex, text: `${test}\n${indent}${indentUnit(fc.fn)}${then}\n${indent}` };
 }
 

@@ -13,10 +13,18 @@ def owned_total(owner):
     return total
 
 
+def check_owner(request, owner):
+    if request.user.username != owner:
+        raise PermissionError(owner)
+    return Order.objects.filter(owner=owner).exists()
+
+
 def order_total(request, owner):
+    check_owner(request, owner)
     return JsonResponse({"total": owned_total(owner), "greeting": greeting(request)})
 
 
 class OrderTotal(APIView):
     def get(self, request, owner):
+        check_owner(request, owner)
         return Response({"total": owned_total(owner), "user": request.user.username, "greeting": greeting(request)})
