@@ -75,7 +75,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const targets = { django: ctx.targets.django ?? DEFAULT_DJANGO, python: ctx.targets.python ?? DEFAULT_PYTHON };
   const orm = new OrmIndex(project);
   const ac = new AnalysisContext(project, orm, targets, ctx);
-  const entries = findEntries(project, targets.django);
+  const entries = findEntries(project, targets.django, { middlewareAsync: ctx.isRuleEnabled('middleware-async') });
   const byId = new Map(project.functions.map((f) => [f.id, f]));
   // Plain functions Django calls synchronously (a context processor, a receiver, a template
   // filter) keep their sync form for Django under `--api twin`, and gain an async twin only when
@@ -201,6 +201,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (forced.size) result = planAsyncPropagation(graph, options);
 
     twins.clear();
+    // A middleware's __call__ keeps its sync path and gains an async copy (under any --api).
+    for (const [id, name] of entries.asyncTwins) if (result.async.has(id)) twins.set(id, { name, existing: false });
     if (options.api === 'twin') {
       // Helpers keep their sync form beside the async twin; entry points (Django calls them by
       // reference, so a twin would never be used) and, under `--entry all` or a glob, the
@@ -443,6 +445,11 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
 
   if (ctx.isRuleEnabled('middleware-async')) {
     for (const f of foreignMiddlewareFindings(entries, project)) emit(f.module, f.node, 'middleware-async', 'manual', f.message, []);
+  }
+  // Classes that stay sync as a whole (DRF): said once per class, where something in it blocks.
+  for (const { cls, reason } of entries.syncClasses) {
+    const lines = [...cls.methods.values()].flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(m.module.text, s.node.startIndex).line));
+    if (lines.length) emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${[...new Set(lines)].sort((a, b) => a - b).join(', ')}`, []);
   }
 
   // Twins: the edits inside a function that keeps a sync twin go into a copy added beside it.

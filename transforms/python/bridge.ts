@@ -24,6 +24,13 @@ const INLINE_STOPS = new Set(['lambda', 'generator-expression', 'default-argumen
  */
 const LOOP_THREAD_CALLERS = new Set(['dunder', 'property', 'callback', 'context-processor', 'template-tag', 'template-loader', 'url-converter', 'logging-hook']);
 
+/**
+ * Sync callers whose `request` is not Django's: Django REST framework hands its own Request,
+ * whose user is DRF's authenticated user, while async code loads the session user
+ * (`request.auser()`). Their callee stays sync instead of being bridged.
+ */
+const OWN_REQUEST_CALLERS = new Set(['drf']);
+
 export interface BridgeReason {
   kind: string;
   reason: string;
@@ -41,7 +48,7 @@ export function bridgeReason(cs: PyCallSite, syncCaller: BridgeReason | undefine
   const topLevel = !cs.caller;
   const callerReason = topLevel
     ? { kind: 'module-top-level', reason: 'called from module top-level code, which cannot await' }
-    : syncCaller && !LOOP_THREAD_CALLERS.has(syncCaller.kind)
+    : syncCaller && !LOOP_THREAD_CALLERS.has(syncCaller.kind) && !OWN_REQUEST_CALLERS.has(syncCaller.kind)
       ? syncCaller
       : undefined;
   if (e.mode === 'await') return callerReason;

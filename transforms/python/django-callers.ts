@@ -186,7 +186,7 @@ function isDjango(project: Project, module: PyModule, node: Node, pattern: RegEx
 }
 
 /** A dotted setting string (`shop.context_processors.cart`) resolved to the project function or class it names. */
-function resolveDotted(project: Project, dotted: string): ReturnType<typeof resolveName> {
+export function resolveDotted(project: Project, dotted: string): ReturnType<typeof resolveName> {
   const dot = dotted.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const modulePath = dotted.slice(0, dot);
@@ -197,7 +197,7 @@ function resolveDotted(project: Project, dotted: string): ReturnType<typeof reso
 }
 
 /** Every string literal under a node (lists, tuples, nested cached-loader tuples). */
-function stringsIn(node: Node | undefined): string[] {
+export function stringsIn(node: Node | undefined): string[] {
   if (!node) return [];
   const s = stringValue(node);
   if (s !== undefined) return [s];

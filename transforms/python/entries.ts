@@ -42,6 +42,29 @@ export interface MiddlewareInfo {
   /** `__call__` of a class, the inner function of a factory. */
   call?: PyFunction;
   settingPath: string;
+  /** How it gains an async path beside its sync one, when it can (middleware-async writes it). */
+  shape?: MiddlewareShape;
+  /** Why its __call__ (inner function) stays sync, when it does. */
+  blocked?: string;
+}
+
+/**
+ * A middleware that becomes sync- and async-capable: `call` keeps its sync path and
+ * gains an async copy named `twin`; a class's __call__ hands over to it when
+ * Django runs the middleware async (markcoroutinefunction), a factory returns it
+ * when get_response is a coroutine function.
+ */
+export interface MiddlewareShape {
+  twin: string;
+  /** `get_response` calls in `call`: `self.<attr>(...)` for a class, `<param>(...)` for a factory. */
+  getResponseCalls: Node[];
+  /** Class: the `__init__` and the `self.<attr> = get_response` statement in it. */
+  init?: PyFunction;
+  initAssign?: Node;
+  getResponseAttr?: string;
+  /** Factory: its get_response parameter and the `return <inner>` statement. */
+  getResponseParam?: string;
+  returnStmt?: Node;
 }
 
 export interface EntryInfo {
@@ -57,6 +80,15 @@ export interface EntryInfo {
   djangoCalled: Map<string, DjangoCaller>;
   /** Decorators that register a function with Django, by function id. */
   registrations: Map<string, Node[]>;
+  /** Entry points that change by gaining an async twin beside them, never in place (middleware __call__), with the twin's name. */
+  asyncTwins: Map<string, string>;
+  /** Classes whose methods all stay sync, said once per class where something in them blocks (Django REST framework views, serializers, permissions). */
+  syncClasses: { cls: PyClass; reason: string }[];
+}
+
+export interface EntryOptions {
+  /** Whether middleware-async runs: without it nothing would make a middleware async-capable, so its __call__ stays sync. */
+  middlewareAsync?: boolean;
 }
 
 function decoratorName(project: Project, fn: PyFunction, deco: Node): { name: string; resolved?: string } {
@@ -69,9 +101,41 @@ function decoratorName(project: Project, fn: PyFunction, deco: Node): { name: st
 const VIEW_BASE = /^django\.views(\.generic)?(\.base)?\.View$/;
 const GENERIC_VIEW = /^django\.views\.generic(\.\w+)*\.(\w+)$/;
 const DJANGO_CLASS = /^(django|rest_framework|unittest)\./;
+const DRF = /^rest_framework\./;
 
-export function findEntries(project: Project, djangoTarget: string): EntryInfo {
-  const info: EntryInfo = { entries: new Map(), cannotBeAsync: new Map(), cbvs: [], middleware: [], foreignMiddleware: [], blockedViews: new Map(), djangoCalled: new Map(), registrations: new Map() };
+/** Why a class deriving from Django REST framework's `base` stays sync. */
+function drfReason(base: string): string {
+  const name = base.split('.').pop()!;
+  const kind = /^rest_framework\.(serializers|fields|relations)\./.test(base)
+    ? 'DRF calls serializer methods synchronously (is_valid(), save(), to_representation())'
+    : /^rest_framework\.permissions\./.test(base)
+      ? 'DRF checks permissions synchronously (APIView.check_permissions())'
+      : /^rest_framework\.authentication\./.test(base)
+        ? "DRF authenticates synchronously (request.user runs the authentication classes)"
+        : /^rest_framework\.(views|generics|viewsets|mixins)\./.test(base)
+          ? "DRF's APIView.dispatch() calls handlers synchronously and has no async path"
+          : 'Django REST framework calls it synchronously';
+  return `it derives from ${name} (Django REST framework): ${kind}, so its methods stay sync (an async twin would never be called)`;
+}
+
+/** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
+const SYNC_AUTH_MIXINS = /^django\.contrib\.auth\.mixins\.(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|AccessMixin)$/;
+/** Django view bases and mixins known not to run sync work around an async handler. */
+const ASYNC_AWARE_VIEW_BASES = /^django\.views(\.generic)?(\.base)?\.(View|ContextMixin|TemplateResponseMixin|RedirectView)$/;
+
+export function findEntries(project: Project, djangoTarget: string, options: EntryOptions = {}): EntryInfo {
+  const info: EntryInfo = {
+    entries: new Map(),
+    cannotBeAsync: new Map(),
+    cbvs: [],
+    middleware: [],
+    foreignMiddleware: [],
+    blockedViews: new Map(),
+    djangoCalled: new Map(),
+    registrations: new Map(),
+    asyncTwins: new Map(),
+    syncClasses: [],
+  };
   const viewFunctions = new Set<PyFunction>();
   const viewClasses = new Set<PyClass>();
 
@@ -119,6 +183,18 @@ export function findEntries(project: Project, djangoTarget: string): EntryInfo {
   for (const cls of project.classes) {
     if (externalAncestors(project, cls).some((n) => VIEW_BASE.test(n) || GENERIC_VIEW.test(n))) viewClasses.add(cls);
   }
+  // Django REST framework calls its views, serializers, permissions and authentication classes
+  // synchronously: they stay sync, all methods, and no twin (DRF would never call it).
+  for (const cls of project.classes) {
+    const external = externalAncestors(project, cls);
+    const drf = external.find((n) => DRF.test(n));
+    // DRF's test cases (APITestCase) are test cases: the test boundary below keeps them sync.
+    if (!drf || external.some((n) => TEST_BASE.test(n) || /^rest_framework\.test\./.test(n))) continue;
+    viewClasses.delete(cls);
+    const reason = drfReason(drf);
+    info.syncClasses.push({ cls, reason });
+    for (const m of cls.methods.values()) if (!m.isAsync) info.cannotBeAsync.set(m.id, { kind: 'drf', reason });
+  }
   for (const cls of viewClasses) {
     const cbv = classifyCbv(project, cls, djangoTarget);
     info.cbvs.push(cbv);
@@ -128,7 +204,7 @@ export function findEntries(project: Project, djangoTarget: string): EntryInfo {
     }
   }
 
-  findMiddleware(project, info);
+  findMiddleware(project, info, djangoTarget, options.middlewareAsync ?? true);
   // Django holds these by reference and calls them synchronously; that wins over a views.py
   // function that merely looks like a view (`def nav(request)` used as a context processor).
   const callers = findDjangoCallers(project, djangoTarget);
@@ -152,6 +228,7 @@ function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: stri
       continue;
     }
     if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
+    if (resolved && DRF.test(resolved)) return `@${deco.text} makes it a Django REST framework view: DRF's APIView.dispatch() calls it synchronously, so it stays sync`;
     return `@${deco.text} is not known to wrap async views; convert it (check iscoroutinefunction) first`;
   }
   return undefined;
@@ -185,16 +262,59 @@ function classifyCbv(project: Project, cls: PyClass, djangoTarget: string): CbvI
     cbv.blocked = `${cls.name} overrides dispatch() synchronously; async handlers would return coroutines through it`;
     return cbv;
   }
+  const mixin = external.find((n) => SYNC_AUTH_MIXINS.test(n));
+  if (mixin) {
+    cbv.blocked = `${cls.name} uses ${mixin.split('.').pop()}, whose dispatch() reads request.user synchronously (not async-aware up to Django 5.2): in an async view that query raises SynchronousOnlyOperation, so the handlers stay sync`;
+    return cbv;
+  }
+  const unknownBase = external.find((n) => !ASYNC_AWARE_VIEW_BASES.test(n) && !/^(builtins\.)?object$/.test(n));
+  if (unknownBase) {
+    cbv.blocked = `${cls.name} derives from ${unknownBase}, which is not known to be async-aware (its dispatch() or setup() may do sync work around the handler), so the handlers stay sync`;
+    return cbv;
+  }
   for (const deco of cls.decorators) {
-    if (/method_decorator/.test(deco.text) && !atLeast(djangoTarget, '5.2')) {
-      cbv.blocked = `method_decorator wraps async methods only from Django 5.2 (target: ${djangoTarget})`;
+    const why = classDecoratorBlock(project, cls, deco, djangoTarget);
+    if (why) {
+      cbv.blocked = why;
       return cbv;
     }
   }
   return cbv;
 }
 
-function findMiddleware(project: Project, info: EntryInfo): void {
+/** Why a class decorator keeps a class-based view sync, or undefined when it wraps async handlers. */
+function classDecoratorBlock(project: Project, cls: PyClass, decorator: Node, djangoTarget: string): string | undefined {
+  // A class keeps its `decorator` nodes (with the @); the expression is their child.
+  const deco = decorator.type === 'decorator' ? (childrenOf(decorator)[0] ?? decorator) : decorator;
+  const callee = deco.type === 'call' ? field(deco, 'function')! : deco;
+  const r = resolveExpr(project, cls.module, undefined, callee);
+  const resolved = r?.kind === 'external' ? r.name : undefined;
+  if (resolved !== 'django.utils.decorators.method_decorator' || deco.type !== 'call') {
+    return `@${deco.text} on ${cls.name} is not known to wrap async handlers (a class decorator may wrap dispatch() synchronously), so the handlers stay sync`;
+  }
+  if (!atLeast(djangoTarget, '5.2')) return `@${deco.text}: method_decorator wraps async methods only from Django 5.2 (target: ${djangoTarget}), so the handlers stay sync`;
+  const inner = callArguments(deco).positional[0];
+  for (const d of inner ? (inner.type === 'list' || inner.type === 'tuple' ? childrenOf(inner) : [inner]) : []) {
+    const why = wrappedDecoratorBlock(project, cls.module, d, djangoTarget);
+    if (why) return `@${deco.text}: ${why}, so the handlers stay sync`;
+  }
+  return undefined;
+}
+
+/** Why a decorator given to method_decorator does not wrap async views on the target, or undefined when it does. */
+function wrappedDecoratorBlock(project: Project, module: PyModule, deco: Node, djangoTarget: string): string | undefined {
+  const callee = deco.type === 'call' ? field(deco, 'function')! : deco;
+  const r = resolveExpr(project, module, undefined, callee);
+  const resolved = r?.kind === 'external' ? r.name : undefined;
+  const name = callee.text.split('.').pop() ?? callee.text;
+  if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
+    const min = VIEW_DECORATORS[name];
+    return atLeast(djangoTarget, min) ? undefined : `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+  }
+  return `${deco.text} is not known to wrap async views (convert it to check iscoroutinefunction first)`;
+}
+
+function findMiddleware(project: Project, info: EntryInfo, djangoTarget: string, enabled: boolean): void {
   for (const module of project.modules) {
     const assigns = module.assigned.get('MIDDLEWARE') ?? module.assigned.get('MIDDLEWARE_CLASSES');
     if (!assigns) continue;
@@ -222,14 +342,111 @@ function findMiddleware(project: Project, info: EntryInfo): void {
   }
   for (const mw of info.middleware) {
     if (mw.cls && externalAncestors(project, mw.cls).some((n) => /MiddlewareMixin$/.test(n))) continue;
-    if (mw.call) info.entries.set(mw.call.id, 'django-middleware');
-    if (mw.cls) {
-      for (const hook of ['process_view', 'process_exception', 'process_template_response']) {
-        const m = mw.cls.methods.get(hook);
-        if (m) info.entries.set(m.id, 'django-middleware');
+    const hooks = mw.cls ? ['process_view', 'process_exception', 'process_template_response'].map((h) => mw.cls!.methods.get(h)).filter((m): m is PyFunction => Boolean(m)) : [];
+    // Django calls the hooks in the request's mode and runs a sync hook through sync_to_async
+    // under ASGI: a sync hook is right in both modes, an async one would run through
+    // async_to_sync on every WSGI request.
+    for (const m of hooks) {
+      if (!m.isAsync) info.cannotBeAsync.set(m.id, { kind: 'middleware-hook', reason: `Django calls ${mw.cls!.name}.${m.name}() in the mode the request runs in and adapts a sync hook itself (sync_to_async under ASGI), so it stays sync and the WSGI path is unchanged` });
+    }
+    if (!mw.call || mw.call.isAsync) continue;
+    const shape = middlewareShape(project, mw);
+    if (typeof shape === 'string') {
+      mw.blocked = shape;
+    } else if (!shape) {
+      // It declares its own sync/async support (async_capable, __acall__, markcoroutinefunction,
+      // a *_middleware decorator): Django calls __call__ as that says, so it stays as it is.
+      info.cannotBeAsync.set(mw.call.id, { kind: 'middleware', reason: `${mw.cls?.name ?? mw.factory!.name} declares its own sync/async support, so Django calls ${mw.call.name}() the way it declares` });
+      continue;
+    } else if (!enabled) {
+      mw.blocked = `middleware-async is skipped, and only it makes a middleware async-capable (async_capable, markcoroutinefunction); Django keeps calling this one synchronously`;
+    } else if (!atLeast(djangoTarget, '3.1')) {
+      mw.blocked = `async middleware needs Django 3.1 (target: ${djangoTarget})`;
+    } else {
+      mw.shape = shape;
+      info.entries.set(mw.call.id, 'django-middleware');
+      info.asyncTwins.set(mw.call.id, shape.twin);
+      continue;
+    }
+    info.cannotBeAsync.set(mw.call.id, { kind: 'middleware', reason: mw.blocked });
+    // Reported (by the adapter) where it blocks: that is where it costs a thread hop.
+    info.blockedViews.set(mw.call.id, mw.blocked);
+  }
+}
+
+/**
+ * Whether a project middleware can gain an async path beside its sync one: the shape
+ * (where get_response is stored and called), or why not (a string), or undefined when
+ * it already declares its own async support (left as it is).
+ */
+function middlewareShape(project: Project, mw: MiddlewareInfo): MiddlewareShape | string | undefined {
+  const call = mw.call!;
+  if (call.decorators.length) return `${call.qualname} is decorated (@${call.decorators[0].text}); a decorated middleware call is not rewritten`;
+  const request = call.paramNames[call.cls ? 1 : 0];
+  const arity = call.cls ? 2 : 1;
+  if (call.params.length !== arity || !request || call.params.some((p) => p.type !== 'identifier')) {
+    return `${call.qualname} does not take exactly (${call.cls ? 'self, ' : ''}request); make it async-capable by hand`;
+  }
+  const calls = call.body.descendantsOfType('call').filter((c): c is Node => Boolean(c) && ownScope(call, c!));
+  let shape: MiddlewareShape;
+  if (mw.cls) {
+    const cls = mw.cls;
+    if (cls.attrs.has('async_capable') || cls.attrs.has('sync_capable') || cls.methods.has('__acall__')) return undefined;
+    const init = cls.methods.get('__init__');
+    if (init && /markcoroutinefunction/.test(init.body.text)) return undefined;
+    const param = init?.paramNames[1];
+    let attr: string | undefined;
+    let initAssign: Node | undefined;
+    for (const stmt of childrenOf(init?.body)) {
+      const a = childrenOf(stmt)[0];
+      if (stmt.type !== 'expression_statement' || a?.type !== 'assignment') continue;
+      const left = field(a, 'left');
+      if (left?.type === 'attribute' && field(left, 'object')?.text === init!.paramNames[0] && field(a, 'right')?.text === param) {
+        attr = field(left, 'attribute')!.text;
+        initAssign = stmt;
       }
     }
+    const self = call.paramNames[0];
+    const getResponseCalls = calls.filter((c) => {
+      const f = field(c, 'function');
+      return f?.type === 'attribute' && field(f, 'object')?.text === self && field(f, 'attribute')?.text === attr;
+    });
+    if (!init || !attr || !initAssign || !getResponseCalls.length) {
+      return `${cls.name} does not store get_response in __init__ and call it in __call__; make it async-capable by hand`;
+    }
+    shape = { twin: '__acall__', getResponseCalls, init, initAssign, getResponseAttr: attr };
+  } else {
+    const factory = mw.factory!;
+    if (factory.decorators.some((d) => /_middleware$/.test(d.text))) return undefined;
+    const param = factory.paramNames[0];
+    const getResponseCalls = calls.filter((c) => field(c, 'function')?.text === param);
+    const returnStmt = childrenOf(factory.body).find((st) => st.type === 'return_statement' && childrenOf(st)[0]?.text === call.name);
+    if (!param || !getResponseCalls.length || !returnStmt) {
+      return `${factory.name} does not return an inner function that calls ${param ?? 'get_response'}; make it async-capable by hand`;
+    }
+    let twin = `a${call.name}`;
+    while (factory.nested.has(twin) || factory.locals.has(twin)) twin = `a${twin}`;
+    shape = { twin, getResponseCalls, getResponseParam: param, returnStmt };
   }
+  // After get_response the view may have logged a user in or out (request.user is then the new
+  // user, or still the lazy one): an async path cannot read it the same way.
+  const first = Math.min(...shape.getResponseCalls.map((c) => c.endIndex));
+  const late = call.body.descendantsOfType('attribute').find(
+    (n) => n && ownScope(call, n) && n.startIndex > first && field(n, 'object')?.text === request && field(n, 'attribute')?.text === 'user',
+  );
+  if (late) {
+    const line = call.module.text.slice(0, late.startIndex).split('\n').length;
+    return `it reads ${late.text} after get_response (line ${line}), where the view may have logged a user in or out; an async path cannot load that user the way the sync one does, so it stays sync (Django runs it in a thread under ASGI)`;
+  }
+  return shape;
+}
+
+/** Whether a node in a function's body belongs to the function itself, not to a nested def, class or lambda. */
+function ownScope(fn: PyFunction, node: Node): boolean {
+  for (let n = node.parent; n && n.id !== fn.body.id; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return false;
+  }
+  return true;
 }
 
 const TEST_BASE = /(TestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase)$/;
@@ -333,7 +550,12 @@ function decoratorAcceptsCoroutines(project: Project, fn: PyFunction, deco: Node
   if (COROUTINE_SAFE_DECORATORS.test(callee.text) || (resolved && COROUTINE_SAFE_DECORATORS.test(resolved))) return true;
   const django = resolved ? resolved.startsWith('django.') : false;
   if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]);
-  if (django && name === 'method_decorator') return atLeast(djangoTarget, '5.2');
+  if (django && name === 'method_decorator') {
+    if (!atLeast(djangoTarget, '5.2') || deco.type !== 'call') return false;
+    const inner = callArguments(deco).positional[0];
+    const wrapped = inner ? (inner.type === 'list' || inner.type === 'tuple' ? childrenOf(inner) : [inner]) : [];
+    return wrapped.length > 0 && wrapped.every((d) => !wrappedDecoratorBlock(project, fn.module, d, djangoTarget));
+  }
   return false;
 }
 

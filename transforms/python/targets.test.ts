@@ -22,9 +22,29 @@ describe('lowestAllowed', () => {
 });
 
 describe('detectPythonTargets', () => {
-  it('reads Django from requirements files and takes the lowest', () => {
-    const dir = project({ 'requirements.txt': 'requests==2.0\nDjango==5.2.1\n', 'requirements-dev.txt': 'django>=4.2,<5\n' });
+  it('reads Django ranges from requirements files and takes the lowest', () => {
+    const dir = project({ 'requirements.txt': 'requests==2.0\nDjango>=5.0\n', 'requirements-dev.txt': 'django>=4.2,<6\n' });
     expect(detectPythonTargets(dir).django).toBe('4.2');
+  });
+
+  it('prefers an exact pin in a requirements file over ranges elsewhere', () => {
+    const dir = project({ 'requirements.txt': 'Django==5.1.4 --hash=sha256:abc\n', 'pyproject.toml': '[project]\ndependencies = ["Django>=4.2"]\n', Pipfile: '[packages]\ndjango = "~=4.2"\n' });
+    expect(detectPythonTargets(dir).django).toBe('5.1');
+    // `==4.2.*` is a range, not a pin.
+    expect(detectPythonTargets(project({ 'requirements.txt': 'Django==4.2.*\n', 'requirements-prod.txt': 'django>=4.1\n' })).django).toBe('4.1');
+  });
+
+  it('reads the locked version from poetry.lock, uv.lock and Pipfile.lock over the manifest range', () => {
+    const poetry = '[[package]]\nname = "asgiref"\nversion = "3.8.1"\n\n[[package]]\nname = "django"\nversion = "5.0.9"\ndescription = "web"\n';
+    expect(detectPythonTargets(project({ 'pyproject.toml': '[tool.poetry.dependencies]\nDjango = "^4.2"\n', 'poetry.lock': poetry })).django).toBe('5.0');
+    const uv = 'version = 1\n\n[[package]]\nname = "django"\nversion = "5.2.3"\nsource = { registry = "https://pypi.org/simple" }\n';
+    expect(detectPythonTargets(project({ 'pyproject.toml': '[project]\ndependencies = ["django>=4.2"]\n', 'uv.lock': uv })).django).toBe('5.2');
+    const pipLock = JSON.stringify({ _meta: {}, default: { django: { hashes: [], version: '==5.1.2' } }, develop: {} });
+    expect(detectPythonTargets(project({ Pipfile: '[packages]\ndjango = "~=4.2"\n', 'Pipfile.lock': pipLock })).django).toBe('5.1');
+  });
+
+  it('reads a Pipfile range when nothing is pinned', () => {
+    expect(detectPythonTargets(project({ Pipfile: '[packages]\ndjango = "~=4.1"\n' })).django).toBe('4.1');
   });
 
   it('reads PEP 621 dependencies and requires-python', () => {

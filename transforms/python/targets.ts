@@ -1,6 +1,9 @@
 // Target versions of a Python project: Django from its dependency manifests,
-// Python from `requires-python` or `.python-version`. The lowest version a
+// Python from `requires-python` or `.python-version`. An exact pin (`==` in a
+// requirements file, a lockfile: poetry.lock, uv.lock, Pipfile.lock) names the
+// version the project runs and wins over ranges; otherwise the lowest version a
 // specifier allows is the target, so output runs on every allowed version.
+// `--django` overrides both (the pipeline applies it after detection).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Targets } from '../core/types.js';
@@ -27,9 +30,22 @@ export function detectPythonTargets(root: string): Targets {
   }
 
   const django: string[] = [];
+  const pinned: string[] = [];
   for (const name of entries.filter((e) => /^requirements.*\.(txt|in)$/i.test(e)).sort()) {
-    const v = fromRequirementLines(read(name) ?? '', 'django');
+    const text = read(name) ?? '';
+    const pin = exactRequirementPin(text, 'django');
+    if (pin) pinned.push(pin);
+    const v = fromRequirementLines(text, 'django');
     if (v) django.push(v);
+  }
+  for (const lock of ['poetry.lock', 'uv.lock']) {
+    const v = fromTomlLock(read(lock) ?? '', 'django');
+    if (v) pinned.push(v);
+  }
+  const pipfileLock = read('Pipfile.lock');
+  if (pipfileLock) {
+    const v = fromPipfileLock(pipfileLock, 'django');
+    if (v) pinned.push(v);
   }
   const pyproject = read('pyproject.toml');
   if (pyproject) {
@@ -58,7 +74,8 @@ export function detectPythonTargets(root: string): Targets {
     const py = /^\s*python_version\s*=\s*["']([^"']+)["']/m.exec(pipfile)?.[1];
     if (py && !targets.python) targets.python = py;
   }
-  if (django.length) targets.django = django.sort(compareVersions)[0];
+  if (pinned.length) targets.django = pinned.sort(compareVersions)[0];
+  else if (django.length) targets.django = django.sort(compareVersions)[0];
   if (!targets.python) {
     const pv = read('.python-version')?.trim().split(/\s+/)[0];
     if (pv && /^\d+\.\d+/.test(pv)) targets.python = /^(\d+\.\d+)/.exec(pv)![1];
@@ -73,6 +90,45 @@ export function fromRequirementLines(text: string, pkg: string): string | undefi
   for (const m of text.matchAll(re)) {
     const v = lowestAllowed(m[1]);
     if (v) found.push(v);
+  }
+  return found.sort(compareVersions)[0];
+}
+
+/** `Django==4.2.7` (not `==4.2.*`, which is a range): the exact version a requirements file pins. */
+export function exactRequirementPin(text: string, pkg: string): string | undefined {
+  const re = new RegExp(`^\\s*${pkg}(?:\\[[^\\]]*\\])?\\s*===?\\s*v?(\\d+(?:\\.\\d+)*)(?=\\s|[;#\\\\]|$)`, 'gim');
+  const found = [...text.matchAll(re)].map((m) => majorMinor(m[1]));
+  return found.sort(compareVersions)[0];
+}
+
+/** The locked version in poetry.lock / uv.lock: a `[[package]]` table with `name = "django"`. */
+export function fromTomlLock(text: string, pkg: string): string | undefined {
+  for (const table of text.split(/^\[\[package\]\]\s*$/m).slice(1)) {
+    const name = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(table)?.[1];
+    if (name?.toLowerCase() !== pkg) continue;
+    const version = /^\s*version\s*=\s*["']v?(\d+(?:\.\d+)*)/m.exec(table)?.[1];
+    if (version) return majorMinor(version);
+  }
+  return undefined;
+}
+
+/** The locked version in Pipfile.lock (JSON: `"default": {"django": {"version": "==4.2.7"}}`). */
+export function fromPipfileLock(text: string, pkg: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const found: string[] = [];
+  for (const section of ['default', 'develop']) {
+    const packages = (data as Record<string, Record<string, { version?: unknown }>>)?.[section];
+    if (!packages || typeof packages !== 'object') continue;
+    for (const [name, entry] of Object.entries(packages)) {
+      if (name.toLowerCase() !== pkg || typeof entry?.version !== 'string') continue;
+      const m = /^\s*===?\s*v?(\d+(?:\.\d+)*)/.exec(entry.version);
+      if (m) found.push(majorMinor(m[1]));
+    }
   }
   return found.sort(compareVersions)[0];
 }

@@ -15,6 +15,7 @@ import { middlewareAsync } from './middleware-async.js';
 import { syncToAsyncWrap } from './sync-to-async-wrap.js';
 import { requestsCall } from './requests-call.js';
 import { requestUser } from './request-user.js';
+import { sessionCall } from './session-call.js';
 import { lazyRelation } from './lazy-relation.js';
 import { fileIoCall } from './file-io-call.js';
 import { subprocessCall } from './subprocess-call.js';
@@ -25,6 +26,7 @@ export const PYTHON_RULES: PythonRule[] = [
   fileIoCall,
   middlewareAsync,
   requestUser,
+  sessionCall,
   lazyRelation,
   missingAwait,
   timeSleep,

@@ -1,9 +1,10 @@
-// The project's middleware (listed in MIDDLEWARE) becomes async-capable, so
-// Django does not hop to a thread for it on every request.
+// The project's middleware (listed in MIDDLEWARE) becomes sync- and
+// async-capable, so Django does not hop to a thread for it on every ASGI
+// request, while the WSGI path stays the code it was.
 import type { Node } from 'web-tree-sitter';
 import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { awaitEdits, indentUnit, lineIndent, ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
-import type { EntryInfo, MiddlewareInfo } from '../entries.js';
+import type { EntryInfo, MiddlewareInfo, MiddlewareShape } from '../entries.js';
 import { childrenOf, field } from '../parser.js';
 import { externalAncestors, type Project, type PyModule } from '../project.js';
 
@@ -15,117 +16,107 @@ export const middlewareAsync: PythonRule = {
     safety: 'safe',
     minTargets: { django: '3.1' },
     docs: {
-      summary: "Makes the project's own middleware async-capable and reports sync-only middleware from elsewhere.",
+      summary: "Makes the project's own middleware sync- and async-capable (its sync path unchanged) and reports the middleware it cannot.",
       whatItDoes:
-        "For each project middleware in settings.MIDDLEWARE: a class gets `async_capable = True` and `sync_capable = False`, its __init__ calls `markcoroutinefunction(self)` when get_response is a coroutine function, and __call__ becomes `async def` awaiting `self.get_response(request)` (process_view/process_exception/process_template_response may stay sync: Django adapts them). A function middleware factory gets `@async_only_middleware` and its inner middleware becomes `async def` awaiting get_response. Middleware built on MiddlewareMixin and middleware from other packages are reported: each sync-only middleware costs a thread hop per request under ASGI.",
-      why: 'Under ASGI, Django runs a sync-only middleware through sync_to_async on every request, which serialises requests through a thread and defeats async views.',
+        "For each project middleware in settings.MIDDLEWARE whose `__call__` (or inner function) calls get_response: a class gets `async_capable = True` and `sync_capable = True`, its `__init__` calls `markcoroutinefunction(self)` when get_response is a coroutine function, its `__call__` keeps its sync body and hands over to a new `async def __acall__` when Django runs it async (`if iscoroutinefunction(self): return self.__acall__(request)`, Django's own MiddlewareMixin pattern). `__acall__` is a copy of `__call__` that awaits `self.get_response(request)` and in which every blocking operation is converted or wrapped by the other rules; when one cannot be, the middleware stays sync. A function middleware factory gets `@sync_and_async_middleware` and returns an `async def` copy of its inner function when get_response is a coroutine function. process_view/process_exception/process_template_response stay sync (Django adapts them in each mode). A middleware that reads `request.user` after get_response stays sync (the view may have logged a user in or out). With this rule skipped, project middleware stays sync. Middleware built on MiddlewareMixin and middleware from other packages are reported: each sync-only middleware costs a thread hop per request under ASGI.",
+      why: 'Under ASGI, Django runs a sync-only middleware through sync_to_async on every request, which serialises requests through a thread and defeats async views. Under WSGI a sync path keeps the request synchronous: an async-only middleware would run every WSGI request through async_to_sync.',
       example: {
         before:
-          "class TimingMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        response = self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"example.TimingMiddleware\"]\n",
+          "class TimingMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        response = self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"views.TimingMiddleware\"]\n",
         after:
-          "class TimingMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        response = self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"example.TimingMiddleware\"]\n",
+          "from asgiref.sync import iscoroutinefunction, markcoroutinefunction\n\n\nclass TimingMiddleware:\n    async_capable = True\n    sync_capable = True\n\n    def __init__(self, get_response):\n        self.get_response = get_response\n        if iscoroutinefunction(self.get_response):\n            markcoroutinefunction(self)\n\n    def __call__(self, request):\n        if iscoroutinefunction(self):\n            return self.__acall__(request)\n        response = self.get_response(request)\n        return response\n\n    async def __acall__(self, request):\n        response = await self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"views.TimingMiddleware\"]\n",
       },
       safety:
-        'Safe: Django adapts the rest of the chain. With sync_capable = False the middleware is async under WSGI too (Django adapts it there, at the cost of a thread hop). Code in __call__ that blocks is rewritten by the other rules.',
+        'Safe: the sync path (WSGI, or a sync chain) is the code as it was; the async path is the same code with each blocking call in its async form or in sync_to_async, and Django picks the path per request mode. A middleware whose async path cannot be accounted for stays sync and is reported.',
     },
   }),
   detect(fc) {
     const mw = fc.entries?.middleware.find((m) => m.call?.id === fc.fn.id);
     if (!mw || fc.fn.isAsync) return [];
-    if (!fc.ac.django('3.1')) return [];
-    return mw.cls ? classSites(fc, mw) : functionSites(fc, mw);
+    // A middleware that stays sync (mw.blocked) is reported by the adapter where it blocks.
+    if (!mw.shape) return [];
+    return [...mw.shape.getResponseCalls.map((call) => fc.site(RULE, call, 'safe', `await ${call.text.split('(')[0]}() in the async path`, awaitEdits(call))), structureSite(fc, mw, mw.shape)];
   },
 };
 
-function classSites(fc: FunctionContext, mw: MiddlewareInfo): Site[] {
-  const cls = mw.cls!;
-  if (externalAncestors(fc.project, cls).some((n) => /MiddlewareMixin$/.test(n))) return [];
-  const init = cls.methods.get('__init__');
-  const param = init?.paramNames[1];
-  let attr: string | undefined;
-  let assignStmt: Node | undefined;
-  for (const stmt of childrenOf(init?.body)) {
-    const a = childrenOf(stmt)[0];
-    if (stmt.type !== 'expression_statement' || a?.type !== 'assignment') continue;
-    const left = field(a, 'left');
-    const right = field(a, 'right');
-    if (left?.type === 'attribute' && field(left, 'object')?.text === init!.paramNames[0] && right?.text === param) {
-      attr = field(left, 'attribute')!.text;
-      assignStmt = stmt;
-    }
-  }
-  const self = fc.fn.paramNames[0];
-  const calls = fc.calls().filter((c) => {
-    const f = field(c, 'function');
-    return f?.type === 'attribute' && field(f, 'object')?.text === self && field(f, 'attribute')?.text === attr && !fc.isAwaited(c);
-  });
-  if (!init || !attr || !assignStmt || calls.length === 0) {
-    return [fc.site(RULE, fc.fn.node, 'manual', `${cls.name} is listed in MIDDLEWARE but does not store get_response in __init__ and call it in __call__; make it async-capable by hand`, [], { seed: false })];
-  }
+/**
+ * The edits outside the async copy: flags and markcoroutinefunction (class) or the decorator
+ * and the returned function (factory), and the hand-over at the top of the sync __call__. The
+ * adapter copies a twin's own edits into the twin; this site's edits reach outside the
+ * function (the class body, __init__, the factory), so they stay where they are.
+ */
+function structureSite(fc: FunctionContext, mw: MiddlewareInfo, shape: MiddlewareShape): Site {
   const text = fc.module.text;
   const edits: TextEdit[] = [];
   const imports: ImportRequest[] = [];
-  const hasFlag = (name: string) => cls.attrs.has(name);
-  if (!hasFlag('async_capable') && !hasFlag('sync_capable')) {
+  const isco = fc.namedImport('asgiref.sync', 'iscoroutinefunction');
+  imports.push(isco);
+  const name = field(fc.fn.node, 'name') ?? fc.fn.node;
+  if (mw.cls) {
+    const cls = mw.cls;
+    const init = shape.init!;
+    const self = init.paramNames[0];
     const body = childrenOf(cls.body);
     const first = body[0];
     const docstring = first?.type === 'expression_statement' && childrenOf(first)[0]?.type === 'string' ? first : undefined;
     const indent = lineIndent(text, (first ?? cls.body).startIndex);
-    if (docstring) edits.push({ start: docstring.endIndex, end: docstring.endIndex, text: `\n\n${indent}async_capable = True\n${indent}sync_capable = False` });
-    else edits.push({ start: first!.startIndex, end: first!.startIndex, text: `async_capable = True\n${indent}sync_capable = False\n\n${indent}` });
-  }
-  if (!/markcoroutinefunction/.test(init.body.text)) {
-    const isco = fc.namedImport('asgiref.sync', 'iscoroutinefunction');
+    if (docstring) edits.push({ start: docstring.endIndex, end: docstring.endIndex, text: `\n\n${indent}async_capable = True\n${indent}sync_capable = True` });
+    else edits.push({ start: first!.startIndex, end: first!.startIndex, text: `async_capable = True\n${indent}sync_capable = True\n\n${indent}` });
     const mark = fc.namedImport('asgiref.sync', 'markcoroutinefunction');
-    imports.push(isco, mark);
-    const indent = lineIndent(text, assignStmt.startIndex);
-    const unit = indentUnit(init);
+    imports.push(mark);
+    const initIndent = lineIndent(text, shape.initAssign!.startIndex);
     edits.push({
-      start: assignStmt.endIndex,
-      end: assignStmt.endIndex,
-      text: `\n${indent}if ${isco.local}(${init.paramNames[0]}.${attr}):\n${indent}${unit}${mark.local}(${init.paramNames[0]})`,
+      start: shape.initAssign!.endIndex,
+      end: shape.initAssign!.endIndex,
+      text: `\n${initIndent}if ${isco.local}(${self}.${shape.getResponseAttr}):\n${initIndent}${indentUnit(init)}${mark.local}(${self})`,
     });
-  }
-  const sites: Site[] = [];
-  calls.forEach((call, i) => {
-    sites.push(
-      fc.site(
-        RULE,
-        call,
-        'safe',
-        i === 0
-          ? `${cls.name} is in MIDDLEWARE and sync-only, which costs a thread hop per request under ASGI; it becomes async-capable (async_capable = True, sync_capable = False, markcoroutinefunction) and awaits ${call.text.split('(')[0]}()`
-          : `await ${call.text.split('(')[0]}() in the async middleware`,
-        i === 0 ? [...awaitEdits(call), ...edits] : awaitEdits(call),
-        i === 0 ? { imports } : {},
-      ),
+    const [callSelf, request] = fc.fn.paramNames;
+    edits.push(handOver(fc, `if ${isco.local}(${callSelf}):`, `return ${callSelf}.${shape.twin}(${request})`));
+    return fc.site(
+      RULE,
+      name,
+      'safe',
+      `${cls.name} is in MIDDLEWARE and sync-only, which costs a thread hop per request under ASGI; it becomes sync- and async-capable (async_capable = sync_capable = True, markcoroutinefunction): __call__ keeps its sync path and hands over to ${shape.twin}(), its async copy, when Django runs the middleware async`,
+      edits,
+      { imports, seed: false },
     );
-  });
-  return sites;
+  }
+  const factory = mw.factory!;
+  const deco = fc.namedImport('django.utils.decorators', 'sync_and_async_middleware');
+  imports.push(deco);
+  // Replacing the first character (rather than inserting before it) keeps the decorator after an
+  // import inserted at the same offset when the factory starts the file's code.
+  const at = factory.outer.startIndex;
+  edits.push({ start: at, end: at + 1, text: `@${deco.local}\n${lineIndent(text, at)}${text[at]}` });
+  const ret = shape.returnStmt!;
+  const indent = lineIndent(text, ret.startIndex);
+  edits.push({ start: ret.startIndex, end: ret.startIndex, text: `if ${isco.local}(${shape.getResponseParam}):\n${indent}${indentUnit(factory)}return ${shape.twin}\n${indent}` });
+  return fc.site(
+    RULE,
+    name,
+    'safe',
+    `${factory.name} is in MIDDLEWARE and sync-only, which costs a thread hop per request under ASGI; it becomes @sync_and_async_middleware and returns ${shape.twin}(), an async copy of ${fc.fn.name}(), when get_response is a coroutine function`,
+    edits,
+    { imports, seed: false },
+  );
 }
 
-function functionSites(fc: FunctionContext, mw: MiddlewareInfo): Site[] {
-  const factory = mw.factory!;
-  const param = factory.paramNames[0];
-  if (factory.decorators.some((d) => /_middleware$/.test(d.text))) return [];
-  const calls = fc.calls().filter((c) => field(c, 'function')?.text === param && !fc.isAwaited(c));
-  if (!param || calls.length === 0) {
-    return [fc.site(RULE, fc.fn.node, 'manual', `${factory.name} is listed in MIDDLEWARE but its inner function does not call ${param ?? 'get_response'}; make it async by hand`, [], { seed: false })];
+/** `if <test>:\n    <then>` as the first statement of the function: after its docstring, before the comments that open the body. */
+function handOver(fc: FunctionContext, test: string, then: string): TextEdit {
+  const text = fc.module.text;
+  const body = childrenOf(fc.fn.body);
+  const docstring = body[0]?.type === 'expression_statement' && childrenOf(body[0])[0]?.type === 'string' && body[1] ? body[0] : undefined;
+  const first = docstring ? body[1] : body[0];
+  const indent = lineIndent(text, first.startIndex);
+  const block = `${indent}${test}\n${indent}${indentUnit(fc.fn)}${then}\n`;
+  // The first line after the def header (or the docstring) that is not blank, when the body starts on its own line.
+  const from = docstring ? docstring.endIndex : (field(fc.fn.node, 'parameters')?.endIndex ?? fc.fn.body.startIndex);
+  let line = text.indexOf('\n', from) + 1;
+  while (line > 0 && line < first.startIndex && /^[ \t]*\r?\n/.test(text.slice(line, text.indexOf('\n', line) + 1))) line = text.indexOf('\n', line) + 1;
+  if (line > 0 && line <= first.startIndex && text.slice(line, first.startIndex).split('\n').every((l) => /^[ \t]*(#.*)?\r?$/.test(l))) {
+    return { start: line, end: line, text: block };
   }
-  const deco = fc.namedImport('django.utils.decorators', 'async_only_middleware');
-  const indent = lineIndent(fc.module.text, factory.outer.startIndex);
-  return calls.map((call, i) =>
-    fc.site(
-      RULE,
-      call,
-      'safe',
-      i === 0
-        ? `${factory.name} is in MIDDLEWARE and sync-only, which costs a thread hop per request under ASGI; it becomes @async_only_middleware and its inner function awaits ${param}()`
-        : `await ${param}() in the async middleware`,
-      i === 0 ? [...awaitEdits(call), { start: factory.outer.startIndex, end: factory.outer.startIndex, text: `@${deco.local}\n${indent}` }] : awaitEdits(call),
-      i === 0 ? { imports: [deco] } : {},
-    ),
-  );
+  return { start: first.startIndex, end: first.startIndex, text: `${test}\n${indent}${indentUnit(fc.fn)}${then}\n${indent}` };
 }
 
 /** Middleware in MIDDLEWARE that awaitify cannot convert: other packages' and MiddlewareMixin-based. */

@@ -2,7 +2,8 @@
 // first use; in async code it has to be loaded with `await request.auser()`.
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../../core/types.js';
-import { lineIndent, ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { lineIndent, needsParens, ruleMeta, statementOf, type FunctionContext, type PythonRule, type Site } from '../context.js';
+import { backendsLacking } from './auth-call.js';
 import { bindingsOf } from '../orm.js';
 import { childrenOf, field } from '../parser.js';
 import { resolveName } from '../project.js';
@@ -17,7 +18,7 @@ export const requestUser: PythonRule = {
     docs: {
       summary: 'Loads the user once with `await request.auser()` in code that becomes async, and reads it from a local.',
       whatItDoes:
-        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. On older targets the user is loaded with `await sync_to_async(get_user)(request)`. Functions that assign request.user are left alone.",
+        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. Functions that assign request.user are left alone.",
       why: 'request.user is a SimpleLazyObject: its first attribute access reads the session and the user table, which raises SynchronousOnlyOperation in async code.',
       example: {
         before:
@@ -25,7 +26,7 @@ export const requestUser: PythonRule = {
         after:
           '# fixture-options: entry=all\nasync def greet(request):\n    user = await request.auser()\n    if not user.is_authenticated:\n        return JsonResponse({"message": "Hello, guest!"})\n    return JsonResponse({"message": f"Hello, {user.username}!"})\n',
       },
-      safety: 'Safe: auser() loads the same user and caches it on the request. The get_user fallback for older targets is marked for review.',
+      safety: 'Safe: auser() loads the same user and caches it on the request. The get_user fallback (older targets, backends without aget_user) is marked for review.',
     },
   }),
   detect(fc) {
@@ -45,7 +46,42 @@ export const requestUser: PythonRule = {
     }
     if (!reads.length) return [];
 
-    const modern = fc.ac.django('5.0');
+    // login()/logout() set request.user to a loaded user (or AnonymousUser): a read after one
+    // that always runs first is a plain attribute and stays; after one that may not have run,
+    // request.user may still be the lazy object, and a local loaded earlier would be stale.
+    const barriers = fc.calls().filter((c) => /^django\.contrib\.auth\.a?(login|logout)$/.test(fc.externalName(field(c, 'function')!) ?? ''));
+    const afterBarrier = reads.filter((r) => barriers.some((b) => r.startIndex > b.endIndex));
+    // After one that may not have run, the whole expression that uses the user runs in a thread,
+    // where request.user is whatever the sync code would see.
+    const wraps: Site[] = [];
+    for (const r of afterBarrier) {
+      if (barriers.some((b) => dominates(b, r))) continue;
+      const line = fc.module.text.slice(0, r.startIndex).split('\n').length;
+      const use = userExpression(r);
+      const why = fc.cannotAwait(r);
+      if (use.id === r.id || why) {
+        return [fc.site(RULE, r, 'manual', `${r.text} is read at line ${line} after a login()/logout() that may not have run: request.user is then either the user it set or still the lazy session user${why ? `, and ${why}` : ''}; load the user by hand`, [], { seed: false, claims: reads.filter((x) => x.id !== r.id) })];
+      }
+      const imp = fc.namedImport('asgiref.sync', 'sync_to_async');
+      const open = needsParens(use) ? `(await ${imp.local}(lambda: ` : `await ${imp.local}(lambda: `;
+      wraps.push(
+        fc.site(
+          RULE,
+          use,
+          'review',
+          `${r.text} is read at line ${line} after a login()/logout() that may not have run, so it may still be the lazy session user; ${use.text} runs through sync_to_async (thread-sensitive), where it reads the user as the sync code did`,
+          [{ start: use.startIndex, end: use.startIndex, text: open }, { start: use.endIndex, end: use.endIndex, text: needsParens(use) ? ')())' : ')()' }],
+          { imports: [imp], claims: [r] },
+        ),
+      );
+    }
+    const kept = new Set(afterBarrier.map((r) => r.id));
+    const before = reads.filter((r) => !kept.has(r.id));
+    if (!before.length) return wraps;
+    reads.splice(0, reads.length, ...before);
+
+    const lacking = fc.ac.django('5.0') ? backendsLacking(fc.ac, 'aget_user') : [];
+    const modern = fc.ac.django('5.0') && !lacking.length;
     const imports = modern ? [] : [fc.namedImport('asgiref.sync', 'sync_to_async'), fc.namedImport('django.contrib.auth', 'get_user')];
     const load = modern ? `await ${param}.auser()` : `await ${imports[0].local}(${imports[1].local})(${param})`;
     const edits: TextEdit[] = [];
@@ -75,11 +111,36 @@ export const requestUser: PythonRule = {
     for (const r of reads) if (!edits.some((e) => e.start === r.startIndex)) edits.push({ start: r.startIndex, end: r.endIndex, text: name });
     const message = modern
       ? `${param}.user loads the user lazily (a query) on first use; it is loaded once with await ${param}.auser()`
-      : `${param}.user loads the user lazily (a query) on first use; ${param}.auser() needs Django 5.0 (target ${fc.ac.targets.django}), so it is loaded once with sync_to_async(get_user)`;
-    const site: Site = fc.site(RULE, reads[0], modern ? 'safe' : 'review', message, edits, { imports, claims: reads.slice(1) });
-    return [site];
+      : lacking.length
+        ? `${param}.user loads the user lazily (a query) on first use; ${param}.auser() calls aget_user() on the authentication backend (Django 5.2), which ${lacking.join(', ')} ${lacking.length === 1 ? 'does' : 'do'} not define (not derived from BaseBackend), so it is loaded once with sync_to_async(get_user)`
+        : `${param}.user loads the user lazily (a query) on first use; ${param}.auser() needs Django 5.0 (target ${fc.ac.targets.django}), so it is loaded once with sync_to_async(get_user)`;
+    const keptReads = afterBarrier.filter((r) => !reads.includes(r));
+    const wrapped = new Set(wraps.flatMap((w) => (w.claims ?? []).map((c) => c.id)));
+    const site: Site = fc.site(RULE, reads[0], modern ? 'safe' : 'review', message, edits, { imports, claims: [...reads.slice(1), ...keptReads.filter((r) => !wrapped.has(r.id))] });
+    return [site, ...wraps];
   },
 };
+
+/** The largest attribute/call/subscript chain that starts at `request.user` (`request.user.get_username()`). */
+function userExpression(read: Node): Node {
+  let n = read;
+  for (let p = n.parent; p; p = n.parent) {
+    const head = p.type === 'attribute' ? field(p, 'object') : p.type === 'call' ? field(p, 'function') : p.type === 'subscript' ? field(p, 'value') : undefined;
+    if (head?.id !== n.id) break;
+    n = p;
+  }
+  return n;
+}
+
+/** Whether `barrier` (a call) always runs before `node`: its statement precedes an ancestor of `node` in the same block. */
+function dominates(barrier: Node, node: Node): boolean {
+  const stmt = statementOf(barrier);
+  if (!stmt?.parent) return false;
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.parent?.id === stmt.parent.id) return n.startIndex >= stmt.endIndex;
+  }
+  return false;
+}
 
 function freshName(fc: FunctionContext): string {
   for (const name of ['user', 'request_user', 'current_user']) {

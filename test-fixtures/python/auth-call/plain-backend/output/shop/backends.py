@@ -1,0 +1,13 @@
+from django.contrib.auth.models import User
+
+
+class LegacyBackend:
+    def authenticate(self, request, username=None, password=None):
+        user = User.objects.filter(username=username).first()
+        return user if user and user.check_password(password) else None
+
+    def get_user(self, user_id):
+        return User.objects.filter(pk=user_id).first()
+
+    async def aget_user(self, user_id):
+        return await User.objects.filter(pk=user_id).afirst()

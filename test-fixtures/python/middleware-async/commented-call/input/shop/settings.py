@@ -1,0 +1,1 @@
+MIDDLEWARE = ["shop.middleware.NoticeMiddleware"]

@@ -1,0 +1,4 @@
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "shop.middleware.visits_middleware",
+]

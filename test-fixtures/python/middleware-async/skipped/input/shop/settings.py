@@ -1,0 +1,6 @@
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shop.middleware.VisitMiddleware",
+    "shop.middleware.stamp_middleware",
+]
