@@ -1,0 +1,172 @@
+// How interleaving hazards (interleaving.ts) shape the plan. Before planning,
+// a blocking-call rewrite whose await would split a check from its act (or a
+// read from its write) becomes `review`, so under `--safety safe` it is no
+// seed. After planning, the same holds for the awaited calls of functions
+// that became async: under `--safety safe` such a call becomes a 'stop' edge
+// (the callee keeps its sync form there, as at any caller that cannot await),
+// and the plan is made again, so no unit is left half-migrated.
+import { ts } from 'ts-morph';
+import type { GraphEdge, PropagationResult } from '../core/plan.js';
+import type { AdapterRunContext } from '../core/types.js';
+import type { BlockingRewrite } from './engine.js';
+import type { FunctionInfo, GraphBuilder } from './graph.js';
+import { existsThenMkdir, interleavingHazards, mkdirRecursiveEdit, type AwaitPoint, type InterleavingHazard } from './interleaving.js';
+import type { FileInfo, ProjectModel } from './model.js';
+
+/** The stop kind of a call left unawaited because awaiting it would split a check from its act. */
+export const INTERLEAVING_STOP = 'interleaving';
+
+interface SeedLike {
+  blocking: { rule: string; call: { compilerNode: ts.CallExpression } };
+  file: FileInfo;
+  fn: FunctionInfo | null;
+  rewrite: BlockingRewrite;
+  awaitAt?: ts.Node | null;
+}
+
+type Point = AwaitPoint<SeedLike | GraphEdge>;
+
+export interface HazardLedger {
+  /** Every hazard found, once each. */
+  found: { fn: FunctionInfo; hazard: InterleavingHazard<SeedLike | GraphEdge> }[];
+  /** Awaited calls (edges) inside a hazard's window. */
+  edges: Map<GraphEdge, InterleavingHazard<SeedLike | GraphEdge>>;
+  seen: Set<string>;
+}
+
+function record(ledger: HazardLedger, fn: FunctionInfo, hazard: InterleavingHazard<SeedLike | GraphEdge>): void {
+  const key = `${fn.id}:${hazard.first.node.getStart()}:${hazard.second.node.getStart()}`;
+  if (ledger.seen.has(key)) return;
+  ledger.seen.add(key);
+  ledger.found.push({ fn, hazard });
+}
+
+function seedPoint(seed: SeedLike): Point | undefined {
+  if ('manual' in seed.rewrite || seed.awaitAt === null) return undefined;
+  return { node: seed.awaitAt ?? seed.blocking.call.compilerNode, ref: seed };
+}
+
+/**
+ * Folds `if (!existsSync(p)) mkdirSync(p)` into `await mkdir(p, { recursive: true })`,
+ * then labels each seed whose await lies inside a hazard's window `review`.
+ * Under `--safety safe` this repeats with the seeds that still apply, until
+ * none of them lies in a window.
+ */
+export function markSeedHazards(ctx: AdapterRunContext, model: ProjectModel, seeds: SeedLike[], fsCalls: Map<FunctionInfo, ts.CallExpression[]>): HazardLedger {
+  const ledger: HazardLedger = { found: [], edges: new Map(), seen: new Set() };
+  const byFn = new Map<FunctionInfo, SeedLike[]>();
+  for (const seed of seeds) {
+    if (!seed.fn || seed.fn.module) continue;
+    const list = byFn.get(seed.fn);
+    if (list) list.push(seed);
+    else byFn.set(seed.fn, [seed]);
+  }
+  for (const [fn, mine] of byFn) {
+    const folded = foldExistsMkdir(mine);
+    const calls = (fsCalls.get(fn) ?? []).filter((c) => !folded.has(c));
+    for (;;) {
+      const points = mine.filter((s) => !('manual' in s.rewrite) && ctx.willApply(s.rewrite.safety)).map(seedPoint).filter((p): p is Point => p !== undefined);
+      let demoted = false;
+      for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points)) {
+        record(ledger, fn, hazard);
+        for (const p of hazard.points) {
+          const seed = p.ref as SeedLike;
+          if ('manual' in seed.rewrite || (seed.rewrite.safety === 'review' && seed.rewrite.message.includes(hazard.message))) continue;
+          seed.rewrite = { ...seed.rewrite, safety: seed.rewrite.safety === 'safe' ? 'review' : seed.rewrite.safety, message: `${seed.rewrite.message}. Review: ${hazard.message}` };
+          demoted = true;
+        }
+      }
+      if (!demoted || ctx.willApply('review')) break;
+    }
+  }
+  return ledger;
+}
+
+/** The exists→mkdir pairs of one function that become one recursive mkdir; returns the calls they fold. */
+function foldExistsMkdir(seeds: SeedLike[]): Set<ts.CallExpression> {
+  const folded = new Set<ts.CallExpression>();
+  for (const exists of seeds) {
+    if ('manual' in exists.rewrite) continue;
+    for (const mkdir of seeds) {
+      if (mkdir === exists || 'manual' in mkdir.rewrite || folded.has(mkdir.blocking.call.compilerNode)) continue;
+      const ifs = existsThenMkdir(exists.blocking.call.compilerNode, mkdir.blocking.call.compilerNode);
+      if (!ifs) continue;
+      const edit = mkdirRecursiveEdit(ifs, mkdir.blocking.call.compilerNode, mkdir.rewrite.edits);
+      if (!edit) continue;
+      const line = mkdir.file.sf.getLineAndCharacterOfPosition(ifs.getStart()).line + 1;
+      exists.rewrite = {
+        edits: [edit],
+        imports: mkdir.rewrite.imports,
+        safety: 'review',
+        message: `The existence check and the mkdir at line ${line} become one \`${edit.text}\`: with an await between a check and the mkdir, two requests could both see the directory missing and the second mkdir would fail (EEXIST); a recursive mkdir succeeds when the directory exists. Review: it also creates missing parent directories (the old code failed with ENOENT), and fails (EEXIST) where the path exists as a file (the old code went on)`,
+      };
+      mkdir.rewrite = { edits: [], imports: [], safety: 'review', message: `Folded into the recursive mkdir that replaces the existence check at line ${line}` };
+      exists.awaitAt = mkdir.blocking.call.compilerNode;
+      mkdir.awaitAt = null;
+      folded.add(exists.blocking.call.compilerNode);
+      folded.add(mkdir.blocking.call.compilerNode);
+      break;
+    }
+  }
+  return folded;
+}
+
+/**
+ * Finds the hazards whose window holds a newly awaited call of a function
+ * that became async. Under `--safety review` they are recorded (the await
+ * is labelled review); under `--safety safe` each such call becomes a stop
+ * edge, and the return value says the plan must be made again.
+ */
+export function planEdgeHazards(
+  ctx: AdapterRunContext,
+  builder: GraphBuilder,
+  model: ProjectModel,
+  result: PropagationResult,
+  seeds: SeedLike[],
+  fsCalls: Map<FunctionInfo, ts.CallExpression[]>,
+  ledger: HazardLedger,
+): boolean {
+  const edgesFrom = new Map<string, GraphEdge[]>();
+  for (const e of result.awaitEdges) {
+    if (e.from === null) continue;
+    const list = edgesFrom.get(e.from);
+    if (list) list.push(e);
+    else edgesFrom.set(e.from, [e]);
+  }
+  const seedsOf = new Map<FunctionInfo, SeedLike[]>();
+  for (const s of seeds) if (s.fn) seedsOf.set(s.fn, [...(seedsOf.get(s.fn) ?? []), s]);
+  let stopped = false;
+  for (const [id, edges] of edgesFrom) {
+    const fn = builder.byId.get(id);
+    if (!fn || fn.module) continue;
+    const points: Point[] = [];
+    if (result.rewriteIn.has(id)) {
+      for (const s of seedsOf.get(fn) ?? []) {
+        const p = !('manual' in s.rewrite) && ctx.willApply(s.rewrite.safety) ? seedPoint(s) : undefined;
+        if (p) points.push(p);
+      }
+    }
+    for (const e of edges) {
+      const site = builder.sites.get(e);
+      if (site && (site.kind === 'call' || site.kind === 'foreach' || site.kind === 'map' || site.kind === 'predicate')) points.push({ node: site.call, ref: e });
+    }
+    const folded = new Set((seedsOf.get(fn) ?? []).filter((s) => s.awaitAt !== undefined).map((s) => s.blocking.call.compilerNode));
+    const calls = (fsCalls.get(fn) ?? []).filter((c) => !folded.has(c));
+    for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points)) {
+      const edges = hazard.points.map((p) => p.ref).filter((r): r is GraphEdge => 'mode' in r);
+      if (edges.length === 0) continue;
+      record(ledger, fn, hazard);
+      for (const e of edges) {
+        if (ctx.willApply('review')) {
+          if (!ledger.edges.has(e)) ledger.edges.set(e, hazard);
+          continue;
+        }
+        e.mode = 'stop';
+        e.stopKind = INTERLEAVING_STOP;
+        e.stopReason = `an await here would split what ran atomically (lines ${hazard.first.line} to ${hazard.second.line}; see interleaving-hazard), and --safety safe does not apply that`;
+        stopped = true;
+      }
+    }
+  }
+  return stopped;
+}
