@@ -261,7 +261,8 @@ export function interleavingHazards<T>(fn: FunctionLike, sf: ts.SourceFile, mode
       if (first.kind === second.kind || first.node === second.node || !related(first.key, second.key)) continue;
       if (first.key[0]!.startsWith('path:') !== second.key[0]!.startsWith('path:')) continue;
       // A check followed by a check-free read (exists → read) only fails if a third party removes the file: not a write of this code.
-      const inWindow = points.filter((p) => first.at < p.node.getEnd() && p.node.getEnd() <= second.at);
+      // An awaited operation takes effect while it is suspended: the window includes its own await.
+      const inWindow = points.filter((p) => (first.at < p.node.getEnd() || p.node === first.node) && (p.node.getEnd() <= second.at || p.node === second.node));
       if (inWindow.length === 0) continue;
       if (suspended.some((s) => first.at < s && s <= second.at)) continue;
       hazards.push({
