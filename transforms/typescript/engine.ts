@@ -23,7 +23,7 @@ import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
-import { INTERLEAVING_STOP, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
+import { INTERLEAVING_STOP, INTERVAL_STOP, intervalCallbackEdges, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
@@ -163,11 +163,12 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
   // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
+  const intervalCallbacks = intervalCallbackEdges(ctx, builder, model);
   let planned = planPropagation(ctx, builder, model);
   while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
   const { result, twins } = planned;
 
-  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards);
+  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards, intervalCallbacks);
   // Rewrites first: the Express wrap re-indents lines and must skip text other edits replace.
   emitter.emitSeeds(seeds);
   emitter.emitAwaits();
@@ -546,6 +547,8 @@ class Emitter<N extends ExpressWrapNamer> {
     private readonly namerOf: (file: FileInfo) => N,
     private readonly twins: Map<string, TwinPlan>,
     private readonly hazards: HazardLedger,
+    /** Functions handed to `setInterval`: their runs can overlap once they await. */
+    private readonly intervalCallbacks: Set<string> = new Set(),
   ) {
     this.findFunctionsBehindStops();
     for (const e of result.awaitEdges) {
@@ -625,12 +628,13 @@ class Emitter<N extends ExpressWrapNamer> {
       if (twin) {
         this.emitTwin(twin, edits, why, typeNote);
       } else {
+        const interval = this.intervalCallbacks.has(id);
         this.add([RANK_FUNCTION, start, 0], {
           rule: RULE.asyncPropagation,
           path: file.path,
           ...this.at(file, node),
-          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}`,
-          safety: 'safe',
+          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}${interval ? ' Review: it runs on `setInterval`, which starts the next run on time even while an async run is still awaiting, so runs can now overlap (and one can go on after `clearInterval`); guard against overlap if that matters.' : ''}`,
+          safety: interval ? 'review' : 'safe',
           edits,
         });
       }
@@ -1213,6 +1217,8 @@ function boundaryRule(kind: string): string {
       return RULE.forEachAsyncCallback;
     case INTERLEAVING_STOP:
       return RULE.interleavingHazard;
+    case INTERVAL_STOP:
+      return RULE.asyncCallbackBoundary;
     default:
       return RULE.syncBoundary;
   }
@@ -1267,6 +1273,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Give the receiver a type awaitify can follow (a JSDoc `@type` or TypeScript annotation naming the class), or use --api twin so that call keeps a sync form.';
     case ESCAPING_REFERENCE:
       return 'Call it by name where it is used, so awaitify can await each call, or use --api twin so the calls it cannot see keep a sync form.';
+    case INTERVAL_STOP:
+      return 'Make it async by hand with a guard against overlapping runs (skip a tick while a run is in progress), or schedule each run with `setTimeout` after the previous one finishes; --safety review applies it as it is.';
     case INTERLEAVING_STOP:
       return 'Apply it with --safety review once the race is ruled out, or restructure as the interleaving-hazard finding says, so the await no longer splits the check from its act.';
     case 'no-twin':

@@ -325,7 +325,8 @@ function adviceFor(first: Access, second: Access): string {
     if (first.verb === 'check' && second.verb === 'write') return "Let the open do the check: `await writeFile(p, data, { flag: 'wx' })` creates the file only if it is missing, and rejects with EEXIST otherwise.";
     if (first.verb === 'check' && second.verb === 'remove') return 'Drop the check and let the removal report a missing file: `await rm(p, { force: true })`, or catch ENOENT.';
     if (first.kind === 'observe') return 'Keep the read and the write in one critical section: chain the updates of this file on one promise (`queue = queue.then(update)`), or keep the data in memory and write it through one writer.';
-    return 'Use a name no other request writes (a temporary name with a random part), or chain the operations on one promise.';
+    if (/^(rename|copyFile|move|copy)Sync$/.test(act ?? '')) return 'Write to a name no other request uses (give the temporary name a random part), so the rename moves what this request wrote.';
+    return 'Use the data this request wrote instead of reading the file back, or chain the operations on this file on one promise (`queue = queue.then(update)`).';
   }
   if (isLazyInit(first, second)) {
     return second.method === 'set'
