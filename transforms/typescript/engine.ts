@@ -23,7 +23,7 @@ import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
-import { INTERLEAVING_STOP, INTERVAL_STOP, intervalCallbackEdges, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
+import { INTERLEAVING_STOP, INTERVAL_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, intervalCallbackEdges, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
@@ -96,7 +96,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   builder.collectAccessors(files);
   for (const [file, scope] of moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep')) {
     if (scope === 'tla' && !ctx.isRuleEnabled(RULE.topLevelAwait)) continue;
-    if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !iifeWrapEdits(file))) continue;
+    // The wrap is review: under --safety safe the top level cannot await, so nothing is planned there.
+    if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !ctx.willApply('review') || !iifeWrapEdits(file))) continue;
     builder.enableModuleScope(file, scope);
   }
   for (const file of files) {
@@ -164,6 +165,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
   const intervalCallbacks = intervalCallbackEdges(ctx, builder, model);
+  // Under --safety safe, a callback whose restructuring is review stays sync: its body must not await where the loop or Promise.all is not applied.
+  keepReviewCallbacksSync(ctx, builder);
   let planned = planPropagation(ctx, builder, model);
   while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
   const { result, twins } = planned;
@@ -1219,6 +1222,12 @@ function boundaryRule(kind: string): string {
       return RULE.interleavingHazard;
     case INTERVAL_STOP:
       return RULE.asyncCallbackBoundary;
+    case REVIEW_CALLBACK_STOP.foreach:
+      return RULE.forEachAsyncCallback;
+    case REVIEW_CALLBACK_STOP.map:
+      return RULE.mapAsyncCallback;
+    case REVIEW_CALLBACK_STOP.predicate:
+      return RULE.predicateAsyncCallback;
     default:
       return RULE.syncBoundary;
   }
@@ -1273,6 +1282,10 @@ function adviceFor(kind: string | undefined): string {
       return 'Give the receiver a type awaitify can follow (a JSDoc `@type` or TypeScript annotation naming the class), or use --api twin so that call keeps a sync form.';
     case ESCAPING_REFERENCE:
       return 'Call it by name where it is used, so awaitify can await each call, or use --api twin so the calls it cannot see keep a sync form.';
+    case REVIEW_CALLBACK_STOP.foreach:
+    case REVIEW_CALLBACK_STOP.map:
+    case REVIEW_CALLBACK_STOP.predicate:
+      return 'Check the reason and apply it with --safety review, or restructure the loop by hand.';
     case INTERVAL_STOP:
       return 'Make it async by hand with a guard against overlapping runs (skip a tick while a run is in progress), or schedule each run with `setTimeout` after the previous one finishes; --safety review applies it as it is.';
     case INTERLEAVING_STOP:
@@ -1282,21 +1295,6 @@ function adviceFor(kind: string | undefined): string {
     default:
       return 'Restructure the caller so it can await, or use --api twin.';
   }
-}
-
-/** Whether a forEach callback adds to or removes from the collection it iterates (`items.push(x)` inside `items.forEach`). */
-function callbackChangesReceiver(receiver: ts.Expression, callback: ts.Node): boolean {
-  const text = skipOuter(receiver).getText().replace(/\s+/g, '');
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'splice', 'pop', 'shift', 'add', 'delete', 'set', 'clear'].includes(n.expression.name.text)) {
-      if (skipOuter(n.expression.expression).getText().replace(/\s+/g, '') === text) found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(callback);
-  return found;
 }
 
 function hazardNote(hazard: { message: string } | undefined): string {

@@ -10,6 +10,7 @@ import type { GraphEdge, PropagationResult } from '../core/plan.js';
 import type { AdapterRunContext } from '../core/types.js';
 import type { BlockingRewrite } from './engine.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
+import { skipOuter } from './model.js';
 import { existsThenMkdir, interleavingHazards, mkdirRecursiveEdit, type AwaitPoint, type InterleavingHazard } from './interleaving.js';
 import type { FileInfo, ProjectModel } from './model.js';
 
@@ -197,3 +198,50 @@ export function planEdgeHazards(
   }
   return stopped;
 }
+
+/** Stop kinds of callbacks kept sync under `--safety safe` because their restructuring is review. */
+export const REVIEW_CALLBACK_STOP = { foreach: 'review-foreach', map: 'review-map', predicate: 'review-predicate' } as const;
+
+/**
+ * Under `--safety safe`, forEach loops on a receiver awaitify cannot type (or
+ * one the callback changes), maps whose callbacks have side effects and
+ * predicate callbacks are not restructured (their findings are review). Their
+ * callbacks must then not await either: the edges become stops, and the
+ * callbacks keep their sync form.
+ */
+export function keepReviewCallbacksSync(ctx: AdapterRunContext, builder: GraphBuilder): void {
+  if (ctx.willApply('review')) return;
+  for (const [e, site] of builder.sites) {
+    if (e.mode !== 'await') continue;
+    let stop: { kind: string; reason: string } | undefined;
+    if (site.kind === 'foreach' && !site.plan.knownReceiver) {
+      stop = { kind: REVIEW_CALLBACK_STOP.foreach, reason: 'turning its forEach into for...of assumes the receiver iterates like an array, which awaitify cannot tell, and --safety safe does not apply that' };
+    } else if (site.kind === 'foreach' && callbackChangesReceiver(site.plan.receiver, site.plan.callback)) {
+      stop = { kind: REVIEW_CALLBACK_STOP.foreach, reason: 'its forEach callback changes the collection it iterates, which for...of would see, and --safety safe does not apply that' };
+    } else if (site.kind === 'map' && site.concurrent) {
+      stop = { kind: REVIEW_CALLBACK_STOP.map, reason: 'awaiting its map with Promise.all would run callbacks with side effects concurrently, and --safety safe does not apply that' };
+    } else if (site.kind === 'predicate') {
+      stop = { kind: REVIEW_CALLBACK_STOP.predicate, reason: 'awaiting its callbacks first would run every callback, concurrently, and --safety safe does not apply that' };
+    }
+    if (!stop) continue;
+    e.mode = 'stop';
+    e.stopKind = stop.kind;
+    e.stopReason = stop.reason;
+  }
+}
+
+/** Whether a forEach callback adds to or removes from the collection it iterates (`items.push(x)` inside `items.forEach`). */
+export function callbackChangesReceiver(receiver: ts.Expression, callback: ts.Node): boolean {
+  const text = skipOuter(receiver).getText().replace(/\s+/g, '');
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['push', 'unshift', 'splice', 'pop', 'shift', 'add', 'delete', 'set', 'clear'].includes(n.expression.name.text)) {
+      if (skipOuter(n.expression.expression).getText().replace(/\s+/g, '') === text) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(callback);
+  return found;
+}
+

@@ -73,7 +73,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.post('/items', (req, res) => {\n  const items = JSON.parse(req.body.items);\n  items.forEach((item) => {\n    fs.writeFileSync(`items/${item.id}.json`, JSON.stringify(item));\n  });\n  res.sendStatus(204);\n});\n",
         after: "// fixture-options: express=5\nconst express = require('express');\nconst { writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/items', async (req, res) => {\n  const items = JSON.parse(req.body.items);\n  for (const item of items) {\n    await writeFile(`items/${item.id}.json`, JSON.stringify(item));\n  }\n  res.sendStatus(204);\n});\n",
       },
-      safety: 'Safe when the receiver is an array and the callback does not add to or remove from it; review otherwise (a Map iterates entries, not values; for...of sees elements added during the loop, which forEach skips), and review when the loop now awaits between a read and a write of shared state (see interleaving-hazard). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding.',
+      safety: 'Safe when the receiver is an array and the callback does not add to or remove from it; review otherwise (a Map iterates entries, not values; for...of sees elements added during the loop, which forEach skips), and review when the loop now awaits between a read and a write of shared state (see interleaving-hazard). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding. Under `--safety safe` a loop whose rewrite would be review keeps its callback sync, with its blocking calls reported.',
     },
   },
   {
@@ -90,7 +90,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/files', (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(names.map((name) => fs.readFileSync(`files/${name}`, 'utf8')));\n});\n",
         after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/files', async (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(await Promise.all(names.map(async (name) => await readFile(`files/${name}`, 'utf8'))));\n});\n",
       },
-      safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects.',
+      safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects. Under `--safety safe` such a callback keeps its sync form (its blocking calls are reported), so no async callback is left inside a map that is not awaited.',
     },
   },
   {
@@ -108,7 +108,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst path = require('path');\nconst express = require('express');\n\nconst app = express();\napp.get('/sites', (req, res) => {\n  const names = fs.readdirSync('sites');\n  const built = names.filter((name) => fs.existsSync(path.join('sites', name, 'index.html')));\n  res.json(built);\n});\n",
         after: "// fixture-options: express=5\nconst path = require('path');\nconst express = require('express');\nconst { readdir, access } = require('fs/promises');\n\nconst app = express();\napp.get('/sites', async (req, res) => {\n  const names = await readdir('sites');\n  const keep = await Promise.all(names.map(async (name) => await access(path.join('sites', name, 'index.html')).then(() => true, () => false)));\n  const built = names.filter((_, i) => keep[i]);\n  res.json(built);\n});\n",
       },
-      safety: 'Review: every callback now runs, all at once, before the method reads the answers. `some`, `every`, `find` and `findIndex` used to stop at the first decisive answer, and sequential callbacks now interleave their side effects. It assumes the receiver is an array where awaitify cannot tell (the finding says so).',
+      safety: 'Review: every callback now runs, all at once, before the method reads the answers. `some`, `every`, `find` and `findIndex` used to stop at the first decisive answer, and sequential callbacks now interleave their side effects. It assumes the receiver is an array where awaitify cannot tell (the finding says so). Under `--safety safe` the callback keeps its sync form, with its blocking calls reported.',
     },
   },
   {
@@ -286,7 +286,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: toplevel=iife entry=all\nconst fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",
         after: "const { readFile } = require('fs/promises');\n\n(async () => {\n  async function readJob(path) {\n    return JSON.parse(await readFile(path, 'utf8'));\n  }\n\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
       },
-      safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception.',
+      safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception. Under `--safety safe` the top level is not wrapped, so the functions it calls keep their sync form.',
     },
   },
   {
