@@ -95,7 +95,7 @@ export function markSeedHazards(ctx: AdapterRunContext, model: ProjectModel, see
     for (;;) {
       const points = mine.filter((s) => !('manual' in s.rewrite) && ctx.willApply(s.rewrite.safety)).map(seedPoint).filter((p): p is Point => p !== undefined);
       let demoted = false;
-      for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points)) {
+      for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points, { handler: fn.registration !== undefined })) {
         record(ledger, fn, hazard);
         for (const p of hazard.points) {
           const seed = p.ref as SeedLike;
@@ -180,7 +180,7 @@ export function planEdgeHazards(
     }
     const folded = new Set((seedsOf.get(fn) ?? []).filter((s) => s.awaitAt !== undefined).map((s) => s.blocking.call.compilerNode));
     const calls = (fsCalls.get(fn) ?? []).filter((c) => !folded.has(c));
-    for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points)) {
+    for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points, { handler: fn.registration !== undefined })) {
       const edges = hazard.points.map((p) => p.ref).filter((r): r is GraphEdge => 'mode' in r);
       if (edges.length === 0) continue;
       record(ledger, fn, hazard);

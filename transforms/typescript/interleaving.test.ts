@@ -42,6 +42,31 @@ describe('interleaving hazards', () => {
     expect(await hazards(files)).toEqual([]);
   });
 
+  it("treats a handler's locals as its own inside a forEach callback, and a factory's locals as shared by the methods it returns", async () => {
+    const inCallback = handler(['const seen = {};', 'req.body.names.forEach((name) => {', '  if (!seen[name]) seen[name] = fs.readFileSync(name, "utf8");', '});', 'res.locals.seen = seen;']);
+    expect(await hazards(inCallback)).toEqual([]);
+    const factory = {
+      'app.js': [
+        "const fs = require('fs');",
+        "const express = require('express');",
+        'function createStore() {',
+        '  let data;',
+        '  return {',
+        '    get() {',
+        "      if (!data) data = fs.readFileSync('store.json', 'utf8');",
+        '      return data;',
+        '    },',
+        '  };',
+        '}',
+        'const store = createStore();',
+        'const app = express();',
+        "app.get('/x', (req, res) => res.send(store.get()));",
+        '',
+      ].join('\n'),
+    };
+    expect(await hazards(factory)).toEqual(['7 review: `data` is checked at line 7 and assigned at line 7']);
+  });
+
   it('reports nothing when the window already awaited', async () => {
     const files = {
       'app.js': [

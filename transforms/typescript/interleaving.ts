@@ -117,9 +117,11 @@ function fsAccesses(call: ts.CallExpression): Access[] {
 }
 
 /** Whether a declaration lies outside the function (a module-level or closure binding that every call shares). */
-function sharedBinding(decl: ts.Node | undefined, fn: FunctionLike): ts.Node | undefined {
+function sharedBinding(decl: ts.Node | undefined, fn: FunctionLike, closureShared: boolean): ts.Node | undefined {
   if (!decl) return undefined;
   if (decl.getStart() >= fn.getStart() && decl.getEnd() <= fn.getEnd()) return undefined;
+  // A callback run within one call of its enclosing function (a forEach callback in a handler) shares that call's locals with nobody else.
+  if (!closureShared && enclosingFunction(decl) !== undefined) return undefined;
   if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || ts.isParameter(decl)) {
     // A variable holding a function, a class or a required module is not state.
     const init = ts.isVariableDeclaration(decl) && decl.initializer ? skipOuter(decl.initializer) : undefined;
@@ -127,6 +129,11 @@ function sharedBinding(decl: ts.Node | undefined, fn: FunctionLike): ts.Node | u
     if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') return undefined;
     return decl;
   }
+  return undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
   return undefined;
 }
 
@@ -144,14 +151,14 @@ function enclosingIfCondition(node: ts.Node, fn: FunctionLike): ts.IfStatement |
 }
 
 /** Reads and writes of shared state (module or closure bindings, `this.x`) in the function's own body. */
-function stateAccesses(fn: FunctionLike, model: ProjectModel): Access[] {
+function stateAccesses(fn: FunctionLike, model: ProjectModel, closureShared: boolean): Access[] {
   const out: Access[] = [];
   const isThisMethod = !ts.isArrowFunction(fn);
   const visit = (node: ts.Node): void => {
     if (node !== fn && (isFunctionLike(node) || ts.isClassLike(node))) return;
     let root: { key: string; text: string } | undefined;
     if (ts.isIdentifier(node) && isReference(node)) {
-      const decl = sharedBinding(model.lookup(node.text, node), fn);
+      const decl = sharedBinding(model.lookup(node.text, node), fn, closureShared);
       if (decl) root = { key: `state:${decl.getStart()}`, text: node.text };
     } else if (node.kind === ts.SyntaxKind.ThisKeyword && isThisMethod && ts.isPropertyAccessExpression(node.parent)) {
       root = { key: 'this', text: 'this' };
@@ -247,9 +254,20 @@ function existingSuspensions(fn: FunctionLike): number[] {
  * `fsCalls` are the synchronous fs calls the catalog found in the function;
  * `points` are the places that will await after the migration.
  */
-export function interleavingHazards<T>(fn: FunctionLike, sf: ts.SourceFile, model: ProjectModel, fsCalls: ts.CallExpression[], points: AwaitPoint<T>[]): InterleavingHazard<T>[] {
+export function interleavingHazards<T>(
+  fn: FunctionLike,
+  sf: ts.SourceFile,
+  model: ProjectModel,
+  fsCalls: ts.CallExpression[],
+  points: AwaitPoint<T>[],
+  options: { handler?: boolean } = {},
+): InterleavingHazard<T>[] {
   if (points.length === 0 || !fn.body) return [];
-  const accesses = [...fsCalls.flatMap(fsAccesses), ...stateAccesses(fn, model)].sort((a, b) => a.at - b.at);
+  // Locals of an enclosing function are shared when the function can run again while they live: a handler registered
+  // in a setup function, a method returned by a factory; not a callback handed to a call (`items.forEach(cb)`).
+  const inlineCallback = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn);
+  const closureShared = options.handler === true || !inlineCallback;
+  const accesses = [...fsCalls.flatMap(fsAccesses), ...stateAccesses(fn, model, closureShared)].sort((a, b) => a.at - b.at);
   if (accesses.length < 2) return [];
   const suspended = existingSuspensions(fn);
   const hazards: InterleavingHazard<T>[] = [];
