@@ -163,10 +163,11 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
-  // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
+  // setInterval callbacks made async are review (runs can overlap); under --safety safe they stay sync.
   const intervalCallbacks = intervalCallbackEdges(ctx, builder, model);
   // Under --safety safe, a callback whose restructuring is review stays sync: its body must not await where the loop or Promise.all is not applied.
   keepReviewCallbacksSync(ctx, builder);
+  // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
   let planned = planPropagation(ctx, builder, model);
   while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
   const { result, twins } = planned;

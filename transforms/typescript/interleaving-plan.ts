@@ -4,7 +4,10 @@
 // seed. After planning, the same holds for the awaited calls of functions
 // that became async: under `--safety safe` such a call becomes a 'stop' edge
 // (the callee keeps its sync form there, as at any caller that cannot await),
-// and the plan is made again, so no unit is left half-migrated.
+// and the plan is made again, so no unit is left half-migrated. The same
+// rule for other review changes that a function's async form depends on:
+// `setInterval` callbacks (runs could overlap) and callbacks whose loop
+// rewrite is review keep their sync form under `--safety safe`.
 import { ts } from 'ts-morph';
 import type { GraphEdge, PropagationResult } from '../core/plan.js';
 import type { AdapterRunContext } from '../core/types.js';
