@@ -132,7 +132,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     ctx.progress?.(++done, total * 2);
   }
   // New await points between a check and its act (or a read and its write) are review, and not seeds under --safety safe.
-  const hazards: HazardLedger = markSeedHazards(ctx, model, seeds, fsCalls);
+  const hazards: HazardLedger = markSeedHazards(ctx, builder, model, seeds, fsCalls);
   for (const { fn, rewrite } of seeds) if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
 
   // Calls into sync-only libraries: no async form; reported, or offloaded below.

@@ -14,7 +14,7 @@ import type { AdapterRunContext } from '../core/types.js';
 import type { BlockingRewrite } from './engine.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { skipOuter } from './model.js';
-import { existsThenMkdir, interleavingHazards, mkdirRecursiveEdit, type AwaitPoint, type InterleavingHazard } from './interleaving.js';
+import { existsThenMkdir, functionEffects, interleavingHazards, mkdirRecursiveEdit, type AwaitPoint, type CallEffect, type InterleavingHazard } from './interleaving.js';
 import type { FileInfo, ProjectModel } from './model.js';
 
 /** The stop kind of a call left unawaited because awaiting it would split a check from its act. */
@@ -63,6 +63,7 @@ export interface HazardLedger {
   /** Awaited calls (edges) inside a hazard's window. */
   edges: Map<GraphEdge, InterleavingHazard<SeedLike | GraphEdge>>;
   seen: Set<string>;
+  effects: CallEffects;
 }
 
 function record(ledger: HazardLedger, fn: FunctionInfo, hazard: InterleavingHazard<SeedLike | GraphEdge>): void {
@@ -70,6 +71,54 @@ function record(ledger: HazardLedger, fn: FunctionInfo, hazard: InterleavingHaza
   if (ledger.seen.has(key)) return;
   ledger.seen.add(key);
   ledger.found.push({ fn, hazard });
+}
+
+/**
+ * What the calls a function makes do to shared paths and module state
+ * (a `readTodos()` that reads `DB_FILE`, a `writeTodos()` that writes it),
+ * followed three calls deep.
+ */
+class CallEffects {
+  private readonly memo = new Map<FunctionInfo, CallEffect[]>();
+  private readonly calls = new Map<string, { call: ts.CallExpression; to: string }[]>();
+  constructor(
+    private readonly builder: GraphBuilder,
+    private readonly model: ProjectModel,
+    private readonly fsCalls: Map<FunctionInfo, ts.CallExpression[]>,
+  ) {
+    for (const [e, site] of builder.sites) {
+      if (site.kind !== 'call' || e.from === null) continue;
+      const list = this.calls.get(e.from);
+      if (list) list.push({ call: site.call, to: e.to });
+      else this.calls.set(e.from, [{ call: site.call, to: e.to }]);
+    }
+  }
+
+  /** The calls in a function with what each does, for interleavingHazards. */
+  callsOf(fn: FunctionInfo): { call: ts.CallExpression; effects: CallEffect[] }[] {
+    const out: { call: ts.CallExpression; effects: CallEffect[] }[] = [];
+    for (const { call, to } of this.calls.get(fn.id) ?? []) {
+      const callee = this.builder.byId.get(to);
+      const effects = callee ? this.of(callee, 0) : [];
+      if (effects.length) out.push({ call, effects });
+    }
+    return out;
+  }
+
+  private of(fn: FunctionInfo, depth: number): CallEffect[] {
+    const known = this.memo.get(fn);
+    if (known) return known;
+    // Cycles and deep chains contribute what is known so far.
+    this.memo.set(fn, []);
+    const own = fn.module ? [] : functionEffects(fn.node, this.model, this.fsCalls.get(fn) ?? []);
+    const nested = depth >= 3 ? [] : (this.calls.get(fn.id) ?? []).flatMap(({ to }) => {
+      const callee = this.builder.byId.get(to);
+      return callee ? this.of(callee, depth + 1) : [];
+    });
+    const all = [...own, ...nested];
+    this.memo.set(fn, all);
+    return all;
+  }
 }
 
 function seedPoint(seed: SeedLike): Point | undefined {
@@ -83,8 +132,9 @@ function seedPoint(seed: SeedLike): Point | undefined {
  * Under `--safety safe` this repeats with the seeds that still apply, until
  * none of them lies in a window.
  */
-export function markSeedHazards(ctx: AdapterRunContext, model: ProjectModel, seeds: SeedLike[], fsCalls: Map<FunctionInfo, ts.CallExpression[]>): HazardLedger {
-  const ledger: HazardLedger = { found: [], edges: new Map(), seen: new Set() };
+export function markSeedHazards(ctx: AdapterRunContext, builder: GraphBuilder, model: ProjectModel, seeds: SeedLike[], fsCalls: Map<FunctionInfo, ts.CallExpression[]>): HazardLedger {
+  const effects = new CallEffects(builder, model, fsCalls);
+  const ledger: HazardLedger = { found: [], edges: new Map(), seen: new Set(), effects };
   const byFn = new Map<FunctionInfo, SeedLike[]>();
   for (const seed of seeds) {
     if (!seed.fn || seed.fn.module) continue;
@@ -98,7 +148,7 @@ export function markSeedHazards(ctx: AdapterRunContext, model: ProjectModel, see
     for (;;) {
       const points = mine.filter((s) => !('manual' in s.rewrite) && ctx.willApply(s.rewrite.safety)).map(seedPoint).filter((p): p is Point => p !== undefined);
       let demoted = false;
-      for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points, { handler: fn.registration !== undefined })) {
+      for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points, { handler: fn.registration !== undefined, calls: effects.callsOf(fn) })) {
         record(ledger, fn, hazard);
         for (const p of hazard.points) {
           const seed = p.ref as SeedLike;
@@ -164,6 +214,8 @@ export function planEdgeHazards(
     if (list) list.push(e);
     else edgesFrom.set(e.from, [e]);
   }
+  // Calls the type checker resolved after the first pass count too.
+  ledger.effects = new CallEffects(builder, model, fsCalls);
   const seedsOf = new Map<FunctionInfo, SeedLike[]>();
   for (const s of seeds) if (s.fn) seedsOf.set(s.fn, [...(seedsOf.get(s.fn) ?? []), s]);
   let stopped = false;
@@ -183,7 +235,7 @@ export function planEdgeHazards(
     }
     const folded = new Set((seedsOf.get(fn) ?? []).filter((s) => s.awaitAt !== undefined).map((s) => s.blocking.call.compilerNode));
     const calls = (fsCalls.get(fn) ?? []).filter((c) => !folded.has(c));
-    for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points, { handler: fn.registration !== undefined })) {
+    for (const hazard of interleavingHazards(fn.node, fn.file.sf, model, calls, points, { handler: fn.registration !== undefined, calls: ledger.effects.callsOf(fn) })) {
       const edges = hazard.points.map((p) => p.ref).filter((r): r is GraphEdge => 'mode' in r);
       if (edges.length === 0) continue;
       record(ledger, fn, hazard);

@@ -31,6 +31,8 @@ interface Access {
   method?: string;
   /** For a filesystem call: the call, for messages. */
   call?: ts.CallExpression;
+  /** The access happens inside a function this one calls. */
+  viaCall?: boolean;
 }
 
 /** A place where the migrated function will suspend: a rewritten blocking call, or an awaited call of a function that became async. */
@@ -95,11 +97,11 @@ function hasTrueOption(arg: ts.Expression | undefined, name: string): boolean {
   return o.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === name && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
 }
 
-function fsAccesses(call: ts.CallExpression): Access[] {
+function fsAccesses(call: ts.CallExpression, model: ProjectModel): Access[] {
   const name = calleeName(call);
   const args = call.arguments;
   if (!name || !args[0] || ts.isSpreadElement(args[0])) return [];
-  const path = (arg: ts.Expression): string[] => [`path:${normalized(arg)}`];
+  const path = (arg: ts.Expression): string[] => [pathKey(arg, model)];
   const base = { node: call, call, subject: normalized(args[0]) };
   if (name === 'renameSync' || name === 'copyFileSync' || name === 'moveSync' || name === 'copySync') {
     const out: Access[] = [{ ...base, key: path(args[0]), kind: 'observe', verb: 'read', at: call.getStart() }];
@@ -114,6 +116,32 @@ function fsAccesses(call: ts.CallExpression): Access[] {
   if (name === 'rmSync' && hasTrueOption(args[1], 'force')) verb = 'write';
   const observe = verb === 'check' || verb === 'read';
   return [{ ...base, key: path(args[0]), kind: observe ? 'observe' : 'mutate', verb, at: observe ? call.getStart() : call.getEnd() }];
+}
+
+/**
+ * The key of a path expression: its normalised text, qualified by the file
+ * when it names module-level bindings (`DB_FILE` in db.js), so that calls of
+ * helpers in other functions can be compared with it; `stable` when nothing
+ * in it is local to a function.
+ */
+function pathKey(arg: ts.Expression, model: ProjectModel): string {
+  let stable = true;
+  let named = false;
+  const visit = (n: ts.Node): void => {
+    if (!stable) return;
+    if (ts.isIdentifier(n) && isReference(n)) {
+      const decl = model.lookup(n.text, n);
+      if (decl) {
+        named = true;
+        if (enclosingFunction(decl) !== undefined) stable = false;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(arg);
+  const text = normalized(arg);
+  if (!stable) return `path:${text}`;
+  return named ? `path:${arg.getSourceFile().fileName}#${text}` : `path:#${text}`;
 }
 
 /** Whether a declaration lies outside the function (a module-level or closure binding that every call shares). */
@@ -159,7 +187,7 @@ function stateAccesses(fn: FunctionLike, model: ProjectModel, closureShared: boo
     let root: { key: string; text: string } | undefined;
     if (ts.isIdentifier(node) && isReference(node)) {
       const decl = sharedBinding(model.lookup(node.text, node), fn, closureShared);
-      if (decl) root = { key: `state:${decl.getStart()}`, text: node.text };
+      if (decl) root = { key: `state:${decl.getSourceFile().fileName}:${decl.getStart()}`, text: node.text };
     } else if (node.kind === ts.SyntaxKind.ThisKeyword && isThisMethod && ts.isPropertyAccessExpression(node.parent)) {
       root = { key: 'this', text: 'this' };
     }
@@ -226,6 +254,24 @@ function referenceAccesses(root: ts.Expression, base: { key: string; text: strin
   return [make(names, 'observe', 'read', root.getStart(), { inCondition: enclosingIfCondition(cur, fn) })];
 }
 
+/** What a call of a function does to paths and module state that every call shares, for its callers' checks. */
+export interface CallEffect {
+  key: string[];
+  subject: string;
+  kind: Access['kind'];
+  verb: Verb;
+}
+
+/** The effects of a function on shared paths (literal or module-level) and module-level state. */
+export function functionEffects(fn: FunctionLike, model: ProjectModel, fsCalls: ts.CallExpression[]): CallEffect[] {
+  const out: CallEffect[] = [];
+  for (const a of [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, false)]) {
+    if (a.key[0] === 'this' || /^path:[^#]*$/.test(a.key[0]!)) continue;
+    out.push({ key: a.key, subject: a.subject, kind: a.kind, verb: a.verb });
+  }
+  return out;
+}
+
 /** One key is the other or a part of it (`state` and `state.count`). */
 function related(a: string[], b: string[]): boolean {
   const n = Math.min(a.length, b.length);
@@ -260,14 +306,17 @@ export function interleavingHazards<T>(
   model: ProjectModel,
   fsCalls: ts.CallExpression[],
   points: AwaitPoint<T>[],
-  options: { handler?: boolean } = {},
+  options: { handler?: boolean; calls?: { call: ts.CallExpression; effects: CallEffect[] }[] } = {},
 ): InterleavingHazard<T>[] {
   if (points.length === 0 || !fn.body) return [];
   // Locals of an enclosing function are shared when the function can run again while they live: a handler registered
   // in a setup function, a method returned by a factory; not a callback handed to a call (`items.forEach(cb)`).
   const inlineCallback = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn);
   const closureShared = options.handler === true || !inlineCallback;
-  const accesses = [...fsCalls.flatMap(fsAccesses), ...stateAccesses(fn, model, closureShared)].sort((a, b) => a.at - b.at);
+  const viaCalls: Access[] = (options.calls ?? []).flatMap(({ call, effects }) =>
+    effects.map((e) => ({ ...e, node: call, call, viaCall: true, at: e.kind === 'observe' ? call.getStart() : call.getEnd() })),
+  );
+  const accesses = [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, closureShared), ...viaCalls].sort((a, b) => a.at - b.at);
   if (accesses.length < 2) return [];
   const suspended = existingSuspensions(fn);
   const hazards: InterleavingHazard<T>[] = [];
