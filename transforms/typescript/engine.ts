@@ -24,6 +24,7 @@ import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
+import { INTERLEAVING_STOP, INTERVAL_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, intervalCallbackEdges, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
@@ -50,6 +51,8 @@ interface Seed<N> {
   rewrite: BlockingRewrite;
   /** A query inside a function that every caller runs on a worker: nothing to report. */
   offloaded?: boolean;
+  /** Where the rewrite suspends, when not at the call (a folded `if (!existsSync(p)) mkdirSync(p)`); null: it does not. */
+  awaitAt?: ts.Node | null;
 }
 
 /** Findings of one file in the order their same-offset insertions must apply. */
@@ -94,7 +97,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   builder.collectAccessors(files);
   for (const [file, scope] of moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep')) {
     if (scope === 'tla' && !ctx.isRuleEnabled(RULE.topLevelAwait)) continue;
-    if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !iifeWrapEdits(file))) continue;
+    // The wrap is review: under --safety safe the top level cannot await, so nothing is planned there.
+    if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !ctx.willApply('review') || !iifeWrapEdits(file))) continue;
     builder.enableModuleScope(file, scope);
   }
   for (const file of files) {
@@ -119,6 +123,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     return n;
   };
   const seeds: Seed<N>[] = [];
+  // Every sync fs call per function, rewritten or not: what interleaving checks compare.
+  const fsCalls = new Map<FunctionInfo, ts.CallExpression[]>();
   for (const file of files) {
     // Functions outside the run's paths never change: their blocking calls seed nothing.
     if (!inScope(ctx.scope, file.path)) {
@@ -126,16 +132,19 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
       continue;
     }
     for (const blocking of deps.findBlockingCalls(file.morph)) {
-      if (!ctx.isRuleEnabled(blocking.rule)) continue;
       const fn = builder.enclosing(blocking.call.compilerNode);
+      if (fn && (blocking.rule === 'fs-sync-call' || blocking.rule === 'fs-exists-sync')) fsCalls.set(fn, [...(fsCalls.get(fn) ?? []), blocking.call.compilerNode]);
+      if (!ctx.isRuleEnabled(blocking.rule)) continue;
       // The namer is only asked when the call can matter (module top level never changes).
       const unawaitable = fn ? unawaitableBlockingCall(blocking.call.compilerNode, fn) : undefined;
       const rewrite = !fn ? { manual: '' } : unawaitable ? { manual: unawaitable } : blocking.rewrite(namerOf(file));
       seeds.push({ blocking, file, fn, rewrite });
-      if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
     }
     ctx.progress?.(++done, total * 2);
   }
+  // New await points between a check and its act (or a read and its write) are review, and not seeds under --safety safe.
+  const hazards: HazardLedger = markSeedHazards(ctx, builder, model, seeds, fsCalls);
+  for (const { fn, rewrite } of seeds) if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
 
   // Calls into sync-only libraries: no async form; reported, or offloaded below.
   const syncOnly: SyncOnlyCall[] = [];
@@ -165,9 +174,16 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
-  const { result, twins } = planPropagation(ctx, builder, model);
+  // setInterval callbacks made async are review (runs can overlap); under --safety safe they stay sync.
+  const intervalCallbacks = intervalCallbackEdges(ctx, builder, model);
+  // Under --safety safe, a callback whose restructuring is review stays sync: its body must not await where the loop or Promise.all is not applied.
+  keepReviewCallbacksSync(ctx, builder);
+  // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
+  let planned = planPropagation(ctx, builder, model);
+  while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
+  const { result, twins } = planned;
 
-  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins);
+  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards, intervalCallbacks);
   // Rewrites first: the Express wrap re-indents lines and must skip text other edits replace.
   emitter.emitSeeds(seeds);
   emitter.emitAwaits();
@@ -176,6 +192,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   emitter.emitKoaUpstream();
   emitter.emitSignatures(signatures);
   emitter.emitBoundaries();
+  emitter.emitInterleavingHazards();
   emitter.emitModuleWraps();
   emitter.emitParallelAwaits();
 
@@ -550,6 +567,9 @@ class Emitter<N extends ExpressWrapNamer> {
     private readonly result: PropagationResult,
     private readonly namerOf: (file: FileInfo) => N,
     private readonly twins: Map<string, TwinPlan>,
+    private readonly hazards: HazardLedger,
+    /** Functions handed to `setInterval`: their runs can overlap once they await. */
+    private readonly intervalCallbacks: Set<string> = new Set(),
   ) {
     this.findFunctionsBehindStops();
     for (const e of result.awaitEdges) {
@@ -629,12 +649,13 @@ class Emitter<N extends ExpressWrapNamer> {
       if (twin) {
         this.emitTwin(twin, edits, why, typeNote);
       } else {
+        const interval = this.intervalCallbacks.has(id);
         this.add([RANK_FUNCTION, start, 0], {
           rule: RULE.asyncPropagation,
           path: file.path,
           ...this.at(file, node),
-          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}`,
-          safety: 'safe',
+          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}${interval ? ' Review: it runs on `setInterval`, which starts the next run on time even while an async run is still awaiting, so runs can now overlap (and one can go on after `clearInterval`); guard against overlap if that matters.' : ''}`,
+          safety: interval ? 'review' : 'safe',
           edits,
         });
       }
@@ -821,8 +842,8 @@ class Emitter<N extends ExpressWrapNamer> {
           rule: RULE.returnAwaitInTry,
           path: file.path,
           ...this.at(file, n),
-          message: '`return` of a promise inside `try`: awaited so that its rejection reaches the `catch` block.',
-          safety: 'safe',
+          message: '`return` of a promise inside `try`: awaited so that its rejection reaches the `catch` block. Review: a rejection that used to reach the caller is now handled by this `catch`, and a `finally` block now runs after the promise settles instead of before.',
+          safety: 'review',
           edits: [{ start, end: start, text: 'await ' }],
         });
         return;
@@ -895,14 +916,16 @@ class Emitter<N extends ExpressWrapNamer> {
     const edits: TextEdit[] = awaited ? [] : this.loopReceivers.has(call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(call);
     if (renamed) edits.push(...renamed.edits);
     const tla = this.builder.moduleScopeOf(e.from)?.module === 'tla';
+    const hazard = this.hazards.edges.get(e);
     this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
       rule: tla ? RULE.topLevelAwait : RULE.asyncPropagation,
       path: file.path,
       ...this.at(file, call),
-      message: tla
-        ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (no project file require()s the module).`
-        : twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
-      safety: 'safe',
+      message:
+        (tla
+          ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (no project file require()s the module).`
+          : twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`) + (hazard ? ` Review: ${hazard.message}` : ''),
+      safety: hazard ? 'review' : 'safe',
       edits,
       ...(renamed?.imports.length ? { imports: renamed.imports } : {}),
     });
@@ -976,12 +999,14 @@ class Emitter<N extends ExpressWrapNamer> {
     const { plan, file } = site;
     const start = plan.statement.getStart(file.sf);
     const receiverNote = plan.knownReceiver ? '' : ' Review: this assumes the receiver iterates like an array (a Map would yield [key, value] pairs).';
+    const changesReceiver = callbackChangesReceiver(plan.receiver, plan.callback);
+    const changeNote = changesReceiver ? ' Review: the callback changes the collection it iterates, and for...of sees elements added during the loop where forEach visited only those present at its start.' : '';
     this.add([RANK_FOREACH, start], {
       rule: RULE.forEachAsyncCallback,
       path: file.path,
       ...this.at(file, plan.call),
-      message: `The forEach callback awaits ${this.calleeNameInside(e)}: forEach would not wait for it, so the loop becomes for...of.${receiverNote}`,
-      safety: plan.knownReceiver ? 'safe' : 'review',
+      message: `The forEach callback awaits ${this.calleeNameInside(e)}: forEach would not wait for it, so the loop becomes for...of.${receiverNote}${changeNote}${hazardNote(this.hazards.edges.get(e))}`,
+      safety: plan.knownReceiver && !changesReceiver && !this.hazards.edges.has(e) ? 'safe' : 'review',
       edits: forEachEdits(plan),
     });
   }
@@ -1004,13 +1029,13 @@ class Emitter<N extends ExpressWrapNamer> {
       rule: RULE.mapAsyncCallback,
       path: file.path,
       ...this.at(file, call),
-      message: site.concurrent
-        ? 'The map callback became async: its promises are awaited with Promise.all. Review: the callbacks now run concurrently, so their side effects interleave.'
-        : 'The map callback became async: its promises are awaited with Promise.all.',
-      safety: site.concurrent ? 'review' : 'safe',
+      message:
+        (site.concurrent
+          ? 'The map callback became async: its promises are awaited with Promise.all. Review: the callbacks now run concurrently, so their side effects interleave.'
+          : 'The map callback became async: its promises are awaited with Promise.all.') + hazardNote(this.hazards.edges.get(e)),
+      safety: site.concurrent || this.hazards.edges.has(e) ? 'review' : 'safe',
       edits,
     });
-    void e;
   }
 
   private emitPredicate(site: Extract<SiteInfo, { kind: 'predicate' }>): void {
@@ -1117,6 +1142,23 @@ class Emitter<N extends ExpressWrapNamer> {
     });
   }
 
+  /** One finding per interleaving hazard in a function on a request path, naming both lines. */
+  emitInterleavingHazards(): void {
+    const applied = this.ctx.willApply('review');
+    for (const { fn, hazard } of this.hazards.found) {
+      if (!this.result.reachable.has(fn.id) && !this.behindStop.has(fn.id)) continue;
+      const { file } = fn;
+      this.add([RANK_MANUAL, hazard.first.node.getStart(file.sf)], {
+        rule: RULE.interleavingHazard,
+        path: file.path,
+        ...this.at(file, hazard.first.node),
+        message: `${hazard.message} ${hazard.advice}${applied ? '' : ' The await is not inserted under --safety safe.'}`,
+        safety: applied ? 'review' : 'manual',
+        edits: [],
+      });
+    }
+  }
+
   emitBoundaries(): void {
     const fileByPath = new Map(this.model.files.map((f) => [f.path, f]));
     // A sync-only callback already reported where it is handed over needs no second finding.
@@ -1136,7 +1178,7 @@ class Emitter<N extends ExpressWrapNamer> {
           ? `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
           : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE
             ? `\`${b.callee}\` stays sync: ${stripStaysSync(b.reason)}. ${adviceFor(b.kind)}`
-            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
+            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary || b.kind === INTERLEAVING_STOP ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
         edits: [],
       });
@@ -1194,6 +1236,16 @@ function boundaryRule(kind: string): string {
       return RULE.mapAsyncCallback;
     case 'foreach-callback':
       return RULE.forEachAsyncCallback;
+    case INTERLEAVING_STOP:
+      return RULE.interleavingHazard;
+    case INTERVAL_STOP:
+      return RULE.asyncCallbackBoundary;
+    case REVIEW_CALLBACK_STOP.foreach:
+      return RULE.forEachAsyncCallback;
+    case REVIEW_CALLBACK_STOP.map:
+      return RULE.mapAsyncCallback;
+    case REVIEW_CALLBACK_STOP.predicate:
+      return RULE.predicateAsyncCallback;
     default:
       return RULE.syncBoundary;
   }
@@ -1248,11 +1300,23 @@ function adviceFor(kind: string | undefined): string {
       return 'Give the receiver a type awaitify can follow (a JSDoc `@type` or TypeScript annotation naming the class), or use --api twin so that call keeps a sync form.';
     case ESCAPING_REFERENCE:
       return 'Call it by name where it is used, so awaitify can await each call, or use --api twin so the calls it cannot see keep a sync form.';
+    case REVIEW_CALLBACK_STOP.foreach:
+    case REVIEW_CALLBACK_STOP.map:
+    case REVIEW_CALLBACK_STOP.predicate:
+      return 'Check the reason and apply it with --safety review, or restructure the loop by hand.';
+    case INTERVAL_STOP:
+      return 'Make it async by hand with a guard against overlapping runs (skip a tick while a run is in progress), or schedule each run with `setTimeout` after the previous one finishes; --safety review applies it as it is.';
+    case INTERLEAVING_STOP:
+      return 'Apply it with --safety review once the race is ruled out, or restructure as the interleaving-hazard finding says, so the await no longer splits the check from its act.';
     case 'no-twin':
       return 'Make room for a twin (a named function or method, a free `<name>Async` name, callers that name it directly), or restructure the callers that cannot await so it can simply become async.';
     default:
       return 'Restructure the caller so it can await, or use --api twin.';
   }
+}
+
+function hazardNote(hazard: { message: string } | undefined): string {
+  return hazard ? ` Review: ${hazard.message}` : '';
 }
 
 function isAwaited(call: ts.Node): boolean {

@@ -20,6 +20,7 @@ export const RULE = {
   topLevelAwait: 'top-level-await',
   toplevelAsyncIife: 'toplevel-async-iife',
   parallelAwaits: 'parallel-awaits',
+  interleavingHazard: 'interleaving-hazard',
 } as const;
 
 export const structuralRules: RuleMeta[] = [
@@ -38,13 +39,13 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadUser(id) {\n  return JSON.parse(fs.readFileSync(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', (req, res) => {\n  res.json(loadUser(req.params.id));\n});\n",
         after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadUser(id) {\n  return JSON.parse(await readFile(`users/${id}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/users/:id', async (req, res) => {\n  res.json(await loadUser(req.params.id));\n});\n",
       },
-      safety: 'Safe: the function returned a value and now returns a promise of it, and every caller awaits it. Callers that cannot await (constructors, getters, sync callbacks, module top level) keep the function sync instead (see sync-boundary).',
+      safety: 'Safe: the function returned a value and now returns a promise of it, and every caller awaits it. Callers that cannot await (constructors, getters, sync callbacks, module top level) keep the function sync instead (see sync-boundary). An awaited call that lies between a check and its act, or a read and a write of shared state, is review, and is not inserted under `--safety safe` (see interleaving-hazard). A function handed to `setInterval` is review too: once it awaits, the next tick can start it while a run is still in progress, which never happened while it was sync; under `--safety safe` it keeps its sync form.',
     },
   },
   {
     id: RULE.returnAwaitInTry,
     language: 'typescript',
-    safety: 'safe',
+    safety: 'review',
     structural: true,
     exampleExt: 'js',
     docs: {
@@ -55,7 +56,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadSettings() {\n  const name = fs.readFileSync('settings-name.txt', 'utf8').trim();\n  try {\n    return fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', (req, res) => {\n  res.json(loadSettings());\n});\n",
         after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadSettings() {\n  const name = (await readFile('settings-name.txt', 'utf8')).trim();\n  try {\n    return await fetch(`https://config.example/${name}`).then((r) => r.json());\n  } catch (err) {\n    return {};\n  }\n}\n\nconst app = express();\napp.get('/settings', async (req, res) => {\n  res.json(await loadSettings());\n});\n",
       },
-      safety: 'Safe: the value is the same; only rejections now reach the catch block the code already has.',
+      safety: 'Review: the value is the same, but the behaviour on failure changes: a rejection that used to reach the caller is now handled by the `catch` block the code already has (which is usually what its author meant), and a `finally` block now runs after the promise settles instead of before. Under `--safety safe` the `return` stays as it was, which keeps the old behaviour: the caller awaits the returned promise either way.',
     },
   },
   {
@@ -72,7 +73,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.post('/items', (req, res) => {\n  const items = JSON.parse(req.body.items);\n  items.forEach((item) => {\n    fs.writeFileSync(`items/${item.id}.json`, JSON.stringify(item));\n  });\n  res.sendStatus(204);\n});\n",
         after: "// fixture-options: express=5\nconst express = require('express');\nconst { writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/items', async (req, res) => {\n  const items = JSON.parse(req.body.items);\n  for (const item of items) {\n    await writeFile(`items/${item.id}.json`, JSON.stringify(item));\n  }\n  res.sendStatus(204);\n});\n",
       },
-      safety: 'Safe when the receiver is an array (review otherwise: a Map iterates entries, not values). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding.',
+      safety: 'Safe when the receiver is an array and the callback does not add to or remove from it; review otherwise (a Map iterates entries, not values; for...of sees elements added during the loop, which forEach skips), and review when the loop now awaits between a read and a write of shared state (see interleaving-hazard). Callbacks that use `this`, `arguments`, `return value`, a third parameter or `return` inside a nested loop are left alone with a manual finding. Under `--safety safe` a loop whose rewrite would be review keeps its callback sync, with its blocking calls reported.',
     },
   },
   {
@@ -89,7 +90,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/files', (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(names.map((name) => fs.readFileSync(`files/${name}`, 'utf8')));\n});\n",
         after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nconst app = express();\napp.get('/files', async (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(await Promise.all(names.map(async (name) => await readFile(`files/${name}`, 'utf8'))));\n});\n",
       },
-      safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects.',
+      safety: 'Safe when each callback only returns the awaited value; review otherwise, because the callbacks now run concurrently, interleaving their side effects. Under `--safety safe` such a callback keeps its sync form (its blocking calls are reported), so no async callback is left inside a map that is not awaited.',
     },
   },
   {
@@ -107,7 +108,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst path = require('path');\nconst express = require('express');\n\nconst app = express();\napp.get('/sites', (req, res) => {\n  const names = fs.readdirSync('sites');\n  const built = names.filter((name) => fs.existsSync(path.join('sites', name, 'index.html')));\n  res.json(built);\n});\n",
         after: "// fixture-options: express=5\nconst path = require('path');\nconst express = require('express');\nconst { readdir, access } = require('fs/promises');\n\nconst app = express();\napp.get('/sites', async (req, res) => {\n  const names = await readdir('sites');\n  const keep = await Promise.all(names.map(async (name) => await access(path.join('sites', name, 'index.html')).then(() => true, () => false)));\n  const built = names.filter((_, i) => keep[i]);\n  res.json(built);\n});\n",
       },
-      safety: 'Review: every callback now runs, all at once, before the method reads the answers. `some`, `every`, `find` and `findIndex` used to stop at the first decisive answer, and sequential callbacks now interleave their side effects. It assumes the receiver is an array where awaitify cannot tell (the finding says so).',
+      safety: 'Review: every callback now runs, all at once, before the method reads the answers. `some`, `every`, `find` and `findIndex` used to stop at the first decisive answer, and sequential callbacks now interleave their side effects. It assumes the receiver is an array where awaitify cannot tell (the finding says so). Under `--safety safe` the callback keeps its sync form, with its blocking calls reported.',
     },
   },
   {
@@ -285,7 +286,7 @@ export const structuralRules: RuleMeta[] = [
         before: "// fixture-options: toplevel=iife entry=all\nconst fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",
         after: "const { readFile } = require('fs/promises');\n\n(async () => {\n  async function readJob(path) {\n    return JSON.parse(await readFile(path, 'utf8'));\n  }\n\n  const job = await readJob(process.argv[2]);\n  console.log(job.name);\n})().catch((err) => {\n  console.error(err);\n  process.exitCode = 1;\n});\n",
       },
-      safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception.',
+      safety: 'Review: the script does the same work in the same order, but everything after the first await runs in later event-loop turns, and an error now sets the exit code instead of crashing with an uncaught exception. Under `--safety safe` the top level is not wrapped, so the functions it calls keep their sync form.',
     },
   },
   {
@@ -304,6 +305,24 @@ export const structuralRules: RuleMeta[] = [
         after: "async function profile(id) {\n  const [user, posts] = await Promise.all([fetch(`/users/${id}`), fetch(`/users/${id}/posts`)]);\n  return { user, posts };\n}\n",
       },
       safety: 'Review: the calls now overlap in time (a server sees them concurrently), and when several fail, the rejection thrown is the first to happen rather than the first call\'s. Calls that write are never grouped, but "only reads" is judged from names for code awaitify cannot see.',
+    },
+  },
+  {
+    id: RULE.interleavingHazard,
+    language: 'typescript',
+    safety: 'review',
+    structural: true,
+    exampleExt: 'js',
+    docs: {
+      summary: 'Reports a new await point that splits a check from its act, or a read from its write, of the same file or shared state.',
+      whatItDoes:
+        'For each function being migrated, finds the await points the migration adds (rewritten blocking calls, awaited calls of functions that became async, loops that now await) and checks whether one lies between two related operations that used to run without interruption: a check and the act that depends on it (`existsSync(p)` then `mkdirSync(p)` or `writeFileSync(p)`, `statSync(p)` then `unlinkSync(p)`), a read and a write of the same file (`readFileSync(db)` ... `writeFileSync(db, ...)`), or shared state read before and written after (a module-level or closure `let`, a property of a module-level object, a `Map`/`Set`/array changed through its methods, `this.x`). Paths are compared by their normalised text, state by the declaration its name resolves to. A call counts as what the function it calls does (three calls deep) to paths that are literals or module-level bindings and to module-level state: `const todos = readTodos(); ...; writeTodos(todos);` is a read and a write of the file both helpers name. Each such pair is reported with both lines and the standard pattern that keeps the operation atomic where there is one; the rewrites and awaits inside the window become `review`. `if (!existsSync(p)) mkdirSync(p);` is rewritten as a whole into `await mkdir(p, { recursive: true });`. Under `--safety safe` none of it is applied: a blocking call in the window stays as it is, and an awaited call in the window keeps its callee sync at that call (with `--api twin`, the sync twin), so no function is left half-migrated.',
+      why: 'Synchronous code runs to completion before any other request is served, so a check and its act, or a read-modify-write, were atomic. An `await` between them lets another request run in the middle: both see a directory missing and the second mkdir fails, both read the JSON file and the second write loses the first update, both see a cache unset and both load it.',
+      example: {
+        before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.post('/visits', (req, res) => {\n  const db = JSON.parse(fs.readFileSync('visits.json', 'utf8'));\n  db.count += 1;\n  fs.writeFileSync('visits.json', JSON.stringify(db));\n  res.json(db);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile, writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/visits', async (req, res) => {\n  const db = JSON.parse(await readFile('visits.json', 'utf8'));\n  db.count += 1;\n  await writeFile('visits.json', JSON.stringify(db));\n  res.json(db);\n});\n",
+      },
+      safety: 'Review: the migrated code can interleave concurrent requests where the original could not. Ruling the race out needs knowledge awaitify lacks (whether requests touch the same file, whether the instance is shared); where a standard pattern keeps atomicity (a recursive mkdir, `writeFile(p, data, { flag: \'wx\' })` for create-if-missing, a promise memo such as `cachePromise ??= load()` for lazy initialisation, a chain of updates on one promise) the finding names it. The recursive mkdir that replaces an exists-then-mkdir is review too: it also creates missing parents, and fails where the path exists as a file.',
     },
   },
 ];

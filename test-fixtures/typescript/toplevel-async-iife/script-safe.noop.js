@@ -1,0 +1,9 @@
+// fixture-options: toplevel=iife entry=all safety=safe
+const fs = require('fs');
+
+function readJob(path) {
+  return JSON.parse(fs.readFileSync(path, 'utf8'));
+}
+
+const job = readJob(process.argv[2]);
+console.log(job.name);

@@ -1,0 +1,440 @@
+// Interleaving hazards: a migration that inserts `await` splits code that used
+// to run without interruption, and concurrent requests can then run between
+// a check and the act that depends on it (`existsSync(p)` → `mkdirSync(p)`),
+// or between a read and the write that updates it (a JSON file "database", a
+// module-level cache or counter). Per function, this module finds the accesses
+// that relate two such operations (the same path expression, the same
+// module-level binding or property) and the new await points between them.
+// The engine labels those await points `review` and, under `--safety safe`,
+// does not apply them (rule interleaving-hazard).
+import { ts } from 'ts-morph';
+import type { TextEdit } from '../core/types.js';
+import { isFunctionLike, skipOuter, type FunctionLike, type ProjectModel } from './model.js';
+
+/** What an access does to its subject. */
+type Verb = 'check' | 'read' | 'create' | 'write' | 'append' | 'remove' | 'assign' | 'update';
+
+interface Access {
+  /** `path:<text>` for a path expression, `state:<declaration offset>:a.b` for shared state. */
+  key: string[];
+  /** The subject as written (`dbPath`, `cache`, `this.count`). */
+  subject: string;
+  kind: 'observe' | 'mutate';
+  verb: Verb;
+  node: ts.Node;
+  /** Where the access takes effect: its start for a read, its end for a write. */
+  at: number;
+  /** The observe is the condition of an `if` (a check), the mutate a plain assignment: lazy initialisation. */
+  inCondition?: ts.IfStatement;
+  plainAssignment?: boolean;
+  /** The method, for an access through one (`cache.get(k)`, `cache.set(k, v)`). */
+  method?: string;
+  /** For a filesystem call: the call, for messages. */
+  call?: ts.CallExpression;
+  /** The access happens inside a function this one calls. */
+  viaCall?: boolean;
+}
+
+/** A place where the migrated function will suspend: a rewritten blocking call, or an awaited call of a function that became async. */
+export interface AwaitPoint<T = unknown> {
+  node: ts.Node;
+  ref: T;
+}
+
+export interface InterleavingHazard<T = unknown> {
+  first: { node: ts.Node; line: number; text: string };
+  second: { node: ts.Node; line: number; text: string };
+  /** The new await points inside the window (the first and second operations themselves when they are awaited). */
+  points: AwaitPoint<T>[];
+  /** Names both lines and what can go wrong. */
+  message: string;
+  /** The standard pattern that keeps atomicity, if there is one. */
+  advice: string;
+}
+
+// Synchronous fs calls by what they do to the path in their first argument.
+const FS_VERBS: Record<string, Verb | 'idempotent'> = {
+  existsSync: 'check', statSync: 'check', lstatSync: 'check', accessSync: 'check', pathExistsSync: 'check',
+  readFileSync: 'read', readdirSync: 'read', readJsonSync: 'read', readJSONSync: 'read', readlinkSync: 'read', realpathSync: 'read',
+  writeFileSync: 'write', writeJsonSync: 'write', writeJSONSync: 'write', outputFileSync: 'write', outputJsonSync: 'write', outputJSONSync: 'write',
+  truncateSync: 'write', chmodSync: 'write', chownSync: 'write', utimesSync: 'write',
+  appendFileSync: 'append',
+  mkdirSync: 'create', symlinkSync: 'create', linkSync: 'create',
+  unlinkSync: 'remove', rmSync: 'remove', rmdirSync: 'remove',
+  // Idempotent: running them twice does what running them once does.
+  ensureDirSync: 'idempotent', ensureFileSync: 'idempotent', mkdirpSync: 'idempotent', mkdirsSync: 'idempotent', removeSync: 'idempotent', emptyDirSync: 'idempotent',
+};
+
+// Methods that change the object they are called on (Map, Set, Array, plain objects through Object.assign are not followed).
+const MUTATING_METHODS = new Set(['set', 'delete', 'clear', 'add', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+/** The last name of a callee (`fs.readFileSync` → `readFileSync`). */
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+function normalized(expr: ts.Expression): string {
+  return skipOuter(expr).getText().replace(/\s+/g, '');
+}
+
+/** Inline code for a message: double backticks when the text has a backtick of its own. */
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function oneLine(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** An options object literal with `name: true`. */
+function hasTrueOption(arg: ts.Expression | undefined, name: string): boolean {
+  const o = arg && skipOuter(arg);
+  if (!o || !ts.isObjectLiteralExpression(o)) return false;
+  return o.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText() === name && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+function fsAccesses(call: ts.CallExpression, model: ProjectModel): Access[] {
+  const name = calleeName(call);
+  const args = call.arguments;
+  if (!name || !args[0] || ts.isSpreadElement(args[0])) return [];
+  const path = (arg: ts.Expression): string[] => [pathKey(arg, model)];
+  const base = { node: call, call, subject: normalized(args[0]) };
+  if (name === 'renameSync' || name === 'copyFileSync' || name === 'moveSync' || name === 'copySync') {
+    const out: Access[] = [{ ...base, key: path(args[0]), kind: 'observe', verb: 'read', at: call.getStart() }];
+    if (name === 'renameSync' || name === 'moveSync') out.push({ ...base, key: path(args[0]), kind: 'mutate', verb: 'remove', at: call.getEnd() });
+    if (args[1]) out.push({ ...base, subject: normalized(args[1]), key: path(args[1]), kind: 'mutate', verb: 'write', at: call.getEnd() });
+    return out;
+  }
+  let verb = FS_VERBS[name];
+  if (!verb || verb === 'idempotent') return [];
+  // `mkdir(p, { recursive: true })` does not fail when p exists; `rm(p, { force: true })` when it does not.
+  if (name === 'mkdirSync' && hasTrueOption(args[1], 'recursive')) return [];
+  if (name === 'rmSync' && hasTrueOption(args[1], 'force')) verb = 'write';
+  const observe = verb === 'check' || verb === 'read';
+  return [{ ...base, key: path(args[0]), kind: observe ? 'observe' : 'mutate', verb, at: observe ? call.getStart() : call.getEnd() }];
+}
+
+/**
+ * The key of a path expression: its normalised text, qualified by the file
+ * when it names module-level bindings (`DB_FILE` in db.js), so that calls of
+ * helpers in other functions can be compared with it; `stable` when nothing
+ * in it is local to a function.
+ */
+function pathKey(arg: ts.Expression, model: ProjectModel): string {
+  let stable = true;
+  let named = false;
+  const visit = (n: ts.Node): void => {
+    if (!stable) return;
+    if (ts.isIdentifier(n) && isReference(n)) {
+      const decl = model.lookup(n.text, n);
+      if (decl) {
+        named = true;
+        if (enclosingFunction(decl) !== undefined) stable = false;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(arg);
+  const text = normalized(arg);
+  if (!stable) return `path:${text}`;
+  return named ? `path:${arg.getSourceFile().fileName}#${text}` : `path:#${text}`;
+}
+
+/** Whether a declaration lies outside the function (a module-level or closure binding that every call shares). */
+function sharedBinding(decl: ts.Node | undefined, fn: FunctionLike, closureShared: boolean): ts.Node | undefined {
+  if (!decl) return undefined;
+  if (decl.getStart() >= fn.getStart() && decl.getEnd() <= fn.getEnd()) return undefined;
+  // A callback run within one call of its enclosing function (a forEach callback in a handler) shares that call's locals with nobody else.
+  if (!closureShared && enclosingFunction(decl) !== undefined) return undefined;
+  if (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || ts.isParameter(decl)) {
+    // A variable holding a function, a class or a required module is not state.
+    const init = ts.isVariableDeclaration(decl) && decl.initializer ? skipOuter(decl.initializer) : undefined;
+    if (init && (isFunctionLike(init) || ts.isClassExpression(init))) return undefined;
+    if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') return undefined;
+    return decl;
+  }
+  return undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
+  return undefined;
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** The `if` whose condition holds the node (within the function), if any. */
+function enclosingIfCondition(node: ts.Node, fn: FunctionLike): ts.IfStatement | undefined {
+  for (let n: ts.Node = node; n.parent && n !== fn; n = n.parent) {
+    if (ts.isIfStatement(n.parent) && n.parent.expression === n) return n.parent;
+    if (ts.isStatement(n.parent) || isFunctionLike(n.parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** Reads and writes of shared state (module or closure bindings, `this.x`) in the function's own body. */
+function stateAccesses(fn: FunctionLike, model: ProjectModel, closureShared: boolean): Access[] {
+  const out: Access[] = [];
+  const isThisMethod = !ts.isArrowFunction(fn);
+  const visit = (node: ts.Node): void => {
+    if (node !== fn && (isFunctionLike(node) || ts.isClassLike(node))) return;
+    let root: { key: string; text: string } | undefined;
+    if (ts.isIdentifier(node) && isReference(node)) {
+      const decl = sharedBinding(model.lookup(node.text, node), fn, closureShared);
+      if (decl) root = { key: `state:${decl.getSourceFile().fileName}:${decl.getStart()}`, text: node.text };
+    } else if (node.kind === ts.SyntaxKind.ThisKeyword && isThisMethod && ts.isPropertyAccessExpression(node.parent)) {
+      root = { key: 'this', text: 'this' };
+    }
+    if (root) {
+      out.push(...referenceAccesses(node as ts.Expression, root, fn));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return out;
+}
+
+/** Whether an identifier is read as a value (not a declaration's name, a property name or a type). */
+function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if (ts.isQualifiedName(p)) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id) return false;
+  if (ts.isTypeReferenceNode(p) || ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+  return true;
+}
+
+/** What one reference to shared state does: `x`, `x.a.b`, `x.set(...)`, `x[k] = v`, `x += 1`. */
+function referenceAccesses(root: ts.Expression, base: { key: string; text: string }, fn: FunctionLike): Access[] {
+  const names: string[] = [];
+  let cur: ts.Expression = root;
+  while (ts.isPropertyAccessExpression(cur.parent) && cur.parent.expression === cur && ts.isIdentifier(cur.parent.name)) {
+    names.push(cur.parent.name.text);
+    cur = cur.parent;
+  }
+  if (base.key === 'this' && names.length === 0) return [];
+  const p = cur.parent;
+  const make = (chain: string[], kind: Access['kind'], verb: Verb, at: number, extra: Partial<Access> = {}): Access => ({
+    key: [base.key, ...chain],
+    subject: [base.text, ...chain].join('.'),
+    kind,
+    verb,
+    node: cur,
+    at,
+    ...extra,
+  });
+  // A method call: `cache.set(k, v)` changes `cache`; `cache.get(k)` reads it.
+  if (ts.isCallExpression(p) && p.expression === cur && names.length > 0) {
+    const method = names[names.length - 1]!;
+    const receiver = names.slice(0, -1);
+    if (MUTATING_METHODS.has(method)) return [make(receiver, 'mutate', 'update', p.getEnd(), { method })];
+    return [make(receiver, 'observe', 'read', root.getStart(), { inCondition: enclosingIfCondition(cur, fn), method })];
+  }
+  // `x[k]` stands for x.
+  let target: ts.Expression = cur;
+  if (ts.isElementAccessExpression(p) && p.expression === cur) target = p;
+  const tp = target.parent;
+  if (ts.isBinaryExpression(tp) && tp.left === target && isAssignmentOperator(tp.operatorToken.kind)) {
+    const plain = tp.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    const write = make(names, 'mutate', target === cur ? 'assign' : 'update', tp.getEnd(), { plainAssignment: plain && target === cur });
+    return plain ? [write] : [make(names, 'observe', 'read', root.getStart()), write];
+  }
+  if ((ts.isPrefixUnaryExpression(tp) || ts.isPostfixUnaryExpression(tp)) && (tp.operator === ts.SyntaxKind.PlusPlusToken || tp.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return [make(names, 'observe', 'read', root.getStart()), make(names, 'mutate', 'update', tp.getEnd())];
+  }
+  if (ts.isDeleteExpression(tp)) return [make(names, 'mutate', 'update', tp.getEnd())];
+  return [make(names, 'observe', 'read', root.getStart(), { inCondition: enclosingIfCondition(cur, fn) })];
+}
+
+/** What a call of a function does to paths and module state that every call shares, for its callers' checks. */
+export interface CallEffect {
+  key: string[];
+  subject: string;
+  kind: Access['kind'];
+  verb: Verb;
+}
+
+/** The effects of a function on shared paths (literal or module-level) and module-level state. */
+export function functionEffects(fn: FunctionLike, model: ProjectModel, fsCalls: ts.CallExpression[]): CallEffect[] {
+  const out: CallEffect[] = [];
+  for (const a of [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, false)]) {
+    if (a.key[0] === 'this' || /^path:[^#]*$/.test(a.key[0]!)) continue;
+    out.push({ key: a.key, subject: a.subject, kind: a.kind, verb: a.verb });
+  }
+  return out;
+}
+
+/** One key is the other or a part of it (`state` and `state.count`). */
+function related(a: string[], b: string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Positions where the function already suspends (`await`, `yield`): a window holding one was never atomic. */
+function existingSuspensions(fn: FunctionLike): number[] {
+  const out: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== fn && (isFunctionLike(node) || ts.isClassLike(node))) return;
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) out.push(node.getEnd());
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return out;
+}
+
+/**
+ * The hazards in one function: for each access that depends on an earlier
+ * one (a write after a read or check of the same subject, a read after a
+ * write), the nearest such earlier access with a new await point between
+ * them, where nothing suspended before.
+ *
+ * `fsCalls` are the synchronous fs calls the catalog found in the function;
+ * `points` are the places that will await after the migration.
+ */
+export function interleavingHazards<T>(
+  fn: FunctionLike,
+  sf: ts.SourceFile,
+  model: ProjectModel,
+  fsCalls: ts.CallExpression[],
+  points: AwaitPoint<T>[],
+  options: { handler?: boolean; calls?: { call: ts.CallExpression; effects: CallEffect[] }[] } = {},
+): InterleavingHazard<T>[] {
+  if (points.length === 0 || !fn.body) return [];
+  // Locals of an enclosing function are shared when the function can run again while they live: a handler registered
+  // in a setup function, a method returned by a factory; not a callback handed to a call (`items.forEach(cb)`).
+  const inlineCallback = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn);
+  const closureShared = options.handler === true || !inlineCallback;
+  const viaCalls: Access[] = (options.calls ?? []).flatMap(({ call, effects }) =>
+    effects.map((e) => ({ ...e, node: call, call, viaCall: true, at: e.kind === 'observe' ? call.getStart() : call.getEnd() })),
+  );
+  const accesses = [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, closureShared), ...viaCalls].sort((a, b) => a.at - b.at);
+  if (accesses.length < 2) return [];
+  const suspended = existingSuspensions(fn);
+  const hazards: InterleavingHazard<T>[] = [];
+  const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  for (let j = 0; j < accesses.length; j++) {
+    const second = accesses[j]!;
+    for (let i = j - 1; i >= 0; i--) {
+      const first = accesses[i]!;
+      if (first.kind === second.kind || first.node === second.node || !related(first.key, second.key)) continue;
+      if (first.key[0]!.startsWith('path:') !== second.key[0]!.startsWith('path:')) continue;
+      // A check followed by a check-free read (exists → read) only fails if a third party removes the file: not a write of this code.
+      // An awaited operation takes effect while it is suspended: the window includes its own await.
+      const inWindow = points.filter((p) => (first.at < p.node.getEnd() || p.node === first.node) && (p.node.getEnd() <= second.at || p.node === second.node));
+      if (inWindow.length === 0) continue;
+      if (suspended.some((s) => first.at < s && s <= second.at)) continue;
+      hazards.push({
+        first: { node: first.node, line: lineOf(first.node), text: oneLine(first.call ?? first.node) },
+        second: { node: second.node, line: lineOf(second.node), text: oneLine(second.call ?? second.node) },
+        points: inWindow,
+        message: describe(first, second, lineOf(first.node), lineOf(second.node)),
+        advice: adviceFor(first, second),
+      });
+      break;
+    }
+  }
+  return hazards;
+}
+
+function describe(first: Access, second: Access, firstLine: number, secondLine: number): string {
+  const lead = first.call && second.call
+    ? `${code(oneLine(first.call))} at line ${firstLine} and ${code(oneLine(second.call))} at line ${secondLine} were atomic; with an await between them two requests can interleave:`
+    : `${code(first.subject)} is ${stateVerb(first)} at line ${firstLine} and ${stateVerb(second)} at line ${secondLine}, which were atomic; with an await between them two requests can interleave:`;
+  const subject = code(second.subject);
+  if (first.kind === 'mutate') {
+    return `${lead} another request can change ${subject} in between, and this one then reads that request's value instead of its own.`;
+  }
+  if (first.call && second.call) {
+    const act = (calleeName(second.call) ?? 'call').replace(/Sync$/, '');
+    if (first.verb === 'check' && second.verb === 'create') return `${lead} both can see ${subject} missing, and the second ${act} then fails (EEXIST).`;
+    if (first.verb === 'check' && second.verb === 'remove') return `${lead} both can see ${subject} present, and the second ${act} then fails (ENOENT).`;
+    if (first.verb === 'check' && second.verb === 'write') return `${lead} another request can create or change ${subject} between the check and the ${act}, and this ${act} then replaces what it wrote.`;
+    if (first.verb === 'check') return `${lead} another request can create, change or remove ${subject} after the check, and this one acts on what it saw before.`;
+    return `${lead} both can read ${subject} before either writes it, and the second write loses the first's update.`;
+  }
+  if (isLazyInit(first, second)) {
+    return second.method === 'set'
+      ? `${lead} both can miss the entry in ${subject} and both load it, and the later \`set\` replaces the earlier one.`
+      : `${lead} both can see ${subject} unset and both initialise it, and the later assignment replaces the earlier one.`;
+  }
+  if (first.inCondition) return `${lead} another request can change ${subject} after the check, and this one acts on what it saw before.`;
+  return `${lead} both can read ${subject} before either writes it, and the second write loses the first's update.`;
+}
+
+function stateVerb(a: Access): string {
+  if (a.call) return `${a.kind === 'observe' ? 'read' : 'written'} by ${code(oneLine(a.call))}`;
+  if (a.kind === 'observe') return a.inCondition ? 'checked' : 'read';
+  if (a.verb === 'assign') return 'assigned';
+  const p = a.node.parent;
+  return ts.isCallExpression(p) || (ts.isPropertyAccessExpression(p) && ts.isCallExpression(p.parent)) ? `changed (${code(oneLine(ts.isCallExpression(p) ? p : p.parent))})` : 'written';
+}
+
+/** A check of state (or a map lookup) followed by its initialisation: `if (!cache) cache = ...`, `if (!m.has(k)) m.set(k, ...)`. */
+function isLazyInit(first: Access, second: Access): boolean {
+  if (first.call || second.call) return false;
+  const checked = first.inCondition !== undefined || first.method === 'get' || first.method === 'has';
+  return checked && (second.plainAssignment === true || second.method === 'set');
+}
+
+function adviceFor(first: Access, second: Access): string {
+  if (first.call && second.call) {
+    const act = calleeName(second.call);
+    if (first.verb === 'check' && act === 'mkdirSync') return 'Drop the check and create it with `await mkdir(p, { recursive: true })`, which succeeds when the directory exists.';
+    if (first.verb === 'check' && second.verb === 'write') return "Let the open do the check: `await writeFile(p, data, { flag: 'wx' })` creates the file only if it is missing, and rejects with EEXIST otherwise.";
+    if (first.verb === 'check' && second.verb === 'remove') return 'Drop the check and let the removal report a missing file: `await rm(p, { force: true })`, or catch ENOENT.';
+    if (first.kind === 'observe') return 'Keep the read and the write in one critical section: chain the updates of this file on one promise (`queue = queue.then(update)`), or keep the data in memory and write it through one writer.';
+    if (/^(rename|copyFile|move|copy)Sync$/.test(act ?? '')) return 'Write to a name no other request uses (give the temporary name a random part), so the rename moves what this request wrote.';
+    return 'Use the data this request wrote instead of reading the file back, or chain the operations on this file on one promise (`queue = queue.then(update)`).';
+  }
+  if (isLazyInit(first, second)) {
+    return second.method === 'set'
+      ? 'Memoise per key: put the promise in the map before awaiting it (`if (!cache.has(k)) cache.set(k, load(k)); const value = await cache.get(k);`), so concurrent requests share one load.'
+      : 'Memoise the promise instead of the value, so concurrent requests share one load: `cachePromise ??= load(); const value = await cachePromise;`.';
+  }
+  return 'Compute the new value from the state after the await (re-read it there), or chain the updates on one promise (`queue = queue.then(update)`).';
+}
+
+/**
+ * `if (!existsSync(p)) mkdirSync(p);` (or with the mkdir in a block of its
+ * own): the shape that `await mkdir(p, { recursive: true });` replaces as a
+ * whole. Returns the statement to replace, when the shape is exactly that.
+ */
+export function existsThenMkdir(exists: ts.CallExpression, mkdir: ts.CallExpression): ts.IfStatement | undefined {
+  if (calleeName(exists) !== 'existsSync' || calleeName(mkdir) !== 'mkdirSync') return undefined;
+  if (exists.arguments.length !== 1 || mkdir.arguments.length !== 1) return undefined;
+  if (normalized(exists.arguments[0]!) !== normalized(mkdir.arguments[0]!)) return undefined;
+  let cond: ts.Node = exists;
+  while (ts.isParenthesizedExpression(cond.parent)) cond = cond.parent;
+  const not = cond.parent;
+  if (!not || !ts.isPrefixUnaryExpression(not) || not.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
+  const ifs = not.parent;
+  if (!ifs || !ts.isIfStatement(ifs) || ifs.expression !== not || ifs.elseStatement) return undefined;
+  const then = ifs.thenStatement;
+  const only = ts.isBlock(then) ? (then.statements.length === 1 ? then.statements[0] : undefined) : then;
+  if (!only || !ts.isExpressionStatement(only) || skipOuter(only.expression) !== mkdir) return undefined;
+  // Comments inside would be lost.
+  if (/\/[/*]/.test(ifs.getText().replace(/(['"`])(?:\\.|(?!\1).)*\1/g, ''))) return undefined;
+  return ifs;
+}
+
+/** The replacement text of the `if`: the mkdir call's own rewrite, with `{ recursive: true }`. */
+export function mkdirRecursiveEdit(ifs: ts.IfStatement, mkdir: ts.CallExpression, mkdirEdits: TextEdit[]): TextEdit | undefined {
+  const start = mkdir.getStart();
+  const end = mkdir.getEnd();
+  if (mkdirEdits.some((e) => e.start < start || e.end > end)) return undefined;
+  let text = mkdir.getText();
+  for (const e of [...mkdirEdits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
+  const close = text.lastIndexOf(')');
+  if (close < 0) return undefined;
+  text = `${text.slice(0, close)}, { recursive: true }${text.slice(close)}`;
+  return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text};` };
+}
