@@ -52,6 +52,7 @@ type Kind =
   | { k: 'logger' }
   | { k: 'response' }
   | { k: 'http' }
+  | { k: 'client' }
   | { k: 'orm'; t: PyType }
   | { k: 'resolved' }
   | { k: 'unknown' };
@@ -88,6 +89,9 @@ const HARMLESS_EXTERNAL = [
   /^django\.db\.models\.functions\./,
   /^django\.template\.response\.(TemplateResponse|SimpleTemplateResponse)$/,
   /^asgiref\.sync\.sync_to_async$/,
+  /^pathlib\.(Path|PurePath|PurePosixPath)$/,
+  /^os\.path\.(join|basename|dirname|splitext|normpath|split|relpath)$/,
+  /^os\.environ\.get$/,
 ];
 const RESPONSE_CLASSES = /^django\.(http(\.response)?\.(HttpResponse\w*|JsonResponse)|template\.response\.\w*TemplateResponse)$/;
 
@@ -106,6 +110,18 @@ const FORM_MODULE = /^django\.forms\b|^django\.contrib\.auth\.forms\b/;
 /** Whether an expression is plain data (a string, number, JSON value, request parameter). */
 export function isPlainData(fc: FunctionContext, options: AccountingOptions, node: Node): boolean {
   return new Accountant(fc, options).kindOf(node).k === 'data';
+}
+
+/** A local an HTTP client (requests.Session) is bound to, read by these statements: it may become an async client outside them. */
+function readsHttpClient(fc: FunctionContext, options: AccountingOptions, statements: Node[]): string | undefined {
+  const acc = new Accountant(fc, options);
+  for (const s of statements) {
+    for (const id of [s, ...s.descendantsOfType('identifier')]) {
+      if (!id || id.type !== 'identifier' || !fc.fn.locals.has(id.text)) continue;
+      if (acc.kindOf(id).k === 'client') return id.text;
+    }
+  }
+  return undefined;
 }
 
 /** The operations of one function that are not accounted for, in source order. */
@@ -294,8 +310,8 @@ class Accountant {
         if (RESPONSE_METHODS.has(name)) return;
         break;
       case 'http':
-        if (HTTP_RESPONSE.has(name)) return;
-        break;
+      case 'client':
+        return;
       case 'form':
         return this.flag(call, `${shown} may query the database (${formWhy(name)})`, 'form-call');
       case 'orm':
@@ -333,8 +349,8 @@ class Accountant {
       case 'resolved':
         return;
       case 'http':
-        if (HTTP_RESPONSE.has(attr)) return;
-        break;
+      case 'client':
+        return;
       case 'request':
         if (REQUEST_DATA.has(attr)) return;
         if (attr === 'user') return this.flag(node, `${shown} loads the user lazily (a session and a user query)`);
@@ -431,7 +447,8 @@ class Accountant {
       if (!str || this.options.harmless(str)) return;
       return this.flag(expr, `\`str(${short(expr.text)})\` runs ${k.t.model.cls.name}.__str__, which may query (it reads a relation or calls something awaitify cannot classify)`);
     }
-    if (expr.type === 'call' || expr.type === 'attribute') return; // the expression itself is classified
+    // A call or attribute is classified itself; arithmetic formats numbers.
+    if (expr.type === 'call' || expr.type === 'attribute' || expr.type === 'binary_operator' || expr.type === 'unary_operator') return;
     this.flag(expr, `\`${short(expr.text)}\` is converted to a string, which runs its __str__; awaitify cannot tell that it runs no query`);
   }
 
@@ -528,7 +545,7 @@ class Accountant {
           return UNKNOWN;
         }
         if (k.k === 'user') return USER_DATA.has(attr) ? DATA : UNKNOWN;
-        if (k.k === 'http') return HTTP_RESPONSE.has(attr) ? DATA : UNKNOWN;
+        if (k.k === 'http') return HTTP_RESPONSE.has(attr) ? DATA : { k: 'http' };
         if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model && k.t.model.fields.has(attr) && !k.t.model.relations.has(attr)) return DATA;
         if (k.k === 'form' && attr === 'cleaned_data') return { k: 'container' };
         return UNKNOWN;
@@ -561,6 +578,8 @@ class Accountant {
       if (/^logging\.getLogger$/.test(n)) return { k: 'logger' };
       if (RESPONSE_CLASSES.test(n)) return { k: 'response' };
       if (/^(requests|httpx)\.(get|post|put|patch|delete|head|options|request)$/.test(n)) return { k: 'http' };
+      if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(n)) return { k: 'client' };
+      if (/^(time|math|os\.path)\.|^subprocess\.(run|check_output|call|check_call)$|^pathlib\.Path$/.test(n)) return DATA;
       return UNKNOWN;
     }
     if (r?.kind === 'class') {
@@ -575,14 +594,36 @@ class Accountant {
       if (k.k === 'request' && REQUEST_METHODS.has(name)) return DATA;
       if (k.k === 'user' && USER_DATA.has(name)) return DATA;
       if (k.k === 'http' && name === 'json') return DATA;
+      if (k.k === 'http' || k.k === 'client') return { k: 'http' };
       if (k.k === 'container' && ['items', 'keys', 'values', 'copy'].includes(name)) return { k: 'container' };
     }
     return UNKNOWN;
   }
 
+  /** `sorted(books, key=lambda b: b.title)`: the lambda's parameter is an element of what is sorted. */
+  private lambdaParamKind(node: Node): Kind | undefined {
+    for (let p = node.parent; p && p.id !== this.fc.fn.body.id; p = p.parent) {
+      if (p.type !== 'lambda') continue;
+      const params = childrenOf(field(p, 'parameters') ?? p).filter((c) => c.type === 'identifier').map((c) => c.text);
+      if (!params.includes(node.text)) continue;
+      const kw = p.parent?.type === 'keyword_argument' && field(p.parent, 'name')?.text === 'key' ? p.parent : undefined;
+      const call = kw?.parent?.parent;
+      const callee = call?.type === 'call' ? field(call, 'function') : undefined;
+      if (!call || !callee || !/^(sorted|min|max)$/.test(callee.text)) return UNKNOWN;
+      const first = callArguments(call).positional[0];
+      const t = first ? this.fc.typeOf(first) : undefined;
+      if (t?.kind === 'queryset') return { k: 'orm', t: { kind: 'instance', model: t.model } };
+      if (t?.kind === 'list' && t.of) return { k: 'orm', t: t.of };
+      return first && this.kindOf(first).k === 'data' ? DATA : UNKNOWN;
+    }
+    return undefined;
+  }
+
   private identifierKind(node: Node): Kind {
     const name = node.text;
     const fn = this.fc.fn;
+    const lambdaParam = this.lambdaParamKind(node);
+    if (lambdaParam) return lambdaParam;
     if (!fn.locals.has(name)) {
       const r = this.fc.resolve(node);
       if (r) return r.kind === 'external' && r.name.startsWith('django.conf.settings') ? DATA : r.kind === 'external' && !r.name.startsWith('builtins.') ? UNKNOWN : { k: 'resolved' };
@@ -611,7 +652,7 @@ class Accountant {
       if (bindings.length) return UNKNOWN;
       const index = fn.paramNames.indexOf(name);
       const requestIndex = fn.cls ? 1 : 0;
-      if (this.options.isView && index === requestIndex) return { k: 'request' };
+      if ((this.options.isView && index === requestIndex) || name === 'request') return { k: 'request' };
       if (this.options.isView && index > requestIndex) return DATA;
       if (this.options.dataParams?.get(fn.id)?.has(name)) return DATA;
       return UNKNOWN;
@@ -677,6 +718,9 @@ function localBindings(fn: PyFunction, name: string): LocalBinding[] {
           // `for key, value in data.items()` over plain data binds plain data.
           out.push(it ? { kind: 'iterate', value: it } : { kind: 'other' });
         }
+      } else if (c.type === 'as_pattern' && c.parent?.type === 'with_item' && field(c, 'alias')?.text === name) {
+        const value = childrenOf(c)[0];
+        out.push(value ? { kind: 'assign', value } : { kind: 'other' });
       } else if (c.type === 'as_pattern' || c.type === 'named_expression' || c.type === 'import_statement' || c.type === 'import_from_statement') {
         if (c.descendantsOfType('identifier').some((i) => i?.text === name)) {
           const alias = field(c, 'alias') ?? field(c, 'name');
@@ -953,6 +997,12 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
     for (const statements of found) {
       const moved = moveBlock(fc, statements, '_sync_block', (name, args) => `await sync_to_async(${name})(${args.join(', ')})`);
       const inside = ops.filter((o) => statements.some((s) => s.startIndex <= o.node.startIndex && o.node.endIndex <= s.endIndex));
+      const client = readsHttpClient(fc, optionsFor(fc), statements);
+      if (client) {
+        const op = inside[0] ?? first;
+        problem = `${op.message} at line ${op.line}; the statements around it use the HTTP client ${client}, which becomes an async client, so they cannot move into sync_to_async`;
+        break;
+      }
       if ('problem' in moved) {
         const op = inside[0] ?? first;
         problem = `${op.message} at line ${op.line}; the statements around it cannot move into sync_to_async (the block ${moved.problem})`;

@@ -175,6 +175,10 @@ export class OrmIndex {
         }
         const callee = f ? resolveExpr(this.project, module, fn, f) : undefined;
         if (callee?.kind === 'external' && /\.aget_object_or_404$/.test(callee.name)) return this.shortcutType(module, fn, inner, depth);
+        if (callee?.kind === 'external' && /\.aget_list_or_404$/.test(callee.name)) {
+          const one = this.shortcutType(module, fn, inner, depth);
+          return one ? { kind: 'list', of: one } : undefined;
+        }
         // `await sync_to_async(g)(args)` has the type of `g(args)`.
         if (f?.type === 'call') {
           const wrapper = field(f, 'function');
@@ -245,6 +249,10 @@ export class OrmIndex {
         if (callee?.kind === 'function' && !callee.fn.isAsync) return this.returnType(callee.fn, depth);
         if (callee?.kind === 'external') {
           if (/\.(get_object_or_404)$/.test(callee.name)) return this.shortcutType(module, fn, node, depth);
+          if (/\.(get_list_or_404)$/.test(callee.name)) {
+            const one = this.shortcutType(module, fn, node, depth);
+            return one ? { kind: 'list', of: one } : undefined;
+          }
           if (callee.name === 'builtins.list') {
             const arg = callArguments(node).positional[0];
             const t = arg ? this.typeOf(module, fn, arg, depth + 1) : undefined;
@@ -256,10 +264,13 @@ export class OrmIndex {
       case 'subscript': {
         const value = field(node, 'value');
         const t = value ? this.typeOf(module, fn, value, depth + 1) : undefined;
+        const sub = node.childrenForFieldName('subscript');
         if (t?.kind === 'queryset') {
-          const sub = node.childrenForFieldName('subscript');
-          return sub.length === 1 && sub[0]?.type === 'slice' ? { kind: 'queryset', model: t.model } : undefined;
+          if (sub.length === 1 && sub[0]?.type === 'slice') return { kind: 'queryset', model: t.model };
+          // `qs[0]` is one row.
+          return sub.length === 1 ? { kind: 'instance', model: t.model } : undefined;
         }
+        if (t?.kind === 'list' && t.of && sub.length === 1 && sub[0]?.type !== 'slice') return t.of;
         return undefined;
       }
       case 'list_comprehension': {

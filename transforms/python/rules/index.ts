@@ -17,6 +17,7 @@ import { requestsCall } from './requests-call.js';
 import { requestUser } from './request-user.js';
 import { lazyRelation } from './lazy-relation.js';
 import { fileIoCall } from './file-io-call.js';
+import { formCall } from './form-call.js';
 import { subprocessCall } from './subprocess-call.js';
 
 export const PYTHON_RULES: PythonRule[] = [
@@ -37,4 +38,5 @@ export const PYTHON_RULES: PythonRule[] = [
   cacheCall,
   authCall,
   syncToAsyncWrap,
+  formCall,
 ];
