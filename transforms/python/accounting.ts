@@ -546,6 +546,7 @@ class Accountant {
         }
         if (k.k === 'user') return USER_DATA.has(attr) ? DATA : UNKNOWN;
         if (k.k === 'http') return HTTP_RESPONSE.has(attr) ? DATA : { k: 'http' };
+        if (k.k === 'client') return { k: 'http' };
         if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model && k.t.model.fields.has(attr) && !k.t.model.relations.has(attr)) return DATA;
         if (k.k === 'form' && attr === 'cleaned_data') return { k: 'container' };
         return UNKNOWN;
@@ -577,7 +578,7 @@ class Accountant {
       if (/^json\.loads$|^django\.urls\.reverse$|^django\.utils\.timezone\.|^django\.utils\.translation\.|^datetime\.|^uuid\.|^django\.conf\.settings\./.test(n)) return DATA;
       if (/^logging\.getLogger$/.test(n)) return { k: 'logger' };
       if (RESPONSE_CLASSES.test(n)) return { k: 'response' };
-      if (/^(requests|httpx)\.(get|post|put|patch|delete|head|options|request)$/.test(n)) return { k: 'http' };
+      if (/^(requests|httpx)\.(get|post|put|patch|delete|head|options|request)$|^urllib\.request\.urlopen$/.test(n)) return { k: 'http' };
       if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(n)) return { k: 'client' };
       if (/^(time|math|os\.path)\.|^subprocess\.(run|check_output|call|check_call)$|^pathlib\.Path$/.test(n)) return DATA;
       return UNKNOWN;
@@ -877,12 +878,16 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   };
   const own = new Map<string, Unaccounted[]>();
   const dataParams = new Map<string, Set<string>>();
+  // A plain function taking `request` first that no project code calls is called by Django (a view
+  // chosen with --entry): its other parameters are URL values.
+  const called = new Set(calls.map((c) => c.callee.id));
+  const viewLike = (fn: PyFunction) => !fn.cls && !fn.parent && fn.paramNames[0] === 'request' && !called.has(fn.id);
   const optionsFor = (fc: FunctionContext): AccountingOptions => {
     const c = claims.get(fc.fn.id)!;
     return {
       claimed: c.claimed,
       deferredClaims: c.deferredClaims,
-      isView: entries.entries.get(fc.fn.id) === 'django-view' || entries.entries.get(fc.fn.id) === 'django-class-view',
+      isView: entries.entries.get(fc.fn.id) === 'django-view' || entries.entries.get(fc.fn.id) === 'django-class-view' || viewLike(fc.fn),
       harmless,
       renderProven: (call) => input.renderProven(fc, call),
       dataParams,
@@ -923,6 +928,14 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
       fc.resolvedCalls = input.resolvedCalls;
       const ops = unaccountedOperations(fc, optionsFor(fc));
+      // What a rule found but could not convert (a manual site) is unaccounted too.
+      for (const site of sitesByFn.get(fn.id) ?? []) {
+        if (site.safety !== 'manual' || site.deferred || !fc.nodes().some((n) => n.id === site.node.id)) continue;
+        if (ops.some((o) => o.node.startIndex <= site.node.startIndex && site.node.endIndex <= o.node.endIndex)) continue;
+        const line = lineColumn(fn.module.text, site.node.startIndex).line;
+        ops.push({ node: site.node, line, message: site.message, rule: 'sync-to-async-wrap' });
+      }
+      ops.sort((a, b) => a.node.startIndex - b.node.startIndex);
       if (ops.length) own.set(fn.id, ops);
     }
     notHarmless.clear();
