@@ -63,7 +63,9 @@ export function moveBlock(fc: FunctionContext, blockOrStatements: Node | Node[],
   // function returns that value on the paths that do not set it; otherwise it cannot move.
   const unset = outputs.find((name) => !boundBefore.has(name) && !unconditional.has(name));
   if (unset) return { problem: `sets ${unset} on some paths only, which later code reads` };
-  const inputs = [...readInside.filter((name) => boundBefore.has(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name))];
+  // Only a name set on some paths needs its earlier value passed in (an unconditional one may
+  // be unbound on this path: `form` set in the if-branch, set again here in the else-branch).
+  const inputs = [...readInside.filter((name) => boundBefore.has(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name) && !unconditional.has(name))];
   const returns = own.filter((n) => n.type === 'return_statement');
 
   const indent = lineIndent(text, block.startIndex);
