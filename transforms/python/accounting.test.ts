@@ -50,7 +50,7 @@ describe('accounting', () => {
     const view =
       'def copies(book):\n    on_loan = Book.objects.filter(pk=book.pk).count()\n    return len(book.title) - on_loan\n\n\ndef detail(request, pk):\n    book = Book.objects.get(pk=pk)\n    return copies(book)\n';
     const { out, result } = await migrate({ 'views.py': `${MODELS}${view}` });
-    expect(out('views.py')).toContain('async def acopies(book):\n    on_loan = await Book.objects.filter(pk=book.pk).acount()\n    return len(book.title) - on_loan\n');
+    expect(out('views.py')).toContain('async def copies(book):\n    on_loan = await Book.objects.filter(pk=book.pk).acount()\n    return len(book.title) - on_loan\n');
     expect(result.findings.filter((f) => f.rule === 'sync-to-async-wrap')).toEqual([]);
   });
 });
