@@ -180,6 +180,27 @@ class Accountant {
         if (expr) this.stringified(expr);
         return;
       }
+      case 'subscript': {
+        // `qs[0]` runs a query; indexing a value that may be a QuerySet may too.
+        const value = field(node, 'value');
+        const p = node.parent;
+        if (!value || this.claimed(node) || this.claimed(value) || (p && (p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === node.id)) return;
+        const k = this.kindOf(value);
+        if ((k.k === 'unknown' && value.type === 'identifier') || (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager'))) {
+          this.flag(node, `\`${short(node.text)}\` indexes ${short(value.text)}, which may be a QuerySet (indexing runs a query)`);
+        }
+        return;
+      }
+      case 'comparison_operator': {
+        // `x in qs` evaluates the QuerySet.
+        const ops = node.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
+        const right = childrenOf(node)[1];
+        if (!right || !ops.some((o) => o === 'in' || o === 'not in' || o === 'not')) return;
+        if (this.claimed(right)) return;
+        const k = this.kindOf(right);
+        if (!iterableKnown(k) && !(k.k === 'request' || k.k === 'user')) this.flag(node, `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
+        return;
+      }
       case 'identifier':
         if (inTruthTest(node) && !this.claimed(node)) {
           const k = this.kindOf(node);
@@ -221,6 +242,8 @@ class Accountant {
     if (callee.type === 'identifier') {
       if (!this.bound(callee.text) && (BUILTIN_FUNCS.has(callee.text) || BUILTIN_EXCEPTIONS.test(callee.text))) return this.builtinCall(call, callee.text, shown);
       if (this.kindOf(callee).k === 'logger') return;
+      // A name defined nowhere (no import, no star import, no binding) raises NameError: nothing sync-only runs.
+      if (!this.bound(callee.text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(this.fc.module.text)) return;
       return this.flag(call, `${shown} is a call awaitify cannot classify (it may query the database or block)`);
     }
     if (callee.type === 'attribute') return this.methodCall(call, callee, shown);
