@@ -185,8 +185,10 @@ class Accountant {
         const value = field(node, 'value');
         const p = node.parent;
         if (!value || this.claimed(node) || this.claimed(value) || (p && (p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === node.id)) return;
+        const subs = node.childrenForFieldName('subscript');
+        if (subs.some((x) => x?.type === 'slice')) return; // a slice of a QuerySet stays lazy
         const k = this.kindOf(value);
-        if ((k.k === 'unknown' && value.type === 'identifier') || (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager'))) {
+        if (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) {
           this.flag(node, `\`${short(node.text)}\` indexes ${short(value.text)}, which may be a QuerySet (indexing runs a query)`);
         }
         return;
@@ -198,7 +200,7 @@ class Accountant {
         if (!right || !ops.some((o) => o === 'in' || o === 'not in' || o === 'not')) return;
         if (this.claimed(right)) return;
         const k = this.kindOf(right);
-        if (!iterableKnown(k) && !(k.k === 'request' || k.k === 'user')) this.flag(node, `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
+        if (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) this.flag(node, `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
         return;
       }
       case 'identifier':
