@@ -523,6 +523,11 @@ function comparedExchanges(): HttpExchange[] {
     get('author page', 200, '/authors/3/'),
     get('greeting for a visitor', 200, '/hello/'),
     { name: 'greeting for ada', status: 200, request: (s) => asAda(s, { method: 'GET', path: '/hello/' }) },
+    // The base template reads `user` (the auth context processor's lazy user): a session and a
+    // user query while rendering, which an async view must run in a thread.
+    { name: 'catalogue page for ada', status: 200, request: (s) => asAda(s, { method: 'GET', path: '/' }) },
+    { name: 'book page for ada', status: 200, request: (s) => asAda(s, { method: 'GET', path: '/books/3/' }) },
+    { name: 'author page for ada', status: 200, request: (s) => asAda(s, { method: 'GET', path: '/authors/3/' }) },
     { name: 'ada returns brian’s loan', status: 404, request: (s) => asAda(s, { method: 'POST', path: '/loans/1/return/' }) },
     get('books as JSON', 200, '/api/books/'),
     get('one book as JSON', 200, '/api/books/4/'),

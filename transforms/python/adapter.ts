@@ -8,7 +8,9 @@ import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, 
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
-import { buildCallSites, type PyCallSite } from './callgraph.js';
+import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
+import { planAccounting } from './accounting.js';
+import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
 import { findEntries } from './entries.js';
@@ -21,6 +23,7 @@ import { buildProject, resolveExpr, type Project, type PyFunction, type PyModule
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
 import { fileRegions } from './rules/file-io-call.js';
+import { renderProven } from './rules/lazy-relation.js';
 import { foreignMiddlewareFindings } from './rules/middleware-async.js';
 import { DEFAULT_DJANGO, DEFAULT_PYTHON, detectPythonTargets } from './targets.js';
 import type { Tree } from 'web-tree-sitter';
@@ -105,9 +108,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   }
 
   const rules = PYTHON_RULES.filter((r): r is PythonRule & Required<Pick<PythonRule, 'detect'>> => Boolean(r.detect) && ctx.isRuleEnabled(r.meta.id));
-  const sitesByFn = new Map<string, Site[]>();
   const resolvedCalls = new Set<number>();
-  for (const fn of project.functions) {
+  const detectSites = (fn: PyFunction): Site[] => {
     const fc = new FunctionContext(ac, fn, syncRegions.get(fn.id) ?? [], entries);
     fc.resolvedCalls = resolvedCalls;
     const claimed = new Set<number>();
@@ -120,7 +122,72 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
         sites.push(s);
       }
     }
+    return sites;
+  };
+
+  // What every caller passes types a helper's parameters (`book` is a Book), before any rule looks.
+  // A helper passing its own parameter on is typed once its callers are: a few rounds.
+  for (let round = 0; round < 3; round++) {
+    const hints = parameterHints(orm, buildCallSites(project, orm, syncRegions));
+    const before = orm.paramHints.size;
+    for (const [id, h] of hints) orm.paramHints.set(id, h);
+    orm.clearCaches();
+    if (orm.paramHints.size === before) break;
+  }
+
+  const sitesByFn = new Map<string, Site[]>();
+  for (const fn of project.functions) {
+    const sites = detectSites(fn);
     if (sites.length) sitesByFn.set(fn.id, sites);
+  }
+
+  // Every operation of a function that may become async is accounted for: converted by a site,
+  // a project call (awaited, or wrapped when it blocks), wrapped, or known harmless. Statements
+  // with unaccounted operations move into a sync_to_async block; when they cannot, the function stays sync.
+  const wrapAllowed = ctx.willApply('review') && ctx.isRuleEnabled('sync-to-async-wrap');
+  const accounting = planAccounting({
+    ac,
+    entries,
+    sitesByFn,
+    regionsOf: (fn) => syncRegions.get(fn.id) ?? [],
+    calls: buildCallSites(project, orm, syncRegions),
+    resolvedCalls,
+    willApply: (safety) => ctx.willApply(safety),
+    wrapAllowed,
+    renderProven,
+  });
+  const groupSites = new Map<string, Site[]>();
+  for (const [id, groups] of accounting.groups) {
+    const fn = byId.get(id)!;
+    const inGroup = (node: Node) => groups.some((g) => g.statements.some((s) => s.startIndex <= node.startIndex && node.endIndex <= s.endIndex));
+    const regions: SyncRegion[] = [...(syncRegions.get(id) ?? []).filter((r) => !inGroup(r.node)), ...groups.flatMap((g) => g.statements.map((node) => ({ node, kind: 'sync' as const })))];
+    syncRegions.set(id, regions);
+    const fc = new FunctionContext(ac, fn, regions, entries);
+    const sta = fc.namedImport('asgiref.sync', 'sync_to_async');
+    const sites: Site[] = [];
+    groups.forEach((g, i) => {
+      const moved = moveBlock(fc, g.statements, i === 0 ? '_sync_block' : `_sync_block_${i + 1}`, (name, args) => `await ${sta.local}(${name})(${args.join(', ')})`);
+      if ('problem' in moved) return;
+      const rule = g.ops.some((o) => o.rule === 'form-call') ? 'form-call' : 'sync-to-async-wrap';
+      const what = g.ops.slice(0, 3).map((o) => `${o.message} (line ${o.line})`).join('; ');
+      const more = g.ops.length > 3 ? `; and ${g.ops.length - 3} more` : '';
+      sites.push(
+        fc.site(
+          rule,
+          g.statements[0],
+          'review',
+          `${what}${more}. awaitify cannot account for ${g.ops.length === 1 ? 'this operation' : 'these operations'} in async code, so ${g.statements.length === 1 ? 'the statement moves' : `these ${g.statements.length} statements move`} into ${moved.name}() and ${g.statements.length === 1 ? 'runs' : 'run'} through sync_to_async (thread-sensitive, one thread hop)${moved.io ? `; the block ${moved.io}` : ''}`,
+          moved.edits,
+          { imports: [sta], seed: false },
+        ),
+      );
+    });
+    groupSites.set(id, sites);
+  }
+  for (const id of accounting.groups.keys()) {
+    const sites = [...detectSites(byId.get(id)!), ...(groupSites.get(id) ?? [])];
+    if (sites.length) sitesByFn.set(id, sites);
+    else sitesByFn.delete(id);
   }
 
   const callSites = buildCallSites(project, orm, syncRegions);
@@ -132,9 +199,20 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       handedOver.set(cs.callee.id, { kind: 'callback', reason: cs.edge.stopReason ?? 'it is passed as a value' });
     }
   }
+  // Functions whose unaccounted work cannot be wrapped stay sync; a class-based view's handlers with them.
+  const accountingBlock = new Map<string, { kind: string; reason: string }>();
+  for (const [id, b] of accounting.blocked) accountingBlock.set(id, { kind: 'unaccounted', reason: b.reason });
+  for (const cbv of entries.cbvs) {
+    const blockedOne = cbv.handlers.find((h) => accounting.blocked.has(h.id));
+    if (!blockedOne) continue;
+    for (const h of cbv.handlers) {
+      if (!accountingBlock.has(h.id) && !h.isAsync) accountingBlock.set(h.id, { kind: 'class-based-view', reason: `${blockedOne.qualname} of the same class-based view stays sync (${accounting.blocked.get(blockedOne.id)!.reason})` });
+    }
+  }
   const graphFns: GraphFunction[] = project.functions.map((fn) => {
     const { line } = lineColumn(fn.module.text, fn.node.startIndex);
-    const cannot = twinOnlyIfAwaited.has(fn.id) ? undefined : (entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id));
+    const unaccounted = accountingBlock.get(fn.id);
+    const cannot = unaccounted ?? (twinOnlyIfAwaited.has(fn.id) ? undefined : (entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id)));
     return {
       id: fn.id,
       path: fn.module.path,
@@ -286,6 +364,27 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
         changed = true;
       }
     }
+    // A function that becomes async calls a sync project function that may query or block only
+    // through sync_to_async (review): when this run does not apply that, the function stays sync.
+    if (!wrapAllowed) {
+      for (const id of [...result.async.keys()]) {
+        if (keptSync.has(id)) continue;
+        for (const cs of callSites) {
+          if (cs.caller?.id !== id || cs.edge.mode !== 'await' || cs.node.type !== 'call' || cs.callee.isAsync || result.async.has(cs.callee.id)) continue;
+          if (accounting.harmless(cs.callee, cs.node)) continue;
+          const fn = byId.get(id)!;
+          keptSync.set(id, {
+            ...cs.edge.site,
+            function: fn.qualname,
+            callee: cs.callee.qualname,
+            kind: 'unaccounted',
+            reason: `it calls ${cs.callee.qualname}(), which stays sync and may query or block; running it through sync_to_async is a review change, which this run does not apply`,
+          });
+          replan = true;
+          break;
+        }
+      }
+    }
     if (!replan) break;
     for (const [id, b] of keptSync) {
       const g = graphFnById.get(id)!;
@@ -336,6 +435,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   };
 
   // Blocking sites in code that is (or becomes) async.
+  const reportedSync = new Set<string>();
   for (const fn of project.functions) {
     const sites = sitesByFn.get(fn.id);
     if (!sites) continue;
@@ -349,17 +449,30 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       entries.blockedViews.get(fn.id) ??
       (entries.cannotBeAsync.get(fn.id)?.kind === 'class-based-view' ? entries.cannotBeAsync.get(fn.id)!.reason : undefined) ??
       keptSync.get(fn.id)?.reason ??
+      accountingBlock.get(fn.id)?.reason ??
       decorated ??
       chosenButDjangoCalled(fn);
     if (blocked && sites.some((s) => s.seed)) {
       const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
-      emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
+      const rule = accountingBlock.has(fn.id) && blocked === accountingBlock.get(fn.id)!.reason ? (accounting.blocked.get(fn.id)?.rule ?? 'async-propagation') : 'async-propagation';
+      emit(fn.module, field(fn.node, 'name') ?? fn.node, rule, 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
+      reportedSync.add(fn.id);
     }
     // A blocking HTTP call awaitify cannot rewrite (a requests.Session, stream=True) on a handler
     // path is reported even where nothing else makes the function async.
     if (result.reachable.has(fn.id)) {
       for (const s of sites) if (s.rule === 'requests-call' && s.safety === 'manual') emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
     }
+  }
+
+  // A function kept sync by work awaitify cannot account for, which would otherwise await an async function.
+  for (const [id, b] of accountingBlock) {
+    const fn = byId.get(id)!;
+    if (reportedSync.has(id) || isAsyncNow(id)) continue;
+    const awaits = callSites.find((cs) => cs.caller?.id === id && cs.edge.mode === 'await' && cs.node.type === 'call' && isAsyncNow(cs.callee.id));
+    if (!awaits && !entries.entries.has(id)) continue;
+    if (!awaits && !(sitesByFn.get(id) ?? []).some((s) => s.seed)) continue;
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, accounting.blocked.get(id)?.rule ?? 'async-propagation', 'manual', `${fn.qualname} stays sync: ${b.reason}`, []);
   }
 
   // def → async def.
@@ -420,6 +533,9 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   if (ctx.isRuleEnabled('sync-to-async-wrap') || ctx.isRuleEnabled('transaction-atomic')) {
     const blocks = blockingClosure(project.functions, sitesByFn, callSites, false);
     const blocksUnlessResolved = blockingClosure(project.functions, sitesByFn, callSites, true);
+    // Work awaitify cannot account for blocks too.
+    for (const id of accounting.notHarmless) blocks.add(id);
+    for (const id of accounting.notHarmlessUnlessResolved) if (!blocks.has(id)) blocksUnlessResolved.add(id);
     for (const cs of callSites) {
       if (!cs.caller || cs.edge.mode !== 'await' || cs.node.type !== 'call' || !isAsyncNow(cs.caller.id) || isAsyncNow(cs.callee.id)) continue;
       if (isAwaitedCall(cs.node)) continue;

@@ -10,7 +10,7 @@ import { field } from './parser.js';
 import type { PyModule } from './project.js';
 
 /** Stops whose code runs in a worker thread (the block moves into sync_to_async whole), where async_to_sync works. */
-const THREAD_STOPS = new Set(['transaction-atomic', 'file-io-block']);
+const THREAD_STOPS = new Set(['transaction-atomic', 'file-io-block', 'sync-block']);
 /** Stops that cannot await but run wherever their enclosing code runs. */
 const INLINE_STOPS = new Set(['lambda', 'generator-expression', 'default-argument']);
 /**

@@ -4,8 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { GraphEdge } from '../core/plan.js';
 import { lineColumn, type SyncRegion } from './context.js';
-import type { OrmIndex } from './orm.js';
-import { childrenOf, field } from './parser.js';
+import type { OrmIndex, PyType } from './orm.js';
+import { callArguments, childrenOf, field } from './parser.js';
 import { findMethod, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 
 export interface PyCallSite {
@@ -84,7 +84,9 @@ export function buildCallSites(
           childStop =
             region.kind === 'atomic'
               ? { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' }
-              : { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
+              : region.kind === 'sync'
+                ? { kind: 'sync-block', reason: 'called inside a block that runs in a thread through sync_to_async, which stays synchronous' }
+                : { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
         }
         if (child.type === 'lambda') childStop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
         if (child.type === 'generator_expression') childStop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
@@ -133,4 +135,53 @@ function site(module: PyModule, fn: PyFunction | undefined, callee: PyFunction, 
     ...(stop ? { stopKind: stop.kind, stopReason: stop.reason } : {}),
   };
   return { edge, node, module, caller: fn, callee };
+}
+
+/**
+ * Parameter types every call of a function agrees on: `copies_available(book)` whose every
+ * caller passes a Book instance reads `book.copies` as a Book field. A function that is ever
+ * used as a value (a callback, a decorator) or called with `*args` gets no hints.
+ */
+export function parameterHints(orm: OrmIndex, calls: PyCallSite[]): Map<string, Map<string, PyType>> {
+  const byCallee = new Map<string, PyCallSite[]>();
+  for (const cs of calls) {
+    const list = byCallee.get(cs.callee.id) ?? [];
+    list.push(cs);
+    byCallee.set(cs.callee.id, list);
+  }
+  const out = new Map<string, Map<string, PyType>>();
+  for (const [, sites] of byCallee) {
+    const callee = sites[0].callee;
+    if (sites.some((s) => s.node.type !== 'call')) continue;
+    const bound = callee.cls && !callee.decorators.some((d) => d.text === 'staticmethod') ? 1 : 0;
+    const hints = new Map<string, PyType>();
+    for (let i = bound; i < callee.params.length; i++) {
+      const p = callee.params[i];
+      if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' || p.type === 'keyword_separator' || p.type === 'positional_separator') break;
+      const name = callee.paramNames[i];
+      if (!name) break;
+      let agreed: PyType | undefined;
+      let ok = true;
+      for (const cs of sites) {
+        const args = callArguments(cs.node);
+        if (args.splat) {
+          ok = false;
+          break;
+        }
+        // `obj.method(x)` passes obj as self; `Cls.method(obj, x)` does not.
+        const callee2 = field(cs.node, 'function');
+        const viaClass = bound && callee2?.type === 'attribute' && resolveExpr(orm.project, cs.module, cs.caller, field(callee2, 'object')!)?.kind === 'class';
+        const arg = args.keywords.get(name) ?? args.positional[i - bound + (viaClass ? 1 : 0)];
+        const t = arg ? orm.typeOf(cs.module, cs.caller, arg) : undefined;
+        if (!t || t.kind !== 'instance' || !t.model || (agreed && agreed.kind === 'instance' && agreed.model !== t.model)) {
+          ok = false;
+          break;
+        }
+        agreed = t;
+      }
+      if (ok && agreed) hints.set(name, agreed);
+    }
+    if (hints.size) out.set(callee.id, hints);
+  }
+  return out;
 }

@@ -29,7 +29,8 @@ export interface Site {
 /** A block of a function that stays synchronous and runs in a thread as a whole. */
 export interface SyncRegion {
   node: Node;
-  kind: 'atomic' | 'file';
+  /** `sync`: statements with operations awaitify cannot account for, moved into one sync_to_async block. */
+  kind: 'atomic' | 'file' | 'sync';
 }
 
 export interface PythonRule {

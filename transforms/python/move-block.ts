@@ -12,30 +12,60 @@ const SCOPES = new Set(['function_definition', 'class_definition', 'decorated_de
 
 export type Moved = { edits: TextEdit[]; name: string; io: string } | { problem: string };
 
-/** `runner(name, args)` is the expression that runs the nested function and yields its result. */
-export function moveBlock(fc: FunctionContext, block: Node, base: string, runner: (name: string, args: string[]) => string): Moved {
+/**
+ * `runner(name, args)` is the expression that runs the nested function and yields its result.
+ * `block` is one statement, or adjacent statements of one block that move together.
+ */
+export function moveBlock(fc: FunctionContext, blockOrStatements: Node | Node[], base: string, runner: (name: string, args: string[]) => string): Moved {
   const text = fc.module.text;
-  const own = ownNodes(block);
-  const problem = own.find((n) => n.type === 'yield' || n.type === 'await' || ((n.type === 'break_statement' || n.type === 'continue_statement') && !insideLoop(n, block)));
-  if (problem) return { problem: problem.type === 'yield' ? 'yields' : problem.type === 'await' ? 'awaits' : 'leaves a surrounding loop' };
+  const statements = Array.isArray(blockOrStatements) ? blockOrStatements : [blockOrStatements];
+  const block = { startIndex: statements[0].startIndex, endIndex: statements[statements.length - 1].endIndex };
+  const first = statements[0];
+  const own = statements.flatMap((s) => [s, ...ownNodes(s)]);
+  const problem = own.find(
+    (n) =>
+      n.type === 'yield' ||
+      n.type === 'await' ||
+      n.type === 'global_statement' ||
+      n.type === 'nonlocal_statement' ||
+      ((n.type === 'break_statement' || n.type === 'continue_statement') && !statements.some((s) => insideLoop(n, s))),
+  );
+  if (problem) {
+    return { problem: problem.type === 'yield' ? 'yields' : problem.type === 'await' ? 'awaits' : /global|nonlocal/.test(problem.type) ? 'declares a global or nonlocal name' : 'leaves a surrounding loop' };
+  }
 
   const locals = fc.fn.locals;
   const boundBefore = new Set<string>(fc.fn.paramNames);
   const assignedInside = new Set<string>();
+  const unconditional = new Set<string>();
   const readInside: string[] = [];
   for (const n of bindingNodes(fc.fn.body)) {
     for (const name of n.names) {
       if (n.node.startIndex < block.startIndex) boundBefore.add(name);
-      else if (n.node.startIndex < block.endIndex) assignedInside.add(name);
+      else if (n.node.startIndex < block.endIndex) {
+        assignedInside.add(name);
+        // Bound by an assignment that runs whenever the block runs to its end (not under an if, a loop or a try).
+        if (n.node.type === 'assignment' && onEveryPath(n.node, statements)) unconditional.add(name);
+      }
     }
   }
   for (const n of own) {
     if (n.type !== 'identifier' || !locals.has(n.text) || !isRead(n)) continue;
     if (!readInside.includes(n.text)) readInside.push(n.text);
   }
-  const inputs = readInside.filter((name) => boundBefore.has(name));
-  const after = fc.fn.body.descendantsOfType('identifier').filter((n): n is Node => Boolean(n) && n!.startIndex >= block.endIndex && isRead(n!));
-  const outputs = [...assignedInside].filter((name) => after.some((n) => n.text === name)).sort();
+  // Inside a loop, a name set here may be read by the next iteration, before the block.
+  const inLoop = Boolean(enclosingLoop(first, fc.fn.body));
+  const outside = fc.fn.body
+    .descendantsOfType('identifier')
+    .filter((n): n is Node => Boolean(n) && (n!.startIndex >= block.endIndex || (inLoop && n!.endIndex <= block.startIndex)) && isRead(n!));
+  const outputs = [...assignedInside].filter((name) => outside.some((n) => n.text === name)).sort();
+  // A name the block may leave unset is passed in when it has a value before, so the nested
+  // function returns that value on the paths that do not set it; otherwise it cannot move.
+  const unset = outputs.find((name) => !boundBefore.has(name) && !unconditional.has(name));
+  if (unset) return { problem: `sets ${unset} on some paths only, which later code reads` };
+  // Only a name set on some paths needs its earlier value passed in (an unconditional one may
+  // be unbound on this path: `form` set in the if-branch, set again here in the else-branch).
+  const inputs = [...readInside.filter((name) => boundBefore.has(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name) && !unconditional.has(name))];
   const returns = own.filter((n) => n.type === 'return_statement');
 
   const indent = lineIndent(text, block.startIndex);
@@ -48,12 +78,16 @@ export function moveBlock(fc: FunctionContext, block: Node, base: string, runner
   // Black's (and pycodestyle's E306) layout: a blank line before a nested def that follows
   // other statements, and one after it.
   const edits: TextEdit[] = [];
-  const blankBefore = blankLineBefore(text, block);
+  const blankBefore = blankLineBefore(text, first);
   if (blankBefore !== undefined) edits.push({ start: blankBefore, end: blankBefore, text: '\n' });
   edits.push({ start: block.startIndex, end: block.startIndex, text: `def ${fname}(${inputs.join(', ')}):\n${indent}${unit}` });
   for (const at of lineStartsWithin(text, block.startIndex, block.endIndex)) edits.push({ start: at, end: at, text: unit });
   let tail: string;
-  if (returns.length) {
+  const last = statements[statements.length - 1];
+  if (returns.length && last.type === 'return_statement') {
+    // The block ends by returning: every path through it returns (or raises), so its result is the function's.
+    tail = `\n\n${indent}return ${call}`;
+  } else if (returns.length) {
     for (const r of returns) {
       const kw = r.child(0)!;
       const value = childrenOf(r)[0];
@@ -113,8 +147,14 @@ function ownNodes(root: Node): Node[] {
 }
 
 function insideLoop(node: Node, block: Node): boolean {
+  if (node.startIndex < block.startIndex || node.endIndex > block.endIndex) return false;
   for (let p = node.parent; p && p.id !== block.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') return true;
   return false;
+}
+
+function enclosingLoop(node: Node, body: Node): Node | undefined {
+  for (let p = node.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') return p;
+  return undefined;
 }
 
 function bindingNodes(body: Node): { node: Node; names: string[] }[] {
@@ -146,4 +186,12 @@ function isRead(n: Node): boolean {
   if (p.type === 'as_pattern_target') return false;
   if (p.type === 'function_definition' || p.type === 'class_definition') return false;
   return true;
+}
+
+function onEveryPath(node: Node, statements: Node[]): boolean {
+  for (let p: Node | null = node.parent; p; p = p.parent) {
+    if (statements.some((s) => s.id === p!.id)) return true;
+    if (!['expression_statement', 'block', 'with_statement', 'with_clause', 'with_item'].includes(p.type)) return false;
+  }
+  return false;
 }

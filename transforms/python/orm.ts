@@ -175,6 +175,10 @@ export class OrmIndex {
         }
         const callee = f ? resolveExpr(this.project, module, fn, f) : undefined;
         if (callee?.kind === 'external' && /\.aget_object_or_404$/.test(callee.name)) return this.shortcutType(module, fn, inner, depth);
+        if (callee?.kind === 'external' && /\.aget_list_or_404$/.test(callee.name)) {
+          const one = this.shortcutType(module, fn, inner, depth);
+          return one ? { kind: 'list', of: one } : undefined;
+        }
         // `await sync_to_async(g)(args)` has the type of `g(args)`.
         if (f?.type === 'call') {
           const wrapper = field(f, 'function');
@@ -241,8 +245,14 @@ export class OrmIndex {
           const info = this.models.get(callee.cls);
           if (info) return { kind: 'instance', model: info };
         }
+        // A project helper's result: its annotation (`-> Book`, `Book | None`, `Optional[Book]`) or what every return agrees on.
+        if (callee?.kind === 'function' && !callee.fn.isAsync) return this.returnType(callee.fn, depth);
         if (callee?.kind === 'external') {
           if (/\.(get_object_or_404)$/.test(callee.name)) return this.shortcutType(module, fn, node, depth);
+          if (/\.(get_list_or_404)$/.test(callee.name)) {
+            const one = this.shortcutType(module, fn, node, depth);
+            return one ? { kind: 'list', of: one } : undefined;
+          }
           if (callee.name === 'builtins.list') {
             const arg = callArguments(node).positional[0];
             const t = arg ? this.typeOf(module, fn, arg, depth + 1) : undefined;
@@ -254,10 +264,13 @@ export class OrmIndex {
       case 'subscript': {
         const value = field(node, 'value');
         const t = value ? this.typeOf(module, fn, value, depth + 1) : undefined;
+        const sub = node.childrenForFieldName('subscript');
         if (t?.kind === 'queryset') {
-          const sub = node.childrenForFieldName('subscript');
-          return sub.length === 1 && sub[0]?.type === 'slice' ? { kind: 'queryset', model: t.model } : undefined;
+          if (sub.length === 1 && sub[0]?.type === 'slice') return { kind: 'queryset', model: t.model };
+          // `qs[0]` is one row.
+          return sub.length === 1 ? { kind: 'instance', model: t.model } : undefined;
         }
+        if (t?.kind === 'list' && t.of && sub.length === 1 && sub[0]?.type !== 'slice') return t.of;
         return undefined;
       }
       case 'list_comprehension': {
@@ -287,6 +300,72 @@ export class OrmIndex {
   }
 
   private readonly varCache = new Map<string, PyType | undefined | 'pending'>();
+  private readonly returnCache = new Map<string, PyType | undefined | 'pending'>();
+  /** Parameter types every caller agrees on, by function id (filled by the adapter before rules run). */
+  readonly paramHints = new Map<string, Map<string, PyType>>();
+
+  /** Forgets inferred types (after parameter hints change). */
+  clearCaches(): void {
+    this.varCache.clear();
+    this.returnCache.clear();
+  }
+
+  /** A model class named by an annotation: `Book`, `"Book"`, `Book | None`, `Optional[Book]`. */
+  annotationType(module: PyModule, fn: PyFunction | undefined, ann: Node | undefined): PyType | undefined {
+    if (!ann) return undefined;
+    if (ann.type === 'type') return this.annotationType(module, fn, childrenOf(ann)[0]);
+    if (ann.type === 'binary_operator') {
+      const parts = [field(ann, 'left'), field(ann, 'right')].filter((p): p is Node => Boolean(p) && p!.text !== 'None');
+      return parts.length === 1 ? this.annotationType(module, fn, parts[0]) : undefined;
+    }
+    if (ann.type === 'generic_type' || ann.type === 'subscript') {
+      const head = childrenOf(ann)[0];
+      if (head && /^(typing\.)?Optional$/.test(head.text)) {
+        const args = childrenOf(ann).slice(1).flatMap((c) => (c.type === 'type_parameter' ? childrenOf(c) : [c]));
+        return args.length === 1 ? this.annotationType(module, fn, args[0]) : undefined;
+      }
+      return undefined;
+    }
+    const s = stringValue(ann);
+    const r = s !== undefined ? undefined : resolveExpr(this.project, module, fn, ann);
+    const cls = s !== undefined ? (this.byName.get(s.split('.').pop()!) ?? [])[0] : r?.kind === 'class' ? r.cls : undefined;
+    return cls && this.models.has(cls) ? { kind: 'instance', model: this.models.get(cls) } : undefined;
+  }
+
+  /** The type a sync project function returns: its annotation, or the type all its non-None returns agree on. */
+  returnType(fn: PyFunction, depth: number): PyType | undefined {
+    const cached = this.returnCache.get(fn.id);
+    if (cached === 'pending') return undefined;
+    if (this.returnCache.has(fn.id)) return cached as PyType | undefined;
+    this.returnCache.set(fn.id, 'pending');
+    let result: PyType | undefined;
+    const ann = field(fn.node, 'return_type');
+    if (ann) result = this.annotationType(fn.module, fn, ann);
+    else {
+      const values: Node[] = [];
+      const visit = (node: Node) => {
+        for (const c of childrenOf(node)) {
+          if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda' || c.type === 'decorated_definition') continue;
+          if (c.type === 'return_statement') {
+            const v = childrenOf(c)[0];
+            if (v && v.type !== 'none') values.push(v);
+          }
+          visit(c);
+        }
+      };
+      visit(fn.body);
+      for (const v of values) {
+        const t = this.typeOf(fn.module, fn, v, depth + 1);
+        if (!t || (result && (result.kind !== t.kind || modelOfType(result) !== modelOfType(t)))) {
+          result = undefined;
+          break;
+        }
+        result = t;
+      }
+    }
+    this.returnCache.set(fn.id, result);
+    return result;
+  }
 
   /** A local's type when every binding of it in the function agrees (a reassigned QuerySet variable is not one). */
   variableType(module: PyModule, fn: PyFunction | undefined, name: string, depth: number): PyType | undefined {
@@ -306,14 +385,13 @@ export class OrmIndex {
     const bindings = bindingsOf(fn, name);
     if (param) {
       if (bindings.length) return undefined;
-      const typeNode = field(param, 'type');
-      const ann = typeNode ? childrenOf(typeNode)[0] : undefined;
-      const r = ann ? resolveExpr(this.project, module, fn, ann) : undefined;
-      return r?.kind === 'class' && this.models.has(r.cls) ? { kind: 'instance', model: this.models.get(r.cls) } : undefined;
+      return this.annotationType(module, fn, field(param, 'type'));
     }
     if (fn.paramNames.includes(name)) {
       if (name === 'self' && fn.cls && this.models.has(fn.cls)) return { kind: 'instance', model: this.models.get(fn.cls) };
-      return undefined;
+      // What every call site passes (set by the adapter from the call graph), when the parameter is never rebound.
+      const hint = this.paramHints.get(fn.id)?.get(name);
+      return hint && !bindings.length ? hint : undefined;
     }
     if (!bindings.length) return undefined;
     // `qs = qs.filter(...)` refines a QuerySet: type the other bindings first, then check these under that type.

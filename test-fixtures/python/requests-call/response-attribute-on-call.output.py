@@ -5,9 +5,8 @@ import httpx
 import requests
 
 
-async def all_up(urls):
-    async with httpx.AsyncClient(follow_redirects=True) as client:
-        return [(await client.get(u)).is_success for u in urls]
+def all_up(urls):
+    return [requests.get(u).ok for u in urls]
 
 
 async def code(url):

@@ -14,9 +14,9 @@ export const getObjectOr404: PythonRule = {
       why: 'Both shortcuts query the database; in an async view the sync form raises SynchronousOnlyOperation.',
       example: {
         before:
-          "# fixture-options: entry=all\nfrom django.shortcuts import get_object_or_404\n\nfrom .models import Book\n\n\ndef detail(request, pk):\n    return get_object_or_404(Book, pk=pk).title\n",
+          "# fixture-options: entry=all\nfrom django.db import models\nfrom django.shortcuts import get_object_or_404\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n\n\ndef detail(request, pk):\n    return get_object_or_404(Book, pk=pk).title\n",
         after:
-          "# fixture-options: entry=all\nfrom django.shortcuts import aget_object_or_404\n\nfrom .models import Book\n\n\nasync def detail(request, pk):\n    return (await aget_object_or_404(Book, pk=pk)).title\n",
+          "# fixture-options: entry=all\nfrom django.db import models\nfrom django.shortcuts import aget_object_or_404\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n\n\nasync def detail(request, pk):\n    return (await aget_object_or_404(Book, pk=pk)).title\n",
       },
       safety: 'Safe on Django 5.0+ (same query, same Http404). The sync_to_async fallback for older targets is marked for review.',
     },

@@ -18,6 +18,7 @@ import { requestUser } from './request-user.js';
 import { sessionCall } from './session-call.js';
 import { lazyRelation } from './lazy-relation.js';
 import { fileIoCall } from './file-io-call.js';
+import { formCall } from './form-call.js';
 import { subprocessCall } from './subprocess-call.js';
 
 export const PYTHON_RULES: PythonRule[] = [
@@ -39,4 +40,5 @@ export const PYTHON_RULES: PythonRule[] = [
   cacheCall,
   authCall,
   syncToAsyncWrap,
+  formCall,
 ];

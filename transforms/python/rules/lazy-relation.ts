@@ -31,7 +31,7 @@ export const lazyRelation: PythonRule = {
     docs: {
       summary: 'Loads foreign keys that an async view or its template reads with select_related/prefetch_related, and evaluates QuerySets before rendering.',
       whatItDoes:
-        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why. So does a `render()` when a project context processor named in the settings (`TEMPLATES[...]['OPTIONS']['context_processors']`) queries or does I/O, itself or through the project functions it calls: `render()` runs the context processors in the calling thread, which in an async view is the event loop's.",
+        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why. So does a `render()` when a project context processor named in the settings (`TEMPLATES[...]['OPTIONS']['context_processors']`) queries or does I/O, itself or through the project functions it calls: `render()` runs the context processors in the calling thread, which in an async view is the event loop's. The settings' `context_processors` are read: Django's own are known (`auth` hands the template a lazy `user` and `perms`, `messages` lazy messages: they query only when the template reads them, and a template that reads `user` renders in a thread: the home page of a logged-in visitor would otherwise fail with SynchronousOnlyOperation); any other processor that is not the project's renders through sync_to_async. A `TemplateResponse` is rendered later by Django's handler, which runs it through sync_to_async itself, so it is left alone.",
       why: "Django templates are sync: a lazy relation or an unevaluated QuerySet read while rendering in an async view raises SynchronousOnlyOperation. Resolving it in the view also avoids N+1 queries.",
       example: {
         before:
@@ -45,14 +45,15 @@ export const lazyRelation: PythonRule = {
   }),
   detect(fc) {
     const sites: Site[] = [];
-    const origins = new Map<number, { node: Node; kind: 'chain' | 'model-arg'; needs: Needs; reads: string[] }>();
-    const addNeed = (origin: Origin | undefined, needs: Needs, what: string): boolean => {
+    const origins = new Map<number, { node: Node; kind: 'chain' | 'model-arg'; needs: Needs; reads: string[]; readNodes: Node[] }>();
+    const addNeed = (origin: Origin | undefined, needs: Needs, what: string, read?: Node): boolean => {
       if (!origin) return false;
       if (origin.kind === 'created') return [...needs.select, ...needs.prefetch].every((n) => origin.provided.has(n.split('__')[0]));
-      const entry = origins.get(origin.node.id) ?? { ...origin, needs: { select: new Set(), prefetch: new Set() }, reads: [] };
+      const entry = origins.get(origin.node.id) ?? { ...origin, needs: { select: new Set(), prefetch: new Set() }, reads: [], readNodes: [] };
       for (const s of needs.select) entry.needs.select.add(s);
       for (const p of needs.prefetch) entry.needs.prefetch.add(p);
       entry.reads.push(what);
+      if (read) entry.readNodes.push(read);
       origins.set(origin.node.id, entry);
       return true;
     };
@@ -77,7 +78,7 @@ export const lazyRelation: PythonRule = {
       }
       const origin = originOf(fc, obj);
       if (origin && origin.kind !== 'created' && existingSelect(origin.node).has(attr)) continue;
-      if (!addNeed(origin, { select: new Set([attr]), prefetch: new Set() }, n.text)) {
+      if (!addNeed(origin, { select: new Set([attr]), prefetch: new Set() }, n.text, n)) {
         sites.push(fc.site(RULE, n, 'manual', `${n.text} loads ${attr} lazily, a query that fails in async code; fetch ${obj.text} with select_related("${attr}") where it comes from`, [], { seed: false }));
       }
     }
@@ -108,6 +109,8 @@ export const lazyRelation: PythonRule = {
       const name = callee ? fc.externalName(callee) : undefined;
       if (!name || !RENDERERS.has(name) || fc.isAwaited(call)) continue;
       const result = renderNeeds(fc, call);
+      // A TemplateResponse renders later, in Django's handler, which runs it through sync_to_async itself.
+      if (result.unknown && name === 'django.template.response.TemplateResponse') continue;
       if (result.unknown) {
         const { edits, imports } = syncToAsyncEdits(fc, call, callee!, true);
         sites.push(
@@ -126,11 +129,62 @@ export const lazyRelation: PythonRule = {
       if (!need.length && !prefetch.length) continue;
       const added = `${need.length ? `.select_related(${need.map(quote).join(', ')})` : ''}${prefetch.length ? `.prefetch_related(${prefetch.map(quote).join(', ')})` : ''}`;
       const edit: TextEdit = o.kind === 'model-arg' ? { start: o.node.startIndex, end: o.node.endIndex, text: `${o.node.text}.objects${added}` } : { start: o.node.endIndex, end: o.node.endIndex, text: added };
-      sites.push(fc.site(RULE, o.node, 'safe', `${[...new Set(o.reads)].join(', ')} would load lazily (a query that fails in async code); the query loads it up front with ${added.slice(1)}`, [edit], { seed: false }));
+      // The reads it loads are accounted for (claimed), so the function may become async.
+      sites.push(fc.site(RULE, o.node, 'safe', `${[...new Set(o.reads)].join(', ')} would load lazily (a query that fails in async code); the query loads it up front with ${added.slice(1)}`, [edit], { seed: false, claims: o.readNodes }));
     }
     return sites;
   },
 };
+
+/**
+ * Whether a render() (or TemplateResponse) call is proven to render without a query: the
+ * configured context processors and the template (with what it extends and includes) read
+ * nothing lazy, and what the context needs is loaded by this rule's other edits.
+ */
+export function renderProven(fc: FunctionContext, call: Node): boolean {
+  if (!fc.ac.run.isRuleEnabled(RULE)) return false;
+  const callee = field(call, 'function');
+  const name = callee ? fc.externalName(callee) : undefined;
+  if (!name || !RENDERERS.has(name)) return false;
+  return !renderNeeds(fc, call).unknown;
+}
+
+/** Context processors named in the settings that awaitify cannot prove harmless while rendering in an async view. */
+function unknownContextProcessor(fc: FunctionContext): string | undefined {
+  const cached = foreignProcessorCache.get(fc.ac);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | undefined;
+  for (const module of fc.project.modules) {
+    if (found) break;
+    for (const pair of module.root.descendantsOfType('pair')) {
+      if (!pair || stringValue(field(pair, 'key')) !== 'context_processors') continue;
+      for (const item of childrenOf(field(pair, 'value')!)) {
+        const dotted = stringValue(item);
+        if (!dotted || KNOWN_PROCESSORS.has(dotted)) continue;
+        // Project processors are checked by blockingContextProcessor.
+        if ([...(fc.entries?.djangoCalled.values() ?? [])].some((c) => c.kind === 'context-processor' && c.reason.includes(dotted))) continue;
+        found = `the context processor ${dotted} (in ${module.path}) is not the project's and not one awaitify knows to run no query`;
+        break;
+      }
+    }
+  }
+  foreignProcessorCache.set(fc.ac, found ?? null);
+  return found;
+}
+
+const foreignProcessorCache = new WeakMap<AnalysisContext, string | null>();
+/** Django's own context processors: harmless, or lazy values (user, perms, messages) that only query when the template reads them. */
+const KNOWN_PROCESSORS = new Set([
+  'django.template.context_processors.debug',
+  'django.template.context_processors.request',
+  'django.template.context_processors.i18n',
+  'django.template.context_processors.media',
+  'django.template.context_processors.static',
+  'django.template.context_processors.tz',
+  'django.template.context_processors.csrf',
+  'django.contrib.auth.context_processors.auth',
+  'django.contrib.messages.context_processors.messages',
+]);
 
 function quote(s: string): string {
   return `"${s}"`;
@@ -241,6 +295,8 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
   // render() runs the context processors in the caller's thread: in an async view, the event loop's.
   const processor = fc.externalName(field(call, 'function')!) === 'django.shortcuts.render' ? blockingContextProcessor(fc) : undefined;
   if (processor) return { ...out, unknown: `the context processor ${processor} runs a query or I/O while rendering` };
+  const foreign = fc.externalName(field(call, 'function')!) === 'django.shortcuts.render' ? unknownContextProcessor(fc) : undefined;
+  if (foreign) return { ...out, unknown: foreign };
   const args = callArguments(call);
   const template = stringValue(args.keywords.get('template_name') ?? args.positional[1]);
   if (!template) return { ...out, unknown: 'the template name is not a string literal' };
@@ -264,7 +320,10 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
     }
   }
   for (const p of reads.paths) {
-    if (LAZY_CONTEXT.has(p[0]) && !pairs.has(p[0])) return { ...out, unknown: `it reads ${p.join('.')}, which loads lazily` };
+    if (LAZY_CONTEXT.has(p[0]) && !pairs.has(p[0])) {
+      const why = p[0] === 'user' || p[0] === 'perms' ? 'which the auth context processor loads lazily: a session and a user query for a logged-in visitor' : 'which loads lazily';
+      return { ...out, unknown: `it reads ${p.join('.')}, ${why}` };
+    }
   }
   for (const [key, value] of pairs) {
     const paths = reads.paths.filter((p) => p[0] === key).map((p) => p.slice(1));

@@ -2,6 +2,7 @@
 # from an async comprehension; zip() and friends are reported.
 from django.http import JsonResponse
 from .models import Item
+from asgiref.sync import sync_to_async
 
 
 async def v(request):
@@ -19,6 +20,11 @@ async def more(request):
     item = await Item.objects.aget(pk=1)
     names = ", ".join([item async for item in Item.objects.values_list("name", flat=True)])
     ids = set([item async for item in Item.objects.values_list("pk", flat=True)])
-    pairs = list(zip(Item.objects.all(), range(3)))
-    total = sum(i.pk for i in Item.objects.all())
+
+    def _sync_block():
+        pairs = list(zip(Item.objects.all(), range(3)))
+        total = sum(i.pk for i in Item.objects.all())
+        return pairs, total
+
+    pairs, total = await sync_to_async(_sync_block)()
     return JsonResponse({"names": names, "ids": len(ids), "pairs": len(pairs), "total": total, "item": item.pk})

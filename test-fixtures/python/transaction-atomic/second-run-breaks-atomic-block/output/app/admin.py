@@ -21,4 +21,8 @@ class Admin:
                     self.log_change(request, obj)
 
         await sync_to_async(_atomic_block)(objs, self, request)
-        return len(objs)
+
+        def _sync_block(objs):
+            return len(objs)
+
+        return await sync_to_async(_sync_block)(objs)

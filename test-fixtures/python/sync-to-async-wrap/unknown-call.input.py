@@ -1,0 +1,15 @@
+# fixture-options: entry=all
+import analytics
+from django.db import models
+from django.http import JsonResponse
+
+
+class Book(models.Model):
+    title = models.CharField(max_length=100)
+
+
+def book_count(request):
+    count = Book.objects.count()
+    analytics.track("book_count", count)
+    analytics.flush()
+    return JsonResponse({"count": count})
