@@ -87,6 +87,18 @@ USE_TZ = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Local runs and tests may trade the cost of password hashing for speed.
+if os.environ.get("SOUND_FAST_PASSWORD_HASHING") == "1":
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 # The cover service the shelf asks whether a cover image exists; empty: do not ask.
 COVERS_URL = os.environ.get("SOUND_COVERS_URL", "")
 COVERS_TIMEOUT = 5.0
+
+# Server errors (with their tracebacks) go to stderr, where uvicorn's log has them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+}
