@@ -20,6 +20,9 @@ django_version="${1:-5.2}"
 # Pins per Django line. Django 4.0 needs older pytest-django (4.5.x supports
 # Django 2.2-4.0) and asgiref within Django 4.0's <4 bound; markcoroutinefunction
 # (used by migrated middleware) exists from asgiref 3.6, so both lines have it.
+# Django REST framework (the django-sound app's API): 3.16 is the first release
+# that supports Django 5.2; 3.15.1 is the last that still supports Django 4.0
+# (3.15.2 and later require Django >= 4.2).
 case "$django_version" in
   5.2 | 5.2.*)
     default_dir=".venv"
@@ -31,6 +34,7 @@ case "$django_version" in
       "httpx==0.28.1"
       "requests==2.32.5"
       "uvicorn==0.35.0"
+      "djangorestframework==3.16.1"
     )
     ;;
   4.0 | 4.0.*)
@@ -43,6 +47,7 @@ case "$django_version" in
       "httpx==0.28.1"
       "requests==2.32.5"
       "uvicorn==0.35.0"
+      "djangorestframework==3.15.1"
     )
     ;;
   *)
@@ -72,7 +77,7 @@ stamp_file="$venv_dir/.awaitify-requirements"
 wanted="$(printf 'python %s\n' "$python_version"; printf '%s\n' "${requirements[@]}")"
 
 if [[ -x "$venv_dir/bin/python" && -f "$stamp_file" ]] && [[ "$(cat "$stamp_file")" == "$wanted" ]] \
-  && "$venv_dir/bin/python" -c 'import django, pytest, pytest_django, httpx, requests, uvicorn, asgiref' 2>/dev/null; then
+  && "$venv_dir/bin/python" -c 'import django, pytest, pytest_django, httpx, requests, uvicorn, asgiref, rest_framework' 2>/dev/null; then
   echo "python-env: $venv_dir is up to date (Django $django_version, Python $python_version)"
   exit 0
 fi
