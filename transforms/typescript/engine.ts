@@ -22,6 +22,7 @@ import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
 import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
+import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, markStartupOnly, startupNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
@@ -91,7 +92,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   const total = files.length;
   let done = 0;
   builder.collectAccessors(files);
-  for (const [file, scope] of moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep')) {
+  // Awaiting at module top level changes how the module loads (review): opt-in, and never under --safety safe.
+  for (const [file, scope] of ctx.willApply('review') ? moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep') : []) {
     if (scope === 'tla' && !ctx.isRuleEnabled(RULE.topLevelAwait)) continue;
     if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !iifeWrapEdits(file))) continue;
     builder.enableModuleScope(file, scope);
@@ -151,6 +153,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   addSoundnessStops(builder, model, files, relevantFunctions(builder), typeChecker);
   // Parameter defaults and optional chains cannot take an inserted await.
   stopUnawaitableSites(builder);
+  // Functions only module top level calls run at start-up: they stay sync (a note).
+  markStartupOnly(builder);
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
@@ -883,9 +887,9 @@ class Emitter<N extends ExpressWrapNamer> {
       path: file.path,
       ...this.at(file, call),
       message: tla
-        ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (no project file require()s the module).`
+        ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (--toplevel await; no project file require()s the module). Review: a module with top-level await cannot be loaded with require() (ERR_REQUIRE_ASYNC_MODULE on Node 20.19+/22.12+), so CommonJS dependants, jest globalSetup and config loaders outside the project that require() it break, and modules that import it wait for it.`
         : twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`,
-      safety: 'safe',
+      safety: tla ? 'review' : 'safe',
       edits,
       ...(renamed?.imports.length ? { imports: renamed.imports } : {}),
     });
@@ -1042,6 +1046,10 @@ class Emitter<N extends ExpressWrapNamer> {
       const where = this.at(file, call);
       const stopEdge = this.behindStop.get(fn.id);
       const reachable = this.result.reachable.has(fn.id) || stopEdge !== undefined;
+      if (fn.graph.cannotBeAsync?.kind === STARTUP_ONLY_KIND) {
+        if (reachable) this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: startupNote(`${callText(call)} (${blocking.rule})`, `in \`${fn.graph.name}\`: ${fn.graph.cannotBeAsync.reason}`), safety: 'review', edits: [] });
+        continue;
+      }
       if ('manual' in rewrite) {
         if (!reachable || seed.offloaded) continue;
         this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.manual, safety: 'manual', edits: [] });
@@ -1090,12 +1098,24 @@ class Emitter<N extends ExpressWrapNamer> {
   private reportTopLevelSeed(seed: Seed<N>): void {
     const { blocking, file } = seed;
     const call = blocking.call.compilerNode;
+    if (inClassBody(call)) {
+      // A class field initialiser runs at construction, not at start-up, and cannot await.
+      this.add([RANK_MANUAL, call.getStart(file.sf)], {
+        rule: RULE.syncBoundary,
+        path: file.path,
+        ...this.at(file, call),
+        message: `Blocking call left as it is (${blocking.rule}): it runs in a class field initialiser, which cannot await. Move it into an async method or factory.`,
+        safety: 'manual',
+        edits: [],
+      });
+      return;
+    }
     this.add([RANK_MANUAL, call.getStart(file.sf)], {
-      rule: RULE.syncBoundary,
+      rule: STARTUP_ONLY_RULE,
       path: file.path,
       ...this.at(file, call),
-      message: `Blocking call left as it is (${blocking.rule}): it runs at the top level of a module that cannot await there (CommonJS, or an ES module that a project file require()s). Move it into an async function, or use --toplevel iife to wrap a script (a module without exports) in an async IIFE.`,
-      safety: 'manual',
+      message: startupNote(`${callText(call)} (${blocking.rule})`, 'module top-level code'),
+      safety: 'review',
       edits: [],
     });
   }
@@ -1194,7 +1214,7 @@ function adviceFor(kind: string | undefined): string {
     case 'type-guard':
       return 'Compute the value before the check, then call the guard on it.';
     case 'module-top-level':
-      return 'Call it from an async function (an async `main()` or the handler that needs it): CommonJS has no top-level await (a script can use --toplevel iife), an ES module that a project file require()s cannot use it, and a class field initialiser cannot await.';
+      return 'Module top level stays sync by default: an ES module with top-level await cannot be require()d (ERR_REQUIRE_ASYNC_MODULE) and CommonJS has no top-level await. Use --api twin to keep a sync form for start-up and an async one for requests, call it from an async function (an async `main()` or the handler that needs it), or opt in with --toplevel await (ES modules) / --toplevel iife (CommonJS scripts), which are review. A class field initialiser cannot await at all.';
     case 'sync-callback':
       return 'Compute the values first (e.g. `const values = await Promise.all(items.map(...))`) and use them in the callback, or rewrite the loop as `for...of` with `await`.';
     case 'foreach-callback':
@@ -1236,6 +1256,11 @@ function adviceFor(kind: string | undefined): string {
     default:
       return 'Restructure the caller so it can await, or use --api twin.';
   }
+}
+
+function inClassBody(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return true;
+  return false;
 }
 
 function isAwaited(call: ts.Node): boolean {

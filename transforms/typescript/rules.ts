@@ -255,19 +255,19 @@ export const structuralRules: RuleMeta[] = [
   {
     id: RULE.topLevelAwait,
     language: 'typescript',
-    safety: 'safe',
+    safety: 'review',
     structural: true,
     exampleExt: 'mjs',
     docs: {
-      summary: 'Awaits a function that became async at the top level of an ES module that nothing require()s.',
+      summary: 'With `--toplevel await`, awaits a function that became async at the top level of an ES module that nothing in the project require()s.',
       whatItDoes:
-        'In an ES module (`.mjs`/`.mts`, or `.js`/`.ts` in a `"type": "module"` package) that no project file loads with `require()`, a top-level call of a function that became async gets `await` (top-level await), instead of keeping the function sync. CommonJS modules and ES modules that a project file require()s keep the function sync and report the boundary (see sync-boundary, and toplevel-async-iife for scripts).',
-      why: 'Top-level code that calls a function which now returns a promise would get the promise instead of the value. ES modules can await at the top level; `require(esm)` refuses modules that do, so a module that is required stays as it is.',
+        'Only with `--toplevel await` (or `--toplevel iife`): in an ES module (`.mjs`/`.mts`, or `.js`/`.ts` in a `"type": "module"` package) that no project file loads with `require()`, a top-level call of a function that became async gets `await` (top-level await), instead of keeping the function sync. By default module top level never awaits: a function that top-level code calls keeps its sync form (sync-boundary, or a twin under `--api twin`), and one that only start-up code calls is left alone (startup-only-io). Never applied under `--safety safe`.',
+      why: 'Top-level code that calls a function which now returns a promise would get the promise instead of the value, so either the function stays sync or the top level awaits it. Awaiting there is an opt-in because it changes how the module loads.',
       example: {
-        before: "import express from 'express';\nimport { readFileSync } from 'node:fs';\n\nfunction loadConfig() {\n  return JSON.parse(readFileSync('config.json', 'utf8'));\n}\n\nconst config = loadConfig();\nconst app = express();\napp.get('/config', (req, res) => {\n  res.json(loadConfig());\n});\n",
+        before: "// fixture-options: toplevel=await\nimport express from 'express';\nimport { readFileSync } from 'node:fs';\n\nfunction loadConfig() {\n  return JSON.parse(readFileSync('config.json', 'utf8'));\n}\n\nconst config = loadConfig();\nconst app = express();\napp.get('/config', (req, res) => {\n  res.json(loadConfig());\n});\n",
         after: "import express from 'express';\nimport { readFile } from 'node:fs/promises';\n\nasync function loadConfig() {\n  return JSON.parse(await readFile('config.json', 'utf8'));\n}\n\nconst config = await loadConfig();\nconst app = express();\napp.get('/config', async (req, res, next) => {\n  try {\n    res.json(await loadConfig());\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
-      safety: 'Safe: the module evaluates to the same values; modules that import it wait for its top-level await before they run, as ES modules do.',
+      safety: "Review: the module evaluates to the same values and modules that import it wait for it, but a module with top-level await cannot be loaded with `require()`: Node 20.19+ and 22.12+ throw ERR_REQUIRE_ASYNC_MODULE, so jest's globalSetup, migrate-style and config loaders and CommonJS packages outside the project that require() it break. awaitify sees only the project's own require() calls.",
     },
   },
   {
@@ -279,7 +279,7 @@ export const structuralRules: RuleMeta[] = [
     docs: {
       summary: 'With `--toplevel iife`, wraps the top level of a CommonJS script that must await in an async IIFE.',
       whatItDoes:
-        'For a CommonJS module without exports (a script: a CLI, a job, a migration) whose top level calls a function that became async, moves the statements after its requires into `(async () => { ... })().catch((err) => { console.error(err); process.exitCode = 1; });`, re-indented, and awaits the calls inside. Only with `--toplevel iife`; modules with exports are never wrapped (their exports would be assigned too late).',
+        'For a CommonJS module without exports (a script: a CLI, a job, a migration) whose top level calls a function that became async, moves the statements after its requires into `(async () => { ... })().catch((err) => { console.error(err); process.exitCode = 1; });`, re-indented, and awaits the calls inside. Only with `--toplevel iife` (which also gives ES modules top-level await, as `--toplevel await` does), never under `--safety safe`; modules with exports are never wrapped (their exports would be assigned too late). By default start-up code stays sync (startup-only-io).',
       why: 'CommonJS has no top-level await; without the wrapper the function has to stay sync (and keep blocking), or the script would use a promise as the value.',
       example: {
         before: "// fixture-options: toplevel=iife entry=all\nconst fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",

@@ -1,19 +1,23 @@
-// Module top level: where it may await. An ES module that no project file
-// `require()`s can use top-level await (Node's `require(esm)` refuses modules
-// that do); a CommonJS module cannot, so its top-level calls stay sync with a
-// finding, unless `--toplevel iife` wraps a script (a module without exports,
-// which nothing waits on) in an async IIFE.
+// Module top level: where it may await. By default nowhere (`--toplevel
+// keep`): start-up code stays sync, because an ES module with top-level await
+// cannot be `require()`d (Node's `require(esm)` throws ERR_REQUIRE_ASYNC_MODULE,
+// and code outside the project may require it) and a CommonJS module has no
+// top-level await. `--toplevel await` lets an ES module that no project file
+// `require()`s await at its top level; `--toplevel iife` does that too and
+// wraps a CommonJS script (a module without exports, which nothing waits on)
+// in an async IIFE. Both are review.
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
-import type { TextEdit } from '../core/types.js';
+import type { TextEdit, TopLevelPolicy } from '../core/types.js';
 import { detectIndentUnit } from './express.js';
 import { requireSpecifier, type FileInfo, type ProjectModel } from './model.js';
 
 export type ModuleScope = 'tla' | 'iife';
 
 /** How each file's top level may await, for files where it may. */
-export function moduleScopes(files: FileInfo[], model: ProjectModel, root: string, toplevel: 'keep' | 'iife'): Map<FileInfo, ModuleScope> {
+export function moduleScopes(files: FileInfo[], model: ProjectModel, root: string, toplevel: TopLevelPolicy): Map<FileInfo, ModuleScope> {
+  if (toplevel === 'keep') return new Map();
   const required = new Set<FileInfo>();
   for (const file of files) {
     if (!file.text.includes('require')) continue;
