@@ -22,6 +22,7 @@ import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
 import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
+import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, applyIntervalPolicy, intervalReview } from './rules/interval-async-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, markStartupOnly, startupNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { wrap as wrapCall } from './blocking/index.js';
@@ -155,6 +156,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   stopUnawaitableSites(builder);
   // Functions only module top level calls run at start-up: they stay sync (a note).
   markStartupOnly(builder);
+  // An async setInterval callback changes behaviour (overlapping runs): review only.
+  applyIntervalPolicy(builder, ctx.willApply('review'));
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
@@ -616,12 +619,13 @@ class Emitter<N extends ExpressWrapNamer> {
       if (twin) {
         this.emitTwin(twin, edits, why, typeNote);
       } else {
+        const interval = intervalReview(this.builder, id);
         this.add([RANK_FUNCTION, start, 0], {
-          rule: RULE.asyncPropagation,
+          rule: interval ? INTERVAL_RULE : RULE.asyncPropagation,
           path: file.path,
           ...this.at(file, node),
-          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}`,
-          safety: 'safe',
+          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}${interval ? ` ${interval}` : ''}`,
+          safety: interval ? 'review' : 'safe',
           edits,
         });
       }
@@ -1195,6 +1199,8 @@ function boundaryRule(kind: string): string {
       return RULE.asyncCallbackBoundary;
     case 'optional-chain-map':
       return RULE.mapAsyncCallback;
+    case INTERVAL_KIND:
+      return INTERVAL_RULE;
     case 'foreach-callback':
       return RULE.forEachAsyncCallback;
     default:
@@ -1229,6 +1235,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Check that the callee awaits its callback (then the callback can be async) or restructure the code by hand.';
     case 'pinned-caller':
       return 'Its caller stays sync for the reason reported at that caller.';
+    case INTERVAL_KIND:
+      return INTERVAL_ADVICE;
     case 'exit-listener':
       return "Do the async work before the process exits (in a `beforeExit` listener, or before calling `process.exit()`); an 'exit' listener can only do synchronous cleanup.";
     case 'react-component':
