@@ -23,6 +23,7 @@ import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, applyIntervalPolicy, intervalReview } from './rules/interval-async-callback.js';
+import { TEST_DONE_KIND, TEST_DONE_RULE, planTestDoneCallbacks, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, markStartupOnly, startupNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { wrap as wrapCall } from './blocking/index.js';
@@ -158,6 +159,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   markStartupOnly(builder);
   // An async setInterval callback changes behaviour (overlapping runs): review only.
   applyIntervalPolicy(builder, ctx.willApply('review'));
+  // Test bodies that take `done` never become async: their body may move into an async IIFE.
+  planTestDoneCallbacks(builder, model, ctx.willApply('review'));
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
@@ -173,6 +176,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   emitter.emitSignatures(signatures);
   emitter.emitBoundaries();
   emitter.emitModuleWraps();
+  emitter.emitTestDoneWraps();
   emitter.emitParallelAwaits();
 
   const plan = toMigrationPlan(result, (e) => ({
@@ -618,6 +622,8 @@ class Emitter<N extends ExpressWrapNamer> {
       const twin = this.twins.get(id);
       if (twin) {
         this.emitTwin(twin, edits, why, typeNote);
+      } else if (testDoneWrapOf(this.builder, id)) {
+        // Not async itself: its body moves into an async IIFE (emitTestDoneWraps).
       } else {
         const interval = intervalReview(this.builder, id);
         this.add([RANK_FUNCTION, start, 0], {
@@ -941,6 +947,18 @@ class Emitter<N extends ExpressWrapNamer> {
     }
   }
 
+  /** Test bodies and hooks that take `done` and must await: their body runs in an async IIFE ending in `.catch(done)`. */
+  emitTestDoneWraps(): void {
+    for (const [id, planFn] of this.result.async) {
+      const plan = testDoneWrapOf(this.builder, id);
+      if (!plan) continue;
+      const via = planFn.via ? this.builder.byId.get(planFn.via)?.graph.name : undefined;
+      const why = planFn.reason === 'blocking-call' ? 'it contains a blocking call that is rewritten to its async form' : `it calls \`${via ?? planFn.via}\`, which became async`;
+      const finding = testDoneWrapFinding(plan, this.replaced.get(plan.info.file.path) ?? [], why);
+      if (finding) this.add([RANK_FOREACH - 2, plan.body.getStart(plan.info.file.sf)], { ...finding, ...this.at(plan.info.file, plan.info.node) });
+    }
+  }
+
   /** Functions handed over by name (`app.get('/', load)`) point at the async twin. */
   emitTwinReferences(): void {
     for (const e of this.builder.edges) {
@@ -1143,7 +1161,7 @@ class Emitter<N extends ExpressWrapNamer> {
           ? `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
           : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE
             ? `\`${b.callee}\` stays sync: ${stripStaysSync(b.reason)}. ${adviceFor(b.kind)}`
-            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
+            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary || b.kind === TEST_DONE_KIND ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
         edits: [],
       });
@@ -1201,6 +1219,8 @@ function boundaryRule(kind: string): string {
       return RULE.mapAsyncCallback;
     case INTERVAL_KIND:
       return INTERVAL_RULE;
+    case TEST_DONE_KIND:
+      return TEST_DONE_RULE;
     case 'foreach-callback':
       return RULE.forEachAsyncCallback;
     default:
@@ -1237,6 +1257,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Its caller stays sync for the reason reported at that caller.';
     case INTERVAL_KIND:
       return INTERVAL_ADVICE;
+    case TEST_DONE_KIND:
+      return 'Rewrite the body by hand as a block whose statements run in `(async () => { ... })().catch(done)`, or drop `done` and make the function async (return nothing else), calling what `done()` meant by returning and what `done(err)` meant by throwing.';
     case 'exit-listener':
       return "Do the async work before the process exits (in a `beforeExit` listener, or before calling `process.exit()`); an 'exit' listener can only do synchronous cleanup.";
     case 'react-component':

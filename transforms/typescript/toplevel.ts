@@ -80,24 +80,36 @@ function hasExports(file: FileInfo, model: ProjectModel): boolean {
  */
 export function iifeWrapEdits(file: FileInfo, replaced: readonly [number, number][] = []): TextEdit[] | undefined {
   const sf = file.sf;
-  const text = file.text;
   const statements = sf.statements;
   let first = 0;
   while (first < statements.length && isPrologue(statements[first]!)) first++;
   if (first >= statements.length) return undefined;
-  const start = statements[first]!.getStart(sf);
-  const end = statements[statements.length - 1]!.getEnd();
-  if (text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return undefined;
+  const unit = detectIndentUnit(file.text);
+  return wrapLinesEdits(file, statements[first]!.getStart(sf), statements[statements.length - 1]!.getEnd(), '(async () => {\n', `\n})().catch((err) => {\n${unit}console.error(err);\n${unit}process.exitCode = 1;\n});`, replaced);
+}
+
+/**
+ * Wraps the whole lines from `start` (which must begin its line, after
+ * indentation) to `end` between `open` (inserted at the start of the first
+ * line, after that line's indentation is repeated) and `close` (after `end`),
+ * indenting each line one unit more. Lines inside string and template
+ * literals and inside text other edits replace keep their text.
+ */
+export function wrapLinesEdits(file: FileInfo, start: number, end: number, open: string, close: string, replaced: readonly [number, number][] = []): TextEdit[] | undefined {
+  const text = file.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = text.slice(lineStart, start);
+  if (indent.trim() !== '') return undefined;
   const unit = detectIndentUnit(text);
-  const edits: TextEdit[] = [{ start: text.lastIndexOf('\n', start - 1) + 1, end: text.lastIndexOf('\n', start - 1) + 1, text: '(async () => {\n' }];
-  const literals = literalRanges(sf);
-  for (let pos = text.lastIndexOf('\n', start - 1) + 1; pos >= 0 && pos < end; pos = text.indexOf('\n', pos) + 1 || -1) {
+  const edits: TextEdit[] = [{ start: lineStart, end: lineStart, text: `${indent}${open}` }];
+  const literals = literalRanges(file.sf);
+  for (let pos = lineStart; pos >= 0 && pos < end; pos = text.indexOf('\n', pos) + 1 || -1) {
     const lineEnd = text.indexOf('\n', pos) === -1 ? text.length : text.indexOf('\n', pos);
     if (text.slice(pos, lineEnd).trim() === '') continue;
     if (literals.some(([s, e]) => s < pos && pos < e) || replaced.some(([s, e]) => s < pos && pos < e)) continue;
     edits.push({ start: pos, end: pos, text: unit });
   }
-  edits.push({ start: end, end, text: `\n})().catch((err) => {\n${unit}console.error(err);\n${unit}process.exitCode = 1;\n});` });
+  edits.push({ start: end, end, text: close.replace(/\n(?=.)/g, `\n${indent}`) });
   return edits;
 }
 

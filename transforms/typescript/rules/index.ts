@@ -3,5 +3,6 @@
 import type { RuleMeta } from '../../core/types.js';
 import { intervalAsyncCallbackRule } from './interval-async-callback.js';
 import { startupOnlyRule } from './startup-only-io.js';
+import { testDoneCallbackRule } from './test-done-callback.js';
 
-export const typescriptRuleModules: RuleMeta[] = [startupOnlyRule, intervalAsyncCallbackRule];
+export const typescriptRuleModules: RuleMeta[] = [startupOnlyRule, intervalAsyncCallbackRule, testDoneCallbackRule];
