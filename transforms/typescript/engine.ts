@@ -23,6 +23,7 @@ import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, applyIntervalPolicy, intervalReview } from './rules/interval-async-callback.js';
+import { PUBLIC_API_ADVICE, PUBLIC_API_KIND, markPublicApi } from './rules/public-api.js';
 import { TEST_DONE_KIND, TEST_DONE_RULE, planTestDoneCallbacks, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, markStartupOnly, startupNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
@@ -151,6 +152,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   const typeChecker = () => project.getProgram().compilerObject.getTypeChecker();
   resolveRemainingCalls(builder, typeChecker);
+  // A library's exported functions are called by code outside the project: they keep a sync form.
+  markPublicApi(builder, model, files, ctx.root);
   // Calls awaitify cannot see (unresolved receivers, escaping references) keep their targets sync.
   addSoundnessStops(builder, model, files, relevantFunctions(builder), typeChecker);
   // Parameter defaults and optional chains cannot take an inserted await.
@@ -745,6 +748,7 @@ class Emitter<N extends ExpressWrapNamer> {
       return info && x.callee === info.graph.name;
     });
     if (!b) return undefined;
+    if (b.kind === PUBLIC_API_KIND) return "the package's users";
     return `${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} (${b.path}:${b.line})`;
   }
 
@@ -1158,8 +1162,10 @@ class Emitter<N extends ExpressWrapNamer> {
         line: b.line,
         column: b.column,
         message: twin
-          ? `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
-          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE
+          ? b.kind === PUBLIC_API_KIND
+            ? `\`${b.callee}\` keeps its sync form for the package's users (${stripStaysSync(b.reason)}); \`${twin.twinName}\` is the async form for callers that can await. The sync form still blocks where it runs.`
+            : `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
+          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE || b.kind === PUBLIC_API_KIND
             ? `\`${b.callee}\` stays sync: ${stripStaysSync(b.reason)}. ${adviceFor(b.kind)}`
             : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary || b.kind === TEST_DONE_KIND ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
@@ -1257,6 +1263,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Its caller stays sync for the reason reported at that caller.';
     case INTERVAL_KIND:
       return INTERVAL_ADVICE;
+    case PUBLIC_API_KIND:
+      return PUBLIC_API_ADVICE;
     case TEST_DONE_KIND:
       return 'Rewrite the body by hand as a block whose statements run in `(async () => { ... })().catch(done)`, or drop `done` and make the function async (return nothing else), calling what `done()` meant by returning and what `done(err)` meant by throwing.';
     case 'exit-listener':
