@@ -38,7 +38,7 @@ export interface BlockingCallLike<N> {
   rule: string;
   safety: Safety;
   call: CallExpression;
-  rewrite(namer: N): BlockingRewrite;
+  rewrite(namer: N, target?: { node?: string }): BlockingRewrite;
 }
 
 export interface EngineDeps<N extends ExpressWrapNamer> {
@@ -124,7 +124,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
       const fn = builder.enclosing(blocking.call.compilerNode);
       // The namer is only asked when the call can matter (module top level never changes).
       const unawaitable = fn ? unawaitableBlockingCall(blocking.call.compilerNode, fn) : undefined;
-      const rewrite = !fn ? { manual: '' } : unawaitable ? { manual: unawaitable } : blocking.rewrite(namerOf(file));
+      const rewrite = !fn ? { manual: '' } : unawaitable ? { manual: unawaitable } : blocking.rewrite(namerOf(file), { node: ctx.targets.node });
       seeds.push({ blocking, file, fn, rewrite });
       if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
     }
