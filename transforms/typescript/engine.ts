@@ -1073,7 +1073,7 @@ class Emitter<N extends ExpressWrapNamer> {
       const stopEdge = this.behindStop.get(fn.id);
       const reachable = this.result.reachable.has(fn.id) || stopEdge !== undefined;
       if (fn.graph.cannotBeAsync?.kind === STARTUP_ONLY_KIND) {
-        if (reachable) this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: startupNote(`${callText(call)} (${blocking.rule})`, `in \`${fn.graph.name}\`: ${fn.graph.cannotBeAsync.reason}`), safety: 'review', edits: [] });
+        if (reachable) this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: startupNote(`${callText(call)} (${blocking.rule})`, `in \`${fn.graph.name}\`: ${fn.graph.cannotBeAsync.reason.replace(/^it runs only at start-up: /, '')}`), safety: 'review', edits: [] });
         continue;
       }
       if ('manual' in rewrite) {
