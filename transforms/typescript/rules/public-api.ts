@@ -28,6 +28,7 @@ interface Manifest {
  * Adds a stop edge (kind 'public-api') into every function a library package's
  * entry exports, so it keeps its sync form (or a twin). Returns how many.
  */
+/** Labels are code (`readConfig`, `createStore().get`) or a phrase for what a factory returns. */
 export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], root: string): number {
   const packages = new Map<string, Manifest | undefined>();
   const rootAbs = nodePath.resolve(root);
@@ -51,7 +52,7 @@ export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files:
         const info = builder.fn(node, file);
         if (info.graph.alreadyAsync) continue;
         const via = file === entry.file ? '' : ` through ${relative(root, file.absPath)}`;
-        builder.addEscapeStop(null, info, node, file, PUBLIC_API_KIND, `\`${name}\` is exported by the package's ${label}${via}: making it async changes the public API (the package's users would get a promise instead of the value)`);
+        builder.addEscapeStop(null, info, node, file, PUBLIC_API_KIND, `${name} is exported by the package's ${label}${via}: making it async changes the public API (the package's users would get a promise instead of the value)`);
         marked++;
       }
     }
@@ -129,10 +130,12 @@ function exportedFunctions(file: FileInfo, model: ProjectModel): { node: Functio
     if (v.kind === 'function') {
       if (seen.has(v.node)) return;
       seen.add(v.node);
-      const own = name || ownName(v.node) || 'module.exports';
-      out.push({ node: v.node, file: v.file, name: own });
+      const own = (name.endsWith('()') ? '' : name) || ownName(v.node) || 'module.exports';
+      const label = name.endsWith('()') ? `the function \`${name}\` returns` : `\`${own}\``;
+      out.push({ node: v.node, file: v.file, name: label });
       // A factory: what it returns is API too.
       for (const ret of returnedValues(v.node)) fromExpression(ret, v.file, `${own}()`, depth + 1);
+      return;
     } else if (v.kind === 'object') {
       if (seen.has(v.node)) return;
       seen.add(v.node);
@@ -151,7 +154,7 @@ function exportedFunctions(file: FileInfo, model: ProjectModel): { node: Functio
         const mods = ts.getModifiers(m) ?? [];
         if (mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword) || m.name.text.startsWith('_')) continue;
         const owner = name || (v.node.name ? v.node.name.text : 'module.exports');
-        out.push({ node: m, file: v.file, name: `${owner}${v.kind === 'class' && !mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? '.prototype' : ''}.${m.name.text}` });
+        out.push({ node: m, file: v.file, name: `\`${owner}${v.kind === 'class' && !mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? '.prototype' : ''}.${m.name.text}\`` });
       }
     } else if (v.kind === 'module') {
       fromModule(v.file, depth + 1);
