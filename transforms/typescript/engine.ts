@@ -25,7 +25,7 @@ import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, applyIntervalPolicy, intervalReview } from './rules/interval-async-callback.js';
 import { PUBLIC_API_ADVICE, PUBLIC_API_KIND, markPublicApi } from './rules/public-api.js';
 import { TEST_DONE_KIND, TEST_DONE_RULE, planTestDoneCallbacks, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
-import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, markStartupOnly, startupNote } from './rules/startup-only-io.js';
+import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, isTestOnly, markStartupOnly, markTestOnly, startupNote, testOnlyNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
@@ -160,6 +160,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   stopUnawaitableSites(builder);
   // Functions only module top level calls run at start-up: they stay sync (a note).
   markStartupOnly(builder);
+  // Test bodies' own blocking calls are not seeds: they become async only to await project code.
+  markTestOnly(builder);
   // An async setInterval callback changes behaviour (overlapping runs): review only.
   applyIntervalPolicy(builder, ctx.willApply('review'));
   // Test bodies that take `done` never become async: their body may move into an async IIFE.
@@ -1078,6 +1080,10 @@ class Emitter<N extends ExpressWrapNamer> {
       }
       if ('manual' in rewrite) {
         if (!reachable || seed.offloaded) continue;
+        if (isTestOnly(this.builder, fn.id) && !this.result.rewriteIn.has(fn.id)) {
+          this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: testOnlyNote(`${callText(call)} (${blocking.rule})`, fn.graph.name), safety: 'review', edits: [] });
+          continue;
+        }
         this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.manual, safety: 'manual', edits: [] });
         continue;
       }
@@ -1086,6 +1092,10 @@ class Emitter<N extends ExpressWrapNamer> {
         continue;
       }
       if (!reachable) continue;
+      if (isTestOnly(this.builder, fn.id)) {
+        this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: testOnlyNote(`${callText(call)} (${blocking.rule})`, fn.graph.name), safety: 'review', edits: [] });
+        continue;
+      }
       if (!this.ctx.willApply(rewrite.safety)) {
         // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
         this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });

@@ -95,12 +95,11 @@ export function iifeWrapEdits(file: FileInfo, replaced: readonly [number, number
  * indenting each line one unit more. Lines inside string and template
  * literals and inside text other edits replace keep their text.
  */
-export function wrapLinesEdits(file: FileInfo, start: number, end: number, open: string, close: string, replaced: readonly [number, number][] = []): TextEdit[] | undefined {
+export function wrapLinesEdits(file: FileInfo, start: number, end: number, open: string, close: string, replaced: readonly [number, number][] = [], unit = detectIndentUnit(file.text)): TextEdit[] | undefined {
   const text = file.text;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = text.slice(lineStart, start);
   if (indent.trim() !== '') return undefined;
-  const unit = detectIndentUnit(text);
   const edits: TextEdit[] = [{ start: lineStart, end: lineStart, text: `${indent}${open}` }];
   const literals = literalRanges(file.sf);
   for (let pos = lineStart; pos >= 0 && pos < end; pos = text.indexOf('\n', pos) + 1 || -1) {

@@ -20,7 +20,7 @@ export const startupOnlyRule: RuleMeta = {
   docs: {
     summary: 'Leaves blocking calls that run only at start-up (module top level, and functions only it calls) sync, with a note.',
     whatItDoes:
-      "A blocking call at the top level of a module, or in a function that only module top-level code calls (directly or through other such functions), is left as it is and reported as a note that changes nothing. This matters with `--entry all` or an entry glob, where every function with a blocking call would otherwise become async. A function that a handler (or anything else that runs after start-up) also calls is not start-up-only: it is migrated, or stays sync with a sync-boundary finding where top-level code calls it. Functions handed over at the top level (`app.get('/x', handler)`, `setInterval(fn)`) are not called there and are not start-up-only. `--toplevel await` (ES modules) and `--toplevel iife` (CommonJS scripts) opt in to awaiting at the top level instead (review).",
+      "A blocking call at the top level of a module, or in a function that only module top-level code calls (directly or through other such functions), is left as it is and reported as a note that changes nothing. This matters with `--entry all` or an entry glob, where every function with a blocking call would otherwise become async. A function that a handler (or anything else that runs after start-up) also calls is not start-up-only: it is migrated, or stays sync with a sync-boundary finding where top-level code calls it. Functions handed over at the top level (`app.get('/x', handler)`, `setInterval(fn)`) are not called there and are not start-up-only. `--toplevel await` (ES modules) and `--toplevel iife` (CommonJS scripts) opt in to awaiting at the top level instead (review). Test code gets the same treatment: the blocking calls of test bodies and hooks, and of functions only they call, are notes; such a function becomes async only where it must await a project function that became async (see test-done-callback), and then its own blocking calls are rewritten with it.",
     why:
       "Code that runs once while the process starts serves no request, so making it async frees nothing. Awaiting it has costs: an ES module with top-level await cannot be loaded with `require()` (Node 20.19+ and 22.12+ load ES modules through require only when they have no top-level await, and throw ERR_REQUIRE_ASYNC_MODULE otherwise), which breaks jest's globalSetup, migrate-style loaders, config loaders and CommonJS dependants; a CommonJS module cannot await at all, and wrapping it in an async IIFE assigns `module.exports` and runs its side effects after whoever required it has moved on.",
     example: {
@@ -86,4 +86,50 @@ export function markStartupOnly(builder: GraphBuilder): Set<FunctionInfo> {
 /** The note for a blocking call that stays sync because it runs only at start-up. */
 export function startupNote(callText: string, where: string): string {
   return `${callText} runs only at start-up (${where}): left sync. Start-up I/O serves no request, and awaiting it would change how the module loads: an ES module with top-level await cannot be require()d (ERR_REQUIRE_ASYNC_MODULE), and a CommonJS async IIFE assigns its exports late. Opt in with --toplevel await (ES modules) or --toplevel iife (CommonJS scripts) if that is wanted.`;
+}
+
+const testOnly = new WeakMap<GraphBuilder, Set<string>>();
+
+/**
+ * Test bodies and hooks, and functions only they call: their own blocking
+ * calls serve no request, and making them async adds await points between
+ * steps a test relies on running back to back (a watcher may run in between).
+ * Their blocking calls are not seeds: such a function becomes async only when
+ * it must await a project function that became async (then its blocking
+ * calls are rewritten with it).
+ */
+export function markTestOnly(builder: GraphBuilder): void {
+  const incoming = new Map<string, GraphEdge[]>();
+  for (const e of builder.edges) {
+    const list = incoming.get(e.to);
+    if (list) list.push(e);
+    else incoming.set(e.to, [e]);
+  }
+  const roots = new Set([...builder.testEdges.keys()].map((e) => e.to));
+  const set = new Set<string>();
+  for (const info of builder.byId.values()) {
+    if (info.module || info.graph.entry || info.registration) continue;
+    const edges = incoming.get(info.id) ?? [];
+    if (roots.has(info.id) ? edges.every((e) => builder.testEdges.has(e)) : edges.length > 0) set.add(info.id);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of set) {
+      if (roots.has(id)) continue;
+      if ((incoming.get(id) ?? []).some((e) => e.from === null || !set.has(e.from) || e.mode !== 'await')) {
+        set.delete(id);
+        changed = true;
+      }
+    }
+  }
+  for (const id of set) builder.byId.get(id)!.graph.seeds = 0;
+  testOnly.set(builder, set);
+}
+
+export function isTestOnly(builder: GraphBuilder, id: string): boolean {
+  return testOnly.get(builder)?.has(id) ?? false;
+}
+
+export function testOnlyNote(callText: string, name: string): string {
+  return `${callText} runs only in tests (in \`${name}\`, which only test bodies and hooks reach): left sync. Test code serves no request, and an await there lets timers and watchers run between steps the test expects back to back. It becomes async only where it must await a project function that became async.`;
 }

@@ -85,7 +85,14 @@ export function testDoneWrapFinding(plan: DoneWrapPlan, replaced: readonly [numb
   const sf = info.file.sf;
   const first = body.statements[0]!;
   const last = body.statements[body.statements.length - 1]!;
-  const edits: TextEdit[] | undefined = wrapLinesEdits(info.file, first.getStart(sf), last.getEnd(), '(async () => {\n', `\n})().catch(${done});`, replaced);
+  // One level deeper than the body is indented relative to the line the function starts on.
+  const text = info.file.text;
+  const lineIndent = (pos: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', pos - 1) + 1))![0];
+  const outer = lineIndent(info.node.getStart(sf));
+  const inner = lineIndent(first.getStart(sf));
+  const unit = inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : undefined;
+  const semi = usesSemicolons(text) ? ';' : '';
+  const edits: TextEdit[] | undefined = wrapLinesEdits(info.file, first.getStart(sf), last.getEnd(), '(async () => {\n', `\n})().catch(${done})${semi}`, replaced, unit);
   if (!edits) return undefined;
   const review = plan.safety === 'review' ? ` Review: \`${done}\` is called before statements that now run after an await, so the runner may go on before they finish.` : '';
   return {
@@ -95,6 +102,14 @@ export function testDoneWrapFinding(plan: DoneWrapPlan, replaced: readonly [numb
     safety: plan.safety,
     edits,
   };
+}
+
+/** Whether the file ends its statements with semicolons (most lines that end a statement do). */
+function usesSemicolons(text: string): boolean {
+  // Lines that end a call or an assignment: with a semicolon, or without.
+  const withSemi = (text.match(/\)\s*;[ \t]*$/gm) ?? []).length;
+  const without = (text.match(/\)[ \t]*$/gm) ?? []).length;
+  return withSemi >= without;
 }
 
 /** The name of the done callback, when the runner passes one. */
