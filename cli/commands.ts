@@ -38,7 +38,7 @@ export interface AnalysisArgs {
   entry: string;
   api?: 'replace' | 'twin';
   framework?: string;
-  toplevel?: 'keep' | 'iife';
+  toplevel?: 'keep' | 'await' | 'iife';
   offload?: string[];
   quiet: boolean;
   progress: boolean;

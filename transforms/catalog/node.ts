@@ -145,7 +145,7 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
     docs: {
       summary: 'Replaces a path-based `fs.*Sync` call with the same function from `fs/promises`, awaited.',
       whatItDoes:
-        'Finds calls of `readFileSync`, `writeFileSync`, `readdirSync`, `statSync`, `mkdirSync` and the other path-based synchronous `fs` functions, however `fs` was imported (`require`, default, namespace or named imports, with or without `node:`), and rewrites each to `await <name>(...)` with `<name>` imported from `fs/promises`. Every argument is kept as written. Code that uses `fs-extra` keeps it: `readJsonSync`, `outputFileSync`, `copySync`, `removeSync` and the other `*Sync` functions become their promise-returning twins from `fs-extra`. File-descriptor calls (`openSync`, `readSync`, `writeSync`, `fstatSync`, `closeSync`, ...) and a `readFileSync(fd)` are reported for manual work: the promise API works on `FileHandle` objects, not numbers.',
+        'Finds calls of `readFileSync`, `writeFileSync`, `readdirSync`, `statSync`, `mkdirSync` and the other path-based synchronous `fs` functions, however `fs` was imported (`require`, default, namespace or named imports, with or without `node:`), and rewrites each to `await <name>(...)` with `<name>` imported from `fs/promises`. Every argument is kept as written. Code that uses `fs-extra` keeps it: `readJsonSync`, `outputFileSync`, `copySync`, `removeSync` and the other `*Sync` functions become their promise-returning twins from `fs-extra`. File-descriptor calls (`openSync`, `readSync`, `writeSync`, `fstatSync`, `closeSync`, ...) and a `readFileSync(fd)` are reported for manual work: the promise API works on `FileHandle` objects, not numbers. The target Node version (`engines.node`, or `--node`) is honoured: on Node 10 to 13 the calls go through `require(\'fs\').promises` (`await fs.promises.readFile(...)`), and below Node 10 (or 7.6, without async functions) they are reported for manual work with the reason.',
       why: 'A synchronous file-system call stops the event loop until the disk answers, so every other request the process is serving waits too. The `fs/promises` functions run on the libuv thread pool and let the loop keep serving.',
       example: {
         before: "// fixture-options: express=5\nconst express = require('express');\nconst fs = require('fs');\n\nconst app = express();\n\napp.get('/config', (req, res) => {\n  const data = fs.readFileSync('config.json', 'utf8');\n  res.json(JSON.parse(data));\n});\n",
@@ -324,4 +324,35 @@ export function nodeApisByModule(): Map<string, Map<string, { rule: NodeBlocking
     }
   }
   return out;
+}
+
+/**
+ * The Node versions (major.minor) that introduced what the rewrites write,
+ * from the "added" history of each API in Node's docs: async functions
+ * (7.6), `util.promisify` (8.0), `require('fs').promises` (10.0, stable from
+ * 11.14), the `fs/promises` module (14.0), `timers/promises` (15.0,
+ * experimental until 16.0). Below a module's version, a rewrite that needs it
+ * uses an older form the catalog can express (`require('fs').promises` for
+ * `fs/promises`) or becomes a manual finding that says why. The `node:`
+ * prefix is only written where the file already uses it, so the project's
+ * Node supports it.
+ */
+export const NODE_SINCE = {
+  asyncFunctions: '7.6',
+  fsPromisesProperty: '10.0',
+} as const;
+
+/** Modules and named imports a rewrite may add, with the Node version that has them. */
+export const NODE_IMPORT_SINCE: { module: string; name?: string; since: string; what: string }[] = [
+  { module: 'fs/promises', since: '14.0', what: "the `fs/promises` module (`require('fs').promises` exists from Node 10)" },
+  { module: 'timers/promises', since: '16.0', what: '`timers/promises` (experimental in Node 15)' },
+  { module: 'util', name: 'promisify', since: '8.0', what: '`util.promisify`' },
+];
+
+/** Whether target `version` ('14', '14.18', '0.10') is at least `since`; an unknown target is. */
+export function nodeAtLeast(version: string | undefined, since: string): boolean {
+  if (version === undefined) return true;
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  const [c = 0, d = 0] = since.split('.').map(Number);
+  return a !== c ? a > c : b >= d;
 }

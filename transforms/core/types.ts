@@ -178,8 +178,12 @@ export interface RuleMeta {
 
 export type EntryPolicy = 'handlers' | 'all' | string;
 export type ApiPolicy = 'replace' | 'twin';
-/** Module top level that must await: 'keep' reports it; 'iife' wraps a CommonJS script's top level in an async IIFE. */
-export type TopLevelPolicy = 'keep' | 'iife';
+/**
+ * Module top level that must await: 'keep' leaves it sync and reports it (default: start-up code stays sync);
+ * 'await' lets an ES module that no project file require()s use top-level await; 'iife' does that too and wraps
+ * a CommonJS script's top level in an async IIFE.
+ */
+export type TopLevelPolicy = 'keep' | 'await' | 'iife';
 
 /** What the core hands an adapter. */
 export interface AdapterRunContext {

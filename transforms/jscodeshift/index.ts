@@ -34,7 +34,7 @@ export default async function awaitifyTransform(file: FileInfo, api: API, option
     skip: [...(list(options.skip) ?? []), 'worker-offload'],
     entry: options.entry as string | undefined,
     api: options.api as 'replace' | 'twin' | undefined,
-    toplevel: options.toplevel as 'keep' | 'iife' | undefined,
+    toplevel: options.toplevel as 'keep' | 'await' | 'iife' | undefined,
     targets: {
       ...(options.express !== undefined ? { express: String(options.express) } : {}),
       ...(options.node !== undefined ? { node: String(options.node) } : {}),

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typescriptAdapter } from './adapter.js';
-import { majorOf } from './targets.js';
+import { majorOf, minimumVersionOf } from './targets.js';
 import { migrateFiles } from './test-helpers.js';
 
 describe('detectTargets', () => {
@@ -13,7 +13,7 @@ describe('detectTargets', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'awaitify-targets-'));
     try {
       writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ engines: { node: '>=18.17' }, dependencies: { express: '^4.18.2' } }));
-      expect(typescriptAdapter.detectTargets(dir)).toEqual({ express: '4', node: '18', framework: 'express' });
+      expect(typescriptAdapter.detectTargets(dir)).toEqual({ express: '4', node: '18.17', framework: 'express' });
       writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ devDependencies: { express: '~5.1.0' } }));
       expect(typescriptAdapter.detectTargets(dir)).toEqual({ express: '5', framework: 'express' });
     } finally {
@@ -27,6 +27,17 @@ describe('detectTargets', () => {
     expect(majorOf('*')).toBeUndefined();
     expect(majorOf('npm:express@4.21.0')).toBe('4');
     expect(majorOf('^5.0.0-beta.3')).toBe('5');
+  });
+
+  it('takes the lowest Node version engines.node admits, with its minor', () => {
+    expect(minimumVersionOf('>=14.18.0')).toBe('14.18');
+    expect(minimumVersionOf('^14.17.0 || ^16.13.0 || >=18.0.0')).toBe('14.17');
+    expect(minimumVersionOf('>= 0.10')).toBe('0.10');
+    expect(minimumVersionOf('>=10 <15')).toBe('10');
+    expect(minimumVersionOf('>8.0.0')).toBe('8');
+    expect(minimumVersionOf('>=18')).toBe('18');
+    expect(minimumVersionOf('<16')).toBeUndefined();
+    expect(minimumVersionOf('*')).toBeUndefined();
   });
 });
 

@@ -23,6 +23,10 @@ import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
 import { findParallelAwaits } from './parallel.js';
 import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
+import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, applyIntervalPolicy, intervalReview } from './rules/interval-async-callback.js';
+import { PUBLIC_API_ADVICE, PUBLIC_API_KIND, markPublicApi } from './rules/public-api.js';
+import { TEST_DONE_KIND, TEST_DONE_RULE, planTestDoneCallbacks, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
+import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, isTestOnly, markStartupOnly, markTestOnly, startupNote, testOnlyNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { INTERLEAVING_STOP, INTERVAL_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, intervalCallbackEdges, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
@@ -36,7 +40,7 @@ export interface BlockingCallLike<N> {
   rule: string;
   safety: Safety;
   call: CallExpression;
-  rewrite(namer: N): BlockingRewrite;
+  rewrite(namer: N, target?: { node?: string }): BlockingRewrite;
 }
 
 export interface EngineDeps<N extends ExpressWrapNamer> {
@@ -95,7 +99,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   const total = files.length;
   let done = 0;
   builder.collectAccessors(files);
-  for (const [file, scope] of moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep')) {
+  // Awaiting at module top level changes how the module loads (review): opt-in, and never under --safety safe.
+  for (const [file, scope] of ctx.willApply('review') ? moduleScopes(files, model, ctx.root, ctx.toplevel ?? 'keep') : []) {
     if (scope === 'tla' && !ctx.isRuleEnabled(RULE.topLevelAwait)) continue;
     // The wrap is review: under --safety safe the top level cannot await, so nothing is planned there.
     if (scope === 'iife' && (!ctx.isRuleEnabled(RULE.toplevelAsyncIife) || !ctx.willApply('review') || !iifeWrapEdits(file))) continue;
@@ -137,7 +142,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
       if (!ctx.isRuleEnabled(blocking.rule)) continue;
       // The namer is only asked when the call can matter (module top level never changes).
       const unawaitable = fn ? unawaitableBlockingCall(blocking.call.compilerNode, fn) : undefined;
-      const rewrite = !fn ? { manual: '' } : unawaitable ? { manual: unawaitable } : blocking.rewrite(namerOf(file));
+      const rewrite = !fn ? { manual: '' } : unawaitable ? { manual: unawaitable } : blocking.rewrite(namerOf(file), { node: ctx.targets.node });
       seeds.push({ blocking, file, fn, rewrite });
     }
     ctx.progress?.(++done, total * 2);
@@ -167,10 +172,20 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   const typeChecker = () => project.getProgram().compilerObject.getTypeChecker();
   resolveRemainingCalls(builder, typeChecker);
+  // A library's exported functions are called by code outside the project: they keep a sync form.
+  markPublicApi(builder, model, files, ctx.root);
   // Calls awaitify cannot see (unresolved receivers, escaping references) keep their targets sync.
   addSoundnessStops(builder, model, files, relevantFunctions(builder), typeChecker);
   // Parameter defaults and optional chains cannot take an inserted await.
   stopUnawaitableSites(builder);
+  // Functions only module top level calls run at start-up: they stay sync (a note).
+  markStartupOnly(builder);
+  // Test bodies' own blocking calls are not seeds: they become async only to await project code.
+  markTestOnly(builder);
+  // An async setInterval callback changes behaviour (overlapping runs): review only.
+  applyIntervalPolicy(builder, ctx.willApply('review'));
+  // Test bodies that take `done` never become async: their body may move into an async IIFE.
+  planTestDoneCallbacks(builder, model, ctx.willApply('review'));
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
@@ -194,6 +209,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   emitter.emitBoundaries();
   emitter.emitInterleavingHazards();
   emitter.emitModuleWraps();
+  emitter.emitTestDoneWraps();
   emitter.emitParallelAwaits();
 
   const plan = toMigrationPlan(result, (e) => ({
@@ -648,13 +664,15 @@ class Emitter<N extends ExpressWrapNamer> {
       const twin = this.twins.get(id);
       if (twin) {
         this.emitTwin(twin, edits, why, typeNote);
+      } else if (testDoneWrapOf(this.builder, id)) {
+        // Not async itself: its body moves into an async IIFE (emitTestDoneWraps).
       } else {
-        const interval = this.intervalCallbacks.has(id);
+        const interval = intervalReview(this.builder, id) ?? (this.intervalCallbacks.has(id) ? 'Review: it runs on `setInterval`, which starts the next run on time even while an async run is still awaiting, so runs can now overlap (and one can go on after `clearInterval`); guard against overlap if that matters.' : undefined);
         this.add([RANK_FUNCTION, start, 0], {
-          rule: RULE.asyncPropagation,
+          rule: interval ? INTERVAL_RULE : RULE.asyncPropagation,
           path: file.path,
           ...this.at(file, node),
-          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}${interval ? ' Review: it runs on `setInterval`, which starts the next run on time even while an async run is still awaiting, so runs can now overlap (and one can go on after `clearInterval`); guard against overlap if that matters.' : ''}`,
+          message: `\`${info.graph.name}\` becomes async: ${why}.${typeNote}${interval ? ` ${interval}` : ''}`,
           safety: interval ? 'review' : 'safe',
           edits,
         });
@@ -769,6 +787,7 @@ class Emitter<N extends ExpressWrapNamer> {
       return info && x.callee === info.graph.name;
     });
     if (!b) return undefined;
+    if (b.kind === PUBLIC_API_KIND) return "the package's users";
     return `${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} (${b.path}:${b.line})`;
   }
 
@@ -923,9 +942,9 @@ class Emitter<N extends ExpressWrapNamer> {
       ...this.at(file, call),
       message:
         (tla
-          ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (no project file require()s the module).`
+          ? `\`${this.calleeName(e)}\` is async now: this ES module awaits it at its top level (--toplevel await; no project file require()s the module). Review: a module with top-level await cannot be loaded with require() (ERR_REQUIRE_ASYNC_MODULE on Node 20.19+/22.12+), so CommonJS dependants, jest globalSetup and config loaders outside the project that require() it break, and modules that import it wait for it.`
           : twin ? `\`${this.calleeName(e)}\` has an async twin now: this call awaits \`${twin.twinName}\`.` : `\`${this.calleeName(e)}\` is async now: its call is awaited.`) + (hazard ? ` Review: ${hazard.message}` : ''),
-      safety: hazard ? 'review' : 'safe',
+      safety: tla || hazard ? 'review' : 'safe',
       edits,
       ...(renamed?.imports.length ? { imports: renamed.imports } : {}),
     });
@@ -970,6 +989,18 @@ class Emitter<N extends ExpressWrapNamer> {
         safety: 'review',
         edits,
       });
+    }
+  }
+
+  /** Test bodies and hooks that take `done` and must await: their body runs in an async IIFE ending in `.catch(done)`. */
+  emitTestDoneWraps(): void {
+    for (const [id, planFn] of this.result.async) {
+      const plan = testDoneWrapOf(this.builder, id);
+      if (!plan) continue;
+      const via = planFn.via ? this.builder.byId.get(planFn.via)?.graph.name : undefined;
+      const why = planFn.reason === 'blocking-call' ? 'it contains a blocking call that is rewritten to its async form' : `it calls \`${via ?? planFn.via}\`, which became async`;
+      const finding = testDoneWrapFinding(plan, this.replaced.get(plan.info.file.path) ?? [], why);
+      if (finding) this.add([RANK_FOREACH - 2, plan.body.getStart(plan.info.file.sf)], { ...finding, ...this.at(plan.info.file, plan.info.node) });
     }
   }
 
@@ -1084,8 +1115,16 @@ class Emitter<N extends ExpressWrapNamer> {
       const where = this.at(file, call);
       const stopEdge = this.behindStop.get(fn.id);
       const reachable = this.result.reachable.has(fn.id) || stopEdge !== undefined;
+      if (fn.graph.cannotBeAsync?.kind === STARTUP_ONLY_KIND) {
+        if (reachable) this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: startupNote(`${callText(call)} (${blocking.rule})`, `in \`${fn.graph.name}\`: ${fn.graph.cannotBeAsync.reason.replace(/^it runs only at start-up: /, '')}`), safety: 'review', edits: [] });
+        continue;
+      }
       if ('manual' in rewrite) {
         if (!reachable || seed.offloaded) continue;
+        if (isTestOnly(this.builder, fn.id) && !this.result.rewriteIn.has(fn.id)) {
+          this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: testOnlyNote(`${callText(call)} (${blocking.rule})`, fn.graph.name), safety: 'review', edits: [] });
+          continue;
+        }
         this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, message: rewrite.manual, safety: 'manual', edits: [] });
         continue;
       }
@@ -1094,6 +1133,10 @@ class Emitter<N extends ExpressWrapNamer> {
         continue;
       }
       if (!reachable) continue;
+      if (isTestOnly(this.builder, fn.id)) {
+        this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: testOnlyNote(`${callText(call)} (${blocking.rule})`, fn.graph.name), safety: 'review', edits: [] });
+        continue;
+      }
       if (!this.ctx.willApply(rewrite.safety)) {
         // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
         this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });
@@ -1132,12 +1175,24 @@ class Emitter<N extends ExpressWrapNamer> {
   private reportTopLevelSeed(seed: Seed<N>): void {
     const { blocking, file } = seed;
     const call = blocking.call.compilerNode;
+    if (inClassBody(call)) {
+      // A class field initialiser runs at construction, not at start-up, and cannot await.
+      this.add([RANK_MANUAL, call.getStart(file.sf)], {
+        rule: RULE.syncBoundary,
+        path: file.path,
+        ...this.at(file, call),
+        message: `Blocking call left as it is (${blocking.rule}): it runs in a class field initialiser, which cannot await. Move it into an async method or factory.`,
+        safety: 'manual',
+        edits: [],
+      });
+      return;
+    }
     this.add([RANK_MANUAL, call.getStart(file.sf)], {
-      rule: RULE.syncBoundary,
+      rule: STARTUP_ONLY_RULE,
       path: file.path,
       ...this.at(file, call),
-      message: `Blocking call left as it is (${blocking.rule}): it runs at the top level of a module that cannot await there (CommonJS, or an ES module that a project file require()s). Move it into an async function, or use --toplevel iife to wrap a script (a module without exports) in an async IIFE.`,
-      safety: 'manual',
+      message: startupNote(`${callText(call)} (${blocking.rule})`, 'module top-level code'),
+      safety: 'review',
       edits: [],
     });
   }
@@ -1175,10 +1230,12 @@ class Emitter<N extends ExpressWrapNamer> {
         line: b.line,
         column: b.column,
         message: twin
-          ? `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
-          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE
+          ? b.kind === PUBLIC_API_KIND
+            ? `\`${b.callee}\` keeps its sync form for the package's users (${stripStaysSync(b.reason)}); \`${twin.twinName}\` is the async form for callers that can await. The sync form still blocks where it runs.`
+            : `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
+          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE || b.kind === PUBLIC_API_KIND
             ? `\`${b.callee}\` stays sync: ${stripStaysSync(b.reason)}. ${adviceFor(b.kind)}`
-            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary || b.kind === INTERLEAVING_STOP ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
+            : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary || b.kind === INTERLEAVING_STOP || b.kind === TEST_DONE_KIND ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
         edits: [],
       });
@@ -1234,6 +1291,10 @@ function boundaryRule(kind: string): string {
       return RULE.asyncCallbackBoundary;
     case 'optional-chain-map':
       return RULE.mapAsyncCallback;
+    case INTERVAL_KIND:
+      return INTERVAL_RULE;
+    case TEST_DONE_KIND:
+      return TEST_DONE_RULE;
     case 'foreach-callback':
       return RULE.forEachAsyncCallback;
     case INTERLEAVING_STOP:
@@ -1263,7 +1324,7 @@ function adviceFor(kind: string | undefined): string {
     case 'type-guard':
       return 'Compute the value before the check, then call the guard on it.';
     case 'module-top-level':
-      return 'Call it from an async function (an async `main()` or the handler that needs it): CommonJS has no top-level await (a script can use --toplevel iife), an ES module that a project file require()s cannot use it, and a class field initialiser cannot await.';
+      return 'Module top level stays sync by default: an ES module with top-level await cannot be require()d (ERR_REQUIRE_ASYNC_MODULE) and CommonJS has no top-level await. Use --api twin to keep a sync form for start-up and an async one for requests, call it from an async function (an async `main()` or the handler that needs it), or opt in with --toplevel await (ES modules) / --toplevel iife (CommonJS scripts), which are review. A class field initialiser cannot await at all.';
     case 'sync-callback':
       return 'Compute the values first (e.g. `const values = await Promise.all(items.map(...))`) and use them in the callback, or rewrite the loop as `for...of` with `await`.';
     case 'foreach-callback':
@@ -1278,6 +1339,12 @@ function adviceFor(kind: string | undefined): string {
       return 'Check that the callee awaits its callback (then the callback can be async) or restructure the code by hand.';
     case 'pinned-caller':
       return 'Its caller stays sync for the reason reported at that caller.';
+    case INTERVAL_KIND:
+      return INTERVAL_ADVICE;
+    case PUBLIC_API_KIND:
+      return PUBLIC_API_ADVICE;
+    case TEST_DONE_KIND:
+      return 'Rewrite the body by hand as a block whose statements run in `(async () => { ... })().catch(done)`, or drop `done` and make the function async (return nothing else), calling what `done()` meant by returning and what `done(err)` meant by throwing.';
     case 'exit-listener':
       return "Do the async work before the process exits (in a `beforeExit` listener, or before calling `process.exit()`); an 'exit' listener can only do synchronous cleanup.";
     case 'react-component':
@@ -1317,6 +1384,11 @@ function adviceFor(kind: string | undefined): string {
 
 function hazardNote(hazard: { message: string } | undefined): string {
   return hazard ? ` Review: ${hazard.message}` : '';
+}
+
+function inClassBody(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return true;
+  return false;
 }
 
 function isAwaited(call: ts.Node): boolean {

@@ -91,6 +91,10 @@ export class GraphBuilder {
   readonly unresolved: UnresolvedCall[] = [];
   /** Interface and abstract method signatures → the methods implementing them (filled by linkClassHierarchies). */
   readonly implementationsOf = new Map<ts.Node, FunctionInfo[]>();
+  /** Edges handing a test body or hook to a test runner (`it`, `beforeEach`, ...), with the call. */
+  readonly testEdges = new Map<GraphEdge, ts.CallExpression>();
+  /** Edges handing a callback to `setInterval`. */
+  readonly intervalEdges = new Set<GraphEdge>();
   /** Call nodes already turned into an edge, so the checker fallback never doubles one. */
   private readonly resolvedCalls = new Set<ts.Node>();
 
@@ -549,10 +553,22 @@ export class GraphBuilder {
 
     const test = this.testRunnerCall(call);
     if (test === 'suite') return stop('test-suite', 'describe/suite bodies run synchronously while tests are collected; move the call into a before/beforeAll hook or a test');
-    if (test === 'test') return detached();
+    if (test === 'test') {
+      const first = this.edges.length;
+      detached();
+      // Test bodies that take a `done` callback need their own treatment (rules/test-done-callback.ts).
+      for (const e of this.edges.slice(first)) this.testEdges.set(e, call);
+      return;
+    }
     if (ts.isIdentifier(callee) && TIMERS.has(callee.text)) {
       const v = this.model.valueOf(callee);
-      if (!v || (v.kind === 'external' && v.module.startsWith('timers'))) return detached();
+      if (!v || (v.kind === 'external' && v.module.startsWith('timers'))) {
+        const first = this.edges.length;
+        detached();
+        // Repeating timers do not wait for an async callback (rules/interval-async-callback.ts).
+        if (callee.text === 'setInterval') for (const e of this.edges.slice(first)) this.intervalEdges.add(e);
+        return;
+      }
     }
     stop('unknown-callback', `it is passed to \`${shortText(callee, file)}(...)\`, which awaitify cannot see await it`);
   }

@@ -28,10 +28,15 @@ describe('--toplevel iife', () => {
     );
   });
 
-  it('keeps the top level sync by default, with a finding', async () => {
+  it('keeps start-up code sync by default, with a note', async () => {
     const r = await migrateFiles({ 'bin/run.js': script }, { entry: 'all' });
     expect(r.out['bin/run.js']).toBe(script);
-    expect(r.result.findings.map((f) => f.rule)).toContain('sync-boundary');
+    expect(r.result.findings.map((f) => `${f.rule} ${f.safety} ${f.edits.length}`)).toEqual(['startup-only-io review 0']);
+  });
+
+  it('does not wrap under --safety safe', async () => {
+    const r = await migrateFiles({ 'bin/run.js': script }, { toplevel: 'iife', entry: 'all', safety: 'safe' });
+    expect(r.out['bin/run.js']).toBe(script);
   });
 });
 

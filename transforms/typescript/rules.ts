@@ -136,8 +136,8 @@ export const structuralRules: RuleMeta[] = [
     exampleExt: 'js',
     docs: {
       summary: 'Reports where async propagation stops: a constructor, getter, setter, generator or module top level calls something that would become async.',
-      whatItDoes: 'Names the function that stays sync (under `--api replace`) and the call site that prevents the change, with what to do about it. A function also stays sync when some of its calls may be hidden from awaitify: a call on a value it cannot resolve names the same method (`endpoint.matches(data)` with `endpoint` read from `this.db[id]`), or its reference escapes to where calls cannot be followed (read by a computed name as `obj[name]`, its object handed to a package, returned or stored, the function itself stored in an array or on an unknown object).',
-      why: 'Constructors, getters and setters cannot be async, and CommonJS module top level cannot await; making the callee async would silently hand them a promise. A call awaitify cannot see would get a promise too, which is always truthy and fails nowhere near the cause.',
+      whatItDoes: 'Names the function that stays sync (under `--api replace`) and the call site that prevents the change, with what to do about it. A function also stays sync when some of its calls may be hidden from awaitify: a call on a value it cannot resolve names the same method (`endpoint.matches(data)` with `endpoint` read from `this.db[id]`), or its reference escapes to where calls cannot be followed (read by a computed name as `obj[name]`, its object handed to a package, returned or stored, the function itself stored in an array or on an unknown object). A library\'s public API stays sync too: in a package that is published (not `"private": true`), declares an entry (`main`, `exports`, or the default `index.js`) and is not an app (no `start` script, no `.listen(` in its entry, not only a `bin`), every function the entry exports (named and default exports, `module.exports`, re-exports, methods of exported objects and classes, what an exported factory returns) is called by the package\'s users: the finding names the function and the entry (under `--api twin` it keeps its sync form beside an async twin).',
+      why: 'Constructors, getters and setters cannot be async, module top level does not await (CommonJS cannot, and an ES module with top-level await cannot be require()d), and a library\'s users expect its exported functions to return values; making the callee async would silently hand them a promise. A call awaitify cannot see would get a promise too, which is always truthy and fails nowhere near the cause.',
       example: {
         before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadConfig() {\n  return JSON.parse(fs.readFileSync('config.json', 'utf8'));\n}\n\nclass Config {\n  constructor() {\n    this.data = loadConfig();\n  }\n}\n\nconst app = express();\napp.get('/config', (req, res) => res.json(loadConfig()));\nmodule.exports = { Config };\n",
         after: "// manual: load before constructing, in an async factory\nclass Config {\n  constructor(data) {\n    this.data = data;\n  }\n\n  static async create() {\n    return new Config(await loadConfig());\n  }\n}\n",
@@ -256,19 +256,19 @@ export const structuralRules: RuleMeta[] = [
   {
     id: RULE.topLevelAwait,
     language: 'typescript',
-    safety: 'safe',
+    safety: 'review',
     structural: true,
     exampleExt: 'mjs',
     docs: {
-      summary: 'Awaits a function that became async at the top level of an ES module that nothing require()s.',
+      summary: 'With `--toplevel await`, awaits a function that became async at the top level of an ES module that nothing in the project require()s.',
       whatItDoes:
-        'In an ES module (`.mjs`/`.mts`, or `.js`/`.ts` in a `"type": "module"` package) that no project file loads with `require()`, a top-level call of a function that became async gets `await` (top-level await), instead of keeping the function sync. CommonJS modules and ES modules that a project file require()s keep the function sync and report the boundary (see sync-boundary, and toplevel-async-iife for scripts).',
-      why: 'Top-level code that calls a function which now returns a promise would get the promise instead of the value. ES modules can await at the top level; `require(esm)` refuses modules that do, so a module that is required stays as it is.',
+        'Only with `--toplevel await` (or `--toplevel iife`): in an ES module (`.mjs`/`.mts`, or `.js`/`.ts` in a `"type": "module"` package) that no project file loads with `require()`, a top-level call of a function that became async gets `await` (top-level await), instead of keeping the function sync. By default module top level never awaits: a function that top-level code calls keeps its sync form (sync-boundary, or a twin under `--api twin`), and one that only start-up code calls is left alone (startup-only-io). Never applied under `--safety safe`.',
+      why: 'Top-level code that calls a function which now returns a promise would get the promise instead of the value, so either the function stays sync or the top level awaits it. Awaiting there is an opt-in because it changes how the module loads.',
       example: {
-        before: "import express from 'express';\nimport { readFileSync } from 'node:fs';\n\nfunction loadConfig() {\n  return JSON.parse(readFileSync('config.json', 'utf8'));\n}\n\nconst config = loadConfig();\nconst app = express();\napp.get('/config', (req, res) => {\n  res.json(loadConfig());\n});\n",
+        before: "// fixture-options: toplevel=await\nimport express from 'express';\nimport { readFileSync } from 'node:fs';\n\nfunction loadConfig() {\n  return JSON.parse(readFileSync('config.json', 'utf8'));\n}\n\nconst config = loadConfig();\nconst app = express();\napp.get('/config', (req, res) => {\n  res.json(loadConfig());\n});\n",
         after: "import express from 'express';\nimport { readFile } from 'node:fs/promises';\n\nasync function loadConfig() {\n  return JSON.parse(await readFile('config.json', 'utf8'));\n}\n\nconst config = await loadConfig();\nconst app = express();\napp.get('/config', async (req, res, next) => {\n  try {\n    res.json(await loadConfig());\n  } catch (err) {\n    next(err);\n  }\n});\n",
       },
-      safety: 'Safe: the module evaluates to the same values; modules that import it wait for its top-level await before they run, as ES modules do.',
+      safety: "Review: the module evaluates to the same values and modules that import it wait for it, but a module with top-level await cannot be loaded with `require()`: Node 20.19+ and 22.12+ throw ERR_REQUIRE_ASYNC_MODULE, so jest's globalSetup, migrate-style and config loaders and CommonJS packages outside the project that require() it break. awaitify sees only the project's own require() calls.",
     },
   },
   {
@@ -280,7 +280,7 @@ export const structuralRules: RuleMeta[] = [
     docs: {
       summary: 'With `--toplevel iife`, wraps the top level of a CommonJS script that must await in an async IIFE.',
       whatItDoes:
-        'For a CommonJS module without exports (a script: a CLI, a job, a migration) whose top level calls a function that became async, moves the statements after its requires into `(async () => { ... })().catch((err) => { console.error(err); process.exitCode = 1; });`, re-indented, and awaits the calls inside. Only with `--toplevel iife`; modules with exports are never wrapped (their exports would be assigned too late).',
+        'For a CommonJS module without exports (a script: a CLI, a job, a migration) whose top level calls a function that became async, moves the statements after its requires into `(async () => { ... })().catch((err) => { console.error(err); process.exitCode = 1; });`, re-indented, and awaits the calls inside. Only with `--toplevel iife` (which also gives ES modules top-level await, as `--toplevel await` does), never under `--safety safe`; modules with exports are never wrapped (their exports would be assigned too late). By default start-up code stays sync (startup-only-io).',
       why: 'CommonJS has no top-level await; without the wrapper the function has to stay sync (and keep blocking), or the script would use a promise as the value.',
       example: {
         before: "// fixture-options: toplevel=iife entry=all\nconst fs = require('fs');\n\nfunction readJob(path) {\n  return JSON.parse(fs.readFileSync(path, 'utf8'));\n}\n\nconst job = readJob(process.argv[2]);\nconsole.log(job.name);\n",

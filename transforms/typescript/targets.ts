@@ -33,11 +33,9 @@ export function detectNodeTargets(root: string): Targets {
     const major = majorOf(deps.express) ?? majorOf(readJson(nodePath.join(root, 'node_modules', 'express', 'package.json'))?.version);
     if (major) targets.express = major;
   }
-  const nodeRange = manifest.engines?.node;
-  if (typeof nodeRange === 'string') {
-    const major = majorOf(nodeRange);
-    if (major) targets.node = major;
-  }
+  // The oldest Node the project supports: rewrites must run there (catalog/node.ts NODE_SINCE).
+  const node = minimumVersionOf(manifest.engines?.node);
+  if (node) targets.node = node;
   const framework = FRAMEWORKS.find(([pkg]) => deps[pkg] !== undefined);
   if (framework) targets.framework = framework[1];
   return targets;
@@ -49,6 +47,25 @@ export function majorOf(range: unknown): string | undefined {
   // npm aliases and tags carry no version; `npm:express@4` does.
   const m = /(?:^|[\s^~>=<v@]|\|\|)(\d+)(?:\.(?:\d+|x|\*))?/.exec(range.trim());
   return m ? String(Number(m[1])) : undefined;
+}
+
+/**
+ * The lowest version a range admits, as 'major' or 'major.minor':
+ * `>=14.18.0` → '14.18', `^12.20 || >=14` → '12.20', `>= 0.10` → '0.10', `>=18` → '18'.
+ * The lowest bound of each alternative is taken; `*`, tags and upper bounds alone give undefined.
+ */
+export function minimumVersionOf(range: unknown): string | undefined {
+  if (typeof range !== 'string') return undefined;
+  let best: [number, number] | undefined;
+  for (const part of range.split('||')) {
+    // The first comparator that is not an upper bound (`<`, `<=`) is the lower bound.
+    const m = /(?:^|\s)(?:>=|>|\^|~|=|v)?\s*v?(\d+)(?:\.(\d+|x|\*))?/.exec(part.replace(/<=?\s*v?[\d.x*]+/g, ' ').trim());
+    if (!m) continue;
+    const v: [number, number] = [Number(m[1]), /^\d+$/.test(m[2] ?? '') ? Number(m[2]) : 0];
+    if (!best || v[0] < best[0] || (v[0] === best[0] && v[1] < best[1])) best = v;
+  }
+  if (!best) return undefined;
+  return best[1] ? `${best[0]}.${best[1]}` : String(best[0]);
 }
 
 interface Manifest {

@@ -1,19 +1,23 @@
-// Module top level: where it may await. An ES module that no project file
-// `require()`s can use top-level await (Node's `require(esm)` refuses modules
-// that do); a CommonJS module cannot, so its top-level calls stay sync with a
-// finding, unless `--toplevel iife` wraps a script (a module without exports,
-// which nothing waits on) in an async IIFE.
+// Module top level: where it may await. By default nowhere (`--toplevel
+// keep`): start-up code stays sync, because an ES module with top-level await
+// cannot be `require()`d (Node's `require(esm)` throws ERR_REQUIRE_ASYNC_MODULE,
+// and code outside the project may require it) and a CommonJS module has no
+// top-level await. `--toplevel await` lets an ES module that no project file
+// `require()`s await at its top level; `--toplevel iife` does that too and
+// wraps a CommonJS script (a module without exports, which nothing waits on)
+// in an async IIFE. Both are review.
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
-import type { TextEdit } from '../core/types.js';
+import type { TextEdit, TopLevelPolicy } from '../core/types.js';
 import { detectIndentUnit } from './express.js';
 import { requireSpecifier, type FileInfo, type ProjectModel } from './model.js';
 
 export type ModuleScope = 'tla' | 'iife';
 
 /** How each file's top level may await, for files where it may. */
-export function moduleScopes(files: FileInfo[], model: ProjectModel, root: string, toplevel: 'keep' | 'iife'): Map<FileInfo, ModuleScope> {
+export function moduleScopes(files: FileInfo[], model: ProjectModel, root: string, toplevel: TopLevelPolicy): Map<FileInfo, ModuleScope> {
+  if (toplevel === 'keep') return new Map();
   const required = new Set<FileInfo>();
   for (const file of files) {
     if (!file.text.includes('require')) continue;
@@ -76,24 +80,35 @@ function hasExports(file: FileInfo, model: ProjectModel): boolean {
  */
 export function iifeWrapEdits(file: FileInfo, replaced: readonly [number, number][] = []): TextEdit[] | undefined {
   const sf = file.sf;
-  const text = file.text;
   const statements = sf.statements;
   let first = 0;
   while (first < statements.length && isPrologue(statements[first]!)) first++;
   if (first >= statements.length) return undefined;
-  const start = statements[first]!.getStart(sf);
-  const end = statements[statements.length - 1]!.getEnd();
-  if (text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return undefined;
-  const unit = detectIndentUnit(text);
-  const edits: TextEdit[] = [{ start: text.lastIndexOf('\n', start - 1) + 1, end: text.lastIndexOf('\n', start - 1) + 1, text: '(async () => {\n' }];
-  const literals = literalRanges(sf);
-  for (let pos = text.lastIndexOf('\n', start - 1) + 1; pos >= 0 && pos < end; pos = text.indexOf('\n', pos) + 1 || -1) {
+  const unit = detectIndentUnit(file.text);
+  return wrapLinesEdits(file, statements[first]!.getStart(sf), statements[statements.length - 1]!.getEnd(), '(async () => {\n', `\n})().catch((err) => {\n${unit}console.error(err);\n${unit}process.exitCode = 1;\n});`, replaced);
+}
+
+/**
+ * Wraps the whole lines from `start` (which must begin its line, after
+ * indentation) to `end` between `open` (inserted at the start of the first
+ * line, after that line's indentation is repeated) and `close` (after `end`),
+ * indenting each line one unit more. Lines inside string and template
+ * literals and inside text other edits replace keep their text.
+ */
+export function wrapLinesEdits(file: FileInfo, start: number, end: number, open: string, close: string, replaced: readonly [number, number][] = [], unit = detectIndentUnit(file.text)): TextEdit[] | undefined {
+  const text = file.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = text.slice(lineStart, start);
+  if (indent.trim() !== '') return undefined;
+  const edits: TextEdit[] = [{ start: lineStart, end: lineStart, text: `${indent}${open}` }];
+  const literals = literalRanges(file.sf);
+  for (let pos = lineStart; pos >= 0 && pos < end; pos = text.indexOf('\n', pos) + 1 || -1) {
     const lineEnd = text.indexOf('\n', pos) === -1 ? text.length : text.indexOf('\n', pos);
     if (text.slice(pos, lineEnd).trim() === '') continue;
     if (literals.some(([s, e]) => s < pos && pos < e) || replaced.some(([s, e]) => s < pos && pos < e)) continue;
     edits.push({ start: pos, end: pos, text: unit });
   }
-  edits.push({ start: end, end, text: `\n})().catch((err) => {\n${unit}console.error(err);\n${unit}process.exitCode = 1;\n});` });
+  edits.push({ start: end, end, text: close.replace(/\n(?=.)/g, `\n${indent}`) });
   return edits;
 }
 

@@ -1,4 +1,4 @@
-// fixture-options: express=5
+// fixture-options: express=5 toplevel=await
 import express from 'express';
 import { readFile } from 'node:fs/promises';
 

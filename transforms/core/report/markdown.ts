@@ -48,6 +48,14 @@ export function formatMarkdown(result: ReportInput, options: MarkdownOptions = {
     out.push('');
   }
 
+  // Notes: findings that change nothing but a person should read (start-up I/O left sync, an assumed target).
+  const notes = sortFindings(result.findings.filter((f) => f.safety === 'review' && f.edits.length === 0));
+  if (notes.length) {
+    out.push('### Notes', '', 'Left as they are on purpose; nothing to do unless the reason does not hold.', '');
+    for (const f of notes) out.push(`- ${findingLine(f)}`);
+    out.push('');
+  }
+
   const review = sortFindings(result.findings.filter((f) => f.safety === 'review' && f.applied));
   if (review.length) {
     out.push('### To review', '', 'Applied, but read these changes closely.', '');

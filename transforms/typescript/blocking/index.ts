@@ -4,12 +4,12 @@
 // become async) and turns the rewrites into findings.
 import { ts } from 'ts-morph';
 import type { CallExpression, SourceFile } from 'ts-morph';
-import { NODE_BLOCKING_RULES, nodeApisByModule, type NodeBlockingApi, type NodeBlockingRule } from '../../catalog/node.js';
+import { NODE_BLOCKING_RULES, NODE_IMPORT_SINCE, NODE_SINCE, nodeApisByModule, nodeAtLeast, type NodeBlockingApi, type NodeBlockingRule } from '../../catalog/node.js';
 import type { ImportRequest, RuleMeta, Safety, TextEdit } from '../../core/types.js';
 import type { ImportNamer } from '../imports.js';
 import { rewriteExecSync } from './child-process.js';
 import { calleeExport } from './match.js';
-import { calleeText, manualReason, rewriteAwaitedCall, rewritePromisifiedCall, rewriteSettledBoolean, skipParens, type RewriteResult } from './rewrite.js';
+import { calleeText, manualReason, rewriteAwaitedCall, rewritePromisifiedCall, rewriteSettledBoolean, skipParens, type RewriteResult, type RewriteTarget } from './rewrite.js';
 import { ScopeIndex } from './scope.js';
 import { atomicsSleepDelay, matchBusyWait, rewriteAtomicsSleep, rewriteBusyWait } from './sleep.js';
 
@@ -24,7 +24,7 @@ export interface BlockingCall {
    * and any parentheses the context needs), imports to add, a message; or
    * `{ manual }` when it cannot be rewritten here (saying what to do).
    */
-  rewrite(namer: ImportNamer): { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
+  rewrite(namer: ImportNamer, target?: RewriteTarget): { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
 }
 
 export const blockingRules: RuleMeta[] = NODE_BLOCKING_RULES.map((rule) => ({
@@ -53,7 +53,7 @@ export function findBlockingCalls(file: SourceFile): BlockingCall[] {
   const sf = file.compilerNode;
   if (!CANDIDATE_TEXT.test(sf.text)) return [];
   const scopes = ScopeIndex.of(sf);
-  const found: { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult }[] = [];
+  const found: { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer, target: RewriteTarget) => RewriteResult }[] = [];
 
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
@@ -80,7 +80,7 @@ export function findBlockingCalls(file: SourceFile): BlockingCall[] {
       rule: rule.id,
       safety: rule.safety,
       call,
-      rewrite: (namer: ImportNamer) => rewrite(namer),
+      rewrite: (namer: ImportNamer, target: RewriteTarget = {}) => forTarget(call.compilerNode, rewrite(namer, target), target),
     };
   });
 }
@@ -100,7 +100,25 @@ function indirectCallee(callee: ts.Expression): ts.Expression {
   return callee;
 }
 
-function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer) => RewriteResult } | undefined {
+/**
+ * A rewrite checked against the target Node version: below what it needs
+ * (async functions, or a module it imports), a manual finding that says why.
+ */
+function forTarget(call: ts.CallExpression, result: RewriteResult, target: RewriteTarget): RewriteResult {
+  if ('manual' in result || target.node === undefined) return result;
+  const needs = (since: string, what: string): RewriteResult => ({
+    manual: `${calleeText(call)}() blocks the event loop, but its async form needs ${what}, available from Node ${since.replace(/\.0$/, '')}, and the project targets Node ${target.node} (engines.node in package.json, or --node). Raise the target if the project no longer runs on older Node versions, or leave the call as it is.`,
+  });
+  if (!nodeAtLeast(target.node, NODE_SINCE.asyncFunctions)) return needs(NODE_SINCE.asyncFunctions, 'async functions');
+  for (const imp of result.imports) {
+    const row = NODE_IMPORT_SINCE.find((r) => r.module === imp.module && (r.name === undefined || r.name === imp.name));
+    if (row && !nodeAtLeast(target.node, row.since)) return needs(row.since, row.what);
+  }
+  if (result.imports.some((i) => i.module === 'fs' && i.name === 'promises') && !nodeAtLeast(target.node, NODE_SINCE.fsPromisesProperty)) return needs(NODE_SINCE.fsPromisesProperty, "`require('fs').promises`");
+  return result;
+}
+
+function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer, target: RewriteTarget) => RewriteResult } | undefined {
   const callee = indirectCallee(call.expression);
   const name = calleeName(callee);
   if (name === undefined) return undefined;
@@ -118,19 +136,19 @@ function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallE
     if (api.name !== 'Atomics.wait') return undefined;
     const delay = atomicsSleepDelay(call, scopes);
     if (!delay) return undefined;
-    return { raw: call, rule, rewrite: (namer) => rewriteAtomicsSleep(call, delay, api, namer) };
+    return { raw: call, rule, rewrite: (namer: ImportNamer) => rewriteAtomicsSleep(call, delay, api, namer) };
   }
-  const rewrite = (namer: ImportNamer): RewriteResult => {
+  const rewrite = (namer: ImportNamer, target: RewriteTarget): RewriteResult => {
     if (api.shape === 'manual') return { manual: `${calleeText(call)}() blocks the event loop; ${api.note ?? 'rewrite it by hand'}` };
     const reason = manualReason(api, call, scopes);
     if (reason) return { manual: `${calleeText(call)}() blocks the event loop and cannot be rewritten as it stands: ${reason}` };
     switch (api.shape) {
       case 'awaited-call':
-        return rewriteAwaitedCall(call, api, namer);
+        return rewriteAwaitedCall(call, api, namer, target);
       case 'promisified-call':
         return rewritePromisifiedCall(call, api, namer);
       case 'settled-boolean':
-        return rewriteSettledBoolean(call, api, namer);
+        return rewriteSettledBoolean(call, api, namer, target);
       case 'promisified-stdout':
         return rewriteExecSync(call, api, namer);
       default:

@@ -3,7 +3,7 @@
 // touched, so nested rewrites compose), and the checks that turn a row into a
 // manual finding for a particular call.
 import { ts } from 'ts-morph';
-import type { NodeBlockingApi, NodeManualCondition } from '../../catalog/node.js';
+import { NODE_SINCE, nodeAtLeast, type NodeBlockingApi, type NodeManualCondition } from '../../catalog/node.js';
 import type { ImportRequest, Safety, TextEdit } from '../../core/types.js';
 import type { ImportNamer } from '../imports.js';
 import { awaitNeedsParens } from '../syntax.js';
@@ -124,13 +124,31 @@ function isFileDescriptor(expr: ts.Expression, scopes: ScopeIndex): boolean {
   return false;
 }
 
+/** What a rewrite needs to know about the project: the target Node version. */
+export interface RewriteTarget {
+  node?: string;
+}
+
+/**
+ * The expression that names the replacement: its import, or on a Node older
+ * than the `fs/promises` module (10 to 13), a member of `require('fs').promises`.
+ */
+function replacementCallee(namer: ImportNamer, imports: ImportRequest[], api: NodeBlockingApi, target: RewriteTarget): { callee: string; from: string } {
+  const { module, name, preferredLocal } = api.replacement!;
+  if (module === 'fs/promises' && !nodeAtLeast(target.node, '14.0') && nodeAtLeast(target.node, NODE_SINCE.fsPromisesProperty)) {
+    const fsp = use(namer, imports, 'fs', 'promises', 'fsPromises');
+    return { callee: `${fsp}.${name}`, from: `require('fs').promises (the fs/promises module needs Node 14; the target is Node ${target.node})` };
+  }
+  return { callee: use(namer, imports, module, name, preferredLocal), from: module };
+}
+
 /** `await <local>(<args>)`: the async twin takes the same arguments. */
-export function rewriteAwaitedCall(call: ts.CallExpression, api: NodeBlockingApi, namer: ImportNamer): RewriteResult {
+export function rewriteAwaitedCall(call: ts.CallExpression, api: NodeBlockingApi, namer: ImportNamer, target: RewriteTarget = {}): RewriteResult {
   const imports: ImportRequest[] = [];
-  const local = use(namer, imports, api.replacement!.module, api.replacement!.name, api.replacement!.preferredLocal);
+  const { callee: local, from } = replacementCallee(namer, imports, api, target);
   const { before, after } = awaitPrefix(call);
   const edits = calleeEdits(call, local, before, after);
-  return { edits, imports, safety: api.safety, message: `${calleeText(call)}() blocks the event loop: replaced by await ${local}() from ${api.replacement!.module}${noteSuffix(api)}` };
+  return { edits, imports, safety: api.safety, message: `${calleeText(call)}() blocks the event loop: replaced by await ${local}() from ${from}${noteSuffix(api)}` };
 }
 
 /** `await promisify(<local>)(<args>)`: the callback form calls back with the sync form's value. */
@@ -158,9 +176,9 @@ export function rewritePromisifiedCall(call: ts.CallExpression, api: NodeBlockin
 }
 
 /** `await <local>(<args>).then(() => true, () => false)`: a boolean from a promise that rejects for "no". */
-export function rewriteSettledBoolean(call: ts.CallExpression, api: NodeBlockingApi, namer: ImportNamer): RewriteResult {
+export function rewriteSettledBoolean(call: ts.CallExpression, api: NodeBlockingApi, namer: ImportNamer, target: RewriteTarget = {}): RewriteResult {
   const imports: ImportRequest[] = [];
-  const local = use(namer, imports, api.replacement!.module, api.replacement!.name, api.replacement!.preferredLocal);
+  const { callee: local } = replacementCallee(namer, imports, api, target);
   const { before, after } = awaitPrefix(call);
   const edits = calleeEdits(call, local, before, `.then(() => true, () => false)${after}`);
   return {

@@ -1,0 +1,8 @@
+// fixture-options: entry=all toplevel=await safety=safe
+import { readFileSync } from 'node:fs';
+
+function loadSchema() {
+  return JSON.parse(readFileSync(new URL('./schema.json', import.meta.url), 'utf8'));
+}
+
+export const schema = loadSchema();

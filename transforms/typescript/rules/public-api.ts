@@ -1,0 +1,206 @@
+// Public API (reported as sync-boundary): functions a library package exports (through package.json
+// `main` or `exports`) are called by code awaitify cannot see. Making one async
+// hands those callers a promise instead of the value, so under `--api replace`
+// it keeps its sync form, with a finding that names the entry, and under
+// `--api twin` it keeps its sync form beside a new async twin.
+//
+// A package is a library when it is published (not `private`), declares an
+// entry (`main`, `exports`, or the `index.js` Node falls back to), and is not
+// an app: an app has a `start` script, or its entry starts a server
+// (`.listen(`), or it declares only `bin` (a command, which nothing imports).
+import { existsSync, readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { ts } from 'ts-morph';
+import type { GraphBuilder } from '../graph.js';
+import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from '../model.js';
+
+export const PUBLIC_API_KIND = 'public-api';
+
+interface Manifest {
+  private?: boolean;
+  main?: string;
+  exports?: unknown;
+  bin?: unknown;
+  scripts?: Record<string, string>;
+}
+
+/**
+ * Adds a stop edge (kind 'public-api') into every function a library package's
+ * entry exports, so it keeps its sync form (or a twin). Returns how many.
+ */
+/** Labels are code (`readConfig`, `createStore().get`) or a phrase for what a factory returns. */
+export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], root: string): number {
+  const packages = new Map<string, Manifest | undefined>();
+  const rootAbs = nodePath.resolve(root);
+  for (const file of files) {
+    for (let dir = nodePath.dirname(nodePath.resolve(file.absPath)); dir.startsWith(rootAbs); dir = nodePath.dirname(dir)) {
+      if (!packages.has(dir)) packages.set(dir, readManifest(nodePath.join(dir, 'package.json')));
+      if (packages.get(dir) || dir === rootAbs || nodePath.dirname(dir) === dir) break;
+    }
+  }
+  let marked = 0;
+  const done = new Set<ts.Node>();
+  for (const [dir, manifest] of packages) {
+    if (!manifest) continue;
+    for (const entry of libraryEntries(dir, manifest, model, files)) {
+      const rel = relative(dir, entry.file.absPath);
+      const spec = entry.spec.replace(/^\.\//, '');
+      const label = spec === rel ? `${entry.field} (${rel})` : `${entry.field} (${spec}, from ${rel})`;
+      for (const { node, file, name } of exportedFunctions(entry.file, model)) {
+        if (done.has(node)) continue;
+        done.add(node);
+        const info = builder.fn(node, file);
+        if (info.graph.alreadyAsync) continue;
+        const via = file === entry.file ? '' : ` through ${relative(root, file.absPath)}`;
+        builder.addEscapeStop(null, info, node, file, PUBLIC_API_KIND, `${name} is exported by the package's ${label}${via}: making it async changes the public API (the package's users would get a promise instead of the value)`);
+        marked++;
+      }
+    }
+  }
+  return marked;
+}
+
+function relative(root: string, abs: string): string {
+  return nodePath.relative(root, abs).split(nodePath.sep).join('/');
+}
+
+function readManifest(path: string): Manifest | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return m && typeof m === 'object' ? (m as Manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entry files of a library package (none for an app). */
+function libraryEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
+  if (manifest.private === true || manifest.scripts?.start !== undefined) return [];
+  const specs: { field: string; spec: string }[] = [];
+  if (typeof manifest.main === 'string') specs.push({ field: 'main', spec: manifest.main });
+  for (const spec of exportTargets(manifest.exports)) specs.push({ field: 'exports', spec });
+  if (!specs.length) {
+    if (manifest.bin !== undefined) return [];
+    specs.push({ field: 'main', spec: 'index.js' });
+  }
+  const anchor = files[0];
+  if (!anchor) return [];
+  const out: { field: string; spec: string; file: FileInfo }[] = [];
+  for (const { field, spec } of specs) {
+    const file = resolveEntry(dir, spec, model, anchor);
+    if (file && !out.some((o) => o.file === file)) out.push({ field, spec, file });
+  }
+  // An entry that starts a server is an app's, whatever else it exports.
+  if (out.some((o) => /\.listen\s*\(/.test(o.file.text))) return [];
+  return out;
+}
+
+function exportTargets(exports: unknown): string[] {
+  if (typeof exports === 'string') return [exports];
+  if (Array.isArray(exports)) return exports.flatMap(exportTargets);
+  if (exports && typeof exports === 'object') {
+    return Object.entries(exports as Record<string, unknown>)
+      .filter(([k]) => k !== './package.json' && k !== 'types')
+      .flatMap(([, v]) => exportTargets(v));
+  }
+  return [];
+}
+
+/** The project file an entry spec names; `dist/x.js` of a TypeScript build is looked up as `src/x.ts`. */
+function resolveEntry(dir: string, spec: string, model: ProjectModel, anchor: FileInfo): FileInfo | undefined {
+  if (spec.includes('*')) return undefined;
+  const abs = nodePath.resolve(dir, spec);
+  const direct = model.resolveModule(abs, anchor);
+  if (direct) return direct;
+  const rel = nodePath.relative(dir, abs).split(nodePath.sep);
+  if (['dist', 'build', 'lib', 'out'].includes(rel[0] ?? '')) {
+    return model.resolveModule(nodePath.join(dir, 'src', ...rel.slice(1)).replace(/\.(c|m)?js$/, '.$1ts'), anchor) ?? model.resolveModule(nodePath.join(dir, 'src', ...rel.slice(1)), anchor);
+  }
+  return undefined;
+}
+
+/** Functions a module exports: exported functions, methods of exported objects and classes, what exported factories return. */
+function exportedFunctions(file: FileInfo, model: ProjectModel): { node: FunctionLike; file: FileInfo; name: string }[] {
+  const out: { node: FunctionLike; file: FileInfo; name: string }[] = [];
+  const seen = new Set<ts.Node>();
+  const visitedFiles = new Set<FileInfo>();
+  const fromValue = (v: Value | undefined, name: string, depth: number): void => {
+    if (!v || depth > 4) return;
+    if (v.kind === 'function') {
+      if (seen.has(v.node)) return;
+      seen.add(v.node);
+      const own = (name.endsWith('()') ? '' : name) || ownName(v.node) || 'module.exports';
+      const label = name.endsWith('()') ? `the function \`${name}\` returns` : `\`${own}\``;
+      out.push({ node: v.node, file: v.file, name: label });
+      // A factory: what it returns is API too.
+      for (const ret of returnedValues(v.node)) fromExpression(ret, v.file, `${own}()`, depth + 1);
+      return;
+    } else if (v.kind === 'object') {
+      if (seen.has(v.node)) return;
+      seen.add(v.node);
+      for (const p of v.node.properties) {
+        const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (!key) continue;
+        if (ts.isMethodDeclaration(p) && p.body) fromValue({ kind: 'function', node: p, file: v.file }, member(name, key), depth + 1);
+        else if (ts.isPropertyAssignment(p)) fromExpression(p.initializer, v.file, member(name, key), depth + 1);
+        else if (ts.isShorthandPropertyAssignment(p)) fromExpression(p.name, v.file, member(name, key), depth + 1);
+      }
+    } else if (v.kind === 'class' || v.kind === 'instance') {
+      if (seen.has(v.node)) return;
+      seen.add(v.node);
+      for (const m of v.node.members) {
+        if (!ts.isMethodDeclaration(m) || !m.body || !ts.isIdentifier(m.name)) continue;
+        const mods = ts.getModifiers(m) ?? [];
+        if (mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword) || m.name.text.startsWith('_')) continue;
+        const owner = name || (v.node.name ? v.node.name.text : 'module.exports');
+        out.push({ node: m, file: v.file, name: `\`${owner}${v.kind === 'class' && !mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? '.prototype' : ''}.${m.name.text}\`` });
+      }
+    } else if (v.kind === 'module') {
+      fromModule(v.file, depth + 1);
+    }
+  };
+  const fromExpression = (expr: ts.Expression, in_: FileInfo, name: string, depth: number): void => {
+    const e = skipOuter(expr);
+    if (isFunctionLike(e)) return fromValue({ kind: 'function', node: e as FunctionLike, file: in_ }, name, depth);
+    fromValue(model.valueOf(e), name, depth);
+  };
+  const fromModule = (f: FileInfo, depth: number): void => {
+    if (visitedFiles.has(f) || depth > 4) return;
+    visitedFiles.add(f);
+    const ex = model.exportsOf(f);
+    for (const [name, get] of ex.named) fromValue(get(), name === 'default' ? 'default export' : name, depth);
+    if (ex.cjs) fromExpression(ex.cjs, f, '', depth);
+    for (const spec of ex.stars) {
+      const target = model.resolveModule(spec, f);
+      if (target) fromModule(target, depth + 1);
+    }
+  };
+  fromModule(file, 0);
+  return out;
+}
+
+function member(owner: string, key: string): string {
+  return owner ? `${owner}.${key}` : key;
+}
+
+function ownName(node: FunctionLike): string | undefined {
+  return (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name ? node.name.text : undefined;
+}
+
+/** Expressions a function returns (an arrow's expression body, `return x;` outside nested functions). */
+function returnedValues(fn: FunctionLike): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return out;
+}
+
+export const PUBLIC_API_ADVICE = 'Use --api twin to keep the sync function and add an async twin beside it for callers that can await, or make the breaking change on purpose (a major release) by hand.';

@@ -1,0 +1,164 @@
+// test-done-callback: a test body or hook that takes a `done` callback
+// (mocha, jest, node:test) and must await something. Mocha refuses a
+// function that both takes `done` and returns a promise ("Resolution method
+// is overspecified"), jest fails it too, so the function never becomes async:
+// its body moves into an async IIFE whose rejection goes to `done`, or, where
+// that cannot be written, it stays sync with a finding.
+import { ts } from 'ts-morph';
+import type { Finding, RuleMeta, Safety, TextEdit } from '../../core/types.js';
+import type { FunctionInfo, GraphBuilder } from '../graph.js';
+import { skipOuter, type ProjectModel } from '../model.js';
+import { wrapLinesEdits } from '../toplevel.js';
+
+export const TEST_DONE_RULE = 'test-done-callback';
+export const TEST_DONE_KIND = 'test-done-callback';
+
+export const testDoneCallbackRule: RuleMeta = {
+  id: TEST_DONE_RULE,
+  language: 'typescript',
+  safety: 'safe',
+  structural: true,
+  exampleExt: 'js',
+  docs: {
+    summary: 'Runs the body of a test or hook that takes `done` in an async IIFE whose rejection goes to `done`, instead of making it async.',
+    whatItDoes:
+      "When a test body or hook handed to mocha, jest or node:test (`it`, `test`, `specify`, `before`, `beforeEach`, `after`, `afterEach`, `beforeAll`, `afterAll`) declares a `done` callback (the first parameter for mocha and jest, the second for node:test) and must await something, it is not made async: its statements move into `(async () => { ... })().catch(done);`, re-indented, and the awaits go inside. A body written as an expression, and one where `done` is called before later statements that would now run after an await (review), stay sync under `--safety safe` with a manual finding; so does what they call, or it keeps a sync twin under `--api twin`. `it.each(...)` bodies, vitest and ava contexts and tape's `t` are not `done` callbacks.",
+    why:
+      "Mocha fails a test that both declares `done` and returns a promise (\"Resolution method is overspecified. Specify a callback *or* return a Promise; not both\"), and jest fails one that takes `done` and returns something. An async function always returns a promise, so adding `async` breaks the test. The IIFE keeps `done` as the way the test ends, and a rejection (a failed assertion after an await) reaches `done(err)` instead of becoming an unhandled rejection.",
+    example: {
+      before:
+        "// fixture-options: express=5\nconst assert = require('assert');\nconst fs = require('fs');\nconst express = require('express');\n\nfunction loadFixture(name) {\n  return JSON.parse(fs.readFileSync(`fixtures/${name}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/fixture/:name', (req, res) => res.json(loadFixture(req.params.name)));\n\ndescribe('fixtures', () => {\n  it('loads a user', function (done) {\n    const user = loadFixture('user');\n    assert.equal(user.name, 'Ada');\n    done();\n  });\n});\n",
+      after:
+        "const assert = require('assert');\nconst express = require('express');\nconst { readFile } = require('fs/promises');\n\nasync function loadFixture(name) {\n  return JSON.parse(await readFile(`fixtures/${name}.json`, 'utf8'));\n}\n\nconst app = express();\napp.get('/fixture/:name', async (req, res) => res.json(await loadFixture(req.params.name)));\n\ndescribe('fixtures', () => {\n  it('loads a user', function (done) {\n    (async () => {\n      const user = await loadFixture('user');\n      assert.equal(user.name, 'Ada');\n      done();\n    })().catch(done);\n  });\n});\n",
+    },
+    safety:
+      'Safe when `done` is used only in the last statement or in `return done(...)`: the test ends where it ended, and an error thrown after an await fails it through `done(err)`, as a thrown error failed it before. Review when `done` is called before statements that would now run after an await: the runner may start the next test while they run.',
+  },
+};
+
+export interface DoneWrapPlan {
+  info: FunctionInfo;
+  done: string;
+  body: ts.Block;
+  safety: Safety;
+  call: ts.CallExpression;
+}
+
+const plans = new WeakMap<GraphBuilder, Map<string, DoneWrapPlan>>();
+
+/** The wrap planned for a test callback that became async, if any. */
+export function testDoneWrapOf(builder: GraphBuilder, id: string): DoneWrapPlan | undefined {
+  return plans.get(builder)?.get(id);
+}
+
+/**
+ * Before planning: each test callback with a `done` parameter either gets a
+ * wrap plan (applied if it becomes async) or cannot become async.
+ */
+export function planTestDoneCallbacks(builder: GraphBuilder, model: ProjectModel, mayReview: boolean): void {
+  const out = new Map<string, DoneWrapPlan>();
+  plans.set(builder, out);
+  for (const [e, call] of builder.testEdges) {
+    const info = builder.byId.get(e.to);
+    if (!info || info.graph.alreadyAsync || info.graph.cannotBeAsync) continue;
+    const done = doneParameter(call, info, model);
+    if (!done) continue;
+    const label = testLabel(call);
+    const body = info.node.body;
+    const why = `${label} declares \`${done}\`: mocha and jest fail a test or hook that both takes a done callback and returns a promise ("Resolution method is overspecified"), so it cannot become async`;
+    if (!body || !ts.isBlock(body) || body.statements.length === 0 || info.node.asteriskToken || !startsLine(body.statements[0]!, info)) {
+      info.graph.cannotBeAsync = { kind: TEST_DONE_KIND, reason: `${why}, and its body cannot be moved into an async IIFE (it is an expression)` };
+      continue;
+    }
+    const safety = doneOnlyAtTheEnd(body, done) ? 'safe' : 'review';
+    if (safety === 'review' && !mayReview) {
+      info.graph.cannotBeAsync = { kind: TEST_DONE_KIND, reason: `${why}, and \`${done}\` is called before statements that would run after an await (review; not applied under --safety safe)` };
+      continue;
+    }
+    out.set(info.id, { info, done, body, safety, call });
+  }
+}
+
+/** The finding that wraps a test callback's body in an async IIFE ending in `.catch(done)`. */
+export function testDoneWrapFinding(plan: DoneWrapPlan, replaced: readonly [number, number][], why: string): Omit<Finding, 'line' | 'column'> | undefined {
+  const { info, done, body } = plan;
+  const sf = info.file.sf;
+  const first = body.statements[0]!;
+  const last = body.statements[body.statements.length - 1]!;
+  // One level deeper than the body is indented relative to the line the function starts on.
+  const text = info.file.text;
+  const lineIndent = (pos: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', pos - 1) + 1))![0];
+  const outer = lineIndent(info.node.getStart(sf));
+  const inner = lineIndent(first.getStart(sf));
+  const unit = inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : undefined;
+  const semi = usesSemicolons(text) ? ';' : '';
+  const edits: TextEdit[] | undefined = wrapLinesEdits(info.file, first.getStart(sf), last.getEnd(), '(async () => {\n', `\n})().catch(${done})${semi}`, replaced, unit);
+  if (!edits) return undefined;
+  const review = plan.safety === 'review' ? ` Review: \`${done}\` is called before statements that now run after an await, so the runner may go on before they finish.` : '';
+  return {
+    rule: TEST_DONE_RULE,
+    path: info.file.path,
+    message: `${testLabel(plan.call)} must await (${why}) but declares \`${done}\`: mocha and jest fail a test that takes a done callback and returns a promise ("Resolution method is overspecified"), so instead of becoming async its body runs in an async IIFE whose rejection is passed to \`${done}\`.${review}`,
+    safety: plan.safety,
+    edits,
+  };
+}
+
+/** Whether the file ends its statements with semicolons (most lines that end a statement do). */
+function usesSemicolons(text: string): boolean {
+  // Lines that end a call or an assignment: with a semicolon, or without.
+  const withSemi = (text.match(/\)\s*;[ \t]*$/gm) ?? []).length;
+  const without = (text.match(/\)[ \t]*$/gm) ?? []).length;
+  return withSemi >= without;
+}
+
+/** The name of the done callback, when the runner passes one. */
+function doneParameter(call: ts.CallExpression, info: FunctionInfo, model: ProjectModel): string | undefined {
+  let e: ts.Expression = skipOuter(call.expression);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(e)) {
+      if (e.name.text === 'each') return undefined;
+      e = skipOuter(e.expression);
+    } else if (ts.isCallExpression(e)) e = skipOuter(e.expression);
+    else if (ts.isTaggedTemplateExpression(e)) return undefined;
+    else break;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  let index = 0;
+  const decl = model.lookup(e.text, e);
+  if (decl) {
+    const v = model.valueOfDeclaration(decl);
+    if (v?.kind !== 'external') return undefined;
+    if (v.module === 'test') index = 1; // node:test: (t, done)
+    else if (v.module !== 'mocha' && v.module !== '@jest/globals' && v.module !== 'bun:test') return undefined;
+  }
+  const param = info.node.parameters[index];
+  return param && ts.isIdentifier(param.name) ? param.name.text : undefined;
+}
+
+function testLabel(call: ts.CallExpression): string {
+  const callee = call.expression.getText().replace(/\s+/g, '');
+  const first = call.arguments[0];
+  return first && ts.isStringLiteralLike(first) ? `\`${callee}('${first.text}')\`` : `the \`${callee}\` callback`;
+}
+
+function startsLine(node: ts.Node, info: FunctionInfo): boolean {
+  const text = info.file.text;
+  const start = node.getStart(info.file.sf);
+  return text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() === '';
+}
+
+/** Whether `done` appears only in the last statement or in `return` statements (after which nothing runs). */
+function doneOnlyAtTheEnd(body: ts.Block, done: string): boolean {
+  const last = body.statements[body.statements.length - 1];
+  let ok = true;
+  const visit = (n: ts.Node, inReturn: boolean): void => {
+    if (!ok) return;
+    if (n === last) return;
+    if (ts.isReturnStatement(n)) inReturn = true;
+    if (ts.isIdentifier(n) && n.text === done && !inReturn) ok = false;
+    ts.forEachChild(n, (c) => visit(c, inReturn));
+  };
+  for (const st of body.statements) visit(st, false);
+  return ok;
+}
