@@ -25,9 +25,11 @@ export type NodeRewriteShape =
  *   variable set from `openSync`): `fs/promises` wants a `FileHandle` there;
  * - no-throw-option: `{ throwIfNoEntry: false }`, which `fs/promises` does not support;
  * - exec-input: an `input` option (the async forms have no stdin string);
- * - exec-stdio: a `stdio` option other than 'pipe' (the async forms ignore it).
+ * - exec-stdio: a `stdio` option other than 'pipe' (the async forms ignore it);
+ * - no-arguments: the call passes no argument (bcryptjs' `genSalt()` without
+ *   rounds does not return a promise in every 2.x release).
  */
-export type NodeManualCondition = 'fd-argument' | 'no-throw-option' | 'exec-input' | 'exec-stdio';
+export type NodeManualCondition = 'fd-argument' | 'no-throw-option' | 'exec-input' | 'exec-stdio' | 'no-arguments';
 
 export interface NodeBlockingApi {
   /** Module the sync API is imported from, without `node:`; '<global>' for globals such as `Atomics`. */
@@ -287,6 +289,35 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
         typeScript: CRYPTO_TS.randomInt,
       },
     ],
+  },
+  {
+    id: 'bcrypt-sync-call',
+    safety: 'safe',
+    exampleExt: 'js',
+    docs: {
+      summary: 'Replaces `bcrypt` / `bcryptjs` `hashSync`, `compareSync` and `genSaltSync` with the awaited `hash`, `compare` and `genSalt` of the same library.',
+      whatItDoes:
+        'Finds calls of `hashSync`, `compareSync` and `genSaltSync` from `bcrypt` or `bcryptjs` (required, imported, destructured or renamed) and rewrites each to `await hash(...)`, `await compare(...)` or `await genSalt(...)` of the same library, every argument kept as written. Both libraries return a promise from these functions when no callback is passed (bcrypt from 1.0, bcryptjs from 2.4). A bcryptjs `genSaltSync()` with no argument is reported for manual work: pass the rounds (`await genSalt(10)`), since `genSalt()` without arguments does not return a promise in every bcryptjs 2.x release.',
+      why: 'bcrypt is deliberately slow: a `hashSync` or `compareSync` at cost 10 to 12 holds the event loop for 50 to 300 ms, during which no other request is served. The async forms run on the libuv thread pool (bcrypt) or yield between rounds (bcryptjs).',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst bcrypt = require('bcrypt');\nconst users = require('./users');\n\nconst app = express();\n\napp.post('/login', express.json(), (req, res) => {\n  const user = users.find(req.body.name);\n  if (!user || !bcrypt.compareSync(req.body.password, user.hash)) return res.sendStatus(401);\n  res.sendStatus(204);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst bcrypt = require('bcrypt');\nconst users = require('./users');\n\nconst app = express();\n\napp.post('/login', express.json(), async (req, res) => {\n  const user = users.find(req.body.name);\n  if (!user || !(await bcrypt.compare(req.body.password, user.hash))) return res.sendStatus(401);\n  res.sendStatus(204);\n});\n",
+      },
+      safety:
+        'Safe: the promise forms take the same arguments, resolve the value the sync forms return (the hash string, the boolean, the salt) and reject where they threw. They need bcrypt 1.0 or later, or bcryptjs 2.4 or later (older releases require a callback).',
+    },
+    apis: (['bcrypt', 'bcryptjs'] as const).flatMap((module) =>
+      ['hash', 'compare', 'genSalt'].map(
+        (name): NodeBlockingApi => ({
+          module,
+          name: `${name}Sync`,
+          replacement: { module, name },
+          shape: 'awaited-call',
+          safety: 'safe',
+          ...(module === 'bcryptjs' && name === 'genSalt' ? { manualWhen: ['no-arguments'] as NodeManualCondition[] } : {}),
+        }),
+      ),
+    ),
   },
   {
     id: 'sleep-busy-wait',
