@@ -213,11 +213,18 @@ class SoundnessPass {
       }
       return;
     }
+    // `W.prototype = { m: function () {} }` of a constructor function: the model resolves
+    // `new W().m()` to these members, and unresolved `.m()` calls match them by name.
+    if (!fn && ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && this.model.valueOf(left.expression)?.kind === 'function') return;
     if (fn) this.functionSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
     this.objectSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
   }
 
   private onReturned(expr: ts.Expression, file: FileInfo): void {
+    // A "revealing module" (`module.exports = (function () { ...; return { a: a }; })()`)
+    // returns its object to where the model follows it: its members are resolved like
+    // those of `module.exports = { a: a }`.
+    if (isRevealingModuleReturn(expr)) return;
     this.objectSites.push({ expr, file, how: 'it is returned' });
     this.returnSites.push({ expr, file });
   }
@@ -754,4 +761,40 @@ function isRouteHookList(n: ts.Node): boolean {
   while (obj.parent && ts.isParenthesizedExpression(obj.parent)) obj = obj.parent;
   const call = obj.parent;
   return Boolean(call && ts.isCallExpression(call) && isArgumentOf(obj, call));
+}
+
+/**
+ * Whether `expr` is the one value an immediately invoked function returns,
+ * and that call's result goes to `module.exports` / `exports.x` or initialises
+ * a variable (where the model resolves member calls on it).
+ */
+function isRevealingModuleReturn(expr: ts.Expression): boolean {
+  let fn: ts.Node | undefined = expr.parent;
+  if (fn && ts.isReturnStatement(fn)) {
+    while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  }
+  if (!fn || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return false;
+  let returns = 0;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n)) returns++;
+    ts.forEachChild(n, visit);
+  };
+  if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
+  else returns = fn.body === expr ? 1 : 0;
+  if (returns !== 1) return false;
+  let callee: ts.Node = fn;
+  while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  if (!call || !ts.isCallExpression(call) || call.expression !== callee) return false;
+  let n: ts.Node = call;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return true;
+  return ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportTarget(skipOuter(p.left));
+}
+
+function isExportTarget(left: ts.Expression): boolean {
+  return isModuleExports(left) || ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && isExportsTarget(left));
 }
