@@ -304,8 +304,22 @@ class SoundnessPass {
       return fns.filter((fn) => attached.includes(fn) || this.derivesFrom(fn, thisClass));
     }
     const v = this.model.moduleExportValue(this.model.valueOf(receiver));
-    if (!v) return this.handlerParameter(receiver) ? [] : fns;
+    if (!v) {
+      if (this.handlerParameter(receiver)) return [];
+      // A parameter of a file-local function: what its callers pass.
+      const passed = this.parameterDepth < 4 ? this.allParameterArguments(receiver) : undefined;
+      if (!passed) return fns;
+      this.parameterDepth++;
+      try {
+        return fns.filter((fn) => passed.some((arg) => this.receiverMayReach({ ...pc, receiver: arg }, [fn], byName).length > 0));
+      } finally {
+        this.parameterDepth--;
+      }
+    }
     switch (v.kind) {
+      case 'fninstance':
+        // A constructor function's member the model did not find (inherited, patched): any of them.
+        return fns;
       case 'external':
       case 'typed':
         return [];
@@ -400,6 +414,55 @@ class SoundnessPass {
       return v?.kind === 'external';
     }
     return false;
+  }
+
+  private parameterDepth = 0;
+
+  /**
+   * The arguments every call passes for parameter `receiver`, when it is a
+   * plain parameter of a function declared in its file, not exported, and
+   * only ever called by name there (so every call is in view); else undefined.
+   */
+  private allParameterArguments(receiver: ts.Expression): ts.Expression[] | undefined {
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const decl = this.model.lookup(receiver.text, receiver);
+    if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name) || decl.dotDotDotToken || decl.initializer) return undefined;
+    const fn = decl.parent;
+    if (!ts.isFunctionDeclaration(fn) || !fn.name || hasExportModifier(fn)) return undefined;
+    // The parameter must not be reassigned in the function.
+    let reassigned = false;
+    const checkAssign = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(skipOuter(n.left)) && (skipOuter(n.left) as ts.Identifier).text === decl.name.getText()) reassigned = true;
+      ts.forEachChild(n, checkAssign);
+    };
+    if (fn.body) checkAssign(fn.body);
+    if (reassigned) return undefined;
+    const index = fn.parameters.indexOf(decl);
+    const name = fn.name.text;
+    const sf = fn.getSourceFile();
+    const args: ts.Expression[] = [];
+    let ok = true;
+    let calls = 0;
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== fn.name && this.model.lookup(name, n) === fn) {
+        let u: ts.Node = n;
+        while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
+        const call = u.parent;
+        if (!call || !ts.isCallExpression(call) || call.expression !== u || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) {
+          ok = false;
+          return;
+        }
+        calls++;
+        const arg = call.arguments[index];
+        if (!arg) ok = false;
+        else args.push(arg);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    // `module.exports = { name }` and the like read the name without calling it: refused above.
+    return ok && calls > 0 ? args : undefined;
   }
 
   /** `req`, `res`, `reply`, `ctx` of a registered handler: the framework's objects, not project code. */
@@ -797,4 +860,8 @@ function isRevealingModuleReturn(expr: ts.Expression): boolean {
 
 function isExportTarget(left: ts.Expression): boolean {
   return isModuleExports(left) || ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && isExportsTarget(left));
+}
+
+function hasExportModifier(node: ts.FunctionDeclaration): boolean {
+  return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
