@@ -615,6 +615,7 @@ class SoundnessPass {
     const v = this.model.valueOf(expr);
     if (v?.kind !== 'object') return;
     if (site.call && this.callSeesMembers(site.call)) return;
+    if (site.how === 'it is returned' && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
     this.membersOf(v, members, true);
     if (members.size === 0) return;
@@ -626,6 +627,58 @@ class SoundnessPass {
       const name = fn.graph.name;
       this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how}), where awaitify cannot see how its methods are called`);
     }
+  }
+
+  /**
+   * `return { get, post }` from a factory whose every call is seen and whose
+   * result is only read by member (`const c = create(o); app.get('/x', c.get)`,
+   * `create(o).get(req, res)`): the model resolves those reads to the members.
+   */
+  private factoryObjectFollowed(expr: ts.Expression): boolean {
+    const factory = this.builder.enclosing(expr);
+    if (!factory || factory.module) return false;
+    const node = factory.node;
+    if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) || !node.body) return false;
+    let returns = 0;
+    const visit = (n: ts.Node): void => {
+      if (isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n)) returns++;
+      ts.forEachChild(n, visit);
+    };
+    if (ts.isBlock(node.body)) ts.forEachChild(node.body, visit);
+    if (returns !== 1 || !expr.parent || !ts.isReturnStatement(expr.parent)) return false;
+    const edges = this.edgesInto(factory.id);
+    if (edges.length === 0) return false;
+    for (const e of edges) {
+      const info = this.builder.sites.get(e);
+      if (info?.kind !== 'call') return false;
+      let n: ts.Node = info.call;
+      while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+      const p = n.parent;
+      if (p && ts.isPropertyAccessExpression(p) && p.expression === n) continue;
+      if (!p || !ts.isVariableDeclaration(p) || p.initializer !== n || !this.onlyReadByMember(p)) return false;
+    }
+    return true;
+  }
+
+  /** Whether every use of a variable is `x.name` (its members read, the variable itself never passed on or reassigned). */
+  private onlyReadByMember(decl: ts.VariableDeclaration): boolean {
+    if (!ts.isIdentifier(decl.name)) return false;
+    const name = decl.name.text;
+    const sf = decl.getSourceFile();
+    let ok = true;
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+        const p = n.parent;
+        if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== n) ok = false;
+        // `c.get = other` replaces a member.
+        else if (p.parent && ts.isBinaryExpression(p.parent) && p.parent.left === p) ok = false;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    return ok;
   }
 
   /** A project function or class (its uses of the object are analysed), or a call that only inspects the object. */

@@ -410,6 +410,11 @@ export class ProjectModel {
         return returned ? this.valueOf(returned) : undefined;
       }
       const callee = this.valueOf(expr.expression);
+      // A factory (`create(options)` returning `{ get, post }`, `makeServer()` returning
+      // `http.createServer()`): the object literal or package value it returns.
+      const factory = this.functionOf(callee);
+      const made = factory ? this.factoryResult(factory.node) : undefined;
+      if (made) return made;
       return callee ? { kind: 'result', of: callee } : undefined;
     }
     if (ts.isNewExpression(expr)) {
@@ -426,6 +431,21 @@ export class ProjectModel {
       return callee ? { kind: 'result', of: callee } : undefined;
     }
     if (expr.kind === ts.SyntaxKind.ThisKeyword) return this.valueOfThis(expr);
+    return undefined;
+  }
+
+  /**
+   * What a call of a plain (not async, not generator) project function gives
+   * when its one `return` is an object literal or a package's value.
+   */
+  private factoryResult(fn: FunctionLike): Value | undefined {
+    if (!(ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || !fn.body) return undefined;
+    if (fn.asteriskToken || (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
+    const returned = singleReturn(fn);
+    if (!returned) return undefined;
+    const v = this.valueOf(returned);
+    if (v?.kind === 'object' && ts.isObjectLiteralExpression(skipOuter(returned))) return v;
+    if (v?.kind === 'result' && v.of.kind === 'external') return v;
     return undefined;
   }
 
@@ -852,7 +872,8 @@ export function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Ex
 }
 
 /** The one `return <expr>` of a function body (not counting nested functions), or an arrow's expression body. */
-function singleReturn(fn: ts.FunctionExpression | ts.ArrowFunction): ts.Expression | undefined {
+function singleReturn(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction): ts.Expression | undefined {
+  if (!fn.body) return undefined;
   if (!ts.isBlock(fn.body)) return fn.body;
   const returns: ts.ReturnStatement[] = [];
   const visit = (n: ts.Node): void => {
