@@ -320,6 +320,38 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
     ),
   },
   {
+    id: 'lowdb-sync-adapter',
+    safety: 'manual',
+    exampleExt: 'js',
+    docs: {
+      summary: 'Reports `db.write()` / `db.read()` of a lowdb 1.x database opened with the `FileSync` adapter: each writes or reads the whole JSON file synchronously.',
+      whatItDoes:
+        "Finds `db.get('posts').push(post).write()` and `db.read()` chains on a database created in the same file by `low(new FileSync(file))` (or `low(adapter)` with `adapter = new FileSync(file)`), with `low` from `lowdb` and `FileSync` from `lowdb/adapters/FileSync`, and reports each for manual work. The rewrite is not mechanical: with the `FileAsync` adapter `low(adapter)` returns a promise of the database, so where the database is created changes too, and every `.write()` returns a promise to await.",
+      why: 'The FileSync adapter serialises the whole database and writes it with `writeFileSync` on every `.write()`: the event loop stops for the duration on every request that writes.',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst low = require('lowdb');\nconst FileSync = require('lowdb/adapters/FileSync');\n\nconst db = low(new FileSync('db.json'));\nconst app = express();\n\napp.post('/posts', express.json(), (req, res) => {\n  db.get('posts').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst low = require('lowdb');\nconst FileAsync = require('lowdb/adapters/FileAsync');\n\nconst dbReady = low(new FileAsync('db.json'));\nconst app = express();\n\napp.post('/posts', express.json(), async (req, res) => {\n  const db = await dbReady;\n  await db.get('posts').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
+      },
+      safety: 'Manual: nothing is rewritten. Switching to `FileAsync` changes how the database is created (`const db = await low(new FileAsync(file))`) and makes every `.write()` return a promise.',
+    },
+    apis: [
+      {
+        module: 'lowdb/adapters/FileSync',
+        name: 'write',
+        shape: 'manual',
+        safety: 'manual',
+        note: "the lowdb FileSync adapter writes the whole file synchronously: use `FileAsync` from lowdb/adapters/FileAsync, create the database with `const db = await low(new FileAsync(file))` (low() then returns a promise), and `await` every `.write()`",
+      },
+      {
+        module: 'lowdb/adapters/FileSync',
+        name: 'read',
+        shape: 'manual',
+        safety: 'manual',
+        note: "the lowdb FileSync adapter reads the whole file synchronously: use `FileAsync` from lowdb/adapters/FileAsync, create the database with `const db = await low(new FileAsync(file))` (low() then returns a promise), and `await db.read()`",
+      },
+    ],
+  },
+  {
     id: 'sleep-busy-wait',
     safety: 'safe',
     exampleExt: 'js',
