@@ -25,9 +25,11 @@ export type NodeRewriteShape =
  *   variable set from `openSync`): `fs/promises` wants a `FileHandle` there;
  * - no-throw-option: `{ throwIfNoEntry: false }`, which `fs/promises` does not support;
  * - exec-input: an `input` option (the async forms have no stdin string);
- * - exec-stdio: a `stdio` option other than 'pipe' (the async forms ignore it).
+ * - exec-stdio: a `stdio` option other than 'pipe' (the async forms ignore it);
+ * - no-arguments: the call passes no argument (bcryptjs' `genSalt()` without
+ *   rounds does not return a promise in every 2.x release).
  */
-export type NodeManualCondition = 'fd-argument' | 'no-throw-option' | 'exec-input' | 'exec-stdio';
+export type NodeManualCondition = 'fd-argument' | 'no-throw-option' | 'exec-input' | 'exec-stdio' | 'no-arguments';
 
 export interface NodeBlockingApi {
   /** Module the sync API is imported from, without `node:`; '<global>' for globals such as `Atomics`. */
@@ -285,6 +287,67 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
         safety: 'safe',
         onlyWithoutCallback: true,
         typeScript: CRYPTO_TS.randomInt,
+      },
+    ],
+  },
+  {
+    id: 'bcrypt-sync-call',
+    safety: 'safe',
+    exampleExt: 'js',
+    docs: {
+      summary: 'Replaces `bcrypt` / `bcryptjs` `hashSync`, `compareSync` and `genSaltSync` with the awaited `hash`, `compare` and `genSalt` of the same library.',
+      whatItDoes:
+        'Finds calls of `hashSync`, `compareSync` and `genSaltSync` from `bcrypt` or `bcryptjs` (required, imported, destructured or renamed) and rewrites each to `await hash(...)`, `await compare(...)` or `await genSalt(...)` of the same library, every argument kept as written. Both libraries return a promise from these functions when no callback is passed (bcrypt from 1.0, bcryptjs from 2.4). A bcryptjs `genSaltSync()` with no argument is reported for manual work: pass the rounds (`await genSalt(10)`), since `genSalt()` without arguments does not return a promise in every bcryptjs 2.x release.',
+      why: 'bcrypt is deliberately slow: a `hashSync` or `compareSync` at cost 10 to 12 holds the event loop for 50 to 300 ms, during which no other request is served. The async forms run on the libuv thread pool (bcrypt) or yield between rounds (bcryptjs).',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst bcrypt = require('bcrypt');\nconst users = require('./users');\n\nconst app = express();\n\napp.post('/login', express.json(), (req, res) => {\n  const user = users.find(req.body.name);\n  if (!user || !bcrypt.compareSync(req.body.password, user.hash)) return res.sendStatus(401);\n  res.sendStatus(204);\n});\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst bcrypt = require('bcrypt');\nconst users = require('./users');\n\nconst app = express();\n\napp.post('/login', express.json(), async (req, res) => {\n  const user = users.find(req.body.name);\n  if (!user || !(await bcrypt.compare(req.body.password, user.hash))) return res.sendStatus(401);\n  res.sendStatus(204);\n});\n",
+      },
+      safety:
+        'Safe: the promise forms take the same arguments, resolve the value the sync forms return (the hash string, the boolean, the salt) and reject where they threw. They need bcrypt 1.0 or later, or bcryptjs 2.4 or later (older releases require a callback).',
+    },
+    apis: (['bcrypt', 'bcryptjs'] as const).flatMap((module) =>
+      ['hash', 'compare', 'genSalt'].map(
+        (name): NodeBlockingApi => ({
+          module,
+          name: `${name}Sync`,
+          replacement: { module, name },
+          shape: 'awaited-call',
+          safety: 'safe',
+          ...(module === 'bcryptjs' && name === 'genSalt' ? { manualWhen: ['no-arguments'] as NodeManualCondition[] } : {}),
+        }),
+      ),
+    ),
+  },
+  {
+    id: 'lowdb-sync-adapter',
+    safety: 'manual',
+    exampleExt: 'js',
+    docs: {
+      summary: 'Reports `db.write()` / `db.read()` of a lowdb 1.x database opened with the `FileSync` adapter: each writes or reads the whole JSON file synchronously.',
+      whatItDoes:
+        "Finds `db.get('posts').push(post).write()` and `db.read()` chains on a database created in the same file by `low(new FileSync(file))` (or `low(adapter)` with `adapter = new FileSync(file)`), with `low` from `lowdb` and `FileSync` from `lowdb/adapters/FileSync`, and reports each for manual work. The rewrite is not mechanical: with the `FileAsync` adapter `low(adapter)` returns a promise of the database, so where the database is created changes too, and every `.write()` returns a promise to await.",
+      why: 'The FileSync adapter serialises the whole database and writes it with `writeFileSync` on every `.write()`: the event loop stops for the duration on every request that writes.',
+      example: {
+        before: "// fixture-options: express=5\nconst express = require('express');\nconst low = require('lowdb');\nconst FileSync = require('lowdb/adapters/FileSync');\n\nconst db = low(new FileSync('db.json'));\nconst app = express();\n\napp.post('/posts', express.json(), (req, res) => {\n  db.get('posts').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
+        after: "// fixture-options: express=5\nconst express = require('express');\nconst low = require('lowdb');\nconst FileAsync = require('lowdb/adapters/FileAsync');\n\nconst dbReady = low(new FileAsync('db.json'));\nconst app = express();\n\napp.post('/posts', express.json(), async (req, res) => {\n  const db = await dbReady;\n  await db.get('posts').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
+      },
+      safety: 'Manual: nothing is rewritten. Switching to `FileAsync` changes how the database is created (`const db = await low(new FileAsync(file))`) and makes every `.write()` return a promise.',
+    },
+    apis: [
+      {
+        module: 'lowdb/adapters/FileSync',
+        name: 'write',
+        shape: 'manual',
+        safety: 'manual',
+        note: "the lowdb FileSync adapter writes the whole file synchronously: use `FileAsync` from lowdb/adapters/FileAsync, create the database with `const db = await low(new FileAsync(file))` (low() then returns a promise), and `await` every `.write()`",
+      },
+      {
+        module: 'lowdb/adapters/FileSync',
+        name: 'read',
+        shape: 'manual',
+        safety: 'manual',
+        note: "the lowdb FileSync adapter reads the whole file synchronously: use `FileAsync` from lowdb/adapters/FileAsync, create the database with `const db = await low(new FileAsync(file))` (low() then returns a promise), and `await db.read()`",
       },
     ],
   },

@@ -213,11 +213,18 @@ class SoundnessPass {
       }
       return;
     }
+    // `W.prototype = { m: function () {} }` of a constructor function: the model resolves
+    // `new W().m()` to these members, and unresolved `.m()` calls match them by name.
+    if (!fn && ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && this.model.valueOf(left.expression)?.kind === 'function') return;
     if (fn) this.functionSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
     this.objectSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
   }
 
   private onReturned(expr: ts.Expression, file: FileInfo): void {
+    // A "revealing module" (`module.exports = (function () { ...; return { a: a }; })()`)
+    // returns its object to where the model follows it: its members are resolved like
+    // those of `module.exports = { a: a }`.
+    if (isRevealingModuleReturn(expr)) return;
     this.objectSites.push({ expr, file, how: 'it is returned' });
     this.returnSites.push({ expr, file });
   }
@@ -297,8 +304,22 @@ class SoundnessPass {
       return fns.filter((fn) => attached.includes(fn) || this.derivesFrom(fn, thisClass));
     }
     const v = this.model.moduleExportValue(this.model.valueOf(receiver));
-    if (!v) return this.handlerParameter(receiver) ? [] : fns;
+    if (!v) {
+      if (this.handlerParameter(receiver)) return [];
+      // A parameter of a file-local function: what its callers pass.
+      const passed = this.parameterDepth < 4 ? this.allParameterArguments(receiver) : undefined;
+      if (!passed) return fns;
+      this.parameterDepth++;
+      try {
+        return fns.filter((fn) => passed.some((arg) => this.receiverMayReach({ ...pc, receiver: arg }, [fn], byName).length > 0));
+      } finally {
+        this.parameterDepth--;
+      }
+    }
     switch (v.kind) {
+      case 'fninstance':
+        // A constructor function's member the model did not find (inherited, patched): any of them.
+        return fns;
       case 'external':
       case 'typed':
         return [];
@@ -393,6 +414,55 @@ class SoundnessPass {
       return v?.kind === 'external';
     }
     return false;
+  }
+
+  private parameterDepth = 0;
+
+  /**
+   * The arguments every call passes for parameter `receiver`, when it is a
+   * plain parameter of a function declared in its file, not exported, and
+   * only ever called by name there (so every call is in view); else undefined.
+   */
+  private allParameterArguments(receiver: ts.Expression): ts.Expression[] | undefined {
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const decl = this.model.lookup(receiver.text, receiver);
+    if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name) || decl.dotDotDotToken || decl.initializer) return undefined;
+    const fn = decl.parent;
+    if (!ts.isFunctionDeclaration(fn) || !fn.name || hasExportModifier(fn)) return undefined;
+    // The parameter must not be reassigned in the function.
+    let reassigned = false;
+    const checkAssign = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(skipOuter(n.left)) && (skipOuter(n.left) as ts.Identifier).text === decl.name.getText()) reassigned = true;
+      ts.forEachChild(n, checkAssign);
+    };
+    if (fn.body) checkAssign(fn.body);
+    if (reassigned) return undefined;
+    const index = fn.parameters.indexOf(decl);
+    const name = fn.name.text;
+    const sf = fn.getSourceFile();
+    const args: ts.Expression[] = [];
+    let ok = true;
+    let calls = 0;
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== fn.name && this.model.lookup(name, n) === fn) {
+        let u: ts.Node = n;
+        while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
+        const call = u.parent;
+        if (!call || !ts.isCallExpression(call) || call.expression !== u || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) {
+          ok = false;
+          return;
+        }
+        calls++;
+        const arg = call.arguments[index];
+        if (!arg) ok = false;
+        else args.push(arg);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    // `module.exports = { name }` and the like read the name without calling it: refused above.
+    return ok && calls > 0 ? args : undefined;
   }
 
   /** `req`, `res`, `reply`, `ctx` of a registered handler: the framework's objects, not project code. */
@@ -545,6 +615,7 @@ class SoundnessPass {
     const v = this.model.valueOf(expr);
     if (v?.kind !== 'object') return;
     if (site.call && this.callSeesMembers(site.call)) return;
+    if (site.how === 'it is returned' && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
     this.membersOf(v, members, true);
     if (members.size === 0) return;
@@ -556,6 +627,58 @@ class SoundnessPass {
       const name = fn.graph.name;
       this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how}), where awaitify cannot see how its methods are called`);
     }
+  }
+
+  /**
+   * `return { get, post }` from a factory whose every call is seen and whose
+   * result is only read by member (`const c = create(o); app.get('/x', c.get)`,
+   * `create(o).get(req, res)`): the model resolves those reads to the members.
+   */
+  private factoryObjectFollowed(expr: ts.Expression): boolean {
+    const factory = this.builder.enclosing(expr);
+    if (!factory || factory.module) return false;
+    const node = factory.node;
+    if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) || !node.body) return false;
+    let returns = 0;
+    const visit = (n: ts.Node): void => {
+      if (isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n)) returns++;
+      ts.forEachChild(n, visit);
+    };
+    if (ts.isBlock(node.body)) ts.forEachChild(node.body, visit);
+    if (returns !== 1 || !expr.parent || !ts.isReturnStatement(expr.parent)) return false;
+    const edges = this.edgesInto(factory.id);
+    if (edges.length === 0) return false;
+    for (const e of edges) {
+      const info = this.builder.sites.get(e);
+      if (info?.kind !== 'call') return false;
+      let n: ts.Node = info.call;
+      while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+      const p = n.parent;
+      if (p && ts.isPropertyAccessExpression(p) && p.expression === n) continue;
+      if (!p || !ts.isVariableDeclaration(p) || p.initializer !== n || !this.onlyReadByMember(p)) return false;
+    }
+    return true;
+  }
+
+  /** Whether every use of a variable is `x.name` (its members read, the variable itself never passed on or reassigned). */
+  private onlyReadByMember(decl: ts.VariableDeclaration): boolean {
+    if (!ts.isIdentifier(decl.name)) return false;
+    const name = decl.name.text;
+    const sf = decl.getSourceFile();
+    let ok = true;
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+        const p = n.parent;
+        if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== n) ok = false;
+        // `c.get = other` replaces a member.
+        else if (p.parent && ts.isBinaryExpression(p.parent) && p.parent.left === p) ok = false;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    return ok;
   }
 
   /** A project function or class (its uses of the object are analysed), or a call that only inspects the object. */
@@ -754,4 +877,44 @@ function isRouteHookList(n: ts.Node): boolean {
   while (obj.parent && ts.isParenthesizedExpression(obj.parent)) obj = obj.parent;
   const call = obj.parent;
   return Boolean(call && ts.isCallExpression(call) && isArgumentOf(obj, call));
+}
+
+/**
+ * Whether `expr` is the one value an immediately invoked function returns,
+ * and that call's result goes to `module.exports` / `exports.x` or initialises
+ * a variable (where the model resolves member calls on it).
+ */
+function isRevealingModuleReturn(expr: ts.Expression): boolean {
+  let fn: ts.Node | undefined = expr.parent;
+  if (fn && ts.isReturnStatement(fn)) {
+    while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  }
+  if (!fn || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return false;
+  let returns = 0;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n)) returns++;
+    ts.forEachChild(n, visit);
+  };
+  if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
+  else returns = fn.body === expr ? 1 : 0;
+  if (returns !== 1) return false;
+  let callee: ts.Node = fn;
+  while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  const call = callee.parent;
+  if (!call || !ts.isCallExpression(call) || call.expression !== callee) return false;
+  let n: ts.Node = call;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return true;
+  return ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportTarget(skipOuter(p.left));
+}
+
+function isExportTarget(left: ts.Expression): boolean {
+  return isModuleExports(left) || ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && isExportsTarget(left));
+}
+
+function hasExportModifier(node: ts.FunctionDeclaration): boolean {
+  return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }

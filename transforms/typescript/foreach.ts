@@ -17,6 +17,8 @@ export interface ForEachPlan {
   returns: ts.ReturnStatement[];
   /** True when the receiver is known to be an array (or a Map/Set handled as such). */
   knownReceiver: boolean;
+  /** `var` declarations at the top of the callback body that become `let` (one binding per iteration, as per call). */
+  varKeywords: ts.VariableDeclarationList[];
 }
 
 const ARRAY_METHODS = new Set(['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'split', 'sort', 'reverse', 'toSorted', 'toReversed', 'keys', 'values', 'entries', 'match', 'fill']);
@@ -26,7 +28,9 @@ export function analyzeForEach(call: ts.CallExpression, arg: ts.Expression, mode
   if (!ts.isPropertyAccessExpression(callee)) return { manual: 'unusual callee' };
   const cb = skipOuter(arg);
   if (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb)) return { manual: 'the callback is not written inline' };
-  if (call.arguments.length !== 1) return { manual: 'forEach is given a thisArg' };
+  // A thisArg matters only to a `function` callback that uses `this` (refused below);
+  // it is dropped with the call, so it must be free of side effects.
+  if (call.arguments.length > 2 || (call.arguments.length === 2 && !isPlainReference(call.arguments[1]!))) return { manual: 'forEach is given a thisArg that is evaluated with effects (not `this`, a name or a property of one), and the loop would drop it' };
   if (!call.parent || !ts.isExpressionStatement(call.parent)) return { manual: 'the forEach call is part of a larger expression' };
   if (ts.isFunctionExpression(cb) && (cb.name || cb.asteriskToken)) return { manual: 'the callback is a named or generator function expression' };
   const params = cb.parameters;
@@ -39,6 +43,8 @@ export function analyzeForEach(call: ts.CallExpression, arg: ts.Expression, mode
 
   // The body moves into the enclosing function: `this`/`arguments` of a function expression would change meaning.
   const returns: ts.ReturnStatement[] = [];
+  const varKeywords: ts.VariableDeclarationList[] = [];
+  const topVars = ts.isBlock(cb.body) ? hoistableVars(cb, cb.body) : undefined;
   let problem: string | undefined;
   const isFnExpr = ts.isFunctionExpression(cb);
   const visit = (n: ts.Node, loopDepth: number, inNestedFunction: boolean): void => {
@@ -62,8 +68,13 @@ export function analyzeForEach(call: ts.CallExpression, arg: ts.Expression, mode
       else returns.push(n);
       return;
     }
+    if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped) && topVars?.has(n)) {
+      varKeywords.push(n);
+      ts.forEachChild(n, (c) => visit(c, loopDepth, false));
+      return;
+    }
     if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) {
-      problem = 'the callback declares `var` variables, which would move to the enclosing function';
+      problem = 'the callback declares `var` variables that cannot become `let` (declared twice or inside a nested block, named like a parameter, or used before the declaration), and as `var` they would move to the enclosing function';
       return;
     }
     const isLoop = ts.isIterationStatement(n, false);
@@ -93,7 +104,7 @@ export function analyzeForEach(call: ts.CallExpression, arg: ts.Expression, mode
     suffix = '.entries()';
   } else head = params[0] ? paramText(params[0]) : '_';
 
-  return { statement: call.parent, call, receiver, callback: cb, head, suffix, returns, knownReceiver: kind !== 'unknown' };
+  return { statement: call.parent, call, receiver, callback: cb, head, suffix, returns, knownReceiver: kind !== 'unknown', varKeywords };
 }
 
 /**
@@ -113,6 +124,10 @@ export function forEachEdits(plan: ForEachPlan): TextEdit[] {
   } else {
     // `x => f(x))` keeps its `;` (if any) as the statement's end.
     edits.push({ start: body.getEnd(), end: plan.call.getEnd(), text: '' });
+  }
+  for (const list of plan.varKeywords) {
+    const vs = list.getStart(sf);
+    edits.push({ start: vs, end: vs + 'var'.length, text: 'let' });
   }
   for (const r of plan.returns) {
     const rs = r.getStart(sf);
@@ -161,4 +176,52 @@ function typeKind(type: ts.TypeNode): 'array' | 'map' | 'set' | 'unknown' {
     if (n === 'Set' || n === 'ReadonlySet') return 'set';
   }
   return 'unknown';
+}
+
+/** `this`, a name, or a property chain of them: evaluating it has no effect. */
+function isPlainReference(expr: ts.Expression): boolean {
+  const e = skipOuter(expr);
+  if (e.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  return ts.isPropertyAccessExpression(e) && !e.questionDotToken && isPlainReference(e.expression);
+}
+
+/**
+ * The `var` statements directly in the callback's body whose names can become
+ * `let` unchanged: each name declared once, not a parameter, and not used
+ * before its declaration (a `var` is hoisted; a `let` would throw there).
+ */
+function hoistableVars(cb: ts.ArrowFunction | ts.FunctionExpression, body: ts.Block): Set<ts.VariableDeclarationList> {
+  const out = new Set<ts.VariableDeclarationList>();
+  const params = new Set(cb.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const declared = new Map<string, number>();
+  const countVars = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) {
+      for (const d of n.declarations) if (ts.isIdentifier(d.name)) declared.set(d.name.text, (declared.get(d.name.text) ?? 0) + 1);
+    }
+    ts.forEachChild(n, countVars);
+  };
+  countVars(body);
+  for (const st of body.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    const list = st.declarationList;
+    if (list.flags & ts.NodeFlags.BlockScoped) continue;
+    const ok = list.declarations.every((d) => {
+      if (!ts.isIdentifier(d.name)) return false;
+      const name = d.name.text;
+      if (params.has(name) || declared.get(name) !== 1) return false;
+      // Any use from the body's start to the end of this declaration (its own initializer included).
+      let early = false;
+      const end = d.getEnd();
+      const find = (n: ts.Node): void => {
+        if (early || n.getStart() >= end) return;
+        if (ts.isIdentifier(n) && n.text === name && n !== d.name) early = true;
+        ts.forEachChild(n, find);
+      };
+      find(body);
+      return !early;
+    });
+    if (ok) out.add(list);
+  }
+  return out;
 }

@@ -551,6 +551,8 @@ export class GraphBuilder {
       }
     }
 
+    // `fs.stat(p, cb)`, `zlib.gzip(buf, cb)`: Node calls the last-argument callback once and ignores its return value, like a timer's.
+    if (isNodeCallbackApi(this.model.valueOf(callee)) && targets.every(([i]) => i === call.arguments.length - 1)) return detached();
     const test = this.testRunnerCall(call);
     if (test === 'suite') return stop('test-suite', 'describe/suite bodies run synchronously while tests are collected; move the call into a before/beforeAll hook or a test');
     if (test === 'test') {
@@ -870,6 +872,19 @@ function functionOfDeclaration(decl: ts.Declaration): FunctionLike | undefined {
   if (!init) return undefined;
   const inner = skipOuter(init);
   return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? inner : undefined;
+}
+
+/** Core modules whose functions take a completion callback last (called once, its return value ignored). */
+const NODE_CALLBACK_MODULES = new Set(['fs', 'fs-extra', 'dns', 'zlib', 'crypto', 'child_process']);
+/** Their functions whose function argument is a listener or runs synchronously, not a completion callback. */
+const NOT_COMPLETION_CALLBACKS = new Set(['watch', 'watchFile', 'unwatchFile', 'createReadStream', 'createWriteStream', 'spawn', 'fork', 'setServers', 'sign', 'verify']);
+
+/** `fs.readFile`, `require('dns').lookup`, a destructured `stat` from 'fs': a callback API of Node's core. */
+function isNodeCallbackApi(v: Value | undefined): boolean {
+  if (v?.kind !== 'external' || v.path.length !== 1) return false;
+  const module = v.module.replace(/^node:/, '');
+  const name = v.path[0]!;
+  return NODE_CALLBACK_MODULES.has(module) && !name.endsWith('Sync') && !NOT_COMPLETION_CALLBACKS.has(name) && !/^(create|Create)/.test(name);
 }
 
 export function isExpressApp(v: Value | undefined): boolean {

@@ -41,6 +41,8 @@ export type Value =
   | { kind: 'object'; node: ts.ObjectLiteralExpression; file: FileInfo }
   | { kind: 'class'; node: ts.ClassLikeDeclaration; file: FileInfo }
   | { kind: 'instance'; node: ts.ClassLikeDeclaration; file: FileInfo }
+  /** `new W()` of a pre-ES6 constructor function `W`: members from `this.m = ...` in `W` and `W.prototype`. */
+  | { kind: 'fninstance'; node: ts.FunctionDeclaration | ts.FunctionExpression; file: FileInfo }
   | { kind: 'module'; file: FileInfo }
   /** Something from a package: `external('express', ['Router'])` is `require('express').Router`. */
   | { kind: 'external'; module: string; path: string[] }
@@ -401,7 +403,18 @@ export class ProjectModel {
     if (ts.isCallExpression(expr)) {
       const spec = requireSpecifier(expr, this);
       if (spec !== undefined) return this.moduleValue(spec, file);
+      // `(function () { ...; return { a: a }; })()`: a "revealing module" is what its one return gives.
+      const iife = skipOuter(expr.expression);
+      if (ts.isFunctionExpression(iife) || ts.isArrowFunction(iife)) {
+        const returned = singleReturn(iife);
+        return returned ? this.valueOf(returned) : undefined;
+      }
       const callee = this.valueOf(expr.expression);
+      // A factory (`create(options)` returning `{ get, post }`, `makeServer()` returning
+      // `http.createServer()`): the object literal or package value it returns.
+      const factory = this.functionOf(callee);
+      const made = factory ? this.factoryResult(factory.node) : undefined;
+      if (made) return made;
       return callee ? { kind: 'result', of: callee } : undefined;
     }
     if (ts.isNewExpression(expr)) {
@@ -412,9 +425,27 @@ export class ProjectModel {
       // `module.exports = Endpoint` / `export = Endpoint`: `new (require('./endpoint'))()` is an Endpoint.
       const callee = this.moduleExportValue(this.valueOf(expr.expression));
       if (callee?.kind === 'class') return { kind: 'instance', node: callee.node, file: callee.file };
+      if (callee?.kind === 'function' && (ts.isFunctionDeclaration(callee.node) || ts.isFunctionExpression(callee.node))) {
+        return { kind: 'fninstance', node: callee.node, file: callee.file };
+      }
       return callee ? { kind: 'result', of: callee } : undefined;
     }
     if (expr.kind === ts.SyntaxKind.ThisKeyword) return this.valueOfThis(expr);
+    return undefined;
+  }
+
+  /**
+   * What a call of a plain (not async, not generator) project function gives
+   * when its one `return` is an object literal or a package's value.
+   */
+  private factoryResult(fn: FunctionLike): Value | undefined {
+    if (!(ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || !fn.body) return undefined;
+    if (fn.asteriskToken || (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
+    const returned = singleReturn(fn);
+    if (!returned) return undefined;
+    const v = this.valueOf(returned);
+    if (v?.kind === 'object' && ts.isObjectLiteralExpression(skipOuter(returned))) return v;
+    if (v?.kind === 'result' && v.of.kind === 'external') return v;
     return undefined;
   }
 
@@ -426,7 +457,7 @@ export class ProjectModel {
         const file = this.fileOf(n)!;
         return { kind: 'instance', node: n, file };
       }
-      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return this.prototypeMethodThis(n);
       if (ts.isMethodDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n) || ts.isConstructorDeclaration(n) || ts.isPropertyDeclaration(n) || ts.isClassStaticBlockDeclaration(n)) {
         const owner = n.parent;
         const file = this.fileOf(n)!;
@@ -454,10 +485,74 @@ export class ProjectModel {
           return this.classMember(value.node, name, value.kind === 'class');
         case 'external':
           return { kind: 'external', module: value.module, path: [...value.path, name] };
+        case 'fninstance':
+          return this.constructorFunctionMember(value.node, name);
         default:
           return undefined;
       }
     });
+  }
+
+  /**
+   * A member of an instance of constructor function `fn`: `this.name = v` in
+   * its body (an own property wins), else the last `W.prototype.name = v` or
+   * `W.prototype = { name: v }` beside its declaration. Unknown when anything
+   * in the project may subclass or patch it (`util.inherits(X, W)`,
+   * `Object.create(W.prototype)`, `class X extends W`, `W.prototype[k] = ...`).
+   */
+  private constructorFunctionMember(fn: ts.FunctionDeclaration | ts.FunctionExpression, name: string): Value | undefined {
+    const info = constructorFunctionInfo(fn);
+    if (!info || this.patchedConstructors().has(info.name)) return undefined;
+    const own = info.thisMembers.get(name);
+    if (own) return this.valueOf(own);
+    const proto = info.prototypeMembers.get(name);
+    if (proto) return this.valueOf(proto);
+    for (let i = info.prototypeObjects.length - 1; i >= 0; i--) {
+      const v = this.objectMember(info.prototypeObjects[i]!, name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** `this` in a function assigned as `W.prototype.m = function () {}` or in `W.prototype = { m: function () {} }`, or in `W` itself when it has a prototype. */
+  private prototypeMethodThis(fn: ts.FunctionDeclaration | ts.FunctionExpression): Value | undefined {
+    let owner: ts.Expression | undefined;
+    let n: ts.Node = fn;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const parent = n.parent;
+    if (parent && ts.isBinaryExpression(parent) && parent.right === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = parent.left;
+      if (ts.isPropertyAccessExpression(left) && ts.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype') owner = left.expression.expression;
+    } else if (parent && (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) && ts.isObjectLiteralExpression(parent.parent)) {
+      let obj: ts.Node = parent.parent;
+      while (obj.parent && ts.isParenthesizedExpression(obj.parent)) obj = obj.parent;
+      const assign = obj.parent;
+      if (assign && ts.isBinaryExpression(assign) && assign.right === obj && ts.isPropertyAccessExpression(assign.left) && assign.left.name.text === 'prototype') owner = assign.left.expression;
+    }
+    let ctor: ts.FunctionDeclaration | ts.FunctionExpression | undefined;
+    if (owner) {
+      const v = this.valueOf(owner);
+      if (v?.kind === 'function' && (ts.isFunctionDeclaration(v.node) || ts.isFunctionExpression(v.node))) ctor = v.node;
+    } else if (constructorFunctionInfo(fn)?.hasPrototype) ctor = fn;
+    if (!ctor) return undefined;
+    const info = constructorFunctionInfo(ctor);
+    if (!info || this.patchedConstructors().has(info.name)) return undefined;
+    return { kind: 'fninstance', node: ctor, file: this.fileOf(ctor)! };
+  }
+
+  private patchedCache?: Set<string>;
+
+  /** Names of constructor functions something in the project may subclass, mix into or patch by a computed name: their members are unknown. */
+  private patchedConstructors(): Set<string> {
+    if (this.patchedCache) return this.patchedCache;
+    const out = new Set<string>();
+    const patterns = [/inherits\s*\(\s*[\w$.]+\s*,\s*([\w$]+)\s*\)/g, /Object\.create\s*\(\s*([\w$]+)\.prototype\b/g, /\bextends\s+([\w$]+)/g, /([\w$]+)\.prototype\s*\[/g, /(?:assign|extend|mixin)\s*\(\s*([\w$]+)\.prototype\b/g, /setPrototypeOf\s*\(\s*([\w$]+)\.prototype\b/g];
+    for (const file of this.files) {
+      if (!file.text.includes('prototype') && !file.text.includes('extends')) continue;
+      for (const re of patterns) for (const m of file.text.matchAll(re)) out.add(m[1]!);
+    }
+    this.patchedCache = out;
+    return out;
   }
 
   private objectMember(obj: ts.ObjectLiteralExpression, name: string): Value | undefined {
@@ -774,4 +869,98 @@ export function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Ex
     if ((ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.body) ts.forEachChild(m.body, visit);
   }
   return out;
+}
+
+/** The one `return <expr>` of a function body (not counting nested functions), or an arrow's expression body. */
+function singleReturn(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction): ts.Expression | undefined {
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returns.length === 1 ? returns[0]!.expression : undefined;
+}
+
+interface ConstructorFunctionInfo {
+  name: string;
+  /** `this.name = value` in the function's own body (not in nested functions). */
+  thisMembers: Map<string, ts.Expression>;
+  /** `Name.prototype.member = value` beside the declaration, last one per member. */
+  prototypeMembers: Map<string, ts.Expression>;
+  /** `Name.prototype = { ... }` beside the declaration, in order. */
+  prototypeObjects: ts.ObjectLiteralExpression[];
+  hasPrototype: boolean;
+}
+
+const CONSTRUCTOR_INFO = new WeakMap<ts.Node, ConstructorFunctionInfo | null>();
+
+/**
+ * What a pre-ES6 constructor function `function W() {}` (or `var W = function () {}`)
+ * defines: undefined when it has no name, or when `W.prototype` is assigned
+ * something other than an object literal (`Object.create(Base.prototype)`).
+ */
+function constructorFunctionInfo(fn: ts.FunctionDeclaration | ts.FunctionExpression): ConstructorFunctionInfo | undefined {
+  const cached = CONSTRUCTOR_INFO.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  const info = computeConstructorFunctionInfo(fn);
+  CONSTRUCTOR_INFO.set(fn, info ?? null);
+  return info;
+}
+
+function computeConstructorFunctionInfo(fn: ts.FunctionDeclaration | ts.FunctionExpression): ConstructorFunctionInfo | undefined {
+  let name: string | undefined;
+  let statement: ts.Node | undefined;
+  if (ts.isFunctionDeclaration(fn)) {
+    name = fn.name?.text;
+    statement = fn;
+  } else {
+    let n: ts.Node = fn;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const decl = n.parent;
+    if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && decl.initializer === n) {
+      name = decl.name.text;
+      statement = decl.parent?.parent;
+    }
+  }
+  const container = statement?.parent;
+  if (!name || !statement || !container || !(ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container))) return undefined;
+  const info: ConstructorFunctionInfo = { name, thisMembers: new Map(), prototypeMembers: new Map(), prototypeObjects: [], hasPrototype: false };
+  for (const st of container.statements) {
+    if (!ts.isExpressionStatement(st)) continue;
+    const e = st.expression;
+    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const left = e.left;
+    if (ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && ts.isIdentifier(left.expression) && left.expression.text === name) {
+      const right = skipOuter(e.right);
+      if (!ts.isObjectLiteralExpression(right)) return undefined;
+      info.prototypeObjects.push(right);
+      // An earlier `W.prototype.m = ...` is replaced with the whole prototype.
+      info.prototypeMembers.clear();
+      info.hasPrototype = true;
+    } else if (
+      ts.isPropertyAccessExpression(left) &&
+      ts.isPropertyAccessExpression(left.expression) &&
+      left.expression.name.text === 'prototype' &&
+      ts.isIdentifier(left.expression.expression) &&
+      left.expression.expression.text === name
+    ) {
+      info.prototypeMembers.set(left.name.text, e.right);
+      info.hasPrototype = true;
+    }
+  }
+  if (fn.body) {
+    const visit = (n: ts.Node): void => {
+      if (isFunctionLike(n) && !ts.isArrowFunction(n)) return;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        info.thisMembers.set(n.left.name.text, n.right);
+      }
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(fn.body, visit);
+  }
+  return info;
 }

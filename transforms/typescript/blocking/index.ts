@@ -8,7 +8,7 @@ import { NODE_BLOCKING_RULES, NODE_IMPORT_SINCE, NODE_SINCE, nodeApisByModule, n
 import type { ImportRequest, RuleMeta, Safety, TextEdit } from '../../core/types.js';
 import type { ImportNamer } from '../imports.js';
 import { rewriteExecSync } from './child-process.js';
-import { calleeExport } from './match.js';
+import { calleeExport, resolveIdentifier } from './match.js';
 import { calleeText, manualReason, rewriteAwaitedCall, rewritePromisifiedCall, rewriteSettledBoolean, skipParens, type RewriteResult, type RewriteTarget } from './rewrite.js';
 import { ScopeIndex } from './scope.js';
 import { atomicsSleepDelay, matchBusyWait, rewriteAtomicsSleep, rewriteBusyWait } from './sleep.js';
@@ -122,6 +122,10 @@ function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallE
   const callee = indirectCallee(call.expression);
   const name = calleeName(callee);
   if (name === undefined) return undefined;
+  if ((name === 'write' || name === 'read') && ts.isPropertyAccessExpression(callee)) {
+    const lowdb = matchLowdbFileSync(callee, name, scopes);
+    if (lowdb) return { raw: call, rule: lowdb.rule, rewrite: () => ({ manual: `${calleeText(call)}() blocks the event loop; ${lowdb.api.note}` }) };
+  }
   // A member name is the export's own name; a plain name may be a renamed import (`{ readFileSync: rf }`).
   if (!CALLEE_NAMES.has(name) && !(ts.isIdentifier(callee) && scopes.isImportedName(name))) return undefined;
   const target = calleeExport(callee, scopes);
@@ -197,4 +201,42 @@ export function wrap(file: SourceFile, raw: ts.CallExpression): CallExpression {
   const found = file.getDescendantsOfKind(ts.SyntaxKind.CallExpression).find((c) => c.compilerNode === raw);
   if (!found) throw new Error(`awaitify: call at ${raw.getStart()} not found in ${file.getFilePath()}`);
   return found;
+}
+
+/**
+ * `db.get('posts').push(p).write()` / `db.read()` on a lowdb 1.x database
+ * created in this file by `low(new FileSync(...))` or `low(adapter)` with
+ * `adapter = new FileSync(...)`: the catalog row of the sync adapter.
+ */
+function matchLowdbFileSync(callee: ts.PropertyAccessExpression, name: string, scopes: ScopeIndex): { rule: NodeBlockingRule; api: NodeBlockingApi } | undefined {
+  const entry = BY_MODULE.get('lowdb/adapters/FileSync')?.get(name);
+  if (!entry) return undefined;
+  let root: ts.Expression = skipParens(callee.expression);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(root)) root = skipParens(root.expression);
+    else if (ts.isCallExpression(root)) root = skipParens(root.expression);
+    else break;
+  }
+  if (!ts.isIdentifier(root)) return undefined;
+  const init = constInitializer(root, scopes);
+  if (!init || !ts.isCallExpression(init) || init.arguments.length !== 1 || !ts.isIdentifier(skipParens(init.expression))) return undefined;
+  const low = resolveIdentifier(skipParens(init.expression) as ts.Identifier, scopes);
+  if (!low || low === 'global' || low.module !== 'lowdb' || (low.name !== undefined && low.name !== 'default')) return undefined;
+  let adapter = skipParens(init.arguments[0]!);
+  if (ts.isIdentifier(adapter)) {
+    const a = constInitializer(adapter, scopes);
+    if (!a) return undefined;
+    adapter = a;
+  }
+  if (!ts.isNewExpression(adapter) || !ts.isIdentifier(skipParens(adapter.expression))) return undefined;
+  const ctor = resolveIdentifier(skipParens(adapter.expression) as ts.Identifier, scopes);
+  if (!ctor || ctor === 'global' || ctor.module !== 'lowdb/adapters/FileSync' || (ctor.name !== undefined && ctor.name !== 'default')) return undefined;
+  return entry;
+}
+
+/** The initializer of the variable a name resolves to, when it is declared once with one. */
+function constInitializer(id: ts.Identifier, scopes: ScopeIndex): ts.Expression | undefined {
+  const decl = scopes.resolve(id.text, id);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
+  return skipParens(decl.initializer);
 }

@@ -71,6 +71,11 @@ const CONDITIONS: Record<NodeManualCondition, (call: ts.CallExpression, scopes: 
     if (!findProperty(options, 'input')) return undefined;
     return 'the `input` option has no equivalent in exec/execFile: start the process with `spawn`, write the input to `child.stdin` and end it, collect stdout, and `await once(child, \'close\')` (once from events)';
   },
+  'no-arguments': (call, _scopes, api) => {
+    if (call.arguments.length > 0) return undefined;
+    const name = api.replacement?.name ?? api.name;
+    return `\`${name}()\` without arguments does not return a promise in every release of ${api.module}: pass the rounds, \`await ${name}(10)\` (10 is the default)`;
+  },
   'exec-stdio': (call, _scopes, api) => {
     const options = execOptions(call, api);
     if (!options || options === 'unknown' || !ts.isObjectLiteralExpression(options)) return undefined;

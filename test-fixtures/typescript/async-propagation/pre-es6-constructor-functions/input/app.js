@@ -1,0 +1,18 @@
+// fixture-options: express=5
+var express = require('express');
+var Store = require('./store');
+var Cache = require('./cache');
+
+var app = express();
+var store = new Store('data');
+var cache = new Cache('cache');
+
+app.get('/items/:id', function (req, res) {
+  res.json(store.load(req.params.id));
+});
+
+app.get('/cached/:key', function (req, res) {
+  res.send(cache.lookup(req.params.key));
+});
+
+module.exports = app;

@@ -1,0 +1,14 @@
+// fixture-options: express=5
+import express from 'express';
+import bcrypt from 'bcryptjs';
+import { users } from './users.js';
+
+const app = express();
+
+app.post('/password', express.json(), (req, res) => {
+  const rounds: number = 10;
+  users.set(req.body.name, bcrypt.hashSync(req.body.password, rounds));
+  res.sendStatus(204);
+});
+
+export default app;
