@@ -261,7 +261,9 @@ def cmd_login(base, user, password, login_path):
         result["error"] = "no csrfmiddlewaretoken on the login page"
         print(json.dumps(result))
         return
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": m.group(1).decode(), "username": user, "password": password}).encode()
+    # `email` and `action` too, for login forms that take an email (the session user has user@example.com).
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": m.group(1).decode(), "username": user, "email": user + "@example.com",
+                                   "password": password, "action": "login"}).encode()
     status, h, body = request(op, base + login_path, data, {"Referer": base + login_path, "Content-Type": "application/x-www-form-urlencoded"})
     result.update(post=status, location=h.get("Location"), cookies=sorted(c.name for c in jar))
     if status >= 500:
@@ -309,9 +311,20 @@ def test_failures(text):
         body = b.split("\n", 2)[-1]
         cause = traceback_cause(body.splitlines()) or {}
         out.append({"test": m.group(3), "kind": m.group(1), **cause})
-    # pytest -q: "FAILED path::Class::test - Exc: msg" in the short summary
+    # pytest: "____ Class.test ____" sections (frames as `path:line: in func`, the error as `E   ...`),
+    # and "FAILED path::Class::test - Exc: msg" in the short summary.
+    sections = {}
+    for m in re.finditer(r"^_+ (\S[^\n]*?) _+\n(.*?)(?=^_+ \S[^\n]*? _+$|^=+ )", text, re.M | re.S):
+        frames = []
+        for f in re.finditer(r"^(\S+\.py):(\d+):(?: in (\S+))?", m.group(2), re.M):
+            if not re.search(r"site-packages|/lib/python3", f.group(1)):
+                frames.append("%s:%s in %s" % (re.sub(r"^.*?/awaitify-django-[^/]+/[^/]+/", "", f.group(1)), f.group(2), f.group(3) or "?"))
+        exc = [e for e in re.findall(r"^E\s+(\S.*)$", m.group(2), re.M) if re.match(r"[\w.]+(Error|Exception|Operation|Warning|Exit)\b", e)]
+        sections[m.group(1).strip()] = {"frames": frames, "exceptionLine": exc[-1][:300] if exc else None}
     for m in re.finditer(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$", text, re.M):
-        out.append({"test": m.group(2), "kind": m.group(1), "exception": (m.group(3) or "")[:300]})
+        row = {"test": m.group(2), "kind": m.group(1), "exception": (m.group(3) or "")[:300]}
+        row.update(sections.get(".".join(m.group(2).split("::")[1:]), {}))
+        out.append(row)
     return out
 
 

@@ -24,8 +24,9 @@
 #
 # Environment:
 #   CORPUS_OUT     results folder (default: /tmp/awaitify-django-corpus/<name>)
-#   CORPUS_MODES   modes to run (default: "default safe")
-#   CORPUS_TESTS   0 skips the test suites (page checks only)
+#   CORPUS_MODES   modes to run (default: "default safe"; also "nomw": --skip middleware-async,
+#                  to see what the migrated views do when the middleware stays as it is)
+#   CORPUS_TESTS   0 skips the test suites (page checks only); "after" runs them after migration only
 #   CORPUS_KEEP    1 keeps the temp dir (its path is printed)
 #   DJANGO_TEST_CMD, DJANGO_SETTINGS, DJANGO_ASGI, DJANGO_SETUP, DJANGO_PAGES,
 #   DJANGO_SKIP_PAGES
@@ -144,7 +145,12 @@ run_phase() { # $1: before or a mode
   cp -a "$work/pristine" "$dir"
   if [[ "$phase" != before ]]; then
     local args=()
-    [[ "$phase" == safe ]] && args=(--safety safe)
+    case "$phase" in
+      default) ;;
+      safe) args=(--safety safe) ;;
+      nomw) args=(--skip middleware-async) ;;  # shows what the views do behind a failing middleware
+      *) log "unknown mode $phase (default, safe, nomw)"; return 1 ;;
+    esac
     log "$phase: awaitify migrate . --write ${args[*]}"
     (cd "$dir" && node "$awaitify" migrate . --write --format json "${args[@]}" >"$res/report.json" 2>"$res/awaitify.log") \
       || log "$phase: awaitify exited $? (see $res/awaitify.log)"
@@ -152,7 +158,7 @@ run_phase() { # $1: before or a mode
     "$venv/bin/python" "$probe" report "$res/report.json" >"$res/report-summary.json"
   fi
   if [[ -n "$setup_cmd" ]]; then in_copy "$dir" "$setup_cmd" >"$res/setup.log" 2>&1 || log "$phase: setup failed, see $res/setup.log"; fi
-  if [[ "${CORPUS_TESTS:-1}" != 0 ]]; then
+  if [[ "${CORPUS_TESTS:-1}" != 0 && ! ( "${CORPUS_TESTS:-1}" == after && "$phase" == before ) ]]; then
     log "$phase: tests: $test_cmd"
     local status=0
     in_copy "$dir" "$test_cmd" >"$res/tests.log" 2>&1 || status=$?
