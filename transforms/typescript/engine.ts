@@ -28,7 +28,7 @@ import { PUBLIC_API_ADVICE, PUBLIC_API_KIND, markPublicApi } from './rules/publi
 import { TEST_DONE_KIND, TEST_DONE_RULE, planTestDoneCallbacks, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, isTestOnly, markStartupOnly, markTestOnly, startupNote, testOnlyNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
-import { INTERLEAVING_STOP, INTERVAL_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, intervalCallbackEdges, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
+import { INTERLEAVING_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
@@ -189,8 +189,6 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   const offload = ctx.isRuleEnabled(OFFLOAD_RULE) ? offloadSeeds(ctx, builder, model, project.getCompilerOptions().module, syncOnly, typeChecker, namerOf, seeds, sqliteSeeds) : undefined;
 
-  // setInterval callbacks made async are review (runs can overlap); under --safety safe they stay sync.
-  const intervalCallbacks = intervalCallbackEdges(ctx, builder, model);
   // Under --safety safe, a callback whose restructuring is review stays sync: its body must not await where the loop or Promise.all is not applied.
   keepReviewCallbacksSync(ctx, builder);
   // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
@@ -198,7 +196,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
   const { result, twins } = planned;
 
-  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards, intervalCallbacks);
+  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards);
   // Rewrites first: the Express wrap re-indents lines and must skip text other edits replace.
   emitter.emitSeeds(seeds);
   emitter.emitAwaits();
@@ -585,7 +583,6 @@ class Emitter<N extends ExpressWrapNamer> {
     private readonly twins: Map<string, TwinPlan>,
     private readonly hazards: HazardLedger,
     /** Functions handed to `setInterval`: their runs can overlap once they await. */
-    private readonly intervalCallbacks: Set<string> = new Set(),
   ) {
     this.findFunctionsBehindStops();
     for (const e of result.awaitEdges) {
@@ -667,7 +664,7 @@ class Emitter<N extends ExpressWrapNamer> {
       } else if (testDoneWrapOf(this.builder, id)) {
         // Not async itself: its body moves into an async IIFE (emitTestDoneWraps).
       } else {
-        const interval = intervalReview(this.builder, id) ?? (this.intervalCallbacks.has(id) ? 'Review: it runs on `setInterval`, which starts the next run on time even while an async run is still awaiting, so runs can now overlap (and one can go on after `clearInterval`); guard against overlap if that matters.' : undefined);
+        const interval = intervalReview(this.builder, id);
         this.add([RANK_FUNCTION, start, 0], {
           rule: interval ? INTERVAL_RULE : RULE.asyncPropagation,
           path: file.path,
@@ -1299,8 +1296,6 @@ function boundaryRule(kind: string): string {
       return RULE.forEachAsyncCallback;
     case INTERLEAVING_STOP:
       return RULE.interleavingHazard;
-    case INTERVAL_STOP:
-      return RULE.asyncCallbackBoundary;
     case REVIEW_CALLBACK_STOP.foreach:
       return RULE.forEachAsyncCallback;
     case REVIEW_CALLBACK_STOP.map:
@@ -1371,8 +1366,6 @@ function adviceFor(kind: string | undefined): string {
     case REVIEW_CALLBACK_STOP.map:
     case REVIEW_CALLBACK_STOP.predicate:
       return 'Check the reason and apply it with --safety review, or restructure the loop by hand.';
-    case INTERVAL_STOP:
-      return 'Make it async by hand with a guard against overlapping runs (skip a tick while a run is in progress), or schedule each run with `setTimeout` after the previous one finishes; --safety review applies it as it is.';
     case INTERLEAVING_STOP:
       return 'Apply it with --safety review once the race is ruled out, or restructure as the interleaving-hazard finding says, so the await no longer splits the check from its act.';
     case 'no-twin':

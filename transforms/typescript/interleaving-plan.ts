@@ -19,33 +19,6 @@ import type { FileInfo, ProjectModel } from './model.js';
 
 /** The stop kind of a call left unawaited because awaiting it would split a check from its act. */
 export const INTERLEAVING_STOP = 'interleaving';
-/** The stop kind of a `setInterval` callback kept sync under `--safety safe`. */
-export const INTERVAL_STOP = 'interval-callback';
-
-/**
- * `setInterval(fn, ms)` edges: an async `fn` can still be running when the
- * next tick starts it again (and after `clearInterval`), where a sync one
- * never overlapped itself. Under `--safety safe` these become stops, so the
- * callback keeps its sync form; otherwise its change is labelled review.
- */
-export function intervalCallbackEdges(ctx: AdapterRunContext, builder: GraphBuilder, model: ProjectModel): Set<string> {
-  const targets = new Set<string>();
-  for (const e of builder.edges) {
-    if (e.mode !== 'detached') continue;
-    const site = builder.sites.get(e);
-    if (site?.kind !== 'callback' || !ts.isCallExpression(site.call)) continue;
-    const callee = site.call.expression;
-    if (!ts.isIdentifier(callee) || callee.text !== 'setInterval') continue;
-    const v = model.valueOf(callee);
-    if (v && !(v.kind === 'external' && v.module.startsWith('timers'))) continue;
-    targets.add(e.to);
-    if (ctx.willApply('review')) continue;
-    e.mode = 'stop';
-    e.stopKind = INTERVAL_STOP;
-    e.stopReason = 'it runs on `setInterval`, which starts the next run on time even while an async run is still awaiting, so runs could overlap (and go on after `clearInterval`); --safety safe does not apply that';
-  }
-  return targets;
-}
 
 interface SeedLike {
   blocking: { rule: string; call: { compilerNode: ts.CallExpression } };
