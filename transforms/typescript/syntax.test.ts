@@ -63,4 +63,27 @@ describe('awaitedText', () => {
       { start: 8, end: 8, text: ')' },
     ]);
   });
+  describe('a statement that starts with the inserted parenthesis', () => {
+    const firstCall = (code: string) => {
+      const sf = ts.createSourceFile('a.js', code, ts.ScriptTarget.Latest, true);
+      let found: ts.CallExpression | undefined;
+      const visit = (n: ts.Node): void => {
+        if (!found && ts.isCallExpression(n) && n.expression.getText() === 'load') found = n;
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+      return found!;
+    };
+    it.each([
+      ['const out = {}\nload().items.push(1)\n', ';(await '],
+      ['let n = 0\nload().run()\n', ';(await '],
+      ['x()\nload().run()\n', ';(await '],
+      ['const out = {};\nload().items.push(1);\n', '(await '],
+      ['function f() {}\nload().run()\n', '(await '],
+      ['if (a) { b() }\nload().run()\n', '(await '],
+      ['if (a) b()\nload().run()\n', ';(await '],
+      ['load().run()\n', '(await '],
+      ['const v = load().run()\n', '(await '],
+    ])('%j opens with %j', (code, opening) => expect(awaitWrapEdits(firstCall(code))[0].text).toBe(opening));
+  });
 });

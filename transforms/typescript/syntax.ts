@@ -51,7 +51,52 @@ export function awaitNeedsParens(node: Node | ts.Node): boolean {
 
 /** `await <inner>`, parenthesised when the place of `node` needs it. */
 export function awaitedText(node: Node | ts.Node, inner: string): string {
-  return awaitNeedsParens(node) ? `(await ${inner})` : `await ${inner}`;
+  if (!awaitNeedsParens(node)) return `await ${inner}`;
+  return `${asiGuard(node instanceof Node ? node.compilerNode : node)}(await ${inner})`;
+}
+
+/**
+ * `;` when a `(` inserted at `raw` would start a statement that follows one
+ * ended without a semicolon: `const out = {}` then `(await load()).items`
+ * would otherwise read as the call `{}(await load())` (no-semicolon style;
+ * Prettier writes the same leading `;`).
+ */
+function asiGuard(raw: ts.Node): string {
+  const start = raw.getStart();
+  let n: ts.Node = raw;
+  while (!ts.isExpressionStatement(n)) {
+    const parent = n.parent;
+    if (!parent || ts.isSourceFile(parent) || ts.isBlock(parent) || parent.getStart() !== start) return '';
+    n = parent;
+  }
+  const container = n.parent;
+  const statements = container && (ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container) || ts.isCaseClause(container) || ts.isDefaultClause(container)) ? container.statements : undefined;
+  if (!statements) return '';
+  const index = statements.indexOf(n as ts.Statement);
+  const prev = index > 0 ? statements[index - 1] : undefined;
+  if (!prev || prev.getText().trimEnd().endsWith(';')) return '';
+  switch (prev.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.ClassDeclaration:
+    case ts.SyntaxKind.InterfaceDeclaration:
+    case ts.SyntaxKind.EnumDeclaration:
+    case ts.SyntaxKind.ModuleDeclaration:
+    case ts.SyntaxKind.Block:
+    case ts.SyntaxKind.IfStatement:
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.TryStatement:
+    case ts.SyntaxKind.SwitchStatement:
+    case ts.SyntaxKind.LabeledStatement:
+    case ts.SyntaxKind.EmptyStatement:
+    case ts.SyntaxKind.ImportDeclaration:
+    case ts.SyntaxKind.ExportDeclaration:
+      return prev.getText().trimEnd().endsWith('}') || prev.getText().trimEnd().endsWith(';') || prev.kind === ts.SyntaxKind.EmptyStatement ? '' : ';';
+    default:
+      return ';';
+  }
 }
 
 /**
@@ -65,7 +110,7 @@ export function awaitWrapEdits(node: Node | ts.Node): { start: number; end: numb
   const end = raw.getEnd();
   if (awaitNeedsParens(raw)) {
     return [
-      { start, end: start, text: '(await ' },
+      { start, end: start, text: `${asiGuard(raw)}(await ` },
       { start: end, end, text: ')' },
     ];
   }
