@@ -10,7 +10,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const [dir, name, ...modes] = process.argv.slice(2);
 const sites = readFileSync(path.join(here, 'sites.tsv'), 'utf8').trim().split('\n').slice(1)
   .map((l) => l.split('\t')).filter((c) => c[0] === name).map(([, site, call]) => ({ site, call }));
-const STRUCTURAL = /^(async-propagation|async-callback-boundary|sync-boundary|express4-async-errors|foreach-async-callback|map-async-callback|return-await-in-try|predicate-async-callback|fastify-return-reply|fastify-hook-done|koa-await-next|nest-on-module-init|top-level-await|toplevel-async-iife|parallel-awaits)$/;
+const STRUCTURAL = /^(async-propagation|async-callback-boundary|sync-boundary|express4-async-errors|foreach-async-callback|map-async-callback|return-await-in-try|predicate-async-callback|fastify-return-reply|fastify-hook-done|koa-await-next|nest-on-module-init|top-level-await|toplevel-async-iife|parallel-awaits|test-done-callback|interval-async-callback|interleaving-hazard)$/;
 const out = { name, sites: sites.length, modes: {} };
 for (const mode of modes) {
   const report = path.join(dir, `${name}-${mode}`, 'report-dry.json');
