@@ -6,7 +6,9 @@
 #   CORPUS_CHECKOUTS  a directory holding one checkout per project, named like
 #                     the project (default: none, each project is cloned)
 #   CORPUS_RESULTS    where each run's output goes (default: /tmp/awaitify-corpus)
-#   AWAITIFY          passed on to run.sh
+#   CORPUS_MODES      the modes to run (default: "handlers sources"; see run.sh:
+#                     handlers, sources, all, safe, all-safe)
+#   AWAITIFY, CORPUS_LINK_NODE_MODULES  passed on to run.sh
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,12 +20,12 @@ status=0
 for name in "${names[@]}"; do
   checkout=""
   [[ -n "${CORPUS_CHECKOUTS:-}" ]] && checkout="$CORPUS_CHECKOUTS/$name"
-  for mode in handlers sources; do
+  for mode in ${CORPUS_MODES:-handlers sources}; do
     CORPUS_MODE="$mode" CORPUS_OUT="$results/$name-$mode" bash "$here/run.sh" "$name" $checkout >"$results/$name-$mode.log" 2>&1
     code=$?
     [[ $code -eq 0 ]] || status=1
     head -n 1 "$results/$name-$mode/result.txt" 2>/dev/null || echo "$name [$mode]: run.sh exited $code, see $results/$name-$mode.log"
   done
 done
-node "$here/table.mjs" "$results" "${names[@]}"
+CORPUS_MODES="${CORPUS_MODES:-handlers sources}" node "$here/table.mjs" "$results" "${names[@]}"
 exit $status

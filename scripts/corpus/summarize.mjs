@@ -25,6 +25,10 @@ const STRUCTURAL = new Set([
   'top-level-await',
   'toplevel-async-iife',
   'parallel-awaits',
+  'test-done-callback',
+  'interval-async-callback',
+  // Reported at blocking calls that have their own finding (the hazard of awaiting them).
+  'interleaving-hazard',
 ]);
 const UNMIGRATED = 'blocking-call-unmigrated';
 
