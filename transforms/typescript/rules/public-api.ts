@@ -6,8 +6,10 @@
 //
 // A package is a library when it is published (not `private`), declares an
 // entry (`main`, `exports`, or the `index.js` Node falls back to), and is not
-// an app: an app has a `start` script, or its entry starts a server
-// (`.listen(`), or it declares only `bin` (a command, which nothing imports).
+// an app: an app's `start` script runs its entry (or it declares no entry at
+// all), or its entry starts a server (`.listen(`), or it declares only `bin`
+// (a command, which nothing imports). A `start` script that runs something
+// else (a CLI beside the library, as json-server has) leaves it a library.
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
@@ -76,7 +78,7 @@ function readManifest(path: string): Manifest | undefined {
 
 /** The entry files of a library package (none for an app). */
 function libraryEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
-  if (manifest.private === true || manifest.scripts?.start !== undefined) return [];
+  if (manifest.private === true || startRunsEntry(manifest)) return [];
   const specs: { field: string; spec: string }[] = [];
   if (typeof manifest.main === 'string') specs.push({ field: 'main', spec: manifest.main });
   for (const spec of exportTargets(manifest.exports)) specs.push({ field: 'exports', spec });
@@ -94,6 +96,16 @@ function libraryEntries(dir: string, manifest: Manifest, model: ProjectModel, fi
   // An entry that starts a server is an app's, whatever else it exports.
   if (out.some((o) => /\.listen\s*\(/.test(o.file.text))) return [];
   return out;
+}
+
+/** Whether `scripts.start` runs the package's own entry (an app started as `node index.js`), or the package declares no entry to run instead. */
+function startRunsEntry(manifest: Manifest): boolean {
+  const start = manifest.scripts?.start;
+  if (start === undefined) return false;
+  const entries = [typeof manifest.main === 'string' ? manifest.main : undefined, ...exportTargets(manifest.exports)].filter((e): e is string => Boolean(e));
+  if (!entries.length) return true;
+  const words = start.split(/[\s;&|]+/).map((w) => w.replace(/^\.\//, '').replace(/\.(c|m)?[jt]s$/, '').replace(/\/index$/, ''));
+  return entries.some((e) => words.includes(e.replace(/^\.\//, '').replace(/\.(c|m)?[jt]s$/, '').replace(/\/index$/, '')));
 }
 
 function exportTargets(exports: unknown): string[] {
