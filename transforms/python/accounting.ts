@@ -244,6 +244,7 @@ class Accountant {
     if (r?.kind === 'class') return this.classCall(call, r.cls, shown);
     if (r) return this.flag(call, `${shown} is a call awaitify cannot classify`);
     if (callee.type === 'identifier') {
+      if (this.factoryForm(callee.text)) return this.flag(call, `${shown} builds a form or formset; forms may query while they are built, validated or saved (ModelForm instances, ModelChoiceField querysets, clean_* methods)`, 'form-call');
       if (!this.bound(callee.text) && (BUILTIN_FUNCS.has(callee.text) || BUILTIN_EXCEPTIONS.test(callee.text))) return this.builtinCall(call, callee.text, shown);
       if (this.kindOf(callee).k === 'logger') return;
       // A name defined nowhere (no import, no star import, no binding) raises NameError: nothing sync-only runs.
@@ -482,7 +483,30 @@ class Accountant {
   // ---- value kinds ----
 
   private bound(name: string): boolean {
-    return this.fc.fn.locals.has(name) || Boolean(resolveName(this.fc.project, this.fc.module, this.fc.fn, name)) || this.fc.module.assigned.has(name);
+    return this.fc.fn.locals.has(name) || Boolean(resolveName(this.fc.project, this.fc.module, this.fc.fn, name)) || this.fc.module.assigned.has(name) || this.fc.module.imports.has(name);
+  }
+
+  /**
+   * A module-level name (here or imported from a project module) bound to a form class a
+   * factory built: `EntryFormSet = formset_factory(EntryForm)`.
+   */
+  private factoryForm(name: string): boolean {
+    let module = this.fc.module;
+    let local = name;
+    const imp = module.imports.get(name);
+    if (imp && !this.fc.fn.locals.has(name)) {
+      const target = imp.name ? this.fc.project.byDotted.get(imp.module) : undefined;
+      if (!target || !imp.name) return false;
+      module = target;
+      local = imp.name;
+    } else if (this.fc.fn.locals.has(name)) return false;
+    const assigned = module.assigned.get(local) ?? [];
+    return assigned.length > 0 && assigned.every((a) => {
+      const right = field(a, 'right');
+      const callee = right?.type === 'call' ? field(right, 'function') : undefined;
+      const r = callee ? resolveExpr(this.fc.project, module, undefined, callee) : undefined;
+      return r?.kind === 'external' && /^django\.(forms|contrib\.contenttypes\.forms)\b.*\.(formset_factory|modelformset_factory|inlineformset_factory|modelform_factory|form_factory|generic_inlineformset_factory)$/.test(r.name);
+    });
   }
 
   private isAwaited(node: Node): boolean {
@@ -618,6 +642,7 @@ class Accountant {
       if (externalAncestors(this.fc.project, r.cls).some((a) => FORM_MODULE.test(a))) return { k: 'form', name: r.cls.name };
       return UNKNOWN;
     }
+    if (callee.type === 'identifier' && this.factoryForm(callee.text)) return { k: 'form', name: callee.text };
     if (callee.type === 'attribute') {
       const obj = field(callee, 'object')!;
       const name = field(callee, 'attribute')!.text;
