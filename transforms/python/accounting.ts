@@ -105,6 +105,8 @@ const RESPONSE_METHODS = new Set(['set_cookie', 'delete_cookie', 'set_signed_coo
 const HTTP_RESPONSE = new Set(['status_code', 'json', 'text', 'content', 'headers', 'raise_for_status', 'ok', 'reason', 'url', 'encoding', 'is_success', 'is_error']);
 const QUERYSET_DATA = new Set(['model', 'query', 'ordered', 'db']);
 const MODEL_DATA = new Set(['pk', 'id', '_meta', '_state', 'DoesNotExist', 'MultipleObjectsReturned', 'objects']);
+/** Session methods that return stored values (or key lists) as the serializer restored them. */
+const SESSION_VALUE_METHODS = new Set(['get', 'pop', 'setdefault', 'aget', 'apop', 'asetdefault', 'keys', 'values', 'items', 'has_key']);
 const FORM_MODULE = /^django\.forms\b|^django\.contrib\.auth\.forms\b/;
 
 /** Whether an expression is plain data (a string, number, JSON value, request parameter). */
@@ -242,6 +244,7 @@ class Accountant {
     if (r?.kind === 'class') return this.classCall(call, r.cls, shown);
     if (r) return this.flag(call, `${shown} is a call awaitify cannot classify`);
     if (callee.type === 'identifier') {
+      if (this.factoryForm(callee.text)) return this.flag(call, `${shown} builds a form or formset; forms may query while they are built, validated or saved (ModelForm instances, ModelChoiceField querysets, clean_* methods)`, 'form-call');
       if (!this.bound(callee.text) && (BUILTIN_FUNCS.has(callee.text) || BUILTIN_EXCEPTIONS.test(callee.text))) return this.builtinCall(call, callee.text, shown);
       if (this.kindOf(callee).k === 'logger') return;
       // A name defined nowhere (no import, no star import, no binding) raises NameError: nothing sync-only runs.
@@ -480,7 +483,30 @@ class Accountant {
   // ---- value kinds ----
 
   private bound(name: string): boolean {
-    return this.fc.fn.locals.has(name) || Boolean(resolveName(this.fc.project, this.fc.module, this.fc.fn, name)) || this.fc.module.assigned.has(name);
+    return this.fc.fn.locals.has(name) || Boolean(resolveName(this.fc.project, this.fc.module, this.fc.fn, name)) || this.fc.module.assigned.has(name) || this.fc.module.imports.has(name);
+  }
+
+  /**
+   * A module-level name (here or imported from a project module) bound to a form class a
+   * factory built: `EntryFormSet = formset_factory(EntryForm)`.
+   */
+  private factoryForm(name: string): boolean {
+    let module = this.fc.module;
+    let local = name;
+    const imp = module.imports.get(name);
+    if (imp && !this.fc.fn.locals.has(name)) {
+      const target = imp.name ? this.fc.project.byDotted.get(imp.module) : undefined;
+      if (!target || !imp.name) return false;
+      module = target;
+      local = imp.name;
+    } else if (this.fc.fn.locals.has(name)) return false;
+    const assigned = module.assigned.get(local) ?? [];
+    return assigned.length > 0 && assigned.every((a) => {
+      const right = field(a, 'right');
+      const callee = right?.type === 'call' ? field(right, 'function') : undefined;
+      const r = callee ? resolveExpr(this.fc.project, module, undefined, callee) : undefined;
+      return r?.kind === 'external' && /^django\.(forms|contrib\.contenttypes\.forms)\b.*\.(formset_factory|modelformset_factory|inlineformset_factory|modelform_factory|form_factory|generic_inlineformset_factory)$/.test(r.name);
+    });
   }
 
   private isAwaited(node: Node): boolean {
@@ -578,6 +604,7 @@ class Accountant {
       }
       case 'subscript': {
         const value = field(node, 'value');
+        if (value && this.isJsonSession(value)) return DATA;
         const k = value ? this.kindOf(value) : UNKNOWN;
         return k.k === 'data' ? DATA : UNKNOWN;
       }
@@ -601,6 +628,9 @@ class Accountant {
       if (/^builtins\.(str|int|float|bool|len|repr|format|round|abs|sum|isinstance|hasattr)$/.test(n)) return DATA;
       if (/^builtins\.(list|dict|tuple|set|sorted|enumerate|zip|range)$/.test(n)) return { k: 'container' };
       if (/^json\.loads$|^django\.urls\.reverse$|^django\.utils\.timezone\.|^django\.utils\.translation\.|^datetime\.|^uuid\.|^django\.conf\.settings\./.test(n)) return DATA;
+      // A model instance of a class awaitify does not index (django.contrib.auth's User): its pk and
+      // the auth user's plain fields are loaded values; anything else stays unclassified.
+      if (/^django\.shortcuts\.get_object_or_404$/.test(n)) return { k: 'orm', t: { kind: 'instance' } };
       if (/^logging\.getLogger$/.test(n)) return { k: 'logger' };
       if (RESPONSE_CLASSES.test(n)) return { k: 'response' };
       if (/^(requests|httpx)\.(get|post|put|patch|delete|head|options|request)$|^urllib\.request\.urlopen$/.test(n)) return { k: 'http' };
@@ -612,6 +642,7 @@ class Accountant {
       if (externalAncestors(this.fc.project, r.cls).some((a) => FORM_MODULE.test(a))) return { k: 'form', name: r.cls.name };
       return UNKNOWN;
     }
+    if (callee.type === 'identifier' && this.factoryForm(callee.text)) return { k: 'form', name: callee.text };
     if (callee.type === 'attribute') {
       const obj = field(callee, 'object')!;
       const name = field(callee, 'attribute')!.text;
@@ -622,8 +653,22 @@ class Accountant {
       if (k.k === 'http' && name === 'json') return DATA;
       if (k.k === 'http' || k.k === 'client') return { k: 'http' };
       if (k.k === 'container' && ['items', 'keys', 'values', 'copy'].includes(name)) return { k: 'container' };
+      if (this.isJsonSession(obj) && SESSION_VALUE_METHODS.has(name)) return DATA;
     }
     return UNKNOWN;
+  }
+
+  /**
+   * `request.session` (or `self.request.session`) whose values are JSON values: the session serializer
+   * is Django's JSONSerializer (the default, and the only one Django ships from 5.0) unless a settings
+   * module sets SESSION_SERIALIZER to another one.
+   */
+  private isJsonSession(node: Node): boolean {
+    if (node.type !== 'attribute' || field(node, 'attribute')?.text !== 'session') return false;
+    const obj = field(node, 'object')!;
+    const isRequest = this.kindOf(obj).k === 'request' || (obj.type === 'attribute' && field(obj, 'attribute')?.text === 'request' && field(obj, 'object')?.text === this.fc.fn.paramNames[0] && Boolean(this.fc.fn.cls));
+    if (!isRequest) return false;
+    return this.fc.project.modules.every((m) => (m.assigned.get('SESSION_SERIALIZER') ?? []).every((a) => /^["'](django\.core\.signing\.JSONSerializer|django\.contrib\.sessions\.serializers\.JSONSerializer)["']$/.test(field(a, 'right')?.text ?? '')));
   }
 
   /** `sorted(books, key=lambda b: b.title)`: the lambda's parameter is an element of what is sorted. */

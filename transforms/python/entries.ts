@@ -15,6 +15,7 @@ import {
 } from './project.js';
 import { atLeast } from './targets.js';
 import { findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
+import { backendsLacking } from './rules/auth-call.js';
 
 export const HTTP_HANDLERS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 
@@ -219,12 +220,29 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
   return info;
 }
 
+/** Decorators whose async path loads the user with request.auser(). */
+const AUSER_DECORATORS = new Set(['login_required', 'permission_required', 'user_passes_test']);
+
+/**
+ * login_required and friends wrap an async view by awaiting request.auser(), which from Django 5.2
+ * calls aget_user() on the authentication backend: a backend without it (not derived from
+ * BaseBackend) raises AttributeError there, so the view stays sync.
+ */
+function authDecoratorBlock(project: Project, name: string, djangoTarget: string): string | undefined {
+  if (!AUSER_DECORATORS.has(name) || !atLeast(djangoTarget, '5.2')) return undefined;
+  const lacking = backendsLacking({ project }, 'aget_user');
+  if (!lacking.length) return undefined;
+  return `${name} wraps an async view by awaiting request.auser(), which calls aget_user() on the authentication backend (Django ${djangoTarget}); ${lacking.join(', ')} ${lacking.length === 1 ? 'does' : 'do'} not define it (not derived from BaseBackend), so the view stays sync`;
+}
+
 function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: string): string | undefined {
   for (const deco of fn.decorators) {
     const { name, resolved } = decoratorName(project, fn, deco);
     if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
       const min = VIEW_DECORATORS[name];
       if (!atLeast(djangoTarget, min)) return `@${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+      const auth = authDecoratorBlock(project, name, djangoTarget);
+      if (auth) return `@${auth}`;
       continue;
     }
     if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
@@ -309,7 +327,7 @@ function wrappedDecoratorBlock(project: Project, module: PyModule, deco: Node, d
   const name = callee.text.split('.').pop() ?? callee.text;
   if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
     const min = VIEW_DECORATORS[name];
-    return atLeast(djangoTarget, min) ? undefined : `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+    return atLeast(djangoTarget, min) ? authDecoratorBlock(project, name, djangoTarget) : `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
   }
   return `${deco.text} is not known to wrap async views (convert it to check iscoroutinefunction first)`;
 }

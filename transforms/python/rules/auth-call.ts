@@ -74,7 +74,7 @@ const backendCache = new WeakMap<object, Map<string, string[]>>();
  * have `method`: Django's own have it, as do project backends deriving from one of Django's or
  * defining it; anything else (another package's backend, a plain class) counts as lacking it.
  */
-export function backendsLacking(ac: AnalysisContext, method: 'aauthenticate' | 'aget_user'): string[] {
+export function backendsLacking(ac: Pick<AnalysisContext, 'project'>, method: 'aauthenticate' | 'aget_user'): string[] {
   let cached = backendCache.get(ac.project);
   if (!cached) backendCache.set(ac.project, (cached = new Map()));
   const hit = cached.get(method);

@@ -44,7 +44,10 @@ export const sessionCall: PythonRule = {
     const harmless: Node[] = [];
     for (const s of sessions) {
       const site = sessionSite(fc, s, harmless);
-      if (site) sites.push(site);
+      if (!site) continue;
+      // The site converts or wraps the whole use, session read included: the accounting treats `request.session` there as converted.
+      if (site.safety !== 'manual' && site.node.id !== s.id) site.claims = [...(site.claims ?? []), s];
+      sites.push(site);
     }
     // Plain attribute uses are accounted for by the first site that converts something.
     const first = sites.find((x) => x.seed);
@@ -77,7 +80,7 @@ function sessionSite(fc: FunctionContext, s: Node, harmless: Node[]): Site | und
     const call = p.parent?.type === 'call' && field(p.parent, 'function')?.id === p.id ? p.parent : undefined;
     if (!call) {
       if (PLAIN_ATTRIBUTES.has(attr.text)) {
-        harmless.push(p);
+        harmless.push(p, s);
         return undefined;
       }
       return manual(p.text);
