@@ -14,7 +14,7 @@ import {
   type PyModule,
 } from './project.js';
 import { atLeast } from './targets.js';
-import { findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
+import { backendsLackingIn, findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
 
 export const HTTP_HANDLERS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 
@@ -116,6 +116,22 @@ function drfReason(base: string): string {
           ? "DRF's APIView.dispatch() calls handlers synchronously and has no async path"
           : 'Django REST framework calls it synchronously';
   return `it derives from ${name} (Django REST framework): ${kind}, so its methods stay sync (an async twin would never be called)`;
+}
+
+/** Django's auth decorators: from 5.1 their async wrapper awaits `request.auser()`, which calls the session backend's aget_user(). */
+const AUTH_DECORATORS = new Set(['login_required', 'permission_required', 'user_passes_test']);
+
+/**
+ * Why an auth decorator cannot wrap an async view on this project: its async wrapper
+ * (Django 5.1+) awaits request.auser(), and a configured backend without aget_user()
+ * raises AttributeError there for every logged-in request.
+ */
+function authDecoratorBlock(project: Project, name: string): string | undefined {
+  if (!AUTH_DECORATORS.has(name)) return undefined;
+  const lacking = backendsLackingIn(project, 'aget_user');
+  if (!lacking.length) return undefined;
+  const which = lacking.length === 1 ? `${lacking[0]} does not define aget_user() (it does not derive from BaseBackend or ModelBackend)` : `${lacking.join(', ')} do not define aget_user() (they do not derive from BaseBackend or ModelBackend)`;
+  return `@${name} wraps an async view with an async wrapper that awaits request.auser(), which calls aget_user() on the authentication backend; ${which}, so a logged-in request would raise AttributeError`;
 }
 
 /** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
@@ -225,6 +241,8 @@ function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: stri
     if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
       const min = VIEW_DECORATORS[name];
       if (!atLeast(djangoTarget, min)) return `@${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+      const auth = authDecoratorBlock(project, name);
+      if (auth) return auth;
       continue;
     }
     if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
@@ -309,7 +327,8 @@ function wrappedDecoratorBlock(project: Project, module: PyModule, deco: Node, d
   const name = callee.text.split('.').pop() ?? callee.text;
   if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
     const min = VIEW_DECORATORS[name];
-    return atLeast(djangoTarget, min) ? undefined : `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+    if (!atLeast(djangoTarget, min)) return `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+    return authDecoratorBlock(project, name)?.replace(/^@/, '');
   }
   return `${deco.text} is not known to wrap async views (convert it to check iscoroutinefunction first)`;
 }
@@ -549,7 +568,7 @@ function decoratorAcceptsCoroutines(project: Project, fn: PyFunction, deco: Node
   const { name, resolved } = decoratorName(project, fn, deco);
   if (COROUTINE_SAFE_DECORATORS.test(callee.text) || (resolved && COROUTINE_SAFE_DECORATORS.test(resolved))) return true;
   const django = resolved ? resolved.startsWith('django.') : false;
-  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]);
+  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]) && !authDecoratorBlock(project, name);
   if (django && name === 'method_decorator') {
     if (!atLeast(djangoTarget, '5.2') || deco.type !== 'call') return false;
     const inner = callArguments(deco).positional[0];
