@@ -223,6 +223,9 @@ function settingStrings(module: PyModule, key: string): { value: string }[] {
   return out;
 }
 
+/** Other packages' backends known to derive from Django's ModelBackend (so they inherit its async methods). */
+const MODEL_BACKEND_SUBCLASSES = new Set(['mozilla_django_oidc.auth.OIDCAuthenticationBackend']);
+
 const backendCache = new WeakMap<object, Map<string, string[]>>();
 
 /** The configured authentication backends that lack `method` (see backendsLacking in rules/auth-call.ts). */
@@ -248,11 +251,11 @@ export function backendsLackingIn(project: Project, method: 'aauthenticate' | 'a
   }
   const backends = configured.length ? [...new Set(configured)] : ['django.contrib.auth.backends.ModelBackend'];
   const lacking = backends.filter((dotted) => {
-    if (/^django\.contrib\.auth\.backends\.\w+$/.test(dotted)) return false;
+    if (/^django\.contrib\.auth\.backends\.\w+$/.test(dotted) || MODEL_BACKEND_SUBCLASSES.has(dotted)) return false;
     const r = resolveDotted(ac.project, dotted);
     if (r?.kind !== 'class') return true;
     if (findMethod(ac.project, r.cls, method)?.isAsync) return false;
-    return !externalAncestors(ac.project, r.cls).some((n) => /^django\.contrib\.auth\.backends\.\w+$/.test(n));
+    return !externalAncestors(ac.project, r.cls).some((n) => /^django\.contrib\.auth\.backends\.\w+$/.test(n) || MODEL_BACKEND_SUBCLASSES.has(n));
   });
   cached.set(method, lacking);
   return lacking;
