@@ -39,31 +39,20 @@ export function moveBlock(fc: FunctionContext, blockOrStatements: Node | Node[],
   const assignedInside = new Set<string>();
   const unconditional = new Set<string>();
   const readInside: string[] = [];
-  // Where the block first sets a name on every path, and where it first reads it.
-  const setFirst = new Map<string, number>();
-  const readFirst = new Map<string, number>();
   for (const n of bindingNodes(fc.fn.body)) {
     for (const name of n.names) {
       if (n.node.startIndex < block.startIndex) boundBefore.add(name);
       else if (n.node.startIndex < block.endIndex) {
         assignedInside.add(name);
         // Bound by an assignment that runs whenever the block runs to its end (not under an if, a loop or a try).
-        if (n.node.type === 'assignment' && onEveryPath(n.node, statements)) {
-          unconditional.add(name);
-          setFirst.set(name, Math.min(setFirst.get(name) ?? Infinity, n.node.endIndex));
-        }
+        if (n.node.type === 'assignment' && onEveryPath(n.node, statements)) unconditional.add(name);
       }
     }
   }
   for (const n of own) {
     if (n.type !== 'identifier' || !locals.has(n.text) || !isRead(n)) continue;
     if (!readInside.includes(n.text)) readInside.push(n.text);
-    readFirst.set(n.text, Math.min(readFirst.get(n.text) ?? Infinity, n.startIndex));
   }
-  // A name the block sets on every path before it first reads it is not an input: passing it
-  // in would read a local that may be unbound on this path (`search` set in an if-branch
-  // above, set again here before use), raising UnboundLocalError at the call.
-  const setBeforeRead = (name: string) => (setFirst.get(name) ?? Infinity) <= (readFirst.get(name) ?? Infinity);
   // Inside a loop, a name set here may be read by the next iteration, before the block.
   const inLoop = Boolean(enclosingLoop(first, fc.fn.body));
   const outside = fc.fn.body
@@ -76,7 +65,7 @@ export function moveBlock(fc: FunctionContext, blockOrStatements: Node | Node[],
   if (unset) return { problem: `sets ${unset} on some paths only, which later code reads` };
   // Only a name set on some paths needs its earlier value passed in (an unconditional one may
   // be unbound on this path: `form` set in the if-branch, set again here in the else-branch).
-  const inputs = [...readInside.filter((name) => boundBefore.has(name) && !setBeforeRead(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name) && !unconditional.has(name))];
+  const inputs = [...readInside.filter((name) => boundBefore.has(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name) && !unconditional.has(name))];
   const returns = own.filter((n) => n.type === 'return_statement');
 
   const indent = lineIndent(text, block.startIndex);
