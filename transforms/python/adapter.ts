@@ -541,6 +541,10 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       if (isAwaitedCall(cs.node)) continue;
       if (!blocks.has(cs.callee.id) && !(blocksUnlessResolved.has(cs.callee.id) && !resolvedCalls.has(cs.node.id))) continue;
       const callee = field(cs.node, 'function')!;
+      // A rule already rewrote this call (`note.save()` on a model that overrides save() became
+      // `await note.asave()`, which runs the override through sync_to_async itself): wrapping it
+      // again would produce `await await sync_to_async(note.asave)()`.
+      if (rewritesCallee(emitted, cs.module, callee)) continue;
       const why = entries.cannotBeAsync.get(cs.callee.id)?.reason ?? result.pinned.get(cs.callee.id)?.reason ?? `${cs.callee.qualname} stays sync`;
       const fc = new FunctionContext(ac, cs.caller, [], entries);
       const { edits, imports } = syncToAsyncEdits(fc, cs.node, callee, true);
@@ -627,6 +631,13 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
  * same way the pipeline renders it afterwards, so both produce identical edits
  * (applied once); the render also knows which names go.
  */
+/** Whether an emitted finding already edits this call's callee (or inserts at its start). */
+function rewritesCallee(emitted: Emitted[], module: PyModule, callee: Node): boolean {
+  return emitted.some(
+    (e) => e.module === module && e.finding.edits.some((x) => x.start <= callee.endIndex && x.end >= callee.startIndex && (x.end > callee.startIndex || x.start === callee.startIndex)),
+  );
+}
+
 function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Emitted[]): void {
   const parser = loadedParser();
   const firstParty = new Set(project.modules.flatMap((m) => m.dotted.map((d) => d.split('.')[0])).filter(Boolean));

@@ -222,3 +222,41 @@ function settingStrings(module: PyModule, key: string): { value: string }[] {
   }
   return out;
 }
+
+/** Other packages' backends known to derive from Django's ModelBackend (so they inherit its async methods). */
+const MODEL_BACKEND_SUBCLASSES = new Set(['mozilla_django_oidc.auth.OIDCAuthenticationBackend']);
+
+const backendCache = new WeakMap<object, Map<string, string[]>>();
+
+/** The configured authentication backends that lack `method` (see backendsLacking in rules/auth-call.ts). */
+export function backendsLackingIn(project: Project, method: 'aauthenticate' | 'aget_user'): string[] {
+  const ac = { project };
+  let cached = backendCache.get(ac.project);
+  if (!cached) backendCache.set(ac.project, (cached = new Map()));
+  const hit = cached.get(method);
+  if (hit) return hit;
+  const configured: string[] = [];
+  for (const module of ac.project.modules) {
+    for (const assign of module.assigned.get('AUTHENTICATION_BACKENDS') ?? []) configured.push(...stringsIn(field(assign, 'right')));
+    if (!module.text.includes('AUTHENTICATION_BACKENDS')) continue;
+    // `AUTHENTICATION_BACKENDS += [...]`, `.append(...)`, `.extend(...)`, `.insert(0, ...)` (often under an `if`).
+    for (const aug of module.root.descendantsOfType('augmented_assignment')) {
+      if (aug && /(^|\.)AUTHENTICATION_BACKENDS$/.test(field(aug, 'left')?.text ?? '')) configured.push(...stringsIn(field(aug, 'right')));
+    }
+    for (const call of module.root.descendantsOfType('call')) {
+      const callee = call ? field(call, 'function') : undefined;
+      if (callee?.type !== 'attribute' || !/(^|\.)AUTHENTICATION_BACKENDS$/.test(field(callee, 'object')?.text ?? '')) continue;
+      if (/^(append|extend|insert)$/.test(field(callee, 'attribute')?.text ?? '')) configured.push(...stringsIn(field(call!, 'arguments')));
+    }
+  }
+  const backends = configured.length ? [...new Set(configured)] : ['django.contrib.auth.backends.ModelBackend'];
+  const lacking = backends.filter((dotted) => {
+    if (/^django\.contrib\.auth\.backends\.\w+$/.test(dotted) || MODEL_BACKEND_SUBCLASSES.has(dotted)) return false;
+    const r = resolveDotted(ac.project, dotted);
+    if (r?.kind !== 'class') return true;
+    if (findMethod(ac.project, r.cls, method)?.isAsync) return false;
+    return !externalAncestors(ac.project, r.cls).some((n) => /^django\.contrib\.auth\.backends\.\w+$/.test(n) || MODEL_BACKEND_SUBCLASSES.has(n));
+  });
+  cached.set(method, lacking);
+  return lacking;
+}

@@ -14,8 +14,7 @@ import {
   type PyModule,
 } from './project.js';
 import { atLeast } from './targets.js';
-import { findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
-import { backendsLacking } from './rules/auth-call.js';
+import { backendsLackingIn, findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
 
 export const HTTP_HANDLERS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 
@@ -119,6 +118,22 @@ function drfReason(base: string): string {
   return `it derives from ${name} (Django REST framework): ${kind}, so its methods stay sync (an async twin would never be called)`;
 }
 
+/** Django's auth decorators: from 5.1 their async wrapper awaits `request.auser()`, which calls the session backend's aget_user(). */
+const AUTH_DECORATORS = new Set(['login_required', 'permission_required', 'user_passes_test']);
+
+/**
+ * Why an auth decorator cannot wrap an async view on this project: its async wrapper
+ * (Django 5.1+) awaits request.auser(), and a configured backend without aget_user()
+ * raises AttributeError there for every logged-in request.
+ */
+function authDecoratorBlock(project: Project, name: string): string | undefined {
+  if (!AUTH_DECORATORS.has(name)) return undefined;
+  const lacking = backendsLackingIn(project, 'aget_user');
+  if (!lacking.length) return undefined;
+  const which = lacking.length === 1 ? `${lacking[0]} does not define aget_user() (it does not derive from BaseBackend or ModelBackend)` : `${lacking.join(', ')} do not define aget_user() (they do not derive from BaseBackend or ModelBackend)`;
+  return `@${name} wraps an async view with an async wrapper that awaits request.auser(), which calls aget_user() on the authentication backend; ${which}, so a logged-in request would raise AttributeError`;
+}
+
 /** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
 const SYNC_AUTH_MIXINS = /^django\.contrib\.auth\.mixins\.(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|AccessMixin)$/;
 /** Django view bases and mixins known not to run sync work around an async handler. */
@@ -220,29 +235,14 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
   return info;
 }
 
-/** Decorators whose async path loads the user with request.auser(). */
-const AUSER_DECORATORS = new Set(['login_required', 'permission_required', 'user_passes_test']);
-
-/**
- * login_required and friends wrap an async view by awaiting request.auser(), which from Django 5.2
- * calls aget_user() on the authentication backend: a backend without it (not derived from
- * BaseBackend) raises AttributeError there, so the view stays sync.
- */
-function authDecoratorBlock(project: Project, name: string, djangoTarget: string): string | undefined {
-  if (!AUSER_DECORATORS.has(name) || !atLeast(djangoTarget, '5.2')) return undefined;
-  const lacking = backendsLacking({ project }, 'aget_user');
-  if (!lacking.length) return undefined;
-  return `${name} wraps an async view by awaiting request.auser(), which calls aget_user() on the authentication backend (Django ${djangoTarget}); ${lacking.join(', ')} ${lacking.length === 1 ? 'does' : 'do'} not define it (not derived from BaseBackend), so the view stays sync`;
-}
-
 function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: string): string | undefined {
   for (const deco of fn.decorators) {
     const { name, resolved } = decoratorName(project, fn, deco);
     if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
       const min = VIEW_DECORATORS[name];
       if (!atLeast(djangoTarget, min)) return `@${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
-      const auth = authDecoratorBlock(project, name, djangoTarget);
-      if (auth) return `@${auth}`;
+      const auth = authDecoratorBlock(project, name);
+      if (auth) return auth;
       continue;
     }
     if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
@@ -327,7 +327,8 @@ function wrappedDecoratorBlock(project: Project, module: PyModule, deco: Node, d
   const name = callee.text.split('.').pop() ?? callee.text;
   if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
     const min = VIEW_DECORATORS[name];
-    return atLeast(djangoTarget, min) ? authDecoratorBlock(project, name, djangoTarget) : `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+    if (!atLeast(djangoTarget, min)) return `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
+    return authDecoratorBlock(project, name)?.replace(/^@/, '');
   }
   return `${deco.text} is not known to wrap async views (convert it to check iscoroutinefunction first)`;
 }
@@ -567,7 +568,7 @@ function decoratorAcceptsCoroutines(project: Project, fn: PyFunction, deco: Node
   const { name, resolved } = decoratorName(project, fn, deco);
   if (COROUTINE_SAFE_DECORATORS.test(callee.text) || (resolved && COROUTINE_SAFE_DECORATORS.test(resolved))) return true;
   const django = resolved ? resolved.startsWith('django.') : false;
-  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]);
+  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]) && !authDecoratorBlock(project, name);
   if (django && name === 'method_decorator') {
     if (!atLeast(djangoTarget, '5.2') || deco.type !== 'call') return false;
     const inner = callArguments(deco).positional[0];

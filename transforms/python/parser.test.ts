@@ -18,6 +18,19 @@ describe('pythonSyntaxError', () => {
   it('rejects an unclosed parameter list', async () => {
     expect(await pythonSyntaxError('def f(:\n    pass\n')).toMatchObject({ line: 1 });
   });
+
+  it("rejects 'await await' that tree-sitter parses without an error", async () => {
+    expect(await pythonSyntaxError('async def f():\n    x = 1\n    await await g()\n')).toEqual({
+      line: 3,
+      message: "'await await': the operand of 'await' must be a primary (parenthesise it)",
+    });
+  });
+
+  it("rejects 'await -x' and accepts the parenthesised and the power forms", async () => {
+    expect(await pythonSyntaxError('async def f():\n    return await -g()\n')).toMatchObject({ line: 2 });
+    expect(await pythonSyntaxError('async def f():\n    await (await g())\n')).toBeUndefined();
+    expect(await pythonSyntaxError('async def f():\n    return await a ** b\n')).toBeUndefined();
+  });
 });
 
 describe('node offsets', () => {

@@ -71,7 +71,7 @@ export async function pythonSyntaxError(text: string): Promise<{ line: number; m
   const parser = await loadPythonParser();
   const tree = parsePython(parser, text);
   try {
-    return firstSyntaxError(tree.rootNode) ?? asyncContextError(tree.rootNode) ?? indentationError(tree.rootNode);
+    return firstSyntaxError(tree.rootNode) ?? asyncContextError(tree.rootNode) ?? awaitOperandError(tree.rootNode) ?? indentationError(tree.rootNode);
   } finally {
     tree.delete();
   }
@@ -101,6 +101,26 @@ export function asyncContextError(root: Node): { line: number; message: string }
     if (where === 'async' || where === 'genexp') continue;
     const outside = where === 'lambda' ? 'in a lambda' : 'outside async function';
     return { line: node.startPosition.row + 1, message: `${what} ${outside}` };
+  }
+  return undefined;
+}
+
+/**
+ * Python's `await` takes a primary (`await_primary: 'await' primary`), so
+ * `await await f()` and `await -f()` are SyntaxErrors, but tree-sitter parses
+ * both as an `await` node around the operand. (`await a ** b` also comes out
+ * as an `await` around a binary operator; Python reads it as `(await a) ** b`,
+ * which is valid, so binary operators are not reported.)
+ */
+export function awaitOperandError(root: Node): { line: number; message: string } | undefined {
+  for (const node of root.descendantsOfType('await')) {
+    if (!node) continue;
+    const operand = node.namedChildren.filter((c) => c && c.type !== 'comment').at(-1);
+    if (!operand) continue;
+    if (operand.type === 'await') return { line: node.startPosition.row + 1, message: "'await await': the operand of 'await' must be a primary (parenthesise it)" };
+    if (operand.type === 'unary_operator' || operand.type === 'not_operator') {
+      return { line: node.startPosition.row + 1, message: `'await' followed by ${JSON.stringify(operand.text.slice(0, 1))}: the operand of 'await' must be a primary` };
+    }
   }
   return undefined;
 }

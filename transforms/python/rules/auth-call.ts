@@ -5,9 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { rowSite, rowsFor, syncToAsyncEdits } from '../call-rewrite.js';
 import type { PythonCallRow } from '../../catalog/python.js';
 import { ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
-import { resolveDotted, stringsIn } from '../django-callers.js';
+import { backendsLackingIn } from '../django-callers.js';
 import { field } from '../parser.js';
-import { externalAncestors, findMethod } from '../project.js';
 
 const RULE = 'auth-call';
 
@@ -67,40 +66,13 @@ function fallbackSite(fc: FunctionContext, call: Node, callee: Node, method: str
   );
 }
 
-const backendCache = new WeakMap<object, Map<string, string[]>>();
 
 /**
  * The backends in settings.AUTHENTICATION_BACKENDS (Django's default: ModelBackend) that do not
  * have `method`: Django's own have it, as do project backends deriving from one of Django's or
  * defining it; anything else (another package's backend, a plain class) counts as lacking it.
  */
-export function backendsLacking(ac: Pick<AnalysisContext, 'project'>, method: 'aauthenticate' | 'aget_user'): string[] {
-  let cached = backendCache.get(ac.project);
-  if (!cached) backendCache.set(ac.project, (cached = new Map()));
-  const hit = cached.get(method);
-  if (hit) return hit;
-  const configured: string[] = [];
-  for (const module of ac.project.modules) {
-    for (const assign of module.assigned.get('AUTHENTICATION_BACKENDS') ?? []) configured.push(...stringsIn(field(assign, 'right')));
-    if (!module.text.includes('AUTHENTICATION_BACKENDS')) continue;
-    // `AUTHENTICATION_BACKENDS += [...]`, `.append(...)`, `.extend(...)`, `.insert(0, ...)` (often under an `if`).
-    for (const aug of module.root.descendantsOfType('augmented_assignment')) {
-      if (aug && /(^|\.)AUTHENTICATION_BACKENDS$/.test(field(aug, 'left')?.text ?? '')) configured.push(...stringsIn(field(aug, 'right')));
-    }
-    for (const call of module.root.descendantsOfType('call')) {
-      const callee = call ? field(call, 'function') : undefined;
-      if (callee?.type !== 'attribute' || !/(^|\.)AUTHENTICATION_BACKENDS$/.test(field(callee, 'object')?.text ?? '')) continue;
-      if (/^(append|extend|insert)$/.test(field(callee, 'attribute')?.text ?? '')) configured.push(...stringsIn(field(call!, 'arguments')));
-    }
-  }
-  const backends = configured.length ? [...new Set(configured)] : ['django.contrib.auth.backends.ModelBackend'];
-  const lacking = backends.filter((dotted) => {
-    if (/^django\.contrib\.auth\.backends\.\w+$/.test(dotted)) return false;
-    const r = resolveDotted(ac.project, dotted);
-    if (r?.kind !== 'class') return true;
-    if (findMethod(ac.project, r.cls, method)?.isAsync) return false;
-    return !externalAncestors(ac.project, r.cls).some((n) => /^django\.contrib\.auth\.backends\.\w+$/.test(n));
-  });
-  cached.set(method, lacking);
-  return lacking;
+export function backendsLacking(ac: AnalysisContext, method: 'aauthenticate' | 'aget_user'): string[] {
+  return backendsLackingIn(ac.project, method);
 }
+

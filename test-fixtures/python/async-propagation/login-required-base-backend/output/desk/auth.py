@@ -1,0 +1,10 @@
+from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.models import User
+
+
+class TokenBackend(BaseBackend):
+    def authenticate(self, request, token=None):
+        return User.objects.filter(last_name=token).first()
+
+    def get_user(self, user_id):
+        return User.objects.filter(pk=user_id).first()

@@ -1,0 +1,1 @@
+AUTHENTICATION_BACKENDS = ["desk.auth.TokenBackend"]
