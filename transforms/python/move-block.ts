@@ -39,13 +39,23 @@ export function moveBlock(fc: FunctionContext, blockOrStatements: Node | Node[],
   const assignedInside = new Set<string>();
   const unconditional = new Set<string>();
   const readInside: string[] = [];
+  // Bound on every path that reaches the block: a parameter, or a binding whose enclosing
+  // statement list also holds the block (a binding under an earlier `if` may not have run).
+  const definitelyBefore = new Set<string>(fc.fn.paramNames);
+  // Where the block first binds each name on every path through it (an unconditional assignment).
+  const setInsideAt = new Map<string, number>();
   for (const n of bindingNodes(fc.fn.body)) {
     for (const name of n.names) {
-      if (n.node.startIndex < block.startIndex) boundBefore.add(name);
-      else if (n.node.startIndex < block.endIndex) {
+      if (n.node.startIndex < block.startIndex) {
+        boundBefore.add(name);
+        if (bindsOnPathTo(n.node, first)) definitelyBefore.add(name);
+      } else if (n.node.startIndex < block.endIndex) {
         assignedInside.add(name);
         // Bound by an assignment that runs whenever the block runs to its end (not under an if, a loop or a try).
-        if (n.node.type === 'assignment' && onEveryPath(n.node, statements)) unconditional.add(name);
+        if (n.node.type === 'assignment' && onEveryPath(n.node, statements)) {
+          unconditional.add(name);
+          if (!setInsideAt.has(name)) setInsideAt.set(name, n.node.endIndex);
+        }
       }
     }
   }
@@ -65,7 +75,15 @@ export function moveBlock(fc: FunctionContext, blockOrStatements: Node | Node[],
   if (unset) return { problem: `sets ${unset} on some paths only, which later code reads` };
   // Only a name set on some paths needs its earlier value passed in (an unconditional one may
   // be unbound on this path: `form` set in the if-branch, set again here in the else-branch).
-  const inputs = [...readInside.filter((name) => boundBefore.has(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name) && !unconditional.has(name))];
+  // A name read in the block only after the block itself set it needs no value from before.
+  const firstRead = new Map<string, number>();
+  for (const n of own) if (n.type === 'identifier' && locals.has(n.text) && isRead(n) && !firstRead.has(n.text)) firstRead.set(n.text, n.startIndex);
+  const setFirst = (name: string) => (setInsideAt.get(name) ?? Infinity) <= (firstRead.get(name) ?? -1);
+  const inputs = [...readInside.filter((name) => boundBefore.has(name) && !setFirst(name)), ...outputs.filter((name) => boundBefore.has(name) && !readInside.includes(name) && !unconditional.has(name))];
+  // Passing a name that may still be unset where the block starts would raise UnboundLocalError
+  // at the call, where the original code only read it on paths that had set it.
+  const maybeUnset = inputs.find((name) => !definitelyBefore.has(name));
+  if (maybeUnset) return { problem: `needs ${maybeUnset}, which may be unset where it starts` };
   const returns = own.filter((n) => n.type === 'return_statement');
 
   const indent = lineIndent(text, block.startIndex);
@@ -186,6 +204,22 @@ function isRead(n: Node): boolean {
   if (p.type === 'as_pattern_target') return false;
   if (p.type === 'function_definition' || p.type === 'class_definition') return false;
   return true;
+}
+
+/** Whether a binding before `target` runs on every path to it: the statement list holding the binding's statement also holds `target`. */
+function bindsOnPathTo(binding: Node, target: Node): boolean {
+  // A loop variable is bound inside its loop, and after it only if the loop ran at least once.
+  if (binding.type === 'for_statement') return binding.startIndex <= target.startIndex && target.endIndex <= binding.endIndex;
+  // A `with` body runs whenever the with statement does (as onEveryPath counts it), so its
+  // bindings count in the statement list around the with.
+  for (let stmt: Node = binding; ; ) {
+    while (stmt.parent && ['expression_statement', 'assignment', 'augmented_assignment', 'with_statement', 'with_clause', 'with_item'].includes(stmt.parent.type)) stmt = stmt.parent;
+    const list = stmt.parent;
+    if (!list || (list.type !== 'block' && list.type !== 'module')) return false;
+    if (list.startIndex <= target.startIndex && target.endIndex <= list.endIndex) return true;
+    if (list.parent?.type !== 'with_statement') return false;
+    stmt = list.parent;
+  }
 }
 
 function onEveryPath(node: Node, statements: Node[]): boolean {

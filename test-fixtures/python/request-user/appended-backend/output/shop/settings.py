@@ -2,5 +2,5 @@ import os
 
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 
-if os.environ.get("USE_OIDC"):
-    AUTHENTICATION_BACKENDS.append("mozilla_django_oidc.auth.OIDCAuthenticationBackend")
+if os.environ.get("USE_SSO"):
+    AUTHENTICATION_BACKENDS.append("sso_kit.backends.SingleSignOnBackend")
