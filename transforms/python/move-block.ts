@@ -225,6 +225,8 @@ function bindsOnPathTo(binding: Node, target: Node): boolean {
 function onEveryPath(node: Node, statements: Node[]): boolean {
   for (let p: Node | null = node.parent; p; p = p.parent) {
     if (statements.some((s) => s.id === p!.id)) return true;
+    // Only a `with` body always runs; the body of an if, a loop or a try may not.
+    if (p.type === 'block' && p.parent?.type !== 'with_statement') return false;
     if (!['expression_statement', 'block', 'with_statement', 'with_clause', 'with_item'].includes(p.type)) return false;
   }
   return false;
