@@ -7,6 +7,7 @@
 // wrapped (`sync_to_async`), or on a small allow-list of APIs known not to touch
 // sync-only Django machinery. Whatever is left is unaccounted: sync-only until
 // proven otherwise.
+import { inTruthTest } from './rules/queryset-evaluation.js';
 import type { Node } from 'web-tree-sitter';
 import { calleeFunction, type PyCallSite } from './callgraph.js';
 import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Site, type SyncRegion } from './context.js';
@@ -821,27 +822,6 @@ function formWhy(name: string): string {
   if (name === 'is_valid' || name === 'errors' || name === 'full_clean' || name === 'clean') return 'validation runs ModelForm unique checks, ModelChoiceField lookups and clean_* methods';
   if (name === 'save') return 'ModelForm.save() writes the instance and its many-to-many data';
   return 'forms query while they are built, validated or saved';
-}
-
-/** Whether only the truth value of the expression is used. */
-function inTruthTest(node: Node): boolean {
-  const p = node.parent;
-  if (!p) return false;
-  switch (p.type) {
-    case 'if_statement':
-    case 'elif_clause':
-    case 'while_statement':
-      return field(p, 'condition')?.id === node.id;
-    case 'not_operator':
-      return childrenOf(p)[0]?.id === node.id;
-    case 'boolean_operator':
-    case 'parenthesized_expression':
-      return inTruthTest(p);
-    case 'conditional_expression':
-      return childrenOf(p)[1]?.id === node.id;
-    default:
-      return false;
-  }
 }
 
 function short(text: string): string {

@@ -12,21 +12,22 @@ export function rowsFor(rule: string): PythonCallRow[] {
   return PYTHON_CALLS.filter((r) => r.rule === rule);
 }
 
-/** Sites for every call in the function that a catalog row of `rule` matches. */
-export function catalogSites(fc: FunctionContext, rule: string): Site[] {
-  const rows = rowsFor(rule);
+/** Every call in the function that a catalog row of `rule` matches, not yet awaited. */
+export function* catalogCalls(fc: FunctionContext, rule: string): Generator<{ call: Node; callee: Node; row: PythonCallRow; name: string }> {
   const byName = new Map<string, PythonCallRow>();
-  for (const row of rows) for (const m of row.match) byName.set(m, row);
-  const sites: Site[] = [];
+  for (const row of rowsFor(rule)) for (const m of row.match) byName.set(m, row);
   for (const call of fc.calls()) {
     const callee = field(call, 'function');
     if (!callee || fc.isAwaited(call)) continue;
     const name = fc.externalName(callee);
     const row = name ? byName.get(name) : undefined;
-    if (!row) continue;
-    sites.push(rowSite(fc, call, callee, row));
+    if (row) yield { call, callee, row, name: name! };
   }
-  return sites;
+}
+
+/** Sites for every call in the function that a catalog row of `rule` matches. */
+export function catalogSites(fc: FunctionContext, rule: string): Site[] {
+  return [...catalogCalls(fc, rule)].map(({ call, callee, row }) => rowSite(fc, call, callee, row));
 }
 
 export function rowSite(fc: FunctionContext, call: Node, callee: Node, row: PythonCallRow): Site {

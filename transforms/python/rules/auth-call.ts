@@ -2,11 +2,9 @@
 // every authentication backend the project configures has the async method
 // Django 5.2's async forms call on it.
 import type { Node } from 'web-tree-sitter';
-import { rowSite, rowsFor, syncToAsyncEdits } from '../call-rewrite.js';
-import type { PythonCallRow } from '../../catalog/python.js';
+import { catalogCalls, rowSite, syncToAsyncEdits } from '../call-rewrite.js';
 import { ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { backendsLackingIn } from '../django-callers.js';
-import { field } from '../parser.js';
 
 const RULE = 'auth-call';
 
@@ -37,16 +35,9 @@ export const authCall: PythonRule = {
     },
   }),
   detect(fc) {
-    const byName = new Map<string, PythonCallRow>();
-    for (const row of rowsFor(RULE)) for (const m of row.match) byName.set(m, row);
     const sites: Site[] = [];
-    for (const call of fc.calls()) {
-      const callee = field(call, 'function');
-      if (!callee || fc.isAwaited(call)) continue;
-      const name = fc.externalName(callee);
-      const row = name ? byName.get(name) : undefined;
-      if (!row) continue;
-      const method = BACKEND_METHOD[name!.split('.').pop()!];
+    for (const { call, callee, row, name } of catalogCalls(fc, RULE)) {
+      const method = BACKEND_METHOD[name.split('.').pop()!];
       const lacking = method && fc.ac.django('5.0') && !fc.cannotAwait(call) ? backendsLacking(fc.ac, method) : [];
       sites.push(lacking.length ? fallbackSite(fc, call, callee, method, lacking) : rowSite(fc, call, callee, row));
     }

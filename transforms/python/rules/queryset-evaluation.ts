@@ -99,7 +99,7 @@ function isQuerySetCandidate(node: Node): boolean {
 }
 
 /** Whether only the truth value of the expression is used (so `await qs.aexists()` can stand in for it). */
-function inTruthTest(node: Node): boolean {
+export function inTruthTest(node: Node): boolean {
   const p = node.parent;
   if (!p) return false;
   switch (p.type) {
