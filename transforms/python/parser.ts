@@ -2,7 +2,9 @@
 // Source is handed to the parser as a JS string, so node offsets
 // (`startIndex`/`endIndex`) are UTF-16 indexes into that string, the same
 // unit `TextEdit` uses.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
@@ -14,13 +16,22 @@ let ready: Parser | undefined;
 export function loadPythonParser(): Promise<Parser> {
   loading ??= (async () => {
     await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const language = await Language.load(grammarPath());
     const parser = new Parser();
     parser.setLanguage(language);
     ready = parser;
     return parser;
   })();
   return loading;
+}
+
+/**
+ * The grammar: the copy the package build puts in dist/grammars/ (an installed
+ * package has no tree-sitter-python), else the dev dependency's own file.
+ */
+function grammarPath(): string {
+  const shipped = fileURLToPath(new URL('../../grammars/tree-sitter-python.wasm', import.meta.url));
+  return existsSync(shipped) ? shipped : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
 }
 
 /** The parser when already loaded (renderImports is synchronous). */
