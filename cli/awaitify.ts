@@ -43,14 +43,17 @@ function analysisOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: the current directory)' })
     .option('root', { type: 'string', describe: 'the project root to analyse (default: the nearest directory above the first path with package.json, manage.py, pyproject.toml, setup.cfg or setup.py, up to the git work tree top); only the paths are changed' })
-    .option('safety', { choices: ['safe', 'review'] as const, default: 'review' as const, describe: 'apply safe fixes only, or safe and review fixes (manual ones never)' })
+    .option('safety', { choices: ['safe', 'review'] as const, describe: 'apply safe fixes only, or safe and review fixes (manual ones never) (default: review)' })
     .option('rules', { type: 'string', coerce: ruleList, describe: 'only these rules (comma-separated ids)' })
     .option('skip', { type: 'string', coerce: ruleList, describe: 'leave these rules out (comma-separated ids)' })
     .option('django', { type: 'string', coerce: version('django', /^\d+\.\d+(\.\d+)?$/, '4.2'), describe: 'target Django version (default: detected)' })
     .option('python', { type: 'string', coerce: version('python', /^3\.\d+(\.\d+)?$/, '3.11'), describe: 'target Python version (default: detected)' })
     .option('node', { type: 'string', coerce: version('node', /^\d+(\.\d+){0,2}$/, '20'), describe: 'target Node.js major version (default: detected)' })
     .option('express', { type: 'string', coerce: version('express', /^\d+(\.\d+){0,2}$/, '4'), describe: 'target Express major version (default: detected)' })
-    .option('entry', { type: 'string', default: 'handlers', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a path glob whose functions are entries too ('src/jobs/**', 'src/jobs/*.ts:run')" })
+    .option('entry', { type: 'string', describe: "where async starts: 'handlers' (framework handlers), 'all' (any function with a blocking call), or a path glob whose functions are entries too ('src/jobs/**', 'src/jobs/*.ts:run') (default: handlers)" })
+    .option('exclude', { type: 'string', coerce: ruleList, describe: "files to analyse but never change: patterns in .gitignore syntax relative to the project root, comma-separated or repeated ('legacy/', '**/*.gen.ts'); added to the configuration's" })
+    .option('config', { type: 'string', describe: 'read settings from this JSON or TOML file instead of the project root\'s awaitify.config.json, package.json "awaitify" or pyproject.toml [tool.awaitify]; --no-config ignores any' })
+    .option('stdin-filename', { type: 'string', describe: "with the path '-': the file that stdin holds (relative to the current directory); the rest of the project is read from disk" })
     .option('api', { choices: ['replace', 'twin'] as const, describe: "when a caller must stay sync: 'twin' keeps the sync function and adds an async twin beside it (fetchX/fetchXAsync, fetch_x/afetch_x); 'replace' changes the function in place, and its sync callers stay sync (JS/TS: the function is then kept sync and reported) or bridge with async_to_sync (Python) (default: replace for JS/TS, twin for Python)" })
     .option('framework', { choices: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'] as const, describe: 'the JS/TS web framework whose conventions find handlers (default: detected from package.json)' })
     .option('offload', { type: 'string', array: true, describe: "CPU-heavy module functions to run on a worker thread, as 'path-glob:name' (repeatable), e.g. 'src/report.js:buildReport'" })
@@ -61,13 +64,16 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('stats', { type: 'boolean', default: false, hidden: true, describe: 'print elapsed time and peak memory on stderr' });
 }
 
+// yargs drops a lone `-` (stdin, by convention); it travels under this name, which no argument can hold (NUL).
+const STDIN_ARG = '\0-';
+
 function io(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), version: pkg.version, homepage: pkg.homepage };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), version: pkg.version, homepage: pkg.homepage };
 }
 
 function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
   return {
-    paths: (argv.paths as string[] | undefined) ?? ['.'],
+    paths: ((argv.paths as string[] | undefined) ?? ['.']).map((p) => (p === STDIN_ARG ? '-' : p)),
     root: argv.root as string | undefined,
     safety: argv.safety as AnalysisArgs['safety'],
     rules: argv.rules as string[] | undefined,
@@ -76,7 +82,11 @@ function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
     python: argv.python as string | undefined,
     node: argv.node as string | undefined,
     express: argv.express as string | undefined,
-    entry: argv.entry as string,
+    entry: argv.entry as string | undefined,
+    exclude: argv.exclude as string[] | undefined,
+    config: typeof argv.config === 'string' ? argv.config : undefined,
+    noConfig: argv.config === false,
+    stdinFilename: argv['stdin-filename'] as string | undefined,
     api: argv.api as AnalysisArgs['api'],
     framework: argv.framework as string | undefined,
     toplevel: argv.toplevel as AnalysisArgs['toplevel'],
@@ -105,7 +115,7 @@ async function main(): Promise<void> {
       internalError = err;
     }
   };
-  const cli = yargs(hideBin(process.argv))
+  const cli = yargs(hideBin(process.argv).map((a) => (a === '-' ? STDIN_ARG : a)))
     .scriptName('awaitify')
     .usage('$0 <command> [options]\n\nMigrates synchronous request handlers to async, for Django and Node codebases.')
     .command(
@@ -118,6 +128,7 @@ async function main(): Promise<void> {
           .option('check', { type: 'boolean', default: false, describe: 'exit 1 when there are changes to make (for CI)' })
           .option('allow-dirty', { type: 'boolean', default: false, describe: 'with --write, also rewrite files with uncommitted changes' })
           .example('$0 migrate src', 'print the diff for src/')
+          .example('$0 migrate - --stdin-filename src/app.js < src/app.js', 'print the migrated file (an editor or pre-commit hook)')
           .example('$0 migrate --write', 'migrate the current directory in place')
           .example('$0 migrate --format markdown > summary.md', 'a pull-request summary'),
       async (argv) => {
@@ -134,9 +145,15 @@ async function main(): Promise<void> {
     .command(
       'check [paths..]',
       'report blocking calls and missing awaits without changing anything; exit 1 when there are any',
-      (y) => analysisOptions(y).option('format', { alias: 'f', choices: CHECK_FORMATS, default: 'text' as const, describe: 'what to print on stdout' }),
+      (y) =>
+        analysisOptions(y)
+          .option('format', { alias: 'f', choices: CHECK_FORMATS, default: 'text' as const, describe: 'what to print on stdout' })
+          .option('baseline', { type: 'string', describe: 'a file of accepted findings (written by --update-baseline): only findings not in it are reported and fail the run' })
+          .option('update-baseline', { type: 'boolean', default: false, describe: 'write every current finding to the --baseline file (or the configuration\'s), and exit 0' })
+          .example('$0 check --baseline .awaitify-baseline.json --update-baseline', 'accept the findings there are today')
+          .example('$0 check --baseline .awaitify-baseline.json', 'in CI: fail on new findings only'),
       async (argv) => {
-        const args: CheckArgs = { ...analysisArgs(argv), format: argv.format };
+        const args: CheckArgs = { ...analysisArgs(argv), format: argv.format, baseline: argv.baseline, updateBaseline: argv['update-baseline'] };
         await guarded(() => checkCommand(args, io()));
       },
     )

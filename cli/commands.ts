@@ -1,7 +1,8 @@
 // What each command does once its arguments are parsed: call the library,
 // print a report, choose the exit code. No analysis happens here.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { allRules, DirtyTreeError, migrate, UsageError, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
 import {
   encodeDiff,
@@ -11,11 +12,17 @@ import {
   formatMarkdown,
   formatSarif,
   formatSummary,
+  baselineOf,
   painter,
+  parseBaseline,
   ruleDocMarkdown,
   site,
   sortFindings,
+  withoutBaseline,
+  type Baseline,
 } from '../transforms/core/report/index.js';
+import { findProjectRoot } from '../transforms/core/scope.js';
+import { ConfigError, loadProjectConfig, type ProjectConfig } from './config.js';
 import { createProgress } from './progress.js';
 
 export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
@@ -28,14 +35,23 @@ export interface AnalysisArgs {
   paths: string[];
   /** `--root`: the project root to analyse, relative to cwd. */
   root?: string;
-  safety: 'safe' | 'review';
+  /** Undefined: from the configuration, else 'review'. */
+  safety?: 'safe' | 'review';
   rules?: string[];
   skip?: string[];
   django?: string;
   python?: string;
   node?: string;
   express?: string;
-  entry: string;
+  /** Undefined: from the configuration, else 'handlers'. */
+  entry?: string;
+  /** Added to the configuration's `exclude`. */
+  exclude?: string[];
+  /** `--config FILE`; `--no-config` sets noConfig. */
+  config?: string;
+  noConfig?: boolean;
+  /** With the path `-`: the file stdin holds. */
+  stdinFilename?: string;
   api?: 'replace' | 'twin';
   framework?: string;
   toplevel?: 'keep' | 'await' | 'iife';
@@ -55,9 +71,13 @@ export interface MigrateArgs extends AnalysisArgs {
 
 export interface CheckArgs extends AnalysisArgs {
   format: (typeof CHECK_FORMATS)[number];
+  baseline?: string;
+  updateBaseline?: boolean;
 }
 
 export interface Io {
+  /** Read when the path is `-`. */
+  stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
@@ -68,14 +88,21 @@ export interface Io {
 }
 
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
-  const result = await analyse(args, io, args.write, args.allowDirty);
-  if (typeof result === 'number') return result;
+  const run = await analyse(args, io, args.write, args.allowDirty);
+  if (typeof run === 'number') return run;
+  const { result, stdin } = run;
   const written = args.write;
 
   switch (args.format) {
     case 'diff': {
       // Written changes are in the files (and in `git diff`); the diff is the dry run's output.
       if (written) break;
+      // From stdin, the result is the migrated file itself, for editors and formatters' pipes.
+      if (stdin) {
+        const file = result.files.find((f) => f.status === 'changed' || f.status === 'unchanged');
+        io.stdout.write(file?.output ?? stdin.text);
+        break;
+      }
       // Result paths are relative to the project root, which may be above the current directory.
       const options = { prefix: gitPrefix(result.root) };
       if (useColor(args.color, io.stdout, io.env)) io.stdout.write(colorDiff(formatDiff(result.files, options)));
@@ -93,8 +120,41 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
 }
 
 export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
-  const result = await analyse(args, io, false, false);
-  if (typeof result === 'number') return result;
+  const run = await analyse(args, io, false, false);
+  if (typeof run === 'number') return run;
+  let { result } = run;
+
+  // A baseline named on the command line is relative to the current directory; one in the configuration, to the root.
+  const baselineFile = args.baseline !== undefined ? path.resolve(io.cwd, args.baseline) : run.config?.baseline !== undefined ? path.resolve(result.root, run.config.baseline) : undefined;
+  const shownBaseline = baselineFile && (path.relative(io.cwd, baselineFile) || baselineFile);
+  if (args.updateBaseline) {
+    if (!baselineFile) {
+      io.stderr.write('awaitify: --update-baseline needs a file: pass --baseline FILE or set "baseline" in the configuration\n');
+      return EXIT.usage;
+    }
+    const baseline = baselineOf(result);
+    writeFileSync(baselineFile, `${JSON.stringify(baseline, null, 2)}\n`);
+    io.stderr.write(`awaitify: wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${shownBaseline}\n`);
+    return result.files.some((f) => f.status === 'failed') ? EXIT.failed : EXIT.ok;
+  }
+  let accepted = 0;
+  if (baselineFile) {
+    if (!existsSync(baselineFile)) {
+      io.stderr.write(`awaitify: ${shownBaseline}: no such baseline; create it with --update-baseline\n`);
+      return EXIT.usage;
+    }
+    let baseline: Baseline;
+    try {
+      baseline = parseBaseline(readFileSync(baselineFile, 'utf8'));
+    } catch (err) {
+      io.stderr.write(`awaitify: ${shownBaseline}: ${(err as Error).message}\n`);
+      return EXIT.usage;
+    }
+    const kept = withoutBaseline(result, baseline);
+    accepted = kept.accepted;
+    const fresh = new Set(kept.findings);
+    result = { ...result, findings: kept.findings, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => fresh.has(x)) })) };
+  }
 
   switch (args.format) {
     case 'text': {
@@ -107,6 +167,7 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
       writeReport(args.format, result, io, false);
   }
   report(result, args, io, false, 'awaitify migrate --write applies them');
+  if (accepted && !args.quiet) io.stderr.write(`${accepted} known finding${accepted === 1 ? '' : 's'} accepted by the baseline ${shownBaseline}, not shown\n`);
 
   if (result.files.some((f) => f.status === 'failed')) return EXIT.failed;
   return result.findings.length ? EXIT.pending : EXIT.ok;
@@ -146,18 +207,45 @@ export function explainCommand(args: { rule: string }, io: Io): number {
   return EXIT.ok;
 }
 
+/** A run's pipeline result, with the configuration it used and the file read from stdin. */
+interface Run {
+  result: MigrateResult;
+  config?: ProjectConfig;
+  stdin?: { path: string; text: string };
+}
+
 /** Runs the pipeline; returns an exit code instead of a result when the run could not start. */
-async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean): Promise<MigrateResult | number> {
+async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean): Promise<Run | number> {
+  const usage = (message: string) => {
+    io.stderr.write(`awaitify: ${message}\n`);
+    return EXIT.usage;
+  };
+  // `-`: one file from stdin, analysed in its project as if saved.
+  let stdin: Run['stdin'];
+  if (given.paths.includes('-')) {
+    if (given.paths.length > 1) return usage("'-' reads one file from stdin: name no other path with it");
+    if (!given.stdinFilename) return usage("'-' needs --stdin-filename: the path of the file stdin holds, relative to the current directory");
+    if (write) return usage("'-' prints the migrated file on stdout: --write cannot be used with it");
+    stdin = { path: given.stdinFilename, text: await readAll(io.stdin ?? process.stdin) };
+  } else if (given.stdinFilename) return usage("--stdin-filename goes with the path '-'");
+  const paths = stdin ? [stdin.path] : given.paths.length ? given.paths : ['.'];
+
+  let config: ProjectConfig | undefined;
+  try {
+    if (!given.noConfig) config = loadProjectConfig(findProjectRoot(paths, io.cwd, given.root), io.cwd, given.config);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof UsageError) return usage(err.message);
+    throw err;
+  }
+  const args = withConfig(given, config);
+
   const rules = allRules();
   for (const [flag, ids] of [
-    ['--rules', args.rules],
-    ['--skip', args.skip],
+    [given.rules ? '--rules' : `${config?.source}: "rules"`, args.rules],
+    [given.skip ? '--skip' : `${config?.source}: "skip"`, args.skip],
   ] as const) {
     for (const id of ids ?? []) {
-      if (!rules.some((r) => r.id === id)) {
-        io.stderr.write(`awaitify: ${flag}: ${unknownRuleMessage(id, rules, 'rule id')}\n`);
-        return EXIT.usage;
-      }
+      if (!rules.some((r) => r.id === id)) return usage(`${flag}: ${unknownRuleMessage(id, rules, 'rule id')}`);
     }
   }
 
@@ -176,7 +264,9 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
   let result: MigrateResult;
   try {
     result = await migrate({
-      paths: args.paths.length ? args.paths : ['.'],
+      paths,
+      ...(stdin ? { overlay: [stdin] } : {}),
+      ...(args.exclude?.length ? { exclude: args.exclude } : {}),
       ...(args.root !== undefined ? { root: args.root } : {}),
       cwd: io.cwd,
       write,
@@ -212,7 +302,37 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
     };
     io.stderr.write(`awaitify-stats ${JSON.stringify(stats)}\n`);
   }
-  return result;
+  return { result, config, ...(stdin ? { stdin } : {}) };
+}
+
+/** The flags, then the configuration, then the defaults; `exclude` adds up. */
+function withConfig(args: AnalysisArgs, config: ProjectConfig | undefined): AnalysisArgs & { safety: 'safe' | 'review'; entry: string } {
+  const targets = config?.targets ?? {};
+  return {
+    ...args,
+    safety: args.safety ?? config?.safety ?? 'review',
+    entry: args.entry ?? config?.entry ?? 'handlers',
+    rules: args.rules ?? config?.rules,
+    skip: args.skip ?? config?.skip,
+    api: args.api ?? config?.api,
+    toplevel: args.toplevel ?? config?.toplevel,
+    framework: args.framework ?? config?.framework,
+    offload: args.offload ?? config?.offload,
+    exclude: [...(config?.exclude ?? []), ...(args.exclude ?? [])],
+    django: args.django ?? targets.django,
+    python: args.python ?? targets.python,
+    node: args.node ?? targets.node,
+    express: args.express ?? targets.express,
+  };
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
 }
 
 /** The summary on stderr; under --quiet only what went wrong. */

@@ -217,6 +217,8 @@ describe('json', () => {
     expect(report.summary).toEqual({
       files: { changed: 1, unchanged: 1, skipped: 1, failed: 1, total: 4 },
       findings: { safe: 1, review: 1, manual: 1, total: 3, applied: 2 },
+      outsideFiles: 0,
+      excludedFiles: 0,
     });
     expect(report.files).toContainEqual({ path: 'src/broken.ts', status: 'failed', reason: "')' expected", line: 7, created: false });
     expect(report.files).toContainEqual({ path: 'src/model.ts', status: 'unchanged', reason: null, line: null, created: false });

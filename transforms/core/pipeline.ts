@@ -2,6 +2,7 @@
 // One pipeline for every language; adapters are handed in, never imported here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import ignore from 'ignore';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
 import { discoverFiles, extensionOf, toPosix } from './discover.js';
 import { dedupeImports } from './imports.js';
@@ -39,6 +40,18 @@ export interface MigrateOptions {
   root?: string;
   /** In-memory sources instead of discovery (editor buffers, jscodeshift): paths relative to cwd. Never written. */
   sources?: { path: string; text: string }[];
+  /**
+   * Text that replaces what is on disk for these files (paths relative to cwd): editor
+   * buffers, or a file read from stdin. The rest of the project is read from disk as usual,
+   * so callers and definitions elsewhere are known. They are the run's paths unless `paths`
+   * is given; a path that does not exist yet is analysed as a new file. Never written.
+   */
+  overlay?: { path: string; text: string }[];
+  /**
+   * Files that are analysed but never changed: patterns in .gitignore syntax, relative to
+   * the root (`legacy/`, `**\/generated/*.ts`). Counted in the result, not listed.
+   */
+  exclude?: string[];
   /** Default process.cwd(). */
   cwd?: string;
   /** Apply to disk (atomic temp + rename, mode kept). */
@@ -69,6 +82,8 @@ export interface MigrateResult {
   files: FileResult[];
   /** Files under the root outside the paths: analysed (callers, definitions), never changed. */
   outsideFiles: number;
+  /** Files of the paths left unchanged because `exclude` matches them (counted in outsideFiles too). */
+  excludedFiles: number;
   findings: Finding[];
   plan: MigrationPlan;
   targets: Targets;
@@ -116,14 +131,26 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       text: { path: source.path, absPath: path.resolve(cwd, source.path), text },
     });
   }
+  if (options.overlay && options.write) throw new UsageError('in-memory text cannot be written; write the returned output yourself');
+  const overlay = new Map<string, string>();
+  for (const o of options.overlay ?? []) {
+    if (!byExtension.has(extensionOf(o.path))) throw new UsageError(`${o.path}: not a file awaitify can migrate (known extensions: ${[...byExtension.keys()].sort().join(' ')})`);
+    overlay.set(path.resolve(cwd, o.path), o.text);
+  }
+  const paths = options.paths ?? (options.overlay ? options.overlay.map((o) => o.path) : ['.']);
   // The whole project under the root is analysed; only the files of the named paths (the scope) change.
-  const root = options.sources ? cwd : findProjectRoot(options.paths ?? ['.'], cwd, options.root);
-  const { files: discovered, scope } = options.sources ? { files: [], scope: undefined } : discoverProject(options.paths ?? ['.'], cwd, root, new Set(byExtension.keys()));
+  const root = options.sources ? cwd : findProjectRoot(paths, cwd, options.root);
+  const project = options.sources ? { files: [], scope: undefined } : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay);
+  const { files: discovered } = project;
+  const excluded = excludedFromScope(project, options.exclude);
+  const scope = excluded.scope;
   const inScope = (file: string) => !scope || scope.has(file);
   let read = 0;
   for (const file of discovered) {
     const adapter = byExtension.get(extensionOf(file.absPath))!;
-    const outcome = readSource(file.absPath, adapter.language);
+    const text = overlay.get(file.absPath);
+    const outcome: ReturnType<typeof readSource> =
+      text === undefined ? readSource(file.absPath, adapter.language) : { ok: true, source: { text: text.replace(/^\uFEFF/, ''), bom: text.startsWith('\uFEFF'), encoding: 'utf-8' } };
     options.onProgress?.('read', ++read, discovered.length);
     if (!outcome.ok) {
       if (inScope(file.path)) results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
@@ -247,7 +274,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     }
   }
 
-  return { root, files, outsideFiles, findings: sortFindings(findings), plan, targets, rules };
+  return { root, files, outsideFiles, excludedFiles: excluded.count, findings: sortFindings(findings), plan, targets, rules };
 }
 
 /**
@@ -256,8 +283,17 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
  * root-relative paths of the named files, or undefined when they are all the
  * project's files.
  */
-function discoverProject(paths: string[], cwd: string, root: string, extensions: Set<string>): { files: DiscoveredFile[]; scope: Set<string> | undefined } {
-  const named = discoverFiles(paths, cwd, extensions);
+function discoverProject(
+  paths: string[],
+  cwd: string,
+  root: string,
+  extensions: Set<string>,
+  overlay: ReadonlyMap<string, string>,
+): { files: DiscoveredFile[]; scope: Set<string> | undefined } {
+  // A path that only exists in the overlay (a new editor buffer) is named as it is.
+  const onDisk = paths.filter((p) => !overlay.has(path.resolve(cwd, p)) || existsSync(path.resolve(cwd, p)));
+  const named = onDisk.length ? discoverFiles(onDisk, cwd, extensions) : [];
+  for (const p of paths) if (!onDisk.includes(p)) named.push({ absPath: path.resolve(cwd, p), path: toPosix(p) });
   const byAbs = new Map(discoverFiles(['.'], root, extensions).map((f) => [f.absPath, f]));
   const scope = new Set<string>();
   for (const f of named) {
@@ -270,6 +306,23 @@ function discoverProject(paths: string[], cwd: string, root: string, extensions:
   }
   const files = [...byAbs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, scope: files.every((f) => scope.has(f.path)) ? undefined : scope };
+}
+
+/**
+ * The scope less the files `exclude` matches, and how many it took out. An
+ * excluded file is still analysed, like any file outside the paths.
+ */
+function excludedFromScope(project: { files: DiscoveredFile[]; scope: Set<string> | undefined }, patterns: readonly string[] | undefined): { scope: Set<string> | undefined; count: number } {
+  if (!patterns?.length) return { scope: project.scope, count: 0 };
+  const matcher = ignore().add([...patterns]);
+  const scope = new Set<string>();
+  let count = 0;
+  for (const f of project.files) {
+    if (project.scope && !project.scope.has(f.path)) continue;
+    if (matcher.ignores(f.path)) count++;
+    else scope.add(f.path);
+  }
+  return { scope: count ? scope : project.scope, count };
 }
 
 /** The rule a language reports boundaries under (its own boundary rule, else its propagation rule). */

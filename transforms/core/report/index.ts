@@ -1,5 +1,6 @@
 // Report formats over a migration result. Pure: no I/O, no parser.
 export { formatAnnotations } from './annotations.js';
+export { baselineOf, parseBaseline, withoutBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 export { countFiles, countFindings, site, sortFindings, type FileCounts, type FindingCounts } from './counts.js';
 export { encodeDiff, filePatches, formatDiff, type DiffableFile, type DiffOptions, type FilePatch } from './diff.js';
 export type { ReportInput } from './input.js';

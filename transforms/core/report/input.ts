@@ -8,6 +8,8 @@ export interface ReportInput {
   files: FileResult[];
   /** Files under the root outside the run's paths: analysed, never changed. */
   outsideFiles?: number;
+  /** Of those, the files of the paths that `exclude` kept from changing. */
+  excludedFiles?: number;
   findings: Finding[];
   plan: MigrationPlan;
   targets: Targets;

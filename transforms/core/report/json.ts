@@ -8,7 +8,8 @@ export interface JsonReport {
   version: string;
   root: string;
   targets: Targets;
-  summary: { files: FileCounts; findings: FindingCounts };
+  /** outsideFiles: read for the analysis only, never changed; excludedFiles: of those, the ones `exclude` kept from the paths. */
+  summary: { files: FileCounts; findings: FindingCounts; outsideFiles: number; excludedFiles: number };
   files: { path: string; status: FileStatus; reason: string | null; line: number | null; created: boolean }[];
   findings: {
     rule: string;
@@ -29,7 +30,7 @@ export function toJsonReport(result: ReportInput, version: string): JsonReport {
     version,
     root: result.root,
     targets: result.targets,
-    summary: { files: countFiles(result.files), findings: countFindings(result.findings) },
+    summary: { files: countFiles(result.files), findings: countFindings(result.findings), outsideFiles: result.outsideFiles ?? 0, excludedFiles: result.excludedFiles ?? 0 },
     files: result.files.map((f) => ({ path: f.path, status: f.status, reason: f.reason ?? null, line: f.line ?? null, created: f.created === true })),
     findings: sortFindings(result.findings).map((f) => ({
       rule: f.rule,

@@ -24,7 +24,8 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
     paint(files.skipped ? 'yellow' : 'dim', `${files.skipped} skipped`),
     paint(files.failed ? 'red' : 'dim', `${files.failed} failed`),
   ];
-  const outside = result.outsideFiles ? paint('dim', ` (and ${result.outsideFiles} more read outside the paths, never changed)`) : '';
+  const excluded = result.excludedFiles ? `, ${result.excludedFiles} of them excluded` : '';
+  const outside = result.outsideFiles ? paint('dim', ` (and ${result.outsideFiles} more read outside the paths${excluded}, never changed)`) : '';
   let head = `awaitify: ${files.total} file${files.total === 1 ? '' : 's'}${outside}: ${parts.join(', ')}`;
   if (!options.written && files.changed) head += paint('dim', ` (${options.applyHint ?? 'dry run; pass --write to apply'})`);
   out.push(head);
