@@ -1,5 +1,5 @@
 // The npm package as a user gets it: `npm pack` on a copy of the checkout
-// (its prepack builds dist/), the tarball installed into a scratch project
+// (its prepare script builds dist/), the tarball installed into a scratch project
 // from the registry like any dependency, then the CLI under both bin names,
 // the library API and the jscodeshift entry run from there. The same run in
 // the checkout gives the expected output, so nothing here is hard-coded.
