@@ -10,6 +10,7 @@ import {
   explainCommand,
   MIGRATE_FORMATS,
   migrateCommand,
+  recoverCommand,
   rulesCommand,
   type AnalysisArgs,
   type CheckArgs,
@@ -141,6 +142,16 @@ async function main(): Promise<void> {
       },
     )
     .command(
+      'recover [path]',
+      'complete the journal an interrupted `migrate --write` left (SIGKILL, crash, power loss), or undo it with --rollback',
+      (y) =>
+        y
+          .positional('path', { type: 'string', describe: 'a path in the project (default: the current directory); the root is found from it as for migrate' })
+          .option('root', { type: 'string', describe: 'the project root (as for migrate)' })
+          .option('rollback', { type: 'boolean', default: false, describe: 'restore the files the interrupted run had written, instead of writing the rest' }),
+      (argv) => guarded(() => recoverCommand({ path: argv.path, root: argv.root, rollback: argv.rollback }, io())),
+    )
+    .command(
       'rules',
       'list every rule',
       (y) =>
@@ -155,7 +166,7 @@ async function main(): Promise<void> {
       (y) => y.positional('rule', { type: 'string', demandOption: true, describe: 'rule id, as listed by `awaitify rules`' }),
       (argv) => guarded(() => explainCommand({ rule: argv.rule }, io())),
     )
-    .demandCommand(1, 'name a command: migrate, check, rules or explain')
+    .demandCommand(1, 'name a command: migrate, check, recover, rules or explain')
     .recommendCommands()
     .strict()
     .version(pkg.version)

@@ -2,7 +2,20 @@
 // print a report, choose the exit code. No analysis happens here.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { allRules, DirtyTreeError, migrate, UsageError, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
+import os from 'node:os';
+import {
+  allRules,
+  DirtyTreeError,
+  InterruptedError,
+  LockedError,
+  migrate,
+  recover,
+  UsageError,
+  type MigrateResult,
+  type RecoveryReport,
+  type RuleMeta,
+  type Targets,
+} from '../transforms/index.js';
 import {
   encodeDiff,
   formatAnnotations,
@@ -18,7 +31,8 @@ import {
 } from '../transforms/core/report/index.js';
 import { createProgress } from './progress.js';
 
-export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
+/** 75 is sysexits' EX_TEMPFAIL: another run holds the lock, try again later. An interrupted run exits 128 + the signal's number. */
+export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3, locked: 75 } as const;
 
 export const MIGRATE_FORMATS = ['diff', 'json', 'markdown', 'sarif', 'github'] as const;
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
@@ -112,6 +126,48 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   return result.findings.length ? EXIT.pending : EXIT.ok;
 }
 
+/** `awaitify recover`: completes (or with --rollback undoes) what an interrupted `migrate --write` left. */
+export function recoverCommand(args: { path?: string; root?: string; rollback: boolean }, io: Io): number {
+  let outcome: ReturnType<typeof recover>;
+  try {
+    outcome = recover({ cwd: io.cwd, rollback: args.rollback, ...(args.path !== undefined ? { path: args.path } : {}), ...(args.root !== undefined ? { root: args.root } : {}) });
+  } catch (err) {
+    if (err instanceof LockedError) {
+      io.stderr.write(`awaitify: ${err.message}\nnothing was recovered: that run finishes (or rolls back) its own journal.\n`);
+      return EXIT.locked;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`awaitify: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+  for (const note of outcome.notes) io.stderr.write(`awaitify: note: ${note}\n`);
+  if (!outcome.report) {
+    io.stderr.write(`awaitify: nothing to recover: no unfinished journal in ${outcome.journal}\n`);
+    return EXIT.ok;
+  }
+  io.stderr.write(formatRecovery(outcome.report));
+  return outcome.report.failed.length ? EXIT.failed : EXIT.ok;
+}
+
+/** What a recovery did, one line per file. */
+function formatRecovery(r: RecoveryReport): string {
+  const run = `an interrupted awaitify --write (pid ${r.pid}, started ${r.started})`;
+  const head =
+    r.action === 'discarded'
+      ? `${run} had not changed any file yet; its staged files were discarded`
+      : r.action === 'rolled back'
+        ? `${run} was rolled back: ${r.restored.length} file(s) restored`
+        : `${run} was completed: ${r.written.length} file(s) written`;
+  const lines = [`awaitify: ${head}${r.failed.length ? `, ${r.failed.length} not` : ''}\n`];
+  for (const f of r.written) lines.push(`  written   ${f}\n`);
+  for (const f of r.restored) lines.push(`  restored  ${f}\n`);
+  for (const f of r.failed) lines.push(`  failed    ${f.path}: ${f.reason}\n`);
+  lines.push(`  removed ${r.removed} temporary file(s)\n`);
+  return lines.join('');
+}
+
 export function rulesCommand(args: { json: boolean; language?: string }, io: Io): number {
   const rules = allRules().filter((r) => !args.language || r.language === args.language);
   if (args.json) {
@@ -198,9 +254,19 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
       if (err instanceof DirtyTreeError) io.stderr.write('nothing was written.\n');
       return EXIT.usage;
     }
+    if (err instanceof LockedError) {
+      io.stderr.write(`awaitify: ${err.message}\nnothing was written.\n`);
+      return EXIT.locked;
+    }
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`awaitify: ${err.message}\n`);
+      return 128 + (os.constants.signals[err.signal] ?? 0);
+    }
     throw err;
   }
   progress.finish();
+  for (const note of result.notes) io.stderr.write(`awaitify: note: ${note}\n`);
+  if (result.recovered) io.stderr.write(formatRecovery(result.recovered));
   if (args.stats) {
     const stats = {
       files: result.files.length,
