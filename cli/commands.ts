@@ -9,10 +9,8 @@ import {
   InterruptedError,
   LockedError,
   migrate,
-  recover,
   UsageError,
   type MigrateResult,
-  type RecoveryReport,
   type RuleMeta,
   type Targets,
 } from '../transforms/index.js';
@@ -29,13 +27,11 @@ import {
   site,
   sortFindings,
 } from '../transforms/core/report/index.js';
+import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 import { createProgress } from './progress.js';
+import { formatRecovery } from './recover.js';
 
-/** 75 is sysexits' EX_TEMPFAIL: another run holds the lock, try again later. An interrupted run exits 128 + the signal's number. */
-export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3, locked: 75 } as const;
-
-export const MIGRATE_FORMATS = ['diff', 'json', 'markdown', 'sarif', 'github'] as const;
-export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
+export { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 
 /** Options shared by `migrate` and `check`, as parsed from the command line. */
 export interface AnalysisArgs {
@@ -124,48 +120,6 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
 
   if (result.files.some((f) => f.status === 'failed')) return EXIT.failed;
   return result.findings.length ? EXIT.pending : EXIT.ok;
-}
-
-/** `awaitify recover`: completes (or with --rollback undoes) what an interrupted `migrate --write` left. */
-export function recoverCommand(args: { path?: string; root?: string; rollback: boolean }, io: Io): number {
-  let outcome: ReturnType<typeof recover>;
-  try {
-    outcome = recover({ cwd: io.cwd, rollback: args.rollback, ...(args.path !== undefined ? { path: args.path } : {}), ...(args.root !== undefined ? { root: args.root } : {}) });
-  } catch (err) {
-    if (err instanceof LockedError) {
-      io.stderr.write(`awaitify: ${err.message}\nnothing was recovered: that run finishes (or rolls back) its own journal.\n`);
-      return EXIT.locked;
-    }
-    if (err instanceof UsageError) {
-      io.stderr.write(`awaitify: ${err.message}\n`);
-      return EXIT.usage;
-    }
-    throw err;
-  }
-  for (const note of outcome.notes) io.stderr.write(`awaitify: note: ${note}\n`);
-  if (!outcome.report) {
-    io.stderr.write(`awaitify: nothing to recover: no unfinished journal in ${outcome.journal}\n`);
-    return EXIT.ok;
-  }
-  io.stderr.write(formatRecovery(outcome.report));
-  return outcome.report.failed.length ? EXIT.failed : EXIT.ok;
-}
-
-/** What a recovery did, one line per file. */
-function formatRecovery(r: RecoveryReport): string {
-  const run = `an interrupted awaitify --write (pid ${r.pid}, started ${r.started})`;
-  const head =
-    r.action === 'discarded'
-      ? `${run} had not changed any file yet; its staged files were discarded`
-      : r.action === 'rolled back'
-        ? `${run} was rolled back: ${r.restored.length} file(s) restored`
-        : `${run} was completed: ${r.written.length} file(s) written`;
-  const lines = [`awaitify: ${head}${r.failed.length ? `, ${r.failed.length} not` : ''}\n`];
-  for (const f of r.written) lines.push(`  written   ${f}\n`);
-  for (const f of r.restored) lines.push(`  restored  ${f}\n`);
-  for (const f of r.failed) lines.push(`  failed    ${f.path}: ${f.reason}\n`);
-  lines.push(`  removed ${r.removed} temporary file(s)\n`);
-  return lines.join('');
 }
 
 export function rulesCommand(args: { json: boolean; language?: string }, io: Io): number {

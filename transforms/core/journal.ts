@@ -601,6 +601,7 @@ class Transaction {
     removeQuietly(path.join(this.dir, PROGRESS));
     removeQuietly(path.join(this.dir, JOURNAL));
     fsyncDirectory(this.dir);
+    removeDirIfEmpty(this.dir);
     return removed;
   }
 }
