@@ -635,7 +635,8 @@ let steps = 0;
  * the fault-injection tests (never set otherwise): AWAITIFY_TEST_TRACE=<file>
  * logs each step; AWAITIFY_TEST_FAULT_AT=<n> with AWAITIFY_TEST_FAULT=KILL,
  * INT or TERM sends that signal to the process after the n-th step, and with
- * PAUSE creates AWAITIFY_TEST_PAUSE_FILE and waits until it is deleted.
+ * PAUSE creates AWAITIFY_TEST_PAUSE_FILE and waits until it is deleted;
+ * AWAITIFY_TEST_STEP_DELAY_MS slows every step down (for kills at random times).
  */
 async function faultPoint(name: string): Promise<void> {
   steps++;
@@ -651,6 +652,7 @@ async function faultPoint(name: string): Promise<void> {
       process.kill(process.pid, `SIG${action}` as NodeJS.Signals);
     }
   }
+  const delay = Number(env.AWAITIFY_TEST_STEP_DELAY_MS ?? 0);
   // A signal sent meanwhile is delivered to its listener in this turn of the event loop.
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => (delay > 0 ? setTimeout(resolve, delay) : setImmediate(resolve)));
 }
