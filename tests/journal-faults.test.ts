@@ -241,7 +241,7 @@ async function faultedRun(fault: Fault, withCheck: boolean): Promise<FaultResult
   const trace = path.join(scratch, `run${counter}.trace`);
   const env: Record<string, string> =
     fault.kind === 'timed KILL'
-      ? { AWAITIFY_TEST_TRACE: trace, AWAITIFY_TEST_STEP_DELAY_MS: '40' }
+      ? { AWAITIFY_TEST_TRACE: trace, AWAITIFY_TEST_STEP_DELAY_MS: '100' }
       : { AWAITIFY_TEST_FAULT: fault.kind, AWAITIFY_TEST_FAULT_AT: String(fault.at) };
   const run = await awaitify(dir, ['migrate', '--write'], env, fault.kind === 'timed KILL' ? { trace, ms: fault.at } : undefined);
   const journalDir = path.join(dir, '.git/awaitify');
@@ -264,19 +264,25 @@ describe('migrate --write under faults', () => {
     // Step faults: every step at least once for SIGKILL, the others at seeded random steps.
     for (let at = 1; at <= steps.length; at++) faults.push({ kind: 'KILL', at });
     for (let i = 0; i < 5; i++) faults.push({ kind: 'KILL', at: 1 + Math.floor(random() * steps.length) });
-    for (let i = 0; i < 4; i++) faults.push({ kind: 'INT', at: 1 + Math.floor(random() * steps.length) });
-    faults.push({ kind: 'TERM', at: 1 + Math.floor(random() * steps.length) });
-    // Timed kills: the transaction slowed to 40 ms a step, killed 0-440 ms after it began.
-    for (let i = 0; i < 2; i++) faults.push({ kind: 'timed KILL', at: Math.floor(random() * 440) });
+    // SIGINT twice while staging, twice after a rename; SIGTERM once in each.
+    const commit = steps.indexOf('commit') + 1;
+    const staging = () => 1 + Math.floor(random() * (commit - 1));
+    const renaming = () => commit + 1 + Math.floor(random() * (steps.length - commit));
+    faults.push({ kind: 'INT', at: staging() }, { kind: 'INT', at: staging() }, { kind: 'INT', at: renaming() }, { kind: 'INT', at: renaming() });
+    faults.push({ kind: 'TERM', at: staging() }, { kind: 'TERM', at: renaming() });
+    // Timed kills: the transaction slowed to 100 ms a step, killed 0-900 ms after its first step.
+    for (let i = 0; i < 2; i++) faults.push({ kind: 'timed KILL', at: Math.floor(random() * 900) });
     const results = await inPairs(faults.map((fault, i) => () => faultedRun(fault, i % 4 === 0)));
 
     const commitStep = steps.indexOf('commit') + 1;
+    const migratedAt = (files: Map<string, string>) => changedFiles.filter((f) => files.get(f) === migrated.get(f)).length;
     const summary: string[] = [];
     for (const r of results) {
       const label = `${r.fault.kind} at ${r.fault.at}`;
       // At the fault: each file original or migrated, and the tree runs.
-      for (const [file, text] of r.before.files) expect([original.get(file), migrated.get(file)], `${label}: ${file}`).toContain(text);
-      expect([...r.before.files.keys()].filter((f) => !original.has(f)).every((f) => f.includes('.awaitify-') && f.endsWith('.tmp')), label).toBe(true);
+      for (const [file, text] of original) expect([text, migrated.get(file)], `${label}: ${file}`).toContain(r.before.files.get(file));
+      // Besides them, only the temp files a killed run leaves for the journal.
+      expect([...r.before.files.keys()].filter((f) => !original.has(f) && !/(^|\/)\.[^/]+\.awaitify-\d+-\d+(-\d+)?\.tmp$/.test(f)), label).toEqual([]);
       expect(r.before.runs, label).toBe(EXPECTED_OUTPUT);
       if (r.fault.kind === 'INT' || r.fault.kind === 'TERM') {
         // A signal the run catches: the tree is restored and the run says so.
@@ -295,7 +301,10 @@ describe('migrate --write under faults', () => {
       expect(r.after.journal, label).toBe(false);
       expect(r.after.runs, label).toBe(EXPECTED_OUTPUT);
       if (r.after.check !== undefined) expect(r.after.check, label).toBe(checkOutput.get(expected === migrated ? 'migrated' : 'original'));
-      summary.push(`${label}: ${r.before.journal ? 'journal left' : 'no journal'}, after recover ${expected === migrated ? 'migrated' : 'original'}`);
+      summary.push(
+        `| ${r.fault.kind} | ${r.fault.kind === 'timed KILL' ? `${r.fault.at} ms` : `${r.fault.at} (${steps[r.fault.at - 1]})`} | ${r.run.signal ?? `exit ${r.run.code}`} | ` +
+          `${migratedAt(r.before.files)} of ${changedFiles.length} | ${r.before.journal ? 'yes' : 'no'} | ${migratedAt(r.after.files) === changedFiles.length ? 'migrated' : 'original'} | yes | ${r.after.check !== undefined ? 'same as reference' : '(not run)'} |`,
+      );
     }
     expect(results.length).toBeGreaterThanOrEqual(20);
     if (process.env.AWAITIFY_FAULT_SUMMARY) writeFileSync(process.env.AWAITIFY_FAULT_SUMMARY, `${summary.join('\n')}\n`);
