@@ -5,7 +5,8 @@ import { chownSync, chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdte
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireLock, LockedError, orderWrites, recoverJournal, writeTransaction, type WriteItem } from './journal.js';
+import { execFileSync } from 'node:child_process';
+import { acquireLock, LockedError, orderWrites, recoverJournal, recoverProjectJournal, writeTransaction, type WriteItem } from './journal.js';
 import { sha256, snapshotOf } from './write.js';
 
 const scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'awaitify-journal-')));
@@ -156,6 +157,17 @@ describe('lock and recovery', () => {
     const notes: string[] = [];
     acquireLock(journal, (n) => notes.push(n))();
     expect(notes).toEqual([`took over the lock of an earlier run that ended without releasing it (pid ${2 ** 22 + 1}, started earlier)`]);
+  });
+
+  it('finds the journal a run left in .awaitify/ before the project became a git work tree', () => {
+    const { root, journal } = project({ 'a.js': 'a1\n', '.awaitify/.gitignore': '*\n' });
+    const temp = path.join(root, '.a.js.awaitify-1-2.tmp');
+    writeFileSync(temp, 'a2\n');
+    const entry = { path: 'a.js', target: path.join(root, 'a.js'), temp, method: 'rename', after: { sha256: sha256(Buffer.from('a2\n')), size: 3 }, requires: [] };
+    writeFileSync(path.join(journal, 'journal.json'), JSON.stringify({ version: 1, pid: 1, started: 'then', command: 'awaitify migrate --write', state: 'staging', entries: [entry] }));
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    expect(recoverProjectJournal(root, 'complete')).toEqual({ pid: 1, started: 'then', action: 'discarded', written: [], restored: [], failed: [], removed: 1 });
+    expect(readdirSync(root).sort()).toEqual(['.git', 'a.js']);
   });
 
   it('finds nothing to recover when there is no journal', () => {

@@ -224,10 +224,28 @@ function commandLine(): string {
   return ['awaitify', ...process.argv.slice(2)].join(' ');
 }
 
-/** Whether an unfinished journal is waiting in `dir`, described for a message. */
-export function pendingJournal(dir: string): { pid: number; started: string } | undefined {
-  const journal = readJournal(dir);
-  return journal ? { pid: journal.pid, started: journal.started } : undefined;
+/**
+ * Where a journal of the project at `root` may be: its journal directory, and
+ * `.awaitify/` at the root too (a run before `git init` left it there).
+ */
+function journalDirs(root: string): string[] {
+  return [...new Set([journalDir(root), path.join(root, '.awaitify')])];
+}
+
+/** An unfinished journal waiting for the project at `root`, described for a message. */
+export function pendingJournal(root: string): { pid: number; started: string; dir: string } | undefined {
+  for (const dir of journalDirs(root)) {
+    const journal = readJournal(dir);
+    if (journal) return { pid: journal.pid, started: journal.started, dir };
+  }
+  return undefined;
+}
+
+/** Completes (or rolls back) every journal an interrupted run left for the project at `root`; the caller holds the lock. */
+export function recoverProjectJournal(root: string, mode: 'complete' | 'rollback'): RecoveryReport | undefined {
+  let report: RecoveryReport | undefined;
+  for (const dir of journalDirs(root)) report = recoverJournal(dir, mode) ?? report;
+  return report;
 }
 
 function readJournal(dir: string): Journal | undefined {
@@ -280,6 +298,7 @@ function safeReaddir(dir: string): string[] {
  * restoring the tree when SIGINT or SIGTERM arrives.
  */
 export async function writeTransaction(dir: string, items: WriteItem[]): Promise<WriteOutcome> {
+  if (items.length === 0) return { written: [], failed: new Map() };
   const signals = catchSignals();
   try {
     const index = new Map(items.map((it, i) => [it.path, i]));
@@ -361,7 +380,13 @@ export function orderWrites<T extends { path: string; requires: { path: string }
 class NotWritten extends Error {}
 
 function prepareEntry(dir: string, item: WriteItem, i: number, index: Map<string, number>): Entry {
-  const target = writeTarget(item.absPath);
+  let target = item.absPath;
+  let problem: string | undefined;
+  try {
+    target = writeTarget(item.absPath);
+  } catch (err) {
+    problem = `could not write: ${(err as Error).message}`;
+  }
   // A requirement outside the items was settled by the caller (a file that failed fails its dependants first).
   const requires = item.requires.map((r) => ({ index: index.get(r.path) ?? -1, why: r.why })).filter((r) => r.index >= 0);
   const entry: Entry = {
@@ -372,6 +397,7 @@ function prepareEntry(dir: string, item: WriteItem, i: number, index: Map<string
     ...(item.before ? { before: item.before, backup: path.join(dir, `${i}.orig`) } : {}),
     after: { sha256: sha256(item.bytes), size: item.bytes.length },
     requires,
+    ...(problem ? { failed: problem } : {}),
   };
   return entry;
 }

@@ -9,7 +9,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
-import { acquireLock, journalDir, orderWrites, pendingJournal, recoverJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
+import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
 import type { DiscoveredFile } from './discover.js';
 import type {
   ApiPolicy,
@@ -101,10 +101,10 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   const dir = journalDir(root);
   const notes: string[] = [];
   if (!options.write) {
-    const pending = pendingJournal(dir);
+    const pending = pendingJournal(root);
     if (pending) {
       notes.push(
-        `an interrupted awaitify --write (pid ${pending.pid}, started ${pending.started}) left its journal in ${dir}; ` +
+        `an interrupted awaitify --write (pid ${pending.pid}, started ${pending.started}) left its journal in ${pending.dir}; ` +
           "run 'awaitify recover' to complete it (or 'awaitify recover --rollback' to undo it); this run shows the tree as it is now",
       );
     }
@@ -114,7 +114,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   }
   const release = acquireLock(dir, (note) => notes.push(note));
   try {
-    const recovered = recoverJournal(dir, 'complete');
+    const recovered = recoverProjectJournal(root, 'complete');
     const result = await migrateOnce(options, dir);
     result.notes.unshift(...notes);
     return recovered ? { ...result, recovered } : result;
@@ -537,7 +537,7 @@ export function recoverProject(options: RecoverOptions): { root: string; journal
   const notes: string[] = [];
   const release = acquireLock(dir, (note) => notes.push(note));
   try {
-    return { root, journal: dir, report: recoverJournal(dir, options.rollback ? 'rollback' : 'complete'), notes };
+    return { root, journal: dir, report: recoverProjectJournal(root, options.rollback ? 'rollback' : 'complete'), notes };
   } finally {
     release();
   }
