@@ -310,6 +310,46 @@ describe('migrate --write under faults', () => {
     if (process.env.AWAITIFY_FAULT_SUMMARY) writeFileSync(process.env.AWAITIFY_FAULT_SUMMARY, `${summary.join('\n')}\n`);
   }, 400_000);
 
+  it('a Django app (async twins): the file adding a twin is renamed before its users; every kill recovers to the migrated app', async () => {
+    const app = path.join(scratch, 'django-base');
+    cpSync(path.join(repo, 'test-fixtures/apps/django-library'), app, { recursive: true });
+    git(app, 'init', '-q');
+    git(app, 'add', '-A');
+    git(app, 'commit', '-qm', 'the app');
+    const before = contents(app);
+    const reference = copyOf(app);
+    const trace = path.join(scratch, 'django.trace');
+    const r = await awaitify(reference, ['migrate', '--write'], { AWAITIFY_TEST_TRACE: trace });
+    expect(r.code, r.stderr).toBe(0);
+    const after = contents(reference);
+    const djangoSteps = readFileSync(trace, 'utf8').trim().split('\n').map((line) => line.replace(/^\d+ /, ''));
+    const writes = djangoSteps.filter((s) => s.startsWith('write '));
+    // services.py adds the async twins (afetch_price...) that views.py calls.
+    expect(writes.indexOf('write catalog/services.py')).toBeLessThan(writes.indexOf('write catalog/views.py'));
+    const commit = djangoSteps.indexOf('commit') + 1;
+    const faults = [commit - 1, commit, ...writes.map((w) => djangoSteps.indexOf(w) + 1)];
+    const runs = await inPairs(
+      faults.map((at) => async () => {
+        const dir = copyOf(app);
+        const killed = await awaitify(dir, ['migrate', '--write'], { AWAITIFY_TEST_FAULT: 'KILL', AWAITIFY_TEST_FAULT_AT: String(at) });
+        const atFault = contents(dir);
+        const recovered = await awaitify(dir, ['recover']);
+        return { at, killed, atFault, recovered, final: contents(dir), status: git(dir, 'status', '--porcelain=v1', '--untracked-files=all', '--ignored') };
+      }),
+    );
+    const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
+    for (const run of runs) {
+      const label = `KILL at ${run.at} (${djangoSteps[run.at - 1]})`;
+      expect(run.killed.signal, label).toBe('SIGKILL');
+      for (const [file, text] of before) expect([text, after.get(file)], `${label}: ${file}`).toContain(run.atFault.get(file));
+      // A view calling a twin never comes before the twin.
+      if (run.atFault.get('catalog/views.py') === after.get('catalog/views.py')) expect(run.atFault.get('catalog/services.py'), label).toBe(after.get('catalog/services.py'));
+      expect(run.recovered.code, `${label}: ${run.recovered.stderr}`).toBe(0);
+      expect(run.final, label).toEqual(run.at >= commit ? after : before);
+      expect(run.status, label).toBe(run.at >= commit ? changed.map((f) => ` M ${f}\n`).join('') : '');
+    }
+  }, 400_000);
+
   it('does not write a file edited during the run, nor the files whose callee needs its awaits; exit 3', async () => {
     const dir = copyOf(base);
     const pause = path.join(scratch, `pause${counter}`);
