@@ -350,6 +350,18 @@ describe('migrate --write under faults', () => {
     }
   }, 400_000);
 
+  it('recover --rollback restores what a killed run had renamed', async () => {
+    const dir = copyOf(base);
+    const second = steps.indexOf('commit') + 3;
+    const killed = await awaitify(dir, ['migrate', '--write'], { AWAITIFY_TEST_FAULT: 'KILL', AWAITIFY_TEST_FAULT_AT: String(second) });
+    expect(killed.signal).toBe('SIGKILL');
+    const r = await awaitify(dir, ['recover', '--rollback']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/\nawaitify: an interrupted awaitify --write \(pid \d+, started [^)]+\) was rolled back: 2 file\(s\) restored\n {2}restored {2}src\/handlers\.js\n {2}restored {2}src\/audit\.js\n {2}removed 6 temporary file\(s\)\n$/);
+    expect(contents(dir)).toEqual(original);
+    expect(git(dir, 'status', '--porcelain=v1', '--untracked-files=all', '--ignored')).toBe('');
+  }, 120_000);
+
   it('does not write a file edited during the run, nor the files whose callee needs its awaits; exit 3', async () => {
     const dir = copyOf(base);
     const pause = path.join(scratch, `pause${counter}`);
