@@ -3,19 +3,11 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import {
-  checkCommand,
-  CHECK_FORMATS,
-  EXIT,
-  explainCommand,
-  MIGRATE_FORMATS,
-  migrateCommand,
-  rulesCommand,
-  type AnalysisArgs,
-  type CheckArgs,
-  type Io,
-  type MigrateArgs,
-} from './commands.js';
+import type { AnalysisArgs, CheckArgs, Io, MigrateArgs } from './commands.js';
+import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
+
+// Loaded when a command runs: `recover` needs none of the analysis code.
+const commands = () => import('./commands.js');
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage?: string };
 
@@ -139,7 +131,7 @@ async function main(): Promise<void> {
           allowDirty: argv['allow-dirty'],
           format: argv.format,
         };
-        await guarded(() => migrateCommand(args, io()));
+        await guarded(async () => (await commands()).migrateCommand(args, io()));
       },
     )
     .command(
@@ -154,8 +146,18 @@ async function main(): Promise<void> {
           .example('$0 check --baseline .awaitify-baseline.json', 'in CI: fail on new findings only'),
       async (argv) => {
         const args: CheckArgs = { ...analysisArgs(argv), format: argv.format, baseline: argv.baseline, updateBaseline: argv['update-baseline'] };
-        await guarded(() => checkCommand(args, io()));
+        await guarded(async () => (await commands()).checkCommand(args, io()));
       },
+    )
+    .command(
+      'recover [path]',
+      'complete the journal an interrupted `migrate --write` left (SIGKILL, crash, power loss), or undo it with --rollback',
+      (y) =>
+        y
+          .positional('path', { type: 'string', describe: 'a path in the project (default: the current directory); the root is found from it as for migrate' })
+          .option('root', { type: 'string', describe: 'the project root (as for migrate)' })
+          .option('rollback', { type: 'boolean', default: false, describe: 'restore the files the interrupted run had written, instead of writing the rest' }),
+      (argv) => guarded(async () => (await import('./recover.js')).recoverCommand({ path: argv.path, root: argv.root, rollback: argv.rollback }, io())),
     )
     .command(
       'rules',
@@ -164,15 +166,15 @@ async function main(): Promise<void> {
         y
           .option('json', { type: 'boolean', default: false, describe: 'as JSON' })
           .option('language', { choices: ['typescript', 'python'] as const, describe: 'only the rules of one language' }),
-      (argv) => guarded(() => rulesCommand({ json: argv.json, language: argv.language }, io())),
+      (argv) => guarded(async () => (await commands()).rulesCommand({ json: argv.json, language: argv.language }, io())),
     )
     .command(
       'explain <rule>',
       "print a rule's documentation: what it does, why, an example, fix safety",
       (y) => y.positional('rule', { type: 'string', demandOption: true, describe: 'rule id, as listed by `awaitify rules`' }),
-      (argv) => guarded(() => explainCommand({ rule: argv.rule }, io())),
+      (argv) => guarded(async () => (await commands()).explainCommand({ rule: argv.rule }, io())),
     )
-    .demandCommand(1, 'name a command: migrate, check, rules or explain')
+    .demandCommand(1, 'name a command: migrate, check, recover, rules or explain')
     .recommendCommands()
     .strict()
     .version(pkg.version)

@@ -2,8 +2,19 @@
 // print a report, choose the exit code. No analysis happens here.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { allRules, DirtyTreeError, migrate, UsageError, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
+import {
+  allRules,
+  DirtyTreeError,
+  InterruptedError,
+  LockedError,
+  migrate,
+  UsageError,
+  type MigrateResult,
+  type RuleMeta,
+  type Targets,
+} from '../transforms/index.js';
 import {
   encodeDiff,
   formatAnnotations,
@@ -23,12 +34,11 @@ import {
 } from '../transforms/core/report/index.js';
 import { findProjectRoot } from '../transforms/core/scope.js';
 import { ConfigError, loadProjectConfig, type ProjectConfig } from './config.js';
+import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 import { createProgress } from './progress.js';
+import { formatRecovery } from './recover.js';
 
-export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
-
-export const MIGRATE_FORMATS = ['diff', 'json', 'markdown', 'sarif', 'github'] as const;
-export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
+export { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 
 /** Options shared by `migrate` and `check`, as parsed from the command line. */
 export interface AnalysisArgs {
@@ -288,9 +298,19 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       if (err instanceof DirtyTreeError) io.stderr.write('nothing was written.\n');
       return EXIT.usage;
     }
+    if (err instanceof LockedError) {
+      io.stderr.write(`awaitify: ${err.message}\nnothing was written.\n`);
+      return EXIT.locked;
+    }
+    if (err instanceof InterruptedError) {
+      io.stderr.write(`awaitify: ${err.message}\n`);
+      return 128 + (os.constants.signals[err.signal] ?? 0);
+    }
     throw err;
   }
   progress.finish();
+  for (const note of result.notes) io.stderr.write(`awaitify: note: ${note}\n`);
+  if (result.recovered) io.stderr.write(formatRecovery(result.recovered));
   if (args.stats) {
     const stats = {
       files: result.files.length,

@@ -1,11 +1,13 @@
 // The library API: `migrate(options)` → plan, files and findings. The CLI, the
 // language server and the jscodeshift modules all go through here.
-import { runMigration, type MigrateOptions, type MigrateResult } from './core/pipeline.js';
+import { recoverProject, runMigration, type MigrateOptions, type MigrateResult, type RecoverOptions } from './core/pipeline.js';
 import type { LanguageAdapter, RuleMeta } from './core/types.js';
 import { pythonAdapter } from './python/adapter.js';
 import { typescriptAdapter } from './typescript/adapter.js';
 
-export type { MigrateOptions, MigrateResult };
+export type { MigrateOptions, MigrateResult, RecoverOptions };
+export type { RecoveryReport } from './core/journal.js';
+export { InterruptedError, LockedError } from './core/journal.js';
 export * from './core/types.js';
 export { UsageError, DirtyTreeError } from './core/errors.js';
 
@@ -14,6 +16,9 @@ export const adapters: readonly LanguageAdapter[] = [typescriptAdapter, pythonAd
 export function migrate(options: Omit<MigrateOptions, 'adapters'> & { adapters?: LanguageAdapter[] }): Promise<MigrateResult> {
   return runMigration({ ...options, adapters: options.adapters ?? [...adapters] });
 }
+
+/** Completes (or rolls back) what an interrupted `migrate --write` left; see core/journal.ts. */
+export const recover = recoverProject;
 
 /** Every rule of every language, sorted by id. */
 export function allRules(): RuleMeta[] {

@@ -1,6 +1,6 @@
 // The pipeline: discover → parse/index/seed/plan (adapters) → emit → apply → verify → (write).
 // One pipeline for every language; adapters are handed in, never imported here.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
@@ -9,7 +9,8 @@ import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
-import { createFileAtomic, writeFileAtomic, filesWithUncommittedChanges } from './write.js';
+import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
+import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
 import type { DiscoveredFile } from './discover.js';
 import type {
   ApiPolicy,
@@ -54,7 +55,7 @@ export interface MigrateOptions {
   exclude?: string[];
   /** Default process.cwd(). */
   cwd?: string;
-  /** Apply to disk (atomic temp + rename, mode kept). */
+  /** Apply to disk, as one transaction (see journal.ts): staged, journaled, then renamed; metadata and links kept. */
   write?: boolean;
   /** With write: also touch files that have uncommitted git changes. */
   allowDirty?: boolean;
@@ -88,6 +89,10 @@ export interface MigrateResult {
   plan: MigrationPlan;
   targets: Targets;
   rules: RuleMeta[];
+  /** Under `write`: what was done with the journal of an interrupted earlier run, before this one started. */
+  recovered?: RecoveryReport;
+  /** What the user should know that is not about one file (a lock taken over, a journal waiting for `awaitify recover`). */
+  notes: string[];
 }
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
@@ -96,9 +101,44 @@ interface LoadedFile {
   adapter: LanguageAdapter;
   source: DecodedSource;
   text: SourceText;
+  /** Under `write`: the file as read, compared with the file on disk right before it is replaced. */
+  snapshot?: FileSnapshot;
 }
 
+/**
+ * The migration. Under `write` the project's lock is held for the whole run,
+ * and an unfinished journal of an interrupted run is completed first.
+ */
 export async function runMigration(options: MigrateOptions): Promise<MigrateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.sources) return migrateOnce(options, undefined);
+  const root = findProjectRoot(options.paths ?? options.overlay?.map((o) => o.path) ?? ['.'], cwd, options.root);
+  const dir = journalDir(root);
+  const notes: string[] = [];
+  if (!options.write) {
+    const pending = pendingJournal(root);
+    if (pending) {
+      notes.push(
+        `an interrupted awaitify --write (pid ${pending.pid}, started ${pending.started}) left its journal in ${pending.dir}; ` +
+          "run 'awaitify recover' to complete it (or 'awaitify recover --rollback' to undo it); this run shows the tree as it is now",
+      );
+    }
+    const result = await migrateOnce(options, undefined);
+    result.notes.unshift(...notes);
+    return result;
+  }
+  const release = acquireLock(dir, (note) => notes.push(note));
+  try {
+    const recovered = recoverProjectJournal(root, 'complete');
+    const result = await migrateOnce(options, dir);
+    result.notes.unshift(...notes);
+    return recovered ? { ...result, recovered } : result;
+  } finally {
+    release();
+  }
+}
+
+async function migrateOnce(options: MigrateOptions, journal: string | undefined): Promise<MigrateResult> {
   const cwd = options.cwd ?? process.cwd();
   const adapters = options.adapters;
   const rules = adapters.flatMap((a) => a.rules);
@@ -149,6 +189,8 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   for (const file of discovered) {
     const adapter = byExtension.get(extensionOf(file.absPath))!;
     const text = overlay.get(file.absPath);
+    // Stat before reading: a change made while the file is read shows later as a change.
+    const stat = journal ? statOrUndefined(file.absPath) : undefined;
     const outcome: ReturnType<typeof readSource> =
       text === undefined ? readSource(file.absPath, adapter.language) : { ok: true, source: { text: text.replace(/^\uFEFF/, ''), bom: text.startsWith('\uFEFF'), encoding: 'utf-8' } };
     options.onProgress?.('read', ++read, discovered.length);
@@ -156,7 +198,8 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       if (inScope(file.path)) results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
       continue;
     }
-    loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text } });
+    const snapshot = stat ? { sha256: sha256(encodeSource(outcome.source.text, outcome.source)), size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+    loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text }, ...(snapshot ? { snapshot } : {}) });
   }
 
   const targets: Targets = {};
@@ -245,36 +288,113 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
 
   const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  if (options.write) {
+  if (journal) {
     const changed = files.filter((f) => f.status === 'changed');
     const absOf = (p: string) => loaded.get(p)!.text.absPath;
     if (!options.allowDirty) {
       const dirty = filesWithUncommittedChanges(changed.filter((f) => !f.created).map((f) => absOf(f.path)));
       if (dirty.length) throw new DirtyTreeError(dirty);
     }
-    // New files first: the changed files import them.
-    for (const f of changed.filter((c) => c.created)) {
-      try {
-        createFileAtomic(path.resolve(root, f.path), Buffer.from(f.output!, 'utf8'));
-      } catch (err) {
-        f.status = 'failed';
-        f.reason = `could not create: ${(err as Error).message}`;
-        for (const d of changed) if (!d.created && d.findings.some((x) => x.applied && x.needsFile === f.path)) dependsOnFailed(d, f.path);
-      }
-    }
-    for (const f of changed) {
-      if (f.created || f.status !== 'changed') continue;
-      const file = loaded.get(f.path)!;
-      try {
-        writeFileAtomic(file.text.absPath, encodeSource(f.output!, file.source));
-      } catch (err) {
-        f.status = 'failed';
-        f.reason = `could not write: ${(err as Error).message}`;
-      }
-    }
+    await writeFiles(journal, root, files, loaded, plan, adapters);
   }
 
-  return { root, files, outsideFiles, excludedFiles: excluded.count, findings: sortFindings(findings), plan, targets, rules };
+  return { root, files, outsideFiles, excludedFiles: excluded.count, findings: sortFindings(findings), plan, targets, rules, notes: [] };
+}
+
+function statOrUndefined(absPath: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(absPath);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the changed files as one transaction, in an order where a file comes
+ * after the files it requires (see `writeRequirements`). A file not written
+ * (changed during the run, or requiring one that was not written) is failed
+ * with the reason.
+ */
+async function writeFiles(
+  journal: string,
+  root: string,
+  files: FileResult[],
+  loaded: Map<string, LoadedFile>,
+  plan: MigrationPlan,
+  adapters: LanguageAdapter[],
+): Promise<void> {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const requires = writeRequirements(files, plan, adapters);
+  // A file that requires one that failed before the write (it did not parse, its helper could not be created) fails too.
+  for (let settled = false; !settled; ) {
+    settled = true;
+    for (const f of files) {
+      if (f.status !== 'changed') continue;
+      const need = requires.get(f.path)?.find((r) => byPath.get(r.path)?.status === 'failed');
+      if (!need) continue;
+      failWrite(f, `not written: ${need.why}, and ${need.path} failed`);
+      settled = false;
+    }
+  }
+  const items: WriteItem[] = orderWrites(
+    files
+      .filter((f) => f.status === 'changed')
+      .map((f) => {
+        const file = loaded.get(f.path);
+        return {
+          path: f.path,
+          absPath: file ? file.text.absPath : path.resolve(root, f.path),
+          bytes: file ? encodeSource(f.output!, file.source) : Buffer.from(f.output!, 'utf8'),
+          ...(file?.snapshot ? { before: file.snapshot } : {}),
+          requires: (requires.get(f.path) ?? []).filter((r) => byPath.get(r.path)?.status === 'changed'),
+        };
+      }),
+  );
+  const outcome = await writeTransaction(journal, items);
+  for (const [filePath, reason] of outcome.failed) failWrite(byPath.get(filePath)!, reason);
+}
+
+function failWrite(f: FileResult, reason: string): void {
+  f.status = 'failed';
+  f.reason = reason;
+  for (const finding of f.findings) finding.applied = false;
+  f.output = undefined;
+}
+
+/**
+ * For each changed file, the files that must be written for it to be written
+ * (and before it):
+ * - a file whose function becomes async requires the files that await it
+ *   (written first, their `await` of a still-sync value is harmless in
+ *   JavaScript); where awaiting a sync value is an error (Python), the caller
+ *   requires the callee too, a cycle no order avoids;
+ * - a file that calls an async twin requires the file that adds the twin;
+ * - a file that imports a created helper requires the helper.
+ */
+function writeRequirements(files: FileResult[], plan: MigrationPlan, adapters: LanguageAdapter[]): Map<string, { path: string; why: string }[]> {
+  const requires = new Map<string, { path: string; why: string }[]>();
+  const add = (file: string, needed: string, why: string) => {
+    const list = requires.get(file) ?? [];
+    if (!list.some((r) => r.path === needed)) list.push({ path: needed, why });
+    requires.set(file, list);
+  };
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const harmless = (p: string) => adapters.find((a) => a.language === byPath.get(p)?.language)?.awaitOnSyncValueIsHarmless === true;
+  const asyncById = new Map(plan.asyncFunctions.map((f) => [f.id, f]));
+  for (const call of plan.awaitedCalls) {
+    const callee = call.calleeId ? asyncById.get(call.calleeId) : undefined;
+    if (!callee || callee.path === call.path || !byPath.has(call.path) || !byPath.has(callee.path)) continue;
+    if (callee.twin) {
+      add(call.path, callee.path, `it calls the async twin of \`${callee.name}\`, which ${callee.path} adds`);
+      continue;
+    }
+    add(callee.path, call.path, `\`${callee.name}\` becomes async, and ${call.path}:${call.line} must await it`);
+    if (!harmless(call.path)) add(call.path, callee.path, `it awaits \`${callee.name}\`, which is not async until ${callee.path} is written`);
+  }
+  for (const f of files) {
+    for (const finding of f.findings) if (finding.applied && finding.needsFile) add(f.path, finding.needsFile, `it imports ${finding.needsFile}, which this run creates`);
+  }
+  return requires;
 }
 
 /**
@@ -442,11 +562,36 @@ async function addCreatedFiles(
 
 function dependsOnFailed(result: FileResult, helper: string, problem?: string): void {
   for (const f of result.findings) if (f.needsFile === helper) f.applied = false;
-  result.status = 'failed';
-  result.reason = `its migration imports ${helper}, which could not be created${problem ? ` (${problem})` : ''}; the file was left unchanged`;
-  result.output = undefined;
+  failWrite(result, `its migration imports ${helper}, which could not be created${problem ? ` (${problem})` : ''}; the file was left unchanged`);
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
+}
+
+export interface RecoverOptions {
+  /** A path in the project (default '.'), relative to cwd; the root is found from it as for `migrate`. */
+  path?: string;
+  root?: string;
+  cwd?: string;
+  /** Undo the interrupted run's written files instead of completing it. */
+  rollback?: boolean;
+}
+
+/**
+ * Completes (or rolls back) the journal an interrupted `--write` left, under
+ * the project's lock; undefined when there is none. Throws LockedError when
+ * a run is still going.
+ */
+export function recoverProject(options: RecoverOptions): { root: string; journal: string; report: RecoveryReport | undefined; notes: string[] } {
+  const cwd = options.cwd ?? process.cwd();
+  const root = findProjectRoot([options.path ?? '.'], cwd, options.root);
+  const dir = journalDir(root);
+  const notes: string[] = [];
+  const release = acquireLock(dir, (note) => notes.push(note));
+  try {
+    return { root, journal: dir, report: recoverProjectJournal(root, options.rollback ? 'rollback' : 'complete'), notes };
+  } finally {
+    release();
+  }
 }

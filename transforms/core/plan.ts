@@ -287,7 +287,7 @@ export function toMigrationPlan(result: PropagationResult, names: (e: GraphEdge)
   return {
     entries: result.entries.map((f) => ({ path: f.path, line: f.line, column: 1, name: f.name, framework: f.entry ?? '' })),
     asyncFunctions: [...result.async.values()].sort(bySite),
-    awaitedCalls: result.awaitEdges.map((e) => ({ ...e.site, ...names(e) })).sort(bySite),
+    awaitedCalls: result.awaitEdges.map((e) => ({ ...e.site, ...names(e), ...(result.async.has(e.to) ? { calleeId: e.to } : {}) })).sort(bySite),
     boundaries: [...result.boundaries].sort(bySite),
   };
 }

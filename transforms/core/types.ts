@@ -86,6 +86,8 @@ export interface PlanSite {
 export interface PlanAwait extends PlanSite {
   caller: string;
   callee: string;
+  /** The id of the callee in `asyncFunctions`, when it becomes async in this run (the write order needs it). */
+  calleeId?: string;
 }
 
 /** Where propagation stopped, and why. */
@@ -250,6 +252,12 @@ export interface LanguageAdapter {
    * imports the migration left unused; `original` is the text before the run. Called before the syntax check.
    */
   cleanupImports?(path: string, original: string, output: string): TextEdit[] | undefined;
+  /**
+   * Whether awaiting a value that is not a promise is harmless in this language (JavaScript: yes;
+   * Python: a TypeError). When it is, a file that adds `await` can be written before the file whose
+   * function becomes async, and the tree runs between the two writes.
+   */
+  awaitOnSyncValueIsHarmless?: boolean;
   /** Parses text again; returns the first syntax error, or undefined when it parses. */
   syntaxError(path: string, text: string): Promise<{ line: number; message: string } | undefined>;
 }

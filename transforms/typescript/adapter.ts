@@ -19,6 +19,7 @@ export const TYPESCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.ts
 export const typescriptAdapter: LanguageAdapter = {
   language: 'typescript',
   extensions: TYPESCRIPT_EXTENSIONS,
+  awaitOnSyncValueIsHarmless: true,
   rules: [...structuralRules, ...typescriptRuleModules, ...blockingRules, ...offloadRules],
   detectTargets: detectNodeTargets,
   analyze: (ctx) =>
