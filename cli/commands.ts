@@ -1,8 +1,8 @@
 // What each command does once its arguments are parsed: call the library,
 // print a report, choose the exit code. No analysis happens here.
-import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { allRules, DirtyTreeError, migrate, UsageError, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
+import { gitPrefix } from '../transforms/core/scope.js';
 import {
   encodeDiff,
   formatAnnotations,
@@ -40,6 +40,8 @@ export interface AnalysisArgs {
   framework?: string;
   toplevel?: 'keep' | 'await' | 'iife';
   offload?: string[];
+  /** `--max-file-size`, in bytes. */
+  maxFileSize?: number;
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -189,6 +191,7 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
       api: args.api,
       toplevel: args.toplevel,
       offload: args.offload,
+      ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
       onProgress,
     });
   } catch (err) {
@@ -248,15 +251,6 @@ function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github', result: M
       if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written })}\n`);
       break;
     }
-  }
-}
-
-/** Where `dir` sits in its git work tree (`web/`, or '' at the top or outside git): diff paths start there. */
-function gitPrefix(dir: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
   }
 }
 

@@ -1,9 +1,11 @@
 // The pipeline: discover → parse/index/seed/plan (adapters) → emit → apply → verify → (write).
 // One pipeline for every language; adapters are handed in, never imported here.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
-import { discoverFiles, extensionOf, toPosix } from './discover.js';
+import { discover, extensionOf, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
+import { GLOB_CHARS, splitGlob } from './glob.js';
+import { DEFAULT_MAX_FILE_SIZE, generatedReason, oversizeReason } from './limits.js';
 import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
@@ -58,6 +60,8 @@ export interface MigrateOptions {
   toplevel?: TopLevelPolicy;
   /** Module functions to run on a worker thread (`path-glob:name`), for adapters that can. */
   offload?: string[];
+  /** Files larger than this many bytes are skipped with the reason (default 1 MiB). */
+  maxFileSize?: number;
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -117,16 +121,27 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     });
   }
   // The whole project under the root is analysed; only the files of the named paths (the scope) change.
-  const root = options.sources ? cwd : findProjectRoot(options.paths ?? ['.'], cwd, options.root);
-  const { files: discovered, scope } = options.sources ? { files: [], scope: undefined } : discoverProject(options.paths ?? ['.'], cwd, root, new Set(byExtension.keys()));
+  // The root by its real path: every file is read and written by its real path, and must lie below it.
+  const root = options.sources ? cwd : realpathOrSelf(findProjectRoot(options.paths ?? ['.'], cwd, options.root));
+  const project = options.sources ? undefined : discoverProject(options.paths ?? ['.'], cwd, root, new Set(byExtension.keys()));
+  const discovered = project?.files ?? [];
+  const scope = project?.scope;
   const inScope = (file: string) => !scope || scope.has(file);
+  const skip = (file: string, language: LanguageAdapter['language'] | undefined, reason: string) => {
+    results.set(file, { path: file, ...(language ? { language } : {}), status: 'skipped', reason, findings: [] });
+  };
+  for (const s of project?.skipped ?? []) skip(s.path, byExtension.get(extensionOf(s.path))?.language, s.reason);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let read = 0;
   for (const file of discovered) {
     const adapter = byExtension.get(extensionOf(file.absPath))!;
-    const outcome = readSource(file.absPath, adapter.language);
     options.onProgress?.('read', ++read, discovered.length);
-    if (!outcome.ok) {
-      if (inScope(file.path)) results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
+    // Checked before the file is opened; a file outside the paths over the limit is not analysed either.
+    const tooLarge = oversizeReason(file.size ?? 0, maxFileSize);
+    const outcome = tooLarge ? ({ ok: false, reason: tooLarge } as const) : readSource(file.absPath, adapter.language);
+    const generated = outcome.ok ? generatedReason(outcome.source.text) : undefined;
+    if (!outcome.ok || generated) {
+      if (inScope(file.path)) skip(file.path, adapter.language, outcome.ok ? generated! : outcome.reason);
       continue;
     }
     loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text } });
@@ -152,6 +167,7 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       api: options.api ?? (adapter.language === 'python' ? 'twin' : 'replace'),
       ...(options.toplevel ? { toplevel: options.toplevel } : {}),
       ...(options.offload?.length ? { offload: options.offload } : {}),
+      ...(project ? { createIn: project.createIn } : {}),
       isRuleEnabled,
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
@@ -252,24 +268,46 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
 
 /**
  * The files under the root (honouring .gitignore and the skip lists) plus the
- * files the paths name (which may be ignored ones), and the scope: the
- * root-relative paths of the named files, or undefined when they are all the
- * project's files.
+ * files the paths name (which may be ignored ones), every one by its real path
+ * and inside the root; the paths the named ones skipped, with the reasons; the
+ * scope: the root-relative paths of the named files, or undefined when they
+ * are all the project's files; and the directories the run may create files
+ * in (the named directories, and a glob's literal base).
  */
-function discoverProject(paths: string[], cwd: string, root: string, extensions: Set<string>): { files: DiscoveredFile[]; scope: Set<string> | undefined } {
-  const named = discoverFiles(paths, cwd, extensions);
-  const byAbs = new Map(discoverFiles(['.'], root, extensions).map((f) => [f.absPath, f]));
+function discoverProject(
+  paths: string[],
+  cwd: string,
+  root: string,
+  extensions: Set<string>,
+): { files: DiscoveredFile[]; skipped: SkippedPath[]; scope: Set<string> | undefined; createIn: string[] } {
+  const named = discover(paths, cwd, extensions, { root });
+  const byAbs = new Map(discover(['.'], root, extensions, { root }).files.map((f) => [f.absPath, f]));
   const scope = new Set<string>();
-  for (const f of named) {
-    const rel = toPosix(path.relative(root, f.absPath));
-    if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) {
-      throw new UsageError(`${f.path}: outside the project root ${root}; pass --root with a directory that holds every path`);
-    }
-    scope.add(rel);
-    if (!byAbs.has(f.absPath)) byAbs.set(f.absPath, { absPath: f.absPath, path: rel });
+  for (const f of named.files) {
+    scope.add(f.path);
+    if (!byAbs.has(f.absPath)) byAbs.set(f.absPath, f);
   }
   const files = [...byAbs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, scope: files.every((f) => scope.has(f.path)) ? undefined : scope };
+  const createIn: string[] = [];
+  for (const input of paths) {
+    const dir = namedDirectory(input, cwd);
+    if (dir && isInside(dir, root)) createIn.push(dir);
+  }
+  return { files, skipped: named.skipped, scope: files.every((f) => scope.has(f.path)) ? undefined : scope, createIn };
+}
+
+/** The real directory a path names: itself, or a glob's literal part before the first wildcard (`src/**\/*.js` → src). */
+function namedDirectory(input: string, cwd: string): string | undefined {
+  const posix = toPosix(input);
+  // A literal path first: `app/[id]` is a Next.js folder, not a pattern.
+  for (const abs of [path.resolve(cwd, posix), ...(GLOB_CHARS.test(posix) ? [path.resolve(cwd, ...splitGlob(posix).base)] : [])]) {
+    try {
+      return statSync(abs).isDirectory() ? realpathOrSelf(abs) : undefined;
+    } catch {
+      // Not there: the pattern's base, if any.
+    }
+  }
+  return undefined;
 }
 
 /** The rule a language reports boundaries under (its own boundary rule, else its propagation rule). */

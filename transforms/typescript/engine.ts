@@ -263,12 +263,15 @@ function offloadSeeds<N extends ExpressWrapNamer>(
     if (!found) throw new UsageError(`--offload '${spec}' names no function in the files of this run; check the path (relative to the run's root) and the function's name`);
   }
   // An await cannot go into a parameter default or the middle of an optional chain.
-  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker, unawaitable: unawaitableBlockingCall });
+  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker, unawaitable: unawaitableBlockingCall, ...(ctx.createIn ? { createIn: ctx.createIn } : {}) });
   const dropped = new Set(plan.sites.map((s) => s.edge));
   if (dropped.size) {
     const kept = builder.edges.filter((e) => !dropped.has(e));
     builder.edges.length = 0;
     builder.edges.push(...kept);
+  }
+  for (const { caller, call, reason } of plan.unplaced) {
+    seeds.push({ blocking: { rule: OFFLOAD_RULE, safety: 'manual', call: wrapCall(caller.file.morph, call), rewrite: () => ({ manual: reason }) }, file: caller.file, fn: caller, rewrite: { manual: reason } });
   }
   for (const site of plan.sites) {
     const rewrite = site.rewrite(namerOf(site.caller.file));
