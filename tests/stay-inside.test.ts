@@ -149,3 +149,39 @@ describe('limits', () => {
     expect(r.stderr).toContain('skipped:\n  pipe.js a FIFO (named pipe), not a regular file: awaitify never opens it\n');
   });
 });
+
+describe('the offload helper', () => {
+  const SERVER = `import express from 'express';
+import { buildReport } from './lib/report.mjs';
+
+const app = express();
+app.post('/report', (req, res) => {
+  res.json(buildReport(req.body.sales));
+});
+
+export default app;
+`;
+  const REPORT = `export function buildReport(sales) {
+  let total = 0;
+  for (const s of sales) total += s.amount;
+  return { total };
+}
+`;
+
+  it('is never created above the current directory or beside the named files: the offload is then manual, with the reason', () => {
+    const dir = tree('helper', { 'package.json': PACKAGE, 'server.mjs': SERVER, 'lib/report.mjs': REPORT });
+    commitAll(dir);
+    const spec = ['--offload', 'lib/report.mjs:buildReport'];
+    const fromLib = awaitify(path.join(dir, 'lib'), 'migrate', '.', '../server.mjs', ...spec, '--format', 'json');
+    const report = JSON.parse(fromLib.stdout) as { files: JsonFile[]; findings: { rule: string; path: string; line: number; safety: string; message: string }[] };
+    expect(report.files.map((f) => `${f.path} ${f.status}`)).toEqual(['lib/report.mjs unchanged', 'server.mjs unchanged']);
+    expect(report.findings.filter((f) => f.rule === 'worker-offload').map((f) => `${f.path}:${f.line} ${f.safety} ${f.message}`)).toEqual([
+      'lib/report.mjs:1 manual `buildReport` is listed with --offload, but awaitify does not run it on a worker thread: its worker helper offload-worker.mjs would have to be created in the project root, outside the directories named in this run (awaitify never creates a file above or beside them); run awaitify on the project root to create it there.',
+      'server.mjs:6 manual `buildReport` could run on a worker thread here, but its worker helper offload-worker.mjs would have to be created in the project root, outside the directories named in this run (awaitify never creates a file above or beside them); run awaitify on the project root to create it there.',
+    ]);
+    // Named as a file, server.mjs does not open its directory either.
+    expect(awaitify(dir, 'migrate', 'server.mjs', ...spec).stdout).toBe('');
+    // From the root, the helper is created there.
+    expect(awaitify(dir, 'migrate', '.', ...spec).stdout).toMatch(/^diff --git a\/offload-worker\.mjs b\/offload-worker\.mjs\nnew file mode 100644\n/);
+  });
+});

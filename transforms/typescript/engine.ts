@@ -6,6 +6,7 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
+import { globToRegExp } from '../core/glob.js';
 import { inScope, outsideScopeSignature } from '../core/scope.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
@@ -552,22 +553,6 @@ function entryGlobMatcher(entry: string): ((fn: { path: string; name: string }) 
   const [pathGlob, name] = entry.includes(':') ? [entry.slice(0, entry.lastIndexOf(':')), entry.slice(entry.lastIndexOf(':') + 1)] : [entry, undefined];
   const re = globToRegExp(pathGlob);
   return (fn) => re.test(fn.path) && (name === undefined || fn.name === name || fn.name.endsWith(`.${name}`));
-}
-
-function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        out += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
 }
 
 class Emitter<N extends ExpressWrapNamer> {
