@@ -38,5 +38,14 @@ app.get('/e', async (req, res) => {
   const later = load('h.txt');
   res.send(await later);
 });
+app.get('/f', (req, res) => {
+  (async () => {
+    try {
+      res.send(await load('i.txt'));
+    } catch (err) {
+      res.status(500).send(err.message);
+    }
+  })();
+});
 
 module.exports = app;

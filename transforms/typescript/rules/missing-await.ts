@@ -6,7 +6,8 @@
 // The call becomes a seed of its caller: the await is added and async
 // propagates from there as for any blocking call. Uses that hand the promise
 // on on purpose (`void p`, `.then/.catch`, `return p`, `Promise.all`, a
-// variable awaited later, an argument of a project function) are left alone.
+// variable awaited later, an argument of a project function, an async IIFE)
+// are left alone.
 import { ts } from 'ts-morph';
 import type { RuleMeta, Safety } from '../../core/types.js';
 import type { FunctionInfo, GraphBuilder } from '../graph.js';
@@ -22,7 +23,7 @@ export const missingAwaitRule: RuleMeta = {
   docs: {
     summary: 'Adds the await that a call of an async project function is missing, where its promise is used as the value or dropped.',
     whatItDoes:
-      "Finds calls of the project's own async functions (declared `async`) whose result is used as if it were the value, without `await`: passed to a library call (`res.send(getUser(id))`), read through (`getUser(id).name`), used in a template, comparison or condition, or stored in a variable that is only used that way; and calls whose promise is dropped (`saveAudit(entry);`). The call gets `await`, and its function becomes async when it is not (with its callers awaiting it in turn, as async propagation does everywhere). A call whose promise is handed on on purpose is left alone: `void p`, `p.then(...)`/`.catch`/`.finally`, `return p`, an element of `Promise.all`/`allSettled`/`race`/`any` or of an array, an argument of a project function, a variable that is later awaited, returned or handed on. Where the function cannot become async (module top level, a constructor, a caller that must stay sync), the finding is manual and says why; a dropped promise there is not reported, as it is how a script starts its async `main()` or a handler starts a background task.",
+      "Finds calls of the project's own async functions (declared `async`) whose result is used as if it were the value, without `await`: passed to a library call (`res.send(getUser(id))`), read through (`getUser(id).name`), used in a template, comparison or condition, or stored in a variable that is only used that way; and calls whose promise is dropped (`saveAudit(entry);`). The call gets `await`, and its function becomes async when it is not (with its callers awaiting it in turn, as async propagation does everywhere). A call whose promise is handed on on purpose is left alone: `void p`, `p.then(...)`/`.catch`/`.finally`, `return p`, an element of `Promise.all`/`allSettled`/`race`/`any` or of an array, an argument of a project function, a variable that is later awaited, returned or handed on, an async IIFE (`(async () => { ... })();` starts background work on purpose). Where the function cannot become async (module top level, a constructor, a caller that must stay sync), the finding is manual and says why; a dropped promise there is not reported, as it is how a script starts its async `main()` or a handler starts a background task.",
     why: "A missing await is a silent bug: the caller gets a pending promise instead of the value (`res.send` answers `{}`, `user.name` is undefined), and a dropped promise's rejection is an unhandled rejection that nobody sees. It is also the state an interrupted or partial migration leaves (the callee became async, a caller in another file was not rewritten yet): a run of `awaitify check` finds it, and `awaitify migrate` repairs it.",
     example: {
       before:
@@ -53,6 +54,9 @@ export function findMissingAwaits(builder: GraphBuilder, model: ProjectModel): M
     if (e.mode !== 'await') continue;
     const site = builder.sites.get(e);
     if (site?.kind !== 'call' || seen.has(site.call)) continue;
+    // `(async () => { ... })()`: an async IIFE is started on purpose, never a forgotten await.
+    const inline = skipOuter(site.call.expression);
+    if (ts.isArrowFunction(inline) || ts.isFunctionExpression(inline)) continue;
     const callee = builder.byId.get(e.to);
     if (!callee || callee.module || !declaredAsync(callee.node)) continue;
     const use = unawaitedUse(site.call, model);
