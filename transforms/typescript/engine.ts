@@ -964,7 +964,7 @@ class Emitter<N extends ExpressWrapNamer> {
         ? `\`${m.callee.graph.name}\` is async: this call gives a promise, which is used here as if it were the value`
         : `\`${m.callee.graph.name}\` is async: this call's promise is dropped, so nothing waits for it and its rejection goes unhandled`;
     const fix = manual
-      ? ` awaitify cannot add the await: ${manual}.`
+      ? ` awaitify does not add the await: ${manual}.`
       : m.use === 'value'
         ? ' The call is awaited.'
         : ' The call is awaited. Review: the caller now waits for it and sees its errors; if it was meant to run in the background, write `void` before it instead.';
@@ -988,6 +988,14 @@ class Emitter<N extends ExpressWrapNamer> {
       if (this.awaitedCalls.has(m.call)) continue;
       const start = m.call.getStart();
       const caller = m.caller;
+      // A dropped promise in a function that was async already is not what a run leaves (it writes the
+      // `async` and the `await` of one function together): background work on purpose, or a bug, a person decides.
+      if (caller?.graph.alreadyAsync && !caller.module && m.use === 'dropped') {
+        if (inScope(this.ctx.scope, caller.file.path)) {
+          this.add([RANK_MANUAL, start], this.missingAwaitFinding(m, [], undefined, `\`${caller.graph.name}\` was async already, so the call may run in the background on purpose; add \`await\` if it must finish first, or write \`void\` before it to say it runs in the background`));
+        }
+        continue;
+      }
       if (caller?.graph.alreadyAsync && !caller.module && inScope(this.ctx.scope, caller.file.path)) {
         this.add([RANK_AWAIT, start, -(m.call.getEnd() - start)], this.missingAwaitFinding(m, this.loopReceivers.has(m.call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(m.call)));
         continue;
