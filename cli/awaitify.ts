@@ -5,6 +5,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { AnalysisArgs, CheckArgs, Io, MigrateArgs } from './commands.js';
 import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
+import { parseFileSize } from '../transforms/core/limits.js';
 
 // Loaded when a command runs: `recover` needs none of the analysis code.
 const commands = () => import('./commands.js');
@@ -31,6 +32,14 @@ function version(flag: string, pattern: RegExp, example: string) {
   };
 }
 
+function fileSize(value: unknown): number {
+  try {
+    return parseFileSize(String(value));
+  } catch (err) {
+    throw new Error((err as Error).message);
+  }
+}
+
 function analysisOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: the current directory)' })
@@ -50,6 +59,7 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('framework', { choices: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'] as const, describe: 'the JS/TS web framework whose conventions find handlers (default: detected from package.json)' })
     .option('offload', { type: 'string', array: true, describe: "CPU-heavy module functions to run on a worker thread, as 'path-glob:name' (repeatable), e.g. 'src/report.js:buildReport'" })
     .option('toplevel', { choices: ['keep', 'await', 'iife'] as const, describe: "module top level that must await: 'keep' leaves start-up code sync and reports it; 'await' (review) gives ES modules that no project file require()s top-level await; 'iife' (review) does that too and wraps a CommonJS script in an async IIFE (default: keep)" })
+    .option('max-file-size', { type: 'string', coerce: fileSize, describe: 'skip files larger than this (with the reason): 2MB, 500k, or bytes (default: 1MB)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })
     .option('color', { type: 'boolean', describe: 'force colours on (--no-color: off); default: on in a terminal unless NO_COLOR is set' })
@@ -83,6 +93,7 @@ function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
     framework: argv.framework as string | undefined,
     toplevel: argv.toplevel as AnalysisArgs['toplevel'],
     offload: (argv.offload as string[] | undefined)?.filter((s) => s !== ''),
+    maxFileSize: argv['max-file-size'] as number | undefined,
     quiet: argv.quiet as boolean,
     progress: argv.progress as boolean,
     color: argv.color as boolean | undefined,

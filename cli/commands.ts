@@ -1,6 +1,5 @@
 // What each command does once its arguments are parsed: call the library,
 // print a report, choose the exit code. No analysis happens here.
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +31,7 @@ import {
   withoutBaseline,
   type Baseline,
 } from '../transforms/core/report/index.js';
-import { findProjectRoot } from '../transforms/core/scope.js';
+import { findProjectRoot, gitPrefix } from '../transforms/core/scope.js';
 import { ConfigError, loadProjectConfig, type ProjectConfig } from './config.js';
 import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 import { createProgress } from './progress.js';
@@ -66,6 +65,8 @@ export interface AnalysisArgs {
   framework?: string;
   toplevel?: 'keep' | 'await' | 'iife';
   offload?: string[];
+  /** `--max-file-size`, in bytes. */
+  maxFileSize?: number;
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -289,6 +290,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       api: args.api,
       toplevel: args.toplevel,
       offload: args.offload,
+      ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
       onProgress,
     });
   } catch (err) {
@@ -388,15 +390,6 @@ function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github', result: M
       if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written })}\n`);
       break;
     }
-  }
-}
-
-/** Where `dir` sits in its git work tree (`web/`, or '' at the top or outside git): diff paths start there. */
-function gitPrefix(dir: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
   }
 }
 

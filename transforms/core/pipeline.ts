@@ -4,7 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
-import { discoverFiles, extensionOf, toPosix } from './discover.js';
+import { discover, extensionOf, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
+import { GLOB_CHARS, splitGlob } from './glob.js';
+import { DEFAULT_MAX_FILE_SIZE, generatedReason, oversizeReason } from './limits.js';
 import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
@@ -72,6 +74,8 @@ export interface MigrateOptions {
   toplevel?: TopLevelPolicy;
   /** Module functions to run on a worker thread (`path-glob:name`), for adapters that can. */
   offload?: string[];
+  /** Files larger than this many bytes are skipped with the reason (default 1 MiB). */
+  maxFileSize?: number;
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -175,27 +179,41 @@ async function migrateOnce(options: MigrateOptions, journal: string | undefined)
   const overlay = new Map<string, string>();
   for (const o of options.overlay ?? []) {
     if (!byExtension.has(extensionOf(o.path))) throw new UsageError(`${o.path}: not a file awaitify can migrate (known extensions: ${[...byExtension.keys()].sort().join(' ')})`);
-    overlay.set(path.resolve(cwd, o.path), o.text);
+    overlay.set(realpathOrSelf(path.resolve(cwd, o.path)), o.text);
   }
   const paths = options.paths ?? (options.overlay ? options.overlay.map((o) => o.path) : ['.']);
   // The whole project under the root is analysed; only the files of the named paths (the scope) change.
-  const root = options.sources ? cwd : findProjectRoot(paths, cwd, options.root);
-  const project = options.sources ? { files: [], scope: undefined } : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay);
-  const { files: discovered } = project;
+  // The root by its real path: every file is read and written by its real path, and must lie below it.
+  const root = options.sources ? cwd : realpathOrSelf(findProjectRoot(paths, cwd, options.root));
+  const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay);
+  const discovered = project?.files ?? [];
   const excluded = excludedFromScope(project, options.exclude);
   const scope = excluded.scope;
   const inScope = (file: string) => !scope || scope.has(file);
+  const skip = (file: string, language: LanguageAdapter['language'] | undefined, reason: string) => {
+    results.set(file, { path: file, ...(language ? { language } : {}), status: 'skipped', reason, findings: [] });
+  };
+  for (const s of project?.skipped ?? []) skip(s.path, byExtension.get(extensionOf(s.path))?.language, s.reason);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let read = 0;
   for (const file of discovered) {
     const adapter = byExtension.get(extensionOf(file.absPath))!;
+    options.onProgress?.('read', ++read, discovered.length);
+    // Text given in place of the file (stdin, an editor buffer) is analysed as it is.
     const text = overlay.get(file.absPath);
     // Stat before reading: a change made while the file is read shows later as a change.
     const stat = journal ? statOrUndefined(file.absPath) : undefined;
+    // Checked before the file is opened; a file outside the paths over the limit is not analysed either.
+    const tooLarge = text === undefined ? oversizeReason(file.size ?? 0, maxFileSize) : undefined;
     const outcome: ReturnType<typeof readSource> =
-      text === undefined ? readSource(file.absPath, adapter.language) : { ok: true, source: { text: text.replace(/^\uFEFF/, ''), bom: text.startsWith('\uFEFF'), encoding: 'utf-8' } };
-    options.onProgress?.('read', ++read, discovered.length);
-    if (!outcome.ok) {
-      if (inScope(file.path)) results.set(file.path, { path: file.path, language: adapter.language, status: 'skipped', reason: outcome.reason, findings: [] });
+      text !== undefined
+        ? { ok: true, source: { text: text.replace(/^\uFEFF/, ''), bom: text.startsWith('\uFEFF'), encoding: 'utf-8' } }
+        : tooLarge
+          ? { ok: false, reason: tooLarge }
+          : readSource(file.absPath, adapter.language);
+    const generated = outcome.ok ? generatedReason(outcome.source.text) : undefined;
+    if (!outcome.ok || generated) {
+      if (inScope(file.path)) skip(file.path, adapter.language, outcome.ok ? generated! : outcome.reason);
       continue;
     }
     const snapshot = stat ? { sha256: sha256(encodeSource(outcome.source.text, outcome.source)), size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
@@ -222,6 +240,7 @@ async function migrateOnce(options: MigrateOptions, journal: string | undefined)
       api: options.api ?? (adapter.language === 'python' ? 'twin' : 'replace'),
       ...(options.toplevel ? { toplevel: options.toplevel } : {}),
       ...(options.offload?.length ? { offload: options.offload } : {}),
+      ...(project ? { createIn: project.createIn } : {}),
       isRuleEnabled,
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
@@ -399,9 +418,11 @@ function writeRequirements(files: FileResult[], plan: MigrationPlan, adapters: L
 
 /**
  * The files under the root (honouring .gitignore and the skip lists) plus the
- * files the paths name (which may be ignored ones), and the scope: the
- * root-relative paths of the named files, or undefined when they are all the
- * project's files.
+ * files the paths name (which may be ignored ones), every one by its real path
+ * and inside the root; the paths the named ones skipped, with the reasons; the
+ * scope: the root-relative paths of the named files, or undefined when they
+ * are all the project's files; and the directories the run may create files
+ * in (the named directories, and a glob's literal base).
  */
 function discoverProject(
   paths: string[],
@@ -409,31 +430,50 @@ function discoverProject(
   root: string,
   extensions: Set<string>,
   overlay: ReadonlyMap<string, string>,
-): { files: DiscoveredFile[]; scope: Set<string> | undefined } {
+): { files: DiscoveredFile[]; skipped: SkippedPath[]; scope: Set<string> | undefined; createIn: string[] } {
   // A path that only exists in the overlay (a new editor buffer) is named as it is.
-  const onDisk = paths.filter((p) => !overlay.has(path.resolve(cwd, p)) || existsSync(path.resolve(cwd, p)));
-  const named = onDisk.length ? discoverFiles(onDisk, cwd, extensions) : [];
-  for (const p of paths) if (!onDisk.includes(p)) named.push({ absPath: path.resolve(cwd, p), path: toPosix(p) });
-  const byAbs = new Map(discoverFiles(['.'], root, extensions).map((f) => [f.absPath, f]));
+  const onDisk = paths.filter((p) => !overlay.has(realpathOrSelf(path.resolve(cwd, p))) || existsSync(path.resolve(cwd, p)));
+  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root }) : { files: [], skipped: [] };
+  for (const p of paths) {
+    if (onDisk.includes(p)) continue;
+    const absPath = realpathOrSelf(path.resolve(cwd, p));
+    named.files.push({ absPath, path: toPosix(path.relative(root, absPath)) });
+  }
+  const byAbs = new Map(discover(['.'], root, extensions, { root }).files.map((f) => [f.absPath, f]));
   const scope = new Set<string>();
-  for (const f of named) {
-    const rel = toPosix(path.relative(root, f.absPath));
-    if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) {
-      throw new UsageError(`${f.path}: outside the project root ${root}; pass --root with a directory that holds every path`);
-    }
-    scope.add(rel);
-    if (!byAbs.has(f.absPath)) byAbs.set(f.absPath, { absPath: f.absPath, path: rel });
+  for (const f of named.files) {
+    scope.add(f.path);
+    if (!byAbs.has(f.absPath)) byAbs.set(f.absPath, f);
   }
   const files = [...byAbs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, scope: files.every((f) => scope.has(f.path)) ? undefined : scope };
+  const createIn: string[] = [];
+  for (const input of paths) {
+    const dir = namedDirectory(input, cwd);
+    if (dir && isInside(dir, root)) createIn.push(dir);
+  }
+  return { files, skipped: named.skipped, scope: files.every((f) => scope.has(f.path)) ? undefined : scope, createIn };
+}
+
+/** The real directory a path names: itself, or a glob's literal part before the first wildcard (`src/**\/*.js` → src). */
+function namedDirectory(input: string, cwd: string): string | undefined {
+  const posix = toPosix(input);
+  // A literal path first: `app/[id]` is a Next.js folder, not a pattern.
+  for (const abs of [path.resolve(cwd, posix), ...(GLOB_CHARS.test(posix) ? [path.resolve(cwd, ...splitGlob(posix).base)] : [])]) {
+    try {
+      return statSync(abs).isDirectory() ? realpathOrSelf(abs) : undefined;
+    } catch {
+      // Not there: the pattern's base, if any.
+    }
+  }
+  return undefined;
 }
 
 /**
  * The scope less the files `exclude` matches, and how many it took out. An
  * excluded file is still analysed, like any file outside the paths.
  */
-function excludedFromScope(project: { files: DiscoveredFile[]; scope: Set<string> | undefined }, patterns: readonly string[] | undefined): { scope: Set<string> | undefined; count: number } {
-  if (!patterns?.length) return { scope: project.scope, count: 0 };
+function excludedFromScope(project: { files: DiscoveredFile[]; scope: Set<string> | undefined } | undefined, patterns: readonly string[] | undefined): { scope: Set<string> | undefined; count: number } {
+  if (!project || !patterns?.length) return { scope: project?.scope, count: 0 };
   const matcher = ignore().add([...patterns]);
   const scope = new Set<string>();
   let count = 0;

@@ -6,13 +6,13 @@
 // and the run says where the caller is.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside, realpathOrSelf } from './discover.js';
 import { UsageError } from './errors.js';
+import { GLOB_CHARS, splitGlob } from './glob.js';
 import type { PlanBoundary, PlanSite } from './types.js';
 
 /** Files that mark the top of a project (JS/TS and Python). */
 export const PROJECT_MARKERS = ['package.json', 'manage.py', 'pyproject.toml', 'setup.cfg', 'setup.py'] as const;
-
-const GLOB_CHARS = /[*?[\]{}!]/;
 
 /**
  * The project root of a run:
@@ -50,13 +50,7 @@ function startDirectory(input: string, cwd: string): string {
   if (existsSync(abs)) return statSync(abs).isDirectory() ? abs : path.dirname(abs);
   if (GLOB_CHARS.test(input)) {
     // The literal directories before the first wildcard: 'src/**/*.ts' → src.
-    const parts = input.split(/[\\/]/);
-    const literal: string[] = [];
-    for (const part of parts) {
-      if (GLOB_CHARS.test(part)) break;
-      literal.push(part);
-    }
-    const dir = path.resolve(cwd, ...literal);
+    const dir = path.resolve(cwd, ...splitGlob(input.split(path.sep).join('/')).base);
     if (existsSync(dir) && statSync(dir).isDirectory()) return dir;
   }
   return cwd;
@@ -86,9 +80,19 @@ export function gitTop(dir: string): string | undefined {
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+/**
+ * Where `root` sits in its git work tree (`web/`), or '' at the top or outside
+ * git: diff paths start at the top of the work tree, as `git diff` writes
+ * them, so the diff applies with `git apply` and `patch -p1` from there. Found
+ * from the file system (the nearest `.git` above the real path), not by asking
+ * git, which refuses a work tree owned by another user.
+ */
+export function gitPrefix(root: string): string {
+  const real = realpathOrSelf(root);
+  const top = gitTop(real);
+  if (!top) return '';
+  const rel = path.relative(realpathOrSelf(top), real).split(path.sep).join('/');
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `${rel}/` : '';
 }
 
 /** Whether a root-relative path lies in the write scope (no scope: every file does). */

@@ -211,6 +211,12 @@ export interface AdapterRunContext {
   willApply(safety: Safety): boolean;
   /** Functions to run on a worker thread (`--offload path-glob:name`): CPU-heavy module functions. */
   offload?: string[];
+  /**
+   * Real paths of the directories a new file (the offload helper) may be created in: the directories
+   * the user named. A file the findings need anywhere else is not created, and those findings are
+   * manual with the reason. Undefined: anywhere under the root (in-memory runs).
+   */
+  createIn?: string[];
   /** Progress: called with the number of files analysed so far. */
   progress?(done: number, total: number): void;
 }

@@ -6,6 +6,7 @@ import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
+import { globToRegExp } from '../core/glob.js';
 import { inScope, outsideScopeSignature } from '../core/scope.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
@@ -31,6 +32,7 @@ import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js
 import { INTERLEAVING_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
+import { MISSING_AWAIT_RULE, findMissingAwaits, type MissingAwait } from './rules/missing-await.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
 
 export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety; needsFile?: string } | { manual: string };
@@ -172,6 +174,14 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
 
   const typeChecker = () => project.getProgram().compilerObject.getTypeChecker();
   resolveRemainingCalls(builder, typeChecker);
+  // Calls of async project functions whose promise is used as the value or dropped: seeds of their callers.
+  const missingAwaits = ctx.isRuleEnabled(MISSING_AWAIT_RULE) ? findMissingAwaits(builder, model) : [];
+  const missingSeeds = new Map<string, MissingAwait[]>();
+  for (const m of missingAwaits) {
+    if (!m.caller || m.caller.graph.alreadyAsync || !ctx.willApply(m.safety)) continue;
+    m.caller.graph.seeds++;
+    missingSeeds.set(m.caller.id, [...(missingSeeds.get(m.caller.id) ?? []), m]);
+  }
   // A library's exported functions are called by code outside the project: they keep a sync form.
   markPublicApi(builder, model, files, ctx.root);
   // Calls awaitify cannot see (unresolved receivers, escaping references) keep their targets sync.
@@ -196,10 +206,11 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
   const { result, twins } = planned;
 
-  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards);
+  const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards, missingAwaits, missingSeeds);
   // Rewrites first: the Express wrap re-indents lines and must skip text other edits replace.
   emitter.emitSeeds(seeds);
   emitter.emitAwaits();
+  emitter.emitMissingAwaits();
   emitter.emitTwinReferences();
   emitter.emitFunctions();
   emitter.emitKoaUpstream();
@@ -263,12 +274,15 @@ function offloadSeeds<N extends ExpressWrapNamer>(
     if (!found) throw new UsageError(`--offload '${spec}' names no function in the files of this run; check the path (relative to the run's root) and the function's name`);
   }
   // An await cannot go into a parameter default or the middle of an optional chain.
-  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker, unawaitable: unawaitableBlockingCall });
+  const plan = planOffloads({ builder, model, root: ctx.root, compilerModule, syncOnly, listed, checker, unawaitable: unawaitableBlockingCall, ...(ctx.createIn ? { createIn: ctx.createIn } : {}) });
   const dropped = new Set(plan.sites.map((s) => s.edge));
   if (dropped.size) {
     const kept = builder.edges.filter((e) => !dropped.has(e));
     builder.edges.length = 0;
     builder.edges.push(...kept);
+  }
+  for (const { caller, call, reason } of plan.unplaced) {
+    seeds.push({ blocking: { rule: OFFLOAD_RULE, safety: 'manual', call: wrapCall(caller.file.morph, call), rewrite: () => ({ manual: reason }) }, file: caller.file, fn: caller, rewrite: { manual: reason } });
   }
   for (const site of plan.sites) {
     const rewrite = site.rewrite(namerOf(site.caller.file));
@@ -541,22 +555,6 @@ function entryGlobMatcher(entry: string): ((fn: { path: string; name: string }) 
   return (fn) => re.test(fn.path) && (name === undefined || fn.name === name || fn.name.endsWith(`.${name}`));
 }
 
-function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        out += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
-}
-
 class Emitter<N extends ExpressWrapNamer> {
   private readonly byFile = new Map<string, FileFindings>();
   /** forEach callbacks that are inlined into a loop: they get no `async` of their own. */
@@ -582,6 +580,9 @@ class Emitter<N extends ExpressWrapNamer> {
     private readonly namerOf: (file: FileInfo) => N,
     private readonly twins: Map<string, TwinPlan>,
     private readonly hazards: HazardLedger,
+    private readonly missingAwaits: MissingAwait[],
+    /** Functions that are seeds because of missing awaits (their only seeds when the count equals graph.seeds). */
+    private readonly missingSeeds: Map<string, MissingAwait[]>,
     /** Functions handed to `setInterval`: their runs can overlap once they await. */
   ) {
     this.findFunctionsBehindStops();
@@ -650,8 +651,11 @@ class Emitter<N extends ExpressWrapNamer> {
       const { node, file } = info;
       const edits = asyncKeywordEdits(node, file);
       const via = planFn.via ? this.builder.byId.get(planFn.via)?.graph.name : undefined;
+      const missing = this.missingSeeds.get(id);
       const why =
-        planFn.reason === 'blocking-call'
+        planFn.reason === 'blocking-call' && missing?.length === info.graph.seeds
+          ? `it awaits \`${missing[0]!.callee.graph.name}\`, an async function it called without await`
+          : planFn.reason === 'blocking-call'
           ? 'it contains a blocking call that is rewritten to its async form'
           : this.isHierarchyLink(id, planFn.via)
             ? `\`${via ?? planFn.via}\` became async, and methods that override one another or implement one interface or function type change together`
@@ -933,6 +937,11 @@ class Emitter<N extends ExpressWrapNamer> {
     if (renamed) edits.push(...renamed.edits);
     const tla = this.builder.moduleScopeOf(e.from)?.module === 'tla';
     const hazard = this.hazards.edges.get(e);
+    const missing = this.missingAwaits.find((m) => m.call === call);
+    if (missing && !tla && !renamed) {
+      this.add([RANK_AWAIT, start, -(call.getEnd() - start)], this.missingAwaitFinding(missing, edits, hazard?.message));
+      return;
+    }
     this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
       rule: tla ? RULE.topLevelAwait : RULE.asyncPropagation,
       path: file.path,
@@ -945,6 +954,69 @@ class Emitter<N extends ExpressWrapNamer> {
       edits,
       ...(renamed?.imports.length ? { imports: renamed.imports } : {}),
     });
+  }
+
+  /** The missing-await finding at a call, with its edits (an await) or, without edits, why none can be added. */
+  private missingAwaitFinding(m: MissingAwait, edits: TextEdit[], review?: string, manual?: string): Finding {
+    const file = m.callee.file === m.caller?.file || !m.caller ? this.model.fileOf(m.call)! : m.caller.file;
+    const what =
+      m.use === 'value'
+        ? `\`${m.callee.graph.name}\` is async: this call gives a promise, which is used here as if it were the value`
+        : `\`${m.callee.graph.name}\` is async: this call's promise is dropped, so nothing waits for it and its rejection goes unhandled`;
+    const fix = manual
+      ? ` awaitify does not add the await: ${manual}.`
+      : m.use === 'value'
+        ? ' The call is awaited.'
+        : ' The call is awaited. Review: the caller now waits for it and sees its errors; if it was meant to run in the background, write `void` before it instead.';
+    return {
+      rule: MISSING_AWAIT_RULE,
+      path: file.path,
+      ...this.at(file, m.call),
+      message: `${what}.${fix}${review ? ` Review: ${review}` : ''}`,
+      safety: manual ? 'manual' : review ? 'review' : m.safety,
+      edits: manual ? [] : edits,
+    };
+  }
+
+  /**
+   * Missing awaits in functions that were async already (the plan awaits those
+   * in functions that became async, see emitAwaitCall), and the ones no await
+   * can be added to, with the reason.
+   */
+  emitMissingAwaits(): void {
+    for (const m of this.missingAwaits) {
+      if (this.awaitedCalls.has(m.call)) continue;
+      const start = m.call.getStart();
+      const caller = m.caller;
+      // A dropped promise in a function that was async already is not what a run leaves (it writes the
+      // `async` and the `await` of one function together): background work on purpose, or a bug, a person decides.
+      if (caller?.graph.alreadyAsync && !caller.module && m.use === 'dropped') {
+        if (inScope(this.ctx.scope, caller.file.path)) {
+          this.add([RANK_MANUAL, start], this.missingAwaitFinding(m, [], undefined, `\`${caller.graph.name}\` was async already, so the call may run in the background on purpose; add \`await\` if it must finish first, or write \`void\` before it to say it runs in the background`));
+        }
+        continue;
+      }
+      if (caller?.graph.alreadyAsync && !caller.module && inScope(this.ctx.scope, caller.file.path)) {
+        this.add([RANK_AWAIT, start, -(m.call.getEnd() - start)], this.missingAwaitFinding(m, this.loopReceivers.has(m.call) ? [{ start, end: start, text: 'await ' }] : awaitWrapEdits(m.call)));
+        continue;
+      }
+      // A dropped promise off the request paths (`main();` at the top of a script, a signal handler) is how a background task starts.
+      if (m.use === 'dropped' && (!caller || caller.module || !this.result.reachable.has(caller.id))) continue;
+      this.add([RANK_MANUAL, start], this.missingAwaitFinding(m, [], undefined, this.whyNoAwait(m)));
+    }
+  }
+
+  private whyNoAwait(m: MissingAwait): string {
+    const caller = m.caller;
+    if (!caller || caller.module) return 'module top-level code cannot await (move it into an async function, such as an async `main()`, and await it there)';
+    const name = `\`${caller.graph.name}\``;
+    const pin = this.result.pinned.get(caller.id);
+    if (pin) return `${name} stays sync: ${pin.reason}`;
+    const cannot = caller.graph.cannotBeAsync;
+    if (cannot) return `${name} cannot be async: ${cannot.reason}`;
+    if (!this.ctx.willApply(m.safety)) return `awaiting a dropped promise is a change to review, not applied under --safety safe`;
+    if (!this.result.reachable.has(caller.id)) return `${name} is not on a request path (no handler reaches it), so awaitify does not make it async; run with --entry all to include it`;
+    return `${name} stays sync`;
   }
 
   /** Opt-in: independent consecutive awaits become one `await Promise.all([...])`, where no other rule edits them. */

@@ -49,6 +49,8 @@ export interface OffloadPlan {
   refused: Map<string, string>;
   /** Callers that call an offloadable function directly, with the reason (by the callee's id). */
   directCallers: Map<string, { caller: FunctionInfo; reason: string }[]>;
+  /** Calls that would run on a worker if the helper could be created where it would have to go, with the reason it cannot. */
+  unplaced: { caller: FunctionInfo; call: ts.CallExpression; reason: string }[];
   helper?: NewFile;
 }
 
@@ -63,6 +65,8 @@ export interface OffloadInput {
   /** Why an `await` cannot go where this call is (a parameter default, inside an optional chain), if it cannot. */
   unawaitable(call: ts.CallExpression, caller: FunctionInfo): string | undefined;
   checker: () => ts.TypeChecker;
+  /** Where the helper may be created (AdapterRunContext.createIn); undefined: anywhere under the root. */
+  createIn?: readonly string[];
 }
 
 type ModuleSystem = 'cjs' | 'esm';
@@ -72,7 +76,7 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
   const packageTypes = new Map<string, string | undefined>();
   const root = nodePath.resolve(input.root);
   const packageTypeIn = (dir: string) => packageType(dir, root, packageTypes);
-  const plan: OffloadPlan = { sites: [], refused: new Map(), directCallers: new Map() };
+  const plan: OffloadPlan = { sites: [], refused: new Map(), directCallers: new Map(), unplaced: [] };
   const queryCalls = new Set<ts.CallExpression>(input.syncOnly.map((s) => s.call));
   const results = new Set(input.syncOnly.filter((s) => !s.iterator).map((s) => s.call));
   const ctx: CloneContext = {
@@ -166,6 +170,17 @@ export function planOffloads(input: OffloadInput): OffloadPlan {
   if (existing !== undefined && !existing.includes('awaitify-offload-worker')) {
     for (const p of pending) {
       push(plan.directCallers, p.target.id, { caller: p.caller, reason: `${relPath} exists and is not awaitify's worker helper` });
+    }
+    return plan;
+  }
+  // The helper goes where the callers and the functions meet; a run never creates it above or beside the paths it was given.
+  if (existing === undefined && input.createIn && !input.createIn.some((d) => isInsideDir(dir, d))) {
+    const where = toPosix(nodePath.relative(input.root, dir)) || '.';
+    const place = where === '.' ? 'the project root' : `${where}/`;
+    const reason = `its worker helper ${relPath} would have to be created in ${place}, outside the directories named in this run (awaitify never creates a file above or beside them); run awaitify on ${place} to create it there`;
+    for (const p of pending) {
+      plan.refused.set(p.target.id, reason);
+      plan.unplaced.push({ caller: p.caller, call: p.call, reason: `\`${p.target.graph.name}\` could run on a worker thread here, but ${reason}.` });
     }
     return plan;
   }
@@ -483,4 +498,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function isInsideDir(child: string, parent: string): boolean {
+  const rel = nodePath.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
 }
