@@ -171,11 +171,13 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   }
 
   const typeChecker = () => project.getProgram().compilerObject.getTypeChecker();
-  resolveRemainingCalls(builder, typeChecker);
+  // Every function holding a blocking call counts, applied or not: under a stricter --safety its calls are still reported.
+  const sited = new Set(seeds.flatMap((s) => (s.fn && !s.fn.module ? [s.fn.id] : [])));
+  resolveRemainingCalls(builder, typeChecker, sited);
   // A library's exported functions are called by code outside the project: they keep a sync form.
   markPublicApi(builder, model, files, ctx.root);
   // Calls awaitify cannot see (unresolved receivers, escaping references) keep their targets sync.
-  addSoundnessStops(builder, model, files, relevantFunctions(builder), typeChecker);
+  addSoundnessStops(builder, model, files, relevantFunctions(builder, sited), typeChecker);
   // Parameter defaults and optional chains cannot take an inserted await.
   stopUnawaitableSites(builder);
   // Functions only module top level calls run at start-up: they stay sync (a note).
@@ -483,11 +485,11 @@ function siteNode(site: SiteInfo): ts.Node {
  * sent to the type checker only when their name is one of a function that can
  * matter: one that holds a blocking call or calls, transitively, one that does.
  */
-function resolveRemainingCalls(builder: GraphBuilder, checker: () => ts.TypeChecker): void {
+function resolveRemainingCalls(builder: GraphBuilder, checker: () => ts.TypeChecker, sited: Set<string>): void {
   const handled = new Set<(typeof builder.unresolved)[number]>();
   let typeChecker: ts.TypeChecker | undefined;
   for (let round = 0; round < 20; round++) {
-    const relevant = relevantFunctions(builder);
+    const relevant = relevantFunctions(builder, sited);
     const names = new Set<string>();
     for (const id of relevant) {
       const node = builder.byId.get(id)!.node;
@@ -501,7 +503,8 @@ function resolveRemainingCalls(builder: GraphBuilder, checker: () => ts.TypeChec
   }
 }
 
-function relevantFunctions(builder: GraphBuilder): Set<string> {
+/** The functions that hold a blocking call (`sited`, or a seed) and every function that calls one of them. */
+function relevantFunctions(builder: GraphBuilder, sited: Set<string>): Set<string> {
   const incoming = new Map<string, string[]>();
   for (const e of builder.edges) {
     if (e.from === null) continue;
@@ -510,7 +513,7 @@ function relevantFunctions(builder: GraphBuilder): Set<string> {
     else incoming.set(e.to, [e.from]);
   }
   const out = new Set<string>();
-  const stack = [...builder.byId.values()].filter((f) => f.graph.seeds > 0).map((f) => f.id);
+  const stack = [...builder.byId.values()].filter((f) => f.graph.seeds > 0 || sited.has(f.id)).map((f) => f.id);
   while (stack.length) {
     const id = stack.pop()!;
     if (out.has(id)) continue;
@@ -1134,11 +1137,6 @@ class Emitter<N extends ExpressWrapNamer> {
         this.add([RANK_MANUAL, call.getStart(file.sf)], { rule: STARTUP_ONLY_RULE, path: file.path, ...where, message: testOnlyNote(`${callText(call)} (${blocking.rule})`, fn.graph.name), safety: 'review', edits: [] });
         continue;
       }
-      if (!this.ctx.willApply(rewrite.safety)) {
-        // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
-        this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });
-        continue;
-      }
       if (stopEdge && !this.result.reachable.has(fn.id)) {
         this.reportStopEdge(stopEdge);
         const callback = this.builder.byId.get(stopEdge.to)?.graph.name ?? stopEdge.to;
@@ -1150,6 +1148,11 @@ class Emitter<N extends ExpressWrapNamer> {
           safety: 'manual',
           edits: [],
         });
+        continue;
+      }
+      if (!this.ctx.willApply(rewrite.safety) && !fn.graph.cannotBeAsync) {
+        // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
+        this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });
         continue;
       }
       const pin = this.result.pinned.get(fn.id);
