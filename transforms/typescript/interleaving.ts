@@ -550,14 +550,16 @@ function adviceFor(first: Access, second: Access): string {
 }
 
 /**
- * `if (!existsSync(p)) mkdirSync(p);` (or with the mkdir in a block of its
- * own): the shape that `await mkdir(p, { recursive: true });` replaces as a
- * whole. Returns the statement to replace, when the shape is exactly that.
+ * `if (!existsSync(p)) mkdirSync(p);` or `if (!existsSync(p)) writeFileSync(p, data);`
+ * (the act alone, or in a block of its own): the shapes where letting the act
+ * do the check keeps it atomic. Returns the statement to replace, when the
+ * shape is exactly that.
  */
-export function existsThenMkdir(exists: ts.CallExpression, mkdir: ts.CallExpression): ts.IfStatement | undefined {
-  if (calleeName(exists) !== 'existsSync' || calleeName(mkdir) !== 'mkdirSync') return undefined;
-  if (exists.arguments.length !== 1 || mkdir.arguments.length !== 1) return undefined;
-  if (normalized(exists.arguments[0]!) !== normalized(mkdir.arguments[0]!)) return undefined;
+export function existsThenCreate(exists: ts.CallExpression, act: ts.CallExpression): ts.IfStatement | undefined {
+  const name = calleeName(act);
+  if (calleeName(exists) !== 'existsSync' || (name !== 'mkdirSync' && name !== 'writeFileSync')) return undefined;
+  if (exists.arguments.length !== 1 || (name === 'mkdirSync' ? act.arguments.length !== 1 : !wxOptions(act))) return undefined;
+  if (normalized(exists.arguments[0]!) !== normalized(act.arguments[0]!)) return undefined;
   let cond: ts.Node = exists;
   while (ts.isParenthesizedExpression(cond.parent)) cond = cond.parent;
   const not = cond.parent;
@@ -566,21 +568,55 @@ export function existsThenMkdir(exists: ts.CallExpression, mkdir: ts.CallExpress
   if (!ifs || !ts.isIfStatement(ifs) || ifs.expression !== not || ifs.elseStatement) return undefined;
   const then = ifs.thenStatement;
   const only = ts.isBlock(then) ? (then.statements.length === 1 ? then.statements[0] : undefined) : then;
-  if (!only || !ts.isExpressionStatement(only) || skipOuter(only.expression) !== mkdir) return undefined;
+  if (!only || !ts.isExpressionStatement(only) || skipOuter(only.expression) !== act) return undefined;
   // Comments inside would be lost.
   if (/\/[/*]/.test(ifs.getText().replace(/(['"`])(?:\\.|(?!\1).)*\1/g, ''))) return undefined;
   return ifs;
 }
 
-/** The replacement text of the `if`: the mkdir call's own rewrite, with `{ recursive: true }`. */
-export function mkdirRecursiveEdit(ifs: ts.IfStatement, mkdir: ts.CallExpression, mkdirEdits: TextEdit[]): TextEdit | undefined {
-  const start = mkdir.getStart();
-  const end = mkdir.getEnd();
-  if (mkdirEdits.some((e) => e.start < start || e.end > end)) return undefined;
-  let text = mkdir.getText();
-  for (const e of [...mkdirEdits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
-  const close = text.lastIndexOf(')');
-  if (close < 0) return undefined;
-  text = `${text.slice(0, close)}, { recursive: true }${text.slice(close)}`;
-  return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text};` };
+/** The options argument of `writeFileSync(p, data[, options])` with `flag: 'wx'`, or undefined when it cannot take one (a flag of its own, a non-literal). */
+function wxOptions(write: ts.CallExpression): string | undefined {
+  const [, data, options, more] = write.arguments;
+  if (!data || more || ts.isSpreadElement(data)) return undefined;
+  if (!options) return "{ flag: 'wx' }";
+  const o = skipOuter(options);
+  if (ts.isStringLiteral(o)) return `{ encoding: ${o.getText()}, flag: 'wx' }`;
+  if (!ts.isObjectLiteralExpression(o) || o.properties.some((p) => !ts.isPropertyAssignment(p) || p.name.getText() === 'flag')) return undefined;
+  return o.properties.length === 0 ? "{ flag: 'wx' }" : `{ ${o.properties.map((p) => p.getText()).join(', ')}, flag: 'wx' }`;
+}
+
+/**
+ * The replacement text of the `if`: the act's own rewrite, made to do the
+ * check itself: `mkdir(p, { recursive: true })`, or `writeFile(p, data, { flag: 'wx' })`
+ * with its EEXIST ignored (the file was there: the old code wrote nothing).
+ */
+export function createAtomicEdit(ifs: ts.IfStatement, act: ts.CallExpression, actEdits: TextEdit[]): TextEdit | undefined {
+  const start = act.getStart();
+  const end = act.getEnd();
+  if (actEdits.some((e) => e.start < start || e.end > end)) return undefined;
+  let text = act.getText();
+  for (const e of [...actEdits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
+  if (calleeName(act) === 'mkdirSync') {
+    const close = text.lastIndexOf(')');
+    if (close < 0) return undefined;
+    return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text.slice(0, close)}, { recursive: true }${text.slice(close)};` };
+  }
+  // The options are the third argument, untouched by the rewrite: replace it, or add one.
+  const options = wxOptions(act);
+  if (!options || !text.endsWith(')')) return undefined;
+  const third = act.arguments[2];
+  if (third) {
+    const at = third.getStart() - start + (text.length - (end - start));
+    if (text.slice(at, at + third.getWidth()) !== third.getText()) return undefined;
+    text = `${text.slice(0, at)}${options}${text.slice(at + third.getWidth())}`;
+  } else {
+    text = `${text.slice(0, -1)}, ${options})`;
+  }
+  return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text}.catch((err) => {\n${indentOf(ifs)}  if (err.code !== 'EEXIST') throw err;\n${indentOf(ifs)}});` };
+}
+
+function indentOf(node: ts.Node): string {
+  const sf = node.getSourceFile();
+  const lineStart = sf.getPositionOfLineAndCharacter(sf.getLineAndCharacterOfPosition(node.getStart()).line, 0);
+  return /^[ \t]*/.exec(sf.text.slice(lineStart, node.getStart()))![0];
 }
