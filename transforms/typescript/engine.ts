@@ -8,15 +8,15 @@ import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type Propagation
 import { UsageError } from '../core/errors.js';
 import { inScope, outsideScopeSignature } from '../core/scope.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
-import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './escapes.js';
+import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER, addSoundnessStops } from './analysis/escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
 import { fastifyHookDoneEdits, fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
 import { nestOnModuleInitFindings } from './nest.js';
-import { hierarchyGroups, linkClassHierarchies, promiseSignatureEdits, returnTypeOfEdits, soloGroup, twinGroupProblem, twinSignatureEdit, type HierarchyGroup, type LinkedSignature } from './hierarchy.js';
-import { GraphBuilder, type FunctionInfo, type SiteInfo } from './graph.js';
+import { hierarchyGroups, linkClassHierarchies, promiseSignatureEdits, returnTypeOfEdits, soloGroup, twinGroupProblem, twinSignatureEdit, type HierarchyGroup, type LinkedSignature } from './analysis/hierarchy.js';
+import { GraphBuilder, type FunctionInfo, type SiteInfo } from './analysis/graph.js';
 import { markSyncOnlyFunctions, stopUnawaitableSites, unawaitableBlockingCall } from './syncsites.js';
-import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
+import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './analysis/model.js';
 import { loadProject } from './project.js';
 import { RULE } from './rules.js';
 import { awaitNeedsParens, awaitWrapEdits } from './syntax.js';
@@ -28,7 +28,7 @@ import { PUBLIC_API_ADVICE, PUBLIC_API_KIND, markPublicApi } from './rules/publi
 import { TEST_DONE_KIND, TEST_DONE_RULE, planTestDoneCallbacks, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, isTestOnly, markStartupOnly, markTestOnly, startupNote, testOnlyNote } from './rules/startup-only-io.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
-import { INTERLEAVING_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './interleaving-plan.js';
+import { INTERLEAVING_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './analysis/interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';

@@ -8,7 +8,7 @@
 // The engine labels those await points `review` and, under `--safety safe`,
 // does not apply them (rule interleaving-hazard).
 import { ts } from 'ts-morph';
-import type { TextEdit } from '../core/types.js';
+import type { TextEdit } from '../../core/types.js';
 import { isFunctionLike, skipOuter, type FunctionLike, type ProjectModel } from './model.js';
 
 /** What an access does to its subject. */

@@ -9,9 +9,9 @@
 // `setInterval` callbacks (runs could overlap) and callbacks whose loop
 // rewrite is review keep their sync form under `--safety safe`.
 import { ts } from 'ts-morph';
-import type { GraphEdge, PropagationResult } from '../core/plan.js';
-import type { AdapterRunContext } from '../core/types.js';
-import type { BlockingRewrite } from './engine.js';
+import type { GraphEdge, PropagationResult } from '../../core/plan.js';
+import type { AdapterRunContext } from '../../core/types.js';
+import type { BlockingRewrite } from '../engine.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { skipOuter } from './model.js';
 import { createAtomicEdit, existsThenCreate, functionEffects, interleavingHazards, type AwaitPoint, type CallEffect, type InterleavingHazard } from './interleaving.js';
