@@ -307,6 +307,54 @@ describe('awaitify migrate', () => {
     }
   });
 
+  it('--safety safe reports every blocking call on a request path, even when a hazard leaves nothing to apply', () => {
+    // i18n-node's shape: a helper reached only through a call awaitify cannot resolve, and a handler
+    // whose helper's awaits would split a read from its write. Nothing is applied; nothing is hidden.
+    const files = {
+      'package.json': JSON.stringify({ name: 'notes', private: true, dependencies: { express: '^5.1.0' } }) + '\n',
+      'app.js': [
+        "const express = require('express');",
+        "const fs = require('fs');",
+        'const notes = {',
+        '  save(name, text) {',
+        '    if (fs.existsSync(name)) return false;',
+        '    fs.writeFileSync(name, text);',
+        '    return true;',
+        '  },',
+        '};',
+        'function bump(file) {',
+        "  const count = Number(fs.readFileSync(file, 'utf8'));",
+        '  fs.writeFileSync(file, String(count + 1));',
+        '  return count + 1;',
+        '}',
+        'const app = express();',
+        'app.use((req, res, next) => {',
+        '  req.notes = notes;',
+        '  next();',
+        '});',
+        "app.put('/notes/:id', (req, res) => res.json(req.notes.save(req.params.id, req.query.text)));",
+        "app.post('/hits', (req, res) => res.json({ hits: bump('hits.txt') }));",
+        'module.exports = app;',
+        '',
+      ].join('\n'),
+    };
+    const dir = project(files);
+    const r = awaitify(dir, 'migrate', '--safety', 'safe', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.files.changed).toBe(0);
+    const seen = report.findings.map((f: { rule: string; line: number; safety: string; applied: boolean }) => `${f.line} ${f.rule} ${f.safety} ${f.applied}`);
+    expect(seen).toEqual([
+      '5 blocking-call-unmigrated manual false',
+      '5 interleaving-hazard manual false',
+      '6 blocking-call-unmigrated manual false',
+      '11 fs-sync-call review false',
+      '11 interleaving-hazard manual false',
+      '12 fs-sync-call review false',
+      '20 sync-boundary manual false',
+    ]);
+  });
+
   it('honours --rules and --skip', () => {
     const dir = project(app());
     const all = JSON.parse(awaitify(dir, 'migrate', '--format', 'json').stdout);

@@ -8,7 +8,6 @@ import { analyzeTypeScript } from './engine.js';
 import { ImportNamer, renderTypeScriptImports } from './imports.js';
 import { firstAwaitGrammarError } from './grammar.js';
 import { firstParseError } from './project.js';
-import { structuralRules } from './rules.js';
 import { typescriptRuleModules } from './rules/index.js';
 import { offloadRules } from './offload/rules.js';
 import { cleanupUnusedImports } from './unused-imports.js';
@@ -20,7 +19,7 @@ export const typescriptAdapter: LanguageAdapter = {
   language: 'typescript',
   extensions: TYPESCRIPT_EXTENSIONS,
   awaitOnSyncValueIsHarmless: true,
-  rules: [...structuralRules, ...typescriptRuleModules, ...blockingRules, ...offloadRules],
+  rules: [...typescriptRuleModules, ...blockingRules, ...offloadRules],
   detectTargets: detectNodeTargets,
   analyze: (ctx) =>
     analyzeTypeScript(ctx, {

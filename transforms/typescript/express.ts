@@ -3,7 +3,7 @@
 // body in try/catch, adding the `next` parameter when the handler lacks it.
 import { ts } from 'ts-morph';
 import type { ImportRequest, TextEdit } from '../core/types.js';
-import type { FunctionLike } from './model.js';
+import type { FunctionLike } from './analysis/model.js';
 
 export interface ExpressWrapNamer {
   named(module: string, name: string): { local: string; request?: ImportRequest };

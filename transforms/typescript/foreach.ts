@@ -3,7 +3,7 @@
 // boundary, so the planner keeps it sync instead of creating a floating promise.
 import { ts } from 'ts-morph';
 import type { TextEdit } from '../core/types.js';
-import { isFunctionLike, skipOuter, type ProjectModel } from './model.js';
+import { isFunctionLike, skipOuter, type ProjectModel } from './analysis/model.js';
 
 export interface ForEachPlan {
   statement: ts.ExpressionStatement;

@@ -5,7 +5,7 @@
 // `reply.send`, hooks drop `done`; Koa: `await next()`).
 import { ts } from 'ts-morph';
 import type { TextEdit } from '../core/types.js';
-import { isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './analysis/model.js';
 
 export type FrameworkName = 'express' | 'connect' | 'http' | 'fastify' | 'koa' | 'next' | 'nestjs' | 'lambda';
 

@@ -7,8 +7,8 @@
 // and the other rules' edits inside them still apply.
 import { ts } from 'ts-morph';
 import type { Finding, ImportRequest, TextEdit } from '../core/types.js';
-import type { GraphBuilder } from './graph.js';
-import { isFunctionLike, propertyNameText, type FileInfo, type ProjectModel } from './model.js';
+import type { GraphBuilder } from './analysis/graph.js';
+import { isFunctionLike, propertyNameText, type FileInfo, type ProjectModel } from './analysis/model.js';
 
 export interface NestInitPlan {
   file: FileInfo;

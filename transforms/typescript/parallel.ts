@@ -7,7 +7,7 @@
 // nothing but local work and such calls.
 import { ts } from 'ts-morph';
 import type { TextEdit } from '../core/types.js';
-import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
+import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './analysis/model.js';
 
 export interface ParallelGroup {
   statements: ts.Statement[];

@@ -11,7 +11,7 @@
 import { ts } from 'ts-morph';
 import type { TextEdit } from '../core/types.js';
 import { receiverKind } from './foreach.js';
-import { isFunctionLike, skipOuter, type ProjectModel } from './model.js';
+import { isFunctionLike, skipOuter, type ProjectModel } from './analysis/model.js';
 
 export const PREDICATE_METHODS = new Set(['filter', 'some', 'every', 'find', 'findIndex']);
 

@@ -7,7 +7,7 @@ import * as nodePath from 'node:path';
 import { existsSync } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import type { AdapterFailure, SourceText } from '../core/types.js';
-import { ProjectModel, type FileInfo, type PathAliases } from './model.js';
+import { ProjectModel, type FileInfo, type PathAliases } from './analysis/model.js';
 
 const TS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
 

@@ -10,10 +10,10 @@
 //   (`xs?.map(cb)`): an inserted await (or Promise.all) would lose the
 //   short-circuit and throw where the original gave undefined.
 import { ts } from 'ts-morph';
-import type { FunctionInfo, GraphBuilder } from './graph.js';
+import type { FunctionInfo, GraphBuilder } from './analysis/graph.js';
 import { declaresFastifyDone, isClientModule } from './frameworks.js';
 import { keepConstructedOutsideNest } from './nest.js';
-import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './model.js';
+import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel } from './analysis/model.js';
 
 // Reasons name the function: the planner repeats them for the callees it pins.
 const CONSTRUCTOR_FUNCTION = (name: string) => ({

@@ -11,7 +11,7 @@ import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
 import type { TextEdit, TopLevelPolicy } from '../core/types.js';
 import { detectIndentUnit } from './express.js';
-import { requireSpecifier, type FileInfo, type ProjectModel } from './model.js';
+import { requireSpecifier, type FileInfo, type ProjectModel } from './analysis/model.js';
 
 export type ModuleScope = 'tla' | 'iife';
 

@@ -8,8 +8,8 @@
 // barrel reach the twin the way they reach the original.
 import { ts } from 'ts-morph';
 import type { ImportRequest, TextEdit } from '../core/types.js';
-import type { FunctionInfo } from './graph.js';
-import { isModuleExports, propertyNameText, skipOuter, type FileInfo, type ProjectModel } from './model.js';
+import type { FunctionInfo } from './analysis/graph.js';
+import { isModuleExports, propertyNameText, skipOuter, type FileInfo, type ProjectModel } from './analysis/model.js';
 
 export interface TwinPlan {
   fn: FunctionInfo;

@@ -6,7 +6,7 @@
 // or JSDoc), or from how the values are made and used (a SQLite row, a value
 // only ever bound as a query parameter, request params).
 import { ts } from 'ts-morph';
-import { isFunctionLike, skipOuter, type FunctionLike, type ProjectModel } from '../model.js';
+import { isFunctionLike, skipOuter, type FunctionLike, type ProjectModel } from '../analysis/model.js';
 
 export type Verdict = 'yes' | 'no' | 'unknown';
 

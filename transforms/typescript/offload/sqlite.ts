@@ -5,7 +5,7 @@
 // seen to query the handle another file opened.
 import { ts } from 'ts-morph';
 import { SYNC_ONLY_DATABASES, type SyncOnlyDatabaseLibrary } from '../../catalog/node-sync-only.js';
-import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifier, skipOuter, thisAssignments, type FileInfo, type ProjectModel } from '../model.js';
+import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifier, skipOuter, thisAssignments, type FileInfo, type ProjectModel } from '../analysis/model.js';
 
 export const SQLITE_RULE = 'sqlite-sync-call';
 

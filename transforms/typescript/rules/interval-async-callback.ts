@@ -5,7 +5,7 @@
 // callback becomes async only as `review`, and under `--safety safe` it stays
 // sync (with what it calls).
 import type { RuleMeta } from '../../core/types.js';
-import type { GraphBuilder } from '../graph.js';
+import type { GraphBuilder } from '../analysis/graph.js';
 
 export const INTERVAL_RULE = 'interval-async-callback';
 export const INTERVAL_KIND = 'interval-callback';

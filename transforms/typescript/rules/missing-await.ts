@@ -10,8 +10,8 @@
 // are left alone.
 import { ts } from 'ts-morph';
 import type { RuleMeta, Safety } from '../../core/types.js';
-import type { FunctionInfo, GraphBuilder } from '../graph.js';
-import { skipOuter, type ProjectModel } from '../model.js';
+import type { FunctionInfo, GraphBuilder } from '../analysis/graph.js';
+import { skipOuter, type ProjectModel } from '../analysis/model.js';
 
 export const MISSING_AWAIT_RULE = 'missing-await';
 

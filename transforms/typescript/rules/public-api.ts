@@ -13,8 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
-import type { GraphBuilder } from '../graph.js';
-import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from '../model.js';
+import type { GraphBuilder } from '../analysis/graph.js';
+import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from '../analysis/model.js';
 
 export const PUBLIC_API_KIND = 'public-api';
 

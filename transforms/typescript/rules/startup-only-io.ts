@@ -6,7 +6,7 @@
 // IIFE assigns its exports and runs its side effects later.
 import type { GraphEdge } from '../../core/plan.js';
 import type { RuleMeta } from '../../core/types.js';
-import type { FunctionInfo, GraphBuilder } from '../graph.js';
+import type { FunctionInfo, GraphBuilder } from '../analysis/graph.js';
 
 export const STARTUP_ONLY_RULE = 'startup-only-io';
 export const STARTUP_ONLY_KIND = 'startup-only';

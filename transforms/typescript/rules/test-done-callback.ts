@@ -6,8 +6,8 @@
 // that cannot be written, it stays sync with a finding.
 import { ts } from 'ts-morph';
 import type { Finding, RuleMeta, Safety, TextEdit } from '../../core/types.js';
-import type { FunctionInfo, GraphBuilder } from '../graph.js';
-import { skipOuter, type ProjectModel } from '../model.js';
+import type { FunctionInfo, GraphBuilder } from '../analysis/graph.js';
+import { skipOuter, type ProjectModel } from '../analysis/model.js';
 import { wrapLinesEdits } from '../toplevel.js';
 
 export const TEST_DONE_RULE = 'test-done-callback';

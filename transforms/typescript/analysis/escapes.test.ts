@@ -1,6 +1,6 @@
 // Soundness: calls awaitify cannot see keep their targets sync under --api replace. Exact text.
 import { describe, expect, it } from 'vitest';
-import { migrateFiles } from './test-helpers.js';
+import { migrateFiles } from '../test-helpers.js';
 
 const handler = (body: string) => `const express = require('express');\nconst app = express();\napp.get('/', (req, res) => {\n  ${body}\n});\n`;
 

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import nodePath from 'node:path';
 import { ts } from 'ts-morph';
-import type { TextEdit } from '../core/types.js';
+import type { TextEdit } from '../../core/types.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { baseClassExpression, propertyNameText, type FileInfo, type ProjectModel } from './model.js';
 

@@ -2,7 +2,7 @@
 // reported, and which are not (different subjects, locals, a window that
 // already awaited, idempotent acts). Exact comparisons of the reported lines.
 import { describe, expect, it } from 'vitest';
-import { migrateFiles } from './test-helpers.js';
+import { migrateFiles } from '../test-helpers.js';
 
 function handler(body: string[], prelude: string[] = []): Record<string, string> {
   return {

@@ -8,7 +8,7 @@
 // The engine labels those await points `review` and, under `--safety safe`,
 // does not apply them (rule interleaving-hazard).
 import { ts } from 'ts-morph';
-import type { TextEdit } from '../core/types.js';
+import type { TextEdit } from '../../core/types.js';
 import { isFunctionLike, skipOuter, type FunctionLike, type ProjectModel } from './model.js';
 
 /** What an access does to its subject. */
@@ -280,15 +280,156 @@ function related(a: string[], b: string[]): boolean {
 }
 
 /** Positions where the function already suspends (`await`, `yield`): a window holding one was never atomic. */
-function existingSuspensions(fn: FunctionLike): number[] {
-  const out: number[] = [];
+function existingSuspensions(fn: FunctionLike): ts.Node[] {
+  const out: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     if (node !== fn && (isFunctionLike(node) || ts.isClassLike(node))) return;
-    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) out.push(node.getEnd());
+    if (ts.isAwaitExpression(node) || ts.isYieldExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) out.push(node);
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
   return out;
+}
+
+/** The part of a function between two accesses, along the paths from the first to the second. */
+interface Window {
+  /** Whether an await point or a suspension lies on such a path, strictly between the two. */
+  holds(node: ts.Node): boolean;
+}
+
+/** A node and where it takes effect (an access's `at`; the end of an await point). */
+interface Step {
+  node: ts.Node;
+  at: number;
+}
+
+const stepOf = (node: ts.Node): Step => ({ node, at: node.getEnd() });
+
+/**
+ * Which code can run after which within one call of a function, read from its
+ * structure: the two branches of an `if`, of `?:` and the clauses of a
+ * `switch` exclude each other; a `return` or `throw` after a node (outside a
+ * `try` that catches it) ends its path; a loop lets its body's later nodes
+ * precede its earlier ones in the next iteration.
+ */
+class ControlFlow {
+  constructor(private readonly fn: FunctionLike) {}
+
+  /** The window from `first` to `second`, or undefined when no path leads from one to the other. */
+  window(first: Step, second: Step): Window | undefined {
+    if (!this.follows(first, second)) return undefined;
+    const { node: a, at: aAt } = first;
+    const { node: b, at: bAt } = second;
+    if (aAt < bAt) {
+      // One pass: what lies between them in the text, on a path from the first to the second.
+      return {
+        holds: (n) => {
+          const p = stepOf(n);
+          return aAt < p.at && p.at <= bAt && n !== a && n !== b && this.follows(first, p) && this.follows(p, second);
+        },
+      };
+    }
+    // Around a loop: after the first in this iteration, or before the second in the next.
+    const loop = this.commonLoop(a, b)!;
+    return {
+      holds: (n) => {
+        const p = stepOf(n);
+        if (n === a || n === b || !within(n, loop)) return false;
+        return p.at > aAt ? this.follows(first, p) : p.at <= bAt && this.follows(p, second);
+      },
+    };
+  }
+
+  /** Whether `second` can run after `first` in the same call. */
+  follows(first: Step, second: Step): boolean {
+    const top = commonAncestor(first.node, second.node);
+    if (!top || this.exclusive(first.node, second.node, top)) return false;
+    if (first.at <= second.at) return !this.exitsBefore(first, top, second);
+    const loop = this.commonLoop(first.node, second.node);
+    return loop !== undefined && !this.exitsBefore(first, loop, second);
+  }
+
+  /** The innermost loop (within the function) whose repeated part holds both nodes. */
+  private commonLoop(a: ts.Node, b: ts.Node): ts.IterationStatement | undefined {
+    for (let n = commonAncestor(a, b); n && n !== this.fn; n = n.parent) {
+      if (!ts.isIterationStatement(n, false)) continue;
+      const once = ts.isForStatement(n) ? n.initializer : ts.isForOfStatement(n) || ts.isForInStatement(n) ? n.expression : undefined;
+      if (once && (within(a, once) || within(b, once))) continue;
+      return n;
+    }
+    return undefined;
+  }
+
+  /** `a` and `b` lie in branches of `top` of which only one runs. */
+  private exclusive(a: ts.Node, b: ts.Node, top: ts.Node): boolean {
+    const childOf = (n: ts.Node): ts.Node | undefined => {
+      for (let c: ts.Node = n; c.parent; c = c.parent) if (c.parent === top) return c;
+      return undefined;
+    };
+    const ca = childOf(a);
+    const cb = childOf(b);
+    if (!ca || !cb || ca === cb) return false;
+    if (ts.isIfStatement(top)) return ca !== top.expression && cb !== top.expression;
+    if (ts.isConditionalExpression(top)) return ca !== top.condition && cb !== top.condition;
+    if (ts.isCaseBlock(top)) {
+      // A clause that can fall through into the next one does not exclude it.
+      const [early, late] = ca.getStart() < cb.getStart() ? [ca, cb] : [cb, ca];
+      const clauses = top.clauses as readonly ts.Node[];
+      for (let k = clauses.indexOf(early); k < clauses.indexOf(late); k++) {
+        const last = (clauses[k] as ts.CaseOrDefaultClause).statements.at(-1);
+        if (!last || !isJump(last)) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** After `first`, a `return` or `throw` (not caught on the way) ends its path before it reaches `second` inside `top`. */
+  private exitsBefore(first: Step, top: ts.Node, second: Step): boolean {
+    const ahead = first.at <= second.at;
+    for (let n: ts.Node = first.node; n.parent && n !== top && n !== this.fn; n = n.parent) {
+      if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) return !this.caught(n, top, second.node);
+      const list = statementList(n.parent);
+      if (!list) continue;
+      const later = list.slice(list.indexOf(n as ts.Statement) + 1).filter((st) => !ahead || st.getEnd() <= second.node.getStart());
+      const exit = later.find((st) => ts.isReturnStatement(st) || ts.isThrowStatement(st));
+      if (exit) return !this.caught(exit, top, second.node);
+    }
+    return false;
+  }
+
+  /** A jump from `from` that lands on a path to `b` before it leaves `top`: a catch or finally on the way. */
+  private caught(from: ts.Node, top: ts.Node, b: ts.Node): boolean {
+    for (let n: ts.Node = from; n.parent && n !== top; n = n.parent) {
+      const t = n.parent;
+      if (!ts.isTryStatement(t) || n !== t.tryBlock) continue;
+      if (t.finallyBlock && within(b, t.finallyBlock)) return true;
+      if (ts.isThrowStatement(from) && t.catchClause) return true;
+    }
+    return false;
+  }
+}
+
+function within(node: ts.Node, outer: ts.Node): boolean {
+  return node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+}
+
+function commonAncestor(a: ts.Node, b: ts.Node): ts.Node | undefined {
+  const seen = new Set<ts.Node>();
+  for (let n: ts.Node | undefined = a; n; n = n.parent) seen.add(n);
+  for (let n: ts.Node | undefined = b; n; n = n.parent) if (seen.has(n)) return n;
+  return undefined;
+}
+
+function statementList(node: ts.Node): readonly ts.Statement[] | undefined {
+  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node)) return node.statements;
+  if (ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements;
+  return undefined;
+}
+
+function isJump(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isBreakStatement(st) || ts.isContinueStatement(st)) return true;
+  return ts.isBlock(st) && st.statements.length > 0 && isJump(st.statements.at(-1)!);
 }
 
 /**
@@ -319,19 +460,24 @@ export function interleavingHazards<T>(
   const accesses = [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, closureShared), ...viaCalls].sort((a, b) => a.at - b.at);
   if (accesses.length < 2) return [];
   const suspended = existingSuspensions(fn);
+  const flow = new ControlFlow(fn);
   const hazards: InterleavingHazard<T>[] = [];
   const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   for (let j = 0; j < accesses.length; j++) {
     const second = accesses[j]!;
-    for (let i = j - 1; i >= 0; i--) {
+    // The nearest related earlier access on a path to this one; then, in a loop, a later one that the next iteration follows.
+    const order = [...accesses.keys()].filter((i) => i < j).reverse().concat([...accesses.keys()].filter((i) => i > j).reverse());
+    for (const i of order) {
       const first = accesses[i]!;
       if (first.kind === second.kind || first.node === second.node || !related(first.key, second.key)) continue;
       if (first.key[0]!.startsWith('path:') !== second.key[0]!.startsWith('path:')) continue;
       // A check followed by a check-free read (exists → read) only fails if a third party removes the file: not a write of this code.
+      const window = flow.window(first, second);
+      if (!window) continue;
       // An awaited operation takes effect while it is suspended: the window includes its own await.
-      const inWindow = points.filter((p) => (first.at < p.node.getEnd() || p.node === first.node) && (p.node.getEnd() <= second.at || p.node === second.node));
+      const inWindow = points.filter((p) => p.node === first.node || p.node === second.node || window.holds(p.node));
       if (inWindow.length === 0) continue;
-      if (suspended.some((s) => first.at < s && s <= second.at)) continue;
+      if (suspended.some((s) => window.holds(s))) continue;
       hazards.push({
         first: { node: first.node, line: lineOf(first.node), text: oneLine(first.call ?? first.node) },
         second: { node: second.node, line: lineOf(second.node), text: oneLine(second.call ?? second.node) },
@@ -404,14 +550,16 @@ function adviceFor(first: Access, second: Access): string {
 }
 
 /**
- * `if (!existsSync(p)) mkdirSync(p);` (or with the mkdir in a block of its
- * own): the shape that `await mkdir(p, { recursive: true });` replaces as a
- * whole. Returns the statement to replace, when the shape is exactly that.
+ * `if (!existsSync(p)) mkdirSync(p);` or `if (!existsSync(p)) writeFileSync(p, data);`
+ * (the act alone, or in a block of its own): the shapes where letting the act
+ * do the check keeps it atomic. Returns the statement to replace, when the
+ * shape is exactly that.
  */
-export function existsThenMkdir(exists: ts.CallExpression, mkdir: ts.CallExpression): ts.IfStatement | undefined {
-  if (calleeName(exists) !== 'existsSync' || calleeName(mkdir) !== 'mkdirSync') return undefined;
-  if (exists.arguments.length !== 1 || mkdir.arguments.length !== 1) return undefined;
-  if (normalized(exists.arguments[0]!) !== normalized(mkdir.arguments[0]!)) return undefined;
+export function existsThenCreate(exists: ts.CallExpression, act: ts.CallExpression): ts.IfStatement | undefined {
+  const name = calleeName(act);
+  if (calleeName(exists) !== 'existsSync' || (name !== 'mkdirSync' && name !== 'writeFileSync')) return undefined;
+  if (exists.arguments.length !== 1 || (name === 'mkdirSync' ? act.arguments.length !== 1 : !wxOptions(act))) return undefined;
+  if (normalized(exists.arguments[0]!) !== normalized(act.arguments[0]!)) return undefined;
   let cond: ts.Node = exists;
   while (ts.isParenthesizedExpression(cond.parent)) cond = cond.parent;
   const not = cond.parent;
@@ -420,21 +568,55 @@ export function existsThenMkdir(exists: ts.CallExpression, mkdir: ts.CallExpress
   if (!ifs || !ts.isIfStatement(ifs) || ifs.expression !== not || ifs.elseStatement) return undefined;
   const then = ifs.thenStatement;
   const only = ts.isBlock(then) ? (then.statements.length === 1 ? then.statements[0] : undefined) : then;
-  if (!only || !ts.isExpressionStatement(only) || skipOuter(only.expression) !== mkdir) return undefined;
+  if (!only || !ts.isExpressionStatement(only) || skipOuter(only.expression) !== act) return undefined;
   // Comments inside would be lost.
   if (/\/[/*]/.test(ifs.getText().replace(/(['"`])(?:\\.|(?!\1).)*\1/g, ''))) return undefined;
   return ifs;
 }
 
-/** The replacement text of the `if`: the mkdir call's own rewrite, with `{ recursive: true }`. */
-export function mkdirRecursiveEdit(ifs: ts.IfStatement, mkdir: ts.CallExpression, mkdirEdits: TextEdit[]): TextEdit | undefined {
-  const start = mkdir.getStart();
-  const end = mkdir.getEnd();
-  if (mkdirEdits.some((e) => e.start < start || e.end > end)) return undefined;
-  let text = mkdir.getText();
-  for (const e of [...mkdirEdits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
-  const close = text.lastIndexOf(')');
-  if (close < 0) return undefined;
-  text = `${text.slice(0, close)}, { recursive: true }${text.slice(close)}`;
-  return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text};` };
+/** The options argument of `writeFileSync(p, data[, options])` with `flag: 'wx'`, or undefined when it cannot take one (a flag of its own, a non-literal). */
+function wxOptions(write: ts.CallExpression): string | undefined {
+  const [, data, options, more] = write.arguments;
+  if (!data || more || ts.isSpreadElement(data)) return undefined;
+  if (!options) return "{ flag: 'wx' }";
+  const o = skipOuter(options);
+  if (ts.isStringLiteral(o)) return `{ encoding: ${o.getText()}, flag: 'wx' }`;
+  if (!ts.isObjectLiteralExpression(o) || o.properties.some((p) => !ts.isPropertyAssignment(p) || p.name.getText() === 'flag')) return undefined;
+  return o.properties.length === 0 ? "{ flag: 'wx' }" : `{ ${o.properties.map((p) => p.getText()).join(', ')}, flag: 'wx' }`;
+}
+
+/**
+ * The replacement text of the `if`: the act's own rewrite, made to do the
+ * check itself: `mkdir(p, { recursive: true })`, or `writeFile(p, data, { flag: 'wx' })`
+ * with its EEXIST ignored (the file was there: the old code wrote nothing).
+ */
+export function createAtomicEdit(ifs: ts.IfStatement, act: ts.CallExpression, actEdits: TextEdit[]): TextEdit | undefined {
+  const start = act.getStart();
+  const end = act.getEnd();
+  if (actEdits.some((e) => e.start < start || e.end > end)) return undefined;
+  let text = act.getText();
+  for (const e of [...actEdits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.text + text.slice(e.end - start);
+  if (calleeName(act) === 'mkdirSync') {
+    const close = text.lastIndexOf(')');
+    if (close < 0) return undefined;
+    return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text.slice(0, close)}, { recursive: true }${text.slice(close)};` };
+  }
+  // The options are the third argument, untouched by the rewrite: replace it, or add one.
+  const options = wxOptions(act);
+  if (!options || !text.endsWith(')')) return undefined;
+  const third = act.arguments[2];
+  if (third) {
+    const at = third.getStart() - start + (text.length - (end - start));
+    if (text.slice(at, at + third.getWidth()) !== third.getText()) return undefined;
+    text = `${text.slice(0, at)}${options}${text.slice(at + third.getWidth())}`;
+  } else {
+    text = `${text.slice(0, -1)}, ${options})`;
+  }
+  return { start: ifs.getStart(), end: ifs.getEnd(), text: `${text}.catch((err) => {\n${indentOf(ifs)}  if (err.code !== 'EEXIST') throw err;\n${indentOf(ifs)}});` };
+}
+
+function indentOf(node: ts.Node): string {
+  const sf = node.getSourceFile();
+  const lineStart = sf.getPositionOfLineAndCharacter(sf.getLineAndCharacterOfPosition(node.getStart()).line, 0);
+  return /^[ \t]*/.exec(sf.text.slice(lineStart, node.getStart()))![0];
 }

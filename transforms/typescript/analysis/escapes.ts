@@ -8,8 +8,8 @@
 // Both become 'stop' edges into the function: the planner keeps it sync (or
 // gives it a sync twin under `--api twin`) and reports the site.
 import { ts } from 'ts-morph';
-import { FASTIFY_REQUEST_HOOKS } from './frameworks.js';
-import type { GraphEdge } from '../core/plan.js';
+import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
+import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { baseClassExpression, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 

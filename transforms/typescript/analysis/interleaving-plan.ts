@@ -9,12 +9,12 @@
 // `setInterval` callbacks (runs could overlap) and callbacks whose loop
 // rewrite is review keep their sync form under `--safety safe`.
 import { ts } from 'ts-morph';
-import type { GraphEdge, PropagationResult } from '../core/plan.js';
-import type { AdapterRunContext } from '../core/types.js';
-import type { BlockingRewrite } from './engine.js';
+import type { GraphEdge, PropagationResult } from '../../core/plan.js';
+import type { AdapterRunContext } from '../../core/types.js';
+import type { BlockingRewrite } from '../engine.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
 import { skipOuter } from './model.js';
-import { existsThenMkdir, functionEffects, interleavingHazards, mkdirRecursiveEdit, type AwaitPoint, type CallEffect, type InterleavingHazard } from './interleaving.js';
+import { createAtomicEdit, existsThenCreate, functionEffects, interleavingHazards, type AwaitPoint, type CallEffect, type InterleavingHazard } from './interleaving.js';
 import type { FileInfo, ProjectModel } from './model.js';
 
 /** The stop kind of a call left unawaited because awaiting it would split a check from its act. */
@@ -116,7 +116,7 @@ export function markSeedHazards(ctx: AdapterRunContext, builder: GraphBuilder, m
     else byFn.set(seed.fn, [seed]);
   }
   for (const [fn, mine] of byFn) {
-    const folded = foldExistsMkdir(mine);
+    const folded = foldExistsCreate(mine);
     const calls = (fsCalls.get(fn) ?? []).filter((c) => !folded.has(c));
     for (;;) {
       const points = mine.filter((s) => !('manual' in s.rewrite) && ctx.willApply(s.rewrite.safety)).map(seedPoint).filter((p): p is Point => p !== undefined);
@@ -136,29 +136,36 @@ export function markSeedHazards(ctx: AdapterRunContext, builder: GraphBuilder, m
   return ledger;
 }
 
-/** The exists→mkdir pairs of one function that become one recursive mkdir; returns the calls they fold. */
-function foldExistsMkdir(seeds: SeedLike[]): Set<ts.CallExpression> {
+/**
+ * The exists→create pairs of one function that become one call doing its own
+ * check (a recursive mkdir, a writeFile with flag `wx`); returns the calls they fold.
+ */
+function foldExistsCreate(seeds: SeedLike[]): Set<ts.CallExpression> {
   const folded = new Set<ts.CallExpression>();
   for (const exists of seeds) {
     if ('manual' in exists.rewrite) continue;
-    for (const mkdir of seeds) {
-      if (mkdir === exists || 'manual' in mkdir.rewrite || folded.has(mkdir.blocking.call.compilerNode)) continue;
-      const ifs = existsThenMkdir(exists.blocking.call.compilerNode, mkdir.blocking.call.compilerNode);
+    for (const act of seeds) {
+      if (act === exists || 'manual' in act.rewrite || folded.has(act.blocking.call.compilerNode)) continue;
+      const call = act.blocking.call.compilerNode;
+      const ifs = existsThenCreate(exists.blocking.call.compilerNode, call);
       if (!ifs) continue;
-      const edit = mkdirRecursiveEdit(ifs, mkdir.blocking.call.compilerNode, mkdir.rewrite.edits);
+      const edit = createAtomicEdit(ifs, call, act.rewrite.edits);
       if (!edit) continue;
-      const line = mkdir.file.sf.getLineAndCharacterOfPosition(ifs.getStart()).line + 1;
+      const line = act.file.sf.getLineAndCharacterOfPosition(ifs.getStart()).line + 1;
+      const mkdir = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text === 'mkdirSync' : call.expression.getText() === 'mkdirSync';
       exists.rewrite = {
         edits: [edit],
-        imports: mkdir.rewrite.imports,
+        imports: act.rewrite.imports,
         safety: 'review',
-        message: `The existence check and the mkdir at line ${line} become one \`${edit.text}\`: with an await between a check and the mkdir, two requests could both see the directory missing and the second mkdir would fail (EEXIST); a recursive mkdir succeeds when the directory exists. Review: it also creates missing parent directories (the old code failed with ENOENT), and fails (EEXIST) where the path exists as a file (the old code went on)`,
+        message: mkdir
+          ? `The existence check and the mkdir at line ${line} become one \`${edit.text}\`: with an await between a check and the mkdir, two requests could both see the directory missing and the second mkdir would fail (EEXIST); a recursive mkdir succeeds when the directory exists. Review: it also creates missing parent directories (the old code failed with ENOENT), and fails (EEXIST) where the path exists as a file (the old code went on)`
+          : `The existence check and the write at line ${line} become one writeFile with flag \`wx\`, which creates the file only if it is missing and rejects with EEXIST otherwise (ignored, as the check skipped the write): with an await between a check and the write, two requests could both see the file missing and the second write would replace the first. Review: where the path is a dangling symbolic link, the old code wrote through it and the new one does not`,
       };
-      mkdir.rewrite = { edits: [], imports: [], safety: 'review', message: `Folded into the recursive mkdir that replaces the existence check at line ${line}` };
-      exists.awaitAt = mkdir.blocking.call.compilerNode;
-      mkdir.awaitAt = null;
+      act.rewrite = { edits: [], imports: [], safety: 'review', message: `Folded into the ${mkdir ? 'recursive mkdir' : 'exclusive writeFile'} that replaces the existence check at line ${line}` };
+      exists.awaitAt = call;
+      act.awaitAt = null;
       folded.add(exists.blocking.call.compilerNode);
-      folded.add(mkdir.blocking.call.compilerNode);
+      folded.add(call);
       break;
     }
   }

@@ -3,8 +3,8 @@
 // (route registration, test runners, timers, array methods, listeners) are
 // edges whose mode says whether the receiver can take an async function.
 import { ts } from 'ts-morph';
-import type { CallGraph, GraphEdge, GraphFunction } from '../core/plan.js';
-import { analyzeForEach, type ForEachPlan } from './foreach.js';
+import type { CallGraph, GraphEdge, GraphFunction } from '../../core/plan.js';
+import { analyzeForEach, type ForEachPlan } from '../foreach.js';
 import {
   FASTIFY_APP_HOOKS,
   FASTIFY_REQUEST_HOOKS,
@@ -22,10 +22,10 @@ import {
   isNestManagedClass,
   markFastifyHook,
   type FrameworkName,
-} from './frameworks.js';
-import { analyzeNestConstructor, type NestInitPlan } from './nest.js';
-import type { ModuleScope } from './toplevel.js';
-import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from './predicate.js';
+} from '../frameworks.js';
+import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
+import type { ModuleScope } from '../toplevel.js';
+import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export interface FunctionInfo {

@@ -1,7 +1,7 @@
 // Class hierarchies: overrides, bases and interface implementations change
 // together; signatures and `ReturnType<typeof f>` follow. Exact text.
 import { describe, expect, it } from 'vitest';
-import { migrateFiles } from './test-helpers.js';
+import { migrateFiles } from '../test-helpers.js';
 
 describe('class hierarchies', () => {
   it('changes an imported interface signature and every implementation with the one that became async', async () => {

@@ -1,0 +1,25 @@
+// fixture-options: express=5 safety=safe
+const express = require('express');
+const fs = require('fs');
+
+// Reached only through `req.notes.save()`, a call awaitify cannot resolve, and
+// its awaits would split the check from the write: under --safety safe nothing
+// changes, and every blocking call and the hazard are still in the report.
+const notes = {
+  save(name, text) {
+    if (fs.existsSync(name)) return false;
+    fs.writeFileSync(name, text);
+    return true;
+  },
+};
+
+const app = express();
+app.use((req, res, next) => {
+  req.notes = notes;
+  next();
+});
+app.put('/notes/:id', (req, res) => {
+  res.json(req.notes.save(`notes/${req.params.id}.txt`, req.query.text));
+});
+
+module.exports = app;

@@ -1,0 +1,22 @@
+// interleaving-hazard: the metadata of a structural rule (its docs page is generated from it).
+import type { RuleMeta } from '../../core/types.js';
+import { RULE } from '../rules.js';
+
+export const interleavingHazardRule: RuleMeta = {
+  id: RULE.interleavingHazard,
+  language: 'typescript',
+  safety: 'review',
+  structural: true,
+  exampleExt: 'js',
+  docs: {
+    summary: 'Reports a new await point that splits a check from its act, or a read from its write, of the same file or shared state.',
+    whatItDoes:
+      'For each function being migrated, finds the await points the migration adds (rewritten blocking calls, awaited calls of functions that became async, loops that now await) and checks whether one lies between two related operations that used to run without interruption: a check and the act that depends on it (`existsSync(p)` then `mkdirSync(p)` or `writeFileSync(p)`, `statSync(p)` then `unlinkSync(p)`), a read and a write of the same file (`readFileSync(db)` ... `writeFileSync(db, ...)`), or shared state read before and written after (a module-level or closure `let`, a property of a module-level object, a `Map`/`Set`/array changed through its methods, `this.x`). Paths are compared by their normalised text, state by the declaration its name resolves to. Only pairs on one path of a call count, read from the structure of the code: the two branches of an `if`, of `?:` or of a `switch` never pair, nor does anything past a `return` or `throw` (unless a `catch` or `finally` on the way leads on), and inside a loop an access late in the body pairs with an earlier one of the next iteration; a window counts only the await points on such a path. A call counts as what the function it calls does (three calls deep) to paths that are literals or module-level bindings and to module-level state: `const todos = readTodos(); ...; writeTodos(todos);` is a read and a write of the file both helpers name. Each such pair is reported with both lines and the standard pattern that keeps the operation atomic where there is one; the rewrites and awaits inside the window become `review`. `if (!existsSync(p)) mkdirSync(p);` is rewritten as a whole into `await mkdir(p, { recursive: true });`, and `if (!existsSync(p)) writeFileSync(p, data);` into `await writeFile(p, data, { flag: \'wx\' })` with its EEXIST ignored: the act does the check itself, so nothing can come between them. Under `--safety safe` none of it is applied: a blocking call in the window stays as it is, and an awaited call in the window keeps its callee sync at that call (with `--api twin`, the sync twin), so no function is left half-migrated.',
+    why: 'Synchronous code runs to completion before any other request is served, so a check and its act, or a read-modify-write, were atomic. An `await` between them lets another request run in the middle: both see a directory missing and the second mkdir fails, both read the JSON file and the second write loses the first update, both see a cache unset and both load it.',
+    example: {
+      before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.post('/visits', (req, res) => {\n  const db = JSON.parse(fs.readFileSync('visits.json', 'utf8'));\n  db.count += 1;\n  fs.writeFileSync('visits.json', JSON.stringify(db));\n  res.json(db);\n});\n",
+      after: "// fixture-options: express=5\nconst express = require('express');\nconst { readFile, writeFile } = require('fs/promises');\n\nconst app = express();\napp.post('/visits', async (req, res) => {\n  const db = JSON.parse(await readFile('visits.json', 'utf8'));\n  db.count += 1;\n  await writeFile('visits.json', JSON.stringify(db));\n  res.json(db);\n});\n",
+    },
+    safety: 'Review: the migrated code can interleave concurrent requests where the original could not. Ruling the race out needs knowledge awaitify lacks (whether requests touch the same file, whether the instance is shared); where a standard pattern keeps atomicity (a recursive mkdir, `writeFile(p, data, { flag: \'wx\' })` for create-if-missing, a promise memo such as `cachePromise ??= load()` for lazy initialisation, a chain of updates on one promise) the finding names it. The recursive mkdir that replaces an exists-then-mkdir is review too: it also creates missing parents, and fails where the path exists as a file; so is the `wx` write that replaces an exists-then-write (it does not write through a dangling symbolic link, which the old code did).',
+  },
+};
