@@ -440,7 +440,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     const sites = sitesByFn.get(fn.id);
     if (!sites) continue;
     if (isAsyncNow(fn.id)) {
-      for (const s of sites) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
+      for (const s of sites) if (!s.onlyIfSync) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
       continue;
     }
     const boundaryKind = entries.cannotBeAsync.get(fn.id)?.kind;
@@ -462,6 +462,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     // path is reported even where nothing else makes the function async.
     if (result.reachable.has(fn.id)) {
       for (const s of sites) if (s.rule === 'requests-call' && s.safety === 'manual') emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
+      // A view left sync whose template evaluates a QuerySet awaitify could not evaluate in the view.
+      if (!reportedSync.has(fn.id)) for (const s of sites) if (s.onlyIfSync) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
     }
   }
 
