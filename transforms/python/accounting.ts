@@ -992,7 +992,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       const ops = unaccountedOperations(fc, optionsFor(fc));
       // What a rule found but could not convert (a manual site) is unaccounted too.
       for (const site of sitesByFn.get(fn.id) ?? []) {
-        if (site.safety !== 'manual' || site.deferred || !fc.nodes().some((n) => n.id === site.node.id)) continue;
+        if (site.safety !== 'manual' || site.deferred || site.onlyIfSync || !fc.nodes().some((n) => n.id === site.node.id)) continue;
         if (ops.some((o) => o.node.startIndex <= site.node.startIndex && site.node.endIndex <= o.node.endIndex)) continue;
         const line = lineColumn(fn.module.text, site.node.startIndex).line;
         ops.push({ node: site.node, line, message: site.message, rule: 'sync-to-async-wrap' });

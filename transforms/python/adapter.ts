@@ -574,6 +574,17 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (lines.length) emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${[...new Set(lines)].sort((a, b) => a - b).join(', ')}`, []);
   }
 
+  // Insertions at one offset apply in report order: the outer expression's first, so that
+  // `x.get().delete()` becomes `await (await x.aget()).adelete()`, never `(await await ...`.
+  const byPosition = (f: Finding) => [f.line, f.column, -(f.endLine ?? f.line), -(f.endColumn ?? f.column)];
+  emitted.sort((a, b) => {
+    if (a.module.path !== b.module.path) return a.module.path < b.module.path ? -1 : 1;
+    const x = byPosition(a.finding);
+    const y = byPosition(b.finding);
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return 0;
+  });
+
   // Twins: the edits inside a function that keeps a sync twin go into a copy added beside it.
   const twinFns = [...twins.keys()].map((id) => byId.get(id)!).sort((a, b) => a.outer.endIndex - a.outer.startIndex - (b.outer.endIndex - b.outer.startIndex));
   for (const fn of twinFns) {
