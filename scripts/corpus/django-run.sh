@@ -18,7 +18,8 @@
 # SynchronousOnlyOperation and "coroutine ... was never awaited".
 #
 # Serving uses a settings module that imports the project's and sets DEBUG = True and
-# ALLOWED_HOSTS = ["*"] (so a 500 page carries its traceback); the project's own
+# ALLOWED_HOSTS = ["*"] (so a 500 page carries its traceback), plus django/<name>.settings.py
+# when there is one (e.g. a database file where the test settings name none); the project's own
 # settings module is used for the tests. Nothing is written outside the temp dir and
 # $CORPUS_OUT; the project's code never enters this repository.
 #
@@ -26,6 +27,8 @@
 #   CORPUS_OUT     results folder (default: /tmp/awaitify-django-corpus/<name>)
 #   CORPUS_MODES   modes to run (default: "default safe"; also "nomw": --skip middleware-async,
 #                  to see what the migrated views do when the middleware stays as it is)
+#   CORPUS_AWAITIFY_ARGS  extra awaitify arguments for every mode (e.g. "--django 5.2" where the
+#                  project only states a range and the venv has a newer Django)
 #   CORPUS_TESTS   0 skips the test suites (page checks only); "after" runs them after migration only
 #   CORPUS_KEEP    1 keeps the temp dir (its path is printed)
 #   DJANGO_TEST_CMD, DJANGO_SETTINGS, DJANGO_ASGI, DJANGO_SETUP, DJANGO_PAGES,
@@ -87,6 +90,7 @@ from $settings import *  # noqa: F401,F403
 DEBUG = True
 ALLOWED_HOSTS = ["*"]
 EOF
+if [[ -f "$here/django/$name.settings.py" ]]; then cat "$here/django/$name.settings.py" >>"$work/extra/awaitify_corpus_settings.py"; fi
 if [[ -z "$asgi" ]]; then
   asgi=awaitify_corpus_asgi:application
   printf 'from django.core.asgi import get_asgi_application\napplication = get_asgi_application()\n' >"$work/extra/awaitify_corpus_asgi.py"
@@ -145,12 +149,15 @@ run_phase() { # $1: before or a mode
   cp -a "$work/pristine" "$dir"
   if [[ "$phase" != before ]]; then
     local args=()
+    # shellcheck disable=SC2206
+    local extra_args=(${CORPUS_AWAITIFY_ARGS:-})
     case "$phase" in
       default) ;;
       safe) args=(--safety safe) ;;
       nomw) args=(--skip middleware-async) ;;  # shows what the views do behind a failing middleware
       *) log "unknown mode $phase (default, safe, nomw)"; return 1 ;;
     esac
+    args+=("${extra_args[@]}")
     log "$phase: awaitify migrate . --write ${args[*]}"
     (cd "$dir" && node "$awaitify" migrate . --write --format json "${args[@]}" >"$res/report.json" 2>"$res/awaitify.log") \
       || log "$phase: awaitify exited $? (see $res/awaitify.log)"

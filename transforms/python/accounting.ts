@@ -8,6 +8,7 @@
 // sync-only Django machinery. Whatever is left is unaccounted: sync-only until
 // proven otherwise.
 import { inTruthTest } from './rules/queryset-evaluation.js';
+import { instanceDeferred, isDeferred } from './deferred.js';
 import type { Node } from 'web-tree-sitter';
 import { calleeFunction, type PyCallSite } from './callgraph.js';
 import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Site, type SyncRegion } from './context.js';
@@ -161,6 +162,11 @@ class Accountant {
     this.out.push({ node, line, message, rule, ...(deferred ? { deferred } : {}) });
   }
 
+  /** A parameter awaitify knows nothing about (a caller may pass a QuerySet, which indexing or `in` evaluates). */
+  private unknownParam(node: Node, k: Kind): boolean {
+    return k.k === 'unknown' && node.type === 'identifier' && this.fc.fn.paramNames.includes(node.text);
+  }
+
   private claimed(node: Node): boolean {
     return this.options.claimed.has(node.id);
   }
@@ -191,7 +197,7 @@ class Accountant {
         const subs = node.childrenForFieldName('subscript');
         if (subs.some((x) => x?.type === 'slice')) return; // a slice of a QuerySet stays lazy
         const k = this.kindOf(value);
-        if (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) {
+        if ((k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) || this.unknownParam(value, k)) {
           this.flag(node, `\`${short(node.text)}\` indexes ${short(value.text)}, which may be a QuerySet (indexing runs a query)`);
         }
         return;
@@ -203,7 +209,7 @@ class Accountant {
         if (!right || !ops.some((o) => o === 'in' || o === 'not in' || o === 'not')) return;
         if (this.claimed(right)) return;
         const k = this.kindOf(right);
-        if (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) this.flag(node, `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
+        if ((k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) || this.unknownParam(right, k)) this.flag(node, `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
         return;
       }
       case 'identifier':
@@ -409,7 +415,11 @@ class Accountant {
           if (rel.kind === 'm2m') return;
           return this.flag(node, `${shown} loads the related ${attr} lazily (a query), and awaitify cannot load it with select_related where ${short(obj.text)} comes from`);
         }
-        if (model.fields.has(attr)) return;
+        if (model.fields.has(attr) || attr.endsWith('_id')) {
+          const deferred = instanceDeferred(this.fc, obj);
+          if (isDeferred(deferred, model, attr)) return this.flag(node, `${shown} reads ${attr}, which ${short(deferred!.call.text)} leaves deferred: reading it runs a query`);
+          if (model.fields.has(attr)) return;
+        }
         const rev = model.reverse.get(attr);
         if (rev?.many) return;
         if (rev) return this.flag(node, `${shown} is a reverse one-to-one relation, which runs a query on first access`);
@@ -599,7 +609,9 @@ class Accountant {
         if (k.k === 'user') return USER_DATA.has(attr) ? DATA : UNKNOWN;
         if (k.k === 'http') return HTTP_RESPONSE.has(attr) ? DATA : { k: 'http' };
         if (k.k === 'client') return { k: 'http' };
-        if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model && k.t.model.fields.has(attr) && !k.t.model.relations.has(attr)) return DATA;
+        if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model && k.t.model.fields.has(attr) && !k.t.model.relations.has(attr)) {
+          return isDeferred(instanceDeferred(this.fc, obj), k.t.model, attr) ? UNKNOWN : DATA;
+        }
         if (k.k === 'form' && attr === 'cleaned_data') return { k: 'container' };
         return UNKNOWN;
       }
@@ -980,7 +992,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       const ops = unaccountedOperations(fc, optionsFor(fc));
       // What a rule found but could not convert (a manual site) is unaccounted too.
       for (const site of sitesByFn.get(fn.id) ?? []) {
-        if (site.safety !== 'manual' || site.deferred || !fc.nodes().some((n) => n.id === site.node.id)) continue;
+        if (site.safety !== 'manual' || site.deferred || site.onlyIfSync || !fc.nodes().some((n) => n.id === site.node.id)) continue;
         if (ops.some((o) => o.node.startIndex <= site.node.startIndex && site.node.endIndex <= o.node.endIndex)) continue;
         const line = lineColumn(fn.module.text, site.node.startIndex).line;
         ops.push({ node: site.node, line, message: site.message, rule: 'sync-to-async-wrap' });

@@ -440,7 +440,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     const sites = sitesByFn.get(fn.id);
     if (!sites) continue;
     if (isAsyncNow(fn.id)) {
-      for (const s of sites) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
+      for (const s of sites) if (!s.onlyIfSync) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
       continue;
     }
     const boundaryKind = entries.cannotBeAsync.get(fn.id)?.kind;
@@ -462,6 +462,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     // path is reported even where nothing else makes the function async.
     if (result.reachable.has(fn.id)) {
       for (const s of sites) if (s.rule === 'requests-call' && s.safety === 'manual') emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
+      // A view left sync whose template evaluates a QuerySet awaitify could not evaluate in the view.
+      if (!reportedSync.has(fn.id)) for (const s of sites) if (s.onlyIfSync) emit(fn.module, s.node, s.rule, s.safety, s.message, s.edits, s.imports);
     }
   }
 
@@ -571,6 +573,17 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     const lines = [...cls.methods.values()].flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(m.module.text, s.node.startIndex).line));
     if (lines.length) emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${[...new Set(lines)].sort((a, b) => a - b).join(', ')}`, []);
   }
+
+  // Insertions at one offset apply in report order: the outer expression's first, so that
+  // `x.get().delete()` becomes `await (await x.aget()).adelete()`, never `(await await ...`.
+  const byPosition = (f: Finding) => [f.line, f.column, -(f.endLine ?? f.line), -(f.endColumn ?? f.column)];
+  emitted.sort((a, b) => {
+    if (a.module.path !== b.module.path) return a.module.path < b.module.path ? -1 : 1;
+    const x = byPosition(a.finding);
+    const y = byPosition(b.finding);
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return 0;
+  });
 
   // Twins: the edits inside a function that keeps a sync twin go into a copy added beside it.
   const twinFns = [...twins.keys()].map((id) => byId.get(id)!).sort((a, b) => a.outer.endIndex - a.outer.startIndex - (b.outer.endIndex - b.outer.startIndex));

@@ -24,6 +24,8 @@ export interface Site {
   claims?: Node[];
   /** Blocks only for callers that do not resolve it (a model method's lazy read of self.<relation>). */
   deferred?: boolean;
+  /** A note for a function that stays sync (on a handler path); dropped when the function becomes async (another site then handles it). */
+  onlyIfSync?: boolean;
 }
 
 /** A block of a function that stays synchronous and runs in a thread as a whole. */

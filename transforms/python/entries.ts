@@ -122,16 +122,36 @@ function drfReason(base: string): string {
 const AUTH_DECORATORS = new Set(['login_required', 'permission_required', 'user_passes_test']);
 
 /**
- * Why an auth decorator cannot wrap an async view on this project: its async wrapper
- * (Django 5.1+) awaits request.auser(), and a configured backend without aget_user()
- * raises AttributeError there for every logged-in request.
+ * Why a Django view decorator cannot wrap an async view on this project although the
+ * version's wrapper is async-aware: an auth decorator's async wrapper (Django 5.1+)
+ * awaits request.auser(), and a configured backend without aget_user() raises
+ * AttributeError there for every logged-in request; a CSRF decorator's runs the CSRF
+ * middleware in the event loop, which touches the session under CSRF_USE_SESSIONS.
  */
-function authDecoratorBlock(project: Project, name: string): string | undefined {
+function asyncWrapperBlock(project: Project, name: string): string | undefined {
+  if (CSRF_DECORATORS.has(name) && csrfUsesSessions(project)) {
+    return `@${name} runs CsrfViewMiddleware's process_request/process_view/process_response in the event loop around an async view, and with CSRF_USE_SESSIONS (${csrfUsesSessions(project)}) they read and write request.session: loading the session there is a query that raises SynchronousOnlyOperation`;
+  }
   if (!AUTH_DECORATORS.has(name)) return undefined;
   const lacking = backendsLackingIn(project, 'aget_user');
   if (!lacking.length) return undefined;
   const which = lacking.length === 1 ? `${lacking[0]} does not define aget_user() (it does not derive from BaseBackend or ModelBackend)` : `${lacking.join(', ')} do not define aget_user() (they do not derive from BaseBackend or ModelBackend)`;
   return `@${name} wraps an async view with an async wrapper that awaits request.auser(), which calls aget_user() on the authentication backend; ${which}, so a logged-in request would raise AttributeError`;
+}
+
+/** CSRF decorators built with decorator_from_middleware: their async wrapper calls the middleware's methods directly. */
+const CSRF_DECORATORS = new Set(['csrf_protect', 'ensure_csrf_cookie', 'requires_csrf_token']);
+
+/** Where the settings set CSRF_USE_SESSIONS to anything but False (`path:line`), or undefined. */
+function csrfUsesSessions(project: Project): string | undefined {
+  for (const module of project.modules) {
+    for (const assign of module.assigned.get('CSRF_USE_SESSIONS') ?? []) {
+      const value = field(assign, 'right')?.text ?? '';
+      if (/^(False|0|None)$/.test(value)) continue;
+      return `${module.path}:${assign.startPosition.row + 1}`;
+    }
+  }
+  return undefined;
 }
 
 /** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
@@ -189,7 +209,9 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
     const why = viewDecoratorBlock(project, fn, djangoTarget);
     if (why) {
       info.blockedViews.set(fn.id, why);
-      info.cannotBeAsync.set(fn.id, { kind: 'view-decorator', reason: why });
+      // An @api_view function gets DRF's Request (DRF's authenticated user): what it calls is never bridged.
+      const drf = fn.decorators.some((d) => DRF.test(decoratorName(project, fn, d).resolved ?? ''));
+      info.cannotBeAsync.set(fn.id, { kind: drf ? 'drf' : 'view-decorator', reason: why });
     } else {
       info.entries.set(fn.id, 'django-view');
     }
@@ -241,7 +263,7 @@ function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: stri
     if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
       const min = VIEW_DECORATORS[name];
       if (!atLeast(djangoTarget, min)) return `@${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
-      const auth = authDecoratorBlock(project, name);
+      const auth = asyncWrapperBlock(project, name);
       if (auth) return auth;
       continue;
     }
@@ -328,7 +350,7 @@ function wrappedDecoratorBlock(project: Project, module: PyModule, deco: Node, d
   if (resolved?.startsWith('django.') && name in VIEW_DECORATORS) {
     const min = VIEW_DECORATORS[name];
     if (!atLeast(djangoTarget, min)) return `${name} wraps async views only from Django ${min} (target: ${djangoTarget})`;
-    return authDecoratorBlock(project, name)?.replace(/^@/, '');
+    return asyncWrapperBlock(project, name)?.replace(/^@/, '');
   }
   return `${deco.text} is not known to wrap async views (convert it to check iscoroutinefunction first)`;
 }
@@ -568,7 +590,7 @@ function decoratorAcceptsCoroutines(project: Project, fn: PyFunction, deco: Node
   const { name, resolved } = decoratorName(project, fn, deco);
   if (COROUTINE_SAFE_DECORATORS.test(callee.text) || (resolved && COROUTINE_SAFE_DECORATORS.test(resolved))) return true;
   const django = resolved ? resolved.startsWith('django.') : false;
-  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]) && !authDecoratorBlock(project, name);
+  if (django && name in VIEW_DECORATORS) return atLeast(djangoTarget, VIEW_DECORATORS[name]) && !asyncWrapperBlock(project, name);
   if (django && name === 'method_decorator') {
     if (!atLeast(djangoTarget, '5.2') || deco.type !== 'call') return false;
     const inner = callArguments(deco).positional[0];

@@ -11,6 +11,7 @@ import { FunctionContext, ruleMeta, type AnalysisContext, type PythonRule, type 
 import { bindingsOf, type ModelInfo, type OrmIndex } from '../orm.js';
 import { callArguments, childrenOf, field, stringValue } from '../parser.js';
 import { findMethod, type PyFunction } from '../project.js';
+import { deferredFieldsOf, isDeferred } from '../deferred.js';
 import { fileRegions } from './file-io-call.js';
 import { PYTHON_RULES } from './index.js';
 import { atomicRegions } from './transaction-atomic.js';
@@ -31,7 +32,7 @@ export const lazyRelation: PythonRule = {
     docs: {
       summary: 'Loads foreign keys that an async view or its template reads with select_related/prefetch_related, and evaluates QuerySets before rendering.',
       whatItDoes:
-        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why. So does a `render()` when a project context processor named in the settings (`TEMPLATES[...]['OPTIONS']['context_processors']`) queries or does I/O, itself or through the project functions it calls: `render()` runs the context processors in the calling thread, which in an async view is the event loop's. The settings' `context_processors` are read: Django's own are known (`auth` hands the template a lazy `user` and `perms`, `messages` lazy messages: they query only when the template reads them, and a template that reads `user` renders in a thread: the home page of a logged-in visitor would otherwise fail with SynchronousOnlyOperation); any other processor that is not the project's renders through sync_to_async. A `TemplateResponse` is rendered later by Django's handler, which runs it through sync_to_async itself, so it is left alone.",
+        "In code that becomes async: a foreign-key or one-to-one attribute read on an instance fetched in the same function (`book.author.name`) adds `select_related('author')` to the query that fetched it. For `render(request, 'x.html', context)`, the template (and what it extends or includes) is read for the variable paths it uses: relations it follows on an instance get select_related on that instance's query, and a QuerySet in the context is evaluated in the view (`[b async for b in qs.select_related('author')]`) with the select_related/prefetch_related its template needs. When a template reads something that cannot be proven safe (a model method or property, `user`, a custom tag library, an unknown value's attribute), the render call runs through sync_to_async instead and the finding says why. So does a `render()` when a project context processor named in the settings (`TEMPLATES[...]['OPTIONS']['context_processors']`) queries or does I/O, itself or through the project functions it calls: `render()` runs the context processors in the calling thread, which in an async view is the event loop's. The settings' `context_processors` are read: Django's own are known (`auth` hands the template a lazy `user` and `perms`, `messages` lazy messages: they query only when the template reads them, and a template that reads `user` renders in a thread: the home page of a logged-in visitor would otherwise fail with SynchronousOnlyOperation); any other processor that is not the project's renders through sync_to_async. A `TemplateResponse` is rendered later by Django's handler, which runs it through sync_to_async itself, so it is left alone. A view whose only database work is a QuerySet its template iterates is a view with blocking work: it becomes async, the QuerySet evaluated in the view (`[b async for b in Book.objects.order_by(\"title\").select_related(\"author\")]`) when the template is proven; when it is not, the view stays sync and a `manual` finding names the QuerySet, the template and the reason (it is no longer left sync without a word). `.only(...)` / `.defer(...)` leave fields unloaded: a deferred field read on an instance (`book.blurb` after `defer(\"blurb\")`) is a query, so it moves into sync_to_async (or keeps the function sync), a template that reads one renders in sync_to_async, and a deferred relation gets a `manual` finding instead of a select_related (Django refuses to select_related a deferred field).",
       why: "Django templates are sync: a lazy relation or an unevaluated QuerySet read while rendering in an async view raises SynchronousOnlyOperation. Resolving it in the view also avoids N+1 queries.",
       example: {
         before:
@@ -78,6 +79,11 @@ export const lazyRelation: PythonRule = {
       }
       const origin = originOf(fc, obj);
       if (origin && origin.kind !== 'created' && existingSelect(origin.node).has(attr)) continue;
+      const deferred = origin && origin.kind === 'chain' ? deferredFieldsOf(fc, origin.node) : undefined;
+      if (isDeferred(deferred, t.model, attr)) {
+        sites.push(fc.site(RULE, n, 'manual', `${n.text} reads ${attr}, which ${deferred!.call.text} leaves deferred: reading it runs a query, which fails in async code (and select_related cannot load a deferred relation); add it to only() or drop it from defer()`, [], { seed: false }));
+        continue;
+      }
       if (!addNeed(origin, { select: new Set([attr]), prefetch: new Set() }, n.text, n)) {
         sites.push(fc.site(RULE, n, 'manual', `${n.text} loads ${attr} lazily, a query that fails in async code; fetch ${obj.text} with select_related("${attr}") where it comes from`, [], { seed: false }));
       }
@@ -116,11 +122,27 @@ export const lazyRelation: PythonRule = {
         sites.push(
           fc.site(RULE, call, 'review', `the template may run queries while rendering (${result.unknown}); rendering runs through sync_to_async so they work in async code. Load what it needs in the view to render without the thread hop`, edits, { imports, seed: false }),
         );
+        // A view whose database work is a QuerySet its template evaluates blocks too: when it stays sync, say so.
+        for (const q of result.lazyQuerySets) {
+          sites.push(
+            fc.site(
+              RULE,
+              q.value,
+              'manual',
+              `${fc.fn.qualname}() hands the QuerySet ${q.value.text} to ${q.template} (as "${q.key}"), which runs its query while rendering; awaitify cannot evaluate it in the view because ${result.unknown}. To make the view async, evaluate it first ([x async for x in ...] with select_related/prefetch_related for every relation the template reads) and render in sync_to_async, or leave the view sync`,
+              [],
+              { seed: false, onlyIfSync: true },
+            ),
+          );
+        }
         continue;
       }
       const edits: TextEdit[] = [...result.edits];
       for (const o of result.origins) addNeed(o.origin, o.needs, o.what);
-      if (edits.length) sites.push(fc.site(RULE, call, 'safe', `the template iterates ${result.evaluated.join(', ')}; the QuerySet is evaluated in the view${result.relations.length ? ` with ${result.relations.join(', ')}` : ''}, since templates cannot run async queries`, edits, { seed: false }));
+      // Evaluating a QuerySet the template iterates is database work of its own: a view whose only
+      // queries run lazily in its template becomes async for it (render() is proven to run no query).
+      const seed = name === 'django.shortcuts.render' && result.evaluated.length > 0 && !result.evaluatedBefore;
+      if (edits.length) sites.push(fc.site(RULE, call, 'safe', `the template iterates ${result.evaluated.join(', ')}; the QuerySet is evaluated in the view${result.relations.length ? ` with ${result.relations.join(', ')}` : ''}, since templates cannot run async queries`, edits, { seed }));
     }
 
     for (const o of origins.values()) {
@@ -284,6 +306,10 @@ export function existingSelect(node: Node | undefined): Set<string> {
 
 interface RenderNeeds {
   unknown?: string;
+  /** With `unknown`: context values that are QuerySets the template may evaluate while rendering. */
+  lazyQuerySets: { key: string; value: Node; template: string }[];
+  /** An evaluated list only gains a select_related (a second run): no new database work. */
+  evaluatedBefore?: boolean;
   edits: TextEdit[];
   origins: { origin: Origin; needs: Needs; what: string }[];
   evaluated: string[];
@@ -291,7 +317,36 @@ interface RenderNeeds {
 }
 
 function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
-  const out: RenderNeeds = { edits: [], origins: [], evaluated: [], relations: [] };
+  const result = renderNeedsOf(fc, call);
+  if (result.unknown) result.lazyQuerySets = lazyQuerySets(fc, call);
+  return result;
+}
+
+/** QuerySets in a render() context dict that the template reads (or may read, when its reads are unknown). */
+function lazyQuerySets(fc: FunctionContext, call: Node): RenderNeeds['lazyQuerySets'] {
+  const args = callArguments(call);
+  const template = stringValue(args.keywords.get('template_name') ?? args.positional[1]) ?? 'the template';
+  let ctxNode: Node | undefined = args.keywords.get('context') ?? args.positional[2];
+  if (ctxNode?.type === 'identifier') {
+    const b = bindingsOf(fc.fn, ctxNode.text);
+    ctxNode = b.length === 1 && b[0].kind === 'assign' ? b[0].value : undefined;
+  }
+  if (ctxNode?.type !== 'dictionary') return [];
+  const reads = template === 'the template' ? undefined : fc.ac.templates.reads(template);
+  const out: RenderNeeds['lazyQuerySets'] = [];
+  for (const pair of childrenOf(ctxNode)) {
+    if (pair.type !== 'pair') continue;
+    const key = stringValue(field(pair, 'key'));
+    const value = field(pair, 'value')!;
+    if (key === undefined || fc.typeOf(value)?.kind !== 'queryset') continue;
+    if (reads && !reads.unknown && !reads.paths.some((p) => p[0] === key)) continue;
+    out.push({ key, value, template });
+  }
+  return out;
+}
+
+function renderNeedsOf(fc: FunctionContext, call: Node): RenderNeeds {
+  const out: RenderNeeds = { edits: [], origins: [], evaluated: [], relations: [], lazyQuerySets: [] };
   // render() runs the context processors in the caller's thread: in an async view, the event loop's.
   const processor = fc.externalName(field(call, 'function')!) === 'django.shortcuts.render' ? blockingContextProcessor(fc) : undefined;
   if (processor) return { ...out, unknown: `the context processor ${processor} runs a query or I/O while rendering` };
@@ -334,6 +389,9 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
       const problem = walkRelations(fc.orm, t.model, paths.filter((p) => p[0] === '[]').map((p) => p.slice(1)), needs, `${key}[]`);
       if (problem) return { ...out, unknown: problem };
       if (!paths.length) continue;
+      const deferred = deferredFieldsOf(fc, value);
+      const late = paths.find((p) => p[0] === '[]' && p[1] && isDeferred(deferred, t.model, p[1]));
+      if (late) return { ...out, unknown: `it reads ${key}[].${late[1]}, which ${deferred!.call.text} leaves deferred (a query per row)` };
       const existing = existingSelect(value);
       const sel = prune([...needs.select]).filter((s) => !existing.has(s));
       const pre = [...needs.prefetch].filter((s) => !existing.has(s));
@@ -375,6 +433,7 @@ function renderNeeds(fc: FunctionContext, call: Node): RenderNeeds {
         out.edits.push({ start: iterable.endIndex, end: iterable.endIndex, text: added });
         out.evaluated.push(key);
         out.relations.push(added.slice(1));
+        out.evaluatedBefore = true;
       }
       continue;
     }

@@ -1,0 +1,20 @@
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect, ensure_csrf_cookie
+
+from .models import Note
+
+
+@csrf_protect
+async def add(request):
+    note = await Note.objects.acreate(text=request.POST.get("text", ""))
+    return JsonResponse({"id": note.pk})
+
+
+@ensure_csrf_cookie
+async def count(request):
+    return JsonResponse({"n": await Note.objects.acount()})
+
+
+@csrf_exempt
+async def hook(request):
+    return JsonResponse({"n": await Note.objects.acount()})

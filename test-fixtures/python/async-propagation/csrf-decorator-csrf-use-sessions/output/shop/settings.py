@@ -1,0 +1,2 @@
+# fixture-options: django=5.2
+CSRF_USE_SESSIONS = True
