@@ -2,7 +2,7 @@
 // print a report, choose the exit code. No analysis happens here.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { allRules, DirtyTreeError, migrate, UsageError, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
+import { allRules, DirtyTreeError, migrate, prepare, UsageError, verifyCommandFromConfig, VerifyError, verifyMigration, type MigrateResult, type RuleMeta, type Targets } from '../transforms/index.js';
 import {
   encodeDiff,
   formatAnnotations,
@@ -50,6 +50,9 @@ export interface MigrateArgs extends AnalysisArgs {
   write: boolean;
   check: boolean;
   allowDirty: boolean;
+  /** `--verify [command]`: '' means the command from the project's config. */
+  verify?: string;
+  verifyBudget?: number;
   format: (typeof MIGRATE_FORMATS)[number];
 }
 
@@ -68,7 +71,7 @@ export interface Io {
 }
 
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
-  const result = await analyse(args, io, args.write, args.allowDirty);
+  const result = await analyse(args, io, args.write, args.allowDirty, args.verify !== undefined ? { command: args.verify, budget: args.verifyBudget } : undefined);
   if (typeof result === 'number') return result;
   const written = args.write;
 
@@ -147,7 +150,7 @@ export function explainCommand(args: { rule: string }, io: Io): number {
 }
 
 /** Runs the pipeline; returns an exit code instead of a result when the run could not start. */
-async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean): Promise<MigrateResult | number> {
+async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean, verify?: { command: string; budget?: number }): Promise<MigrateResult | number> {
   const rules = allRules();
   for (const [flag, ids] of [
     ['--rules', args.rules],
@@ -174,25 +177,28 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
     else phases.set(phase, { first: now, last: now });
   };
   let result: MigrateResult;
+  const options = {
+    paths: args.paths.length ? args.paths : ['.'],
+    ...(args.root !== undefined ? { root: args.root } : {}),
+    cwd: io.cwd,
+    safety: args.safety,
+    rules: args.rules,
+    skip: args.skip,
+    targets: targetOverrides(args),
+    entry: args.entry,
+    api: args.api,
+    toplevel: args.toplevel,
+    offload: args.offload,
+    onProgress,
+  };
   try {
-    result = await migrate({
-      paths: args.paths.length ? args.paths : ['.'],
-      ...(args.root !== undefined ? { root: args.root } : {}),
-      cwd: io.cwd,
-      write,
-      allowDirty,
-      safety: args.safety,
-      rules: args.rules,
-      skip: args.skip,
-      targets: targetOverrides(args),
-      entry: args.entry,
-      api: args.api,
-      toplevel: args.toplevel,
-      offload: args.offload,
-      onProgress,
-    });
+    result = verify ? await verifiedMigration(options, verify, io, write, allowDirty, args.quiet, progress) : await migrate({ ...options, write, allowDirty });
   } catch (err) {
     progress.finish();
+    if (err instanceof VerifyError) {
+      io.stderr.write(`awaitify: --verify: ${err.message}\nnothing was written.\n`);
+      return EXIT.failed;
+    }
     if (err instanceof UsageError) {
       io.stderr.write(`awaitify: ${err.message}\n`);
       if (err instanceof DirtyTreeError) io.stderr.write('nothing was written.\n');
@@ -212,6 +218,40 @@ async function analyse(args: AnalysisArgs, io: Io, write: boolean, allowDirty: b
     };
     io.stderr.write(`awaitify-stats ${JSON.stringify(stats)}\n`);
   }
+  return result;
+}
+
+/**
+ * --verify: analyse once, check nothing to write is dirty, search the units with the test
+ * command (candidate trees on disk, the original restored), then write the kept units once.
+ */
+async function verifiedMigration(
+  options: Omit<Parameters<typeof prepare>[0], 'write'>,
+  verify: { command: string; budget?: number },
+  io: Io,
+  write: boolean,
+  allowDirty: boolean,
+  quiet: boolean,
+  progress: { finish(): void },
+): Promise<MigrateResult> {
+  const prepared = await prepare(options);
+  progress.finish();
+  const command = verify.command.trim() || verifyCommandFromConfig(prepared.root);
+  if (!command) throw new UsageError('--verify needs a command (--verify "npm test"), or "awaitify": {"verify": "..."} in package.json, or verify = "..." under [tool.awaitify] in pyproject.toml');
+  // Candidates go onto the files: never onto uncommitted work (checked before the first run).
+  if (!allowDirty) {
+    const dirty = prepared.dirtyFiles(await prepared.emit());
+    if (dirty.length) throw new DirtyTreeError(dirty);
+  }
+  const tty = io.stderr.isTTY === true;
+  const { result } = await verifyMigration(prepared, {
+    command,
+    cwd: io.cwd,
+    budget: verify.budget,
+    onProgress: quiet ? undefined : (line) => io.stderr.write(tty ? `\r\u001b[2K${line}` : `${line}\n`),
+  });
+  if (tty && !quiet) io.stderr.write('\r\u001b[2K');
+  if (write) prepared.write(result, allowDirty);
   return result;
 }
 

@@ -1,11 +1,12 @@
 // The library API: `migrate(options)` → plan, files and findings. The CLI, the
 // language server and the jscodeshift modules all go through here.
-import { runMigration, type MigrateOptions, type MigrateResult } from './core/pipeline.js';
+import { prepareMigration, runMigration, type MigrateOptions, type MigrateResult, type PreparedMigration } from './core/pipeline.js';
 import type { LanguageAdapter, RuleMeta } from './core/types.js';
 import { pythonAdapter } from './python/adapter.js';
 import { typescriptAdapter } from './typescript/adapter.js';
 
-export type { MigrateOptions, MigrateResult };
+export type { MigrateOptions, MigrateResult, PreparedMigration };
+export { verifyMigration, verifyCommandFromConfig, VerifyError, type VerifyOptions } from './core/verify.js';
 export * from './core/types.js';
 export { UsageError, DirtyTreeError } from './core/errors.js';
 
@@ -13,6 +14,11 @@ export const adapters: readonly LanguageAdapter[] = [typescriptAdapter, pythonAd
 
 export function migrate(options: Omit<MigrateOptions, 'adapters'> & { adapters?: LanguageAdapter[] }): Promise<MigrateResult> {
   return runMigration({ ...options, adapters: options.adapters ?? [...adapters] });
+}
+
+/** Analyses once; the result can emit any subset of the migration units (what `--verify` searches). */
+export function prepare(options: Omit<MigrateOptions, 'adapters' | 'write'> & { adapters?: LanguageAdapter[] }): Promise<PreparedMigration> {
+  return prepareMigration({ ...options, adapters: options.adapters ?? [...adapters] });
 }
 
 /** Every rule of every language, sorted by id. */

@@ -8,6 +8,7 @@ import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
+import { buildUnits } from './units.js';
 import { createFileAtomic, writeFileAtomic, filesWithUncommittedChanges } from './write.js';
 import type { DiscoveredFile } from './discover.js';
 import type {
@@ -17,6 +18,10 @@ import type {
   Finding,
   LanguageAdapter,
   MigrationPlan,
+  MigrationUnit,
+  VerifySummary,
+  FunctionSpan,
+  AwaitLink,
   NewFile,
   PlanBoundary,
   RuleMeta,
@@ -73,6 +78,10 @@ export interface MigrateResult {
   plan: MigrationPlan;
   targets: Targets;
   rules: RuleMeta[];
+  /** The migration units: every finding in exactly one (see units.ts). */
+  units: MigrationUnit[];
+  /** Set by --verify (verify.ts). */
+  verify?: VerifySummary;
 }
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
@@ -83,7 +92,36 @@ interface LoadedFile {
   text: SourceText;
 }
 
+/**
+ * An analysed project, ready to produce its output for any set of migration
+ * units: `emit()` applies every unit, `emit(ids)` only the findings of those
+ * units (any subset gives code that parses and is consistent: see units.ts);
+ * `write(result)` writes an emitted result through the atomic write path.
+ * Each `emit` resets `finding.applied`: a result's findings describe the last emit.
+ */
+export interface PreparedMigration {
+  root: string;
+  /** Every finding in exactly one unit. */
+  units: MigrationUnit[];
+  /** The units that change something when applied. */
+  changing: MigrationUnit[];
+  emit(units?: ReadonlySet<string>): Promise<MigrateResult>;
+  /** Files an emitted result changes, as the bytes to store (encoding and BOM kept). */
+  outputs(result: MigrateResult): { absPath: string; bytes: Buffer; created: boolean }[];
+  /** The changed files (not created ones) that have uncommitted git changes. */
+  dirtyFiles(result: MigrateResult): string[];
+  /** Writes the result's changed files (new ones first); a file that cannot be written is marked failed. */
+  write(result: MigrateResult, allowDirty?: boolean): void;
+}
+
 export async function runMigration(options: MigrateOptions): Promise<MigrateResult> {
+  const prepared = await prepareMigration(options);
+  const result = await prepared.emit();
+  if (options.write) prepared.write(result, options.allowDirty);
+  return result;
+}
+
+export async function prepareMigration(options: MigrateOptions): Promise<PreparedMigration> {
   const cwd = options.cwd ?? process.cwd();
   const adapters = options.adapters;
   const rules = adapters.flatMap((a) => a.rules);
@@ -139,6 +177,8 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   const plan: MigrationPlan = { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [] };
   const findings: Finding[] = [];
   const created: { adapter: LanguageAdapter; file: NewFile }[] = [];
+  const spans: FunctionSpan[] = [];
+  const links: AwaitLink[] = [];
   for (const adapter of adapters) {
     const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
     // A language with no file in the paths has nothing to change (no call crosses languages).
@@ -181,19 +221,23 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
       }
     }
     for (const file of result.created ?? []) created.push({ adapter, file });
+    spans.push(...(result.spans ?? []));
+    links.push(...(result.awaitLinks ?? []));
     plan.entries.push(...result.plan.entries);
     plan.asyncFunctions.push(...result.plan.asyncFunctions);
     plan.awaitedCalls.push(...result.plan.awaitedCalls);
     plan.boundaries.push(...result.plan.boundaries);
   }
 
+  const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path);
   const findingsByFile = new Map<string, Finding[]>();
   for (const finding of findings) {
-    finding.applied = willApply(finding.safety) && finding.edits.length > 0 && loaded.has(finding.path);
     const list = findingsByFile.get(finding.path) ?? [];
     list.push(finding);
     findingsByFile.set(finding.path, list);
   }
+  sortFindings(findings);
+  const units = buildUnits(findings, plan, spans, links);
 
   // Files outside the paths were read for the analysis only.
   let outsideFiles = 0;
@@ -202,27 +246,39 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
     loaded.delete(filePath);
     outsideFiles++;
   }
+  const analysed = new Map(results);
 
-  let done = 0;
-  for (const [filePath, file] of loaded) {
-    options.onProgress?.('apply', ++done, loaded.size);
-    const fileFindings = findingsByFile.get(filePath) ?? [];
-    results.set(filePath, await applyFile(file, fileFindings));
-  }
-  await addCreatedFiles(created, findings, results, root, Boolean(options.sources));
-  // Findings on files that were not loaded (skipped/failed) are kept, not applied.
-  for (const [filePath, list] of findingsByFile) {
-    const result = results.get(filePath);
-    if (result && result.findings.length === 0 && list.length) result.findings = list;
-  }
+  const emit = async (selected?: ReadonlySet<string>): Promise<MigrateResult> => {
+    for (const finding of findings) finding.applied = willApplyFinding(finding) && (!selected || selected.has(finding.unit!));
+    const results = new Map(analysed);
+    let done = 0;
+    for (const [filePath, file] of loaded) {
+      options.onProgress?.('apply', ++done, loaded.size);
+      const fileFindings = findingsByFile.get(filePath) ?? [];
+      results.set(filePath, await applyFile(file, fileFindings));
+    }
+    await addCreatedFiles(created, findings, results, root, Boolean(options.sources));
+    // Findings on files that were not loaded (skipped/failed) are kept, not applied.
+    for (const [filePath, list] of findingsByFile) {
+      const result = results.get(filePath);
+      if (result && result.findings.length === 0 && list.length) result.findings = list;
+    }
+    const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { root, files, outsideFiles, findings, plan, targets, rules, units };
+  };
 
-  const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const absOf = (p: string) => loaded.get(p)?.text.absPath ?? path.resolve(root, p);
+  const outputs = (result: MigrateResult) =>
+    result.files
+      .filter((f) => f.status === 'changed')
+      .map((f) => ({ absPath: absOf(f.path), created: f.created === true, bytes: f.created ? Buffer.from(f.output!, 'utf8') : encodeSource(f.output!, loaded.get(f.path)!.source) }));
+  const dirtyFiles = (result: MigrateResult) => filesWithUncommittedChanges(result.files.filter((f) => f.status === 'changed' && !f.created).map((f) => absOf(f.path)));
 
-  if (options.write) {
-    const changed = files.filter((f) => f.status === 'changed');
-    const absOf = (p: string) => loaded.get(p)!.text.absPath;
-    if (!options.allowDirty) {
-      const dirty = filesWithUncommittedChanges(changed.filter((f) => !f.created).map((f) => absOf(f.path)));
+  const write = (result: MigrateResult, allowDirty = false): void => {
+    if (options.sources) throw new UsageError('in-memory sources cannot be written; write the returned output yourself');
+    const changed = result.files.filter((f) => f.status === 'changed');
+    if (!allowDirty) {
+      const dirty = dirtyFiles(result);
       if (dirty.length) throw new DirtyTreeError(dirty);
     }
     // New files first: the changed files import them.
@@ -245,9 +301,9 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
         f.reason = `could not write: ${(err as Error).message}`;
       }
     }
-  }
+  };
 
-  return { root, files, outsideFiles, findings: sortFindings(findings), plan, targets, rules };
+  return { root, units, changing: units.filter((u) => u.findings.some(willApplyFinding)), emit, outputs, dirtyFiles, write };
 }
 
 /**

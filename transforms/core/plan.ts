@@ -1,13 +1,15 @@
 // planAsyncPropagation: the language-neutral fixed point that decides which
 // functions become async. Adapters build the call graph; this module decides.
 import { outsideScopeBoundary, outsideScopeFunction } from './scope.js';
-import type { ApiPolicy, EntryPolicy, MigrationPlan, PlanBoundary, PlanFunction, PlanSite } from './types.js';
+import type { ApiPolicy, AwaitLink, EntryPolicy, FunctionSpan, MigrationPlan, PlanBoundary, PlanFunction, PlanSite } from './types.js';
 
 export interface GraphFunction {
   id: string;
   path: string;
   name: string;
   line: number;
+  /** Last line of the function (with `line`, its extent: the findings inside belong to its migration unit). */
+  endLine?: number;
   /** Framework label when the function is an entry point (a handler). */
   entry?: string;
   alreadyAsync: boolean;
@@ -294,4 +296,18 @@ export function toMigrationPlan(result: PropagationResult, names: (e: GraphEdge)
 
 function bySite(a: { path: string; line: number; column?: number }, b: { path: string; line: number; column?: number }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Each call that gains `await`, with where the awaited function is declared (units.ts ties them together). */
+export function awaitLinks(graph: CallGraph, result: PropagationResult): AwaitLink[] {
+  const byId = new Map(graph.functions.map((f) => [f.id, f]));
+  return result.awaitEdges.flatMap((e) => {
+    const callee = byId.get(e.to);
+    return callee ? [{ path: e.site.path, line: e.site.line, calleePath: callee.path, calleeLine: callee.line }] : [];
+  });
+}
+
+/** The extents of the graph's functions that have one (for grouping findings into migration units). */
+export function functionSpans(graph: CallGraph): FunctionSpan[] {
+  return graph.functions.filter((f) => f.endLine !== undefined && f.name !== '<module>').map((f) => ({ path: f.path, name: f.name, line: f.line, endLine: f.endLine! }));
 }

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { dedupeImports } from '../core/imports.js';
 import { inScope, outsideScopeBoundary } from '../core/scope.js';
 import { applyEdits } from '../core/edits.js';
-import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
+import { awaitLinks, planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
@@ -621,7 +621,13 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (twins.has(fnPlan.id)) fnPlan.twin = true;
     else delete fnPlan.twin;
   }
-  return { findings: emitted.map((e) => e.finding), plan, failures };
+  const spans = project.functions.map((fn) => ({
+    path: fn.module.path,
+    name: fn.qualname,
+    line: lineColumn(fn.module.text, fn.outer.startIndex).line,
+    endLine: lineColumn(fn.module.text, fn.outer.endIndex).line,
+  }));
+  return { findings: emitted.map((e) => e.finding), plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 
 /**
@@ -665,6 +671,9 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
     const gone = [...before.keys()].filter((name) => !now.has(name) && !reexported(project, module, name)).sort();
     if (!gone.length) continue;
     for (const name of gone) context.unused.add(name);
+    // The import block is rendered without these names whatever is applied: every rewrite of the module goes together.
+    const group = `imports:${module.path}`;
+    for (const e of applied) e.finding.groups = [...(e.finding.groups ?? []), group];
     const requests = dedupeImports(applied.flatMap((e) => e.finding.imports ?? []));
     const edits = renderPythonImports(module.text, requests, context);
     const stmt = module.root.namedChildren.find((n) => n && (n.type === 'import_statement' || n.type === 'import_from_statement') && [...module.imports.values()].some((i) => i.node.id === n.id && gone.includes(i.local)));
@@ -686,6 +695,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
         message: `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer used after the rewrite (not in the code, __all__ or a string annotation); the import goes`,
         safety: 'safe',
         edits,
+        groups: [group],
       },
     });
   }

@@ -4,7 +4,8 @@
 // tested on their own.
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
-import { planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
+import { functionKey } from '../core/units.js';
+import { awaitLinks, functionSpans, planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
 import { inScope, outsideScopeSignature } from '../core/scope.js';
 import type { AdapterResult, AdapterRunContext, Finding, ImportRequest, PlanBoundary, Safety, TextEdit } from '../core/types.js';
@@ -214,7 +215,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
     callee: builder.byId.get(e.to)?.graph.name ?? e.to,
   }));
-  return { findings: emitter.findings(), plan, failures, ...(offload?.helper ? { created: [offload.helper] } : {}) };
+  return { findings: emitter.findings(), plan, failures, spans: functionSpans(builder.graph()), awaitLinks: awaitLinks(builder.graph(), result), ...(offload?.helper ? { created: [offload.helper] } : {}) };
 }
 
 /** The finding fields of an applied (or, under a stricter --safety, proposed) rewrite. */
@@ -703,6 +704,8 @@ class Emitter<N extends ExpressWrapNamer> {
         message: `The signature now returns a Promise: its implementation \`${name}\` became async.`,
         safety: 'safe',
         edits,
+        // The signature and every implementation that became async change together.
+        groups: sig.implementations.filter(becameAsync).map((id) => functionKey(this.builder.byId.get(id)!.graph.path, this.builder.byId.get(id)!.graph.line)),
       });
     }
     for (const file of this.model.files) {

@@ -120,6 +120,7 @@ export class GraphBuilder {
       path: file.path,
       name: functionName(node),
       line,
+      endLine: sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1,
       alreadyAsync: (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
       seeds: 0,
     };
