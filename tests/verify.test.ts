@@ -1,0 +1,136 @@
+// --verify on the two fixture apps (test-fixtures/apps/verify-node, verify-django): a
+// fixture-only rule (below: it wraps the real adapter) breaks two migration units on purpose;
+// the search must back out exactly those, keep the rest, stay within 2·k·log2(n)+2 runs, and
+// leave a tree whose suite passes. The CLI path is run on the untouched Node app.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepare, verifyMigration } from '../transforms/index.js';
+import { pythonAdapter } from '../transforms/python/adapter.js';
+import { typescriptAdapter } from '../transforms/typescript/adapter.js';
+import type { AdapterResult, LanguageAdapter } from '../transforms/core/types.js';
+import { copyApp, ensurePythonEnv, repoRoot, run, type PythonEnv } from './helpers/python-env.js';
+
+const MINUTE = 60_000;
+const CLI = path.join(repoRoot, 'dist/cli/awaitify.js');
+const NODE_TESTS = 'node --test --test-reporter=tap test/';
+
+let work: string;
+let env: PythonEnv;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'awaitify-verify-'));
+  env = await ensurePythonEnv('5.2');
+}, 20 * MINUTE);
+
+afterAll(() => {
+  if (work && process.env.AWAITIFY_KEEP_TMP !== '1') rmSync(work, { recursive: true, force: true });
+});
+
+/**
+ * The fixture-only rule: in the functions named, every edit that inserts `await` loses it
+ * (a Promise or coroutine is used as a value), which the static analysis cannot know is wrong.
+ */
+function sabotaged(adapter: LanguageAdapter, functions: string[]): LanguageAdapter {
+  const strip = (result: AdapterResult): AdapterResult => {
+    const spans = (result.spans ?? []).filter((s) => functions.includes(s.name));
+    for (const finding of result.findings) {
+      if (!spans.some((s) => s.path === finding.path && s.line < finding.line && finding.line <= s.endLine)) continue;
+      finding.edits = finding.edits.map((e) => ({ ...e, text: e.text.replace(/\bawait /g, '') }));
+    }
+    return result;
+  };
+  return { ...adapter, analyze: async (ctx) => strip(await adapter.analyze(ctx)) };
+}
+
+function copy(name: string): string {
+  const dir = path.join(work, name);
+  copyApp(path.join(repoRoot, 'test-fixtures/apps', name), dir);
+  return dir;
+}
+
+const bound = (k: number, n: number) => 2 * k * Math.log2(n) + 2;
+
+describe('--verify backs out exactly the units that break the suite', () => {
+  it(
+    'Node (node:test, TAP): readGreeting and countItems are backed out, the other four units kept',
+    async () => {
+      const dir = copy('verify-node');
+      const prepared = await prepare({ paths: ['.'], cwd: dir, entry: 'all', adapters: [sabotaged(typescriptAdapter, ['readGreeting', 'countItems'])] });
+      const lines: string[] = [];
+      const { result, summary } = await verifyMigration(prepared, { command: NODE_TESTS, cwd: dir, onProgress: (l) => lines.push(l) });
+      const unitOf = (fn: string) => prepared.changing.find((u) => u.functions.includes(fn))!.id;
+      expect(prepared.changing.length).toBe(6);
+      expect(summary.compared).toBe('tests');
+      expect(summary.backedOut.map((b) => b.unit).sort()).toEqual([unitOf('readGreeting'), unitOf('countItems')].sort());
+      expect(summary.backedOut.map((b) => b.tests)).toEqual([['readGreeting fills in the name'], ['countItems counts the lines']]);
+      expect(summary.kept).toBe(4);
+      expect(summary.runs).toBeLessThanOrEqual(bound(2, 6));
+      expect(lines.at(-1)).toMatch(/^verify: done · runs \d+\/50 · units 6: kept 4, backed out 2 · [\d.]+s$/);
+      // The tree on disk is still the original one; the caller writes the result once.
+      expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/config.js'), 'utf8'));
+      prepared.write(result);
+      expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toContain('async function loadConfig()');
+      expect(readFileSync(path.join(dir, 'lib/greeting.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/greeting.js'), 'utf8'));
+      const manual = result.findings.filter((f) => f.rule === 'verify-backed-out');
+      expect(manual.map((f) => `${f.path}:${f.line}`)).toEqual(['lib/greeting.js:5', 'lib/inventory.js:5']);
+      expect(manual[0].message).toContain('readGreeting fills in the name');
+      expect(manual[0].message).toContain('First lines of the failure');
+      const after = await run('sh', ['-c', NODE_TESTS], { cwd: dir, timeoutMs: 2 * MINUTE });
+      expect(after.code).toBe(0);
+    },
+    5 * MINUTE,
+  );
+
+  it(
+    'Django (manage.py test -v 2): product_detail and cheapest are backed out, the other four views kept',
+    async () => {
+      const dir = copy('verify-django');
+      const command = `${env.python} manage.py test -v 2`;
+      const prepared = await prepare({ paths: ['.'], cwd: dir, adapters: [sabotaged(pythonAdapter, ['product_detail', 'cheapest'])] });
+      const { result, summary } = await verifyMigration(prepared, { command, cwd: dir });
+      const unitOf = (fn: string) => prepared.changing.find((u) => u.functions.includes(fn))!.id;
+      expect(prepared.changing.length).toBe(6);
+      expect(summary.compared).toBe('tests');
+      expect(summary.backedOut.map((b) => b.unit)).toEqual([unitOf('product_detail'), unitOf('cheapest')]);
+      expect(summary.backedOut.map((b) => b.tests)).toEqual([
+        ['store.tests.test_views.ProductViewsTests.test_detail'],
+        ['store.tests.test_views.ProductViewsTests.test_cheapest'],
+      ]);
+      expect(summary.kept).toBe(4);
+      expect(summary.runs).toBeLessThanOrEqual(bound(2, 6));
+      prepared.write(result);
+      const views = readFileSync(path.join(dir, 'store/views.py'), 'utf8');
+      expect(views).toContain('def product_detail(request, pk):\n    product = Product.objects.get(pk=pk)');
+      expect(views).toContain('async def product_count(request):\n    return JsonResponse({"count": await Product.objects.acount()})');
+      expect(views).toContain('def cheapest(request):\n    product = Product.objects.order_by("price").first()');
+      const after = await run('sh', ['-c', command], { cwd: dir, timeoutMs: 2 * MINUTE });
+      expect(after.code).toBe(0);
+    },
+    5 * MINUTE,
+  );
+
+  it(
+    'the CLI: migrate --write --verify on the untouched Node app keeps every unit in 3 runs, and the Markdown report says so',
+    async () => {
+      const dir = copy('verify-node');
+      const r = await run(process.execPath, [CLI, 'migrate', '.', '--entry', 'all', '--write', '--verify', NODE_TESTS, '--format', 'markdown'], { cwd: dir, env: { NO_COLOR: '1' }, timeoutMs: 3 * MINUTE });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`### Verified with \`${NODE_TESTS}\`: 3 runs, 0 units backed out\n`);
+      expect(r.stdout).toContain('6 of 6 migration units kept; results compared per test; 2 baseline runs (0 already failing, ignored);');
+      expect(readFileSync(path.join(dir, 'lib/greeting.js'), 'utf8')).toContain('async function readGreeting(name)');
+      expect((await run('sh', ['-c', NODE_TESTS], { cwd: dir, timeoutMs: 2 * MINUTE })).code).toBe(0);
+    },
+    5 * MINUTE,
+  );
+
+  it('the CLI stops with a clear message when the command cannot run on the untouched tree, and writes nothing', async () => {
+    const dir = copy('verify-node');
+    const r = await run(process.execPath, [CLI, 'migrate', '.', '--entry', 'all', '--write', '--verify', 'no-such-test-runner --all'], { cwd: dir, env: { NO_COLOR: '1' }, timeoutMs: MINUTE });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^verify: baseline · runs 0\/50 · units 6: kept 0, backed out 0 · [\d.]+s\nawaitify: --verify: the verify command could not run on the untouched tree \(exit 127\): .*no-such-test-runner.*not found\nnothing was written\.\n$/);
+    expect(existsSync(path.join(dir, 'lib/config.js'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/config.js'), 'utf8'));
+  });
+});
