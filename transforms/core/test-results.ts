@@ -110,24 +110,25 @@ const DURATION = /\s+\((?:\d+(?:\.\d+)?\s*m?s)\)$|\s+\d+(?:\.\d+)?m?s$/;
 function parseSpec(lines: string[], record: Record): void {
   const suites: { indent: number; title: string }[] = [];
   for (const line of lines) {
-    // Mocha's summary ends the tree; its failure details repeat titles with other nesting.
-    if (/^\s+\d+ (passing|failing)\b/.test(line)) break;
+    // Mocha's summary and node's "failing tests:" end the tree; what follows repeats titles with other nesting.
+    if (/^\s+\d+ (passing|failing)\b/.test(line) || /^✖ failing tests:/.test(line)) break;
     if (!line.trim()) continue;
     const pass = PASS_MARK.exec(line);
-    const fail = pass ? null : FAIL_MARK.exec(line);
+    const fail = pass ? null : (FAIL_MARK.exec(line) ?? /^(\s*)❯\s+(.*\(\d+ tests?.*\).*)$/.exec(line));
     const hit = pass ?? fail;
     const indent = (hit ? hit[1] : /^\s*/.exec(line)![0]).length;
     while (suites.length && suites[suites.length - 1].indent >= indent) suites.pop();
     if (hit) {
       const title = hit[2].replace(DURATION, '').trim();
-      // vitest's file lines (`✓ test/a.test.ts (3 tests) 5ms`) are files, not tests.
-      if (/\(\d+ tests?(?: \| \d+ \w+)*\)$/.test(title)) continue;
-      record([...suites.map((s) => s.title), title].join(' > '), pass ? 'pass' : 'fail');
+      // vitest's file lines (`✓ test/a.test.ts (3 tests) 5ms`, `❯ test/b.test.ts (2 tests | 1 failed)`) stand for the file.
+      const file = /^(\S+) \(\d+ tests?(?: \| \d+ \w+)*\)$/.exec(title);
+      if (file) record(`file: ${file[1]}`, pass ? 'pass' : 'fail');
+      else record([...suites.map((s) => s.title), title].join(' > '), pass ? 'pass' : 'fail');
       continue;
     }
-    const suite = /^\s*(?:▶\s+)?(\S.*)$/.exec(line)![1];
-    // Only plain titles nest (not log lines, stack frames, TAP or summary lines).
-    if (indent > 0 && !/^(at |#|ok |not ok |ℹ|[-=]{3})/.test(suite)) suites.push({ indent, title: suite.replace(DURATION, '') });
+    const suite = /^\s*(▶\s+)?(\S.*)$/.exec(line)!;
+    // Only titles nest (node's `▶ suite`, mocha's indented ones), not log lines, stack frames, TAP or summary lines.
+    if ((suite[1] || indent > 0) && !/^(at |#|ok |not ok |ℹ|[-=]{3})/.test(suite[2])) suites.push({ indent, title: suite[2].replace(DURATION, '') });
   }
 }
 
