@@ -8,8 +8,10 @@ export interface GraphFunction {
   path: string;
   name: string;
   line: number;
-  /** Last line of the function (with `line`, its extent: the findings inside belong to its migration unit). */
+  /** Where the function starts and ends, 1-based (its extent: the findings inside belong to its migration unit). */
+  column?: number;
   endLine?: number;
+  endColumn?: number;
   /** Framework label when the function is an entry point (a handler). */
   entry?: string;
   alreadyAsync: boolean;
@@ -303,11 +305,13 @@ export function awaitLinks(graph: CallGraph, result: PropagationResult): AwaitLi
   const byId = new Map(graph.functions.map((f) => [f.id, f]));
   return result.awaitEdges.flatMap((e) => {
     const callee = byId.get(e.to);
-    return callee ? [{ path: e.site.path, line: e.site.line, calleePath: callee.path, calleeLine: callee.line }] : [];
+    return callee ? [{ ...e.site, calleePath: callee.path, calleeLine: callee.line, calleeColumn: callee.column ?? 1 }] : [];
   });
 }
 
 /** The extents of the graph's functions that have one (for grouping findings into migration units). */
 export function functionSpans(graph: CallGraph): FunctionSpan[] {
-  return graph.functions.filter((f) => f.endLine !== undefined && f.name !== '<module>').map((f) => ({ path: f.path, name: f.name, line: f.line, endLine: f.endLine! }));
+  return graph.functions
+    .filter((f) => f.endLine !== undefined && f.name !== '<module>')
+    .map((f) => ({ path: f.path, name: f.name, line: f.line, column: f.column ?? 1, endLine: f.endLine!, endColumn: f.endColumn ?? Number.MAX_SAFE_INTEGER }));
 }

@@ -95,9 +95,11 @@ export interface VerifySummary {
 export interface FunctionSpan {
   path: string;
   name: string;
-  /** 1-based first and last line (decorators included where the language has them). */
+  /** 1-based first and last line and column (decorators included where the language has them). */
   line: number;
+  column: number;
   endLine: number;
+  endColumn: number;
 }
 
 /**
@@ -286,12 +288,14 @@ export interface AdapterResult {
   awaitLinks?: AwaitLink[];
 }
 
-/** A call at `path:line` that awaits the function declared at `calleePath:calleeLine`. */
+/** A call at `path:line:column` that awaits the function declared at `calleePath:calleeLine:calleeColumn`. */
 export interface AwaitLink {
   path: string;
   line: number;
+  column: number;
   calleePath: string;
   calleeLine: number;
+  calleeColumn: number;
 }
 
 /** A file an adapter asks the core to create, whole. */

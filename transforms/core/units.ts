@@ -33,19 +33,21 @@ export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: Func
   const uf = new UnionFind();
   const spansByPath = new Map<string, FunctionSpan[]>();
   for (const s of spans) spansByPath.set(s.path, [...(spansByPath.get(s.path) ?? []), s]);
-  // The innermost function that holds a line: the one starting last among those that contain it.
-  const holder = (path: string, line: number): string => {
+  // The innermost function that holds a position: the one starting last among those that contain it.
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  const holder = (path: string, line: number, column = 1): string => {
     let best: FunctionSpan | undefined;
     for (const s of spansByPath.get(path) ?? []) {
-      if (s.line <= line && line <= s.endLine && (!best || s.line > best.line || (s.line === best.line && s.endLine < best.endLine))) best = s;
+      if (!before(s.line, s.column, line, column) || !before(line, column, s.endLine, s.endColumn)) continue;
+      if (!best || before(best.line, best.column, s.line, s.column)) best = s;
     }
     return best ? functionKey(best.path, best.line) : `module:${path}`;
   };
-  for (const link of links) uf.union(holder(link.path, link.line), holder(link.calleePath, link.calleeLine));
+  for (const link of links) uf.union(holder(link.path, link.line, link.column), holder(link.calleePath, link.calleeLine, link.calleeColumn));
   const ordered = [...findings].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   ordered.forEach((f, i) => {
     const node = `finding:${i}`;
-    uf.union(holder(f.path, f.line), node);
+    uf.union(holder(f.path, f.line, f.column), node);
     for (const g of f.groups ?? []) uf.union(g, node);
   });
   const units = new Map<string, MigrationUnit>();
@@ -60,7 +62,7 @@ export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: Func
     f.unit = unit.id;
   });
   for (const unit of units.values()) {
-    const inUnit = new Set(unit.findings.map((f) => `${f.path}:${holder(f.path, f.line)}`));
+    const inUnit = new Set(unit.findings.map((f) => `${f.path}:${holder(f.path, f.line, f.column)}`));
     unit.functions = plan.asyncFunctions.filter((fn) => inUnit.has(`${fn.path}:${holder(fn.path, fn.line)}`)).map((fn) => fn.name);
     unit.label = unitLabel(unit);
   }

@@ -210,7 +210,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     }
   }
   const graphFns: GraphFunction[] = project.functions.map((fn) => {
-    const { line } = lineColumn(fn.module.text, fn.node.startIndex);
+    const { line, column } = lineColumn(fn.module.text, fn.node.startIndex);
     const unaccounted = accountingBlock.get(fn.id);
     const cannot = unaccounted ?? (twinOnlyIfAwaited.has(fn.id) ? undefined : (entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id)));
     return {
@@ -218,6 +218,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       path: fn.module.path,
       name: fn.qualname,
       line,
+      column,
       ...(entries.entries.has(fn.id) ? { entry: entries.entries.get(fn.id) } : {}),
       alreadyAsync: fn.isAsync,
       seeds: seedsOf(fn),
@@ -621,12 +622,11 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (twins.has(fnPlan.id)) fnPlan.twin = true;
     else delete fnPlan.twin;
   }
-  const spans = project.functions.map((fn) => ({
-    path: fn.module.path,
-    name: fn.qualname,
-    line: lineColumn(fn.module.text, fn.outer.startIndex).line,
-    endLine: lineColumn(fn.module.text, fn.outer.endIndex).line,
-  }));
+  const spans = project.functions.map((fn) => {
+    const start = lineColumn(fn.module.text, fn.outer.startIndex);
+    const end = lineColumn(fn.module.text, fn.outer.endIndex);
+    return { path: fn.module.path, name: fn.qualname, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
   return { findings: emitted.map((e) => e.finding), plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 
