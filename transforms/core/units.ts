@@ -44,6 +44,9 @@ export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: Func
     return best ? functionKey(best.path, best.line) : `module:${path}`;
   };
   for (const link of links) uf.union(holder(link.path, link.line, link.column), holder(link.calleePath, link.calleeLine, link.calleeColumn));
+  // A planned function's column: its span's (the plan gives the line only).
+  const columnOf = (fn: { path: string; name: string; line: number }) =>
+    (spansByPath.get(fn.path) ?? []).find((s) => s.name === fn.name && s.line === fn.line)?.column ?? (spansByPath.get(fn.path) ?? []).find((s) => s.line === fn.line)?.column ?? 1;
   const ordered = [...findings].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   ordered.forEach((f, i) => {
     const node = `finding:${i}`;
@@ -63,7 +66,7 @@ export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: Func
   });
   for (const unit of units.values()) {
     const inUnit = new Set(unit.findings.map((f) => `${f.path}:${holder(f.path, f.line, f.column)}`));
-    unit.functions = plan.asyncFunctions.filter((fn) => inUnit.has(`${fn.path}:${holder(fn.path, fn.line)}`)).map((fn) => fn.name);
+    unit.functions = plan.asyncFunctions.filter((fn) => inUnit.has(`${fn.path}:${holder(fn.path, fn.line, columnOf(fn))}`)).map((fn) => fn.name);
     unit.label = unitLabel(unit);
   }
   return [...units.values()];
