@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { dedupeImports } from '../core/imports.js';
 import { inScope, outsideScopeBoundary } from '../core/scope.js';
 import { applyEdits } from '../core/edits.js';
+import { functionKey } from '../core/units.js';
 import { awaitLinks, planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
@@ -523,6 +524,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       imports,
       true,
     );
+    // The bridge only makes sense while the callee is async: it goes with the callee's unit.
+    emitted[emitted.length - 1].finding.groups = [functionKey(cs.callee.module.path, lineColumn(cs.callee.module.text, cs.callee.outer.startIndex).line)];
     bridged.push({ ...cs.edge.site, function: cs.caller?.qualname ?? '<module>', callee: cs.callee.qualname, kind: why.kind, reason: `${why.reason}; it calls ${cs.callee.qualname} through async_to_sync` });
   }
   if (bridged.length) {

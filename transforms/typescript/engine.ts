@@ -1022,6 +1022,8 @@ class Emitter<N extends ExpressWrapNamer> {
         safety: 'safe',
         edits: renamed.edits,
         ...(renamed.imports.length ? { imports: renamed.imports } : {}),
+        // The reference names the twin: it goes with the function that gets one.
+        groups: [functionKey(this.builder.byId.get(e.to)!.graph.path, this.builder.byId.get(e.to)!.graph.line)],
       });
     }
   }
