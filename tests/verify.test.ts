@@ -118,7 +118,7 @@ describe('--verify backs out exactly the units that break the suite', () => {
       const r = await run(process.execPath, [CLI, 'migrate', '.', '--entry', 'all', '--write', '--verify', NODE_TESTS, '--format', 'markdown'], { cwd: dir, env: { NO_COLOR: '1' }, timeoutMs: 3 * MINUTE });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`### Verified with \`${NODE_TESTS}\`: 3 runs, 0 units backed out\n`);
-      expect(r.stdout).toContain('6 of 6 migration units kept; results compared per test; 2 baseline runs (0 already failing, ignored);');
+      expect(r.stdout).toContain('6 of 6 migration units kept; results compared per test (7 tests passing on the baseline); 2 baseline runs (0 already failing, ignored);');
       expect(readFileSync(path.join(dir, 'lib/greeting.js'), 'utf8')).toContain('async function readGreeting(name)');
       expect((await run('sh', ['-c', NODE_TESTS], { cwd: dir, timeoutMs: 2 * MINUTE })).code).toBe(0);
     },

@@ -83,6 +83,8 @@ export interface VerifySummary {
   units: number;
   kept: number;
   backedOut: { unit: string; label: string; tests: string[]; failure: string }[];
+  /** Tests that passed in every baseline run (what each candidate must keep passing; 0 unless compared per test). */
+  baselinePassing: number;
   /** Tests that failed on the baseline (ignored), and tests that flipped between identical runs (ignored from then on). */
   baselineFailing: number;
   flaky: string[];

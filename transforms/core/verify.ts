@@ -255,6 +255,7 @@ export async function verifyMigration(prepared: PreparedMigration, options: Veri
       units: units.length,
       kept: search.kept.length,
       backedOut,
+      baselinePassing: passing.size,
       baselineFailing: compared === 'tests' ? baselineFailing : (base?.failed ?? 0),
       flaky: [...flaky].sort(),
       budgetExhausted: search.undecided.length > 0,

@@ -88,7 +88,7 @@ function verifiedSection(v: VerifySummary): string[] {
   const out = [`### Verified with ${code(v.command)}: ${plural(v.runs, 'run')}, ${plural(v.backedOut.length, 'unit')} backed out`, ''];
   const compared = v.compared === 'tests' ? 'per test' : v.compared === 'summary' ? 'by the summary counts' : 'by the exit code';
   out.push(
-    `${v.kept} of ${plural(v.units, 'migration unit')} kept; results compared ${compared}; ${v.baselineRuns} baseline ${v.baselineRuns === 1 ? 'run' : 'runs'} (${v.baselineFailing} already failing, ignored)${v.flaky.length ? `; flaky, ignored: ${v.flaky.map(code).join(', ')}` : ''}${v.budgetExhausted ? '; the run budget ran out, undecided units were backed out' : ''}; ${(v.elapsedMs / 1000).toFixed(1)} s.`,
+    `${v.kept} of ${plural(v.units, 'migration unit')} kept; results compared ${compared}${v.compared === 'tests' ? ` (${plural(v.baselinePassing, 'test')} passing on the baseline)` : ''}; ${v.baselineRuns} baseline ${v.baselineRuns === 1 ? 'run' : 'runs'} (${v.baselineFailing} already failing, ignored)${v.flaky.length ? `; flaky, ignored: ${v.flaky.map(code).join(', ')}` : ''}${v.budgetExhausted ? '; the run budget ran out, undecided units were backed out' : ''}; ${(v.elapsedMs / 1000).toFixed(1)} s.`,
     '',
   );
   for (const b of v.backedOut) out.push(`- ${code(b.unit)} ${inline(b.label)}: ${b.tests.length ? `fails ${b.tests.map(code).join(', ')}` : 'not verified (budget)'}`);
