@@ -2,6 +2,7 @@
 // fixture-only rule (below: it wraps the real adapter) breaks two migration units on purpose;
 // the search must back out exactly those, keep the rest, stay within 2·k·log2(n)+2 runs, and
 // leave a tree whose suite passes. The CLI path is run on the untouched Node app.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,6 +68,8 @@ describe('--verify backs out exactly the units that break the suite', () => {
       expect(summary.backedOut.map((b) => b.tests)).toEqual([['readGreeting fills in the name'], ['countItems counts the lines']]);
       expect(summary.kept).toBe(4);
       expect(summary.runs).toBeLessThanOrEqual(bound(2, 6));
+      // 2 baseline, all (fails), u1-u3 (fails), u1-u2 (fails), u1 (passes), u1-u2 again (blames u2), u1+u3 and again (blames u3), u1+u4-u6 (passes).
+      expect(summary.runs).toBe(10);
       expect(lines.at(-1)).toMatch(/^verify: done · runs \d+\/50 · units 6: kept 4, backed out 2 · [\d.]+s$/);
       // The tree on disk is still the original one; the caller writes the result once.
       expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/config.js'), 'utf8'));
@@ -100,6 +103,8 @@ describe('--verify backs out exactly the units that break the suite', () => {
       ]);
       expect(summary.kept).toBe(4);
       expect(summary.runs).toBeLessThanOrEqual(bound(2, 6));
+      // 2 baseline, all, u1-u3, u1-u2, u1 and again (blames u1), u2, u2+u3 and again (blames u3), u2+u4-u6.
+      expect(summary.runs).toBe(11);
       prepared.write(result);
       const views = readFileSync(path.join(dir, 'store/views.py'), 'utf8');
       expect(views).toContain('def product_detail(request, pk):\n    product = Product.objects.get(pk=pk)');
@@ -123,6 +128,35 @@ describe('--verify backs out exactly the units that break the suite', () => {
       expect((await run('sh', ['-c', NODE_TESTS], { cwd: dir, timeoutMs: 2 * MINUTE })).code).toBe(0);
     },
     5 * MINUTE,
+  );
+
+  it(
+    'Ctrl-C while a candidate is on disk: the original tree is put back, exit 130, nothing written',
+    async () => {
+      const dir = copy('verify-node');
+      const original = readFileSync(path.join(dir, 'lib/config.js'), 'utf8');
+      // The command passes (exit code compared) and lasts long enough to be interrupted.
+      const child = spawn(process.execPath, [CLI, 'migrate', '.', '--entry', 'all', '--write', '--verify', `${JSON.stringify(process.execPath)} -e "setTimeout(() => {}, 1500)"`], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let candidateOnDisk = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (!candidateOnDisk && stderr.includes('verify: run 6/6 units')) {
+          candidateOnDisk = readFileSync(path.join(dir, 'lib/config.js'), 'utf8');
+          child.kill('SIGINT');
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(candidateOnDisk).toContain('async function loadConfig()');
+      expect(code).toBe(130);
+      expect(stderr).toContain('awaitify: --verify interrupted; the original tree is restored, nothing was written.\n');
+      expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toBe(original);
+    },
+    3 * MINUTE,
   );
 
   it('the CLI stops with a clear message when the command cannot run on the untouched tree, and writes nothing', async () => {
