@@ -234,7 +234,10 @@ async function verifiedMigration(
   quiet: boolean,
   progress: { finish(): void },
 ): Promise<MigrateResult> {
-  const prepared = await prepare(options);
+  // The bar is for the analysis: the emits of the search report on the verify line instead.
+  let analysing = true;
+  const prepared = await prepare({ ...options, onProgress: (phase, done, total) => analysing && options.onProgress?.(phase, done, total) });
+  analysing = false;
   progress.finish();
   const command = verify.command.trim() || verifyCommandFromConfig(prepared.root);
   if (!command) throw new UsageError('--verify needs a command (--verify "npm test"), or "awaitify": {"verify": "..."} in package.json, or verify = "..." under [tool.awaitify] in pyproject.toml');
