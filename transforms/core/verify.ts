@@ -142,7 +142,7 @@ export async function verifyMigration(prepared: PreparedMigration, options: Veri
     if (first.code === null || first.code === 126 || first.code === 127) {
       throw new VerifyError(`the verify command could not run on the untouched tree (${first.code === null ? 'it did not start' : `exit ${first.code}`}): ${lastLines(first.output, 3) || options.command}`);
     }
-    let compared: VerifySummary['compared'] = first.results.tests.size ? 'tests' : first.results.summary ? 'summary' : 'exit-code';
+    const compared: VerifySummary['compared'] = first.results.tests.size ? 'tests' : first.results.summary ? 'summary' : 'exit-code';
     const passing = new Set<string>();
     let baselineFailing = 0;
     let baselineRuns = 1;
