@@ -53,23 +53,31 @@ function copy(name: string): string {
 
 const bound = (k: number, n: number) => 2 * k * Math.log2(n) + 2;
 
+/**
+ * Copies a fixture app, breaks the units of `broken` with the fixture-only rule and verifies with `command`:
+ * of its 6 units exactly those are backed out (in that order), the 4 others kept, in `runs` runs (≤ the bound).
+ */
+async function verifySabotaged(app: string, adapter: LanguageAdapter, broken: string[], command: string, runs: number, options: { entry?: string; onProgress?: (line: string) => void } = {}) {
+  const dir = copy(app);
+  const prepared = await prepare({ paths: ['.'], cwd: dir, ...(options.entry ? { entry: options.entry } : {}), adapters: [sabotaged(adapter, broken)] });
+  const { result, summary } = await verifyMigration(prepared, { command, cwd: dir, onProgress: options.onProgress });
+  expect(prepared.changing.length).toBe(6);
+  expect(summary.compared).toBe('tests');
+  expect(summary.backedOut.map((b) => b.unit)).toEqual(broken.map((fn) => prepared.changing.find((u) => u.functions.includes(fn))!.id));
+  expect(summary.kept).toBe(4);
+  expect(summary.runs).toBeLessThanOrEqual(bound(broken.length, 6));
+  expect(summary.runs).toBe(runs);
+  return { dir, prepared, result, summary };
+}
+
 describe('--verify backs out exactly the units that break the suite', () => {
   it(
     'Node (node:test, TAP): readGreeting and countItems are backed out, the other four units kept',
     async () => {
-      const dir = copy('verify-node');
-      const prepared = await prepare({ paths: ['.'], cwd: dir, entry: 'all', adapters: [sabotaged(typescriptAdapter, ['readGreeting', 'countItems'])] });
       const lines: string[] = [];
-      const { result, summary } = await verifyMigration(prepared, { command: NODE_TESTS, cwd: dir, onProgress: (l) => lines.push(l) });
-      const unitOf = (fn: string) => prepared.changing.find((u) => u.functions.includes(fn))!.id;
-      expect(prepared.changing.length).toBe(6);
-      expect(summary.compared).toBe('tests');
-      expect(summary.backedOut.map((b) => b.unit).sort()).toEqual([unitOf('readGreeting'), unitOf('countItems')].sort());
-      expect(summary.backedOut.map((b) => b.tests)).toEqual([['readGreeting fills in the name'], ['countItems counts the lines']]);
-      expect(summary.kept).toBe(4);
-      expect(summary.runs).toBeLessThanOrEqual(bound(2, 6));
       // 2 baseline, all (fails), u1-u3 (fails), u1-u2 (fails), u1 (passes), u1-u2 again (blames u2), u1+u3 and again (blames u3), u1+u4-u6 (passes).
-      expect(summary.runs).toBe(10);
+      const { dir, prepared, result, summary } = await verifySabotaged('verify-node', typescriptAdapter, ['readGreeting', 'countItems'], NODE_TESTS, 10, { entry: 'all', onProgress: (l) => lines.push(l) });
+      expect(summary.backedOut.map((b) => b.tests)).toEqual([['readGreeting fills in the name'], ['countItems counts the lines']]);
       expect(lines.at(-1)).toMatch(/^verify: done · runs \d+\/50 · units 6: kept 4, backed out 2 · [\d.]+s$/);
       // The tree on disk is still the original one; the caller writes the result once.
       expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/config.js'), 'utf8'));
@@ -89,22 +97,13 @@ describe('--verify backs out exactly the units that break the suite', () => {
   it(
     'Django (manage.py test -v 2): product_detail and cheapest are backed out, the other four views kept',
     async () => {
-      const dir = copy('verify-django');
       const command = `${env.python} manage.py test -v 2`;
-      const prepared = await prepare({ paths: ['.'], cwd: dir, adapters: [sabotaged(pythonAdapter, ['product_detail', 'cheapest'])] });
-      const { result, summary } = await verifyMigration(prepared, { command, cwd: dir });
-      const unitOf = (fn: string) => prepared.changing.find((u) => u.functions.includes(fn))!.id;
-      expect(prepared.changing.length).toBe(6);
-      expect(summary.compared).toBe('tests');
-      expect(summary.backedOut.map((b) => b.unit)).toEqual([unitOf('product_detail'), unitOf('cheapest')]);
+      // 2 baseline, all, u1-u3, u1-u2, u1 and again (blames u1), u2, u2+u3 and again (blames u3), u2+u4-u6.
+      const { dir, prepared, result, summary } = await verifySabotaged('verify-django', pythonAdapter, ['product_detail', 'cheapest'], command, 11);
       expect(summary.backedOut.map((b) => b.tests)).toEqual([
         ['store.tests.test_views.ProductViewsTests.test_detail'],
         ['store.tests.test_views.ProductViewsTests.test_cheapest'],
       ]);
-      expect(summary.kept).toBe(4);
-      expect(summary.runs).toBeLessThanOrEqual(bound(2, 6));
-      // 2 baseline, all, u1-u3, u1-u2, u1 and again (blames u1), u2, u2+u3 and again (blames u3), u2+u4-u6.
-      expect(summary.runs).toBe(11);
       prepared.write(result);
       const views = readFileSync(path.join(dir, 'store/views.py'), 'utf8');
       expect(views).toContain('def product_detail(request, pk):\n    product = Product.objects.get(pk=pk)');
