@@ -207,7 +207,28 @@ describe('parseTestOutput', () => {
 });
 
 describe('failureExcerpt', () => {
-  it('the lines after the last mention of the test, rules and blank lines left out', () => {
+  it('a long failure: its first line and its last error line', () => {
+    const out = [
+      'ERROR: test_login (hc.accounts.tests.test_login.LoginTestCase.test_login)',
+      '----------------------------------------------------------------------',
+      'Traceback (most recent call last):',
+      '  File "hc/accounts/tests/test_login.py", line 255, in test_login',
+      '    r = self.client.post("/accounts/login/", form)',
+      '  File "django/test/client.py", line 1157, in post',
+      '    response = super().post(',
+      '  File "hc/accounts/views.py", line 120, in login',
+      '    profile = Profile.objects.for_user(user)',
+      "AttributeError: 'coroutine' object has no attribute 'theme'",
+      '',
+      '======================================================================',
+      'ERROR: test_other (hc.accounts.tests.test_login.LoginTestCase.test_other)',
+    ].join('\n');
+    expect(failureExcerpt(out, 'hc.accounts.tests.test_login.LoginTestCase.test_login', 4)).toBe(
+      ['Traceback (most recent call last):', '...', "AttributeError: 'coroutine' object has no attribute 'theme'"].join('\n'),
+    );
+  });
+
+  it('a short failure: the lines after the last mention of the test, rules and blank lines left out', () => {
     const out = [
       'test_detail (store.tests.V.test_detail) ... ERROR',
       '======================================================================',
@@ -219,8 +240,8 @@ describe('failureExcerpt', () => {
       '',
       'Ran 1 test in 0.01s',
     ].join('\n');
-    expect(failureExcerpt(out, 'store.tests.V.test_detail', 3)).toBe(
-      ['Traceback (most recent call last):', '  File "store/views.py", line 8, in product_detail', "AttributeError: 'coroutine' object has no attribute 'name'"].join('\n'),
+    expect(failureExcerpt(out, 'store.tests.V.test_detail', 4)).toBe(
+      ['Traceback (most recent call last):', '  File "store/views.py", line 8, in product_detail', "AttributeError: 'coroutine' object has no attribute 'name'", 'Ran 1 test in 0.01s'].join('\n'),
     );
   });
 });

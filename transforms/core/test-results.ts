@@ -174,7 +174,11 @@ function summaryOf(lines: string[]): { summary?: { passed: number; failed: numbe
   return summary ? { summary } : {};
 }
 
-/** The first lines of a test's failure: what follows the last place the output names it. */
+/**
+ * The first lines of a test's failure: what follows the last place the output names it, up to
+ * the next rule. When that is longer than `maxLines`, its first line and its last error line
+ * (`TypeError: ...`, `E   assert ...`), which says what went wrong.
+ */
 export function failureExcerpt(output: string, test: string, maxLines = 6): string {
   const lines = stripAnsi(output).replace(/\r\n?/g, '\n').split('\n');
   const short = test.split(/ > |::|\./).pop()!;
@@ -182,10 +186,12 @@ export function failureExcerpt(output: string, test: string, maxLines = 6): stri
   for (let i = lines.length - 1; i >= 0 && at < 0; i--) if (lines[i].includes(test)) at = i;
   for (let i = lines.length - 1; i >= 0 && at < 0; i--) if (short && lines[i].includes(short)) at = i;
   const from = at < 0 ? Math.max(0, lines.length - maxLines - 1) : at + 1;
-  return lines
-    .slice(from)
-    .filter((l) => l.trim() && !/^[\s_=-]+$/.test(l))
-    .slice(0, maxLines)
-    .map((l) => l.trimEnd())
-    .join('\n');
+  const block: string[] = [];
+  for (const line of lines.slice(from, from + 60)) {
+    if (/^[=_-]{10,}\s*$/.test(line.trim()) && block.length) break;
+    if (line.trim() && !/^[\s_=-]+$/.test(line)) block.push(line.trimEnd());
+  }
+  if (block.length <= maxLines) return block.join('\n');
+  const error = [...block].reverse().find((l) => /^\s*(E\s{2,}|([\w.]+)?(Error|Exception)\b)/.test(l));
+  return (error ? [block[0], '...', error.trim()] : block.slice(0, maxLines)).join('\n');
 }
