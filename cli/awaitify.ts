@@ -130,10 +130,13 @@ async function main(): Promise<void> {
           .option('format', { alias: 'f', choices: MIGRATE_FORMATS, default: 'diff' as const, describe: 'what to print on stdout' })
           .option('check', { type: 'boolean', default: false, describe: 'exit 1 when there are changes to make (for CI)' })
           .option('allow-dirty', { type: 'boolean', default: false, describe: 'with --write, also rewrite files with uncommitted changes' })
+          .option('verify', { type: 'string', describe: "run this test command on the untouched tree, then on the migrated one, and back out the migration units that make passing tests fail (no value: the command configured in package.json \"awaitify\": {\"verify\"} or pyproject.toml [tool.awaitify] verify)" })
+          .option('verify-budget', { type: 'number', default: 50, describe: 'with --verify: at most this many runs of the command, baseline included' })
           .example('$0 migrate src', 'print the diff for src/')
           .example('$0 migrate - --stdin-filename src/app.js < src/app.js', 'print the migrated file (an editor or pre-commit hook)')
           .example('$0 migrate --write', 'migrate the current directory in place')
-          .example('$0 migrate --format markdown > summary.md', 'a pull-request summary'),
+          .example('$0 migrate --format markdown > summary.md', 'a pull-request summary')
+          .example("$0 migrate --write --verify 'npm test'", 'migrate, then back out what makes passing tests fail'),
       async (argv) => {
         const args: MigrateArgs = {
           ...analysisArgs(argv),
@@ -141,6 +144,8 @@ async function main(): Promise<void> {
           check: argv.check,
           allowDirty: argv['allow-dirty'],
           format: argv.format,
+          ...(argv.verify !== undefined ? { verify: argv.verify } : {}),
+          verifyBudget: argv['verify-budget'],
         };
         await guarded(async () => (await commands()).migrateCommand(args, io()));
       },

@@ -6,10 +6,14 @@ import path from 'node:path';
 import {
   allRules,
   DirtyTreeError,
+  acquireProjectLock,
   InterruptedError,
   LockedError,
   migrate,
+  prepare,
   UsageError,
+  VerifyError,
+  verifyMigration,
   type MigrateResult,
   type RuleMeta,
   type Targets,
@@ -77,6 +81,9 @@ export interface MigrateArgs extends AnalysisArgs {
   write: boolean;
   check: boolean;
   allowDirty: boolean;
+  /** `--verify [command]`: '' means the command from the project's configuration. */
+  verify?: string;
+  verifyBudget?: number;
   format: (typeof MIGRATE_FORMATS)[number];
 }
 
@@ -99,7 +106,7 @@ export interface Io {
 }
 
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
-  const run = await analyse(args, io, args.write, args.allowDirty);
+  const run = await analyse(args, io, args.write, args.allowDirty, args.verify !== undefined ? { command: args.verify, budget: args.verifyBudget } : undefined);
   if (typeof run === 'number') return run;
   const { result, stdin } = run;
   const written = args.write;
@@ -226,7 +233,7 @@ interface Run {
 }
 
 /** Runs the pipeline; returns an exit code instead of a result when the run could not start. */
-async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean): Promise<Run | number> {
+async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: boolean, verify?: { command: string; budget?: number }): Promise<Run | number> {
   const usage = (message: string) => {
     io.stderr.write(`awaitify: ${message}\n`);
     return EXIT.usage;
@@ -237,6 +244,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
     if (given.paths.length > 1) return usage("'-' reads one file from stdin: name no other path with it");
     if (!given.stdinFilename) return usage("'-' needs --stdin-filename: the path of the file stdin holds, relative to the current directory");
     if (write) return usage("'-' prints the migrated file on stdout: --write cannot be used with it");
+    if (verify) return usage("'-' prints the migrated file on stdout: --verify cannot be used with it");
     stdin = { path: given.stdinFilename, text: await readAll(io.stdin ?? process.stdin) };
   } else if (given.stdinFilename) return usage("--stdin-filename goes with the path '-'");
   const paths = stdin ? [stdin.path] : given.paths.length ? given.paths : ['.'];
@@ -274,14 +282,12 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
   };
   let result: MigrateResult;
   try {
-    result = await migrate({
+    const options = {
       paths,
       ...(stdin ? { overlay: [stdin] } : {}),
       ...(args.exclude?.length ? { exclude: args.exclude } : {}),
       ...(args.root !== undefined ? { root: args.root } : {}),
       cwd: io.cwd,
-      write,
-      allowDirty,
       safety: args.safety,
       rules: args.rules,
       skip: args.skip,
@@ -292,9 +298,14 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       offload: args.offload,
       ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
       onProgress,
-    });
+    };
+    result = verify ? await verifiedMigration(options, { ...verify, command: verify.command.trim() || config?.verify || '' }, io, write, allowDirty, args.quiet, progress) : await migrate({ ...options, write, allowDirty });
   } catch (err) {
     progress.finish();
+    if (err instanceof VerifyError) {
+      io.stderr.write(`awaitify: --verify: ${err.message}\nnothing was written.\n`);
+      return EXIT.failed;
+    }
     if (err instanceof UsageError) {
       io.stderr.write(`awaitify: ${err.message}\n`);
       if (err instanceof DirtyTreeError) io.stderr.write('nothing was written.\n');
@@ -355,6 +366,50 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
     stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     stream.on('error', reject);
   });
+}
+
+/**
+ * --verify: analyse once (holding the project's write lock), check nothing to write is
+ * dirty, search the units with the test command (candidate trees on disk, the original
+ * restored), then write the kept units once, as one transaction.
+ */
+async function verifiedMigration(
+  options: Omit<Parameters<typeof prepare>[0], 'write'>,
+  verify: { command: string; budget?: number },
+  io: Io,
+  write: boolean,
+  allowDirty: boolean,
+  quiet: boolean,
+  progress: { finish(): void },
+): Promise<MigrateResult> {
+  if (!verify.command.trim()) throw new UsageError('--verify needs a command (--verify "npm test"), or "verify" in the configuration (awaitify.config.json, package.json "awaitify", pyproject.toml [tool.awaitify])');
+  // The bar is for the analysis: the emits of the search report on the verify line instead.
+  let analysing = true;
+  const notes: string[] = [];
+  const prepared = await prepare({ ...options, onProgress: (phase, done, total) => analysing && options.onProgress?.(phase, done, total) });
+  const release = acquireProjectLock(prepared.root, (note) => notes.push(note));
+  try {
+    analysing = false;
+    progress.finish();
+    // Candidates go onto the files: never onto uncommitted work (checked before the first run).
+    if (!allowDirty) {
+      const dirty = prepared.dirtyFiles(await prepared.emit());
+      if (dirty.length) throw new DirtyTreeError(dirty);
+    }
+    const tty = io.stderr.isTTY === true;
+    const { result } = await verifyMigration(prepared, {
+      command: verify.command,
+      cwd: io.cwd,
+      budget: verify.budget,
+      onProgress: quiet ? undefined : (line) => io.stderr.write(tty ? `\r\u001b[2K${line}` : `${line}\n`),
+    });
+    if (tty && !quiet) io.stderr.write('\r\u001b[2K');
+    if (write) await prepared.write(result, allowDirty);
+    result.notes.unshift(...notes);
+    return result;
+  } finally {
+    release();
+  }
 }
 
 /** The summary on stderr; under --quiet only what went wrong. */

@@ -20,6 +20,8 @@ export interface ProjectConfig {
   framework?: string;
   offload?: string[];
   baseline?: string;
+  /** The test command of `migrate --verify` given without one. */
+  verify?: string;
   targets?: { django?: string; python?: string; node?: string; express?: string };
 }
 
@@ -33,7 +35,7 @@ const CHOICES: Record<string, readonly string[]> = {
   framework: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'],
 };
 const LISTS = ['exclude', 'rules', 'skip', 'offload'] as const;
-const STRINGS = ['entry', 'baseline'] as const;
+const STRINGS = ['entry', 'baseline', 'verify'] as const;
 const TARGETS = { django: /^\d+\.\d+(\.\d+)?$/, python: /^3\.\d+(\.\d+)?$/, node: /^\d+(\.\d+){0,2}$/, express: /^\d+(\.\d+){0,2}$/ } as const;
 
 /**

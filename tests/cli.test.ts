@@ -234,7 +234,7 @@ describe('awaitify migrate', () => {
     const r = awaitify(dir, 'migrate', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'files', 'findings', 'plan']);
+    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'files', 'findings', 'units', 'plan']);
     expect(report.version).toBe(JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version);
     expect(report.root).toBe(dir);
     expect(report.summary.files).toEqual({ changed: 2, unchanged: 1, skipped: 0, failed: 0, total: 3 });
@@ -245,7 +245,12 @@ describe('awaitify migrate', () => {
     ]);
     const read = report.findings.find((f: { path: string; line: number }) => f.path === 'src/config.ts' && f.line === 4);
     expect(read).toMatchObject({ path: 'src/config.ts', line: 4, applied: true });
-    expect(Object.keys(read)).toEqual(['rule', 'path', 'line', 'column', 'endLine', 'endColumn', 'safety', 'message', 'applied']);
+    expect(Object.keys(read)).toEqual(['rule', 'path', 'line', 'column', 'endLine', 'endColumn', 'safety', 'message', 'applied', 'unit']);
+    // Each finding is in exactly one unit, and the unit lists it.
+    type Site = { rule: string; path: string; line: number; column: number };
+    const units = report.units as { id: string; findings: Site[] }[];
+    expect(units.flatMap((u) => u.findings).length).toBe(report.findings.length);
+    expect(units.find((u) => u.id === read.unit)!.findings).toContainEqual({ rule: read.rule, path: read.path, line: read.line, column: read.column });
     expect(['safe', 'review']).toContain(read.safety);
     expect(report.plan.asyncFunctions.map((f: { name: string }) => f.name)).toContain('loadConfig');
     expect(Object.keys(report.plan)).toEqual(['entries', 'asyncFunctions', 'awaitedCalls', 'boundaries']);

@@ -212,7 +212,9 @@ const input: ReportInput = {
 describe('json', () => {
   it('has the documented shape', () => {
     const report = toJsonReport(input, '1.2.3');
-    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'files', 'findings', 'plan']);
+    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'files', 'findings', 'units', 'plan']);
+    // A result without units (a hand-built input) lists none, and its findings name none.
+    expect(report.units).toEqual([]);
     expect(report.version).toBe('1.2.3');
     expect(report.summary).toEqual({
       files: { changed: 1, unchanged: 1, skipped: 1, failed: 1, total: 4 },
@@ -232,6 +234,7 @@ describe('json', () => {
       safety: 'manual',
       message: 'getter `config` reads a file, 100% sync; move it to an async init()',
       applied: false,
+      unit: null,
     });
     expect(report.findings.map((f) => `${f.path}:${f.line}`)).toEqual(['src/model.ts:12', 'src/routes.ts:4', 'src/routes.ts:9']);
     expect(report.plan).toBe(input.plan);

@@ -1,13 +1,15 @@
 // The library API: `migrate(options)` → plan, files and findings. The CLI, the
 // language server and the jscodeshift modules all go through here.
-import { recoverProject, runMigration, type MigrateOptions, type MigrateResult, type RecoverOptions } from './core/pipeline.js';
+import { prepareMigration, recoverProject, runMigration, type MigrateOptions, type MigrateResult, type PreparedMigration, type RecoverOptions } from './core/pipeline.js';
 import type { LanguageAdapter, RuleMeta } from './core/types.js';
 import { pythonAdapter } from './python/adapter.js';
 import { typescriptAdapter } from './typescript/adapter.js';
 
-export type { MigrateOptions, MigrateResult, RecoverOptions };
+export type { MigrateOptions, MigrateResult, PreparedMigration, RecoverOptions };
 export type { RecoveryReport } from './core/journal.js';
 export { InterruptedError, LockedError } from './core/journal.js';
+export { acquireProjectLock } from './core/pipeline.js';
+export { verifyMigration, VerifyError, type VerifyOptions } from './core/verify.js';
 export * from './core/types.js';
 export { UsageError, DirtyTreeError } from './core/errors.js';
 
@@ -19,6 +21,11 @@ export function migrate(options: Omit<MigrateOptions, 'adapters'> & { adapters?:
 
 /** Completes (or rolls back) what an interrupted `migrate --write` left; see core/journal.ts. */
 export const recover = recoverProject;
+
+/** Analyses once; the result can emit any subset of the migration units (what `--verify` searches). */
+export function prepare(options: Omit<MigrateOptions, 'adapters' | 'write'> & { adapters?: LanguageAdapter[] }): Promise<PreparedMigration> {
+  return prepareMigration({ ...options, adapters: options.adapters ?? [...adapters] });
+}
 
 /** Every rule of every language, sorted by id. */
 export function allRules(): RuleMeta[] {

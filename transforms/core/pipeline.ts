@@ -11,6 +11,7 @@ import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
+import { buildUnits } from './units.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
 import type { DiscoveredFile } from './discover.js';
@@ -21,6 +22,10 @@ import type {
   Finding,
   LanguageAdapter,
   MigrationPlan,
+  MigrationUnit,
+  VerifySummary,
+  FunctionSpan,
+  AwaitLink,
   NewFile,
   PlanBoundary,
   RuleMeta,
@@ -97,6 +102,10 @@ export interface MigrateResult {
   recovered?: RecoveryReport;
   /** What the user should know that is not about one file (a lock taken over, a journal waiting for `awaitify recover`). */
   notes: string[];
+  /** The migration units: every finding in exactly one (see units.ts). */
+  units: MigrationUnit[];
+  /** Set by --verify (verify.ts). */
+  verify?: VerifySummary;
 }
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
@@ -110,14 +119,44 @@ interface LoadedFile {
 }
 
 /**
+ * An analysed project, ready to produce its output for any set of migration
+ * units: `emit()` applies every unit, `emit(ids)` only the findings of those
+ * units (any subset gives code that parses and is consistent: see units.ts);
+ * `write(result)` writes an emitted result through the atomic write path.
+ * Each `emit` resets `finding.applied`: a result's findings describe the last emit.
+ */
+export interface PreparedMigration {
+  root: string;
+  /** Every finding in exactly one unit. */
+  units: MigrationUnit[];
+  /** The units that change something when applied. */
+  changing: MigrationUnit[];
+  emit(units?: ReadonlySet<string>): Promise<MigrateResult>;
+  /** Files an emitted result changes, as the bytes to store (encoding and BOM kept). */
+  outputs(result: MigrateResult): { absPath: string; bytes: Buffer; created: boolean }[];
+  /** The changed files (not created ones) that have uncommitted git changes. */
+  dirtyFiles(result: MigrateResult): string[];
+  /**
+   * Writes the result's changed files as one transaction (see journal.ts); a file
+   * that cannot be written is marked failed. The caller holds the project's lock.
+   */
+  write(result: MigrateResult, allowDirty?: boolean): Promise<void>;
+}
+
+/**
  * The migration. Under `write` the project's lock is held for the whole run,
  * and an unfinished journal of an interrupted run is completed first.
  */
 export async function runMigration(options: MigrateOptions): Promise<MigrateResult> {
   const cwd = options.cwd ?? process.cwd();
-  if (options.sources) return migrateOnce(options, undefined);
+  const once = async (write: boolean) => {
+    const prepared = await prepareMigration(options);
+    const result = await prepared.emit();
+    if (write) await prepared.write(result, options.allowDirty);
+    return result;
+  };
+  if (options.sources) return once(false);
   const root = findProjectRoot(options.paths ?? options.overlay?.map((o) => o.path) ?? ['.'], cwd, options.root);
-  const dir = journalDir(root);
   const notes: string[] = [];
   if (!options.write) {
     const pending = pendingJournal(root);
@@ -127,14 +166,14 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
           "run 'awaitify recover' to complete it (or 'awaitify recover --rollback' to undo it); this run shows the tree as it is now",
       );
     }
-    const result = await migrateOnce(options, undefined);
+    const result = await once(false);
     result.notes.unshift(...notes);
     return result;
   }
-  const release = acquireLock(dir, (note) => notes.push(note));
+  const release = acquireProjectLock(root, (note) => notes.push(note));
   try {
     const recovered = recoverProjectJournal(root, 'complete');
-    const result = await migrateOnce(options, dir);
+    const result = await once(true);
     result.notes.unshift(...notes);
     return recovered ? { ...result, recovered } : result;
   } finally {
@@ -142,7 +181,21 @@ export async function runMigration(options: MigrateOptions): Promise<MigrateResu
   }
 }
 
-async function migrateOnce(options: MigrateOptions, journal: string | undefined): Promise<MigrateResult> {
+/**
+ * Holds the project's write lock (a second `--write`, `recover` or `--verify`
+ * refuses while it is held); returns its release. `onNote` hears of a stale
+ * lock taken over.
+ */
+export function acquireProjectLock(root: string, onNote: (note: string) => void): () => void {
+  return acquireLock(journalDir(root), onNote);
+}
+
+/**
+ * Analyses the project once (see PreparedMigration). Files are read by their
+ * real paths; each one's hash, size and mtime are kept, so that `write` never
+ * replaces a file that changed since.
+ */
+export async function prepareMigration(options: MigrateOptions): Promise<PreparedMigration> {
   const cwd = options.cwd ?? process.cwd();
   const adapters = options.adapters;
   const rules = adapters.flatMap((a) => a.rules);
@@ -202,7 +255,7 @@ async function migrateOnce(options: MigrateOptions, journal: string | undefined)
     // Text given in place of the file (stdin, an editor buffer) is analysed as it is.
     const text = overlay.get(file.absPath);
     // Stat before reading: a change made while the file is read shows later as a change.
-    const stat = journal ? statOrUndefined(file.absPath) : undefined;
+    const stat = text === undefined ? statOrUndefined(file.absPath) : undefined;
     // Checked before the file is opened; a file outside the paths over the limit is not analysed either.
     const tooLarge = text === undefined ? oversizeReason(file.size ?? 0, maxFileSize) : undefined;
     const outcome: ReturnType<typeof readSource> =
@@ -227,6 +280,8 @@ async function migrateOnce(options: MigrateOptions, journal: string | undefined)
   const plan: MigrationPlan = { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [] };
   const findings: Finding[] = [];
   const created: { adapter: LanguageAdapter; file: NewFile }[] = [];
+  const spans: FunctionSpan[] = [];
+  const links: AwaitLink[] = [];
   for (const adapter of adapters) {
     const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
     // A language with no file in the paths has nothing to change (no call crosses languages).
@@ -270,19 +325,23 @@ async function migrateOnce(options: MigrateOptions, journal: string | undefined)
       }
     }
     for (const file of result.created ?? []) created.push({ adapter, file });
+    spans.push(...(result.spans ?? []));
+    links.push(...(result.awaitLinks ?? []));
     plan.entries.push(...result.plan.entries);
     plan.asyncFunctions.push(...result.plan.asyncFunctions);
     plan.awaitedCalls.push(...result.plan.awaitedCalls);
     plan.boundaries.push(...result.plan.boundaries);
   }
 
+  const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path);
   const findingsByFile = new Map<string, Finding[]>();
   for (const finding of findings) {
-    finding.applied = willApply(finding.safety) && finding.edits.length > 0 && loaded.has(finding.path);
     const list = findingsByFile.get(finding.path) ?? [];
     list.push(finding);
     findingsByFile.set(finding.path, list);
   }
+  sortFindings(findings);
+  const units = buildUnits(findings, plan, spans, links);
 
   // Files outside the paths were read for the analysis only.
   let outsideFiles = 0;
@@ -291,33 +350,44 @@ async function migrateOnce(options: MigrateOptions, journal: string | undefined)
     loaded.delete(filePath);
     outsideFiles++;
   }
+  const analysed = new Map(results);
 
-  let done = 0;
-  for (const [filePath, file] of loaded) {
-    options.onProgress?.('apply', ++done, loaded.size);
-    const fileFindings = findingsByFile.get(filePath) ?? [];
-    results.set(filePath, await applyFile(file, fileFindings));
-  }
-  await addCreatedFiles(created, findings, results, root, Boolean(options.sources));
-  // Findings on files that were not loaded (skipped/failed) are kept, not applied.
-  for (const [filePath, list] of findingsByFile) {
-    const result = results.get(filePath);
-    if (result && result.findings.length === 0 && list.length) result.findings = list;
-  }
+  const emit = async (selected?: ReadonlySet<string>): Promise<MigrateResult> => {
+    for (const finding of findings) finding.applied = willApplyFinding(finding) && (!selected || selected.has(finding.unit!));
+    const results = new Map(analysed);
+    let done = 0;
+    for (const [filePath, file] of loaded) {
+      options.onProgress?.('apply', ++done, loaded.size);
+      const fileFindings = findingsByFile.get(filePath) ?? [];
+      results.set(filePath, await applyFile(file, fileFindings));
+    }
+    await addCreatedFiles(created, findings, results, root, Boolean(options.sources));
+    // Findings on files that were not loaded (skipped/failed) are kept, not applied.
+    for (const [filePath, list] of findingsByFile) {
+      const result = results.get(filePath);
+      if (result && result.findings.length === 0 && list.length) result.findings = list;
+    }
+    const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [] };
+  };
 
-  const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const absOf = (p: string) => loaded.get(p)?.text.absPath ?? path.resolve(root, p);
+  const outputs = (result: MigrateResult) =>
+    result.files
+      .filter((f) => f.status === 'changed')
+      .map((f) => ({ absPath: absOf(f.path), created: f.created === true, bytes: f.created ? Buffer.from(f.output!, 'utf8') : encodeSource(f.output!, loaded.get(f.path)!.source) }));
+  const dirtyFiles = (result: MigrateResult) => filesWithUncommittedChanges(result.files.filter((f) => f.status === 'changed' && !f.created).map((f) => absOf(f.path)));
 
-  if (journal) {
-    const changed = files.filter((f) => f.status === 'changed');
-    const absOf = (p: string) => loaded.get(p)!.text.absPath;
-    if (!options.allowDirty) {
-      const dirty = filesWithUncommittedChanges(changed.filter((f) => !f.created).map((f) => absOf(f.path)));
+  const write = async (result: MigrateResult, allowDirty = false): Promise<void> => {
+    if (options.sources || options.overlay) throw new UsageError('in-memory text cannot be written; write the returned output yourself');
+    if (!allowDirty) {
+      const dirty = dirtyFiles(result);
       if (dirty.length) throw new DirtyTreeError(dirty);
     }
-    await writeFiles(journal, root, files, loaded, plan, adapters);
-  }
+    await writeFiles(journalDir(root), root, result.files, loaded, plan, adapters);
+  };
 
-  return { root, files, outsideFiles, excludedFiles: excluded.count, findings: sortFindings(findings), plan, targets, rules, notes: [] };
+  return { root, units, changing: units.filter((u) => u.findings.some(willApplyFinding)), emit, outputs, dirtyFiles, write };
 }
 
 function statOrUndefined(absPath: string): { size: number; mtimeMs: number } | undefined {

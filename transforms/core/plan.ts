@@ -1,13 +1,17 @@
 // planAsyncPropagation: the language-neutral fixed point that decides which
 // functions become async. Adapters build the call graph; this module decides.
 import { outsideScopeBoundary, outsideScopeFunction } from './scope.js';
-import type { ApiPolicy, EntryPolicy, MigrationPlan, PlanBoundary, PlanFunction, PlanSite } from './types.js';
+import type { ApiPolicy, AwaitLink, EntryPolicy, FunctionSpan, MigrationPlan, PlanBoundary, PlanFunction, PlanSite } from './types.js';
 
 export interface GraphFunction {
   id: string;
   path: string;
   name: string;
   line: number;
+  /** Where the function starts and ends, 1-based (its extent: the findings inside belong to its migration unit). */
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
   /** Framework label when the function is an entry point (a handler). */
   entry?: string;
   alreadyAsync: boolean;
@@ -294,4 +298,20 @@ export function toMigrationPlan(result: PropagationResult, names: (e: GraphEdge)
 
 function bySite(a: { path: string; line: number; column?: number }, b: { path: string; line: number; column?: number }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Each call that gains `await`, with where the awaited function is declared (units.ts ties them together). */
+export function awaitLinks(graph: CallGraph, result: PropagationResult): AwaitLink[] {
+  const byId = new Map(graph.functions.map((f) => [f.id, f]));
+  return result.awaitEdges.flatMap((e) => {
+    const callee = byId.get(e.to);
+    return callee ? [{ ...e.site, calleePath: callee.path, calleeLine: callee.line, calleeColumn: callee.column ?? 1 }] : [];
+  });
+}
+
+/** The extents of the graph's functions that have one (for grouping findings into migration units). */
+export function functionSpans(graph: CallGraph): FunctionSpan[] {
+  return graph.functions
+    .filter((f) => f.endLine !== undefined && f.name !== '<module>')
+    .map((f) => ({ path: f.path, name: f.name, line: f.line, column: f.column ?? 1, endLine: f.endLine!, endColumn: f.endColumn ?? Number.MAX_SAFE_INTEGER }));
 }

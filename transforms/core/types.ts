@@ -60,6 +60,64 @@ export interface Finding {
   needsFile?: string;
   /** Set by the core: whether the edits were applied to the output. */
   applied?: boolean;
+  /**
+   * Keys of what this finding must be applied together with, beyond what the core sees from
+   * the plan (the function that holds it, the calls it awaits): findings sharing a key are one
+   * migration unit; `functionKey(path, line)` names the function declared at that line.
+   */
+  groups?: string[];
+  /** Set by the core: the id of the migration unit the finding belongs to (see MigrationUnit). */
+  unit?: string;
+}
+
+/** What `--verify '<command>'` found: the runs, and the units it backed out. */
+export interface VerifySummary {
+  command: string;
+  /** Every run of the command, the baseline runs included. */
+  runs: number;
+  /** Runs of the untouched tree (two when per-test results could be read, to spot flaky tests). */
+  baselineRuns: number;
+  /** How results were compared: per test, by summary counts, or by exit code. */
+  compared: 'tests' | 'summary' | 'exit-code';
+  /** Units that change something, and how many of them were kept. */
+  units: number;
+  kept: number;
+  backedOut: { unit: string; label: string; tests: string[]; failure: string }[];
+  /** Tests that passed in every baseline run (what each candidate must keep passing; 0 unless compared per test). */
+  baselinePassing: number;
+  /** Tests that failed on the baseline (ignored), and tests that flipped between identical runs (ignored from then on). */
+  baselineFailing: number;
+  flaky: string[];
+  /** Whether --verify-budget stopped the search; units it could not clear were backed out. */
+  budgetExhausted: boolean;
+  elapsedMs: number;
+}
+
+/** A function's extent in its file, for grouping findings by the function that holds them. */
+export interface FunctionSpan {
+  path: string;
+  name: string;
+  /** 1-based first and last line and column (decorators included where the language has them). */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * A migration unit: findings that must be applied together, or not at all, to
+ * leave consistent code (a function made async with every caller it changes and
+ * what they await, a twin with its users, the edits that share a function). Any
+ * subset of a run's units can be applied on its own.
+ */
+export interface MigrationUnit {
+  /** 'u1', 'u2', ... in the order of their first finding. */
+  id: string;
+  /** One line: what the unit changes. */
+  label: string;
+  /** Functions the unit makes async (names). */
+  functions: string[];
+  findings: Finding[];
 }
 
 /** A function the plan makes async, with the reason. */
@@ -234,6 +292,20 @@ export interface AdapterResult {
   failures: AdapterFailure[];
   /** New files the findings' edits rely on (see `Finding.needsFile`). */
   created?: NewFile[];
+  /** The extent of every function of the call graph: the core groups findings into units by them. */
+  spans?: FunctionSpan[];
+  /** Every call that gains `await` and the function it awaits: they change together. */
+  awaitLinks?: AwaitLink[];
+}
+
+/** A call at `path:line:column` that awaits the function declared at `calleePath:calleeLine:calleeColumn`. */
+export interface AwaitLink {
+  path: string;
+  line: number;
+  column: number;
+  calleePath: string;
+  calleeLine: number;
+  calleeColumn: number;
 }
 
 /** A file an adapter asks the core to create, whole. */

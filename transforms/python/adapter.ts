@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import { dedupeImports } from '../core/imports.js';
 import { inScope, outsideScopeBoundary } from '../core/scope.js';
 import { applyEdits } from '../core/edits.js';
-import { planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
+import { functionKey } from '../core/units.js';
+import { awaitLinks, planAsyncPropagation, toMigrationPlan, type CallGraph, type GraphEdge, type GraphFunction, type PropagationResult } from '../core/plan.js';
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
@@ -210,7 +211,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     }
   }
   const graphFns: GraphFunction[] = project.functions.map((fn) => {
-    const { line } = lineColumn(fn.module.text, fn.node.startIndex);
+    const { line, column } = lineColumn(fn.module.text, fn.node.startIndex);
     const unaccounted = accountingBlock.get(fn.id);
     const cannot = unaccounted ?? (twinOnlyIfAwaited.has(fn.id) ? undefined : (entries.cannotBeAsync.get(fn.id) ?? handedOver.get(fn.id)));
     return {
@@ -218,6 +219,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       path: fn.module.path,
       name: fn.qualname,
       line,
+      column,
       ...(entries.entries.has(fn.id) ? { entry: entries.entries.get(fn.id) } : {}),
       alreadyAsync: fn.isAsync,
       seeds: seedsOf(fn),
@@ -524,6 +526,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       imports,
       true,
     );
+    // The bridge only makes sense while the callee is async: it goes with the callee's unit.
+    emitted[emitted.length - 1].finding.groups = [functionKey(cs.callee.module.path, lineColumn(cs.callee.module.text, cs.callee.outer.startIndex).line)];
     bridged.push({ ...cs.edge.site, function: cs.caller?.qualname ?? '<module>', callee: cs.callee.qualname, kind: why.kind, reason: `${why.reason}; it calls ${cs.callee.qualname} through async_to_sync` });
   }
   if (bridged.length) {
@@ -634,7 +638,12 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
     if (twins.has(fnPlan.id)) fnPlan.twin = true;
     else delete fnPlan.twin;
   }
-  return { findings: emitted.map((e) => e.finding), plan, failures };
+  const spans = project.functions.map((fn) => {
+    const start = lineColumn(fn.module.text, fn.outer.startIndex);
+    const end = lineColumn(fn.module.text, fn.outer.endIndex);
+    return { path: fn.module.path, name: fn.qualname, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+  return { findings: emitted.map((e) => e.finding), plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 
 /**
@@ -678,6 +687,9 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
     const gone = [...before.keys()].filter((name) => !now.has(name) && !reexported(project, module, name)).sort();
     if (!gone.length) continue;
     for (const name of gone) context.unused.add(name);
+    // The import block is rendered without these names whatever is applied: every rewrite of the module goes together.
+    const group = `imports:${module.path}`;
+    for (const e of applied) e.finding.groups = [...(e.finding.groups ?? []), group];
     const requests = dedupeImports(applied.flatMap((e) => e.finding.imports ?? []));
     const edits = renderPythonImports(module.text, requests, context);
     const stmt = module.root.namedChildren.find((n) => n && (n.type === 'import_statement' || n.type === 'import_from_statement') && [...module.imports.values()].some((i) => i.node.id === n.id && gone.includes(i.local)));
@@ -699,6 +711,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
         message: `${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer used after the rewrite (not in the code, __all__ or a string annotation); the import goes`,
         safety: 'safe',
         edits,
+        groups: [group],
       },
     });
   }

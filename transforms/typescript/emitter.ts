@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph';
 import type { GraphEdge, PropagationResult } from '../core/plan.js';
 import { inScope } from '../core/scope.js';
+import { functionKey } from '../core/units.js';
 import type { AdapterRunContext, Finding, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER } from './analysis/escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
@@ -229,6 +230,8 @@ export class Emitter<N extends ExpressWrapNamer> {
         message: `The signature now returns a Promise: its implementation \`${name}\` became async.`,
         safety: 'safe',
         edits,
+        // The signature and every implementation that became async change together.
+        groups: sig.implementations.filter(becameAsync).map((id) => functionKey(this.builder.byId.get(id)!.graph.path, this.builder.byId.get(id)!.graph.line)),
       });
     }
     for (const file of this.model.files) {
@@ -613,6 +616,8 @@ export class Emitter<N extends ExpressWrapNamer> {
         safety: 'safe',
         edits: renamed.edits,
         ...(renamed.imports.length ? { imports: renamed.imports } : {}),
+        // The reference names the twin: it goes with the function that gets one.
+        groups: [functionKey(this.builder.byId.get(e.to)!.graph.path, this.builder.byId.get(e.to)!.graph.line)],
       });
     }
   }

@@ -4,7 +4,7 @@
 // tested on their own.
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
-import { planAsyncPropagation, toMigrationPlan, type PropagationResult } from '../core/plan.js';
+import { awaitLinks, functionSpans, planAsyncPropagation, toMigrationPlan, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
 import { globToRegExp } from '../core/glob.js';
 import { inScope, outsideScopeSignature } from '../core/scope.js';
@@ -188,7 +188,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
     callee: builder.byId.get(e.to)?.graph.name ?? e.to,
   }));
-  return { findings: emitter.findings(), plan, failures, ...(offload?.helper ? { created: [offload.helper] } : {}) };
+  return { findings: emitter.findings(), plan, failures, spans: functionSpans(builder.graph()), awaitLinks: awaitLinks(builder.graph(), result), ...(offload?.helper ? { created: [offload.helper] } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // What every report reads: the parts of a migration result, as data.
 // The pipeline's MigrateResult satisfies this structurally.
-import type { FileResult, Finding, MigrationPlan, RuleMeta, Targets } from '../types.js';
+import type { FileResult, Finding, MigrationPlan, MigrationUnit, RuleMeta, Targets, VerifySummary } from '../types.js';
 
 export interface ReportInput {
   /** Absolute directory the paths are relative to. */
@@ -14,4 +14,6 @@ export interface ReportInput {
   plan: MigrationPlan;
   targets: Targets;
   rules: RuleMeta[];
+  units?: MigrationUnit[];
+  verify?: VerifySummary;
 }

@@ -1,5 +1,5 @@
 // The machine-readable report: files, findings and the plan.
-import type { FileStatus, MigrationPlan, Safety, Targets } from '../types.js';
+import type { FileStatus, MigrationPlan, Safety, Targets, VerifySummary } from '../types.js';
 import { countFiles, countFindings, sortFindings, type FileCounts, type FindingCounts } from './counts.js';
 import type { ReportInput } from './input.js';
 
@@ -21,8 +21,14 @@ export interface JsonReport {
     safety: Safety;
     message: string;
     applied: boolean;
+    /** The migration unit the finding belongs to. */
+    unit: string | null;
   }[];
+  /** The migration units: findings applied together or not at all (their sites, in the findings' order). */
+  units: { id: string; label: string; functions: string[]; findings: { rule: string; path: string; line: number; column: number }[] }[];
   plan: MigrationPlan;
+  /** With --verify: what the test command showed. */
+  verify?: VerifySummary;
 }
 
 export function toJsonReport(result: ReportInput, version: string): JsonReport {
@@ -42,8 +48,11 @@ export function toJsonReport(result: ReportInput, version: string): JsonReport {
       safety: f.safety,
       message: f.message,
       applied: f.applied === true,
+      unit: f.unit ?? null,
     })),
+    units: (result.units ?? []).map((u) => ({ id: u.id, label: u.label, functions: u.functions, findings: u.findings.map((f) => ({ rule: f.rule, path: f.path, line: f.line, column: f.column })) })),
     plan: result.plan,
+    ...(result.verify ? { verify: result.verify } : {}),
   };
 }
 

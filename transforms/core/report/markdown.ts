@@ -1,5 +1,5 @@
 // A pull-request summary in GitHub-flavoured Markdown.
-import type { Finding, Safety } from '../types.js';
+import type { Finding, Safety, VerifySummary } from '../types.js';
 import { compareText, countFiles, countFindings, site, sortFindings } from './counts.js';
 import type { ReportInput } from './input.js';
 
@@ -25,6 +25,7 @@ export function formatMarkdown(result: ReportInput, options: MarkdownOptions = {
   out.push(`| Findings: manual | ${findings.manual} |`);
   out.push(`| Functions made async | ${result.plan.asyncFunctions.length} |`);
   out.push('');
+  if (result.verify) out.push(...verifiedSection(result.verify));
 
   const byPath = new Map<string, Record<Safety, number>>();
   for (const f of result.findings) {
@@ -80,6 +81,19 @@ export function formatMarkdown(result: ReportInput, options: MarkdownOptions = {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** "Verified with `<command>`: N runs, K units backed out", and what each backed-out unit broke. */
+function verifiedSection(v: VerifySummary): string[] {
+  const out = [`### Verified with ${code(v.command)}: ${plural(v.runs, 'run')}, ${plural(v.backedOut.length, 'unit')} backed out`, ''];
+  const compared = v.compared === 'tests' ? 'per test' : v.compared === 'summary' ? 'by the summary counts' : 'by the exit code';
+  out.push(
+    `${v.kept} of ${plural(v.units, 'migration unit')} kept; results compared ${compared}${v.compared === 'tests' ? ` (${plural(v.baselinePassing, 'test')} passing on the baseline)` : ''}; ${v.baselineRuns} baseline ${v.baselineRuns === 1 ? 'run' : 'runs'} (${v.baselineFailing} already failing, ignored)${v.flaky.length ? `; flaky, ignored: ${v.flaky.map(code).join(', ')}` : ''}${v.budgetExhausted ? '; the run budget ran out, undecided units were backed out' : ''}; ${(v.elapsedMs / 1000).toFixed(1)} s.`,
+    '',
+  );
+  for (const b of v.backedOut) out.push(`- ${code(b.unit)} ${inline(b.label)}: ${b.tests.length ? `fails ${b.tests.map(code).join(', ')}` : 'not verified (budget)'}`);
+  if (v.backedOut.length) out.push('');
+  return out;
 }
 
 function findingLine(f: Finding): string {

@@ -33,6 +33,10 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
     `findings: ${findings.safe} safe, ${findings.review} review, ${paint(findings.manual ? 'yellow' : 'dim', `${findings.manual} manual`)}; ${findings.applied} ${options.written ? 'applied' : 'to apply'}`,
   );
 
+  if (result.verify) {
+    const v = result.verify;
+    out.push(`verified with \`${v.command}\`: ${v.runs} run${v.runs === 1 ? '' : 's'}, ${v.kept}/${v.units} units kept, ${paint(v.backedOut.length ? 'yellow' : 'dim', `${v.backedOut.length} backed out`)} (${(v.elapsedMs / 1000).toFixed(1)} s)`);
+  }
   // Notes: findings that change nothing but a person should read (an assumed target version).
   const notes = sortFindings(result.findings.filter((f) => f.safety === 'review' && f.edits.length === 0));
   if (notes.length) {

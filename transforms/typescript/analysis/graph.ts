@@ -120,6 +120,9 @@ export class GraphBuilder {
       path: file.path,
       name: functionName(node),
       line,
+      column: sf.getLineAndCharacterOfPosition(start).character + 1,
+      endLine: sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1,
+      endColumn: sf.getLineAndCharacterOfPosition(node.getEnd()).character + 1,
       alreadyAsync: (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
       seeds: 0,
     };

@@ -1,0 +1,90 @@
+// Migration units: the findings that must be applied together to leave consistent code.
+// Built from the plan and the findings alone (no parser): a finding belongs to the function
+// that holds it; a function made async goes with every call that awaits it (so with its
+// callers, and theirs); findings outside any function go with the rest of their file's
+// module-level edits; an adapter can tie more together with `Finding.groups`.
+import type { AwaitLink, Finding, FunctionSpan, MigrationPlan, MigrationUnit } from './types.js';
+
+/** The group key of the function declared at `path:line` (for `Finding.groups`). */
+export function functionKey(path: string, line: number): string {
+  return `fn:${path}:${line}`;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(x, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/**
+ * Groups every finding into exactly one unit and sets `finding.unit`. Units are
+ * numbered in the order of their first finding (findings sorted by site).
+ */
+export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: FunctionSpan[], links: AwaitLink[]): MigrationUnit[] {
+  const uf = new UnionFind();
+  const spansByPath = new Map<string, FunctionSpan[]>();
+  for (const s of spans) spansByPath.set(s.path, [...(spansByPath.get(s.path) ?? []), s]);
+  // The innermost function that holds a position: the one starting last among those that contain it.
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  const holder = (path: string, line: number, column = 1): string => {
+    let best: FunctionSpan | undefined;
+    for (const s of spansByPath.get(path) ?? []) {
+      if (!before(s.line, s.column, line, column) || !before(line, column, s.endLine, s.endColumn)) continue;
+      if (!best || before(best.line, best.column, s.line, s.column)) best = s;
+    }
+    return best ? functionKey(best.path, best.line) : `module:${path}`;
+  };
+  for (const link of links) uf.union(holder(link.path, link.line, link.column), holder(link.calleePath, link.calleeLine, link.calleeColumn));
+  // A planned function's column: its span's (the plan gives the line only).
+  const columnOf = (fn: { path: string; name: string; line: number }) =>
+    (spansByPath.get(fn.path) ?? []).find((s) => s.name === fn.name && s.line === fn.line)?.column ?? (spansByPath.get(fn.path) ?? []).find((s) => s.line === fn.line)?.column ?? 1;
+  const ordered = [...findings].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  ordered.forEach((f, i) => {
+    const node = `finding:${i}`;
+    uf.union(holder(f.path, f.line, f.column), node);
+    for (const g of f.groups ?? []) uf.union(g, node);
+  });
+  const units = new Map<string, MigrationUnit>();
+  ordered.forEach((f, i) => {
+    const root = uf.find(`finding:${i}`);
+    let unit = units.get(root);
+    if (!unit) {
+      unit = { id: `u${units.size + 1}`, label: '', functions: [], findings: [] };
+      units.set(root, unit);
+    }
+    unit.findings.push(f);
+    f.unit = unit.id;
+  });
+  for (const unit of units.values()) {
+    const inUnit = new Set(unit.findings.map((f) => `${f.path}:${holder(f.path, f.line, f.column)}`));
+    unit.functions = plan.asyncFunctions.filter((fn) => inUnit.has(`${fn.path}:${holder(fn.path, fn.line, columnOf(fn))}`)).map((fn) => fn.name);
+    unit.label = unitLabel(unit);
+  }
+  return [...units.values()];
+}
+
+function unitLabel(unit: MigrationUnit): string {
+  const first = unit.findings[0];
+  const files = new Set(unit.findings.map((f) => f.path)).size;
+  const where = `${first.path}:${first.line}${files > 1 ? ` and ${files - 1} more file${files > 2 ? 's' : ''}` : ''}`;
+  if (unit.functions.length) {
+    const names = unit.functions.slice(0, 3).map((n) => `\`${n}\``).join(', ');
+    const more = unit.functions.length > 3 ? ` and ${unit.functions.length - 3} more` : '';
+    return `${names}${more} async (${where})`;
+  }
+  return `${unit.findings.length === 1 ? first.rule : `${unit.findings.length} findings`} at ${where}`;
+}
+
+/** The units that change something when applied (a finding with edits that the run applies). */
+export function changingUnits(units: MigrationUnit[], willApply: (f: Finding) => boolean): MigrationUnit[] {
+  return units.filter((u) => u.findings.some(willApply));
+}
