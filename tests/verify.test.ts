@@ -81,7 +81,7 @@ describe('--verify backs out exactly the units that break the suite', () => {
       expect(lines.at(-1)).toMatch(/^verify: done · runs \d+\/50 · units 6: kept 4, backed out 2 · [\d.]+s$/);
       // The tree on disk is still the original one; the caller writes the result once.
       expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/config.js'), 'utf8'));
-      prepared.write(result);
+      await prepared.write(result);
       expect(readFileSync(path.join(dir, 'lib/config.js'), 'utf8')).toContain('async function loadConfig()');
       expect(readFileSync(path.join(dir, 'lib/greeting.js'), 'utf8')).toBe(readFileSync(path.join(repoRoot, 'test-fixtures/apps/verify-node/lib/greeting.js'), 'utf8'));
       const manual = result.findings.filter((f) => f.rule === 'verify-backed-out');
@@ -104,7 +104,7 @@ describe('--verify backs out exactly the units that break the suite', () => {
         ['store.tests.test_views.ProductViewsTests.test_detail'],
         ['store.tests.test_views.ProductViewsTests.test_cheapest'],
       ]);
-      prepared.write(result);
+      await prepared.write(result);
       const views = readFileSync(path.join(dir, 'store/views.py'), 'utf8');
       expect(views).toContain('def product_detail(request, pk):\n    product = Product.objects.get(pk=pk)');
       expect(views).toContain('async def product_count(request):\n    return JsonResponse({"count": await Product.objects.acount()})');
