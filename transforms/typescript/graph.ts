@@ -27,6 +27,7 @@ import { analyzeNestConstructor, type NestInitPlan } from './nest.js';
 import type { ModuleScope } from './toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from './predicate.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { isAwaited } from './blocking/rewrite.js';
 
 export interface FunctionInfo {
   id: string;
@@ -347,7 +348,9 @@ export class GraphBuilder {
       this.resolvedCalls.add(call);
       // Calling a generator returns an iterator, never a promise to await.
       const isGenerator = (ts.isFunctionDeclaration(target.node) || ts.isFunctionExpression(target.node) || ts.isMethodDeclaration(target.node)) && Boolean(target.node.asteriskToken);
-      const mode = isGenerator ? 'detached' : this.callMode(call);
+      // `await f()` at module top level (an ES module that already awaits there): the
+      // caller already waits for whatever f returns, so f may become async under it.
+      const mode = isGenerator || (from === null && isAwaited(call)) ? 'detached' : this.callMode(call);
       this.addEdge(from, this.fn(target.node, target.file), mode, call, { kind: 'call', call, file });
       return;
     }
