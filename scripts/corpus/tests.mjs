@@ -22,8 +22,9 @@ if (jest) {
   const part = (word) => Number((line.match(new RegExp(`(\\d+) ${word}`)) ?? [0, 0])[1]);
   result = { pass: part('passed'), fail: part('failed'), pending: part('skipped') + part('todo') };
 } else if (/^\s*\d+ tests? (?:passed|failed)\s*$/m.test(text)) {
-  // ava: "  17 tests passed", "  1 test failed"
-  result = { pass: last(/^\s*(\d+) tests? passed\b/gm) ?? 0, fail: last(/^\s*(\d+) tests? failed\b/gm) ?? 0, pending: last(/^\s*(\d+) tests? (?:skipped|todo)\b/gm) ?? 0 };
+  // ava: "  17 tests passed", "  1 test failed"; with failfast there is no "passed" line: count the ✔ lines.
+  const ticks = (text.match(/^\s*✔ /gm) ?? []).length;
+  result = { pass: last(/^\s*(\d+) tests? passed\b/gm) ?? ticks, fail: last(/^\s*(\d+) tests? failed\b/gm) ?? 0, pending: last(/^\s*(\d+) tests? (?:skipped|todo)\b/gm) ?? 0 };
 } else {
   const pass = last(/^\s*(\d+) passing\b/gm);
   if (pass !== undefined) {
