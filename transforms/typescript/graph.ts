@@ -402,7 +402,7 @@ export class GraphBuilder {
    * factory call returns (`app.use(entryPoint(handler, file))` hands over
    * whichever of its returned functions the factory picks).
    */
-  private functionArguments(arg: ts.Expression, depth = 0): FunctionInfo[] {
+  private functionArguments(arg: ts.Expression, depth = 0, viaParameters = false): FunctionInfo[] {
     const inner = skipOuter(arg);
     if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
     if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
@@ -410,7 +410,8 @@ export class GraphBuilder {
       if (v?.kind === 'function') return [this.fn(v.node, v.file)];
       // `const start = (handler) => connect().use('/', handler)`, called as `start(createHandler(flags))`:
       // the functions every call of `start` passes there.
-      if (!v && ts.isIdentifier(inner) && depth < 2) {
+      // Only for a registration's arguments: resolving a parameter scans the project for its calls.
+      if (!v && viaParameters && ts.isIdentifier(inner) && depth < 2) {
         const decl = this.model.lookup(inner.text, inner);
         if (decl && ts.isParameter(decl)) return this.parameterFunctions(decl, depth);
       }
@@ -460,7 +461,7 @@ export class GraphBuilder {
     const found = new Set<FunctionInfo>();
     for (const call of sites) {
       const a = call.arguments[index];
-      const fns = a && !ts.isSpreadElement(a) ? this.functionArguments(a, depth + 1) : [];
+      const fns = a && !ts.isSpreadElement(a) ? this.functionArguments(a, depth + 1, true) : [];
       if (!fns.length) return [];
       for (const f of fns) found.add(f);
     }
@@ -492,9 +493,10 @@ export class GraphBuilder {
 
   private onCallbacks(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
     const targets: [number, ts.Expression, FunctionInfo][] = [];
+    const registers = call.arguments.some((a) => ts.isIdentifier(a)) && Boolean(this.handlerRegistration(call));
     call.arguments.forEach((arg, i) => {
       if (ts.isSpreadElement(arg)) return;
-      const fns = this.functionArguments(arg);
+      const fns = this.functionArguments(arg, 0, registers);
       for (const t of fns) targets.push([i, arg, t]);
       if (fns.length === 0 && ts.isArrayLiteralExpression(arg)) {
         // `app.get('/x', [auth, handler])`

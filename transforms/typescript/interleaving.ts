@@ -353,7 +353,12 @@ export function interleavingHazards<T>(
  * may create or change it, so it is an act on that path, as a write would be.
  */
 function handedCheckedPaths(fn: FunctionLike, model: ProjectModel, fsCalls: ts.CallExpression[], accesses: Access[]): Access[] {
-  const checked = new Set(accesses.filter((a) => a.kind === 'observe' && a.verb === 'check' && a.key[0]!.startsWith('path:')).map((a) => a.key[0]!));
+  // Existence checks only: a stat is mostly read for what it says (size, isDirectory), not as a guard.
+  const checked = new Set(
+    accesses
+      .filter((a) => a.kind === 'observe' && a.verb === 'check' && a.key[0]!.startsWith('path:') && a.call && /^(existsSync|accessSync|pathExistsSync)$/.test(calleeName(a.call) ?? ''))
+      .map((a) => a.key[0]!),
+  );
   if (!checked.size || !fn.body) return [];
   const own = new Set<ts.Node>(fsCalls);
   const out: Access[] = [];

@@ -132,7 +132,17 @@ export class DatabaseResolver {
    * `new C(...)` in the project passes the same handle there
    * (`new WrappedDatabase(new Database(file))` in a factory).
    */
+  private readonly parameterCache = new Map<ts.ParameterDeclaration, DatabaseValue | null>();
+
   private ofConstructorParameter(param: ts.ParameterDeclaration): DatabaseValue | undefined {
+    const known = this.parameterCache.get(param);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.scanConstructorParameter(param);
+    this.parameterCache.set(param, found ?? null);
+    return found;
+  }
+
+  private scanConstructorParameter(param: ts.ParameterDeclaration): DatabaseValue | undefined {
     const ctor = param.parent;
     if (!ts.isConstructorDeclaration(ctor) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
     const cls = ctor.parent;
