@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reads a test run's output (mocha spec/dot or jest) and prints
+// Reads a test run's output (mocha spec/dot, jest, vitest, ava) and prints
 // {"pass":N,"fail":N,"pending":N} so run.sh can compare runs before and after.
 // Exits 1 when no result line is found: a suite that did not run is not green.
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,15 @@ const jest = [...text.matchAll(/^Tests:\s+(.*?)\s*$/gm)].pop();
 if (jest) {
   const part = (word) => Number((jest[1].match(new RegExp(`(\\d+) ${word}`)) ?? [0, 0])[1]);
   result = { pass: part('passed'), fail: part('failed'), pending: part('skipped') + part('todo') };
+} else if ([...text.matchAll(/^\s*Tests\s+(\d+ (?:passed|failed|skipped)\b.*?)\s*$/gm)].length) {
+  // vitest: "      Tests  44 passed | 10 skipped (54)"
+  const line = [...text.matchAll(/^\s*Tests\s+(\d+ (?:passed|failed|skipped)\b.*?)\s*$/gm)].pop()[1];
+  const part = (word) => Number((line.match(new RegExp(`(\\d+) ${word}`)) ?? [0, 0])[1]);
+  result = { pass: part('passed'), fail: part('failed'), pending: part('skipped') + part('todo') };
+} else if (/^\s*\d+ tests? (?:passed|failed)\s*$/m.test(text)) {
+  // ava: "  17 tests passed", "  1 test failed"; with failfast there is no "passed" line: count the ✔ lines.
+  const ticks = (text.match(/^\s*✔ /gm) ?? []).length;
+  result = { pass: last(/^\s*(\d+) tests? passed\b/gm) ?? ticks, fail: last(/^\s*(\d+) tests? failed\b/gm) ?? 0, pending: last(/^\s*(\d+) tests? (?:skipped|todo)\b/gm) ?? 0 };
 } else {
   const pass = last(/^\s*(\d+) passing\b/gm);
   if (pass !== undefined) {

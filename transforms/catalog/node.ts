@@ -321,18 +321,19 @@ export const NODE_BLOCKING_RULES: NodeBlockingRule[] = [
   },
   {
     id: 'lowdb-sync-adapter',
-    safety: 'manual',
+    safety: 'review',
     exampleExt: 'js',
     docs: {
-      summary: 'Reports `db.write()` / `db.read()` of a lowdb 1.x database opened with the `FileSync` adapter: each writes or reads the whole JSON file synchronously.',
+      summary: 'Awaits the `.write()` calls of a lowdb 1.x database opened with the `FileSync` adapter, through lowdb\'s own `FileAsync` writer, when every write of that database can be awaited; otherwise reports each one.',
       whatItDoes:
-        "Finds `db.get('posts').push(post).write()` and `db.read()` chains on a database created in the same file by `low(new FileSync(file))` (or `low(adapter)` with `adapter = new FileSync(file)`), with `low` from `lowdb` and `FileSync` from `lowdb/adapters/FileSync`, and reports each for manual work. The rewrite is not mechanical: with the `FileAsync` adapter `low(adapter)` returns a promise of the database, so where the database is created changes too, and every `.write()` returns a promise to await.",
+        "Finds `db.get('posts').push(post).write()` chains on a database created in the same file by `low(adapter)`, with `const adapter = new FileSync(file)` at the module's top level (`low` from `lowdb`, `FileSync` from `lowdb/adapters/FileSync`). When every write of that database is in a function that becomes async, it adds `const adapterWriter = new FileAsync(file); adapter.write = (state) => adapterWriter.write(state)` after the adapter (after the last start-up write, when module top level writes) and awaits each `.write()`: `low(adapter)` still reads the file synchronously at start-up, in-memory reads stay synchronous, and each write returns a promise of what it returned before. All or nothing per database: when one write must stay sync (an event listener, a sync pipeline such as lodash `flow`), when the database is handed over, exported to code that writes through it, or re-read with `db.read()`, or when the adapter is created inside `low(...)`, every write is reported instead, naming the reason.",
       why: 'The FileSync adapter serialises the whole database and writes it with `writeFileSync` on every `.write()`: the event loop stops for the duration on every request that writes.',
       example: {
-        before: "// fixture-options: express=5\nconst express = require('express');\nconst low = require('lowdb');\nconst FileSync = require('lowdb/adapters/FileSync');\n\nconst db = low(new FileSync('db.json'));\nconst app = express();\n\napp.post('/posts', express.json(), (req, res) => {\n  db.get('posts').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
-        after: "// fixture-options: express=5\nconst express = require('express');\nconst low = require('lowdb');\nconst FileAsync = require('lowdb/adapters/FileAsync');\n\nconst dbReady = low(new FileAsync('db.json'));\nconst app = express();\n\napp.post('/posts', express.json(), async (req, res) => {\n  const db = await dbReady;\n  await db.get('posts').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
+        before: "// fixture-options: express=5\nconst express = require(\'express\');\nconst low = require(\'lowdb\');\nconst FileSync = require(\'lowdb/adapters/FileSync\');\n\nconst adapter = new FileSync(\'db.json\');\nconst db = low(adapter);\nconst app = express();\n\napp.post(\'/posts\', express.json(), (req, res) => {\n  db.get(\'posts\').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
+        after: "// fixture-options: express=5\nconst express = require(\'express\');\nconst low = require(\'lowdb\');\nconst FileSync = require(\'lowdb/adapters/FileSync\');\nconst FileAsync = require(\'lowdb/adapters/FileAsync\');\n\nconst adapter = new FileSync(\'db.json\');\n// From here on lowdb writes through FileAsync\'s writer (one write at a time, the latest state last); start-up code above keeps FileSync.\nconst adapterWriter = new FileAsync(\'db.json\');\nadapter.write = (state) => adapterWriter.write(state);\nconst db = low(adapter);\nconst app = express();\n\napp.post(\'/posts\', express.json(), async (req, res) => {\n  await db.get(\'posts\').push(req.body).write();\n  res.sendStatus(201);\n});\n\nmodule.exports = app;\n",
       },
-      safety: 'Manual: nothing is rewritten. Switching to `FileAsync` changes how the database is created (`const db = await low(new FileAsync(file))`) and makes every `.write()` return a promise.',
+      safety:
+        'Review: lowdb\'s FileAsync writer (steno) writes one state at a time and always the latest last, so the file ends as it did; but other requests now run while the file is written, and can read data that is not on disk yet (and answer before a failing write is reported). Manual when any write of the database cannot be awaited: a queued async write beside a synchronous one could land after it and store an older state.',
     },
     apis: [
       {

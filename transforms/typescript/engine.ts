@@ -22,6 +22,7 @@ import { applyIntervalPolicy } from './rules/interval-async-callback.js';
 import { markPublicApi } from './rules/public-api.js';
 import { planTestDoneCallbacks } from './rules/test-done-callback.js';
 import { markStartupOnly, markTestOnly } from './rules/startup-only-io.js';
+import { enforceLowdbAllOrNothing, refuseExportedLowdb, type LowdbDatabase } from './rules/lowdb-async-write.js';
 import { barrelProblem, planTwin, twinReference, type TwinPlan } from './twin.js';
 import { keepReviewCallbacksSync, markSeedHazards, planEdgeHazards, type HazardLedger } from './analysis/interleaving-plan.js';
 import { wrap as wrapCall } from './blocking/index.js';
@@ -38,6 +39,8 @@ export interface BlockingCallLike<N> {
   safety: Safety;
   call: CallExpression;
   rewrite(namer: N, target?: { node?: string }): BlockingRewrite;
+  /** A lowdb FileSync `.write()`: its database's writes are rewritten together or not at all. */
+  lowdb?: LowdbDatabase;
 }
 
 export interface EngineDeps<N extends ExpressWrapNamer> {
@@ -110,6 +113,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     }
     ctx.progress?.(++done, total * 2);
   }
+  // A lowdb database exported to code awaitify does not see keeps its sync writes.
+  refuseExportedLowdb(seeds, model, files, ctx.root);
   // New await points between a check and its act (or a read and its write) are review, and not seeds under --safety safe.
   const hazards: HazardLedger = markSeedHazards(ctx, builder, model, seeds, fsCalls);
   for (const { fn, rewrite } of seeds) if (fn && !('manual' in rewrite) && ctx.willApply(rewrite.safety)) fn.graph.seeds++;
@@ -166,7 +171,8 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   keepReviewCallbacksSync(ctx, builder);
   // Under --safety safe, an await that would split a check from its act is not inserted: the call becomes a stop and the plan is made again.
   let planned = planPropagation(ctx, builder, model);
-  while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards)) planned = planPropagation(ctx, builder, model);
+  // ...and the writes of a lowdb database are rewritten together or not at all.
+  while (planEdgeHazards(ctx, builder, model, planned.result, seeds, fsCalls, hazards) || enforceLowdbAllOrNothing(seeds, planned.result, (s) => ctx.willApply(s))) planned = planPropagation(ctx, builder, model);
   const { result, twins } = planned;
 
   const emitter = new Emitter(ctx, builder, model, result, namerOf, twins, hazards, missingAwaits, missingSeeds);

@@ -14,7 +14,7 @@ trap smoke_cleanup EXIT
 start_server() {
   "$@" >"$SMOKE_TMP/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 "${SMOKE_WAIT:-100}"); do
     if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then return 0; fi
     kill -0 "$server_pid" 2>/dev/null || { echo "server exited:"; cat "$SMOKE_TMP/server.log"; return 1; }
     sleep 0.2

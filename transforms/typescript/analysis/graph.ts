@@ -27,6 +27,7 @@ import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { isAwaited } from '../blocking/rewrite.js';
 
 export interface FunctionInfo {
   id: string;
@@ -350,7 +351,9 @@ export class GraphBuilder {
       this.resolvedCalls.add(call);
       // Calling a generator returns an iterator, never a promise to await.
       const isGenerator = (ts.isFunctionDeclaration(target.node) || ts.isFunctionExpression(target.node) || ts.isMethodDeclaration(target.node)) && Boolean(target.node.asteriskToken);
-      const mode = isGenerator ? 'detached' : this.callMode(call);
+      // `await f()` at module top level (an ES module that already awaits there): the
+      // caller already waits for whatever f returns, so f may become async under it.
+      const mode = isGenerator || (from === null && isAwaited(call)) ? 'detached' : this.callMode(call);
       this.addEdge(from, this.fn(target.node, target.file), mode, call, { kind: 'call', call, file });
       return;
     }
@@ -402,12 +405,19 @@ export class GraphBuilder {
    * factory call returns (`app.use(entryPoint(handler, file))` hands over
    * whichever of its returned functions the factory picks).
    */
-  private functionArguments(arg: ts.Expression): FunctionInfo[] {
+  private functionArguments(arg: ts.Expression, depth = 0, viaParameters = false): FunctionInfo[] {
     const inner = skipOuter(arg);
     if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
     if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
       const v = this.model.valueOf(inner);
       if (v?.kind === 'function') return [this.fn(v.node, v.file)];
+      // `const start = (handler) => connect().use('/', handler)`, called as `start(createHandler(flags))`:
+      // the functions every call of `start` passes there.
+      // Only for a registration's arguments: resolving a parameter scans the project for its calls.
+      if (!v && viaParameters && ts.isIdentifier(inner) && depth < 2) {
+        const decl = this.model.lookup(inner.text, inner);
+        if (decl && ts.isParameter(decl)) return this.parameterFunctions(decl, depth);
+      }
       // `const mw = throttle({ ... }); app.use(mw)`: the function the factory returns.
       const factory = v?.kind === 'result' ? this.model.functionOf(v.of) : undefined;
       if (factory) return this.returnedFunctions(factory.node);
@@ -424,6 +434,41 @@ export class GraphBuilder {
       if (factory) return this.returnedFunctions(factory.node);
     }
     return [];
+  }
+
+  private readonly callSitesCache = new Map<FunctionLike, ts.CallExpression[]>();
+
+  /**
+   * The project functions a parameter receives: at every call of its function
+   * in the project, a project function (or a factory's returned one). Nothing
+   * when a call passes something else there or the function escapes uncalled.
+   */
+  private parameterFunctions(param: ts.ParameterDeclaration, depth: number): FunctionInfo[] {
+    const owner = param.parent;
+    if (!isFunctionLike(owner) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return [];
+    const index = owner.parameters.indexOf(param);
+    let sites = this.callSitesCache.get(owner);
+    if (!sites) {
+      sites = [];
+      const name = functionName(owner);
+      for (const file of this.model.files) {
+        if (name && !file.text.includes(name)) continue;
+        const visit = (n: ts.Node): void => {
+          if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) sites!.push(n);
+          ts.forEachChild(n, visit);
+        };
+        visit(file.sf);
+      }
+      this.callSitesCache.set(owner, sites);
+    }
+    const found = new Set<FunctionInfo>();
+    for (const call of sites) {
+      const a = call.arguments[index];
+      const fns = a && !ts.isSpreadElement(a) ? this.functionArguments(a, depth + 1, true) : [];
+      if (!fns.length) return [];
+      for (const f of fns) found.add(f);
+    }
+    return [...found];
   }
 
   /** The project functions a factory returns, when every `return` gives a project function. */
@@ -451,9 +496,10 @@ export class GraphBuilder {
 
   private onCallbacks(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
     const targets: [number, ts.Expression, FunctionInfo][] = [];
+    const registers = call.arguments.some((a) => ts.isIdentifier(a)) && Boolean(this.handlerRegistration(call));
     call.arguments.forEach((arg, i) => {
       if (ts.isSpreadElement(arg)) return;
-      const fns = this.functionArguments(arg);
+      const fns = this.functionArguments(arg, 0, registers);
       for (const t of fns) targets.push([i, arg, t]);
       if (fns.length === 0 && ts.isArrayLiteralExpression(arg)) {
         // `app.get('/x', [auth, handler])`
@@ -575,7 +621,30 @@ export class GraphBuilder {
         return;
       }
     }
+    // `startApp(handler)` where `startApp` only registers that parameter as a handler (`connect().use('/', h)`).
+    const owner = this.model.functionOf(this.model.valueOf(callee));
+    if (owner && targets.every(([i]) => this.onlyRegistered(owner.node, i))) return detached();
     stop('unknown-callback', `it is passed to \`${shortText(callee, file)}(...)\`, which awaitify cannot see await it`);
+  }
+
+  /** Whether a function's parameter is used only as the handler of framework registrations in its body. */
+  private onlyRegistered(fn: FunctionLike, index: number): boolean {
+    const param = fn.parameters[index];
+    if (!param || param.dotDotDotToken || !ts.isIdentifier(param.name) || !fn.body) return false;
+    const name = param.name.text;
+    let uses = 0;
+    let other = false;
+    const visit = (n: ts.Node): void => {
+      if (other) return;
+      if (ts.isIdentifier(n) && n !== param.name && n.text === name && this.model.lookup(name, n) === param) {
+        const call = n.parent;
+        if (ts.isCallExpression(call) && call.arguments.includes(n) && this.handlerRegistration(call)) uses++;
+        else other = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn.body);
+    return uses > 0 && !other;
   }
 
   private testRunnerCall(call: ts.CallExpression): 'test' | 'suite' | undefined {

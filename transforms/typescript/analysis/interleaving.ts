@@ -457,7 +457,9 @@ export function interleavingHazards<T>(
   const viaCalls: Access[] = (options.calls ?? []).flatMap(({ call, effects }) =>
     effects.map((e) => ({ ...e, node: call, call, viaCall: true, at: e.kind === 'observe' ? call.getStart() : call.getEnd() })),
   );
-  const accesses = [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, closureShared), ...viaCalls].sort((a, b) => a.at - b.at);
+  const accesses = [...fsCalls.flatMap((c) => fsAccesses(c, model)), ...stateAccesses(fn, model, closureShared), ...viaCalls];
+  accesses.push(...handedCheckedPaths(fn, model, fsCalls, accesses));
+  accesses.sort((a, b) => a.at - b.at);
   if (accesses.length < 2) return [];
   const suspended = existingSuspensions(fn);
   const flow = new ControlFlow(fn);
@@ -489,6 +491,37 @@ export function interleavingHazards<T>(
     }
   }
   return hazards;
+}
+
+/**
+ * Calls of project functions that are handed a path this function checks
+ * (`existsSync(p)`, then `openDatabase(p)`, which creates the file): each
+ * may create or change it, so it is an act on that path, as a write would be.
+ */
+function handedCheckedPaths(fn: FunctionLike, model: ProjectModel, fsCalls: ts.CallExpression[], accesses: Access[]): Access[] {
+  // Existence checks only: a stat is mostly read for what it says (size, isDirectory), not as a guard.
+  const checked = new Set(
+    accesses
+      .filter((a) => a.kind === 'observe' && a.verb === 'check' && a.key[0]!.startsWith('path:') && a.call && /^(existsSync|accessSync|pathExistsSync)$/.test(calleeName(a.call) ?? ''))
+      .map((a) => a.key[0]!),
+  );
+  if (!checked.size || !fn.body) return [];
+  const own = new Set<ts.Node>(fsCalls);
+  const out: Access[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node) || ts.isClassLike(node)) return;
+    // Only project functions: what a library does with the path (`path.join`, `res.sendFile`) is not an act here.
+    if (ts.isCallExpression(node) && !own.has(node) && model.functionOf(model.valueOf(node.expression))) {
+      for (const arg of node.arguments) {
+        if (ts.isSpreadElement(arg)) continue;
+        const key = pathKey(arg, model);
+        if (checked.has(key)) out.push({ key: [key], subject: normalized(arg), kind: 'mutate', verb: 'write', node, call: node, at: node.getEnd() });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return out;
 }
 
 function describe(first: Access, second: Access, firstLine: number, secondLine: number): string {

@@ -11,6 +11,7 @@ import { rewriteExecSync } from './child-process.js';
 import { calleeExport, resolveIdentifier } from './match.js';
 import { calleeText, manualReason, rewriteAwaitedCall, rewritePromisifiedCall, rewriteSettledBoolean, skipParens, type RewriteResult, type RewriteTarget } from './rewrite.js';
 import { ScopeIndex } from './scope.js';
+import { lowdbDatabase, lowdbManual, lowdbWriteRewrite, type LowdbDatabase } from '../rules/lowdb-async-write.js';
 import { atomicsSleepDelay, matchBusyWait, rewriteAtomicsSleep, rewriteBusyWait } from './sleep.js';
 
 export interface BlockingCall {
@@ -25,7 +26,11 @@ export interface BlockingCall {
    * `{ manual }` when it cannot be rewritten here (saying what to do).
    */
   rewrite(namer: ImportNamer, target?: RewriteTarget): { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety } | { manual: string };
+  /** A `.write()` of a lowdb FileSync database: rewritten with every other write of it, or not at all. */
+  lowdb?: LowdbDatabase;
 }
+
+type Match = { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer, target: RewriteTarget) => RewriteResult; lowdb?: LowdbDatabase };
 
 export const blockingRules: RuleMeta[] = NODE_BLOCKING_RULES.map((rule) => ({
   id: rule.id,
@@ -53,7 +58,7 @@ export function findBlockingCalls(file: SourceFile): BlockingCall[] {
   const sf = file.compilerNode;
   if (!CANDIDATE_TEXT.test(sf.text)) return [];
   const scopes = ScopeIndex.of(sf);
-  const found: { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer, target: RewriteTarget) => RewriteResult }[] = [];
+  const found: Match[] = [];
 
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
@@ -74,9 +79,10 @@ export function findBlockingCalls(file: SourceFile): BlockingCall[] {
   };
   visit(sf);
 
-  return found.map(({ raw, rule, rewrite }) => {
+  return found.map(({ raw, rule, rewrite, lowdb }) => {
     const call = wrap(file, raw);
     return {
+      ...(lowdb ? { lowdb } : {}),
       rule: rule.id,
       safety: rule.safety,
       call,
@@ -118,12 +124,18 @@ function forTarget(call: ts.CallExpression, result: RewriteResult, target: Rewri
   return result;
 }
 
-function matchCall(call: ts.CallExpression, scopes: ScopeIndex): { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer, target: RewriteTarget) => RewriteResult } | undefined {
+function matchCall(call: ts.CallExpression, scopes: ScopeIndex): Match | undefined {
   const callee = indirectCallee(call.expression);
   const name = calleeName(callee);
   if (name === undefined) return undefined;
   if ((name === 'write' || name === 'read') && ts.isPropertyAccessExpression(callee)) {
     const lowdb = matchLowdbFileSync(callee, name, scopes);
+    if (lowdb && name === 'write') {
+      // The writes of one database move to lowdb's async writer together (rules/lowdb-async-write.ts).
+      const database = lowdbDatabase(lowdb.db, lowdb.adapter, scopes);
+      if (database.refused || !database.writes.includes(call)) return { raw: call, rule: lowdb.rule, rewrite: () => ({ manual: lowdbManual(call, database.refused ?? 'awaitify does not see this write as one of the database') }) };
+      return { raw: call, rule: lowdb.rule, lowdb: database, rewrite: (namer) => (database.refused ? { manual: lowdbManual(call, database.refused) } : lowdbWriteRewrite(call, database, namer)) };
+    }
     if (lowdb) return { raw: call, rule: lowdb.rule, rewrite: () => ({ manual: `${calleeText(call)}() blocks the event loop; ${lowdb.api.note}` }) };
   }
   // A member name is the export's own name; a plain name may be a renamed import (`{ readFileSync: rf }`).
@@ -208,7 +220,11 @@ export function wrap(file: SourceFile, raw: ts.CallExpression): CallExpression {
  * created in this file by `low(new FileSync(...))` or `low(adapter)` with
  * `adapter = new FileSync(...)`: the catalog row of the sync adapter.
  */
-function matchLowdbFileSync(callee: ts.PropertyAccessExpression, name: string, scopes: ScopeIndex): { rule: NodeBlockingRule; api: NodeBlockingApi } | undefined {
+function matchLowdbFileSync(
+  callee: ts.PropertyAccessExpression,
+  name: string,
+  scopes: ScopeIndex,
+): { rule: NodeBlockingRule; api: NodeBlockingApi; db: ts.VariableDeclaration; adapter?: ts.VariableDeclaration } | undefined {
   const entry = BY_MODULE.get('lowdb/adapters/FileSync')?.get(name);
   if (!entry) return undefined;
   let root: ts.Expression = skipParens(callee.expression);
@@ -223,15 +239,17 @@ function matchLowdbFileSync(callee: ts.PropertyAccessExpression, name: string, s
   const low = resolveIdentifier(skipParens(init.expression) as ts.Identifier, scopes);
   if (!low || low === 'global' || low.module !== 'lowdb' || (low.name !== undefined && low.name !== 'default')) return undefined;
   let adapter = skipParens(init.arguments[0]!);
+  let adapterDecl: ts.VariableDeclaration | undefined;
   if (ts.isIdentifier(adapter)) {
     const a = constInitializer(adapter, scopes);
     if (!a) return undefined;
+    adapterDecl = scopes.resolve(adapter.text, adapter) as ts.VariableDeclaration;
     adapter = a;
   }
   if (!ts.isNewExpression(adapter) || !ts.isIdentifier(skipParens(adapter.expression))) return undefined;
   const ctor = resolveIdentifier(skipParens(adapter.expression) as ts.Identifier, scopes);
   if (!ctor || ctor === 'global' || ctor.module !== 'lowdb/adapters/FileSync' || (ctor.name !== undefined && ctor.name !== 'default')) return undefined;
-  return entry;
+  return { ...entry, db: scopes.resolve(root.text, root) as ts.VariableDeclaration, ...(adapterDecl ? { adapter: adapterDecl } : {}) };
 }
 
 /** The initializer of the variable a name resolves to, when it is declared once with one. */

@@ -106,6 +106,7 @@ export class DatabaseResolver {
 
   private ofDeclaration(decl: ts.Node): DatabaseValue | undefined {
     if (ts.isVariableDeclaration(decl)) return ts.isIdentifier(decl.name) && decl.initializer ? this.valueOf(decl.initializer) : undefined;
+    if (ts.isParameter(decl)) return this.ofConstructorParameter(decl);
     if (ts.isImportSpecifier(decl)) {
       const spec = decl.parent.parent.parent.moduleSpecifier;
       return ts.isStringLiteral(spec) ? this.exported(spec.text, (decl.propertyName ?? decl.name).text, decl) : undefined;
@@ -124,6 +125,52 @@ export class DatabaseResolver {
       return spec === undefined ? undefined : this.exported(spec, key, init);
     }
     return undefined;
+  }
+
+  /**
+   * A constructor's parameter (`constructor(db) { this.db = db }`) when every
+   * `new C(...)` in the project passes the same handle there
+   * (`new WrappedDatabase(new Database(file))` in a factory).
+   */
+  private readonly parameterCache = new Map<ts.ParameterDeclaration, DatabaseValue | null>();
+
+  private ofConstructorParameter(param: ts.ParameterDeclaration): DatabaseValue | undefined {
+    const known = this.parameterCache.get(param);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.scanConstructorParameter(param);
+    this.parameterCache.set(param, found ?? null);
+    return found;
+  }
+
+  private scanConstructorParameter(param: ts.ParameterDeclaration): DatabaseValue | undefined {
+    const ctor = param.parent;
+    if (!ts.isConstructorDeclaration(ctor) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
+    const cls = ctor.parent;
+    const index = ctor.parameters.indexOf(param);
+    let value: DatabaseValue | undefined;
+    let sites = 0;
+    let mixed = false;
+    for (const file of this.model.files) {
+      if (mixed) break;
+      const name = cls.name?.text;
+      if (!name || !file.text.includes(name)) continue;
+      const visit = (n: ts.Node): void => {
+        if (mixed) return;
+        if (ts.isNewExpression(n)) {
+          const v = this.model.valueOf(n.expression);
+          if (v?.kind === 'class' && v.node === cls) {
+            sites++;
+            const arg = n.arguments?.[index];
+            const here = arg && !ts.isSpreadElement(arg) ? this.valueOf(arg) : undefined;
+            if (!here || (value && (here.opened !== value.opened || here.kind !== value.kind))) mixed = true;
+            else value = here;
+          }
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(file.sf);
+    }
+    return !mixed && sites > 0 ? value : undefined;
   }
 
   private exported(spec: string, name: string, at: ts.Node): DatabaseValue | undefined {

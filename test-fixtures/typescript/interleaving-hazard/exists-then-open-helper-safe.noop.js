@@ -1,0 +1,24 @@
+// fixture-options: express=5 safety=safe
+const express = require('express');
+const fs = require('fs');
+const Database = require('better-sqlite3');
+
+// Opening the database creates its file: the exists check and the open must not be split.
+function openGroupDb(file) {
+  return new Database(file);
+}
+
+const SCHEMA = 'CREATE TABLE messages (id TEXT PRIMARY KEY, body TEXT)';
+const app = express();
+
+app.post('/groups/:id/sync', express.json(), (req, res) => {
+  const file = `groups/${req.params.id}.sqlite`;
+  const isNew = !fs.existsSync(file);
+  const db = openGroupDb(file);
+  if (isNew) {
+    db.exec(SCHEMA);
+  }
+  res.sendStatus(204);
+});
+
+module.exports = app;
