@@ -165,6 +165,12 @@ describe('fixture catalogue', () => {
     expect(mine.filter((c) => !c.output).length, `${rule.id}: no-op cases`).toBeGreaterThanOrEqual(3);
   });
 
+  it('has no two cases of one name in a folder (they would share one snapshot file)', () => {
+    const seen = new Map<string, number>();
+    for (const c of cases) seen.set(`${c.language}/${c.rule}/${c.name}`, (seen.get(`${c.language}/${c.rule}/${c.name}`) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1).map(([k]) => k)).toEqual([]);
+  });
+
   it('has no snapshot without a fixture case', () => {
     const snapRoot = path.join(repo, 'snapshots');
     expect(existsSync(snapRoot), 'the snapshots/ folder').toBe(true);
