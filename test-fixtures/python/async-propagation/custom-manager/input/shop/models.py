@@ -23,3 +23,16 @@ class Book(models.Model):
     title = models.CharField(max_length=100)
     loaned = models.BooleanField(default=False)
     objects = BookQuerySet.as_manager()
+
+
+class TagQuerySet(models.QuerySet):
+    def popular_count(self):
+        return self.filter(uses__gt=10).count()
+
+
+TagManager = models.Manager.from_queryset(TagQuerySet)
+
+
+class Tag(models.Model):
+    uses = models.IntegerField(default=0)
+    objects = TagManager()

@@ -6,4 +6,5 @@ urlpatterns = [
     path("shelf/<code>/", views.shelf),
     path("loans/", views.loans),
     path("labels/", views.labels),
+    path("tags/", views.tags),
 ]

@@ -29,3 +29,19 @@ class Book(models.Model):
     title = models.CharField(max_length=100)
     loaned = models.BooleanField(default=False)
     objects = BookQuerySet.as_manager()
+
+
+class TagQuerySet(models.QuerySet):
+    def popular_count(self):
+        return self.filter(uses__gt=10).count()
+
+    async def apopular_count(self):
+        return await self.filter(uses__gt=10).acount()
+
+
+TagManager = models.Manager.from_queryset(TagQuerySet)
+
+
+class Tag(models.Model):
+    uses = models.IntegerField(default=0)
+    objects = TagManager()

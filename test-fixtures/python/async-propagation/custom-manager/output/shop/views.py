@@ -1,7 +1,7 @@
 from asgiref.sync import sync_to_async
 from django.http import HttpResponse
 
-from .models import Book, Shelf
+from .models import Book, Shelf, Tag
 
 
 # `shelf_label` is handed to map(), which calls it synchronously: it stays sync,
@@ -29,3 +29,7 @@ async def loans(request):
 
 def labels(request):
     return HttpResponse(",".join(map(shelf_label, ["a", "b"])))
+
+
+async def tags(request):
+    return HttpResponse(str(await Tag.objects.apopular_count()))
