@@ -17,7 +17,7 @@ import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, t
 import { findEntries } from './entries.js';
 import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
-import { OrmIndex } from './orm.js';
+import { DJANGO_MANAGER_API, OrmIndex } from './orm.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
 import { buildProject, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
@@ -249,7 +249,7 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   const edges = planned.map((e) => (e.mode === 'await' && asyncGenerator(byId.get(e.to)) ? { ...e, mode: 'detached' as const } : e));
   const siteByEdge = new Map(edges.map((e, i) => [e, callSites[i]]));
   const graph: CallGraph = { functions: graphFns, edges };
-  const untypedCalls = options.api === 'twin' ? untypedMethodCalls(project, orm, new Set(callSites.map((cs) => cs.node.id))) : new Map();
+  const untypedCalls = untypedMethodCalls(project, orm, new Set(callSites.map((cs) => cs.node.id)));
   // Calls of each function as the planner sees them, to find the sync callers a plan would break.
   const incomingSites = new Map<string, [GraphEdge, PyCallSite][]>();
   edges.forEach((e, i) => {
@@ -328,9 +328,9 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       // `admin.has_module_permission(request)` on a receiver awaitify cannot type may reach any
       // method of that name, and that call stays as it is: keep the method's sync form.
       const method = byId.get(id)!;
-      const untyped = options.api === 'twin' && method.cls && !entries.entries.has(id) ? untypedCalls.get(method.name) : undefined;
+      const untyped = method.cls && !entries.entries.has(id) ? untypedCalls.get(method.name) : undefined;
       if (untyped) {
-        return { ...untyped.site, function: untyped.caller, callee: name, kind: 'untyped-call', reason: `${untyped.text}() may call it (awaitify cannot tell the receiver's type), and that call stays synchronous` };
+        return { ...untyped.site, function: untyped.caller, callee: name, kind: 'untyped-call', reason: `${untyped.text}() at ${untyped.site.path}:${untyped.site.line} may call it (awaitify cannot tell the receiver's type), and that call stays synchronous` };
       }
       return undefined;
     };
@@ -795,7 +795,9 @@ function untypedMethodCalls(project: Project, orm: OrmIndex, resolved: Set<numbe
           if (callee && attr && !out.has(attr.text)) {
             const object = field(callee, 'object')!;
             const known = resolveExpr(project, module, fn, callee) ?? resolveExpr(project, module, fn, object) ?? orm.typeOf(module, fn, object);
-            if (!known) out.set(attr.text, { site: { path: module.path, ...lineColumn(module.text, child.startIndex) }, caller: fn?.qualname ?? '<module>', text: callee.text });
+            // A manager built by a call awaitify cannot follow may have any method of a project class.
+            const opaque = (known?.kind === 'manager' || known?.kind === 'queryset') && !known.classes && !DJANGO_MANAGER_API.has(attr.text);
+            if (!known || opaque) out.set(attr.text, { site: { path: module.path, ...lineColumn(module.text, child.startIndex) }, caller: fn?.qualname ?? '<module>', text: callee.text });
           }
         }
         visit(child, inner);

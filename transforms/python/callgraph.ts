@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { GraphEdge } from '../core/plan.js';
 import { lineColumn, type SyncRegion } from './context.js';
-import type { OrmIndex, PyType } from './orm.js';
+import { DJANGO_MANAGER_API, type OrmIndex, type PyType } from './orm.js';
 import { callArguments, childrenOf, field } from './parser.js';
 import { findMethod, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 
@@ -34,6 +34,14 @@ export function calleeFunction(project: Project, orm: OrmIndex, module: PyModule
   }
   const t = orm.typeOf(module, fn, object);
   if (t?.kind === 'instance' && t.model) return findMethod(project, t.model.cls, name);
+  // `Project.objects.for_api_key()`, `Book.objects.filter().published()`: a custom manager's or
+  // QuerySet's own method (Django's API names stay with the ORM rules).
+  if ((t?.kind === 'manager' || t?.kind === 'queryset') && t.classes && !DJANGO_MANAGER_API.has(name)) {
+    for (const c of t.classes) {
+      const m = findMethod(project, c, name);
+      if (m) return m;
+    }
+  }
   return undefined;
 }
 

@@ -13,6 +13,7 @@ import {
   type PyFunction,
   type PyModule,
 } from './project.js';
+import { DJANGO_MANAGER_API } from './orm.js';
 import { atLeast } from './targets.js';
 import { backendsLackingIn, findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
 
@@ -554,6 +555,11 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
         set(fn, 'management-command', `${fn.cls.name}.${fn.name} belongs to a management command, which Django runs synchronously`);
         continue;
       }
+      // A custom manager's or QuerySet's own method (`ProjectManager.for_api_key`): Django never
+      // calls it, the project does, through `Model.objects` (the call graph follows those calls).
+      // Django's manager API names (get_queryset, get_by_natural_key, create_user...) stay sync.
+      const managerClass = ext.length > 0 && ext.every((n) => /^django\.(db\.models|contrib\.auth)\.[\w.]*(Manager|QuerySet)$/.test(n));
+      if (managerClass && !DJANGO_MANAGER_API.has(fn.name) && !fn.name.startsWith('__')) continue;
       if (ext.some((n) => /^django\.db\.models\./.test(n) || /^django\.contrib\.auth\./.test(n))) {
         set(fn, 'model-method', `${fn.cls.name}.${fn.name} is a model method; Django and templates call it synchronously`);
         continue;

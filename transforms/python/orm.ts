@@ -7,12 +7,14 @@ import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import {
   boundNames,
   externalAncestors,
+  findMethod,
   projectAncestors,
   resolveExpr,
   type Project,
   type PyClass,
   type PyFunction,
   type PyModule,
+  type Resolved,
 } from './project.js';
 
 export type RelationKind = 'fk' | 'o2o' | 'm2m';
@@ -31,6 +33,15 @@ export interface ModelInfo {
   /** Reverse accessors: `book_set`/related_name → many side; one-to-one reverse → single instance. */
   reverse: Map<string, { model: PyClass; many: boolean }>;
   managers: Set<string>;
+  /**
+   * The project classes whose methods each manager provides: `ProjectManager()` → ProjectManager,
+   * `QS.as_manager()` → QS, `Manager.from_queryset(QS)()` → QS (and a project manager base).
+   * An empty list is Django's own Manager; a manager missing here was built by a call awaitify
+   * could not follow (its methods are unknown).
+   */
+  managerClasses: Map<string, PyClass[]>;
+  /** The first manager declared (Django's `_default_manager`). */
+  defaultManager?: string;
   /** Every declared field name (relations included), plus pk, id and <fk>_id. */
   fields: Set<string>;
   /** Names of methods and properties defined on the model or its project bases. */
@@ -62,12 +73,23 @@ export const RELATED_MANAGER_METHODS: Record<string, string> = { add: 'aadd', re
 /** Model instance methods with async counterparts (Django 4.2). */
 export const INSTANCE_METHODS: Record<string, string> = { save: 'asave', delete: 'adelete', refresh_from_db: 'arefresh_from_db' };
 
+/** Method names Django's managers and QuerySets answer themselves. */
+export const DJANGO_MANAGER_API = new Set([
+  ...QUERYSET_METHODS,
+  ...Object.keys(TERMINAL_METHODS),
+  ...Object.values(TERMINAL_METHODS),
+  ...Object.keys(RELATED_MANAGER_METHODS),
+  ...Object.values(RELATED_MANAGER_METHODS),
+  'get_queryset', 'raw', 'as_manager', 'check', 'deconstruct', 'db_manager', 'create_user', 'create_superuser', 'get_by_natural_key',
+  'normalize_email', 'make_random_password', 'with_perm', 'clear_cache', 'get_for_model', 'get_for_id', 'get_current',
+]);
+
 const MODEL_BASES = /^django\.(db\.models(\.base)?\.Model|contrib\.auth\.(base_user|models)\.(AbstractUser|AbstractBaseUser|PermissionsMixin))$/;
 const EXTERNAL_MODELS = /^django\.contrib\.auth\.models\.(User|Group|Permission)$/;
 
 export type PyType =
-  | { kind: 'manager'; model?: ModelInfo; related?: boolean }
-  | { kind: 'queryset'; model?: ModelInfo }
+  | { kind: 'manager'; model?: ModelInfo; related?: boolean; classes?: PyClass[] }
+  | { kind: 'queryset'; model?: ModelInfo; classes?: PyClass[] }
   | { kind: 'instance'; model?: ModelInfo }
   | { kind: 'list'; of?: PyType };
 
@@ -78,7 +100,7 @@ export class OrmIndex {
   constructor(readonly project: Project) {
     for (const cls of project.classes) {
       if (externalAncestors(project, cls).some((n) => MODEL_BASES.test(n))) {
-        this.models.set(cls, { cls, relations: new Map(), reverse: new Map(), managers: new Set(), fields: new Set(['pk', 'id']), methods: new Set() });
+        this.models.set(cls, { cls, relations: new Map(), reverse: new Map(), managers: new Set(), managerClasses: new Map(), fields: new Set(['pk', 'id']), methods: new Set() });
         const list = this.byName.get(cls.name) ?? [];
         list.push(cls);
         this.byName.set(cls.name, list);
@@ -89,9 +111,20 @@ export class OrmIndex {
       for (const c of [info.cls, ...projectAncestors(project, info.cls)]) for (const m of c.methods.keys()) info.methods.add(m);
     }
     for (const info of this.models.values()) {
-      const inherited = [info.cls, ...projectAncestors(project, info.cls)].flatMap((c) => [...(this.models.get(c)?.managers ?? [])]);
-      for (const m of inherited) info.managers.add(m);
-      if (info.managers.size === 0) info.managers.add('objects');
+      for (const c of [info.cls, ...projectAncestors(project, info.cls)]) {
+        const a = this.models.get(c);
+        if (!a) continue;
+        for (const m of a.managers) info.managers.add(m);
+        for (const [m, classes] of a.managerClasses) if (!info.managerClasses.has(m)) info.managerClasses.set(m, classes);
+        info.defaultManager ??= a.defaultManager;
+      }
+      if (info.managers.size === 0) {
+        info.managers.add('objects');
+        info.managerClasses.set('objects', []);
+      }
+      info.defaultManager ??= 'objects';
+      const dflt = info.managerClasses.get(info.defaultManager);
+      if (dflt) info.managerClasses.set('_default_manager', dflt);
       info.managers.add('_default_manager');
       info.managers.add('_base_manager');
       for (const anc of projectAncestors(project, info.cls)) {
@@ -148,8 +181,72 @@ export class OrmIndex {
       // A manager: `objects = models.Manager()`, `BookManager()`, `BookQuerySet.as_manager()`.
       if (/Manager$/.test(last) || last === 'as_manager' || (callee?.kind === 'class' && externalAncestors(this.project, callee.cls).some((n) => /Manager$/.test(n)))) {
         info.managers.add(name);
+        info.defaultManager ??= name;
+        const classes = this.managerClassesOf(info.cls.module, value, 0);
+        if (classes) info.managerClasses.set(name, classes);
       }
     }
+  }
+
+  /**
+   * The project classes a manager expression draws its methods from (see ModelInfo.managerClasses):
+   * undefined when the expression is something awaitify cannot follow.
+   */
+  private managerClassesOf(module: PyModule, expr: Node, depth: number): PyClass[] | undefined {
+    if (depth > 4) return undefined;
+    if (expr.type === 'call') {
+      const f = field(expr, 'function');
+      if (!f) return undefined;
+      if (f.type === 'attribute') {
+        const attr = field(f, 'attribute')!.text;
+        const base = resolveExpr(this.project, module, undefined, field(f, 'object')!);
+        // `QS.as_manager()` / `Manager.from_queryset(QS)`: the QuerySet's methods (and a project manager's).
+        if (attr === 'as_manager') return base?.kind === 'class' ? [base.cls] : base?.kind === 'external' ? [] : undefined;
+        if (attr === 'from_queryset') {
+          const qs = callArguments(expr).positional[0];
+          const q = qs ? resolveExpr(this.project, module, undefined, qs) : undefined;
+          if (!q || q.kind === 'function' || q.kind === 'module' || !base || base.kind === 'function' || base.kind === 'module') return undefined;
+          return [...(q.kind === 'class' ? [q.cls] : []), ...(base.kind === 'class' ? [base.cls] : [])];
+        }
+      }
+      // `Manager()`, `ProjectManager()`, `Manager.from_queryset(QS)()`.
+      return this.managerClassesOf(module, f, depth + 1);
+    }
+    const r = resolveExpr(this.project, module, undefined, expr);
+    if (r?.kind === 'class') return [r.cls];
+    if (r?.kind === 'external') return /^django\.db\.models\.(manager\.)?Manager$/.test(r.name) ? [] : undefined;
+    // `ProjectManager = BaseManager.from_queryset(ProjectQuerySet)` at module level, bound once.
+    if (!r && expr.type === 'identifier') {
+      const bound = module.assigned.get(expr.text);
+      const right = bound?.length === 1 ? field(bound[0], 'right') : undefined;
+      if (right && !module.topClasses.has(expr.text) && !module.topFunctions.has(expr.text) && !module.imports.has(expr.text)) return this.managerClassesOf(module, right, depth + 1);
+    }
+    return undefined;
+  }
+
+  private owners?: Map<PyClass, Set<ModelInfo>>;
+
+  /** The models each custom manager or QuerySet class serves. */
+  private managerOwners(): Map<PyClass, Set<ModelInfo>> {
+    if (this.owners) return this.owners;
+    this.owners = new Map();
+    for (const info of this.models.values()) {
+      for (const classes of info.managerClasses.values()) {
+        for (const c of classes) {
+          const set = this.owners.get(c) ?? new Set();
+          set.add(info);
+          this.owners.set(c, set);
+        }
+      }
+    }
+    return this.owners;
+  }
+
+  /** QuerySet subclasses among a manager's classes (what its QuerySets are). */
+  private querySetClasses(classes: PyClass[] | undefined): PyClass[] | undefined {
+    // A manager overriding get_queryset may hand out any QuerySet.
+    if (!classes || classes.some((c) => findMethod(this.project, c, 'get_queryset'))) return undefined;
+    return classes.filter((c) => [c, ...projectAncestors(this.project, c)].some((a) => a.bases.some((b) => /QuerySet\b/.test(b.text))) || externalAncestors(this.project, c).some((n) => /QuerySet$/.test(n)));
   }
 
   /** The type of an expression inside a function (or at module level with fn undefined). */
@@ -205,10 +302,10 @@ export class OrmIndex {
       case 'attribute': {
         const object = field(node, 'object')!;
         const attr = field(node, 'attribute')!.text;
-        const r = resolveExpr(this.project, module, fn, object);
+        const r = resolveExpr(this.project, module, fn, object) ?? this.clsParameter(fn, object);
         if (r?.kind === 'class') {
           const info = this.models.get(r.cls);
-          if (info?.managers.has(attr)) return { kind: 'manager', model: info };
+          if (info?.managers.has(attr)) return { kind: 'manager', model: info, classes: info.managerClasses.get(attr) };
           return undefined;
         }
         if (r?.kind === 'external' && EXTERNAL_MODELS.test(r.name) && (attr === 'objects' || attr === '_default_manager')) return { kind: 'manager' };
@@ -219,10 +316,13 @@ export class OrmIndex {
           const rel = t.model.relations.get(attr);
           if (rel) {
             const target = this.modelOf(rel.target);
-            return rel.kind === 'm2m' ? { kind: 'manager', model: target, related: true } : { kind: 'instance', model: target };
+            return rel.kind === 'm2m' ? { kind: 'manager', model: target, related: true, classes: target?.managerClasses.get('_default_manager') } : { kind: 'instance', model: target };
           }
           const rev = t.model.reverse.get(attr);
-          if (rev) return rev.many ? { kind: 'manager', model: this.modelOf(rev.model), related: true } : { kind: 'instance', model: this.modelOf(rev.model) };
+          if (rev) {
+            const target = this.modelOf(rev.model);
+            return rev.many ? { kind: 'manager', model: target, related: true, classes: target?.managerClasses.get('_default_manager') } : { kind: 'instance', model: target };
+          }
         }
         return undefined;
       }
@@ -235,7 +335,7 @@ export class OrmIndex {
           if (QUERYSET_METHODS.has(attr) || INSTANCE_RESULT.has(attr)) {
             const t = this.typeOf(module, fn, obj, depth + 1);
             if (t && (t.kind === 'queryset' || t.kind === 'manager')) {
-              return QUERYSET_METHODS.has(attr) ? { kind: 'queryset', model: t.model } : { kind: 'instance', model: t.model };
+              return QUERYSET_METHODS.has(attr) ? { kind: 'queryset', model: t.model, classes: this.querySetClasses(t.classes) } : { kind: 'instance', model: t.model };
             }
           }
           if (attr === 'as_manager') return undefined;
@@ -287,6 +387,13 @@ export class OrmIndex {
       default:
         return undefined;
     }
+  }
+
+  /** `cls` in a classmethod of a model names the model class. */
+  private clsParameter(fn: PyFunction | undefined, object: Node): Resolved | undefined {
+    if (!fn?.cls || object.type !== 'identifier' || fn.paramNames[0] !== object.text || !this.models.has(fn.cls)) return undefined;
+    if (!fn.decorators.some((d) => d.text === 'classmethod')) return undefined;
+    return bindingsOf(fn, object.text).length ? undefined : { kind: 'class', cls: fn.cls };
   }
 
   private shortcutType(module: PyModule, fn: PyFunction | undefined, call: Node, depth: number): PyType | undefined {
@@ -389,6 +496,15 @@ export class OrmIndex {
     }
     if (fn.paramNames.includes(name)) {
       if (name === 'self' && fn.cls && this.models.has(fn.cls)) return { kind: 'instance', model: this.models.get(fn.cls) };
+      // `self` in a custom manager or QuerySet method (the model is known when one model uses the class).
+      if (name === 'self' && fn.cls && fn.paramNames[0] === 'self' && !fn.decorators.some((d) => /^(staticmethod|classmethod)$/.test(d.text))) {
+        const owners = this.managerOwners().get(fn.cls);
+        if (owners) {
+          const model = owners.size === 1 ? [...owners][0] : undefined;
+          const qs = this.querySetClasses([fn.cls])?.length;
+          return qs ? { kind: 'queryset', model, classes: [fn.cls] } : { kind: 'manager', model, classes: [fn.cls] };
+        }
+      }
       // What every call site passes (set by the adapter from the call graph), when the parameter is never rebound.
       const hint = this.paramHints.get(fn.id)?.get(name);
       return hint && !bindings.length ? hint : undefined;
