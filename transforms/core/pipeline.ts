@@ -114,8 +114,12 @@ interface LoadedFile {
   adapter: LanguageAdapter;
   source: DecodedSource;
   text: SourceText;
-  /** Under `write`: the file as read, compared with the file on disk right before it is replaced. */
-  snapshot?: FileSnapshot;
+  /**
+   * Size and mtime of the file on disk when it was read. With the hash of the
+   * bytes read (computed only for a file that is written, see `snapshotOf`) it
+   * is compared with the file right before it is replaced.
+   */
+  stat?: { size: number; mtimeMs: number };
 }
 
 /**
@@ -269,8 +273,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       if (inScope(file.path)) skip(file.path, adapter.language, outcome.ok ? generated! : outcome.reason);
       continue;
     }
-    const snapshot = stat ? { sha256: sha256(encodeSource(outcome.source.text, outcome.source)), size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
-    loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text }, ...(snapshot ? { snapshot } : {}) });
+    loaded.set(file.path, { adapter, source: outcome.source, text: { path: file.path, absPath: file.absPath, text: outcome.source.text }, ...(stat ? { stat: { size: stat.size, mtimeMs: stat.mtimeMs } } : {}) });
   }
 
   const targets: Targets = {};
@@ -390,6 +393,11 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   return { root, units, changing: units.filter((u) => u.findings.some(willApplyFinding)), emit, outputs, dirtyFiles, write };
 }
 
+/** The file as it was read: the bytes it decoded from (encoding and BOM kept), hashed, with its size and mtime then. */
+function snapshotOf(file: LoadedFile, stat: { size: number; mtimeMs: number }): FileSnapshot {
+  return { sha256: sha256(encodeSource(file.source.text, file.source)), size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
 function statOrUndefined(absPath: string): { size: number; mtimeMs: number } | undefined {
   try {
     return statSync(absPath);
@@ -434,7 +442,7 @@ async function writeFiles(
           path: f.path,
           absPath: file ? file.text.absPath : path.resolve(root, f.path),
           bytes: file ? encodeSource(f.output!, file.source) : Buffer.from(f.output!, 'utf8'),
-          ...(file?.snapshot ? { before: file.snapshot } : {}),
+          ...(file?.stat ? { before: snapshotOf(file, file.stat) } : {}),
           requires: (requires.get(f.path) ?? []).filter((r) => byPath.get(r.path)?.status === 'changed'),
         };
       }),
