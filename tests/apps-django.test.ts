@@ -9,12 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  copyApp,
+  committedCopy as sharedCommittedCopy,
   ensurePythonEnv,
   PYTHON_ENV,
   repoRoot,
   run,
   startUvicorn,
+  summary,
+  git,
   type PythonEnv,
   type RunningServer,
   type RunResult,
@@ -52,27 +54,8 @@ function python(env: PythonEnv, cwd: string, args: string[], extraEnv: NodeJS.Pr
   return run(env.python, args, { cwd, env: { ...PYTHON_ENV, ...extraEnv }, timeoutMs: 2 * MINUTE });
 }
 
-async function git(cwd: string, ...args: string[]): Promise<RunResult> {
-  const result = await run('git', ['-c', 'user.name=awaitify test', '-c', 'user.email=test@awaitify.invalid', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    timeoutMs: MINUTE,
-  });
-  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
-  return result;
-}
-
-/** A fresh copy of the app, committed in its own git repository as a team would have it. */
-async function committedCopy(name: string): Promise<string> {
-  const dir = path.join(work, name);
-  copyApp(APP, dir);
-  await git(dir, 'init', '-q');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'library before the async migration');
-  return dir;
-}
-
-function summary(result: RunResult): string {
-  return `exit ${result.code}${result.signal ? ` (${result.signal})` : ''}\n${result.output.slice(-20_000)}`;
+function committedCopy(name: string): Promise<string> {
+  return sharedCommittedCopy(APP, path.join(work, name), 'library before the async migration');
 }
 
 /** Which views urls.py routes to, and whether each (or each HTTP handler of a class) is `async def`. */

@@ -95,6 +95,30 @@ export function copyApp(source: string, destination: string): void {
   });
 }
 
+/** git with a fixed identity; throws with its output when it fails. */
+export async function git(cwd: string, ...args: string[]): Promise<RunResult> {
+  const result = await run('git', ['-c', 'user.name=awaitify test', '-c', 'user.email=test@awaitify.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    timeoutMs: 60_000,
+  });
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
+  return result;
+}
+
+/** A fresh copy of a sample app at `destination`, committed in its own git repository as a team would have it. */
+export async function committedCopy(source: string, destination: string, message: string): Promise<string> {
+  copyApp(source, destination);
+  await git(destination, 'init', '-q');
+  await git(destination, 'add', '-A');
+  await git(destination, 'commit', '-q', '-m', message);
+  return destination;
+}
+
+/** A run's exit and the end of its output, for assertion messages. */
+export function summary(result: RunResult): string {
+  return `exit ${result.code}${result.signal ? ` (${result.signal})` : ''}\n${result.output.slice(-20_000)}`;
+}
+
 /** A port on 127.0.0.1 that was free a moment ago. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
