@@ -672,7 +672,9 @@ async function faultPoint(name: string): Promise<void> {
     const action = env.AWAITIFY_TEST_FAULT ?? 'KILL';
     if (action === 'PAUSE' && env.AWAITIFY_TEST_PAUSE_FILE) {
       const flag = env.AWAITIFY_TEST_PAUSE_FILE;
-      writeFileSync(flag, `${process.pid}\n`);
+      // Renamed into place: a test that sees the file can read the pid in it.
+      writeFileSync(`${flag}.tmp`, `${process.pid}\n`);
+      renameSync(`${flag}.tmp`, flag);
       while (existsSync(flag)) await new Promise((resolve) => setTimeout(resolve, 20));
     } else {
       process.kill(process.pid, `SIG${action}` as NodeJS.Signals);
