@@ -1,0 +1,183 @@
+// One project as the language server sees it: the analysis of everything under
+// its root with the open editor buffers in place of the files on disk (the
+// library's `overlay`), redone when a buffer changes. The engine analyses a
+// project as a whole (a call in one file can make a function in another async),
+// so a change re-analyses the project; runs are serialised and a run that a
+// newer change overtook is not published.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { prepare, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
+import { formatDiff } from '../../transforms/core/report/index.js';
+import { gitPrefix } from '../../transforms/core/scope.js';
+import { loadProjectConfig } from '../config.js';
+import { targetOverrides, withConfig } from '../commands.js';
+
+/** An open editor buffer: its absolute path, text and version. */
+export interface Buffer {
+  absPath: string;
+  text: string;
+  version: number;
+}
+
+/** What one analysis saw and found. */
+export interface Analysis {
+  prepared: PreparedMigration;
+  result: MigrateResult;
+  /** The buffers it analysed (by absolute path), so an edit can say which version it applies to. */
+  buffers: Map<string, Buffer>;
+  elapsedMs: number;
+}
+
+/** A file an emit changes: its text before and after, and whether the run creates it. */
+export interface FileChange {
+  absPath: string;
+  before: string;
+  after: string;
+  created: boolean;
+  /** The buffer version the change applies to, when the file is open. */
+  version?: number;
+}
+
+/** The rule documentation page shipped with the package (docs/ is in package.json "files"). */
+export function ruleDocUrl(id: string): string {
+  return pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${id}.md`)).href;
+}
+
+function packageRoot(): string {
+  // dist/cli/lsp/project.js → the package root.
+  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+}
+
+export class Project {
+  private queue: Promise<unknown> = Promise.resolve();
+  private latest?: Promise<Analysis | undefined>;
+  private generation = 0;
+
+  constructor(
+    readonly root: string,
+    private readonly buffers: () => Buffer[],
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** The options every run uses: the project's configuration (as the CLI reads it), the buffers as overlay. */
+  private options(buffers: Buffer[], safety?: 'safe' | 'review'): Omit<MigrateOptions, 'adapters'> {
+    const given = { paths: ['.'], quiet: true, progress: false, stats: false };
+    let config;
+    try {
+      config = loadProjectConfig(this.root, this.root);
+    } catch (err) {
+      this.log(`awaitify: ${(err as Error).message}; the configuration is ignored`);
+    }
+    const args = withConfig(given, config);
+    return {
+      cwd: this.root,
+      root: this.root,
+      paths: ['.'],
+      overlay: buffers.map((b) => ({ path: b.absPath, text: b.text })),
+      ...(args.exclude?.length ? { exclude: args.exclude } : {}),
+      safety: safety ?? args.safety,
+      ...(args.rules ? { rules: args.rules } : {}),
+      ...(args.skip ? { skip: args.skip } : {}),
+      targets: targetOverrides(args),
+      entry: args.entry,
+      ...(args.api ? { api: args.api } : {}),
+      ...(args.toplevel ? { toplevel: args.toplevel } : {}),
+      ...(args.offload ? { offload: args.offload } : {}),
+    };
+  }
+
+  /** Runs `task` after every earlier one (engine runs share nothing, but emits reset `finding.applied`). */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Re-analyses with the buffers as they are now. Resolves to undefined when a
+   * newer analysis was requested meanwhile (its result is the one to show).
+   */
+  analyse(): Promise<Analysis | undefined> {
+    const generation = ++this.generation;
+    const run = this.serial(async () => {
+      if (generation !== this.generation) return undefined;
+      const buffers = this.buffers().filter((b) => isInsideRoot(b.absPath, this.root));
+      const started = performance.now();
+      const prepared = await prepare(this.options(buffers));
+      const result = await prepared.emit();
+      return { prepared, result, buffers: new Map(buffers.map((b) => [b.absPath, { ...b }])), elapsedMs: performance.now() - started };
+    });
+    this.latest = run.then(
+      (a) => a ?? this.latest!,
+      (err) => {
+        this.log(`awaitify: analysis failed: ${(err as Error).stack ?? err}`);
+        return undefined;
+      },
+    );
+    return run;
+  }
+
+  /** The newest finished analysis (waiting for one under way). */
+  current(): Promise<Analysis | undefined> {
+    return this.latest ?? this.analyse();
+  }
+
+  relative(absPath: string): string {
+    return path.relative(this.root, absPath).split(path.sep).join('/');
+  }
+
+  /** The files that applying these units changes, from the analysis. */
+  unitChanges(analysis: Analysis, units: ReadonlySet<string>): Promise<FileChange[]> {
+    return this.serial(async () => changesOf(this.root, analysis, await analysis.prepared.emit(units)));
+  }
+
+  /**
+   * The safe fixes of the units that touch `file`: what `migrate --safety safe`
+   * makes for them. A run of its own (safety is chosen when the project is analysed).
+   */
+  safeFixes(file: string): Promise<FileChange[]> {
+    return this.serial(async () => {
+      const buffers = this.buffers().filter((b) => isInsideRoot(b.absPath, this.root));
+      const prepared = await prepare(this.options(buffers, 'safe'));
+      const units = new Set(prepared.changing.filter((u) => u.findings.some((f) => f.path === file && f.safety === 'safe')).map((u) => u.id));
+      if (units.size === 0) return [];
+      const analysis = { prepared, buffers: new Map(buffers.map((b) => [b.absPath, b])) } as Analysis;
+      return changesOf(this.root, analysis, await prepared.emit(units));
+    });
+  }
+
+  /** The dry run of the whole project: its diff, as `awaitify migrate` prints it. */
+  async projectDiff(): Promise<{ diff: string; changed: number; findings: number }> {
+    const analysis = await this.current();
+    if (!analysis) throw new Error('the project could not be analysed; see the server log');
+    return this.serial(async () => {
+      const result = await analysis.prepared.emit();
+      return {
+        diff: formatDiff(result.files, { prefix: gitPrefix(result.root) }),
+        changed: result.files.filter((f) => f.status === 'changed').length,
+        findings: result.findings.length,
+      };
+    });
+  }
+}
+
+function changesOf(root: string, analysis: Pick<Analysis, 'buffers'>, result: MigrateResult): FileChange[] {
+  return result.files
+    .filter((f) => f.status === 'changed' && f.output !== undefined)
+    .map((f) => {
+      const absPath = path.join(root, f.path);
+      const version = analysis.buffers.get(absPath)?.version;
+      return { absPath, before: f.original ?? '', after: f.output!, created: f.created === true, ...(version !== undefined ? { version } : {}) };
+    });
+}
+
+function isInsideRoot(absPath: string, root: string): boolean {
+  const rel = path.relative(root, absPath);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The rule a finding reports under, in its language (an id can be shared by the Python and JS/TS rules). */
+export function ruleOf(result: MigrateResult, finding: Finding): RuleMeta | undefined {
+  const language = result.files.find((f) => f.path === finding.path)?.language;
+  return result.rules.find((r) => r.id === finding.rule && (!language || r.language === language)) ?? result.rules.find((r) => r.id === finding.rule);
+}
