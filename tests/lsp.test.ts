@@ -4,38 +4,14 @@
 // workspace/applyEdit it sends. Every edit the server makes is compared with
 // what `awaitify migrate --write` makes on a copy of the same project.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
-import { applyWorkspaceEdit, cli, repo, TestClient, type Diagnostic, type WorkspaceEdit } from './helpers/lsp-client.js';
+import { describe, expect, test } from 'vitest';
+import { applyWorkspaceEdit, cli, editorFixtures, migrateWrite, repo, TestClient, type Diagnostic, type WorkspaceEdit } from './helpers/lsp-client.js';
 import { findRule } from '../transforms/index.js';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-lsp-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let copies = 0;
-/** A fresh copy of an editor fixture project, outside any git work tree. */
-function copyOf(name: string): string {
-  const dir = path.join(scratch, `${++copies}`, name);
-  cpSync(path.join(repo, 'test-fixtures/editor', name), dir, { recursive: true });
-  return dir;
-}
-
-function migrateWrite(dir: string, ...flags: string[]): void {
-  execFileSync(process.execPath, [cli, 'migrate', '--write', '--quiet', ...flags, '.'], { cwd: dir });
-}
-
-/** Every file under dir, by relative path. */
-function tree(dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const abs = path.join(dir, entry);
-    if (statSync(abs).isDirectory()) tree(abs, base, out);
-    else out[path.relative(base, abs)] = readFileSync(abs, 'utf8');
-  }
-  return out;
-}
+const { copyOf, tree } = editorFixtures();
 
 const docUrl = (rule: string) => pathToFileURL(path.join(repo, 'docs/rules', `${rule}.md`)).href;
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });

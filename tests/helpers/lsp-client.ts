@@ -2,10 +2,12 @@
 // process and talks to it over stdio with vscode-jsonrpc, as an editor does.
 // Server-to-client requests are answered like an editor: workspace/applyEdit
 // applies the edit to the files on disk, window/showDocument is recorded.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -142,4 +144,34 @@ function offsetAt(text: string, position: { line: number; character: number }): 
     offset = next + 1;
   }
   return offset + position.character;
+}
+
+/**
+ * Fresh copies of the projects in test-fixtures/editor/, in a scratch directory
+ * outside any git work tree (removed after the file's tests), and `tree`: every
+ * file under a directory, by relative path, for comparing two copies.
+ */
+export function editorFixtures(): { copyOf: (name: string) => string; tree: (dir: string) => Record<string, string> } {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-editor-test-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  let copies = 0;
+  const copyOf = (name: string) => {
+    const dir = path.join(scratch, `${++copies}`, name);
+    cpSync(path.join(repo, 'test-fixtures/editor', name), dir, { recursive: true });
+    return dir;
+  };
+  const tree = (dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> => {
+    for (const entry of readdirSync(dir).sort()) {
+      const abs = path.join(dir, entry);
+      if (statSync(abs).isDirectory()) tree(abs, base, out);
+      else out[path.relative(base, abs)] = readFileSync(abs, 'utf8');
+    }
+    return out;
+  };
+  return { copyOf, tree: (dir) => tree(dir) };
+}
+
+/** `awaitify migrate --write` on a project: what every editor edit is compared with. */
+export function migrateWrite(dir: string, ...flags: string[]): void {
+  execFileSync(process.execPath, [cli, 'migrate', '--write', '--quiet', ...flags, '.'], { cwd: dir });
 }
