@@ -6,7 +6,7 @@
 // newer change overtook is not published.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepare, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
+import { allRules, prepare, type AdapterResult, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
 import { formatDiff } from '../../transforms/core/report/index.js';
 import { gitPrefix } from '../../transforms/core/scope.js';
 import { loadProjectConfig } from '../config.js';
@@ -22,7 +22,8 @@ export interface Buffer {
 /** What one analysis saw and found. */
 export interface Analysis {
   prepared: PreparedMigration;
-  result: MigrateResult;
+  /** Every finding, sorted by site (nothing emitted: diagnostics need no output text). */
+  findings: Finding[];
   /** The buffers it analysed (by absolute path), so an edit can say which version it applies to. */
   buffers: Map<string, Buffer>;
   elapsedMs: number;
@@ -52,6 +53,8 @@ export class Project {
   private queue: Promise<unknown> = Promise.resolve();
   private latest?: Promise<Analysis | undefined>;
   private generation = 0;
+  /** Each language's last analysis, reused while its files are unchanged (see MigrateOptions.analysisCache). */
+  private readonly analysisCache: NonNullable<MigrateOptions['analysisCache']> = new Map<string, { key: string; result: AdapterResult }>();
 
   constructor(
     readonly root: string,
@@ -103,9 +106,9 @@ export class Project {
       if (generation !== this.generation) return undefined;
       const buffers = this.buffers().filter((b) => isInsideRoot(b.absPath, this.root));
       const started = performance.now();
-      const prepared = await prepare(this.options(buffers));
-      const result = await prepared.emit();
-      return { prepared, result, buffers: new Map(buffers.map((b) => [b.absPath, { ...b }])), elapsedMs: performance.now() - started };
+      const prepared = await prepare({ ...this.options(buffers), analysisCache: this.analysisCache });
+      const findings = prepared.units.flatMap((u) => u.findings).sort(bySite);
+      return { prepared, findings, buffers: new Map(buffers.map((b) => [b.absPath, { ...b }])), elapsedMs: performance.now() - started };
     });
     this.latest = run.then(
       (a) => a ?? this.latest!,
@@ -128,7 +131,7 @@ export class Project {
 
   /** The files that applying these units changes, from the analysis. */
   unitChanges(analysis: Analysis, units: ReadonlySet<string>): Promise<FileChange[]> {
-    return this.serial(async () => changesOf(this.root, analysis, await analysis.prepared.emit(units)));
+    return this.serial(async () => changesOf(analysis, await analysis.prepared.emit(units)));
   }
 
   /**
@@ -141,8 +144,8 @@ export class Project {
       const prepared = await prepare(this.options(buffers, 'safe'));
       const units = new Set(prepared.changing.filter((u) => u.findings.some((f) => f.path === file && f.safety === 'safe')).map((u) => u.id));
       if (units.size === 0) return [];
-      const analysis = { prepared, buffers: new Map(buffers.map((b) => [b.absPath, b])) } as Analysis;
-      return changesOf(this.root, analysis, await prepared.emit(units));
+      const analysis = { buffers: new Map(buffers.map((b) => [b.absPath, b])) };
+      return changesOf(analysis, await prepared.emit(units));
     });
   }
 
@@ -161,11 +164,15 @@ export class Project {
   }
 }
 
-function changesOf(root: string, analysis: Pick<Analysis, 'buffers'>, result: MigrateResult): FileChange[] {
+function bySite(a: Finding, b: Finding): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+function changesOf(analysis: Pick<Analysis, 'buffers'>, result: MigrateResult): FileChange[] {
   return result.files
     .filter((f) => f.status === 'changed' && f.output !== undefined)
     .map((f) => {
-      const absPath = path.join(root, f.path);
+      const absPath = path.join(result.root, f.path);
       const version = analysis.buffers.get(absPath)?.version;
       return { absPath, before: f.original ?? '', after: f.output!, created: f.created === true, ...(version !== undefined ? { version } : {}) };
     });
@@ -176,8 +183,9 @@ function isInsideRoot(absPath: string, root: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-/** The rule a finding reports under, in its language (an id can be shared by the Python and JS/TS rules). */
-export function ruleOf(result: MigrateResult, finding: Finding): RuleMeta | undefined {
-  const language = result.files.find((f) => f.path === finding.path)?.language;
-  return result.rules.find((r) => r.id === finding.rule && (!language || r.language === language)) ?? result.rules.find((r) => r.id === finding.rule);
+/** The rule a finding reports under, in its file's language (an id can be shared by the Python and JS/TS rules). */
+export function ruleOf(finding: Finding): RuleMeta | undefined {
+  const language = finding.path.endsWith('.py') ? 'python' : 'typescript';
+  const rules = allRules();
+  return rules.find((r) => r.id === finding.rule && r.language === language) ?? rules.find((r) => r.id === finding.rule);
 }

@@ -89,7 +89,7 @@ class AwaitifyServer {
     connection.onHover(async (params) => {
       const found = await this.findingsAt(params.textDocument.uri, { start: params.position, end: params.position });
       if (!found || found.findings.length === 0) return null;
-      return { contents: { kind: 'markdown', value: found.findings.map((f) => hoverText(found.analysis, f)).join('\n\n---\n\n') } };
+      return { contents: { kind: 'markdown', value: found.findings.map((f) => hoverText(f)).join('\n\n---\n\n') } };
     });
     connection.onCodeAction(async (params) => this.codeActions(params.textDocument.uri, params.range));
     connection.onExecuteCommand(async (params) => this.executeCommand(params.command, params.arguments ?? []));
@@ -165,9 +165,9 @@ class AwaitifyServer {
 
   private publish(project: Project, analysis: Analysis): void {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const f of analysis.result.findings) {
+    for (const f of analysis.findings) {
       const list = byFile.get(f.path) ?? [];
-      list.push(diagnosticOf(analysis, f));
+      list.push(diagnosticOf(f));
       byFile.set(f.path, list);
     }
     const now = new Set<string>();
@@ -179,7 +179,7 @@ class AwaitifyServer {
     // A document closed since the last publish keeps no stale diagnostics.
     for (const uri of this.published.get(project) ?? []) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.set(project, now);
-    this.connection.console.log(`awaitify: analysed ${project.root} in ${Math.round(analysis.elapsedMs)} ms: ${analysis.result.findings.length} findings`);
+    this.connection.console.log(`awaitify: analysed ${project.root} in ${Math.round(analysis.elapsedMs)} ms: ${analysis.findings.length} findings`);
   }
 
   private async findingsAt(uri: string, range: Range): Promise<{ project: Project; analysis: Analysis; file: string; findings: Finding[] } | undefined> {
@@ -188,7 +188,7 @@ class AwaitifyServer {
     const analysis = await this.settled(project);
     if (!analysis) return undefined;
     const file = project.relative(realPath(fileURLToPath(uri)));
-    const findings = analysis.result.findings.filter((f) => f.path === file && overlaps(rangeOf(f), range));
+    const findings = analysis.findings.filter((f) => f.path === file && overlaps(rangeOf(f), range));
     return { project, analysis, file, findings };
   }
 
@@ -203,7 +203,7 @@ class AwaitifyServer {
       const unit = analysis.prepared.units.find((u) => u.id === unitId)!;
       const changes = await project.unitChanges(analysis, new Set([unitId]));
       if (changes.length === 0) continue;
-      const diagnostics = findings.filter((f) => f.unit === unitId).map((f) => diagnosticOf(analysis, f));
+      const diagnostics = findings.filter((f) => f.unit === unitId).map((f) => diagnosticOf(f));
       actions.push({
         title: `awaitify: Migrate this function and its call chain (${unit.label})`,
         kind: CodeActionKind.QuickFix,
@@ -212,7 +212,7 @@ class AwaitifyServer {
         edit: this.workspaceEdit(changes),
       });
     }
-    const safeHere = analysis.result.findings.some((f) => f.path === file && f.safety === 'safe' && f.edits.length > 0);
+    const safeHere = analysis.findings.some((f) => f.path === file && f.safety === 'safe' && f.edits.length > 0);
     if (safeHere) {
       actions.push({
         title: 'awaitify: Apply all safe fixes in this file',
@@ -314,12 +314,12 @@ const SEVERITY: Record<Safety, lsp.DiagnosticSeverity> = {
   manual: DiagnosticSeverity.Warning,
 };
 
-function diagnosticOf(analysis: Analysis, f: Finding): Diagnostic {
+function diagnosticOf(f: Finding): Diagnostic {
   return {
     range: rangeOf(f),
     severity: SEVERITY[f.safety],
     code: f.rule,
-    codeDescription: { href: ruleDocUrl(ruleOf(analysis.result, f)?.id ?? f.rule) },
+    codeDescription: { href: ruleDocUrl(ruleOf(f)?.id ?? f.rule) },
     source: 'awaitify',
     message: `${f.message} (${f.safety})`,
     data: { unit: f.unit, safety: f.safety },
@@ -340,8 +340,8 @@ function overlaps(a: Range, b: Range): boolean {
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
-function hoverText(analysis: Analysis, f: Finding): string {
-  const rule = ruleOf(analysis.result, f);
+function hoverText(f: Finding): string {
+  const rule = ruleOf(f);
   const lines = [`**awaitify** \`${f.rule}\` (${f.safety})`, '', f.message];
   if (rule) lines.push('', `**Why:** ${rule.docs.why}`, '', `**Fix safety:** ${rule.docs.safety}`);
   lines.push('', `[Rule documentation](${ruleDocUrl(f.rule)})`);
