@@ -89,7 +89,10 @@ class AwaitifyServer {
     connection.onHover(async (params) => {
       const found = await this.findingsAt(params.textDocument.uri, { start: params.position, end: params.position });
       if (!found || found.findings.length === 0) return null;
-      return { contents: { kind: 'markdown', value: found.findings.map((f) => hoverText(f)).join('\n\n---\n\n') } };
+      // The innermost findings: on a blocking call inside a function that becomes async, the call's.
+      const lines = (f: Finding) => (f.endLine ?? f.line) - f.line;
+      const innermost = Math.min(...found.findings.map(lines));
+      return { contents: { kind: 'markdown', value: found.findings.filter((f) => lines(f) === innermost).map((f) => hoverText(f)).join('\n\n---\n\n') } };
     });
     connection.onCodeAction(async (params) => this.codeActions(params.textDocument.uri, params.range));
     connection.onExecuteCommand(async (params) => this.executeCommand(params.command, params.arguments ?? []));
