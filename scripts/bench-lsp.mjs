@@ -11,24 +11,19 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { generateTree } from './gen-bench-tree.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist/cli/awaitify.js');
-const args = process.argv.slice(2);
-const num = (flag, fallback) => {
-  const i = args.indexOf(flag);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const runs = Math.max(1, num('--runs', 3));
-if (!existsSync(cli)) {
-  console.error('bench-lsp: build first (npx tsc -p tsconfig.json)');
-  process.exit(1);
-}
+const { values: flags } = parseArgs({
+  options: { areas: { type: 'string', default: '300' }, apps: { type: 'string', default: '45' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+});
+const cli = fileURLToPath(new URL('../dist/cli/awaitify.js', import.meta.url));
+if (!existsSync(cli)) throw new Error('bench-lsp: build first (npx tsc -p tsconfig.json)');
+const runs = Math.max(1, Number(flags.runs));
 
 const tree = mkdtempSync(path.join(os.tmpdir(), 'awaitify-bench-lsp-'));
-const counts = generateTree(tree, { areas: num('--areas', 300), apps: num('--apps', 45), seed: num('--seed', 1) });
+const counts = generateTree(tree, { areas: Number(flags.areas), apps: Number(flags.apps), seed: Number(flags.seed) });
 console.log(`lsp bench tree: ${tree}: ${counts.files} files`);
 
 function firstFile(dir, test) {
@@ -92,6 +87,6 @@ try {
 } finally {
   connection.dispose();
   child.kill();
-  if (args.includes('--keep')) console.log(`kept ${tree}`);
+  if (flags.keep) console.log(`kept ${tree}`);
   else rmSync(tree, { recursive: true, force: true });
 }

@@ -6,9 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, editorFixtures, migrateWrite, repo } from './helpers/lsp-client.js';
+import { cli, editorFixtures, repo } from './helpers/lsp-client.js';
 
-const { copyOf, tree } = editorFixtures();
+const { withMigrated, tree } = editorFixtures();
 
 function nvimVersion(): string {
   const found = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
@@ -42,9 +42,7 @@ describe('Neovim as the language client', { timeout: 300_000 }, () => {
 
   test('Express: diagnostics arrive, the code action applied and written equals migrate --write', () => {
     nvimVersion();
-    const dir = copyOf('express-app');
-    const expected = copyOf('express-app');
-    migrateWrite(expected);
+    const { dir, expected } = withMigrated('express-app');
     const run = runNvim(dir, 'src/lib/templates.js', 7);
     expect(run.error).toBeUndefined();
     expect(run.diagnostics.map((d) => `${d.lnum}:${d.col} ${d.severity} ${d.source} ${d.code} ${d.message}`)).toEqual([
@@ -60,9 +58,7 @@ describe('Neovim as the language client', { timeout: 300_000 }, () => {
 
   test('Django: the code action on time.sleep, applied and written, equals migrate --write', () => {
     nvimVersion();
-    const dir = copyOf('django-app');
-    const expected = copyOf('django-app');
-    migrateWrite(expected);
+    const { dir, expected } = withMigrated('django-app');
     const run = runNvim(dir, 'notes/views.py', 12);
     expect(run.error).toBeUndefined();
     expect(run.diagnostics.map((d) => `${d.lnum}:${d.col} ${d.code}`)).toEqual(['0:0 async-propagation', '7:4 async-propagation', '8:35 async-propagation', '11:4 async-propagation', '12:4 time-sleep']);

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { applyWorkspaceEdit, cli, editorFixtures, migrateWrite, repo, TestClient, type Diagnostic, type WorkspaceEdit } from './helpers/lsp-client.js';
+import { applyWorkspaceEdit, cli, editorFixtures, repo, TestClient, type Diagnostic, type WorkspaceEdit } from './helpers/lsp-client.js';
 import { findRule } from '../transforms/index.js';
 
-const { copyOf, tree } = editorFixtures();
+const { copyOf, withMigrated, tree } = editorFixtures();
 
 const docUrl = (rule: string) => pathToFileURL(path.join(repo, 'docs/rules', `${rule}.md`)).href;
 const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
@@ -70,12 +70,8 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
   });
 
   test('"Migrate this function and its call chain" edits exactly what migrate --write writes, across files', async () => {
-    const dir = copyOf('express-app');
-    const expected = copyOf('express-app');
-    migrateWrite(expected);
-    const client = new TestClient(dir);
-    await client.initialize(dir);
-    const uri = client.open(path.join(dir, 'src/lib/templates.js'), 'javascript');
+    const { dir, expected } = withMigrated('express-app');
+    const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript');
     await client.diagnosticsFor(uri);
     const actions = await codeActions(client, uri, at(7, 12));
     expect(actions.map((a) => a.title)).toEqual([
@@ -96,12 +92,8 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
   });
 
   test('"Apply all safe fixes in this file" sends workspace/applyEdit with what migrate --safety safe --write writes', async () => {
-    const dir = copyOf('express-app');
-    const expected = copyOf('express-app');
-    migrateWrite(expected, '--safety', 'safe');
-    const client = new TestClient(dir);
-    await client.initialize(dir);
-    const uri = client.open(path.join(dir, 'src/lib/templates.js'), 'javascript');
+    const { dir, expected } = withMigrated('express-app', '--safety', 'safe');
+    const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript');
     await client.diagnosticsFor(uri);
     const fixAll = (await codeActions(client, uri, at(7, 12))).find((a) => a.kind === 'source.fixAll')!;
     const outcome = await client.connection.sendRequest('workspace/executeCommand', { command: fixAll.command!.command, arguments: fixAll.command!.arguments });
@@ -114,9 +106,7 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
   test('awaitify.migrateProject returns and shows the dry run diff migrate prints; explainRule shows the rule page', async () => {
     const dir = copyOf('express-app');
     const cliDiff = execFileSync(process.execPath, [cli, 'migrate', '--quiet', '.'], { cwd: dir, encoding: 'utf8' });
-    const client = new TestClient(dir);
-    await client.initialize(dir);
-    const uri = client.open(path.join(dir, 'src/lib/templates.js'), 'javascript');
+    const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript');
     await client.diagnosticsFor(uri);
     const dry = (await client.connection.sendRequest('workspace/executeCommand', { command: 'awaitify.migrateProject', arguments: [uri] })) as { diff: string; changed: number; findings: number; diffUri: string };
     expect(dry.diff).toBe(cliDiff);
@@ -134,12 +124,8 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
 
 describe('awaitify lsp: a Django project', { timeout: 120_000 }, () => {
   test('diagnostics of a view, and its code action equals migrate --write', async () => {
-    const dir = copyOf('django-app');
-    const expected = copyOf('django-app');
-    migrateWrite(expected);
-    const client = new TestClient(dir);
-    await client.initialize(dir);
-    const uri = client.open(path.join(dir, 'notes/views.py'), 'python');
+    const { dir, expected } = withMigrated('django-app');
+    const { client, uri } = await TestClient.openIn(dir, 'notes/views.py', 'python');
     expect(await client.diagnosticsFor(uri)).toEqual([
       diagnostic(range(0, 0, 0, 11), 'async-propagation', 'safe', 'fetch_status, time are no longer used after the rewrite (not in the code, __all__ or a string annotation); the import goes'),
       diagnostic(range(7, 4, 7, 10), 'async-propagation', 'safe', 'status becomes async: it awaits fetch_status'),

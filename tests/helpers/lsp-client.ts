@@ -80,6 +80,13 @@ export class TestClient {
     return result;
   }
 
+  /** A client of a server started in `dir`, initialized, with `file` (relative to dir) open. */
+  static async openIn(dir: string, file: string, languageId: string): Promise<{ client: TestClient; uri: string }> {
+    const client = new TestClient(dir);
+    await client.initialize(dir);
+    return { client, uri: client.open(path.join(dir, file), languageId) };
+  }
+
   open(file: string, languageId: string): string {
     const uri = pathToFileURL(file).href;
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: readFileSync(file, 'utf8') } });
@@ -151,7 +158,12 @@ function offsetAt(text: string, position: { line: number; character: number }): 
  * outside any git work tree (removed after the file's tests), and `tree`: every
  * file under a directory, by relative path, for comparing two copies.
  */
-export function editorFixtures(): { copyOf: (name: string) => string; tree: (dir: string) => Record<string, string> } {
+export function editorFixtures(): {
+  copyOf: (name: string) => string;
+  /** Two fresh copies: one for the editor, one `migrate --write` (with these flags) ran on. */
+  withMigrated: (name: string, ...flags: string[]) => { dir: string; expected: string };
+  tree: (dir: string) => Record<string, string>;
+} {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-editor-test-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   let copies = 0;
@@ -168,7 +180,12 @@ export function editorFixtures(): { copyOf: (name: string) => string; tree: (dir
     }
     return out;
   };
-  return { copyOf, tree: (dir) => tree(dir) };
+  const withMigrated = (name: string, ...flags: string[]) => {
+    const expected = copyOf(name);
+    migrateWrite(expected, ...flags);
+    return { dir: copyOf(name), expected };
+  };
+  return { copyOf, withMigrated, tree: (dir) => tree(dir) };
 }
 
 /** `awaitify migrate --write` on a project: what every editor edit is compared with. */
