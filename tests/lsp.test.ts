@@ -91,6 +91,19 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
+  test('with codeAction/resolve (VS Code), the edit comes on resolve, the same as migrate --write', async () => {
+    const { dir, expected } = withMigrated('express-app');
+    const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript', { resolveEdits: true });
+    await client.diagnosticsFor(uri);
+    const [migrate] = await codeActions(client, uri, at(7, 12));
+    expect(migrate.title).toMatch(/^awaitify: Migrate this function and its call chain /);
+    expect(migrate.edit).toBeUndefined();
+    const resolved = (await client.connection.sendRequest('codeAction/resolve', migrate)) as CodeAction;
+    applyWorkspaceEdit(resolved.edit!);
+    expect(tree(dir)).toEqual(tree(expected));
+    expect(await client.stop()).toBe(0);
+  });
+
   test('"Apply all safe fixes in this file" sends workspace/applyEdit with what migrate --safety safe --write writes', async () => {
     const { dir, expected } = withMigrated('express-app', '--safety', 'safe');
     const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript');

@@ -21,12 +21,16 @@ export interface Buffer {
 
 /** What one analysis saw and found. */
 export interface Analysis {
+  /** Numbers the project's analyses, in order. */
+  id: number;
   prepared: PreparedMigration;
   /** Every finding, sorted by site (nothing emitted: diagnostics need no output text). */
   findings: Finding[];
   /** The buffers it analysed (by absolute path), so an edit can say which version it applies to. */
   buffers: Map<string, Buffer>;
   elapsedMs: number;
+  /** What each unit changes, once asked (editors ask for code actions at every cursor move). */
+  unitChanges: Map<string, Promise<FileChange[]>>;
 }
 
 /** A file an emit changes: its text before and after, and whether the run creates it. */
@@ -53,6 +57,7 @@ export class Project {
   private queue: Promise<unknown> = Promise.resolve();
   private latest?: Promise<Analysis | undefined>;
   private generation = 0;
+  private readonly recent = new Map<number, Analysis>();
   /** Each language's last analysis, reused while its files are unchanged (see MigrateOptions.analysisCache). */
   private readonly analysisCache: NonNullable<MigrateOptions['analysisCache']> = new Map<string, { key: string; result: AdapterResult }>();
 
@@ -108,7 +113,11 @@ export class Project {
       const started = performance.now();
       const prepared = await prepare({ ...this.options(buffers), analysisCache: this.analysisCache });
       const findings = prepared.units.flatMap((u) => u.findings).sort(bySite);
-      return { prepared, findings, buffers: new Map(buffers.map((b) => [b.absPath, { ...b }])), elapsedMs: performance.now() - started };
+      const analysis: Analysis = { id: generation, prepared, findings, buffers: new Map(buffers.map((b) => [b.absPath, { ...b }])), elapsedMs: performance.now() - started, unitChanges: new Map() };
+      // A few recent ones, for code actions resolved after a newer edit (their edits carry the buffer versions they apply to).
+      this.recent.set(generation, analysis);
+      for (const id of this.recent.keys()) if (id < generation - 2) this.recent.delete(id);
+      return analysis;
     });
     this.latest = run.then(
       (a) => a ?? this.latest!,
@@ -129,9 +138,19 @@ export class Project {
     return path.relative(this.root, absPath).split(path.sep).join('/');
   }
 
-  /** The files that applying these units changes, from the analysis. */
-  unitChanges(analysis: Analysis, units: ReadonlySet<string>): Promise<FileChange[]> {
-    return this.serial(async () => changesOf(analysis, await analysis.prepared.emit(units)));
+  /** The analysis numbered `id`, if it is one of the last few. */
+  analysisById(id: number): Analysis | undefined {
+    return this.recent.get(id);
+  }
+
+  /** The files that applying this unit changes, from the analysis. */
+  unitChanges(analysis: Analysis, unit: string): Promise<FileChange[]> {
+    let changes = analysis.unitChanges.get(unit);
+    if (!changes) {
+      changes = this.serial(async () => changesOf(analysis, await analysis.prepared.emit(new Set([unit]))));
+      analysis.unitChanges.set(unit, changes);
+    }
+    return changes;
   }
 
   /**

@@ -65,6 +65,8 @@ class AwaitifyServer {
   private workspaceRoots: string[] = [];
   private documentChanges = false;
   private showDocument = false;
+  /** The client fills in a code action's edit with codeAction/resolve (the edit is computed when chosen). */
+  private resolveEdits = false;
   shutdownRequested = false;
 
   constructor(
@@ -95,6 +97,7 @@ class AwaitifyServer {
       return { contents: { kind: 'markdown', value: found.findings.filter((f) => lines(f) === innermost).map((f) => hoverText(f)).join('\n\n---\n\n') } };
     });
     connection.onCodeAction(async (params) => this.codeActions(params.textDocument.uri, params.range));
+    connection.onCodeActionResolve(async (action) => this.resolveCodeAction(action));
     connection.onExecuteCommand(async (params) => this.executeCommand(params.command, params.arguments ?? []));
     documents.listen(connection);
     connection.listen();
@@ -105,13 +108,14 @@ class AwaitifyServer {
     this.workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     this.documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     this.showDocument = params.capabilities.window?.showDocument?.support === true;
+    this.resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const init = params.initializationOptions as { debounceMs?: number } | undefined;
     if (typeof init?.debounceMs === 'number') this.debounceMs = init.debounceMs;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.Empty] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.Empty], resolveProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
       },
       serverInfo: { name: 'awaitify' },
@@ -204,16 +208,18 @@ class AwaitifyServer {
     const units = [...new Set(findings.map((f) => f.unit!).filter((u) => changing.has(u)))];
     for (const unitId of units) {
       const unit = analysis.prepared.units.find((u) => u.id === unitId)!;
-      const changes = await project.unitChanges(analysis, new Set([unitId]));
-      if (changes.length === 0) continue;
-      const diagnostics = findings.filter((f) => f.unit === unitId).map((f) => diagnosticOf(f));
-      actions.push({
+      const action: CodeAction = {
         title: `awaitify: Migrate this function and its call chain (${unit.label})`,
         kind: CodeActionKind.QuickFix,
-        diagnostics,
+        diagnostics: findings.filter((f) => f.unit === unitId).map((f) => diagnosticOf(f)),
         isPreferred: true,
-        edit: this.workspaceEdit(changes),
-      });
+      };
+      if (this.resolveEdits) {
+        actions.push({ ...action, data: { uri, analysis: analysis.id, unit: unitId } satisfies UnitActionData });
+        continue;
+      }
+      const changes = await project.unitChanges(analysis, unitId);
+      if (changes.length) actions.push({ ...action, edit: this.workspaceEdit(changes) });
     }
     const safeHere = analysis.findings.some((f) => f.path === file && f.safety === 'safe' && f.edits.length > 0);
     if (safeHere) {
@@ -231,6 +237,17 @@ class AwaitifyServer {
       });
     }
     return actions;
+  }
+
+  /** The edit of a "Migrate this function" action, from the analysis that offered it. */
+  private async resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as UnitActionData | undefined;
+    if (!data || action.edit) return action;
+    const project = this.projectOf(data.uri);
+    const analysis = project?.analysisById(data.analysis);
+    // Too old (several edits since): no edit; the editor asks for the actions again.
+    if (!project || !analysis) return action;
+    return { ...action, edit: this.workspaceEdit(await project.unitChanges(analysis, data.unit)) };
   }
 
   private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
@@ -307,6 +324,13 @@ function realPath(p: string): string {
   } catch {
     return p;
   }
+}
+
+/** What a "Migrate this function" action resolved later carries. */
+interface UnitActionData {
+  uri: string;
+  analysis: number;
+  unit: string;
 }
 
 const SEVERITY: Record<Safety, lsp.DiagnosticSeverity> = {

@@ -64,7 +64,8 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(root: string): Promise<unknown> {
+  /** `resolveEdits`: the client asks for a code action's edit with codeAction/resolve, as VS Code does. */
+  async initialize(root: string, options: { resolveEdits?: boolean } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
@@ -72,7 +73,10 @@ export class TestClient {
       capabilities: {
         workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } },
         window: { showDocument: { support: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          ...(options.resolveEdits ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {}),
+        },
       },
       initializationOptions: { debounceMs: 20 },
     });
@@ -81,9 +85,9 @@ export class TestClient {
   }
 
   /** A client of a server started in `dir`, initialized, with `file` (relative to dir) open. */
-  static async openIn(dir: string, file: string, languageId: string): Promise<{ client: TestClient; uri: string }> {
+  static async openIn(dir: string, file: string, languageId: string, options: { resolveEdits?: boolean } = {}): Promise<{ client: TestClient; uri: string }> {
     const client = new TestClient(dir);
-    await client.initialize(dir);
+    await client.initialize(dir, options);
     return { client, uri: client.open(path.join(dir, file), languageId) };
   }
 

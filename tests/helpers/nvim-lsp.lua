@@ -3,7 +3,7 @@
 --   AWAITIFY_CLI=dist/cli/awaitify.js AWAITIFY_ROOT=<project> AWAITIFY_LINE=<0-based line> AWAITIFY_OUT=<json> \
 --   nvim --headless -u NONE -i NONE -n <file> -c 'luafile tests/helpers/nvim-lsp.lua'
 -- It starts the server, waits for the diagnostics, asks for the code actions
--- at the line, applies "Migrate this function and its call chain", writes
+-- at the line, resolves and applies "Migrate this function and its call chain", writes
 -- every changed buffer and quits; AWAITIFY_OUT receives what happened.
 local out = os.getenv('AWAITIFY_OUT')
 local function finish(result)
@@ -54,6 +54,16 @@ local ok, err = pcall(function()
     end
   end
   assert(chosen, 'no "Migrate this function and its call chain" action')
+  -- Neovim announces codeAction/resolve support: the server then sends the edit on resolve (as vim.lsp.buf.code_action asks for it).
+  if not chosen.edit then
+    local resolved = vim.lsp.buf_request_sync(bufnr, 'codeAction/resolve', chosen, 120000)
+    for _, response in pairs(resolved or {}) do
+      if response.result then
+        chosen = response.result
+      end
+    end
+  end
+  assert(chosen.edit, 'the code action has no edit, even resolved')
   vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
   vim.cmd('silent wall')
   finish({ diagnostics = diagnostics, titles = titles })
