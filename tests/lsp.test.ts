@@ -4,7 +4,7 @@
 // workspace/applyEdit it sends. Every edit the server makes is compared with
 // what `awaitify migrate --write` makes on a copy of the same project.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -88,6 +88,27 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
     applyWorkspaceEdit(edit);
     expect(tree(dir)).toEqual(tree(expected));
     expect(tree(dir)).not.toEqual(tree(path.join(repo, 'test-fixtures/editor/express-app')));
+    expect(await client.stop()).toBe(0);
+  });
+
+  test('a file changed on disk (workspace/didChangeWatchedFiles) re-analyses the project', async () => {
+    const dir = copyOf('express-app');
+    const { client, uri } = await TestClient.openIn(dir, 'src/app.js', 'javascript');
+    const before = await client.diagnosticsFor(uri);
+    expect(before.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`)).toEqual([
+      '5:23 async-propagation',
+      '5:23 express4-async-errors',
+      '6:15 async-propagation',
+      '10:24 async-propagation',
+      '10:24 express4-async-errors',
+      '11:20 async-propagation',
+    ]);
+    // The helper stops reading the file: nothing in app.js has to change any more.
+    const helper = path.join(dir, 'src/lib/templates.js');
+    writeFileSync(helper, readFileSync(helper, 'utf8').replace("fs.readFileSync(file, 'utf8')", 'file'));
+    const published = client.diagnostics.length;
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(helper).href, type: 2 }] });
+    expect(await client.diagnosticsFor(uri, { after: published })).toEqual([]);
     expect(await client.stop()).toBe(0);
   });
 

@@ -88,6 +88,11 @@ class AwaitifyServer {
       connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       this.touched(e.document.uri, this.debounceMs);
     });
+    // Files changed on disk (a checkout, a formatter, another tool): every project they are in is analysed again.
+    connection.onDidChangeWatchedFiles((params) => {
+      const projects = new Set(params.changes.map((c) => this.projectOf(c.uri)).filter((p): p is Project => p !== undefined));
+      for (const project of projects) this.schedule(project, this.debounceMs);
+    });
     connection.onHover(async (params) => {
       const found = await this.findingsAt(params.textDocument.uri, { start: params.position, end: params.position });
       if (!found || found.findings.length === 0) return null;
@@ -147,7 +152,10 @@ class AwaitifyServer {
   /** A buffer changed: re-analyse its project after `delay` ms without a further change. */
   private touched(uri: string, delay: number): void {
     const project = this.projectOf(uri);
-    if (!project) return;
+    if (project) this.schedule(project, delay);
+  }
+
+  private schedule(project: Project, delay: number): void {
     clearTimeout(this.timers.get(project));
     this.timers.set(
       project,

@@ -29,7 +29,11 @@ function activate(context) {
     'awaitify',
     'awaitify',
     { run, debug: run },
-    { documentSelector: languages.map((language) => ({ scheme: 'file', language })) },
+    {
+      documentSelector: languages.map((language) => ({ scheme: 'file', language })),
+      // Files changed outside the editor (a checkout, a formatter) are analysed again.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{py,js,cjs,mjs,jsx,ts,cts,mts,tsx}') },
+    },
   );
   context.subscriptions.push(client);
   return client.start();
