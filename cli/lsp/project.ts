@@ -5,7 +5,7 @@
 // so a change re-analyses the project; runs are serialised and a run that a
 // newer change overtook is not published.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { allRules, prepare, type AdapterResult, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
 import { formatDiff } from '../../transforms/core/report/index.js';
 import { gitPrefix } from '../../transforms/core/scope.js';
@@ -50,7 +50,7 @@ export function ruleDocUrl(id: string): string {
 
 function packageRoot(): string {
   // dist/cli/lsp/project.js → the package root.
-  return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 }
 
 export class Project {
