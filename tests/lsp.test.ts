@@ -112,6 +112,16 @@ describe('awaitify lsp: an Express project', { timeout: 120_000 }, () => {
     expect(await client.stop()).toBe(0);
   });
 
+  test('an analysis that fails (an unknown rule in the configuration) is logged, and the server goes on', async () => {
+    const dir = copyOf('express-app');
+    writeFileSync(path.join(dir, 'awaitify.config.json'), '{ "rules": ["no-such-rule"] }\n');
+    const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript');
+    expect(await client.logged(/analysis failed/)).toContain("unknown rule 'no-such-rule'");
+    expect(await codeActions(client, uri, at(7, 12))).toEqual([]);
+    expect(client.diagnostics).toEqual([]);
+    expect(await client.stop()).toBe(0);
+  });
+
   test('with codeAction/resolve (VS Code), the edit comes on resolve, the same as migrate --write', async () => {
     const { dir, expected } = withMigrated('express-app');
     const { client, uri } = await TestClient.openIn(dir, 'src/lib/templates.js', 'javascript', { resolveEdits: true });

@@ -103,10 +103,12 @@ export class Project {
 
   /**
    * Re-analyses with the buffers as they are now. Resolves to undefined when a
-   * newer analysis was requested meanwhile (its result is the one to show).
+   * newer analysis was requested meanwhile (its result is the one to show) or
+   * when the analysis failed (logged; the previous one stays current). Never rejects.
    */
   analyse(): Promise<Analysis | undefined> {
     const generation = ++this.generation;
+    const previous = this.latest;
     const run = this.serial(async () => {
       if (generation !== this.generation) return undefined;
       const buffers = this.buffers().filter((b) => isInsideRoot(b.absPath, this.root));
@@ -118,14 +120,12 @@ export class Project {
       this.recent.set(generation, analysis);
       for (const id of this.recent.keys()) if (id < generation - 2) this.recent.delete(id);
       return analysis;
+    }).catch((err: unknown) => {
+      this.log(`awaitify: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return undefined;
     });
-    this.latest = run.then(
-      (a) => a ?? this.latest!,
-      (err) => {
-        this.log(`awaitify: analysis failed: ${(err as Error).stack ?? err}`);
-        return undefined;
-      },
-    );
+    // Overtaken: the newer run's result; failed: the previous one.
+    this.latest = run.then((a) => a ?? (generation === this.generation ? previous : this.latest));
     return run;
   }
 

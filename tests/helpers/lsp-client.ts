@@ -40,6 +40,8 @@ export class TestClient {
   readonly diagnostics: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   readonly shownDocuments: string[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
+  /** window/logMessage texts, in order. */
+  readonly log: string[] = [];
   stderr = '';
   private waiters: (() => void)[] = [];
 
@@ -51,7 +53,10 @@ export class TestClient {
       this.diagnostics.push(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.log.push(params.message);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
     this.connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
       this.appliedEdits.push(params.edit);
       applyWorkspaceEdit(params.edit);
@@ -95,6 +100,23 @@ export class TestClient {
     const uri = pathToFileURL(file).href;
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: readFileSync(file, 'utf8') } });
     return uri;
+  }
+
+  /** Waits until a log message matches. */
+  async logged(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.log.find((m) => pattern.test(m));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no log message matching ${pattern}; log:\n${this.log.join('\n')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 500);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   }
 
   /** The first diagnostics for `uri` published after `after` of them (with `version`, when given). */
