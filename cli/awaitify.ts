@@ -190,7 +190,17 @@ async function main(): Promise<void> {
       (y) => y.positional('rule', { type: 'string', demandOption: true, describe: 'rule id, as listed by `awaitify rules`' }),
       (argv) => guarded(async () => (await commands()).explainCommand({ rule: argv.rule }, io())),
     )
-    .demandCommand(1, 'name a command: migrate, check, recover, rules or explain')
+    .command(
+      'lsp',
+      'run the language server on stdio (diagnostics, hover and code actions in an editor; see docs/editor.md)',
+      (y) =>
+        y
+          .option('stdio', { type: 'boolean', default: true, describe: 'talk over stdin/stdout (the only transport; accepted because clients pass it)' })
+          // vscode-languageclient passes it when it starts a server as a Node module.
+          .option('clientProcessId', { type: 'number', hidden: true }),
+      () => guarded(async () => (await import('./lsp/server.js')).startServer({ input: process.stdin, output: process.stdout })),
+    )
+    .demandCommand(1, 'name a command: migrate, check, recover, rules, explain or lsp')
     .recommendCommands()
     .strict()
     .version(pkg.version)

@@ -339,7 +339,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
 }
 
 /** The flags, then the configuration, then the defaults; `exclude` adds up. */
-function withConfig(args: AnalysisArgs, config: ProjectConfig | undefined): AnalysisArgs & { safety: 'safe' | 'review'; entry: string } {
+export function withConfig(args: AnalysisArgs, config: ProjectConfig | undefined): AnalysisArgs & { safety: 'safe' | 'review'; entry: string } {
   const targets = config?.targets ?? {};
   return {
     ...args,
@@ -448,7 +448,7 @@ function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github', result: M
   }
 }
 
-function targetOverrides(args: AnalysisArgs): Partial<Targets> {
+export function targetOverrides(args: AnalysisArgs): Partial<Targets> {
   const targets: Partial<Targets> = {};
   for (const key of ['django', 'python', 'node', 'express', 'framework'] as const) {
     const value = args[key];

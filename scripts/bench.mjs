@@ -2,7 +2,10 @@
 // Benchmark (not a test): a dry run of the built CLI over a generated tree of
 // a few thousand files; prints files per second and peak memory.
 //
-//   npm run bench -- [--areas 400] [--apps 60] [--runs 3] [--keep]
+//   npm run bench -- [--areas 400] [--apps 60] [--runs 3] [--keep] [--no-lsp]
+//
+// Then the language server's benchmark (scripts/bench-lsp.mjs, its own tree of
+// about 2,000 files): a one-line change to diagnostics; --no-lsp leaves it out.
 //
 // Peak memory is the child's maximum resident set size, from `/usr/bin/time -v`
 // when present, else from the CLI's own `--stats` line (process.resourceUsage).
@@ -92,4 +95,9 @@ try {
 } finally {
   if (keep) console.log(`kept ${tree}`);
   else rmSync(tree, { recursive: true, force: true });
+}
+
+if (!args.includes('--no-lsp') && !process.exitCode) {
+  console.log('');
+  execFileSync(process.execPath, [path.join(root, 'scripts/bench-lsp.mjs')], { stdio: 'inherit' });
 }

@@ -283,4 +283,40 @@ describe('runMigration', () => {
       expect(readdirSync(dir2)).toEqual(['a.toy']);
     });
   });
+
+  describe('analysisCache', () => {
+    it("reuses a language's analysis while its files and the options are unchanged, and redoes it when one changes", async () => {
+      const dir = project({ 'a.toy': 'sleep()\n', 'b.py2': 'sleep()\n' });
+      const calls: string[] = [];
+      const counting = (language: 'typescript' | 'python', ext: string): LanguageAdapter => ({
+        ...toyAdapter,
+        language,
+        extensions: [ext],
+        analyze: (ctx) => {
+          calls.push(`${language}: ${ctx.files.map((f) => f.text.trim()).join(',')}`);
+          return toyAdapter.analyze(ctx);
+        },
+      });
+      const adapters = [counting('typescript', '.toy'), counting('python', '.py2')];
+      const analysisCache = new Map();
+      const run = async (overlay: { path: string; text: string }[], safety: 'safe' | 'review' = 'review') => {
+        const result = await runMigration({ cwd: dir, paths: ['.'], overlay, adapters, analysisCache, safety });
+        return result.files.map((f) => `${f.path} ${f.status} ${JSON.stringify(f.output)}`);
+      };
+      const first = await run([]);
+      expect(calls).toEqual(['typescript: sleep()', 'python: sleep()']);
+      // Nothing changed: nothing is analysed again, and the result is the same.
+      expect(await run([])).toEqual(first);
+      expect(calls).toHaveLength(2);
+      // An edit to the .py2 buffer: only its language is analysed again.
+      expect(await run([{ path: 'b.py2', text: 'risky()\n' }])).toEqual([
+        'a.toy changed "use nap\\nawait nap()\\n"',
+        'b.py2 changed "use nap\\nawait careful()\\n"',
+      ]);
+      expect(calls.slice(2)).toEqual(['python: risky()']);
+      // Other options: both again.
+      await run([{ path: 'b.py2', text: 'risky()\n' }], 'safe');
+      expect(calls.slice(3)).toEqual(['typescript: sleep()', 'python: risky()']);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 // The pipeline: discover → parse/index/seed/plan (adapters) → emit → apply → verify → (write).
 // One pipeline for every language; adapters are handed in, never imported here.
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
@@ -16,6 +17,8 @@ import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
 import type { DiscoveredFile } from './discover.js';
 import type {
+  AdapterResult,
+  AdapterRunContext,
   ApiPolicy,
   EntryPolicy,
   FileResult,
@@ -83,6 +86,13 @@ export interface MigrateOptions {
   maxFileSize?: number;
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
+  /**
+   * Keeps each language's analysis between runs and reuses it when that language's
+   * input (every file's path and text, the options) is what it was: a language
+   * server's re-analysis after an edit to a Python file does not redo the JS/TS
+   * files. One entry per language; the caller keeps the map between runs.
+   */
+  analysisCache?: Map<string, { key: string; result: AdapterResult }>;
 }
 
 export interface MigrateResult {
@@ -289,7 +299,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
     const files = [...loaded.values()].filter((f) => f.adapter === adapter).map((f) => f.text);
     // A language with no file in the paths has nothing to change (no call crosses languages).
     if (files.length === 0 || (scope && !files.some((f) => scope.has(f.path)))) continue;
-    const result = await adapter.analyze({
+    const context: AdapterRunContext = {
       root,
       files,
       ...(scope ? { scope } : {}),
@@ -302,7 +312,11 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       isRuleEnabled,
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
-    });
+    };
+    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit);
+    const cached = cacheKey ? options.analysisCache!.get(adapter.language) : undefined;
+    const result = cached && cached.key === cacheKey ? cached.result : await adapter.analyze(context);
+    if (cacheKey) options.analysisCache!.set(adapter.language, { key: cacheKey, result });
     for (const failure of result.failures) {
       const file = loaded.get(failure.path);
       loaded.delete(failure.path);
@@ -391,6 +405,17 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   };
 
   return { root, units, changing: units.filter((u) => u.findings.some(willApplyFinding)), emit, outputs, dirtyFiles, write };
+}
+
+/** What an adapter's analysis depends on, hashed: the files (paths and texts) and the options it is given. */
+function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number): string {
+  const hash = createHash('sha256');
+  const { files, scope, isRuleEnabled, progress, ...rest } = context;
+  void progress;
+  const enabled = adapter.rules.filter((r) => isRuleEnabled(r.id)).map((r) => r.id);
+  hash.update(JSON.stringify({ ...rest, scope: scope ? [...scope].sort() : null, enabled, safetyLimit }));
+  for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(file.text);
+  return hash.digest('hex');
 }
 
 /** The file as it was read: the bytes it decoded from (encoding and BOM kept), hashed, with its size and mtime then. */
