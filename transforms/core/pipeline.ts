@@ -12,6 +12,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { buildUnits } from './units.js';
+import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
 import type { DiscoveredFile } from './discover.js';
@@ -106,6 +107,8 @@ export interface MigrateResult {
   units: MigrationUnit[];
   /** Set by --verify (verify.ts). */
   verify?: VerifySummary;
+  /** Findings left out by an inline suppression comment (see suppress.ts); their units are held back. */
+  suppressed: SuppressedFinding[];
 }
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
@@ -336,15 +339,16 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
     plan.boundaries.push(...result.plan.boundaries);
   }
 
-  const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path);
+  sortFindings(findings);
+  const allUnits = buildUnits(findings, plan, spans, links);
+  const { suppressed, units } = applySuppressions(findings, allUnits, loaded);
+  const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path) && f.heldBy === undefined;
   const findingsByFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = findingsByFile.get(finding.path) ?? [];
     list.push(finding);
     findingsByFile.set(finding.path, list);
   }
-  sortFindings(findings);
-  const units = buildUnits(findings, plan, spans, links);
 
   // Files outside the paths were read for the analysis only.
   let outsideFiles = 0;
@@ -371,7 +375,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       if (result && result.findings.length === 0 && list.length) result.findings = list;
     }
     const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [] };
+    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [], suppressed };
   };
 
   const absOf = (p: string) => loaded.get(p)?.text.absPath ?? path.resolve(root, p);
@@ -391,6 +395,42 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   };
 
   return { root, units, changing: units.filter((u) => u.findings.some(willApplyFinding)), emit, outputs, dirtyFiles, write };
+}
+
+/**
+ * Takes the findings an inline comment suppresses out of `findings` (in place) and out of
+ * their units. A suppressed finding that would have changed code holds its whole unit back
+ * (the function stays as it is, and so do the calls that would await it): the other findings
+ * of the unit stay in the report, never applied, with `heldBy` naming the comment.
+ */
+function applySuppressions(findings: Finding[], units: MigrationUnit[], loaded: Map<string, LoadedFile>): { suppressed: SuppressedFinding[]; units: MigrationUnit[] } {
+  const byFile = new Map<string, Map<number, Suppression[]> | undefined>();
+  const hits = new Map<Finding, Suppression>();
+  for (const f of findings) {
+    if (!byFile.has(f.path)) {
+      const file = loaded.get(f.path);
+      byFile.set(f.path, file && file.text.text.includes('awaitify') ? suppressionsOf(file.text.text, file.adapter.language) : undefined);
+    }
+    const hit = suppressionOf(f, byFile.get(f.path));
+    if (hit) hits.set(f, hit);
+  }
+  if (!hits.size) return { suppressed: [], units };
+  const holders = new Map<string, string>();
+  for (const [f, s] of hits) if (f.edits.length && !holders.has(f.unit!)) holders.set(f.unit!, `${f.path}:${s.line}`);
+  const kept = findings.filter((f) => !hits.has(f));
+  findings.splice(0, findings.length, ...kept);
+  for (const f of kept) if (holders.has(f.unit!)) f.heldBy = holders.get(f.unit!);
+  const suppressed = [...hits].map(([f, s]) => ({
+    rule: f.rule,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    message: f.message,
+    commentLine: s.line,
+    heldBack: f.edits.length ? kept.filter((o) => o.unit === f.unit && o.edits.length).length : 0,
+  }));
+  const remaining = units.map((u) => ({ ...u, findings: u.findings.filter((f) => !hits.has(f)) })).filter((u) => u.findings.length);
+  return { suppressed, units: remaining };
 }
 
 /** The file as it was read: the bytes it decoded from (encoding and BOM kept), hashed, with its size and mtime then. */
