@@ -286,6 +286,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       paths,
       ...(stdin ? { overlay: [stdin] } : {}),
       ...(args.exclude?.length ? { exclude: args.exclude } : {}),
+      ...(config?.skipDirectories ? { skipDirectories: config.skipDirectories } : {}),
       ...(args.root !== undefined ? { root: args.root } : {}),
       cwd: io.cwd,
       safety: args.safety,

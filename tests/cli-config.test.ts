@@ -167,6 +167,25 @@ describe('--exclude', () => {
   });
 });
 
+describe('skipped directories', () => {
+  it('are counted and named; "skipDirectories" walks a default one (!name) or adds one', () => {
+    const vendored = "const fs = require('fs');\nmodule.exports = (f) => fs.readFileSync(f, 'utf8');\n";
+    const dir = project({ 'node_modules/dep/index.js': vendored, 'vendor/shim.js': vendored, 'generated/out.js': vendored });
+    const plain = awaitify(dir, ['migrate', '--format', 'json']);
+    const report = JSON.parse(plain.stdout) as { summary: { skippedDirectories: number }; skippedDirectories: string[]; files: { path: string }[] };
+    expect(report.skippedDirectories).toEqual(['node_modules', 'vendor']);
+    expect(report.summary.skippedDirectories).toBe(2);
+    expect(report.files.map((f) => f.path)).not.toContain('vendor/shim.js');
+    expect(plain.stderr).toContain('not read: 2 directories of the skip list (node_modules, vendor; "skipDirectories" in the configuration changes it)');
+
+    writeFileSync(path.join(dir, 'awaitify.config.json'), JSON.stringify({ skipDirectories: ['!vendor', 'generated'] }));
+    const configured = JSON.parse(awaitify(dir, ['migrate', '--format', 'json']).stdout) as typeof report;
+    expect(configured.skippedDirectories).toEqual(['generated', 'node_modules']);
+    expect(configured.files.map((f) => f.path)).toContain('vendor/shim.js');
+    expect(configured.files.map((f) => f.path)).not.toContain('generated/out.js');
+  });
+});
+
 describe("'-': one file from stdin", () => {
   it('prints the migrated file, analysed within its project (callers on disk known)', () => {
     const dir = project();

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
-import { discover, extensionOf, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
+import { discover, extensionOf, skipDirectoriesFrom, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
 import { GLOB_CHARS, splitGlob } from './glob.js';
 import { DEFAULT_MAX_FILE_SIZE, generatedReason, oversizeReason } from './limits.js';
 import { dedupeImports } from './imports.js';
@@ -82,6 +82,11 @@ export interface MigrateOptions {
   offload?: string[];
   /** Files larger than this many bytes are skipped with the reason (default 1 MiB). */
   maxFileSize?: number;
+  /**
+   * Changes to the directories never walked (SKIPPED_DIRECTORIES: node_modules, venv, dist, ...):
+   * a name adds one, `!name` walks a default one (`['!vendor', 'generated']`).
+   */
+  skipDirectories?: string[];
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -107,6 +112,8 @@ export interface MigrateResult {
   units: MigrationUnit[];
   /** Set by --verify (verify.ts). */
   verify?: VerifySummary;
+  /** Directories under the root the skip list kept from being read (relative to the root). */
+  skippedDirectories: string[];
   /** Findings left out by an inline suppression comment (see suppress.ts); their units are held back. */
   suppressed: SuppressedFinding[];
 }
@@ -245,7 +252,8 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   // The whole project under the root is analysed; only the files of the named paths (the scope) change.
   // The root by its real path: every file is read and written by its real path, and must lie below it.
   const root = options.sources ? cwd : realpathOrSelf(findProjectRoot(paths, cwd, options.root));
-  const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay);
+  const skipDirectories = skipDirectoriesFrom(options.skipDirectories);
+  const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay, skipDirectories);
   const discovered = project?.files ?? [];
   const excluded = excludedFromScope(project, options.exclude);
   const scope = excluded.scope;
@@ -375,7 +383,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       if (result && result.findings.length === 0 && list.length) result.findings = list;
     }
     const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [], suppressed };
+    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [], suppressed, skippedDirectories: project?.skippedDirectories ?? [] };
   };
 
   const absOf = (p: string) => loaded.get(p)?.text.absPath ?? path.resolve(root, p);
@@ -548,16 +556,18 @@ function discoverProject(
   root: string,
   extensions: Set<string>,
   overlay: ReadonlyMap<string, string>,
-): { files: DiscoveredFile[]; skipped: SkippedPath[]; scope: Set<string> | undefined; createIn: string[] } {
+  skipDirectories: ReadonlySet<string>,
+): { files: DiscoveredFile[]; skipped: SkippedPath[]; skippedDirectories: string[]; scope: Set<string> | undefined; createIn: string[] } {
   // A path that only exists in the overlay (a new editor buffer) is named as it is.
   const onDisk = paths.filter((p) => !overlay.has(realpathOrSelf(path.resolve(cwd, p))) || existsSync(path.resolve(cwd, p)));
-  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root }) : { files: [], skipped: [] };
+  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root, skipDirectories }) : { files: [] as DiscoveredFile[], skipped: [] };
   for (const p of paths) {
     if (onDisk.includes(p)) continue;
     const absPath = realpathOrSelf(path.resolve(cwd, p));
     named.files.push({ absPath, path: toPosix(path.relative(root, absPath)) });
   }
-  const byAbs = new Map(discover(['.'], root, extensions, { root }).files.map((f) => [f.absPath, f]));
+  const whole = discover(['.'], root, extensions, { root, skipDirectories });
+  const byAbs = new Map(whole.files.map((f) => [f.absPath, f]));
   const scope = new Set<string>();
   for (const f of named.files) {
     scope.add(f.path);
@@ -569,7 +579,7 @@ function discoverProject(
     const dir = namedDirectory(input, cwd);
     if (dir && isInside(dir, root)) createIn.push(dir);
   }
-  return { files, skipped: named.skipped, scope: files.every((f) => scope.has(f.path)) ? undefined : scope, createIn };
+  return { files, skipped: named.skipped, skippedDirectories: whole.skippedDirectories, scope: files.every((f) => scope.has(f.path)) ? undefined : scope, createIn };
 }
 
 /** The real directory a path names: itself, or a glob's literal part before the first wildcard (`src/**\/*.js` → src). */

@@ -17,6 +17,8 @@ export interface ReportInput {
   rules: RuleMeta[];
   units?: MigrationUnit[];
   verify?: VerifySummary;
+  /** Directories the skip list kept from being read (node_modules, venv, ...). */
+  skippedDirectories?: string[];
   /** Findings an inline comment suppressed. */
   suppressed?: SuppressedFinding[];
 }

@@ -9,7 +9,9 @@ export interface JsonReport {
   root: string;
   targets: Targets;
   /** outsideFiles: read for the analysis only, never changed; excludedFiles: of those, the ones `exclude` kept from the paths. */
-  summary: { files: FileCounts; findings: FindingCounts; outsideFiles: number; excludedFiles: number; suppressed: number };
+  summary: { files: FileCounts; findings: FindingCounts; outsideFiles: number; excludedFiles: number; suppressed: number; skippedDirectories: number };
+  /** Directories never read (the skip list: dependencies, virtualenvs, build output), relative to the root. */
+  skippedDirectories: string[];
   files: { path: string; status: FileStatus; reason: string | null; line: number | null; created: boolean }[];
   findings: {
     rule: string;
@@ -40,7 +42,8 @@ export function toJsonReport(result: ReportInput, version: string): JsonReport {
     version,
     root: result.root,
     targets: result.targets,
-    summary: { files: countFiles(result.files), findings: countFindings(result.findings), outsideFiles: result.outsideFiles ?? 0, excludedFiles: result.excludedFiles ?? 0, suppressed: result.suppressed?.length ?? 0 },
+    summary: { files: countFiles(result.files), findings: countFindings(result.findings), outsideFiles: result.outsideFiles ?? 0, excludedFiles: result.excludedFiles ?? 0, suppressed: result.suppressed?.length ?? 0, skippedDirectories: result.skippedDirectories?.length ?? 0 },
+    skippedDirectories: result.skippedDirectories ?? [],
     files: result.files.map((f) => ({ path: f.path, status: f.status, reason: f.reason ?? null, line: f.line ?? null, created: f.created === true })),
     findings: sortFindings(result.findings).map((f) => ({
       rule: f.rule,

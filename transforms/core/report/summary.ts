@@ -33,6 +33,11 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
     `findings: ${findings.safe} safe, ${findings.review} review, ${paint(findings.manual ? 'yellow' : 'dim', `${findings.manual} manual`)}; ${findings.applied} ${options.written ? 'applied' : 'to apply'}`,
   );
 
+  const dirs = result.skippedDirectories ?? [];
+  if (dirs.length) {
+    const shown = dirs.slice(0, 5).join(', ');
+    out.push(paint('dim', `not read: ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} of the skip list (${shown}${dirs.length > 5 ? `, ${dirs.length - 5} more` : ''}; "skipDirectories" in the configuration changes it)`));
+  }
   const suppressed = result.suppressed ?? [];
   if (suppressed.length) {
     const held = suppressed.reduce((n, s) => n + s.heldBack, 0);
