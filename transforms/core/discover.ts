@@ -56,6 +56,9 @@ export function skipDirectoriesFrom(entries: readonly string[] | undefined): Set
   return set;
 }
 
+/** Skipped like the others, but never counted: every repository has one. */
+const VCS_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
+
 /** Declaration files: types, no code to migrate. */
 const DECLARATION_FILE = /(\.d\.(c|m)?ts|\.d\.[^.]+\.ts)$/;
 /** Minified or bundled by name: skipped with the reason. */
@@ -158,7 +161,8 @@ export function discover(paths: readonly string[], cwd: string, extensions: Read
         if (!filter || filter.file(p)) addFile(p, stat, false, (r) => isIgnoredReal(r, boundary));
       },
       dir: (p) => filter?.dir(p),
-      skippedDir: (p) => skippedDirs.add(rel(p)),
+      // Version-control folders are no news.
+      skippedDir: (p) => VCS_DIRECTORIES.has(path.basename(p)) || skippedDirs.add(rel(p)),
       linkedDir: (p, target) => {
         if (outside(target)) {
           if (!filter || filter.linkedDir(p)) skip(p, `a symlink to the directory ${target}, outside the project root ${boundary}: not followed`);
