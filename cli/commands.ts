@@ -323,6 +323,13 @@ async function migrationReviewCommand(args: MigrateArgs, base: string, io: Io): 
     const review = migrationReview(run.result, pullRequestDiff(root, base, 3), pullRequestDiff(root, base, 0), {
       summary: formatMarkdown(run.result, { written: true, version: io.version }),
       ruleUrl: (id) => ruleDocUrl(id, io.version),
+      headText: (p) => {
+        try {
+          return readFileSync(path.join(root, p), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
     });
     io.stdout.write(`${JSON.stringify(review, null, 2)}\n`);
     report(run.result, args, io, true);

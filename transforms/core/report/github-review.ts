@@ -89,7 +89,8 @@ export function guardReview(result: ReportInput, diff: PullRequestDiff, options:
       comments.push({
         path: file.path,
         ...lineFields(anchored.start, anchored.end),
-        body: `${explain(by.length ? by : applied, options)}\n\n\`\`\`suggestion\n${anchored.lines.join('\n')}\n\`\`\`\n`,
+        // An empty block deletes the lines.
+        body: `${explain(by.length ? by : applied, options)}\n\n\`\`\`suggestion\n${anchored.lines.map((l) => `${l}\n`).join('')}\`\`\`\n`,
       });
     }
   }
@@ -117,7 +118,7 @@ export function guardReview(result: ReportInput, diff: PullRequestDiff, options:
  * one comment on its new lines with the findings whose edits fall in it; a hunk awaitify
  * would not have made says so.
  */
-export function migrationReview(base: ReportInput, diff: PullRequestDiff, changed: PullRequestDiff, options: ReviewOptions): GithubReview {
+export function migrationReview(base: ReportInput, diff: PullRequestDiff, changed: PullRequestDiff, options: ReviewOptions & { headText(path: string): string | undefined }): GithubReview {
   const comments: ReviewComment[] = [];
   const unplaced: string[] = [];
   for (const [path, fileChanges] of changed) {
@@ -126,14 +127,20 @@ export function migrationReview(base: ReportInput, diff: PullRequestDiff, change
     const file = base.files.find((f) => f.path === oldPath);
     const findings = base.findings.filter((f) => f.path === oldPath && f.applied);
     const lineOf = file?.original !== undefined ? lineIndex(file.original) : undefined;
+    // What the dry run on the base changes in this file, to tell awaitify's hunks from hand edits.
+    const dry = file?.status === 'changed' && file.original !== undefined && file.output !== undefined ? changesOf(file.original, file.output) : [];
+    const head = splitLines(options.headText(path) ?? '');
     for (const h of fileChanges.hunks) {
-      const oldRange: Change = { start: h.oldLines ? h.oldStart : h.oldStart + 1, end: h.oldLines ? h.oldStart + h.oldLines - 1 : h.oldStart, lines: [] };
+      const oldRange: Change = { start: h.oldLines ? h.oldStart : h.oldStart + 1, end: h.oldLines ? h.oldStart + h.oldLines - 1 : h.oldStart, lines: head.slice(h.newStart - 1, h.newStart - 1 + h.newLines) };
       const by = lineOf ? findings.filter((f) => f.edits.some((e) => overlaps(lineOf(e.start), lineOf(Math.max(e.start, e.end - 1)), oldRange))) : [];
+      const same = dry.some((c) => c.start === oldRange.start && c.end === oldRange.end && c.lines.join('\n') === oldRange.lines.join('\n'));
       const body = by.length
-        ? explain(by, options)
-        : file?.created
-          ? 'A file awaitify creates for the changes it makes (the helper their edits import).'
-          : 'Not a change awaitify makes (on the base, a dry run does not make it): a change by hand, review it as such.';
+        ? `${explain(by, options)}${same ? '' : '\n\n⚠️ **Differs from what awaitify writes here**: this hunk was edited after the migration, or by hand; review the difference.'}`
+        : same
+          ? "awaitify's change: the imports (or a now unused one removed) for the changes in this file."
+          : file?.created
+            ? 'A file awaitify creates for the changes it makes (the helper their edits import).'
+            : 'Not a change awaitify makes (a dry run on the base does not make it): a change by hand, review it as such.';
       // A hunk that only deletes has no new line of its own: the comment goes on the line after it (or before).
       const start = h.newLines ? h.newStart : Math.max(1, h.newStart);
       const end = h.newLines ? h.newStart + h.newLines - 1 : start;
