@@ -1,11 +1,12 @@
 // Pull-request reviews: `check --base` and `--format github-review` on fixture git
 // repositories (a base commit and a head commit), through the built command line.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../transforms/core/git-diff.js';
+import { BASE, baseRepo, git, HEAD_APP, writeTree } from './helpers/pr-repo.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const cli = path.join(repo, 'dist/cli/awaitify.js');
@@ -33,88 +34,8 @@ function awaitify(cwd: string, args: string[]): { code: number | null; stdout: s
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=t@awaitify', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
-}
-
-function writeTree(dir: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-}
-
-// The base: an Express app whose one async handler already reads with fs/promises, a
-// helper that reads synchronously, and a legacy module that the pull request leaves alone.
-const BASE: Record<string, string> = {
-  'package.json': `${JSON.stringify({ name: 'shop', dependencies: { express: '^4.21.0' } }, null, 2)}\n`,
-  'src/app.js': `const express = require('express');
-const { readFile } = require('fs/promises');
-const { loadPrices } = require('./prices');
-require('./legacy');
-
-const app = express();
-
-app.get('/health', async (req, res) => {
-  res.send(await readFile('health.txt', 'utf8'));
-});
-
-module.exports = app;
-`,
-  'src/prices.js': `const fs = require('fs');
-
-function loadPrices() {
-  return JSON.parse(fs.readFileSync('prices.json', 'utf8'));
-}
-
-module.exports = { loadPrices };
-`,
-  'src/legacy.js': `const fs = require('fs');
-const express = require('express');
-
-const router = express.Router();
-router.get('/legacy', (req, res) => {
-  res.send(fs.readFileSync('legacy.txt', 'utf8'));
-});
-
-module.exports = router;
-`,
-};
-
-// The contributor's pull request: two routes with blocking calls in app.js.
-const HEAD_APP = `const express = require('express');
-const fs = require('fs');
-const { readFile } = require('fs/promises');
-const { loadPrices } = require('./prices');
-require('./legacy');
-
-const app = express();
-
-app.get('/health', async (req, res) => {
-  res.send(await readFile('health.txt', 'utf8'));
-});
-
-app.get('/notes', (req, res) => {
-  const notes = fs.readFileSync('notes.txt', 'utf8');
-  res.type('text').send(notes);
-});
-
-app.get('/prices', (req, res) => {
-  res.json(loadPrices());
-});
-
-module.exports = app;
-`;
-
 let count = 0;
-function baseRepo(): string {
-  const dir = path.join(scratch, `r${++count}`);
-  writeTree(dir, BASE);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '-qm', 'base');
-  return dir;
-}
+const newRepo = () => baseRepo(path.join(scratch, `r${++count}`));
 
 /** Applies GitHub suggestions to a file's text: each replaces its lines (start_line..line) with its block. */
 function applySuggestions(text: string, comments: Comment[]): string {
@@ -132,7 +53,7 @@ function applySuggestions(text: string, comments: Comment[]): string {
 
 describe('check --base', () => {
   it('reports only findings on the lines the pull request adds or changes', () => {
-    const dir = baseRepo();
+    const dir = newRepo();
     git(dir, 'checkout', '-qb', 'feature');
     writeFileSync(path.join(dir, 'src/app.js'), HEAD_APP);
     git(dir, 'commit', '-qam', 'notes and prices');
@@ -165,7 +86,7 @@ describe('check --base', () => {
 
 describe('--format github-review', () => {
   it('guard: suggestions on the pull request lines give exactly what migrate --write gives there; the rest goes to the body', () => {
-    const dir = baseRepo();
+    const dir = newRepo();
     git(dir, 'checkout', '-qb', 'feature');
     writeFileSync(path.join(dir, 'src/app.js'), HEAD_APP);
     git(dir, 'commit', '-qam', 'notes and prices');
@@ -212,7 +133,7 @@ describe('--format github-review', () => {
   });
 
   it('migration PR: one comment per changed hunk on its new lines, with rule and safety; review items called out; hand edits named', () => {
-    const dir = baseRepo();
+    const dir = newRepo();
     writeTree(dir, {
       'src/counter.js': `const fs = require('fs');
 
