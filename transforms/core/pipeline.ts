@@ -347,12 +347,16 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
     plan.boundaries.push(...result.plan.boundaries);
   }
 
+  // Each file's findings keep the adapters' order: edits at one position apply in that order.
+  const adapterOrder = [...findings];
   sortFindings(findings);
   const allUnits = buildUnits(findings, plan, spans, links);
   const { suppressed, units } = applySuppressions(findings, allUnits, loaded);
   const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path) && f.heldBy === undefined;
   const findingsByFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
+  const reported = new Set(findings);
+  for (const finding of adapterOrder) {
+    if (!reported.has(finding)) continue;
     const list = findingsByFile.get(finding.path) ?? [];
     list.push(finding);
     findingsByFile.set(finding.path, list);
