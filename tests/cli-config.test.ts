@@ -167,6 +167,37 @@ describe('--exclude', () => {
   });
 });
 
+describe('inline suppression', () => {
+  it('holds the suppressed site and its unit back, and counts it in the summary and JSON; check does not report it', () => {
+    const dir = project({
+      'src/config.js': `const fs = require('fs');
+
+function loadConfig(file) {
+  // awaitify-ignore-next-line fs-sync-call -- read once, small file
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+module.exports = { loadConfig };
+`,
+    });
+    const run = awaitify(dir, ['migrate', '--no-config', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { summary: { suppressed: number }; suppressed: { path: string; line: number; commentLine: number; heldBack: number }[]; findings: { path: string; rule: string; applied: boolean; heldBy: string | null }[] };
+    expect(report.summary.suppressed).toBe(1);
+    expect(report.suppressed).toMatchObject([{ path: 'src/config.js', line: 5, commentLine: 4 }]);
+    // loadConfig and GET /config stay as they are: held back by the comment, never applied.
+    const held = report.findings.filter((f) => f.heldBy === 'src/config.js:4');
+    expect(held.length).toBe(report.suppressed[0].heldBack);
+    expect(held.some((f) => f.path === 'src/app.js')).toBe(true);
+    expect(held.every((f) => !f.applied)).toBe(true);
+    const diff = awaitify(dir, ['migrate', '--no-config']);
+    expect(changed(diff.stdout)).toEqual(['src/app.js', 'src/counter.js']);
+    expect(diff.stdout).not.toContain('await loadConfig(');
+    expect(diff.stderr).toContain(`suppressed by comments: 1 (${held.length} more findings of the same units held back with them)\n  src/config.js:5 [fs-sync-call]\n`);
+    const check = awaitify(dir, ['check', '--no-config']);
+    expect(check.stdout).not.toContain('src/config.js:5:');
+  });
+});
+
 describe('skipped directories', () => {
   it('are counted and named; "skipDirectories" walks a default one (!name) or adds one', () => {
     const vendored = "const fs = require('fs');\nmodule.exports = (f) => fs.readFileSync(f, 'utf8');\n";
