@@ -259,6 +259,10 @@ describe('markdown', () => {
     const long: ReportInput = { ...input, files: [{ path: 'a.ts', status: 'changed', original: 'x\n'.repeat(40), output: 'y\n'.repeat(40), findings: [] }] };
     expect(formatMarkdown(long, { maxDiffLines: 10 })).toContain("\n```\n\n… 74 more lines of this file's diff\n");
   });
+  it('collapses the notes (nothing to do) so they do not crowd out what needs a person', () => {
+    const noted: ReportInput = { ...input, findings: [...input.findings, finding({ rule: 'startup-only-io', path: 'src/server.ts', line: 3, safety: 'review', message: 'runs at start-up only' })] };
+    expect(formatMarkdown(noted)).toContain('<details><summary>Notes (2): left as they are on purpose; nothing to do unless the reason does not hold</summary>\n\n- `src/routes.ts:9` new await point, check: then act (`fs-sync-read`)\n- `src/server.ts:3` runs at start-up only (`startup-only-io`)\n\n</details>\n');
+  });
   it('for check: counts findings, and never says changed or applied', () => {
     const checked = formatMarkdown(input, { check: true });
     expect(checked).toContain('## awaitify check: 3 findings\n');

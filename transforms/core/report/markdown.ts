@@ -71,8 +71,9 @@ export function formatMarkdown(result: ReportInput, options: MarkdownOptions = {
   // Notes: findings that change nothing but a person should read (start-up I/O left sync, an assumed target).
   const notes = sortFindings(result.findings.filter((f) => f.safety === 'review' && f.edits.length === 0));
   if (notes.length) {
-    out.push('### Notes', '', 'Left as they are on purpose; nothing to do unless the reason does not hold.', '');
-    out.push(...capped(notes.map((f) => `- ${findingLine(f)}`)));
+    // Collapsed: nothing to do unless the reason does not hold, so they do not crowd out what needs a person.
+    out.push(`<details><summary>Notes (${notes.length}): left as they are on purpose; nothing to do unless the reason does not hold</summary>`, '');
+    out.push(...capped(notes.map((f) => `- ${findingLine(f)}`)), '', '</details>');
     out.push('');
   }
 
