@@ -13,6 +13,10 @@ describe('suppressionsOf', () => {
     ]);
   });
 
+  it('reads the JS form in a block comment too (JSX)', () => {
+    expect([...suppressionsOf('{/* awaitify-ignore-next-line fs-sync-call */}\n<X />\n', 'typescript')]).toEqual([[2, [{ line: 1, target: 2, rules: ['fs-sync-call'] }]]]);
+  });
+
   it('reads the Python same-line and next-line forms', () => {
     const s = suppressionsOf('x = f()  # awaitify: ignore[orm-terminal-call]\n# awaitify: ignore-next-line\ny = g()\nz = h()  # awaitify:ignore\n', 'python');
     expect([...s]).toEqual([

@@ -1,6 +1,6 @@
 // Inline suppression: a comment that tells awaitify to leave one line alone.
 //
-//   // awaitify-ignore-next-line [rule, ...] [-- reason]      (JavaScript / TypeScript)
+//   // awaitify-ignore-next-line [rule, ...] [-- reason]      (JavaScript / TypeScript; /* ... */ too, for JSX)
 //   x = f()  # awaitify: ignore[rule, ...]                     (Python, the same line)
 //   # awaitify: ignore-next-line[rule, ...]                    (Python, the line below)
 //
@@ -22,7 +22,7 @@ export interface Suppression {
   rules?: string[];
 }
 
-const JS_MARKER = /\/\/\s*awaitify-ignore-next-line\b(.*)$/;
+const JS_MARKER = /(?:\/\/|\/\*)\s*awaitify-ignore-next-line\b(.*)$/;
 const PY_MARKER = /#\s*awaitify:\s*ignore(-next-line)?\b(?:\[([^\]]*)\])?/;
 
 /** The suppression comments of a file, by the line each covers. */
