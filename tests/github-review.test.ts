@@ -132,6 +132,29 @@ describe('--format github-review', () => {
     expect(review.body).not.toMatch(/\bapplied\b/i);
   });
 
+  it('guard on a Django project: the suggestions give what migrate --write gives', () => {
+    const dir = path.join(scratch, `d${++count}`);
+    writeTree(dir, {
+      'requirements.txt': 'Django==5.1.4\n',
+      'manage.py': '',
+      'shop/__init__.py': '',
+      'shop/views.py': 'from django.db import models\nfrom django.http import JsonResponse\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n\n\ndef index(request):\n    return JsonResponse({"ok": True})\n',
+    });
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'base');
+    git(dir, 'checkout', '-qb', 'feature');
+    writeFileSync(path.join(dir, 'shop/views.py'), `${readFileSync(path.join(dir, 'shop/views.py'), 'utf8')}\n\ndef count(request):\n    total = Book.objects.count()\n    return JsonResponse({"total": total})\n`);
+    git(dir, 'commit', '-qam', 'count');
+    const review = JSON.parse(awaitify(dir, ['check', '--base', 'main', '--entry', 'all', '--format', 'github-review']).stdout) as Review;
+    expect(review.comments.map((c) => [c.path, c.start_line, c.line, c.side])).toEqual([['shop/views.py', 13, 14, 'RIGHT']]);
+    expect(review.comments[0].body).toContain('[`orm-terminal-call`]');
+    const written = path.join(scratch, `w${count}`);
+    cpSync(dir, written, { recursive: true });
+    expect(awaitify(written, ['migrate', '--entry', 'all', '--write', '-q']).code).toBe(0);
+    expect(applySuggestions(readFileSync(path.join(dir, 'shop/views.py'), 'utf8'), review.comments)).toBe(readFileSync(path.join(written, 'shop/views.py'), 'utf8'));
+  });
+
   it('migration PR: one comment per changed hunk on its new lines, with rule and safety; review items called out; hand edits named', () => {
     const dir = newRepo();
     writeTree(dir, {
