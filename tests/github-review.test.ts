@@ -28,7 +28,7 @@ interface Review {
 }
 
 function awaitify(cwd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.GITHUB_STEP_SUMMARY;
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
