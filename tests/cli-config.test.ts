@@ -184,17 +184,19 @@ module.exports = { loadConfig };
     const report = JSON.parse(run.stdout) as { summary: { suppressed: number }; suppressed: { path: string; line: number; commentLine: number; heldBack: number }[]; findings: { path: string; rule: string; applied: boolean; heldBy: string | null }[] };
     expect(report.summary.suppressed).toBe(1);
     expect(report.suppressed).toMatchObject([{ path: 'src/config.js', line: 5, commentLine: 4 }]);
-    // loadConfig and GET /config stay as they are: held back by the comment, never applied.
-    const held = report.findings.filter((f) => f.heldBy === 'src/config.js:4');
-    expect(held.length).toBe(report.suppressed[0].heldBack);
-    expect(held.some((f) => f.path === 'src/app.js')).toBe(true);
-    expect(held.every((f) => !f.applied)).toBe(true);
+    // loadConfig and GET /config stay as they are. What would only have followed from the suppressed
+    // call (loadConfig and its caller made async, the error forwarding) is held back and not reported.
+    const held = report.suppressed[0].heldBack;
+    expect(held).toBeGreaterThan(1);
+    expect(report.findings.filter((f) => f.path === 'src/config.js')).toEqual([]);
+    expect(report.findings.filter((f) => f.heldBy !== null)).toEqual([]);
     const diff = awaitify(dir, ['migrate', '--no-config']);
     expect(changed(diff.stdout)).toEqual(['src/app.js', 'src/counter.js']);
     expect(diff.stdout).not.toContain('await loadConfig(');
-    expect(diff.stderr).toContain(`suppressed by comments: 1 (${held.length} more findings of the same units held back with them)\n  src/config.js:5 [fs-sync-call]\n`);
+    expect(diff.stderr).toContain(`suppressed by comments: 1 (${held} more findings of the same units held back with them)\n  src/config.js:5 [fs-sync-call]\n`);
     const check = awaitify(dir, ['check', '--no-config']);
-    expect(check.stdout).not.toContain('src/config.js:5:');
+    expect(check.stdout).not.toContain('src/config.js:');
+    expect(check.stdout).not.toMatch(/GET \/config/);
   });
 });
 

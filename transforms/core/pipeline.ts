@@ -351,7 +351,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   const adapterOrder = [...findings];
   sortFindings(findings);
   const allUnits = buildUnits(findings, plan, spans, links);
-  const { suppressed, units } = applySuppressions(findings, allUnits, loaded);
+  const { suppressed, units } = applySuppressions(findings, allUnits, loaded, structural);
   const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path) && f.heldBy === undefined;
   const findingsByFile = new Map<string, Finding[]>();
   const reported = new Set(findings);
@@ -415,7 +415,12 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
  * (the function stays as it is, and so do the calls that would await it): the other findings
  * of the unit stay in the report, never applied, with `heldBy` naming the comment.
  */
-function applySuppressions(findings: Finding[], units: MigrationUnit[], loaded: Map<string, LoadedFile>): { suppressed: SuppressedFinding[]; units: MigrationUnit[] } {
+function applySuppressions(
+  findings: Finding[],
+  units: MigrationUnit[],
+  loaded: Map<string, LoadedFile>,
+  structural: ReadonlySet<string>,
+): { suppressed: SuppressedFinding[]; units: MigrationUnit[] } {
   const byFile = new Map<string, Map<number, Suppression[]> | undefined>();
   const hits = new Map<Finding, Suppression>();
   for (const f of findings) {
@@ -429,8 +434,16 @@ function applySuppressions(findings: Finding[], units: MigrationUnit[], loaded: 
   if (!hits.size) return { suppressed: [], units };
   const holders = new Map<string, string>();
   for (const [f, s] of hits) if (f.edits.length && !holders.has(f.unit!)) holders.set(f.unit!, `${f.path}:${s.line}`);
-  const kept = findings.filter((f) => !hits.has(f));
-  findings.splice(0, findings.length, ...kept);
+  // A held unit whose remaining changes are only consequences (structural rules: the async it would
+  // have propagated, the error forwarding it would have needed) has nothing left to report: they go
+  // with the suppressed site. A unit that still holds another blocking call keeps reporting it all.
+  const consequences = new Set<Finding>();
+  for (const unit of units) {
+    if (!holders.has(unit.id)) continue;
+    const rest = unit.findings.filter((f) => !hits.has(f) && f.edits.length);
+    if (rest.every((f) => structural.has(f.rule))) for (const f of rest) consequences.add(f);
+  }
+  const kept = findings.filter((f) => !hits.has(f) && !consequences.has(f));
   for (const f of kept) if (holders.has(f.unit!)) f.heldBy = holders.get(f.unit!);
   const suppressed = [...hits].map(([f, s]) => ({
     rule: f.rule,
@@ -439,9 +452,11 @@ function applySuppressions(findings: Finding[], units: MigrationUnit[], loaded: 
     column: f.column,
     message: f.message,
     commentLine: s.line,
-    heldBack: f.edits.length ? kept.filter((o) => o.unit === f.unit && o.edits.length).length : 0,
+    heldBack: f.edits.length ? findings.filter((o) => o.unit === f.unit && !hits.has(o) && o.edits.length).length : 0,
   }));
-  const remaining = units.map((u) => ({ ...u, findings: u.findings.filter((f) => !hits.has(f)) })).filter((u) => u.findings.length);
+  findings.splice(0, findings.length, ...kept);
+  const reported = new Set(kept);
+  const remaining = units.map((u) => ({ ...u, findings: u.findings.filter((f) => reported.has(f)) })).filter((u) => u.findings.length);
   return { suppressed, units: remaining };
 }
 
