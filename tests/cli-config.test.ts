@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COUNTER_JS } from './helpers/pr-repo.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const cli = path.join(repo, 'dist/cli/awaitify.js');
@@ -50,16 +51,7 @@ function loadConfig(file) {
 
 module.exports = { loadConfig };
 `,
-  'src/counter.js': `const fs = require('fs');
-
-function bump(file) {
-  const n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) + 1 : 1;
-  fs.writeFileSync(file, String(n));
-  return n;
-}
-
-module.exports = { bump };
-`,
+  'src/counter.js': COUNTER_JS,
 };
 
 let count = 0;

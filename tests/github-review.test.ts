@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../transforms/core/git-diff.js';
-import { BASE, baseRepo, git, HEAD_APP, writeTree } from './helpers/pr-repo.js';
+import { BASE, baseRepo, COUNTER_JS, git, HEAD_APP, writeTree } from './helpers/pr-repo.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const cli = path.join(repo, 'dist/cli/awaitify.js');
@@ -158,16 +158,7 @@ describe('--format github-review', () => {
   it('migration PR: one comment per changed hunk on its new lines, with rule and safety; review items called out; hand edits named', () => {
     const dir = newRepo();
     writeTree(dir, {
-      'src/counter.js': `const fs = require('fs');
-
-function bump(file) {
-  const n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) + 1 : 1;
-  fs.writeFileSync(file, String(n));
-  return n;
-}
-
-module.exports = { bump };
-`,
+      'src/counter.js': COUNTER_JS,
       'src/app.js': BASE['src/app.js'].replace("require('./legacy');\n", "require('./legacy');\nconst { bump } = require('./counter');\n").replace(
         'module.exports = app;',
         "app.post('/bump', (req, res) => {\n  res.json({ n: bump('count.txt') });\n});\n\nmodule.exports = app;",

@@ -86,3 +86,14 @@ export function baseRepo(dir: string): string {
   return dir;
 }
 
+/** A counter kept in a file: an exists-check, a read and a write of one path (an interleaving hazard once async: review). */
+export const COUNTER_JS = `const fs = require('fs');
+
+function bump(file) {
+  const n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) + 1 : 1;
+  fs.writeFileSync(file, String(n));
+  return n;
+}
+
+module.exports = { bump };
+`;
