@@ -12,6 +12,8 @@ import { parseUnifiedDiff } from '../transforms/core/git-diff.js';
 import { baseRepo, git, HEAD_APP } from './helpers/pr-repo.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
+/** Each case runs awaitify several times on a fresh git repository: minutes on a loaded machine. */
+const SLOW = 300_000;
 const script = path.join(repo, 'scripts/action/pr-review.mjs');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-action-'));
 
@@ -121,7 +123,7 @@ describe('action.yml', () => {
     expect([...inputs.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]).sort()).toEqual(['base', 'fail-on-findings', 'mode', 'paths', 'sarif', 'token', 'version']);
     // Every input reaches the script.
     for (const name of ['mode', 'paths', 'base', 'fail-on-findings', 'sarif', 'token']) expect(action).toContain(`INPUT_${name.toUpperCase().replace(/-/g, '_')}: \${{ inputs.${name} }}`);
-  });
+  }, SLOW);
 });
 
 describe('the action script', () => {
@@ -175,7 +177,7 @@ describe('the action script', () => {
       'POST /repos/acme/shop/pulls/42/reviews',
     ]);
     expect(requests[1].body!.body).toBe(summary);
-  });
+  }, SLOW);
 
   it('guard: when GitHub refuses a comment line (422), the comments go into the review body instead', async () => {
     const dir = featureRepo();
@@ -189,7 +191,7 @@ describe('the action script', () => {
     expect(reviews[1].body!.comments).toEqual([]);
     expect(reviews[1].body!.body).toContain('### Comments GitHub could not place on the diff');
     expect(reviews[1].body!.body).toContain('#### `src/app.js:13-15`');
-  });
+  }, SLOW);
 
   it('migration: one comment per changed hunk of the migration PR, on RIGHT lines; never fails the job', async () => {
     const dir = baseRepo(path.join(scratch, `r${++count}`));
@@ -216,5 +218,5 @@ describe('the action script', () => {
     expect(comments.length).toBe([...hunks.values()].reduce((n, f) => n + f.hunks.length, 0));
     for (const c of comments) expect(c.side).toBe('RIGHT');
     expect(comments.filter((c) => c.path === 'src/legacy.js').map((c) => c.body).join('\n')).toContain('[`express4-async-errors`]');
-  });
+  }, SLOW);
 });

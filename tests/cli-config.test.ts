@@ -189,7 +189,7 @@ module.exports = { loadConfig };
     const check = awaitify(dir, ['check', '--no-config']);
     expect(check.stdout).not.toContain('src/config.js:');
     expect(check.stdout).not.toMatch(/GET \/config/);
-  });
+  }, 300_000);
 });
 
 describe('skipped directories', () => {
@@ -208,7 +208,7 @@ describe('skipped directories', () => {
     expect(configured.skippedDirectories).toEqual(['generated', 'node_modules']);
     expect(configured.files.map((f) => f.path)).toContain('vendor/shim.js');
     expect(configured.files.map((f) => f.path)).not.toContain('generated/out.js');
-  });
+  }, 300_000);
 });
 
 describe("'-': one file from stdin", () => {

@@ -9,6 +9,8 @@ import { parseUnifiedDiff } from '../transforms/core/git-diff.js';
 import { BASE, baseRepo, COUNTER_JS, git, HEAD_APP, writeTree } from './helpers/pr-repo.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
+/** Each case runs awaitify several times on a fresh git repository: minutes on a loaded machine. */
+const SLOW = 300_000;
 const cli = path.join(repo, 'dist/cli/awaitify.js');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-review-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -81,7 +83,7 @@ describe('check --base', () => {
     const bad = awaitify(dir, ['check', '--base', 'no-such-branch']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--base no-such-branch: not a commit git knows here');
-  });
+  }, SLOW);
 });
 
 describe('--format github-review', () => {
@@ -130,7 +132,7 @@ describe('--format github-review', () => {
     expect(review.comments.some((c) => c.path === 'src/legacy.js')).toBe(false);
     expect(review.body).toMatch(/^## awaitify check: \d+ findings/);
     expect(review.body).not.toMatch(/\bapplied\b/i);
-  });
+  }, SLOW);
 
   it('guard on a Django project: the suggestions give what migrate --write gives', () => {
     const dir = path.join(scratch, `d${++count}`);
@@ -153,7 +155,7 @@ describe('--format github-review', () => {
     cpSync(dir, written, { recursive: true });
     expect(awaitify(written, ['migrate', '--entry', 'all', '--write', '-q']).code).toBe(0);
     expect(applySuggestions(readFileSync(path.join(dir, 'shop/views.py'), 'utf8'), review.comments)).toBe(readFileSync(path.join(written, 'shop/views.py'), 'utf8'));
-  });
+  }, SLOW);
 
   it('migration PR: one comment per changed hunk on its new lines, with rule and safety; review items called out; hand edits named', () => {
     const dir = newRepo();
@@ -193,5 +195,5 @@ describe('--format github-review', () => {
     expect(on('src/prices.js')).toContain('Not a change awaitify makes');
     expect(review.body).toMatch(/^## awaitify: \d+ files changed/);
     expect(review.body).toContain('<details><summary><code>src/counter.js</code>');
-  });
+  }, SLOW);
 });
