@@ -132,6 +132,7 @@ async function main(): Promise<void> {
           .option('allow-dirty', { type: 'boolean', default: false, describe: 'with --write, also rewrite files with uncommitted changes' })
           .option('verify', { type: 'string', describe: "run this test command on the untouched tree, then on the migrated one, and back out the migration units that make passing tests fail (no value: the command configured in package.json \"awaitify\": {\"verify\"} or pyproject.toml [tool.awaitify] verify)" })
           .option('verify-budget', { type: 'number', default: 50, describe: 'with --verify: at most this many runs of the command, baseline included' })
+          .option('base', { type: 'string', describe: "with --format github-review: the pull request's base (a branch or commit); the review explains the changes of base...HEAD with a dry run on the base" })
           .example('$0 migrate src', 'print the diff for src/')
           .example('$0 migrate - --stdin-filename src/app.js < src/app.js', 'print the migrated file (an editor or pre-commit hook)')
           .example('$0 migrate --write', 'migrate the current directory in place')
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
           format: argv.format,
           ...(argv.verify !== undefined ? { verify: argv.verify } : {}),
           verifyBudget: argv['verify-budget'],
+          ...(argv.base !== undefined ? { base: argv.base } : {}),
         };
         await guarded(async () => (await commands()).migrateCommand(args, io()));
       },
@@ -158,10 +160,11 @@ async function main(): Promise<void> {
           .option('format', { alias: 'f', choices: CHECK_FORMATS, default: 'text' as const, describe: 'what to print on stdout' })
           .option('baseline', { type: 'string', describe: 'a file of accepted findings (written by --update-baseline): only findings not in it are reported and fail the run' })
           .option('update-baseline', { type: 'boolean', default: false, describe: 'write every current finding to the --baseline file (or the configuration\'s), and exit 0' })
+          .option('base', { type: 'string', describe: "only findings on lines changed since this branch or commit (base...HEAD, plus uncommitted changes): a pull request's own" })
           .example('$0 check --baseline .awaitify-baseline.json --update-baseline', 'accept the findings there are today')
           .example('$0 check --baseline .awaitify-baseline.json', 'in CI: fail on new findings only'),
       async (argv) => {
-        const args: CheckArgs = { ...analysisArgs(argv), format: argv.format, baseline: argv.baseline, updateBaseline: argv['update-baseline'] };
+        const args: CheckArgs = { ...analysisArgs(argv), format: argv.format, baseline: argv.baseline, updateBaseline: argv['update-baseline'], ...(argv.base !== undefined ? { base: argv.base } : {}) };
         await guarded(async () => (await commands()).checkCommand(args, io()));
       },
     )

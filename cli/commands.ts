@@ -1,6 +1,7 @@
 // What each command does once its arguments are parsed: call the library,
 // print a report, choose the exit code. No analysis happens here.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -26,6 +27,9 @@ import {
   formatMarkdown,
   formatSarif,
   formatSummary,
+  guardReview,
+  migrationReview,
+  ruleDocUrl,
   baselineOf,
   painter,
   parseBaseline,
@@ -36,6 +40,8 @@ import {
   type Baseline,
 } from '../transforms/core/report/index.js';
 import { findProjectRoot, gitPrefix } from '../transforms/core/scope.js';
+import { mergeBase, pullRequestDiff, type PullRequestDiff } from '../transforms/core/git-diff.js';
+import { realpathOrSelf } from '../transforms/core/discover.js';
 import { ConfigError, loadProjectConfig, type ProjectConfig } from './config.js';
 import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 import { createProgress } from './progress.js';
@@ -83,6 +89,8 @@ export interface MigrateArgs extends AnalysisArgs {
   allowDirty: boolean;
   /** `--verify [command]`: '' means the command from the project's configuration. */
   verify?: string;
+  /** `--base REF` (with --format github-review): review the changes of REF...HEAD. */
+  base?: string;
   verifyBudget?: number;
   format: (typeof MIGRATE_FORMATS)[number];
 }
@@ -91,6 +99,8 @@ export interface CheckArgs extends AnalysisArgs {
   format: (typeof CHECK_FORMATS)[number];
   baseline?: string;
   updateBaseline?: boolean;
+  /** `--base REF`: only findings on lines changed since the merge base of REF and HEAD. */
+  base?: string;
 }
 
 export interface Io {
@@ -106,6 +116,11 @@ export interface Io {
 }
 
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
+  if (args.format === 'github-review' || args.base !== undefined) {
+    if (args.format !== 'github-review' || args.base === undefined) return usageError(io, 'migrate: --format github-review and --base go together (the review explains the changes of base...HEAD)');
+    if (args.write || args.verify !== undefined || args.paths.includes('-')) return usageError(io, 'migrate --format github-review reviews committed changes: --write, --verify and - cannot be used with it');
+    return migrationReviewCommand(args, args.base, io);
+  }
   const run = await analyse(args, io, args.write, args.allowDirty, args.verify !== undefined ? { command: args.verify, budget: args.verifyBudget } : undefined);
   if (typeof run === 'number') return run;
   const { result, stdin } = run;
@@ -138,9 +153,20 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
 }
 
 export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
+  if (args.format === 'github-review' && args.base === undefined) return usageError(io, 'check --format github-review needs --base (the pull request\'s base branch or commit)');
+  if (args.base !== undefined && args.updateBaseline) return usageError(io, '--update-baseline records every finding: --base cannot be used with it');
   const run = await analyse(args, io, false, false);
   if (typeof run === 'number') return run;
   let { result } = run;
+  let diff: PullRequestDiff | undefined;
+  if (args.base !== undefined) {
+    try {
+      diff = pullRequestDiff(result.root, args.base);
+    } catch (err) {
+      if (err instanceof UsageError) return usageError(io, err.message);
+      throw err;
+    }
+  }
 
   // A baseline named on the command line is relative to the current directory; one in the configuration, to the root.
   const baselineFile = args.baseline !== undefined ? path.resolve(io.cwd, args.baseline) : run.config?.baseline !== undefined ? path.resolve(result.root, run.config.baseline) : undefined;
@@ -174,7 +200,26 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
     result = { ...result, findings: kept.findings, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => fresh.has(x)) })) };
   }
 
+  // --base: only what the pull request's own lines hold (a finding on any line of its range).
+  const beforeBase = result;
+  let offPr = 0;
+  if (diff) {
+    const changed = diff;
+    const onPr = (f: { path: string; line: number; endLine?: number }) => {
+      for (let l = f.line; l <= (f.endLine ?? f.line); l++) if (changed.get(f.path)?.added.has(l)) return true;
+      return false;
+    };
+    const kept = new Set(result.findings.filter(onPr));
+    offPr = result.findings.length - kept.size;
+    result = { ...result, findings: result.findings.filter((f) => kept.has(f)), files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => kept.has(x)) })) };
+  }
+
   switch (args.format) {
+    case 'github-review': {
+      const review = guardReview(beforeBase, diff!, { summary: formatMarkdown(result, { check: true, version: io.version }), ruleUrl: (id) => ruleDocUrl(id, io.version) });
+      io.stdout.write(`${JSON.stringify(review, null, 2)}\n`);
+      break;
+    }
     case 'text': {
       const paint = painter(useColor(args.color, io.stdout, io.env));
       const lines = sortFindings(result.findings).map((f) => `${paint('bold', `${f.path}:${f.line}:${f.column}`)} ${paint('dim', f.rule)} ${f.message}\n`);
@@ -182,9 +227,10 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
       break;
     }
     default:
-      writeReport(args.format, result, io, false);
+      writeReport(args.format, result, io, false, true);
   }
   report(result, args, io, false, 'awaitify migrate --write applies them');
+  if (offPr && !args.quiet) io.stderr.write(`${offPr} finding${offPr === 1 ? '' : 's'} on lines that ${args.base}...HEAD does not change, not shown\n`);
   if (accepted && !args.quiet) io.stderr.write(`${accepted} known finding${accepted === 1 ? '' : 's'} accepted by the baseline ${shownBaseline}, not shown\n`);
 
   if (result.files.some((f) => f.status === 'failed')) return EXIT.failed;
@@ -230,6 +276,67 @@ interface Run {
   result: MigrateResult;
   config?: ProjectConfig;
   stdin?: { path: string; text: string };
+}
+
+function usageError(io: Io, message: string): number {
+  io.stderr.write(`awaitify: ${message}\n`);
+  return EXIT.usage;
+}
+
+/**
+ * `migrate --format github-review --base REF`: the branch already holds the migration, so the
+ * dry run that explains it runs on the base (the merge base of REF and HEAD, extracted with
+ * git archive into a temporary directory), and its findings are matched to the hunks of
+ * base...HEAD.
+ */
+async function migrationReviewCommand(args: MigrateArgs, base: string, io: Io): Promise<number> {
+  const paths = args.paths.length ? args.paths : ['.'];
+  let root: string;
+  let from: string;
+  try {
+    root = realpathOrSelf(findProjectRoot(paths, io.cwd, args.root));
+    from = mergeBase(root, base);
+  } catch (err) {
+    if (err instanceof UsageError) return usageError(io, err.message);
+    throw err;
+  }
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-base-'));
+  try {
+    const baseRoot = path.join(scratch, 'tree');
+    mkdirSync(baseRoot);
+    const prefix = gitPrefix(root);
+    const tar = path.join(scratch, 'base.tar');
+    execFileSync('git', ['archive', '--format=tar', '-o', tar, prefix ? `${from}:${prefix.slice(0, -1)}` : from], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('tar', ['-xf', tar, '-C', baseRoot], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Installed dependencies are not in git: the base sees the head's (type information, versions).
+    for (const dep of ['node_modules']) {
+      if (existsSync(path.join(root, dep)) && !existsSync(path.join(baseRoot, dep))) symlinkSync(path.join(root, dep), path.join(baseRoot, dep));
+    }
+    const mapped = paths.map((p) => path.relative(root, path.resolve(io.cwd, p)) || '.');
+    const run = await analyse(
+      { ...args, paths: mapped, root: '.', ...(args.config !== undefined ? { config: path.resolve(io.cwd, args.config) } : {}) },
+      { ...io, cwd: baseRoot },
+      false,
+      false,
+    );
+    if (typeof run === 'number') return run;
+    const review = migrationReview(run.result, pullRequestDiff(root, base, 3), pullRequestDiff(root, base, 0), {
+      summary: formatMarkdown(run.result, { written: true, version: io.version }),
+      ruleUrl: (id) => ruleDocUrl(id, io.version),
+      headText: (p) => {
+        try {
+          return readFileSync(path.join(root, p), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    io.stdout.write(`${JSON.stringify(review, null, 2)}\n`);
+    report(run.result, args, io, true);
+    return run.result.files.some((f) => f.status === 'failed') ? EXIT.failed : EXIT.ok;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Runs the pipeline; returns an exit code instead of a result when the run could not start. */
@@ -286,6 +393,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       paths,
       ...(stdin ? { overlay: [stdin] } : {}),
       ...(args.exclude?.length ? { exclude: args.exclude } : {}),
+      ...(config?.skipDirectories ? { skipDirectories: config.skipDirectories } : {}),
       ...(args.root !== undefined ? { root: args.root } : {}),
       cwd: io.cwd,
       safety: args.safety,
@@ -426,23 +534,23 @@ function report(result: MigrateResult, args: AnalysisArgs, io: Io, written: bool
 }
 
 /** The formats `migrate` and `check` share, on stdout. */
-function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github', result: MigrateResult, io: Io, written: boolean): void {
+function writeReport(format: 'json' | 'markdown' | 'sarif' | 'github' | 'github-review', result: MigrateResult, io: Io, written: boolean, check = false): void {
   switch (format) {
     case 'json':
       io.stdout.write(formatJson(result, io.version));
       break;
     case 'markdown':
-      io.stdout.write(formatMarkdown(result, { written }));
+      io.stdout.write(formatMarkdown(result, { written, check, version: io.version }));
       break;
     case 'sarif':
-      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage }));
+      io.stdout.write(formatSarif(result, { version: io.version, informationUri: io.homepage, prefix: gitPrefix(result.root), written }));
       break;
     case 'github': {
       // Annotations on stdout (the runner reads them there); GitHub shows only the
       // first few, so the whole summary goes to the step summary too.
-      io.stdout.write(formatAnnotations(result));
+      io.stdout.write(formatAnnotations(result, { prefix: gitPrefix(result.root), check, written }));
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written })}\n`);
+      if (summaryFile) appendFileSync(summaryFile, `${formatMarkdown(result, { written, check, version: io.version })}\n`);
       break;
     }
   }

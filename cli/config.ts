@@ -11,6 +11,8 @@ export interface ProjectConfig {
   /** The file it came from, relative to the current directory, and where in it. */
   source: string;
   exclude?: string[];
+  /** Changes to the directories never walked: a name adds one, `!name` walks a default one. */
+  skipDirectories?: string[];
   rules?: string[];
   skip?: string[];
   safety?: 'safe' | 'review';
@@ -34,7 +36,7 @@ const CHOICES: Record<string, readonly string[]> = {
   toplevel: ['keep', 'await', 'iife'],
   framework: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'],
 };
-const LISTS = ['exclude', 'rules', 'skip', 'offload'] as const;
+const LISTS = ['exclude', 'skipDirectories', 'rules', 'skip', 'offload'] as const;
 const STRINGS = ['entry', 'baseline', 'verify'] as const;
 const TARGETS = { django: /^\d+\.\d+(\.\d+)?$/, python: /^3\.\d+(\.\d+)?$/, node: /^\d+(\.\d+){0,2}$/, express: /^\d+(\.\d+){0,2}$/ } as const;
 

@@ -3,5 +3,5 @@
 /** 75 is sysexits' EX_TEMPFAIL: another run holds the lock, try again later. An interrupted run exits 128 + the signal's number. */
 export const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3, locked: 75 } as const;
 
-export const MIGRATE_FORMATS = ['diff', 'json', 'markdown', 'sarif', 'github'] as const;
-export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
+export const MIGRATE_FORMATS = ['diff', 'json', 'markdown', 'sarif', 'github', 'github-review'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'github-review'] as const;

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COUNTER_JS } from './helpers/pr-repo.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const cli = path.join(repo, 'dist/cli/awaitify.js');
@@ -50,16 +51,7 @@ function loadConfig(file) {
 
 module.exports = { loadConfig };
 `,
-  'src/counter.js': `const fs = require('fs');
-
-function bump(file) {
-  const n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) + 1 : 1;
-  fs.writeFileSync(file, String(n));
-  return n;
-}
-
-module.exports = { bump };
-`,
+  'src/counter.js': COUNTER_JS,
 };
 
 let count = 0;
@@ -165,6 +157,58 @@ describe('--exclude', () => {
     expect(changed(text.stdout)).toEqual([]);
     expect(text.stderr).toContain('src/app.js:7');
   });
+});
+
+describe('inline suppression', () => {
+  it('holds the suppressed site and its unit back, and counts it in the summary and JSON; check does not report it', () => {
+    const dir = project({
+      'src/config.js': `const fs = require('fs');
+
+function loadConfig(file) {
+  // awaitify-ignore-next-line fs-sync-call -- read once, small file
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+module.exports = { loadConfig };
+`,
+    });
+    const run = awaitify(dir, ['migrate', '--no-config', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { summary: { suppressed: number }; suppressed: { path: string; line: number; commentLine: number; heldBack: number }[]; findings: { path: string; rule: string; applied: boolean; heldBy: string | null }[] };
+    expect(report.summary.suppressed).toBe(1);
+    expect(report.suppressed).toMatchObject([{ path: 'src/config.js', line: 5, commentLine: 4 }]);
+    // loadConfig and GET /config stay as they are. What would only have followed from the suppressed
+    // call (loadConfig and its caller made async, the error forwarding) is held back and not reported.
+    const held = report.suppressed[0].heldBack;
+    expect(held).toBeGreaterThan(1);
+    expect(report.findings.filter((f) => f.path === 'src/config.js')).toEqual([]);
+    expect(report.findings.filter((f) => f.heldBy !== null)).toEqual([]);
+    const diff = awaitify(dir, ['migrate', '--no-config']);
+    expect(changed(diff.stdout)).toEqual(['src/app.js', 'src/counter.js']);
+    expect(diff.stdout).not.toContain('await loadConfig(');
+    expect(diff.stderr).toContain(`suppressed by comments: 1 (${held} more findings of the same units held back with them)\n  src/config.js:5 [fs-sync-call]\n`);
+    const check = awaitify(dir, ['check', '--no-config']);
+    expect(check.stdout).not.toContain('src/config.js:');
+    expect(check.stdout).not.toMatch(/GET \/config/);
+  }, 300_000);
+});
+
+describe('skipped directories', () => {
+  it('are counted and named; "skipDirectories" walks a default one (!name) or adds one', () => {
+    const vendored = "const fs = require('fs');\nmodule.exports = (f) => fs.readFileSync(f, 'utf8');\n";
+    const dir = project({ 'node_modules/dep/index.js': vendored, 'vendor/shim.js': vendored, 'generated/out.js': vendored });
+    const plain = awaitify(dir, ['migrate', '--format', 'json']);
+    const report = JSON.parse(plain.stdout) as { summary: { skippedDirectories: number }; skippedDirectories: string[]; files: { path: string }[] };
+    expect(report.skippedDirectories).toEqual(['node_modules', 'vendor']);
+    expect(report.summary.skippedDirectories).toBe(2);
+    expect(report.files.map((f) => f.path)).not.toContain('vendor/shim.js');
+    expect(plain.stderr).toContain('not read: 2 directories of the skip list (node_modules, vendor; "skipDirectories" in the configuration changes it)');
+
+    writeFileSync(path.join(dir, 'awaitify.config.json'), JSON.stringify({ skipDirectories: ['!vendor', 'generated'] }));
+    const configured = JSON.parse(awaitify(dir, ['migrate', '--format', 'json']).stdout) as typeof report;
+    expect(configured.skippedDirectories).toEqual(['generated', 'node_modules']);
+    expect(configured.files.map((f) => f.path)).toContain('vendor/shim.js');
+    expect(configured.files.map((f) => f.path)).not.toContain('generated/out.js');
+  }, 300_000);
 });
 
 describe("'-': one file from stdin", () => {

@@ -234,7 +234,7 @@ describe('awaitify migrate', () => {
     const r = awaitify(dir, 'migrate', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'files', 'findings', 'units', 'plan']);
+    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'skippedDirectories', 'files', 'findings', 'suppressed', 'units', 'plan']);
     expect(report.version).toBe(JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version);
     expect(report.root).toBe(dir);
     expect(report.summary.files).toEqual({ changed: 2, unchanged: 1, skipped: 0, failed: 0, total: 3 });
@@ -245,7 +245,7 @@ describe('awaitify migrate', () => {
     ]);
     const read = report.findings.find((f: { path: string; line: number }) => f.path === 'src/config.ts' && f.line === 4);
     expect(read).toMatchObject({ path: 'src/config.ts', line: 4, applied: true });
-    expect(Object.keys(read)).toEqual(['rule', 'path', 'line', 'column', 'endLine', 'endColumn', 'safety', 'message', 'applied', 'unit']);
+    expect(Object.keys(read)).toEqual(['rule', 'path', 'line', 'column', 'endLine', 'endColumn', 'safety', 'message', 'applied', 'unit', 'heldBy']);
     // Each finding is in exactly one unit, and the unit lists it.
     type Site = { rule: string; path: string; line: number; column: number };
     const units = report.units as { id: string; findings: Site[] }[];
@@ -274,7 +274,8 @@ describe('awaitify migrate', () => {
     const r = spawnSync(process.execPath, [cli, 'check', '--format', 'github'], { cwd: dir, env: { ...process.env, GITHUB_STEP_SUMMARY: summary }, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^::(notice|warning) file=src\/config\.ts,line=4,/m);
-    expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n## awaitify: 2 files to change\n/);
+    // check's summary counts findings: it changes nothing, so it never speaks of files changed.
+    expect(readFileSync(summary, 'utf8')).toMatch(/^# earlier step\n## awaitify check: \d+ findings\n/);
   });
 
   it('exits 2 when --offload names no function of the run', () => {

@@ -212,7 +212,7 @@ const input: ReportInput = {
 describe('json', () => {
   it('has the documented shape', () => {
     const report = toJsonReport(input, '1.2.3');
-    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'files', 'findings', 'units', 'plan']);
+    expect(Object.keys(report)).toEqual(['version', 'root', 'targets', 'summary', 'skippedDirectories', 'files', 'findings', 'suppressed', 'units', 'plan']);
     // A result without units (a hand-built input) lists none, and its findings name none.
     expect(report.units).toEqual([]);
     expect(report.version).toBe('1.2.3');
@@ -221,6 +221,8 @@ describe('json', () => {
       findings: { safe: 1, review: 1, manual: 1, total: 3, applied: 2 },
       outsideFiles: 0,
       excludedFiles: 0,
+      suppressed: 0,
+      skippedDirectories: 0,
     });
     expect(report.files).toContainEqual({ path: 'src/broken.ts', status: 'failed', reason: "')' expected", line: 7, created: false });
     expect(report.files).toContainEqual({ path: 'src/model.ts', status: 'unchanged', reason: null, line: null, created: false });
@@ -235,6 +237,7 @@ describe('json', () => {
       message: 'getter `config` reads a file, 100% sync; move it to an async init()',
       applied: false,
       unit: null,
+      heldBy: null,
     });
     expect(report.findings.map((f) => `${f.path}:${f.line}`)).toEqual(['src/model.ts:12', 'src/routes.ts:4', 'src/routes.ts:9']);
     expect(report.plan).toBe(input.plan);
@@ -245,6 +248,28 @@ describe('json', () => {
 
 describe('markdown', () => {
   const md = formatMarkdown(input);
+  it('collapses each file\'s diff, links rules to their docs, and caps long lists with "N more"', () => {
+    expect(md).toContain('<details><summary><code>src/routes.ts</code> (+1 −1)</summary>\n\n```diff\ndiff --git a/src/routes.ts b/src/routes.ts\n');
+    expect(md).toContain('-a\n+b\n```\n\n</details>\n');
+    expect(formatMarkdown(input, { version: '1.2.3' })).toContain('([`getter-io`](https://unpkg.com/awaitify-codemod@1.2.3/docs/rules/getter-io.md))');
+    const many: ReportInput = { ...input, findings: Array.from({ length: 7 }, (_, i) => finding({ rule: 'getter-io', path: `src/m${i}.ts`, line: 1, safety: 'manual', message: 'm' })) };
+    const capped = formatMarkdown(many, { maxItems: 5 });
+    expect(capped).toContain('- `src/m4.ts:1` m (`getter-io`)\n- … and 2 more (the full list: `awaitify migrate --format json`)\n');
+    expect(capped).not.toContain('src/m5.ts:1');
+    const long: ReportInput = { ...input, files: [{ path: 'a.ts', status: 'changed', original: 'x\n'.repeat(40), output: 'y\n'.repeat(40), findings: [] }] };
+    expect(formatMarkdown(long, { maxDiffLines: 10 })).toContain("\n```\n\n… 74 more lines of this file's diff\n");
+  });
+  it('collapses the notes (nothing to do) so they do not crowd out what needs a person', () => {
+    const noted: ReportInput = { ...input, findings: [...input.findings, finding({ rule: 'startup-only-io', path: 'src/server.ts', line: 3, safety: 'review', message: 'runs at start-up only' })] };
+    expect(formatMarkdown(noted)).toContain('<details><summary>Notes (2): left as they are on purpose; nothing to do unless the reason does not hold</summary>\n\n- `src/routes.ts:9` new await point, check: then act (`fs-sync-read`)\n- `src/server.ts:3` runs at start-up only (`startup-only-io`)\n\n</details>\n');
+  });
+  it('for check: counts findings, and never says changed or applied', () => {
+    const checked = formatMarkdown(input, { check: true });
+    expect(checked).toContain('## awaitify check: 3 findings\n');
+    expect(checked).toContain('| Files with fixes | 1 |');
+    expect(checked).toContain('### Fixes (`awaitify migrate --write` makes them)');
+    expect(checked).not.toMatch(/\bapplied\b|Files changed/i);
+  });
   it('counts files and findings', () => {
     expect(md).toContain('## awaitify: 1 file to change\n');
     expect(md).toContain('| Files changed | 1 |');
@@ -283,6 +308,21 @@ describe('sarif', () => {
     }
     expect(run.results.find((r) => r.ruleId === 'getter-io')!.level).toBe('warning');
   });
+  it('names each rule apart from its id, links its documentation, and never says applied for a dry run', () => {
+    for (const rule of run.tool.driver.rules as { id: string; name: string; helpUri: string }[]) {
+      expect(rule.name).not.toBe(rule.id);
+      expect(rule.helpUri).toBe(`https://unpkg.com/awaitify-codemod@1.2.3/docs/rules/${rule.id}.md`);
+    }
+    expect((run.tool.driver.rules[0] as { name: string }).name).toBe('FsSyncRead');
+    expect(toSarif(input, { version: '1.2.3', informationUri: 'https://example.test/awaitify' }).runs[0].tool.driver.informationUri).toBe('https://example.test/awaitify');
+    for (const r of run.results) expect(Object.keys(r.properties)).toEqual(['safety', 'fixAvailable']);
+    for (const r of toSarif(input, { version: '1.2.3', written: true }).runs[0].results) expect(Object.keys(r.properties)).toEqual(['safety', 'applied']);
+  });
+  it('gives paths from the repository root when the project root is below it', () => {
+    const nested = toSarif({ ...input, root: '/repo/web' }, { version: '1.2.3', prefix: 'web/' }).runs[0];
+    expect(nested.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///repo/');
+    for (const r of nested.results) expect(r.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^web\/src\//);
+  });
   it('keeps a fingerprint when lines move but the flagged line is the same', () => {
     const moved: ReportInput = {
       ...input,
@@ -305,9 +345,16 @@ describe('annotations', () => {
     expect(lines).toEqual([
       "::error file=src/broken.ts,line=7,title=awaitify could not migrate this file::')' expected",
       '::warning file=src/model.ts,line=12,col=3,title=awaitify getter-io (manual)::getter `config` reads a file, 100%25 sync; move it to an async init()',
-      '::notice file=src/routes.ts,line=4,col=15,endLine=4,endColumn=40,title=awaitify fs-sync-read (safe%2C applied)::fs.readFileSync → await readFile',
-      '::notice file=src/routes.ts,line=9,col=3,title=awaitify fs-sync-read (review%2C applied)::new await point, check: then act',
+      '::notice file=src/routes.ts,line=4,col=15,endLine=4,endColumn=40,title=awaitify fs-sync-read (safe%2C fix ready)::fs.readFileSync → await readFile',
+      '::notice file=src/routes.ts,line=9,col=3,title=awaitify fs-sync-read (review%2C fix ready)::new await point, check: then act',
     ]);
+  });
+  it('says "applied" only for a run that wrote, never for check; paths from the repository root', () => {
+    expect(formatAnnotations(input, { written: true })).toContain('title=awaitify fs-sync-read (safe%2C applied)::');
+    const checked = formatAnnotations(input, { check: true });
+    expect(checked).toContain('title=awaitify fs-sync-read (safe)::');
+    expect(checked).not.toMatch(/applied|fix ready/);
+    expect(formatAnnotations(input, { prefix: 'web/' })).toContain('::notice file=web/src/routes.ts,line=4,');
   });
   it('escapes newlines in messages', () => {
     const one: ReportInput = { ...input, files: [], findings: [finding({ rule: 'r', path: 'a,b:c.ts', line: 1, safety: 'manual', message: 'one\ntwo' })] };

@@ -37,6 +37,28 @@ export const SKIPPED_DIRECTORIES = new Set([
   'staticfiles',
 ]);
 
+/**
+ * The skip list in force for the current `discover` call (its `skipDirectories` option, or
+ * the defaults above). Discovery is synchronous, so one call never sees another's list.
+ */
+let skippedDirectories: ReadonlySet<string> = SKIPPED_DIRECTORIES;
+
+/**
+ * The skip list a configuration asks for: the defaults, less each `!name`, plus each
+ * other name (`["!vendor", "generated"]` walks vendor/ and skips generated/).
+ */
+export function skipDirectoriesFrom(entries: readonly string[] | undefined): Set<string> {
+  const set = new Set(SKIPPED_DIRECTORIES);
+  for (const entry of entries ?? []) {
+    if (entry.startsWith('!')) set.delete(entry.slice(1));
+    else set.add(entry);
+  }
+  return set;
+}
+
+/** Skipped like the others, but never counted: every repository has one. */
+const VCS_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
+
 /** Declaration files: types, no code to migrate. */
 const DECLARATION_FILE = /(\.d\.(c|m)?ts|\.d\.[^.]+\.ts)$/;
 /** Minified or bundled by name: skipped with the reason. */
@@ -61,6 +83,8 @@ export interface SkippedPath {
 export interface Discovery {
   files: DiscoveredFile[];
   skipped: SkippedPath[];
+  /** Directories the skip list kept from being walked (relative, as `path` above), in walk order. */
+  skippedDirectories: string[];
 }
 
 export interface DiscoverOptions {
@@ -70,6 +94,8 @@ export interface DiscoverOptions {
    * relative to it. Default: none (paths relative to cwd).
    */
   root?: string;
+  /** Directory names never walked (dependencies, build output). Default: SKIPPED_DIRECTORIES. */
+  skipDirectories?: ReadonlySet<string>;
 }
 
 /**
@@ -92,6 +118,8 @@ export function discoverFiles(paths: readonly string[], cwd: string, extensions:
  */
 export function discover(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: DiscoverOptions = {}): Discovery {
   gitignoreCache.clear();
+  skippedDirectories = options.skipDirectories ?? SKIPPED_DIRECTORIES;
+  const skippedDirs = new Set<string>();
   const boundary = options.root === undefined ? undefined : realpathOrSelf(options.root);
   const base = boundary ?? cwd;
   const found = new Map<string, DiscoveredFile>();
@@ -133,6 +161,8 @@ export function discover(paths: readonly string[], cwd: string, extensions: Read
         if (!filter || filter.file(p)) addFile(p, stat, false, (r) => isIgnoredReal(r, boundary));
       },
       dir: (p) => filter?.dir(p),
+      // Version-control folders are no news.
+      skippedDir: (p) => VCS_DIRECTORIES.has(path.basename(p)) || skippedDirs.add(rel(p)),
       linkedDir: (p, target) => {
         if (outside(target)) {
           if (!filter || filter.linkedDir(p)) skip(p, `a symlink to the directory ${target}, outside the project root ${boundary}: not followed`);
@@ -199,7 +229,7 @@ export function discover(paths: readonly string[], cwd: string, extensions: Read
     throw new UsageError(`${input}: no such file or directory; pass an existing path (relative to ${cwd}) or a glob`);
   }
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files: [...found.values()].sort(byPath), skipped: [...skipped.values()].sort(byPath) };
+  return { files: [...found.values()].sort(byPath), skipped: [...skipped.values()].sort(byPath), skippedDirectories: [...skippedDirs] };
 }
 
 interface IgnoreLayer {
@@ -211,6 +241,8 @@ interface WalkVisitor {
   file(abs: string, stat: Stats): void;
   /** A real directory about to be walked. */
   dir(abs: string): void;
+  /** A directory the skip list keeps from being walked. */
+  skippedDir?(abs: string): void;
   /** A symlink to a directory, with the directory's real path. */
   linkedDir(abs: string, target: string): void;
   broken(abs: string, reason: string): void;
@@ -230,7 +262,11 @@ function walk(dir: string, layers: IgnoreLayer[], walked: Set<string>, visit: Wa
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(here, abs, true) || walked.has(abs)) continue;
+      if (skippedDirectories.has(entry.name)) {
+        visit.skippedDir?.(abs);
+        continue;
+      }
+      if (isIgnored(here, abs, true) || walked.has(abs)) continue;
       visit.dir(abs);
       walk(abs, here, walked, visit);
       continue;
@@ -243,7 +279,7 @@ function walk(dir: string, layers: IgnoreLayer[], walked: Set<string>, visit: Wa
       continue;
     }
     if (stat.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(here, abs, true)) visit.linkedDir(abs, realpathOrSelf(abs));
+      if (!skippedDirectories.has(entry.name) && !isIgnored(here, abs, true)) visit.linkedDir(abs, realpathOrSelf(abs));
       continue;
     }
     visit.file(abs, stat);
@@ -278,7 +314,7 @@ function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean 
 function isIgnoredReal(abs: string, base: string | undefined, isDir = false): boolean {
   if (base && isInside(abs, base)) {
     const parts = toPosix(path.relative(base, abs)).split('/');
-    if (parts.slice(0, isDir ? parts.length : -1).some((p) => SKIPPED_DIRECTORIES.has(p))) return true;
+    if (parts.slice(0, isDir ? parts.length : -1).some((p) => skippedDirectories.has(p))) return true;
   }
   const dir = path.dirname(abs);
   const layers = [...ignoreStackFor(dir)];

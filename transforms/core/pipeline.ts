@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
-import { discover, extensionOf, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
+import { discover, extensionOf, skipDirectoriesFrom, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
 import { GLOB_CHARS, splitGlob } from './glob.js';
 import { DEFAULT_MAX_FILE_SIZE, generatedReason, oversizeReason } from './limits.js';
 import { dedupeImports } from './imports.js';
@@ -13,6 +13,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { buildUnits } from './units.js';
+import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
 import type { DiscoveredFile } from './discover.js';
@@ -84,6 +85,11 @@ export interface MigrateOptions {
   offload?: string[];
   /** Files larger than this many bytes are skipped with the reason (default 1 MiB). */
   maxFileSize?: number;
+  /**
+   * Changes to the directories never walked (SKIPPED_DIRECTORIES: node_modules, venv, dist, ...):
+   * a name adds one, `!name` walks a default one (`['!vendor', 'generated']`).
+   */
+  skipDirectories?: string[];
   adapters: LanguageAdapter[];
   onProgress?: (phase: string, done: number, total: number) => void;
   /**
@@ -116,6 +122,10 @@ export interface MigrateResult {
   units: MigrationUnit[];
   /** Set by --verify (verify.ts). */
   verify?: VerifySummary;
+  /** Directories under the root the skip list kept from being read (relative to the root). */
+  skippedDirectories: string[];
+  /** Findings left out by an inline suppression comment (see suppress.ts); their units are held back. */
+  suppressed: SuppressedFinding[];
 }
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
@@ -252,7 +262,8 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   // The whole project under the root is analysed; only the files of the named paths (the scope) change.
   // The root by its real path: every file is read and written by its real path, and must lie below it.
   const root = options.sources ? cwd : realpathOrSelf(findProjectRoot(paths, cwd, options.root));
-  const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay);
+  const skipDirectories = skipDirectoriesFrom(options.skipDirectories);
+  const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay, skipDirectories);
   const discovered = project?.files ?? [];
   const excluded = excludedFromScope(project, options.exclude);
   const scope = excluded.scope;
@@ -350,15 +361,20 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
     plan.boundaries.push(...result.plan.boundaries);
   }
 
-  const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path);
+  // Each file's findings keep the adapters' order: edits at one position apply in that order.
+  const adapterOrder = [...findings];
+  sortFindings(findings);
+  const allUnits = buildUnits(findings, plan, spans, links);
+  const { suppressed, units } = applySuppressions(findings, allUnits, loaded, structural);
+  const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path) && f.heldBy === undefined;
   const findingsByFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
+  const reported = new Set(findings);
+  for (const finding of adapterOrder) {
+    if (!reported.has(finding)) continue;
     const list = findingsByFile.get(finding.path) ?? [];
     list.push(finding);
     findingsByFile.set(finding.path, list);
   }
-  sortFindings(findings);
-  const units = buildUnits(findings, plan, spans, links);
 
   // Files outside the paths were read for the analysis only.
   let outsideFiles = 0;
@@ -385,7 +401,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       if (result && result.findings.length === 0 && list.length) result.findings = list;
     }
     const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [] };
+    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [], suppressed, skippedDirectories: project?.skippedDirectories ?? [] };
   };
 
   const absOf = (p: string) => loaded.get(p)?.text.absPath ?? path.resolve(root, p);
@@ -416,6 +432,57 @@ function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safet
   hash.update(JSON.stringify({ ...rest, scope: scope ? [...scope].sort() : null, enabled, safetyLimit }));
   for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(file.text);
   return hash.digest('hex');
+}
+
+/**
+ * Takes the findings an inline comment suppresses out of `findings` (in place) and out of
+ * their units. A suppressed finding that would have changed code holds its whole unit back
+ * (the function stays as it is, and so do the calls that would await it): the other findings
+ * of the unit stay in the report, never applied, with `heldBy` naming the comment.
+ */
+function applySuppressions(
+  findings: Finding[],
+  units: MigrationUnit[],
+  loaded: Map<string, LoadedFile>,
+  structural: ReadonlySet<string>,
+): { suppressed: SuppressedFinding[]; units: MigrationUnit[] } {
+  const byFile = new Map<string, Map<number, Suppression[]> | undefined>();
+  const hits = new Map<Finding, Suppression>();
+  for (const f of findings) {
+    if (!byFile.has(f.path)) {
+      const file = loaded.get(f.path);
+      byFile.set(f.path, file && file.text.text.includes('awaitify') ? suppressionsOf(file.text.text, file.adapter.language) : undefined);
+    }
+    const hit = suppressionOf(f, byFile.get(f.path));
+    if (hit) hits.set(f, hit);
+  }
+  if (!hits.size) return { suppressed: [], units };
+  const holders = new Map<string, string>();
+  for (const [f, s] of hits) if (f.edits.length && !holders.has(f.unit!)) holders.set(f.unit!, `${f.path}:${s.line}`);
+  // A held unit whose remaining changes are only consequences (structural rules: the async it would
+  // have propagated, the error forwarding it would have needed) has nothing left to report: they go
+  // with the suppressed site. A unit that still holds another blocking call keeps reporting it all.
+  const consequences = new Set<Finding>();
+  for (const unit of units) {
+    if (!holders.has(unit.id)) continue;
+    const rest = unit.findings.filter((f) => !hits.has(f) && f.edits.length);
+    if (rest.every((f) => structural.has(f.rule))) for (const f of rest) consequences.add(f);
+  }
+  const kept = findings.filter((f) => !hits.has(f) && !consequences.has(f));
+  for (const f of kept) if (holders.has(f.unit!)) f.heldBy = holders.get(f.unit!);
+  const suppressed = [...hits].map(([f, s]) => ({
+    rule: f.rule,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    message: f.message,
+    commentLine: s.line,
+    heldBack: f.edits.length ? findings.filter((o) => o.unit === f.unit && !hits.has(o) && o.edits.length).length : 0,
+  }));
+  findings.splice(0, findings.length, ...kept);
+  const reported = new Set(kept);
+  const remaining = units.map((u) => ({ ...u, findings: u.findings.filter((f) => reported.has(f)) })).filter((u) => u.findings.length);
+  return { suppressed, units: remaining };
 }
 
 /** The file as it was read: the bytes it decoded from (encoding and BOM kept), hashed, with its size and mtime then. */
@@ -533,16 +600,18 @@ function discoverProject(
   root: string,
   extensions: Set<string>,
   overlay: ReadonlyMap<string, string>,
-): { files: DiscoveredFile[]; skipped: SkippedPath[]; scope: Set<string> | undefined; createIn: string[] } {
+  skipDirectories: ReadonlySet<string>,
+): { files: DiscoveredFile[]; skipped: SkippedPath[]; skippedDirectories: string[]; scope: Set<string> | undefined; createIn: string[] } {
   // A path that only exists in the overlay (a new editor buffer) is named as it is.
   const onDisk = paths.filter((p) => !overlay.has(realpathOrSelf(path.resolve(cwd, p))) || existsSync(path.resolve(cwd, p)));
-  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root }) : { files: [], skipped: [] };
+  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root, skipDirectories }) : { files: [] as DiscoveredFile[], skipped: [] };
   for (const p of paths) {
     if (onDisk.includes(p)) continue;
     const absPath = realpathOrSelf(path.resolve(cwd, p));
     named.files.push({ absPath, path: toPosix(path.relative(root, absPath)) });
   }
-  const byAbs = new Map(discover(['.'], root, extensions, { root }).files.map((f) => [f.absPath, f]));
+  const whole = discover(['.'], root, extensions, { root, skipDirectories });
+  const byAbs = new Map(whole.files.map((f) => [f.absPath, f]));
   const scope = new Set<string>();
   for (const f of named.files) {
     scope.add(f.path);
@@ -554,7 +623,7 @@ function discoverProject(
     const dir = namedDirectory(input, cwd);
     if (dir && isInside(dir, root)) createIn.push(dir);
   }
-  return { files, skipped: named.skipped, scope: files.every((f) => scope.has(f.path)) ? undefined : scope, createIn };
+  return { files, skipped: named.skipped, skippedDirectories: whole.skippedDirectories, scope: files.every((f) => scope.has(f.path)) ? undefined : scope, createIn };
 }
 
 /** The real directory a path names: itself, or a glob's literal part before the first wildcard (`src/**\/*.js` → src). */

@@ -68,6 +68,11 @@ export interface Finding {
   groups?: string[];
   /** Set by the core: the id of the migration unit the finding belongs to (see MigrationUnit). */
   unit?: string;
+  /**
+   * Set by the core: `path:line` of the inline suppression comment that holds this finding's
+   * unit back (the finding is then never applied; see suppress.ts).
+   */
+  heldBy?: string;
 }
 
 /** What `--verify '<command>'` found: the runs, and the units it backed out. */

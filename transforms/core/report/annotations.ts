@@ -7,16 +7,22 @@ import type { ReportInput } from './input.js';
 
 const COMMAND: Record<Safety, string> = { manual: 'warning', review: 'notice', safe: 'notice' };
 
-export function formatAnnotations(result: ReportInput): string {
+/**
+ * `prefix`: the root's path inside its git work tree (`web/`): GitHub places an annotation by
+ * its path from the repository root, wherever awaitify runs. `check`: the run changes nothing,
+ * so no title says "applied".
+ */
+export function formatAnnotations(result: ReportInput, options: { prefix?: string; check?: boolean; written?: boolean } = {}): string {
+  const prefix = options.prefix ?? '';
   const lines: string[] = [];
   for (const f of [...result.files].sort((a, b) => compareText(a.path, b.path))) {
     if (f.status !== 'failed') continue;
-    lines.push(command('error', { file: f.path, line: f.line, title: 'awaitify could not migrate this file' }, f.reason ?? 'failed'));
+    lines.push(command('error', { file: prefix + f.path, line: f.line, title: 'awaitify could not migrate this file' }, f.reason ?? 'failed'));
   }
   for (const f of sortFindings(result.findings)) {
-    const title = `awaitify ${f.rule} (${f.safety}${f.applied ? ', applied' : ''})`;
+    const title = `awaitify ${f.rule} (${f.safety}${f.applied && !options.check ? `, ${options.written ? 'applied' : 'fix ready'}` : ''})`;
     lines.push(
-      command(COMMAND[f.safety], { file: f.path, line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn, title }, f.message),
+      command(COMMAND[f.safety], { file: prefix + f.path, line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn, title }, f.message),
     );
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -26,7 +26,7 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 }
 
 /** Findings in reading order: by path, then position, then rule. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<T extends Pick<Finding, 'path' | 'line' | 'column' | 'rule'>>(findings: readonly T[]): T[] {
   return [...findings].sort(
     (a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule),
   );

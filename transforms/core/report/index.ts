@@ -7,5 +7,6 @@ export type { ReportInput } from './input.js';
 export { formatJson, toJsonReport, type JsonReport } from './json.js';
 export { formatMarkdown, type MarkdownOptions } from './markdown.js';
 export { formatSarif, toSarif, type SarifOptions } from './sarif.js';
-export { exampleExtension, ruleDocMarkdown, ruleDocPages, ruleIndexMarkdown, splitExampleOptions } from './rule-docs.js';
+export { guardReview, migrationReview, type GithubReview, type ReviewComment, type ReviewOptions } from './github-review.js';
+export { exampleExtension, ruleDocUrl, ruleDocMarkdown, ruleDocPages, ruleIndexMarkdown, splitExampleOptions } from './rule-docs.js';
 export { formatSummary, painter, type SummaryOptions } from './summary.js';

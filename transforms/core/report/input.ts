@@ -1,5 +1,6 @@
 // What every report reads: the parts of a migration result, as data.
 // The pipeline's MigrateResult satisfies this structurally.
+import type { SuppressedFinding } from '../suppress.js';
 import type { FileResult, Finding, MigrationPlan, MigrationUnit, RuleMeta, Targets, VerifySummary } from '../types.js';
 
 export interface ReportInput {
@@ -16,4 +17,8 @@ export interface ReportInput {
   rules: RuleMeta[];
   units?: MigrationUnit[];
   verify?: VerifySummary;
+  /** Directories the skip list kept from being read (node_modules, venv, ...). */
+  skippedDirectories?: string[];
+  /** Findings an inline comment suppressed. */
+  suppressed?: SuppressedFinding[];
 }

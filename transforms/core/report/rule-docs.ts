@@ -112,3 +112,8 @@ function fence(code: string, lang: string): string {
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${lang}\n${code}${code.endsWith('\n') ? '' : '\n'}${ticks}`;
 }
+
+/** Where a rule's documentation page is for a version: the page as published in the npm package. */
+export function ruleDocUrl(rule: string, version: string): string {
+  return `https://unpkg.com/awaitify-codemod@${version}/docs/rules/${encodeURIComponent(rule)}.md`;
+}

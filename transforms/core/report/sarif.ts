@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RuleMeta } from '../types.js';
 import { compareText, sortFindings } from './counts.js';
-import { ruleDocMarkdown } from './rule-docs.js';
+import { ruleDocMarkdown, ruleDocUrl } from './rule-docs.js';
 import type { ReportInput } from './input.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -11,6 +11,13 @@ const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 export interface SarifOptions {
   version: string;
   informationUri?: string;
+  /**
+   * The root's path inside its git work tree (`web/`, or '' at the top): result paths are
+   * given relative to the repository root, as code scanning matches them, wherever awaitify runs.
+   */
+  prefix?: string;
+  /** Whether the run wrote its changes (only then does a result say `applied`). */
+  written?: boolean;
 }
 
 export function toSarif(result: ReportInput, options: SarifOptions) {
@@ -27,6 +34,11 @@ export function toSarif(result: ReportInput, options: SarifOptions) {
   const ruleIds = [...used].sort(compareText);
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const textOf = new Map(result.files.map((f) => [f.path, f.original]));
+  const prefix = options.prefix ?? '';
+  // The repository root: the project root less as many directories as the prefix has.
+  const rootPosix = result.root.replace(/\\/g, '/');
+  const srcRoot = prefix ? rootPosix.split('/').slice(0, -prefix.replace(/\/$/, '').split('/').length).join('/') || '/' : result.root;
+  const location = (path: string, line: number) => ({ physicalLocation: { artifactLocation: { uri: encodeUriPath(prefix + path), uriBaseId: '%SRCROOT%' }, region: { startLine: line } } });
 
   return {
     $schema: SCHEMA,
@@ -38,10 +50,10 @@ export function toSarif(result: ReportInput, options: SarifOptions) {
             name: 'awaitify',
             version: options.version,
             ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-            rules: ruleIds.map((id) => sarifRule(id, metaById.get(id))),
+            rules: ruleIds.map((id) => sarifRule(id, metaById.get(id), options.version)),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(result.root) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(srcRoot) } },
         invocations: [
           {
             executionSuccessful: !result.files.some((f) => f.status === 'failed'),
@@ -63,7 +75,7 @@ export function toSarif(result: ReportInput, options: SarifOptions) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeUriPath(f.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodeUriPath(prefix + f.path), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: f.line,
                   startColumn: f.column,
@@ -74,7 +86,8 @@ export function toSarif(result: ReportInput, options: SarifOptions) {
             },
           ],
           partialFingerprints: { 'awaitify/v1': fingerprint },
-          properties: { safety: f.safety, applied: f.applied === true },
+          // A dry run or check changed nothing: it says whether awaitify has a fix, never that one was applied.
+          properties: { safety: f.safety, ...(options.written ? { applied: f.applied === true } : { fixAvailable: f.applied === true }) },
         })),
       },
     ],
@@ -85,12 +98,19 @@ export function formatSarif(result: ReportInput, options: SarifOptions): string 
   return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
 }
 
-function sarifRule(id: string, meta: RuleMeta | undefined) {
-  if (!meta) return { id, name: id, shortDescription: { text: id } };
+/** SARIF's `name`: an identifier distinct from the id (`fs-sync-call` → `FsSyncCall`). */
+export function sarifRuleName(id: string): string {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+function sarifRule(id: string, meta: RuleMeta | undefined, version: string) {
+  const helpUri = ruleDocUrl(id, version);
+  if (!meta) return { id, name: sarifRuleName(id), shortDescription: { text: id }, helpUri };
   const d = meta.docs;
   return {
     id,
-    name: id,
+    name: sarifRuleName(id),
+    helpUri,
     shortDescription: { text: d.summary },
     fullDescription: { text: d.whatItDoes },
     help: { text: `${d.whatItDoes}\n\n${d.why}\n\nFix safety: ${d.safety}`, markdown: ruleDocMarkdown(meta, { notice: false }) },
@@ -119,9 +139,6 @@ function withFingerprints(findings: Finding[], textOf: Map<string, string | unde
   });
 }
 
-function location(path: string, line: number) {
-  return { physicalLocation: { artifactLocation: { uri: encodeUriPath(path), uriBaseId: '%SRCROOT%' }, region: { startLine: line } } };
-}
 
 function encodeUriPath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');

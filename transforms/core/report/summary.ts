@@ -33,6 +33,17 @@ export function formatSummary(result: ReportInput, options: SummaryOptions = {})
     `findings: ${findings.safe} safe, ${findings.review} review, ${paint(findings.manual ? 'yellow' : 'dim', `${findings.manual} manual`)}; ${findings.applied} ${options.written ? 'applied' : 'to apply'}`,
   );
 
+  const dirs = result.skippedDirectories ?? [];
+  if (dirs.length) {
+    const shown = dirs.slice(0, 5).join(', ');
+    out.push(paint('dim', `not read: ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'} of the skip list (${shown}${dirs.length > 5 ? `, ${dirs.length - 5} more` : ''}; "skipDirectories" in the configuration changes it)`));
+  }
+  const suppressed = result.suppressed ?? [];
+  if (suppressed.length) {
+    const held = suppressed.reduce((n, s) => n + s.heldBack, 0);
+    out.push(paint('dim', `suppressed by comments: ${suppressed.length}${held ? ` (${held} more finding${held === 1 ? '' : 's'} of the same units held back with them)` : ''}`));
+    for (const s of sortFindings(suppressed)) out.push(paint('dim', `  ${site(s.path, s.line)} [${s.rule}]`));
+  }
   if (result.verify) {
     const v = result.verify;
     out.push(`verified with \`${v.command}\`: ${v.runs} run${v.runs === 1 ? '' : 's'}, ${v.kept}/${v.units} units kept, ${paint(v.backedOut.length ? 'yellow' : 'dim', `${v.backedOut.length} backed out`)} (${(v.elapsedMs / 1000).toFixed(1)} s)`);
