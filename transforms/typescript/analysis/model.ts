@@ -128,7 +128,18 @@ export class ProjectModel {
 
   // ---- modules -------------------------------------------------------------
 
+  /** resolveModule's answers by importing directory and specifier: the file set never changes, so neither does the answer. */
+  private readonly resolved = new Map<string, FileInfo | undefined>();
+
   resolveModule(spec: string, from: FileInfo): FileInfo | undefined {
+    const key = `${nodePath.dirname(from.absPath)}\0${spec}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveModuleUncached(spec, from);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveModuleUncached(spec: string, from: FileInfo): FileInfo | undefined {
     if (spec.startsWith('.') || spec.startsWith('/')) {
       return this.resolvePath(nodePath.resolve(nodePath.dirname(from.absPath), spec));
     }
