@@ -4,6 +4,9 @@
 //
 //   npm run bench -- [--areas 400] [--apps 60] [--runs 3] [--keep]
 //
+// Then real JS/TS trees against the type-checker floor, when their paths are
+// given (scripts/bench-js-trees.mjs says how).
+//
 // Peak memory is the child's maximum resident set size, from `/usr/bin/time -v`
 // when present, else from the CLI's own `--stats` line (process.resourceUsage).
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,6 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchJsTrees } from './bench-js-trees.mjs';
 import { generateTree } from './gen-bench-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,3 +97,5 @@ try {
   if (keep) console.log(`kept ${tree}`);
   else rmSync(tree, { recursive: true, force: true });
 }
+
+await benchJsTrees(root, runs);

@@ -517,7 +517,9 @@ function discoverProject(
     const absPath = realpathOrSelf(path.resolve(cwd, p));
     named.files.push({ absPath, path: toPosix(path.relative(root, absPath)) });
   }
-  const byAbs = new Map(discover(['.'], root, extensions, { root }).files.map((f) => [f.absPath, f]));
+  // One directory that is the root itself: the walk just made is the root's walk, no need to walk it twice.
+  const namedIsRoot = paths.length === 1 && onDisk.length === 1 && statSync(path.resolve(cwd, paths[0]!), { throwIfNoEntry: false })?.isDirectory() === true && realpathOrSelf(path.resolve(cwd, paths[0]!)) === realpathOrSelf(root);
+  const byAbs = new Map((namedIsRoot ? named : discover(['.'], root, extensions, { root })).files.map((f) => [f.absPath, f]));
   const scope = new Set<string>();
   for (const f of named.files) {
     scope.add(f.path);
