@@ -7,6 +7,9 @@
 // Then the language server's benchmark (scripts/bench-lsp.mjs, its own tree of
 // about 2,000 files): a one-line change to diagnostics; --no-lsp leaves it out.
 //
+// Then real JS/TS trees against the type-checker floor, when their paths are
+// given (scripts/bench-js-trees.mjs says how).
+//
 // Peak memory is the child's maximum resident set size, from `/usr/bin/time -v`
 // when present, else from the CLI's own `--stats` line (process.resourceUsage).
 import { execFileSync, spawn } from 'node:child_process';
@@ -14,6 +17,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchJsTrees } from './bench-js-trees.mjs';
 import { generateTree } from './gen-bench-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +101,7 @@ try {
   else rmSync(tree, { recursive: true, force: true });
 }
 
+await benchJsTrees(root, runs);
 if (!args.includes('--no-lsp') && !process.exitCode) {
   console.log('');
   execFileSync(process.execPath, [path.join(root, 'scripts/bench-lsp.mjs')], { stdio: 'inherit' });

@@ -604,13 +604,15 @@ function discoverProject(
 ): { files: DiscoveredFile[]; skipped: SkippedPath[]; skippedDirectories: string[]; scope: Set<string> | undefined; createIn: string[] } {
   // A path that only exists in the overlay (a new editor buffer) is named as it is.
   const onDisk = paths.filter((p) => !overlay.has(realpathOrSelf(path.resolve(cwd, p))) || existsSync(path.resolve(cwd, p)));
-  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root, skipDirectories }) : { files: [] as DiscoveredFile[], skipped: [] };
+  const named = onDisk.length ? discover(onDisk, cwd, extensions, { root, skipDirectories }) : { files: [] as DiscoveredFile[], skipped: [], skippedDirectories: [] as string[] };
   for (const p of paths) {
     if (onDisk.includes(p)) continue;
     const absPath = realpathOrSelf(path.resolve(cwd, p));
     named.files.push({ absPath, path: toPosix(path.relative(root, absPath)) });
   }
-  const whole = discover(['.'], root, extensions, { root, skipDirectories });
+  // One directory that is the root itself: the walk just made is the root's walk, no need to walk it twice.
+  const namedIsRoot = paths.length === 1 && onDisk.length === 1 && statSync(path.resolve(cwd, paths[0]!), { throwIfNoEntry: false })?.isDirectory() === true && realpathOrSelf(path.resolve(cwd, paths[0]!)) === realpathOrSelf(root);
+  const whole = namedIsRoot ? named : discover(['.'], root, extensions, { root, skipDirectories });
   const byAbs = new Map(whole.files.map((f) => [f.absPath, f]));
   const scope = new Set<string>();
   for (const f of named.files) {

@@ -86,6 +86,8 @@ const HTTP_MODULES = new Set(['http', 'https', 'http2']);
 
 export class GraphBuilder {
   readonly functions = new Map<ts.Node, FunctionInfo>();
+  /** The same functions by file, in registration order: addFile reads its own file's without scanning every function. */
+  private readonly functionsByFile = new Map<FileInfo, FunctionInfo[]>();
   readonly byId = new Map<string, FunctionInfo>();
   readonly edges: GraphEdge[] = [];
   readonly sites = new Map<GraphEdge, SiteInfo>();
@@ -131,6 +133,9 @@ export class GraphBuilder {
     if (cannot) graph.cannotBeAsync = cannot;
     info = { id, node, file, graph };
     this.functions.set(node, info);
+    const ofFile = this.functionsByFile.get(file);
+    if (ofFile) ofFile.push(info);
+    else this.functionsByFile.set(file, [info]);
     this.byId.set(id, info);
     return info;
   }
@@ -244,8 +249,7 @@ export class GraphBuilder {
       if (isAnonymous(t.node) || t.graph.name === 'default') t.graph.name = entry.label;
     }
     const client = isClientModule(file);
-    for (const info of this.functions.values()) {
-      if (info.file !== file) continue;
+    for (const info of this.functionsByFile.get(file) ?? []) {
       if (client) {
         info.graph.cannotBeAsync = { kind: 'client-component', reason: "it is in a 'use client' module, whose components render synchronously in the browser" };
       } else if (ts.isConstructorDeclaration(info.node) && isNestManagedClass(info.node.parent, this.model)) {

@@ -92,6 +92,25 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 const SCOPE_CACHE = new WeakMap<ts.Node, Map<string, ts.Node>>();
+/** The node kinds scopeDeclarations can find declarations in (every other kind declares nothing). */
+const MAY_DECLARE = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ClassExpression,
+]);
 const ASSIGNED_MEMBERS = new WeakMap<ts.ObjectLiteralExpression, Map<string, ts.Expression>>();
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const JS_TO_TS: Record<string, string[]> = {
@@ -128,7 +147,18 @@ export class ProjectModel {
 
   // ---- modules -------------------------------------------------------------
 
+  /** resolveModule's answers by importing directory and specifier: the file set never changes, so neither does the answer. */
+  private readonly resolved = new Map<string, FileInfo | undefined>();
+
   resolveModule(spec: string, from: FileInfo): FileInfo | undefined {
+    const key = `${nodePath.dirname(from.absPath)}\0${spec}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveModuleUncached(spec, from);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveModuleUncached(spec: string, from: FileInfo): FileInfo | undefined {
     if (spec.startsWith('.') || spec.startsWith('/')) {
       return this.resolvePath(nodePath.resolve(nodePath.dirname(from.absPath), spec));
     }
@@ -272,6 +302,8 @@ export class ProjectModel {
   }
 
   private scopeDeclarations(node: ts.Node): Map<string, ts.Node> | undefined {
+    // Most ancestors of a name declare nothing: skip them before the cache lookup.
+    if (!MAY_DECLARE.has(node.kind)) return undefined;
     const cached = SCOPE_CACHE.get(node);
     if (cached) return cached;
     let decls: Map<string, ts.Node> | undefined;
