@@ -21,7 +21,7 @@ import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits } from './toplevel.js';
 import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, intervalReview } from './rules/interval-async-callback.js';
 import { PUBLIC_API_ADVICE, PUBLIC_API_KIND } from './rules/public-api.js';
-import { TEST_DONE_KIND, TEST_DONE_RULE, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
+import { TEST_DONE_KIND, TEST_DONE_RULE, VERIFY_DONE_KIND, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, isTestOnly, startupNote, testOnlyNote } from './rules/startup-only-io.js';
 import { twinReference, type TwinPlan } from './twin.js';
 import { MISSING_AWAIT_RULE, type MissingAwait } from './rules/missing-await.js';
@@ -939,6 +939,8 @@ function adviceFor(kind: string | undefined): string {
       return PUBLIC_API_ADVICE;
     case TEST_DONE_KIND:
       return 'Rewrite the body by hand as a block whose statements run in `(async () => { ... })().catch(done)`, or drop `done` and make the function async (return nothing else), calling what `done()` meant by returning and what `done(err)` meant by throwing.';
+    case VERIFY_DONE_KIND:
+      return 'Rewrite the body by hand so that `done` is called only at the end, then let its statements run in `(async () => { ... })().catch(done)`.';
     case 'exit-listener':
       return "Do the async work before the process exits (in a `beforeExit` listener, or before calling `process.exit()`); an 'exit' listener can only do synchronous cleanup.";
     case 'react-component':

@@ -94,6 +94,8 @@ export class GraphBuilder {
   readonly implementationsOf = new Map<ts.Node, FunctionInfo[]>();
   /** Edges handing a test body or hook to a test runner (`it`, `beforeEach`, ...), with the call. */
   readonly testEdges = new Map<GraphEdge, ts.CallExpression>();
+  /** Edges handing a verify callback to a passport strategy (`new LocalStrategy((username, password, done) => ...)`), with the `new`. */
+  readonly verifyEdges = new Map<GraphEdge, ts.NewExpression>();
   /** Edges handing a callback to `setInterval`. */
   readonly intervalEdges = new Set<GraphEdge>();
   /** Call nodes already turned into an edge, so the checker fallback never doubles one. */
@@ -325,9 +327,23 @@ export class GraphBuilder {
     const args = call.arguments ?? [];
     if (args.length === 0) return;
     const isPromise = ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && !this.model.lookup('Promise', call);
+    const strategy = this.model.valueOf(call.expression);
+    const isPassport = strategy?.kind === 'external' && /^passport(-|$)/.test(strategy.module);
     for (const arg of args) {
       const target = this.functionArgument(arg);
       if (!target) continue;
+      // A passport strategy calls its verify callback (the last argument, `done` last) on each login and ignores
+      // what it returns: the callback runs on the request path, and its body may move into an async IIFE
+      // ending in `.catch(done)` (rules/test-done-callback.ts).
+      const last = target.node.parameters.at(-1);
+      if (isPassport && arg === args[args.length - 1] && target.node.parameters.length >= 2 && last && ts.isIdentifier(last.name) && !last.dotDotDotToken) {
+        target.graph.entry = 'passport';
+        if (isAnonymous(target.node)) target.graph.name = `verify callback of new ${shortText(call.expression, file)}(...)`;
+        const first = this.edges.length;
+        this.addEdge(from, target, 'detached', arg, { kind: 'callback', call, file });
+        for (const e of this.edges.slice(first)) this.verifyEdges.set(e, call);
+        continue;
+      }
       const stop = isPromise
         ? { kind: 'promise-executor', reason: 'a Promise executor runs synchronously and an async executor loses its errors; await the value before `new Promise` or inside `.then`' }
         : { kind: 'unknown-callback', reason: `it is passed to \`new ${shortText(call.expression, file)}(...)\`, which awaitify cannot see await it` };
