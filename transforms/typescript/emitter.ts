@@ -444,7 +444,37 @@ export class Emitter<N extends ExpressWrapNamer> {
       else if (site.kind === 'foreach') this.emitForEach(e, site);
       else if (site.kind === 'map') this.emitMap(e, site);
       else if (site.kind === 'predicate') this.emitPredicate(site);
+      else if (site.kind === 'flow') this.emitFlow(site);
     }
+  }
+
+  /** `flow(f, g)(x)` with an async step: written out as `g(await f(x))`, each async step awaited. */
+  private emitFlow(site: Extract<SiteInfo, { kind: 'flow' }>): void {
+    const { call, file, steps } = site;
+    const sf = file.sf;
+    const asyncSteps: string[] = [];
+    let text = call.arguments.map((a) => a.getText(sf)).join(', ');
+    steps.forEach((step, i) => {
+      const info = step.fn ? this.builder.functions.get(step.fn.node) : undefined;
+      const isAsync = info !== undefined && this.result.async.has(info.id);
+      if (isAsync) asyncSteps.push(info!.graph.name);
+      const stepText = ts.isIdentifier(skipOuter(step.expr)) || ts.isCallExpression(skipOuter(step.expr)) || ts.isPropertyAccessExpression(skipOuter(step.expr)) ? step.expr.getText(sf) : `(${step.expr.getText(sf)})`;
+      const applied = `${stepText}(${text})`;
+      text = isAsync ? `await ${applied}` : applied;
+    });
+    if (asyncSteps.length === 0) return;
+    const last = steps[steps.length - 1]!;
+    const lastAsync = last.fn !== undefined && this.result.async.has(this.builder.functions.get(last.fn.node)?.id ?? '');
+    if (lastAsync && awaitNeedsParens(call)) text = `(${text})`;
+    const start = call.getStart(sf);
+    this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
+      rule: RULE.asyncPropagation,
+      path: file.path,
+      ...this.at(file, call),
+      message: `${asyncSteps.map((n) => `\`${n}\``).join(', ')} ${asyncSteps.length === 1 ? 'is' : 'are'} async now: the \`flow(...)\` pipeline, which would hand a promise to the next step, is written out as nested calls that await ${asyncSteps.length === 1 ? 'it' : 'them'}.`,
+      safety: 'safe',
+      edits: [{ start, end: call.getEnd(), text }],
+    });
   }
 
   private calleeName(e: GraphEdge): string {

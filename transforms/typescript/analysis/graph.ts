@@ -28,6 +28,7 @@ import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
+import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
 export interface FunctionInfo {
   id: string;
@@ -48,6 +49,8 @@ export type SiteInfo =
   /** `xs.filter(cb)` and the like, restructured so the callbacks are awaited first (predicate.ts). */
   | { kind: 'predicate'; call: ts.CallExpression; file: FileInfo; plan: PredicatePlan }
   | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
+  /** A step of `flow(f, g)(x)` (lodash.ts): the call is the outer one, written out as nested calls when a step is async. */
+  | { kind: 'flow'; call: ts.CallExpression; file: FileInfo; steps: FlowStep[] }
   | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo }
   /** An override and its base (or two implementations of one interface method): they change together. */
   | { kind: 'hierarchy'; node: ts.MethodDeclaration; file: FileInfo }
@@ -359,6 +362,15 @@ export class GraphBuilder {
     if (call.arguments.length) this.onCallbacks(call, file, from);
 
     if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return;
+    // `save(user, 3)` or `save(user)(3)` with `save = curry(fn)`: a call of fn once every parameter is supplied.
+    const curried = curriedCall(this.model, call);
+    if (curried) {
+      this.resolvedCalls.add(call);
+      if (curried.applied >= curried.arity) this.addEdge(from, this.fn(curried.fn.node, curried.fn.file), this.callMode(call), call, { kind: 'call', call, file });
+      return;
+    }
+    // `flow(f, g)(x)`: the steps are called here (the edges come from onCallbacks on the inner call).
+    if (invokedFlow(this.model, call)) return;
     let target = this.resolveCallee(callee);
     if (!target && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
       target = this.model.functionOf(this.model.valueOf(callee.expression));
@@ -526,6 +538,14 @@ export class GraphBuilder {
     });
     const callee = skipOuter(call.expression);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    // `flow(f, save(user))(x)`: each step that runs a project function is awaited where it is async.
+    const flowCall = flowInvocation(this.model, call);
+    const steps = flowCall && flowSteps(this.model, flowCall);
+    if (flowCall && steps) {
+      const site: SiteInfo = { kind: 'flow', call: flowCall, file, steps };
+      for (const step of steps) if (step.fn) this.addEdge(from, this.fn(step.fn.node, step.fn.file), 'await', flowCall, site);
+      return;
+    }
     if (targets.length === 0) {
       // `fastify.route({ handler })`, `fastify.get('/x', { preHandler, handler })`
       if (method === 'route' || (method && FASTIFY_ROUTE_METHODS.has(method))) this.onFastifyRouteOptions(call, file, from);
@@ -635,6 +655,18 @@ export class GraphBuilder {
         // Repeating timers do not wait for an async callback (rules/interval-async-callback.ts).
         if (callee.text === 'setInterval') for (const e of this.edges.slice(first)) this.intervalEdges.add(e);
         return;
+      }
+    }
+    // `const save = curry(fn)`: fn runs where save is called with every argument (an edge from each such call),
+    // when that is all that is done with save.
+    if (isCurry(this.model.valueOf(callee)) && targets.length === 1 && call.arguments.length === 1) {
+      const decl = call.parent;
+      if (ts.isVariableDeclaration(decl) && decl.initializer === call && ts.isIdentifier(decl.name)) {
+        const use = unfollowedCurriedUse(this.model, call, decl.name.text);
+        if (!use) return detached();
+        const at = this.model.fileOf(use);
+        const line = at ? at.sf.getLineAndCharacterOfPosition(use.getStart()).line + 1 : 0;
+        return stop('unknown-callback', `it is curried (\`${shortText(callee, file)}(...)\`), and \`${decl.name.text}\` is used at ${at?.path ?? '?'}:${line} (\`${shortText(use.parent, at ?? file)}\`) where awaitify cannot await what it returns`);
       }
     }
     // `startApp(handler)` where `startApp` only registers that parameter as a handler (`connect().use('/', h)`).
