@@ -311,7 +311,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       results.set(failure.path, {
         path: failure.path,
         language: adapter.language,
-        status: 'failed',
+        status: failure.skip ? 'skipped' : 'failed',
         reason: failure.message,
         line: failure.line,
         original: file?.text.text,
