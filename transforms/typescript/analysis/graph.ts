@@ -86,6 +86,18 @@ const SYNC_ARRAY_CALLBACKS = new Set([
 ]);
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
 const HTTP_MODULES = new Set(['http', 'https', 'http2']);
+/** Packages that take a GraphQL resolver map (`{ resolvers }`) and run its resolvers through graphql-js. */
+const GRAPHQL_SCHEMA_MODULES = /^(@graphql-tools\/schema|graphql-tools|@apollo\/server|apollo-server(-[a-z]+)?|graphql-yoga)$/;
+
+/** The property names of an object literal (assignments, shorthands, methods). */
+function memberNames(obj: ts.ObjectLiteralExpression): string[] {
+  const out: string[] = [];
+  for (const p of obj.properties) {
+    const name = ts.isSpreadAssignment(p) ? undefined : propertyNameText(p.name);
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}
 
 export class GraphBuilder {
   readonly functions = new Map<ts.Node, FunctionInfo>();
@@ -329,6 +341,7 @@ export class GraphBuilder {
     }
     const args = call.arguments ?? [];
     if (args.length === 0) return;
+    if (this.onGraphqlResolvers(call, file, from)) return;
     const isPromise = ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && !this.model.lookup('Promise', call);
     const strategy = this.model.valueOf(call.expression);
     const isPassport = strategy?.kind === 'external' && /^passport(-|$)/.test(strategy.module);
@@ -546,6 +559,7 @@ export class GraphBuilder {
       for (const step of steps) if (step.fn) this.addEdge(from, this.fn(step.fn.node, step.fn.file), 'await', flowCall, site);
       return;
     }
+    if (this.onGraphqlResolvers(call, file, from)) return;
     if (targets.length === 0) {
       // `fastify.route({ handler })`, `fastify.get('/x', { preHandler, handler })`
       if (method === 'route' || (method && FASTIFY_ROUTE_METHODS.has(method))) this.onFastifyRouteOptions(call, file, from);
@@ -673,6 +687,41 @@ export class GraphBuilder {
     const owner = this.model.functionOf(this.model.valueOf(callee));
     if (owner && targets.every(([i]) => this.onlyRegistered(owner.node, i))) return detached();
     stop('unknown-callback', `it is passed to \`${shortText(callee, file)}(...)\`, which awaitify cannot see await it`);
+  }
+
+  /**
+   * `makeExecutableSchema({ typeDefs, resolvers })`, `new ApolloServer({ resolvers })`: each
+   * resolver (`resolvers.Query.user`, `resolvers.Mutation.createUser`) runs per request, and
+   * graphql-js awaits what it returns (a rejection becomes a GraphQL error, as a throw does).
+   */
+  private onGraphqlResolvers(call: ts.CallExpression | ts.NewExpression, file: FileInfo, from: FunctionInfo | null): boolean {
+    const lib = this.model.valueOf(call.expression);
+    if (lib?.kind !== 'external' || !GRAPHQL_SCHEMA_MODULES.test(lib.module)) return false;
+    let found = false;
+    for (const arg of call.arguments ?? []) {
+      const options = skipOuter(arg);
+      if (!ts.isObjectLiteralExpression(options)) continue;
+      for (const prop of options.properties) {
+        if (propertyNameText(prop.name) !== 'resolvers') continue;
+        const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+        const map = value && this.model.valueOf(value);
+        if (map?.kind !== 'object') continue;
+        for (const typeName of memberNames(map.node)) {
+          const type = this.model.member(map, typeName);
+          if (type?.kind !== 'object') continue;
+          for (const field of memberNames(type.node)) {
+            const resolver = this.model.functionOf(this.model.member(type, field));
+            if (!resolver) continue;
+            const t = this.fn(resolver.node, resolver.file);
+            t.graph.entry = 'graphql';
+            t.graph.name = `${typeName}.${field} resolver`;
+            this.addEdge(from, t, 'detached', prop, { kind: 'callback', call, file });
+            found = true;
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** Whether a function's parameter is used only as the handler of framework registrations in its body. */
