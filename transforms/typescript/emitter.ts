@@ -679,7 +679,16 @@ export class Emitter<N extends ExpressWrapNamer> {
     const start = call.getStart(file.sf);
     const end = call.getEnd();
     let edits: TextEdit[];
-    if (isAwaited(call)) edits = [{ start, end: start, text: 'Promise.all(' }, { start: end, end, text: ')' }];
+    const callee = call.expression;
+    if (site.flat && ts.isPropertyAccessExpression(callee)) {
+      // `xs.flatMap(cb)` → `(await Promise.all(xs.map(cb))).flat()`.
+      const name = callee.name;
+      edits = [
+        { start, end: start, text: `${isAwaited(call) ? '' : '(await '}Promise.all(` },
+        { start: name.getStart(file.sf), end: name.getEnd(), text: 'map' },
+        { start: end, end, text: isAwaited(call) ? ').then((lists) => lists.flat())' : ')).flat()' },
+      ];
+    } else if (isAwaited(call)) edits = [{ start, end: start, text: 'Promise.all(' }, { start: end, end, text: ')' }];
     else if (!this.loopReceivers.has(call) && awaitNeedsParens(call)) edits = [{ start, end: start, text: '(await Promise.all(' }, { start: end, end, text: '))' }];
     else edits = [{ start, end: start, text: 'await Promise.all(' }, { start: end, end, text: ')' }];
     this.add([RANK_AWAIT, start, -(end - start)], {
@@ -687,9 +696,9 @@ export class Emitter<N extends ExpressWrapNamer> {
       path: file.path,
       ...this.at(file, call),
       message:
-        (site.concurrent
-          ? 'The map callback became async: its promises are awaited with Promise.all. Review: the callbacks now run concurrently, so their side effects interleave.'
-          : 'The map callback became async: its promises are awaited with Promise.all.') + hazardNote(this.hazards.edges.get(e)),
+        (site.flat ? 'The flatMap callback became async: it is written as a map whose promises are awaited with Promise.all, then flattened one level (`.flat()`, as flatMap does).' : 'The map callback became async: its promises are awaited with Promise.all.') +
+        (site.concurrent ? ' Review: the callbacks now run concurrently, so their side effects interleave.' : '') +
+        hazardNote(this.hazards.edges.get(e)),
       safety: site.concurrent || this.hazards.edges.has(e) ? 'review' : 'safe',
       edits,
     });

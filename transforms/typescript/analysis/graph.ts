@@ -45,7 +45,8 @@ export type SiteInfo =
   | { kind: 'call'; call: ts.CallExpression; file: FileInfo }
   | { kind: 'new'; call: ts.NewExpression; file: FileInfo }
   | { kind: 'foreach'; call: ts.CallExpression; file: FileInfo; plan: ForEachPlan }
-  | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean }
+  /** `xs.map(cb)`, or `xs.flatMap(cb)` (`flat`: written as `(await Promise.all(xs.map(cb))).flat()`). */
+  | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean; flat?: boolean }
   /** `xs.filter(cb)` and the like, restructured so the callbacks are awaited first (predicate.ts). */
   | { kind: 'predicate'; call: ts.CallExpression; file: FileInfo; plan: PredicatePlan }
   | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
@@ -615,6 +616,12 @@ export class GraphBuilder {
         const [, arg, t] = targets[0]!;
         if (t.graph.alreadyAsync || insidePromiseCombinator(call, this.model)) return detached();
         this.addEdge(from, t, 'await', arg, { kind: 'map', call, file, concurrent: !isSimpleReturnCallback(t.node) });
+        return;
+      }
+      // A flatMap whose callback must await: the callbacks' promises are awaited together, then flattened one level.
+      if (method === 'flatMap' && targets.length === 1 && targets[0]![0] === 0 && call.arguments.length === 1 && !targets[0]![2].graph.alreadyAsync) {
+        const [, arg, t] = targets[0]!;
+        this.addEdge(from, t, 'await', arg, { kind: 'map', call, file, concurrent: !isSimpleReturnCallback(t.node), flat: true });
         return;
       }
       if (PREDICATE_METHODS.has(method) && targets.length === 1 && targets[0]![0] === 0 && !targets[0]![2].graph.alreadyAsync) {
