@@ -216,6 +216,15 @@ describe('awaitify migrate', () => {
     expect(quiet.stderr).toMatch(/^failed src\/broken\.ts:\d+ \S.*\n$/);
   });
 
+  it('skips JSON data in a .js file (a config read with JSON.parse) with a reason, not as a failure (exit 0)', () => {
+    const dir = project({ ...app(), 'config.js': '{\n  "port": 7777,\n  "storage": { "type": "file" }\n}\n' });
+    const r = awaitify(dir, 'migrate');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/\nskipped:\n {2}config\.js JSON data with a \.js name[^\n]*\n/);
+    expect(r.stderr).not.toContain('failed:');
+    expect(r.stdout).toContain('diff --git a/src/config.ts b/src/config.ts\n');
+  });
+
   it('skips binary and non-UTF-8 files with a reason and goes on (exit 0)', () => {
     const dir = project({
       ...app(),

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import { detectEol, applyEdits, OverlappingEditsError } from './edits.js';
+import { keepPrettierFormat } from './prettier.js';
 import { discover, extensionOf, skipDirectoriesFrom, isInside, realpathOrSelf, toPosix, type SkippedPath } from './discover.js';
 import { GLOB_CHARS, splitGlob } from './glob.js';
 import { DEFAULT_MAX_FILE_SIZE, generatedReason, oversizeReason } from './limits.js';
@@ -336,7 +337,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       results.set(failure.path, {
         path: failure.path,
         language: adapter.language,
-        status: 'failed',
+        status: failure.skip ? 'skipped' : 'failed',
         reason: failure.message,
         line: failure.line,
         original: file?.text.text,
@@ -740,6 +741,8 @@ async function applyFile(file: LoadedFile, findings: Finding[]): Promise<FileRes
       output: undefined,
     };
   }
+  // A file that was prettier-clean stays so (the project's own prettier and options, when it has them).
+  output = await keepPrettierFormat(text.absPath, text.text, output);
   return { ...base, status: 'changed', output };
 }
 

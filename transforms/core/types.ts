@@ -288,6 +288,8 @@ export interface AdapterFailure {
   path: string;
   line?: number;
   message: string;
+  /** Not code the adapter could have migrated (JSON data in a .js file): reported as skipped, not failed. */
+  skip?: boolean;
 }
 
 export interface AdapterResult {

@@ -21,7 +21,7 @@ import { predicateEdits } from './predicate.js';
 import { iifeWrapEdits } from './toplevel.js';
 import { INTERVAL_ADVICE, INTERVAL_KIND, INTERVAL_RULE, intervalReview } from './rules/interval-async-callback.js';
 import { PUBLIC_API_ADVICE, PUBLIC_API_KIND } from './rules/public-api.js';
-import { TEST_DONE_KIND, TEST_DONE_RULE, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
+import { TEST_DONE_KIND, TEST_DONE_RULE, VERIFY_DONE_KIND, testDoneWrapFinding, testDoneWrapOf } from './rules/test-done-callback.js';
 import { STARTUP_ONLY_KIND, STARTUP_ONLY_RULE, isTestOnly, startupNote, testOnlyNote } from './rules/startup-only-io.js';
 import { twinReference, type TwinPlan } from './twin.js';
 import { MISSING_AWAIT_RULE, type MissingAwait } from './rules/missing-await.js';
@@ -444,7 +444,37 @@ export class Emitter<N extends ExpressWrapNamer> {
       else if (site.kind === 'foreach') this.emitForEach(e, site);
       else if (site.kind === 'map') this.emitMap(e, site);
       else if (site.kind === 'predicate') this.emitPredicate(site);
+      else if (site.kind === 'flow') this.emitFlow(site);
     }
+  }
+
+  /** `flow(f, g)(x)` with an async step: written out as `g(await f(x))`, each async step awaited. */
+  private emitFlow(site: Extract<SiteInfo, { kind: 'flow' }>): void {
+    const { call, file, steps } = site;
+    const sf = file.sf;
+    const asyncSteps: string[] = [];
+    let text = call.arguments.map((a) => a.getText(sf)).join(', ');
+    steps.forEach((step, i) => {
+      const info = step.fn ? this.builder.functions.get(step.fn.node) : undefined;
+      const isAsync = info !== undefined && this.result.async.has(info.id);
+      if (isAsync) asyncSteps.push(info!.graph.name);
+      const stepText = ts.isIdentifier(skipOuter(step.expr)) || ts.isCallExpression(skipOuter(step.expr)) || ts.isPropertyAccessExpression(skipOuter(step.expr)) ? step.expr.getText(sf) : `(${step.expr.getText(sf)})`;
+      const applied = `${stepText}(${text})`;
+      text = isAsync ? `await ${applied}` : applied;
+    });
+    if (asyncSteps.length === 0) return;
+    const last = steps[steps.length - 1]!;
+    const lastAsync = last.fn !== undefined && this.result.async.has(this.builder.functions.get(last.fn.node)?.id ?? '');
+    if (lastAsync && awaitNeedsParens(call)) text = `(${text})`;
+    const start = call.getStart(sf);
+    this.add([RANK_AWAIT, start, -(call.getEnd() - start)], {
+      rule: RULE.asyncPropagation,
+      path: file.path,
+      ...this.at(file, call),
+      message: `${asyncSteps.map((n) => `\`${n}\``).join(', ')} ${asyncSteps.length === 1 ? 'is' : 'are'} async now: the \`flow(...)\` pipeline, which would hand a promise to the next step, is written out as nested calls that await ${asyncSteps.length === 1 ? 'it' : 'them'}.`,
+      safety: 'safe',
+      edits: [{ start, end: call.getEnd(), text }],
+    });
   }
 
   private calleeName(e: GraphEdge): string {
@@ -649,7 +679,16 @@ export class Emitter<N extends ExpressWrapNamer> {
     const start = call.getStart(file.sf);
     const end = call.getEnd();
     let edits: TextEdit[];
-    if (isAwaited(call)) edits = [{ start, end: start, text: 'Promise.all(' }, { start: end, end, text: ')' }];
+    const callee = call.expression;
+    if (site.flat && ts.isPropertyAccessExpression(callee)) {
+      // `xs.flatMap(cb)` → `(await Promise.all(xs.map(cb))).flat()`.
+      const name = callee.name;
+      edits = [
+        { start, end: start, text: `${isAwaited(call) ? '' : '(await '}Promise.all(` },
+        { start: name.getStart(file.sf), end: name.getEnd(), text: 'map' },
+        { start: end, end, text: isAwaited(call) ? ').then((lists) => lists.flat())' : ')).flat()' },
+      ];
+    } else if (isAwaited(call)) edits = [{ start, end: start, text: 'Promise.all(' }, { start: end, end, text: ')' }];
     else if (!this.loopReceivers.has(call) && awaitNeedsParens(call)) edits = [{ start, end: start, text: '(await Promise.all(' }, { start: end, end, text: '))' }];
     else edits = [{ start, end: start, text: 'await Promise.all(' }, { start: end, end, text: ')' }];
     this.add([RANK_AWAIT, start, -(end - start)], {
@@ -657,9 +696,9 @@ export class Emitter<N extends ExpressWrapNamer> {
       path: file.path,
       ...this.at(file, call),
       message:
-        (site.concurrent
-          ? 'The map callback became async: its promises are awaited with Promise.all. Review: the callbacks now run concurrently, so their side effects interleave.'
-          : 'The map callback became async: its promises are awaited with Promise.all.') + hazardNote(this.hazards.edges.get(e)),
+        (site.flat ? 'The flatMap callback became async: it is written as a map whose promises are awaited with Promise.all, then flattened one level (`.flat()`, as flatMap does).' : 'The map callback became async: its promises are awaited with Promise.all.') +
+        (site.concurrent ? ' Review: the callbacks now run concurrently, so their side effects interleave.' : '') +
+        hazardNote(this.hazards.edges.get(e)),
       safety: site.concurrent || this.hazards.edges.has(e) ? 'review' : 'safe',
       edits,
     });
@@ -939,6 +978,8 @@ function adviceFor(kind: string | undefined): string {
       return PUBLIC_API_ADVICE;
     case TEST_DONE_KIND:
       return 'Rewrite the body by hand as a block whose statements run in `(async () => { ... })().catch(done)`, or drop `done` and make the function async (return nothing else), calling what `done()` meant by returning and what `done(err)` meant by throwing.';
+    case VERIFY_DONE_KIND:
+      return 'Rewrite the body by hand so that `done` is called only at the end, then let its statements run in `(async () => { ... })().catch(done)`.';
     case 'exit-listener':
       return "Do the async work before the process exits (in a `beforeExit` listener, or before calling `process.exit()`); an 'exit' listener can only do synchronous cleanup.";
     case 'react-component':

@@ -38,7 +38,11 @@ export function loadProject(root: string, sources: SourceText[]): LoadedProject 
     const sf = morph.compilerNode;
     const error = firstParseError(sf);
     if (error) {
-      failures.push({ path: source.path, line: error.line, message: `does not parse: ${error.message} (line ${error.line})` });
+      failures.push(
+        isJson(source.text)
+          ? { path: source.path, message: 'JSON data with a .js name (a config read with JSON.parse, not a module): not code, nothing to migrate', skip: true }
+          : { path: source.path, line: error.line, message: `does not parse: ${error.message} (line ${error.line})` },
+      );
       project.removeSourceFile(morph);
       continue;
     }
@@ -52,6 +56,15 @@ export function loadProject(root: string, sources: SourceText[]): LoadedProject 
     });
   }
   return { project, model: new ProjectModel(files, aliases), files, failures };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The first parse error of a source file, 1-based line. */

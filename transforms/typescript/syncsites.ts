@@ -167,14 +167,14 @@ export function stopUnawaitableSites(builder: GraphBuilder): void {
   for (const [edge, site] of builder.sites) {
     if (edge.mode !== 'await') continue;
     let stop: { kind: string; reason: string } | undefined;
-    if (site.kind === 'call' || site.kind === 'map' || site.kind === 'foreach') {
+    if (site.kind === 'call' || site.kind === 'map' || site.kind === 'foreach' || site.kind === 'flow') {
       if (enclosingParameterDefault(site.call)) {
         stop = { kind: PARAMETER_DEFAULT, reason: 'the call is in a parameter\'s default value, where `await` is not allowed' };
       } else if (site.kind === 'map' && ts.isOptionalChain(site.call)) {
         stop = { kind: OPTIONAL_CHAIN_MAP, reason: 'the `.map()` is part of an optional chain (`?.`): `Promise.all` of the chain would reject where the chain short-circuits to undefined' };
       } else if (site.kind === 'foreach' && ts.isOptionalChain(site.call)) {
         stop = { kind: 'foreach-callback', reason: 'the `.forEach()` is part of an optional chain (`?.`), which a `for...of` loop would not short-circuit' };
-      } else if (site.kind === 'call' && cutsOptionalChain(site.call)) {
+      } else if ((site.kind === 'call' || site.kind === 'flow') && cutsOptionalChain(site.call)) {
         stop = { kind: OPTIONAL_CHAIN, reason: 'the call is inside an optional chain that continues after it: `(await ...)` would cut the chain and throw where the original short-circuited to undefined' };
       } else if (site.kind === 'call' && declaresFastifyDone(builder.byId.get(edge.to)?.node)) {
         // Its async form drops `done`, so a direct caller's callback would never run.

@@ -5,8 +5,10 @@
 PORT="${PORT:-39170}"
 SMOKE_TMP="$(mktemp -d "${TMPDIR:-/tmp}/awaitify-smoke.XXXXXX")"
 server_pid=""
+# The server's own children too (`npx ts-node` leaves the node process running when only npx is stopped).
+descendants() { local c; for c in $(pgrep -P "$1" 2>/dev/null); do descendants "$c"; echo "$c"; done; }
 smoke_cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; fi
+  if [[ -n "$server_pid" ]]; then kill $(descendants "$server_pid") "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; fi
   rm -rf "$SMOKE_TMP"
 }
 trap smoke_cleanup EXIT

@@ -28,6 +28,7 @@ import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
 import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
+import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
 export interface FunctionInfo {
   id: string;
@@ -44,10 +45,13 @@ export type SiteInfo =
   | { kind: 'call'; call: ts.CallExpression; file: FileInfo }
   | { kind: 'new'; call: ts.NewExpression; file: FileInfo }
   | { kind: 'foreach'; call: ts.CallExpression; file: FileInfo; plan: ForEachPlan }
-  | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean }
+  /** `xs.map(cb)`, or `xs.flatMap(cb)` (`flat`: written as `(await Promise.all(xs.map(cb))).flat()`). */
+  | { kind: 'map'; call: ts.CallExpression; file: FileInfo; concurrent: boolean; flat?: boolean }
   /** `xs.filter(cb)` and the like, restructured so the callbacks are awaited first (predicate.ts). */
   | { kind: 'predicate'; call: ts.CallExpression; file: FileInfo; plan: PredicatePlan }
   | { kind: 'callback'; call: ts.CallExpression | ts.NewExpression; file: FileInfo }
+  /** A step of `flow(f, g)(x)` (lodash.ts): the call is the outer one, written out as nested calls when a step is async. */
+  | { kind: 'flow'; call: ts.CallExpression; file: FileInfo; steps: FlowStep[] }
   | { kind: 'accessor'; node: ts.PropertyAccessExpression; file: FileInfo }
   /** An override and its base (or two implementations of one interface method): they change together. */
   | { kind: 'hierarchy'; node: ts.MethodDeclaration; file: FileInfo }
@@ -83,6 +87,18 @@ const SYNC_ARRAY_CALLBACKS = new Set([
 ]);
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
 const HTTP_MODULES = new Set(['http', 'https', 'http2']);
+/** Packages that take a GraphQL resolver map (`{ resolvers }`) and run its resolvers through graphql-js. */
+const GRAPHQL_SCHEMA_MODULES = /^(@graphql-tools\/schema|graphql-tools|@apollo\/server|apollo-server(-[a-z]+)?|graphql-yoga)$/;
+
+/** The property names of an object literal (assignments, shorthands, methods). */
+function memberNames(obj: ts.ObjectLiteralExpression): string[] {
+  const out: string[] = [];
+  for (const p of obj.properties) {
+    const name = ts.isSpreadAssignment(p) ? undefined : propertyNameText(p.name);
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}
 
 export class GraphBuilder {
   readonly functions = new Map<ts.Node, FunctionInfo>();
@@ -96,6 +112,8 @@ export class GraphBuilder {
   readonly implementationsOf = new Map<ts.Node, FunctionInfo[]>();
   /** Edges handing a test body or hook to a test runner (`it`, `beforeEach`, ...), with the call. */
   readonly testEdges = new Map<GraphEdge, ts.CallExpression>();
+  /** Edges handing a verify callback to a passport strategy (`new LocalStrategy((username, password, done) => ...)`), with the `new`. */
+  readonly verifyEdges = new Map<GraphEdge, ts.NewExpression>();
   /** Edges handing a callback to `setInterval`. */
   readonly intervalEdges = new Set<GraphEdge>();
   /** Call nodes already turned into an edge, so the checker fallback never doubles one. */
@@ -328,10 +346,25 @@ export class GraphBuilder {
     }
     const args = call.arguments ?? [];
     if (args.length === 0) return;
+    if (this.onGraphqlResolvers(call, file, from)) return;
     const isPromise = ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && !this.model.lookup('Promise', call);
+    const strategy = this.model.valueOf(call.expression);
+    const isPassport = strategy?.kind === 'external' && /^passport(-|$)/.test(strategy.module);
     for (const arg of args) {
       const target = this.functionArgument(arg);
       if (!target) continue;
+      // A passport strategy calls its verify callback (the last argument, `done` last) on each login and ignores
+      // what it returns: the callback runs on the request path, and its body may move into an async IIFE
+      // ending in `.catch(done)` (rules/test-done-callback.ts).
+      const last = target.node.parameters.at(-1);
+      if (isPassport && arg === args[args.length - 1] && target.node.parameters.length >= 2 && last && ts.isIdentifier(last.name) && !last.dotDotDotToken) {
+        target.graph.entry = 'passport';
+        if (isAnonymous(target.node)) target.graph.name = `verify callback of new ${shortText(call.expression, file)}(...)`;
+        const first = this.edges.length;
+        this.addEdge(from, target, 'detached', arg, { kind: 'callback', call, file });
+        for (const e of this.edges.slice(first)) this.verifyEdges.set(e, call);
+        continue;
+      }
       const stop = isPromise
         ? { kind: 'promise-executor', reason: 'a Promise executor runs synchronously and an async executor loses its errors; await the value before `new Promise` or inside `.then`' }
         : { kind: 'unknown-callback', reason: `it is passed to \`new ${shortText(call.expression, file)}(...)\`, which awaitify cannot see await it` };
@@ -347,6 +380,15 @@ export class GraphBuilder {
     if (call.arguments.length) this.onCallbacks(call, file, from);
 
     if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return;
+    // `save(user, 3)` or `save(user)(3)` with `save = curry(fn)`: a call of fn once every parameter is supplied.
+    const curried = curriedCall(this.model, call);
+    if (curried) {
+      this.resolvedCalls.add(call);
+      if (curried.applied >= curried.arity) this.addEdge(from, this.fn(curried.fn.node, curried.fn.file), this.callMode(call), call, { kind: 'call', call, file });
+      return;
+    }
+    // `flow(f, g)(x)`: the steps are called here (the edges come from onCallbacks on the inner call).
+    if (invokedFlow(this.model, call)) return;
     let target = this.resolveCallee(callee);
     if (!target && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
       target = this.model.functionOf(this.model.valueOf(callee.expression));
@@ -514,6 +556,15 @@ export class GraphBuilder {
     });
     const callee = skipOuter(call.expression);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    // `flow(f, save(user))(x)`: each step that runs a project function is awaited where it is async.
+    const flowCall = flowInvocation(this.model, call);
+    const steps = flowCall && flowSteps(this.model, flowCall);
+    if (flowCall && steps) {
+      const site: SiteInfo = { kind: 'flow', call: flowCall, file, steps };
+      for (const step of steps) if (step.fn) this.addEdge(from, this.fn(step.fn.node, step.fn.file), 'await', flowCall, site);
+      return;
+    }
+    if (this.onGraphqlResolvers(call, file, from)) return;
     if (targets.length === 0) {
       // `fastify.route({ handler })`, `fastify.get('/x', { preHandler, handler })`
       if (method === 'route' || (method && FASTIFY_ROUTE_METHODS.has(method))) this.onFastifyRouteOptions(call, file, from);
@@ -571,6 +622,12 @@ export class GraphBuilder {
         this.addEdge(from, t, 'await', arg, { kind: 'map', call, file, concurrent: !isSimpleReturnCallback(t.node) });
         return;
       }
+      // A flatMap whose callback must await: the callbacks' promises are awaited together, then flattened one level.
+      if (method === 'flatMap' && targets.length === 1 && targets[0]![0] === 0 && call.arguments.length === 1 && !targets[0]![2].graph.alreadyAsync) {
+        const [, arg, t] = targets[0]!;
+        this.addEdge(from, t, 'await', arg, { kind: 'map', call, file, concurrent: !isSimpleReturnCallback(t.node), flat: true });
+        return;
+      }
       if (PREDICATE_METHODS.has(method) && targets.length === 1 && targets[0]![0] === 0 && !targets[0]![2].graph.alreadyAsync) {
         const [, arg, t] = targets[0]!;
         const plan = analyzePredicate(call, arg, this.model);
@@ -625,10 +682,57 @@ export class GraphBuilder {
         return;
       }
     }
+    // `const save = curry(fn)`: fn runs where save is called with every argument (an edge from each such call),
+    // when that is all that is done with save.
+    if (isCurry(this.model.valueOf(callee)) && targets.length === 1 && call.arguments.length === 1) {
+      const decl = call.parent;
+      if (ts.isVariableDeclaration(decl) && decl.initializer === call && ts.isIdentifier(decl.name)) {
+        const use = unfollowedCurriedUse(this.model, call, decl.name.text);
+        if (!use) return detached();
+        const at = this.model.fileOf(use);
+        const line = at ? at.sf.getLineAndCharacterOfPosition(use.getStart()).line + 1 : 0;
+        return stop('unknown-callback', `it is curried (\`${shortText(callee, file)}(...)\`), and \`${decl.name.text}\` is used at ${at?.path ?? '?'}:${line} (\`${shortText(use.parent, at ?? file)}\`) where awaitify cannot await what it returns`);
+      }
+    }
     // `startApp(handler)` where `startApp` only registers that parameter as a handler (`connect().use('/', h)`).
     const owner = this.model.functionOf(this.model.valueOf(callee));
     if (owner && targets.every(([i]) => this.onlyRegistered(owner.node, i))) return detached();
     stop('unknown-callback', `it is passed to \`${shortText(callee, file)}(...)\`, which awaitify cannot see await it`);
+  }
+
+  /**
+   * `makeExecutableSchema({ typeDefs, resolvers })`, `new ApolloServer({ resolvers })`: each
+   * resolver (`resolvers.Query.user`, `resolvers.Mutation.createUser`) runs per request, and
+   * graphql-js awaits what it returns (a rejection becomes a GraphQL error, as a throw does).
+   */
+  private onGraphqlResolvers(call: ts.CallExpression | ts.NewExpression, file: FileInfo, from: FunctionInfo | null): boolean {
+    const lib = this.model.valueOf(call.expression);
+    if (lib?.kind !== 'external' || !GRAPHQL_SCHEMA_MODULES.test(lib.module)) return false;
+    let found = false;
+    for (const arg of call.arguments ?? []) {
+      const options = skipOuter(arg);
+      if (!ts.isObjectLiteralExpression(options)) continue;
+      for (const prop of options.properties) {
+        if (propertyNameText(prop.name) !== 'resolvers') continue;
+        const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+        const map = value && this.model.valueOf(value);
+        if (map?.kind !== 'object') continue;
+        for (const typeName of memberNames(map.node)) {
+          const type = this.model.member(map, typeName);
+          if (type?.kind !== 'object') continue;
+          for (const field of memberNames(type.node)) {
+            const resolver = this.model.functionOf(this.model.member(type, field));
+            if (!resolver) continue;
+            const t = this.fn(resolver.node, resolver.file);
+            t.graph.entry = 'graphql';
+            t.graph.name = `${typeName}.${field} resolver`;
+            this.addEdge(from, t, 'detached', prop, { kind: 'callback', call, file });
+            found = true;
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** Whether a function's parameter is used only as the handler of framework registrations in its body. */

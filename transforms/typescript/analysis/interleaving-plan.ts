@@ -211,7 +211,7 @@ export function planEdgeHazards(
     }
     for (const e of edges) {
       const site = builder.sites.get(e);
-      if (site && (site.kind === 'call' || site.kind === 'foreach' || site.kind === 'map' || site.kind === 'predicate')) points.push({ node: site.call, ref: e });
+      if (site && (site.kind === 'call' || site.kind === 'foreach' || site.kind === 'map' || site.kind === 'predicate' || site.kind === 'flow')) points.push({ node: site.call, ref: e });
     }
     const folded = new Set((seedsOf.get(fn) ?? []).filter((s) => s.awaitAt !== undefined).map((s) => s.blocking.call.compilerNode));
     const calls = (fsCalls.get(fn) ?? []).filter((c) => !folded.has(c));

@@ -490,7 +490,101 @@ export function interleavingHazards<T>(
       break;
     }
   }
+  hazards.push(...initWindowHazards(accesses, points, suspended, flow, lineOf));
   return hazards;
+}
+
+/** An existence check of a path (`existsSync(p)`), not a stat read for what it says. */
+function isExistenceCheck(a: Access): boolean {
+  return a.kind === 'observe' && a.verb === 'check' && a.key[0]!.startsWith('path:') && a.call !== undefined && /^(existsSync|accessSync|pathExistsSync)$/.test(calleeName(a.call) ?? '');
+}
+
+/**
+ * The statements run only on the check's outcome: the branches of each `if`
+ * whose condition holds the check, or a local the check's result was stored
+ * in (`const isNew = !existsSync(p); ... if (isNew) { ... }`).
+ */
+function guardedBranches(check: ts.CallExpression): ts.Statement[] {
+  let top: ts.Node = check;
+  while (top.parent && (ts.isParenthesizedExpression(top.parent) || ts.isPrefixUnaryExpression(top.parent) || ts.isBinaryExpression(top.parent))) top = top.parent;
+  const branches = (ifs: ts.IfStatement): ts.Statement[] => (ifs.elseStatement ? [ifs.thenStatement, ifs.elseStatement] : [ifs.thenStatement]);
+  if (top.parent && ts.isIfStatement(top.parent) && top.parent.expression === top) return branches(top.parent);
+  const decl = top.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== top || !ts.isIdentifier(decl.name)) return [];
+  const name = decl.name.text;
+  const scope = decl.parent?.parent?.parent;
+  if (!scope) return [];
+  const out: ts.Statement[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isIfStatement(n) && n.getStart() > decl.getEnd()) {
+      let uses = false;
+      const find = (m: ts.Node): void => {
+        if (ts.isIdentifier(m) && m.text === name && isReference(m)) uses = true;
+        else ts.forEachChild(m, find);
+      };
+      find(n.expression);
+      if (uses) out.push(...branches(n));
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return out;
+}
+
+/**
+ * Open → initialise: a path checked for existence, then created (written, or
+ * handed to a project function that opens it), then set up in the code that
+ * runs only when the check found it missing. Once it exists, another request's
+ * check sees it; a new await after the creation and before the end of that
+ * setup lets that request use it half-initialised (tables not created yet).
+ */
+function initWindowHazards<T>(accesses: Access[], points: AwaitPoint<T>[], suspended: ts.Node[], flow: ControlFlow, lineOf: (node: ts.Node) => number): InterleavingHazard<T>[] {
+  const hazards: InterleavingHazard<T>[] = [];
+  for (const check of accesses.filter(isExistenceCheck)) {
+    const guarded = guardedBranches(check.call!);
+    if (guarded.length === 0) continue;
+    const acts = accesses.filter((a) => a.kind === 'mutate' && a.key[0] === check.key[0] && a.at > check.at && flow.follows(check, a));
+    for (const act of acts) {
+      const inWindow = points.filter((p) => {
+        const step = stepOf(p.node);
+        if (p.node === act.node || step.at <= act.at || !flow.follows(act, step)) return false;
+        const branch = guarded.find((g) => within(p.node, g));
+        if (!branch) return false;
+        // The setup still to come: a call in the branch after the await.
+        if (!hasCallAfter(branch, p.node.getEnd())) return false;
+        const window = flow.window(act, step);
+        return window !== undefined && !suspended.some((s) => window.holds(s));
+      });
+      if (inWindow.length === 0) continue;
+      const point = inWindow[0]!.node;
+      const pointText = oneLine(point);
+      const subject = code(check.subject);
+      hazards.push({
+        first: { node: act.node, line: lineOf(act.node), text: oneLine(act.call ?? act.node) },
+        second: { node: point, line: lineOf(point), text: pointText },
+        points: inWindow,
+        message:
+          `${code(oneLine(check.call!))} at line ${lineOf(check.node)} finds ${subject} missing, ${code(oneLine(act.call ?? act.node))} at line ${lineOf(act.node)} creates it, and the code after ${code(pointText)} at line ${lineOf(point)} sets it up; ` +
+          `with an await there, another request's check sees ${subject} existing and uses it before it is set up (open → initialise).`,
+        advice: `Do the awaited work before the check (read what the setup needs first), or keep one promise per path for the whole open-and-set-up (\`opening.get(p) ?? opening.set(p, openAndInit(p)).get(p)\`), so concurrent requests wait for the same setup.`,
+      });
+      break;
+    }
+  }
+  return hazards;
+}
+
+/** A call in `node` that starts after `pos`. */
+function hasCallAfter(node: ts.Node, pos: number): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) && n.getStart() >= pos) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 /**
@@ -500,11 +594,7 @@ export function interleavingHazards<T>(
  */
 function handedCheckedPaths(fn: FunctionLike, model: ProjectModel, fsCalls: ts.CallExpression[], accesses: Access[]): Access[] {
   // Existence checks only: a stat is mostly read for what it says (size, isDirectory), not as a guard.
-  const checked = new Set(
-    accesses
-      .filter((a) => a.kind === 'observe' && a.verb === 'check' && a.key[0]!.startsWith('path:') && a.call && /^(existsSync|accessSync|pathExistsSync)$/.test(calleeName(a.call) ?? ''))
-      .map((a) => a.key[0]!),
-  );
+  const checked = new Set(accesses.filter(isExistenceCheck).map((a) => a.key[0]!));
   if (!checked.size || !fn.body) return [];
   const own = new Set<ts.Node>(fsCalls);
   const out: Access[] = [];

@@ -47,7 +47,7 @@ export type Value =
   /** Something from a package: `external('express', ['Router'])` is `require('express').Router`. */
   | { kind: 'external'; module: string; path: string[] }
   /** The result of calling (or `new`-ing) a value: `express()` is `{ kind: 'result', of: external express }`. */
-  | { kind: 'result'; of: Value }
+  | { kind: 'result'; of: Value; call?: ts.CallExpression }
   /** A parameter typed as something from a package (`app: Express`). */
   | { kind: 'typed'; module: string; name: string };
 
@@ -447,7 +447,7 @@ export class ProjectModel {
       const factory = this.functionOf(callee);
       const made = factory ? this.factoryResult(factory.node) : undefined;
       if (made) return made;
-      return callee ? { kind: 'result', of: callee } : undefined;
+      return callee ? { kind: 'result', of: callee, call: expr } : undefined;
     }
     if (ts.isNewExpression(expr)) {
       // `new Map()`, `new URL(...)`: a built-in, known not to be project code.

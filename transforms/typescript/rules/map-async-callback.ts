@@ -10,7 +10,7 @@ export const mapAsyncCallbackRule: RuleMeta = {
   exampleExt: 'js',
   docs: {
     summary: 'Wraps `arr.map(cb)` whose callback became async in `await Promise.all(...)`.',
-    whatItDoes: 'Rewrites `arr.map(cb)` as `await Promise.all(arr.map(cb))` when the callback becomes async.',
+    whatItDoes: 'Rewrites `arr.map(cb)` as `await Promise.all(arr.map(cb))` when the callback becomes async, and `arr.flatMap(cb)` as `(await Promise.all(arr.map(cb))).flat()` (flatMap flattens one level, as `.flat()` does). Review when the callback does more than return one call: the callbacks then run concurrently.',
     why: 'An async callback makes `map` return an array of promises; the code that used the values would get promises.',
     example: {
       before: "// fixture-options: express=5\nconst fs = require('fs');\nconst express = require('express');\n\nconst app = express();\napp.get('/files', (req, res) => {\n  const names = req.query.names.split(',');\n  res.json(names.map((name) => fs.readFileSync(`files/${name}`, 'utf8')));\n});\n",

@@ -12,6 +12,7 @@ import { wrapLinesEdits } from '../toplevel.js';
 
 export const TEST_DONE_RULE = 'test-done-callback';
 export const TEST_DONE_KIND = 'test-done-callback';
+export const VERIFY_DONE_KIND = 'passport-verify-done';
 
 export const testDoneCallbackRule: RuleMeta = {
   id: TEST_DONE_RULE,
@@ -22,7 +23,7 @@ export const testDoneCallbackRule: RuleMeta = {
   docs: {
     summary: 'Runs the body of a test or hook that takes `done` in an async IIFE whose rejection goes to `done`, instead of making it async.',
     whatItDoes:
-      "When a test body or hook handed to mocha, jest or node:test (`it`, `test`, `specify`, `before`, `beforeEach`, `after`, `afterEach`, `beforeAll`, `afterAll`) declares a `done` callback (the first parameter for mocha and jest, the second for node:test) and must await something, it is not made async: its statements move into `(async () => { ... })().catch(done);`, re-indented, and the awaits go inside. A body written as an expression, and one where `done` is called before later statements that would now run after an await (review), stay sync under `--safety safe` with a manual finding; so does what they call, or it keeps a sync twin under `--api twin`. `it.each(...)` bodies, vitest and ava contexts and tape's `t` are not `done` callbacks.",
+      "When a test body or hook handed to mocha, jest or node:test (`it`, `test`, `specify`, `before`, `beforeEach`, `after`, `afterEach`, `beforeAll`, `afterAll`) declares a `done` callback (the first parameter for mocha and jest, the second for node:test) and must await something, it is not made async: its statements move into `(async () => { ... })().catch(done);`, re-indented, and the awaits go inside. A body written as an expression, and one where `done` is called before later statements that would now run after an await (review), stay sync under `--safety safe` with a manual finding; so does what they call, or it keeps a sync twin under `--api twin`. `it.each(...)` bodies, vitest and ava contexts and tape's `t` are not `done` callbacks. A passport strategy's verify callback (the last argument of `new LocalStrategy(...)` or any strategy from a `passport-*` package, its last parameter `done`) is treated the same way: passport calls it on each login (so it is a request-path entry) and ignores what it returns.",
     why:
       "Mocha fails a test that both declares `done` and returns a promise (\"Resolution method is overspecified. Specify a callback *or* return a Promise; not both\"), and jest fails one that takes `done` and returns something. An async function always returns a promise, so adding `async` breaks the test. The IIFE keeps `done` as the way the test ends, and a rejection (a failed assertion after an await) reaches `done(err)` instead of becoming an unhandled rejection.",
     example: {
@@ -41,7 +42,10 @@ export interface DoneWrapPlan {
   done: string;
   body: ts.Block;
   safety: Safety;
-  call: ts.CallExpression;
+  /** How the finding names the function (`` `it('loads')` ``, the verify callback of `` `new LocalStrategy(...)` ``). */
+  label: string;
+  /** A test body or hook, or a passport strategy's verify callback. */
+  kind: 'test' | 'verify';
 }
 
 const plans = new WeakMap<GraphBuilder, Map<string, DoneWrapPlan>>();
@@ -58,24 +62,34 @@ export function testDoneWrapOf(builder: GraphBuilder, id: string): DoneWrapPlan 
 export function planTestDoneCallbacks(builder: GraphBuilder, model: ProjectModel, mayReview: boolean): void {
   const out = new Map<string, DoneWrapPlan>();
   plans.set(builder, out);
+  const callbacks: { id: string; done: string | undefined; label: string; kind: DoneWrapPlan['kind'] }[] = [];
   for (const [e, call] of builder.testEdges) {
     const info = builder.byId.get(e.to);
-    if (!info || info.graph.alreadyAsync || info.graph.cannotBeAsync) continue;
-    const done = doneParameter(call, info, model);
+    if (info) callbacks.push({ id: e.to, done: doneParameter(call, info, model), label: testLabel(call), kind: 'test' });
+  }
+  for (const [e, call] of builder.verifyEdges) {
+    const info = builder.byId.get(e.to);
+    const last = info?.node.parameters.at(-1);
+    callbacks.push({ id: e.to, done: last && ts.isIdentifier(last.name) ? last.name.text : undefined, label: `the verify callback of \`new ${call.expression.getText()}(...)\``, kind: 'verify' });
+  }
+  for (const { id, done, label, kind } of callbacks) {
+    const info = builder.byId.get(id);
+    if (!info || info.graph.alreadyAsync || info.graph.cannotBeAsync || out.has(id)) continue;
     if (!done) continue;
-    const label = testLabel(call);
     const body = info.node.body;
-    const why = `${label} declares \`${done}\`: mocha and jest fail a test or hook that both takes a done callback and returns a promise ("Resolution method is overspecified"), so it cannot become async`;
+    const why = kind === 'test'
+      ? `${label} declares \`${done}\`: mocha and jest fail a test or hook that both takes a done callback and returns a promise ("Resolution method is overspecified"), so it cannot become async`
+      : `${label} reports through \`${done}\`, and passport ignores what it returns (an async callback's rejection would be lost and the login would hang), so it does not become async`;
     if (!body || !ts.isBlock(body) || body.statements.length === 0 || info.node.asteriskToken || !startsLine(body.statements[0]!, info)) {
-      info.graph.cannotBeAsync = { kind: TEST_DONE_KIND, reason: `${why}, and its body cannot be moved into an async IIFE (it is an expression)` };
+      info.graph.cannotBeAsync = { kind: kind === 'test' ? TEST_DONE_KIND : VERIFY_DONE_KIND, reason: `${why}, and its body cannot be moved into an async IIFE (it is an expression)` };
       continue;
     }
     const safety = doneOnlyAtTheEnd(body, done) ? 'safe' : 'review';
     if (safety === 'review' && !mayReview) {
-      info.graph.cannotBeAsync = { kind: TEST_DONE_KIND, reason: `${why}, and \`${done}\` is called before statements that would run after an await (review; not applied under --safety safe)` };
+      info.graph.cannotBeAsync = { kind: kind === 'test' ? TEST_DONE_KIND : VERIFY_DONE_KIND, reason: `${why}, and \`${done}\` is called before statements that would run after an await (review; not applied under --safety safe)` };
       continue;
     }
-    out.set(info.id, { info, done, body, safety, call });
+    out.set(info.id, { info, done, body, safety, label, kind });
   }
 }
 
@@ -94,11 +108,13 @@ export function testDoneWrapFinding(plan: DoneWrapPlan, replaced: readonly [numb
   const semi = usesSemicolons(text) ? ';' : '';
   const edits: TextEdit[] | undefined = wrapLinesEdits(info.file, first.getStart(sf), last.getEnd(), '(async () => {\n', `\n})().catch(${done})${semi}`, replaced, unit);
   if (!edits) return undefined;
-  const review = plan.safety === 'review' ? ` Review: \`${done}\` is called before statements that now run after an await, so the runner may go on before they finish.` : '';
+  const review = plan.safety === 'review' ? ` Review: \`${done}\` is called before statements that now run after an await, so ${plan.kind === 'test' ? 'the runner' : 'passport'} may go on before they finish.` : '';
   return {
     rule: TEST_DONE_RULE,
     path: info.file.path,
-    message: `${testLabel(plan.call)} must await (${why}) but declares \`${done}\`: mocha and jest fail a test that takes a done callback and returns a promise ("Resolution method is overspecified"), so instead of becoming async its body runs in an async IIFE whose rejection is passed to \`${done}\`.${review}`,
+    message: plan.kind === 'test'
+      ? `${plan.label} must await (${why}) but declares \`${done}\`: mocha and jest fail a test that takes a done callback and returns a promise ("Resolution method is overspecified"), so instead of becoming async its body runs in an async IIFE whose rejection is passed to \`${done}\`.${review}`
+      : `${plan.label} must await (${why}); passport ignores its return value and learns the outcome through \`${done}\`, so instead of becoming async its body runs in an async IIFE whose rejection is passed to \`${done}\` (passport treats an error the callback throws as it treats \`${done}(err)\`).${review}`,
     safety: plan.safety,
     edits,
   };
