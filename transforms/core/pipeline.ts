@@ -13,7 +13,7 @@ import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
-import { buildUnits } from './units.js';
+import { buildUnits, reviewUnitsTestsCall } from './units.js';
 import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
@@ -367,6 +367,7 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   sortFindings(findings);
   const allUnits = buildUnits(findings, plan, spans, links);
   const { suppressed, units } = applySuppressions(findings, allUnits, loaded, structural);
+  reviewUnitsTestsCall(units);
   const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path) && f.heldBy === undefined;
   const findingsByFile = new Map<string, Finding[]>();
   const reported = new Set(findings);

@@ -88,3 +88,35 @@ function unitLabel(unit: MigrationUnit): string {
 export function changingUnits(units: MigrationUnit[], willApply: (f: Finding) => boolean): MigrationUnit[] {
   return units.filter((u) => u.findings.some(willApply));
 }
+
+// Test code by the path conventions of both ecosystems: test directories, `*.test.*`/`*.spec.*`
+// scripts, pytest's `test_*.py`/`*_test.py`/`conftest.py` and Django's `tests.py`.
+const TEST_DIRECTORY = /(^|\/)(tests?|__tests__|specs?)\//;
+const TEST_FILE = /(^|\/)([^/]+\.(test|spec)\.[cm]?[jt]sx?|test_[^/]+\.py|[^/]+_tests?\.py|conftest\.py|tests\.py)$/;
+
+/** Whether a root-relative path is test code by those conventions. */
+export function isTestPath(p: string): boolean {
+  return TEST_DIRECTORY.test(p) || TEST_FILE.test(p);
+}
+
+/**
+ * A unit that changes code outside the tests and edits test files with it changes what the
+ * tests call (a function they call becomes async, and the tests are made to await it): that
+ * is a change to review, never `safe`. Its safe findings become `review` with the reason, so
+ * `--safety safe` leaves the whole unit out. Units inside the tests alone are left as they are.
+ */
+export function reviewUnitsTestsCall(units: MigrationUnit[]): void {
+  for (const unit of units) {
+    const edits = unit.findings.filter((f) => f.edits.length > 0);
+    const inTests = edits.filter((f) => isTestPath(f.path));
+    if (!inTests.length || inTests.length === edits.length) continue;
+    const first = inTests[0]!;
+    const more = new Set(inTests.map((f) => f.path)).size - 1;
+    const reason = ` Review: the tests call what this unit changes (${first.path}:${first.line}${more > 0 ? ` and ${more} more test file${more > 1 ? 's' : ''}` : ''}) and change with it.`;
+    for (const f of edits) {
+      if (f.safety !== 'safe') continue;
+      f.safety = 'review';
+      f.message += reason;
+    }
+  }
+}
