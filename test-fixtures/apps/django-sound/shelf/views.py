@@ -57,6 +57,27 @@ def genre_list(request):
     return render(request, "shelf/genres.html", {"genres": Genre.objects.order_by("name")})
 
 
+def catalogue(request):
+    """The titles and ISBNs: the query loads only the titles, so each ISBN the template reads is a query."""
+    books = Book.objects.only("title").order_by("title")
+    return render(request, "shelf/catalogue.html", {"books": books})
+
+
+def titles(request):
+    """Title and ISBN of each book, from a query that defers the ISBN (each read of it is a query)."""
+    rows = []
+    for book in Book.objects.defer("isbn").order_by("id"):
+        rows.append(f"{book.title} ({book.isbn})")
+    return JsonResponse({"books": rows})
+
+
+def availability(request, pk):
+    """Indexing and `in` on a QuerySet, in helpers that only see a parameter."""
+    available = Book.objects.available().order_by("title")
+    book = get_object_or_404(Book, pk=pk)
+    return JsonResponse({"first": services.first_title(available), "available": services.holds(available, book)})
+
+
 def stats(request):
     return JsonResponse(services.shelf_summary())
 
