@@ -21,6 +21,7 @@ urlpatterns = [
     path("genres/", views.genre_list, name="genres"),
     path("notices/latest/", views.latest_notice, name="latest-notice"),
     path("stats/", views.stats, name="stats"),
+    path("note/", views.note, name="note"),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("titles/", views.titles, name="titles"),
     path("books/<int:pk>/availability/", views.availability, name="availability"),

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -76,6 +77,15 @@ def availability(request, pk):
     available = Book.objects.available().order_by("title")
     book = get_object_or_404(Book, pk=pk)
     return JsonResponse({"first": services.first_title(available), "available": services.holds(available, book)})
+
+
+@csrf_protect
+def note(request):
+    """A note for the librarians (not shown on the shelf); its CSRF check is the view's own."""
+    if request.method == "POST":
+        Notice.objects.create(text=request.POST.get("text", "")[:200], active=False)
+        return JsonResponse({"notes": Notice.objects.filter(active=False).count()}, status=201)
+    return render(request, "shelf/note.html")
 
 
 def stats(request):
