@@ -26,7 +26,8 @@
 # Environment:
 #   CORPUS_OUT     results folder (default: /tmp/awaitify-django-corpus/<name>)
 #   CORPUS_MODES   modes to run (default: "default safe"; also "nomw": --skip middleware-async,
-#                  to see what the migrated views do when the middleware stays as it is)
+#                  to see what the migrated views do when the middleware stays as it is;
+#                  "all": --entry all)
 #   CORPUS_AWAITIFY_ARGS  extra awaitify arguments for every mode (e.g. "--django 5.2" where the
 #                  project only states a range and the venv has a newer Django)
 #   CORPUS_TESTS   0 skips the test suites (page checks only); "after" runs them after migration only
@@ -155,7 +156,8 @@ run_phase() { # $1: before or a mode
       default) ;;
       safe) args=(--safety safe) ;;
       nomw) args=(--skip middleware-async) ;;  # shows what the views do behind a failing middleware
-      *) log "unknown mode $phase (default, safe, nomw)"; return 1 ;;
+      all) args=(--entry all) ;;
+      *) log "unknown mode $phase (default, safe, nomw, all)"; return 1 ;;
     esac
     args+=("${extra_args[@]}")
     log "$phase: awaitify migrate . --write ${args[*]}"

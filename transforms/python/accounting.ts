@@ -856,6 +856,11 @@ export function statementGroups(fc: FunctionContext, ops: Unaccounted[]): Node[]
   // Drop statements nested in another chosen statement.
   const top = stmts.filter((s) => !stmts.some((o) => o.id !== s.id && o.startIndex <= s.startIndex && s.endIndex <= o.endIndex));
   top.sort((a, b) => a.startIndex - b.startIndex);
+  // A middleware's get_response call is awaited in its async path: it never moves into a thread.
+  const awaited = fc.entries?.middleware.find((m) => m.call?.id === fc.fn.id)?.shape?.getResponseCalls ?? [];
+  const holdsAwaited = (n: Node) => awaited.some((c) => n.startIndex <= c.startIndex && c.endIndex <= n.endIndex);
+  const held = top.find(holdsAwaited);
+  if (held) return { problem: 'it is in the statement that calls get_response, which the async path awaits', op: ops.find((o) => held.startIndex <= o.node.startIndex && o.node.endIndex <= held.endIndex) ?? ops[0] };
   const groups: Node[][] = [];
   for (const s of top) {
     const last = groups[groups.length - 1];
@@ -866,7 +871,7 @@ export function statementGroups(fc: FunctionContext, ops: Unaccounted[]): Node[]
       let ok = true;
       for (let n = prev.nextNamedSibling; n && n.id !== s.id; n = n.nextNamedSibling) {
         if (n.type === 'comment') continue;
-        if (n.descendantsOfType('await').length || n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'decorated_definition') {
+        if (n.descendantsOfType('await').length || holdsAwaited(n) || n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'decorated_definition') {
           ok = false;
           break;
         }
@@ -879,7 +884,6 @@ export function statementGroups(fc: FunctionContext, ops: Unaccounted[]): Node[]
     }
     groups.push([s]);
   }
-  void fc;
   return groups;
 }
 

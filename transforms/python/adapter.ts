@@ -366,6 +366,22 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
         changed = true;
       }
     }
+    // A twin nothing awaits is dead code: a module-private function (`_name`, chosen under
+    // `--entry all` or a glob) whose callers all stay sync keeps only its sync form.
+    for (const id of [...twins.keys()]) {
+      const fn = byId.get(id)!;
+      if (entries.asyncTwins.has(id) || keptSync.has(id) || fn.cls || !/^_[^_]/.test(fn.name) || awaitedFromAsync(id)) continue;
+      twins.delete(id);
+      const [edge, site] = (incomingSites.get(id) ?? []).find(([e]) => e.mode !== 'detached') ?? [];
+      keptSync.set(id, {
+        ...(edge ? edge.site : { ...lineColumnOf(fn), path: fn.module.path }),
+        function: site?.caller?.qualname ?? '<module>',
+        callee: fn.qualname,
+        kind: 'sync-caller',
+        reason: 'it is private to its module and no code that becomes async calls it, so an async twin would never be used',
+      });
+      replan = true;
+    }
     // A function that becomes async calls a sync project function that may query or block only
     // through sync_to_async (review): when this run does not apply that, the function stays sync.
     if (!wrapAllowed) {

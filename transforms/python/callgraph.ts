@@ -104,8 +104,10 @@ export function buildCallSites(
           if (target && target !== fn) out.push(site(module, fn, target, child, childStop));
         } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child) && !isAttributeObject(child) && !isBindingTarget(child)) {
           const r = resolveExpr(project, module, fn, child);
-          if (r?.kind === 'function' && r.fn !== fn) {
-            out.push(site(module, fn, r.fn, child, childStop ?? { kind: 'callback', reason: `${child.text} is passed as a value; whoever calls it expects a synchronous function` }));
+          // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
+          const target = r?.kind === 'function' ? r.fn : child.type === 'attribute' ? calleeFunction(project, orm, module, fn, child) : undefined;
+          if (target && target !== fn) {
+            out.push(site(module, fn, target, child, childStop ?? { kind: 'callback', reason: `${child.text} is passed as a value; whoever calls it expects a synchronous function` }));
           }
         }
         visit(child, fn, childStop);

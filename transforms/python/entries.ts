@@ -244,6 +244,17 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
   }
 
   findMiddleware(project, info, djangoTarget, options.middlewareAsync ?? true);
+  // A project middleware whose process_view runs the view itself (`login_required(view_func)(request, ...)`)
+  // returns what the view returns: from an async view a coroutine, which Django rejects as a response.
+  const runsView = viewRunningMiddleware(info);
+  if (runsView) {
+    for (const [id, kind] of [...info.entries]) {
+      if (kind !== 'django-view' && kind !== 'django-class-view') continue;
+      info.entries.delete(id);
+      info.blockedViews.set(id, runsView);
+      info.cannotBeAsync.set(id, { kind: 'view-decorator', reason: runsView });
+    }
+  }
   // Django holds these by reference and calls them synchronously; that wins over a views.py
   // function that merely looks like a view (`def nav(request)` used as a context processor).
   const callers = findDjangoCallers(project, djangoTarget);
@@ -414,6 +425,25 @@ function findMiddleware(project: Project, info: EntryInfo, djangoTarget: string,
     // Reported (by the adapter) where it blocks: that is where it costs a thread hop.
     info.blockedViews.set(mw.call.id, mw.blocked);
   }
+}
+
+/** Why views stay sync when a project middleware's process_view calls the view it is handed, or undefined. */
+function viewRunningMiddleware(info: EntryInfo): string | undefined {
+  for (const mw of info.middleware) {
+    const hook = mw.cls?.methods.get('process_view');
+    const viewParam = hook?.paramNames[hook.cls ? 2 : 1];
+    if (!hook || !viewParam) continue;
+    for (const call of hook.body.descendantsOfType('call')) {
+      const f = call && field(call, 'function');
+      if (!f) continue;
+      const wraps = f.type === 'call' && callArguments(f).positional.some((a) => a.type === 'identifier' && a.text === viewParam);
+      if (f.text !== viewParam && !wraps) continue;
+      const line = call!.startPosition.row + 1;
+      const text = call!.text.replace(/\s+/g, ' ');
+      return `${mw.cls!.name}.process_view() (${hook.module.path}:${line}) runs the view itself (\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\`) and returns its result as the response; an async view would give it a coroutine, which Django rejects, so views stay sync`;
+    }
+  }
+  return undefined;
 }
 
 /**

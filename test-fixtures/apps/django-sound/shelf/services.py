@@ -29,3 +29,13 @@ def cover_status(isbn):
         return None
     response.raise_for_status()
     return response.json()["url"]
+
+
+def first_title(books):
+    """The first title of a list or QuerySet of books (indexing a QuerySet runs a query)."""
+    return books[0].title if books else None
+
+
+def holds(books, book):
+    """Whether the book is among the books (`in` on a QuerySet runs a query)."""
+    return book in books

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -55,6 +56,36 @@ def latest_notice(request):
 
 def genre_list(request):
     return render(request, "shelf/genres.html", {"genres": Genre.objects.order_by("name")})
+
+
+def catalogue(request):
+    """The titles and ISBNs: the query loads only the titles, so each ISBN the template reads is a query."""
+    books = Book.objects.only("title").order_by("title")
+    return render(request, "shelf/catalogue.html", {"books": books})
+
+
+def titles(request):
+    """Title and ISBN of each book, from a query that defers the ISBN (each read of it is a query)."""
+    rows = []
+    for book in Book.objects.defer("isbn").order_by("id"):
+        rows.append(f"{book.title} ({book.isbn})")
+    return JsonResponse({"books": rows})
+
+
+def availability(request, pk):
+    """Indexing and `in` on a QuerySet, in helpers that only see a parameter."""
+    available = Book.objects.available().order_by("title")
+    book = get_object_or_404(Book, pk=pk)
+    return JsonResponse({"first": services.first_title(available), "available": services.holds(available, book)})
+
+
+@csrf_protect
+def note(request):
+    """A note for the librarians (not shown on the shelf); its CSRF check is the view's own."""
+    if request.method == "POST":
+        Notice.objects.create(text=request.POST.get("text", "")[:200], active=False)
+        return JsonResponse({"notes": Notice.objects.filter(active=False).count()}, status=201)
+    return render(request, "shelf/note.html")
 
 
 def stats(request):

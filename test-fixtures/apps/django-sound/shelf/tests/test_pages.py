@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.test import Client
 
 from shelf.models import Author, Book, Notice, Profile, Review
 
@@ -271,3 +274,40 @@ def test_messages_are_shown_once(ada_client):
     response = ada_client.get("/genres/")
     assert "Thanks, we will look for 9780441013593." in text(response)
     assert "Thanks, we will look for" not in text(ada_client.get("/genres/"))
+
+
+def test_catalogue_reads_fields_the_query_deferred(client, shelf):
+    page = text(client.get("/catalogue/"))
+    assert "<li>A Wizard of Earthsea: ISBN 9780547773742</li>" in page
+    assert "<li>The Dispossessed: ISBN 9780061054884</li>" in page
+
+
+def test_titles_read_a_deferred_field(client, shelf):
+    response = client.get("/titles/")
+    assert response.status_code == 200
+    assert response.json()["books"][:2] == ["A Wizard of Earthsea (9780547773742)", "The Dispossessed (9780061054884)"]
+
+
+def test_availability_indexes_and_searches_a_queryset(client, shelf):
+    earthsea = Book.objects.get(title="A Wizard of Earthsea")
+    dispossessed = Book.objects.get(title="The Dispossessed")
+    assert client.get(f"/books/{earthsea.pk}/availability/").json() == {"first": "A Wizard of Earthsea", "available": True}
+    assert client.get(f"/books/{dispossessed.pk}/availability/").json() == {"first": "A Wizard of Earthsea", "available": False}
+    assert client.get("/books/999/availability/").status_code == 404
+
+
+def test_note_with_the_csrf_token_in_the_session(settings, db):
+    # CSRF_USE_SESSIONS: @csrf_protect reads and writes request.session around the view. Without the
+    # CSRF middleware and the reader middleware nothing loads the session before the view's own check.
+    settings.CSRF_USE_SESSIONS = True
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m not in ("django.middleware.csrf.CsrfViewMiddleware", "shelf.middleware.ReaderMiddleware")]
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/note/")
+    assert page.status_code == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    assert "csrftoken" not in page.cookies
+    assert client.post("/note/", {"text": "No token."}).status_code == 403
+    response = client.post("/note/", {"text": "More Le Guin, please.", "csrfmiddlewaretoken": token})
+    assert response.status_code == 201
+    assert response.json() == {"notes": 1}
+    assert not Notice.objects.filter(active=True, text="More Le Guin, please.").exists()

@@ -1,0 +1,27 @@
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+from django.contrib.admin.views.decorators import staff_member_required
+
+
+class StaffOnlyMiddleware:
+    """Every view but the public ones is for staff: the middleware runs the view behind the check."""
+
+    async_capable = True
+    sync_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        if iscoroutinefunction(self.get_response):
+            markcoroutinefunction(self)
+
+    def __call__(self, request):
+        if iscoroutinefunction(self):
+            return self.__acall__(request)
+        return self.get_response(request)
+
+    async def __acall__(self, request):
+        return await self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "public", False):
+            return None
+        return staff_member_required(view_func)(request, *view_args, **view_kwargs)
