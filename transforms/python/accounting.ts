@@ -772,8 +772,18 @@ function modelOf(t: PyType): unknown {
 
 type LocalBinding = { kind: 'assign'; value: Node } | { kind: 'iterate'; value: Node } | { kind: 'other' };
 
-/** Every binding of a local in the function's own scope (lambdas and nested defs excluded). */
-function localBindings(fn: PyFunction, name: string): LocalBinding[] {
+const localBindingsCache = new WeakMap<PyFunction, Map<string, readonly LocalBinding[]>>();
+
+/** Every binding of a local in the function's own scope (lambdas and nested defs excluded); walked once per function and name. */
+function localBindings(fn: PyFunction, name: string): readonly LocalBinding[] {
+  let byName = localBindingsCache.get(fn);
+  if (!byName) localBindingsCache.set(fn, (byName = new Map()));
+  let out = byName.get(name);
+  if (!out) byName.set(name, (out = computeLocalBindings(fn, name)));
+  return out;
+}
+
+function computeLocalBindings(fn: PyFunction, name: string): LocalBinding[] {
   const out: LocalBinding[] = [];
   const visit = (node: Node) => {
     for (const c of childrenOf(node)) {

@@ -543,8 +543,18 @@ export class OrmIndex {
 
 export type Binding = { kind: 'assign'; value: Node; node: Node } | { kind: 'iterate'; value: Node; node: Node } | { kind: 'other'; node: Node };
 
-/** Every binding of a name in a function's own scope. */
-export function bindingsOf(fn: PyFunction, name: string): Binding[] {
+const bindingsCache = new WeakMap<PyFunction, Map<string, readonly Binding[]>>();
+
+/** Every binding of a name in a function's own scope (walked once per function and name: the tree never changes). */
+export function bindingsOf(fn: PyFunction, name: string): readonly Binding[] {
+  let byName = bindingsCache.get(fn);
+  if (!byName) bindingsCache.set(fn, (byName = new Map()));
+  let out = byName.get(name);
+  if (!out) byName.set(name, (out = computeBindings(fn, name)));
+  return out;
+}
+
+function computeBindings(fn: PyFunction, name: string): Binding[] {
   const out: Binding[] = [];
   const visit = (node: Node) => {
     for (const child of childrenOf(node)) {

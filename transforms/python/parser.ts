@@ -5,9 +5,31 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Node, Parser, type Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
+
+// `node.type` and `node.endIndex` ask the WASM runtime on every read (copy the node into its
+// memory, call in): the analysis reads them millions of times on a large project. Trees are never
+// edited, so a node's type and end never change: each Node object remembers them.
+rememberGetter('type');
+rememberGetter('endIndex');
+
+function rememberGetter(name: 'type' | 'endIndex'): void {
+  const get = Object.getOwnPropertyDescriptor(Node.prototype, name)?.get;
+  if (!get) return;
+  const slot = Symbol(name);
+  Object.defineProperty(Node.prototype, name, {
+    configurable: true,
+    get(this: Node & Record<symbol, unknown>) {
+      const known = this[slot];
+      if (known !== undefined) return known;
+      const value: unknown = get.call(this);
+      this[slot] = value;
+      return value;
+    },
+  });
+}
 
 let loading: Promise<Parser> | undefined;
 let ready: Parser | undefined;
