@@ -68,6 +68,7 @@ export function buildCallSites(
 ): PyCallSite[] {
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
+    const byDef = functionsByNode(module);
     const visit = (node: Node, fn: PyFunction | undefined, stop?: { kind: string; reason: string }) => {
       for (const child of childrenOf(node)) {
         if (SCOPES.has(child.type)) {
@@ -76,7 +77,7 @@ export function buildCallSites(
             for (const d of childrenOf(child).filter((c) => c.type === 'decorator')) visit(d, fn, { kind: 'decorator', reason: 'used as a decorator' });
           }
           if (def.type === 'function_definition') {
-            const inner = module.functions.find((f) => f.node.id === def.id);
+            const inner = byDef.get(def.id);
             for (const p of childrenOf(field(def, 'parameters'))) visit(p, fn, { kind: 'default-argument', reason: 'evaluated when the function is defined' });
             if (inner) visit(inner.body, inner);
           } else if (def.type === 'class_definition') {
@@ -102,7 +103,7 @@ export function buildCallSites(
           const callee = field(child, 'function');
           const target = callee ? calleeFunction(project, orm, module, fn, callee) : undefined;
           if (target && target !== fn) out.push(site(module, fn, target, child, childStop));
-        } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child) && !isAttributeObject(child) && !isBindingTarget(child)) {
+        } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child, node) && !isAttributeObject(child, node) && !isBindingTarget(child, node)) {
           const r = resolveExpr(project, module, fn, child);
           if (r?.kind === 'function' && r.fn !== fn) {
             out.push(site(module, fn, r.fn, child, childStop ?? { kind: 'callback', reason: `${child.text} is passed as a value; whoever calls it expects a synchronous function` }));
@@ -116,17 +117,24 @@ export function buildCallSites(
   return out;
 }
 
-function isCallee(node: Node): boolean {
-  return node.parent?.type === 'call' && field(node.parent, 'function')?.id === node.id;
+/** A module's functions by the id of their definition node. */
+const byDefCache = new WeakMap<PyModule, Map<number, PyFunction>>();
+export function functionsByNode(module: PyModule): Map<number, PyFunction> {
+  let out = byDefCache.get(module);
+  if (!out) byDefCache.set(module, (out = new Map(module.functions.map((f) => [f.node.id, f]))));
+  return out;
 }
 
-function isAttributeObject(node: Node): boolean {
-  const p = node.parent;
+// `p` is the node's parent (the walk knows it; asking the tree makes a new node each time).
+function isCallee(node: Node, p: Node): boolean {
+  return p?.type === 'call' && field(p, 'function')?.id === node.id;
+}
+
+function isAttributeObject(node: Node, p: Node): boolean {
   return Boolean(p && p.type === 'attribute' && field(p, 'attribute')?.id === node.id) || Boolean(p && p.type === 'attribute' && field(p, 'object')?.id === node.id);
 }
 
-function isBindingTarget(node: Node): boolean {
-  const p = node.parent;
+function isBindingTarget(node: Node, p: Node): boolean {
   if (!p) return false;
   if (p.type === 'keyword_argument' && field(p, 'name')?.id === node.id) return true;
   if ((p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === node.id) return true;
