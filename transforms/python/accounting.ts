@@ -15,7 +15,7 @@ import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Si
 import type { EntryInfo } from './entries.js';
 import { containsYield } from './generators.js';
 import { moveBlock } from './move-block.js';
-import { bindingNodes, QUERYSET_METHODS, type PyType } from './orm.js';
+import { bindingNodes, memoByFunctionAndName, QUERYSET_METHODS, type PyType } from './orm.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import { externalAncestors, findMethod, resolveExpr, resolveName, type PyClass, type PyFunction } from './project.js';
 
@@ -772,16 +772,8 @@ function modelOf(t: PyType): unknown {
 
 type LocalBinding = { kind: 'assign'; value: Node } | { kind: 'iterate'; value: Node } | { kind: 'other' };
 
-const localBindingsCache = new WeakMap<PyFunction, Map<string, readonly LocalBinding[]>>();
-
-/** Every binding of a local in the function's own scope (lambdas and nested defs excluded); walked once per function and name. */
-function localBindings(fn: PyFunction, name: string): readonly LocalBinding[] {
-  let byName = localBindingsCache.get(fn);
-  if (!byName) localBindingsCache.set(fn, (byName = new Map()));
-  let out = byName.get(name);
-  if (!out) byName.set(name, (out = computeLocalBindings(fn, name)));
-  return out;
-}
+/** Every binding of a local in the function's own scope (lambdas and nested defs excluded). */
+const localBindings: (fn: PyFunction, name: string) => readonly LocalBinding[] = memoByFunctionAndName(computeLocalBindings);
 
 function computeLocalBindings(fn: PyFunction, name: string): LocalBinding[] {
   const out: LocalBinding[] = [];

@@ -543,16 +543,19 @@ export class OrmIndex {
 
 export type Binding = { kind: 'assign'; value: Node; node: Node } | { kind: 'iterate'; value: Node; node: Node } | { kind: 'other'; node: Node };
 
-const bindingsCache = new WeakMap<PyFunction, Map<string, readonly Binding[]>>();
-
-/** Every binding of a name in a function's own scope (walked once per function and name: the tree never changes). */
-export function bindingsOf(fn: PyFunction, name: string): readonly Binding[] {
-  let byName = bindingsCache.get(fn);
-  if (!byName) bindingsCache.set(fn, (byName = new Map()));
-  let out = byName.get(name);
-  if (!out) byName.set(name, (out = computeBindings(fn, name)));
-  return out;
+/** `compute` remembered per function and name (the trees never change during a run). */
+export function memoByFunctionAndName<T>(compute: (fn: PyFunction, name: string) => T): (fn: PyFunction, name: string) => T {
+  const cache = new WeakMap<PyFunction, Map<string, T>>();
+  return (fn, name) => {
+    let byName = cache.get(fn);
+    if (!byName) cache.set(fn, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, compute(fn, name));
+    return byName.get(name)!;
+  };
 }
+
+/** Every binding of a name in a function's own scope. */
+export const bindingsOf: (fn: PyFunction, name: string) => readonly Binding[] = memoByFunctionAndName(computeBindings);
 
 function computeBindings(fn: PyFunction, name: string): Binding[] {
   const out: Binding[] = [];
