@@ -12,6 +12,9 @@
 //
 // Peak memory is the child's maximum resident set size, from `/usr/bin/time -v`
 // when present, else from the CLI's own `--stats` line (process.resourceUsage).
+//
+// Real trees, when their path is given (skipped with a message otherwise):
+//   AWAITIFY_BENCH_SALEOR=/path/to/saleor   a checkout of github.com/saleor/saleor (Python/Django)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -47,10 +50,10 @@ console.log(`      ${counts.files} files, ${counts.blockingFiles} of them with b
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function runOnce() {
+function runOnce(cwd = tree) {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, cli, 'migrate', '--no-progress', '--stats', '.'];
-    const child = timeBin ? spawn(timeBin, ['-v', ...command], { cwd: tree }) : spawn(command[0], command.slice(1), { cwd: tree });
+    const child = timeBin ? spawn(timeBin, ['-v', ...command], { cwd }) : spawn(command[0], command.slice(1), { cwd });
     let diffBytes = 0;
     let stderr = '';
     child.stdout.on('data', (chunk) => (diffBytes += chunk.length));
@@ -63,8 +66,11 @@ function runOnce() {
       const stats = statsLine ? JSON.parse(statsLine[1]) : undefined;
       const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakKiB = timeRss ? Number(timeRss[1]) : stats?.maxRssKiB;
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : undefined;
       const summary = stderr.split('\n').filter((l) => /^(awaitify: \d|findings: )/.test(l));
-      resolve({ code, wallMs, diffBytes, stats, peakKiB, peakFrom: timeRss ? '/usr/bin/time -v' : 'process.resourceUsage', summary, stderr });
+      resolve({ code, wallMs, cpuMs, diffBytes, stats, peakKiB, peakFrom: timeRss ? '/usr/bin/time -v' : 'process.resourceUsage', summary, stderr });
     });
   });
 }
@@ -99,6 +105,31 @@ try {
 } finally {
   if (keep) console.log(`kept ${tree}`);
   else rmSync(tree, { recursive: true, force: true });
+}
+
+// Real trees: a dry run over each, `runs` times, wall time and peak RSS (see docs/performance.md).
+const realTrees = [{ name: 'saleor (Python/Django)', env: 'AWAITIFY_BENCH_SALEOR', source: 'https://github.com/saleor/saleor' }];
+for (const real of realTrees) {
+  const dir = process.env[real.env];
+  if (!dir || !existsSync(dir)) {
+    console.log(`${real.name}: skipped (set ${real.env} to a checkout of ${real.source}${dir ? `; ${dir} does not exist` : ''})`);
+    continue;
+  }
+  const walls = [];
+  for (let i = 1; i <= runs; i++) {
+    const r = await runOnce(path.resolve(dir));
+    if (r.code !== 0 && r.code !== 3) {
+      console.error(`${real.name}: awaitify exited ${r.code}:\n${r.stderr}`);
+      process.exitCode = 1;
+      break;
+    }
+    walls.push(r.wallMs);
+    const cpu = r.cpuMs !== undefined ? `, CPU/wall ${(r.cpuMs / r.wallMs).toFixed(2)}` : '';
+    console.log(
+      `${real.name} run ${i}: ${(r.wallMs / 1000).toFixed(2)} s wall${cpu}, ${r.stats?.files ?? '?'} files, peak RSS ${(r.peakKiB / 1024).toFixed(0)} MiB (${r.peakFrom}), diff ${(r.diffBytes / 1024).toFixed(0)} KiB`,
+    );
+  }
+  if (walls.length > 1) console.log(`${real.name} median of ${walls.length}: ${([...walls].sort((a, b) => a - b)[Math.floor((walls.length - 1) / 2)] / 1000).toFixed(2)} s`);
 }
 
 await benchJsTrees(root, runs);

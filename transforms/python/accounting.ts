@@ -15,7 +15,7 @@ import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Si
 import type { EntryInfo } from './entries.js';
 import { containsYield } from './generators.js';
 import { moveBlock } from './move-block.js';
-import { QUERYSET_METHODS, type PyType } from './orm.js';
+import { bindingNodes, memoByFunctionAndName, QUERYSET_METHODS, type PyType } from './orm.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import { externalAncestors, findMethod, resolveExpr, resolveName, type PyClass, type PyFunction } from './project.js';
 
@@ -773,51 +773,46 @@ function modelOf(t: PyType): unknown {
 type LocalBinding = { kind: 'assign'; value: Node } | { kind: 'iterate'; value: Node } | { kind: 'other' };
 
 /** Every binding of a local in the function's own scope (lambdas and nested defs excluded). */
-function localBindings(fn: PyFunction, name: string): LocalBinding[] {
+const localBindings: (fn: PyFunction, name: string) => readonly LocalBinding[] = memoByFunctionAndName(computeLocalBindings);
+
+function computeLocalBindings(fn: PyFunction, name: string): LocalBinding[] {
   const out: LocalBinding[] = [];
-  const visit = (node: Node) => {
-    for (const c of childrenOf(node)) {
-      if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition' || c.type === 'lambda') {
-        const n = c.type === 'decorated_definition' ? field(field(c, 'definition')!, 'name') : field(c, 'name');
-        if (n?.text === name) out.push({ kind: 'other' });
-        continue;
+  for (const { node: c, text } of bindingNodes(fn)) {
+    if (!text.includes(name)) continue;
+    if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition' || c.type === 'lambda') {
+      const n = c.type === 'decorated_definition' ? field(field(c, 'definition')!, 'name') : field(c, 'name');
+      if (n?.text === name) out.push({ kind: 'other' });
+    } else if (c.type === 'assignment' || c.type === 'augmented_assignment') {
+      const left = field(c, 'left');
+      const right = field(c, 'right');
+      if (left?.type === 'identifier' && left.text === name) out.push(c.type === 'assignment' && right ? { kind: 'assign', value: right } : { kind: 'other' });
+      else if (c.type === 'assignment' && right && (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && childrenOf(left).some((i) => i.type === 'identifier' && i.text === name)) {
+        // `a, b = x, y` pairs the values; `a, b = data` unpacks plain data.
+        const targets = childrenOf(left);
+        const values = right.type === 'expression_list' || right.type === 'tuple' ? childrenOf(right) : undefined;
+        const i = targets.findIndex((t) => t.type === 'identifier' && t.text === name);
+        out.push(values && values.length === targets.length ? { kind: 'assign', value: values[i] } : { kind: 'iterate', value: right });
+      } else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute' && i.parent?.type !== 'subscript')) out.push({ kind: 'other' });
+    } else if (c.type === 'for_statement' || c.type === 'for_in_clause') {
+      const left = field(c, 'left');
+      const right = field(c, 'right');
+      if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'iterate', value: right });
+      else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name)) {
+        const it = right ? right : undefined;
+        // `for key, value in data.items()` over plain data binds plain data.
+        out.push(it ? { kind: 'iterate', value: it } : { kind: 'other' });
       }
-      if (c.type === 'assignment' || c.type === 'augmented_assignment') {
-        const left = field(c, 'left');
-        const right = field(c, 'right');
-        if (left?.type === 'identifier' && left.text === name) out.push(c.type === 'assignment' && right ? { kind: 'assign', value: right } : { kind: 'other' });
-        else if (c.type === 'assignment' && right && (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && childrenOf(left).some((i) => i.type === 'identifier' && i.text === name)) {
-          // `a, b = x, y` pairs the values; `a, b = data` unpacks plain data.
-          const targets = childrenOf(left);
-          const values = right.type === 'expression_list' || right.type === 'tuple' ? childrenOf(right) : undefined;
-          const i = targets.findIndex((t) => t.type === 'identifier' && t.text === name);
-          out.push(values && values.length === targets.length ? { kind: 'assign', value: values[i] } : { kind: 'iterate', value: right });
-        } else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute' && i.parent?.type !== 'subscript')) out.push({ kind: 'other' });
-      } else if (c.type === 'for_statement' || c.type === 'for_in_clause') {
-        const left = field(c, 'left');
-        const right = field(c, 'right');
-        if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'iterate', value: right });
-        else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name)) {
-          const it = right ? right : undefined;
-          // `for key, value in data.items()` over plain data binds plain data.
-          out.push(it ? { kind: 'iterate', value: it } : { kind: 'other' });
-        }
-      } else if (c.type === 'as_pattern' && c.parent?.type === 'with_item' && field(c, 'alias')?.text === name) {
-        const value = childrenOf(c)[0];
+    } else if (c.type === 'as_pattern' && c.parent?.type === 'with_item' && field(c, 'alias')?.text === name) {
+      const value = childrenOf(c)[0];
+      out.push(value ? { kind: 'assign', value } : { kind: 'other' });
+    } else if (c.descendantsOfType('identifier').some((i) => i?.text === name)) {
+      const alias = field(c, 'alias') ?? field(c, 'name');
+      if (c.type === 'named_expression' && alias?.text === name) {
+        const value = field(c, 'value');
         out.push(value ? { kind: 'assign', value } : { kind: 'other' });
-      } else if (c.type === 'as_pattern' || c.type === 'named_expression' || c.type === 'import_statement' || c.type === 'import_from_statement') {
-        if (c.descendantsOfType('identifier').some((i) => i?.text === name)) {
-          const alias = field(c, 'alias') ?? field(c, 'name');
-          if (c.type === 'named_expression' && alias?.text === name) {
-            const value = field(c, 'value');
-            out.push(value ? { kind: 'assign', value } : { kind: 'other' });
-          } else if (c.type !== 'named_expression' && (!alias || alias.text === name || alias.descendantsOfType('identifier').some((i) => i?.text === name))) out.push({ kind: 'other' });
-        }
-      }
-      visit(c);
+      } else if (c.type !== 'named_expression' && (!alias || alias.text === name || alias.descendantsOfType('identifier').some((i) => i?.text === name))) out.push({ kind: 'other' });
     }
-  };
-  visit(fn.body);
+  }
   return out;
 }
 

@@ -13,7 +13,7 @@ import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js'
 import { planAccounting } from './accounting.js';
 import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
-import { AnalysisContext, awaitEdits, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
+import { AnalysisContext, awaitEdits, clearLineIndex, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
 import { findEntries } from './entries.js';
 import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
@@ -46,6 +46,7 @@ export const pythonAdapter: LanguageAdapter = {
 async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
   const parser = await loadPythonParser();
   clearImportContexts();
+  clearLineIndex();
   const trees = new Map<string, Tree>();
   const failures: AdapterFailure[] = [];
   let done = 0;
@@ -64,6 +65,7 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
     return analyzeProject(ctx, trees, failures);
   } finally {
     for (const tree of trees.values()) tree.delete();
+    clearLineIndex();
   }
 }
 

@@ -68,67 +68,108 @@ export function buildCallSites(
 ): PyCallSite[] {
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
-    const visit = (node: Node, fn: PyFunction | undefined, stop?: { kind: string; reason: string }) => {
-      for (const child of childrenOf(node)) {
-        if (SCOPES.has(child.type)) {
-          const def = child.type === 'decorated_definition' ? field(child, 'definition')! : child;
-          if (child.type === 'decorated_definition') {
-            for (const d of childrenOf(child).filter((c) => c.type === 'decorator')) visit(d, fn, { kind: 'decorator', reason: 'used as a decorator' });
-          }
-          if (def.type === 'function_definition') {
-            const inner = module.functions.find((f) => f.node.id === def.id);
-            for (const p of childrenOf(field(def, 'parameters'))) visit(p, fn, { kind: 'default-argument', reason: 'evaluated when the function is defined' });
-            if (inner) visit(inner.body, inner);
-          } else if (def.type === 'class_definition') {
-            const sup = field(def, 'superclasses');
-            if (sup) visit(sup, fn);
-            visit(field(def, 'body')!, fn);
-          }
-          continue;
+    // Resolution depends on what the ORM index knows now (parameter hints grow between calls): redone each time.
+    for (const c of callCandidates(module, syncRegions)) {
+      if (c.callee) {
+        const target = calleeFunction(project, orm, module, c.fn, c.callee);
+        if (target && target !== c.fn) out.push(site(module, c.fn, target, c.node, c.stop));
+      } else {
+        const r = resolveExpr(project, module, c.fn, c.node);
+        // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
+        const target = r?.kind === 'function' ? r.fn : c.node.type === 'attribute' ? calleeFunction(project, orm, module, c.fn, c.node) : undefined;
+        if (target && target !== c.fn) {
+          out.push(site(module, c.fn, target, c.node, c.stop ?? { kind: 'callback', reason: `${c.node.text} is passed as a value; whoever calls it expects a synchronous function` }));
         }
-        let childStop = stop;
-        const region = fn ? syncRegions.get(fn.id)?.find((r) => r.node.id === child.id) : undefined;
-        if (region) {
-          childStop =
-            region.kind === 'atomic'
-              ? { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' }
-              : region.kind === 'sync'
-                ? { kind: 'sync-block', reason: 'called inside a block that runs in a thread through sync_to_async, which stays synchronous' }
-                : { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
-        }
-        if (child.type === 'lambda') childStop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
-        if (child.type === 'generator_expression') childStop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
-        if (child.type === 'call') {
-          const callee = field(child, 'function');
-          const target = callee ? calleeFunction(project, orm, module, fn, callee) : undefined;
-          if (target && target !== fn) out.push(site(module, fn, target, child, childStop));
-        } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child) && !isAttributeObject(child) && !isBindingTarget(child)) {
-          const r = resolveExpr(project, module, fn, child);
-          // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
-          const target = r?.kind === 'function' ? r.fn : child.type === 'attribute' ? calleeFunction(project, orm, module, fn, child) : undefined;
-          if (target && target !== fn) {
-            out.push(site(module, fn, target, child, childStop ?? { kind: 'callback', reason: `${child.text} is passed as a value; whoever calls it expects a synchronous function` }));
-          }
-        }
-        visit(child, fn, childStop);
       }
-    };
-    visit(module.root, undefined);
+    }
   }
   return out;
 }
 
-function isCallee(node: Node): boolean {
-  return node.parent?.type === 'call' && field(node.parent, 'function')?.id === node.id;
+type Stop = { kind: string; reason: string };
+
+/** A call (with its callee expression), or a reference to a name that may be a project function handed over as a value. */
+interface CallCandidate {
+  node: Node;
+  callee?: Node;
+  fn: PyFunction | undefined;
+  stop?: Stop;
 }
 
-function isAttributeObject(node: Node): boolean {
-  const p = node.parent;
+/** A module's call candidates, kept while the sync regions of its functions stay the same (the walk is the same then). */
+const candidateCache = new WeakMap<PyModule, { regions: string; list: CallCandidate[] }>();
+
+function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>): CallCandidate[] {
+  const regions = module.functions
+    .map((f) => syncRegions.get(f.id))
+    .map((rs) => (rs ? rs.map((r) => `${r.node.id}:${r.kind}`).join(',') : ''))
+    .join(';');
+  const cached = candidateCache.get(module);
+  if (cached && cached.regions === regions) return cached.list;
+  const list: CallCandidate[] = [];
+  const byDef = functionsByNode(module);
+  const visit = (node: Node, fn: PyFunction | undefined, stop?: Stop) => {
+    for (const child of childrenOf(node)) {
+      if (SCOPES.has(child.type)) {
+        const def = child.type === 'decorated_definition' ? field(child, 'definition')! : child;
+        if (child.type === 'decorated_definition') {
+          for (const d of childrenOf(child).filter((c) => c.type === 'decorator')) visit(d, fn, { kind: 'decorator', reason: 'used as a decorator' });
+        }
+        if (def.type === 'function_definition') {
+          const inner = byDef.get(def.id);
+          for (const p of childrenOf(field(def, 'parameters'))) visit(p, fn, { kind: 'default-argument', reason: 'evaluated when the function is defined' });
+          if (inner) visit(inner.body, inner);
+        } else if (def.type === 'class_definition') {
+          const sup = field(def, 'superclasses');
+          if (sup) visit(sup, fn);
+          visit(field(def, 'body')!, fn);
+        }
+        continue;
+      }
+      let childStop = stop;
+      const region = fn ? syncRegions.get(fn.id)?.find((r) => r.node.id === child.id) : undefined;
+      if (region) {
+        childStop =
+          region.kind === 'atomic'
+            ? { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' }
+            : region.kind === 'sync'
+              ? { kind: 'sync-block', reason: 'called inside a block that runs in a thread through sync_to_async, which stays synchronous' }
+              : { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
+      }
+      if (child.type === 'lambda') childStop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
+      if (child.type === 'generator_expression') childStop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
+      if (child.type === 'call') {
+        const callee = field(child, 'function');
+        if (callee) list.push({ node: child, callee, fn, stop: childStop });
+      } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child, node) && !isAttributeObject(child, node) && !isBindingTarget(child, node)) {
+        list.push({ node: child, fn, stop: childStop });
+      }
+      visit(child, fn, childStop);
+    }
+  };
+  visit(module.root, undefined);
+  candidateCache.set(module, { regions, list });
+  return list;
+}
+
+/** A module's functions by the id of their definition node. */
+const byDefCache = new WeakMap<PyModule, Map<number, PyFunction>>();
+export function functionsByNode(module: PyModule): Map<number, PyFunction> {
+  let out = byDefCache.get(module);
+  if (!out) byDefCache.set(module, (out = new Map(module.functions.map((f) => [f.node.id, f]))));
+  return out;
+}
+
+// `p` is the node's parent (the walk knows it; asking the tree makes a new node each time).
+function isCallee(node: Node, p: Node): boolean {
+  return p?.type === 'call' && field(p, 'function')?.id === node.id;
+}
+
+function isAttributeObject(node: Node, p: Node): boolean {
   return Boolean(p && p.type === 'attribute' && field(p, 'attribute')?.id === node.id) || Boolean(p && p.type === 'attribute' && field(p, 'object')?.id === node.id);
 }
 
-function isBindingTarget(node: Node): boolean {
-  const p = node.parent;
+function isBindingTarget(node: Node, p: Node): boolean {
   if (!p) return false;
   if (p.type === 'keyword_argument' && field(p, 'name')?.id === node.id) return true;
   if ((p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === node.id) return true;

@@ -237,7 +237,39 @@ export function statementOf(node: Node): Node | undefined {
   return n ?? undefined;
 }
 
-export { lineColumnAt as lineColumn } from '../core/edits.js';
+// Offsets of every newline of a module's text, built once per text and run: core's lineColumnAt
+// scans from the start of the text, and the analysis asks for every call site and finding.
+let newlineIndex = new Map<string, Uint32Array>();
+
+/** Forgets the newline offsets (at the start and end of an analysis). */
+export function clearLineIndex(): void {
+  newlineIndex = new Map();
+}
+
+function newlinesOf(text: string): Uint32Array {
+  let nl = newlineIndex.get(text);
+  if (!nl) {
+    const found: number[] = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i);
+    newlineIndex.set(text, (nl = Uint32Array.from(found)));
+  }
+  return nl;
+}
+
+/** 1-based line and column of an offset (as core's lineColumnAt). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const nl = newlinesOf(text);
+  // Newlines before the offset.
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (nl[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const lineStart = lo ? nl[lo - 1] + 1 : 0;
+  return { line: lo + 1, column: offset - lineStart + 1 };
+}
 
 export function ruleMeta(meta: Omit<RuleMeta, 'language' | 'exampleExt'>): RuleMeta {
   return { language: 'python', exampleExt: 'py', ...meta };

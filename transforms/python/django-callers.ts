@@ -207,11 +207,9 @@ export function stringsIn(node: Node | undefined): string[] {
 /** Strings given to a settings key: `'key': [...]` in a dict, `x['key'] += [...]`, `x['key'].append(...)`. */
 function settingStrings(module: PyModule, key: string): { value: string }[] {
   const out: { value: string }[] = [];
-  for (const pair of module.root.descendantsOfType('pair')) {
-    if (pair && stringValue(field(pair, 'key')) === key) out.push(...stringsIn(field(pair, 'value')).map((value) => ({ value })));
-  }
-  for (const sub of module.root.descendantsOfType('subscript')) {
-    if (!sub || stringValue(field(sub, 'subscript')) !== key) continue;
+  const { pairs, subscripts } = stringKeyed(module);
+  for (const pair of pairs.get(key) ?? []) out.push(...stringsIn(field(pair, 'value')).map((value) => ({ value })));
+  for (const sub of subscripts.get(key) ?? []) {
     const parent = sub.parent;
     if (!parent) continue;
     if ((parent.type === 'augmented_assignment' || parent.type === 'assignment') && field(parent, 'left')?.id === sub.id) {
@@ -220,6 +218,27 @@ function settingStrings(module: PyModule, key: string): { value: string }[] {
       out.push(...stringsIn(field(parent.parent, 'arguments')).map((value) => ({ value })));
     }
   }
+  return out;
+}
+
+const stringKeyedCache = new WeakMap<PyModule, { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> }>();
+
+/** A module's dict pairs and subscripts by their string key, in tree order (one scan of the tree for every setting asked). */
+function stringKeyed(module: PyModule): { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> } {
+  let out = stringKeyedCache.get(module);
+  if (out) return out;
+  const pairs = new Map<string, Node[]>();
+  const subscripts = new Map<string, Node[]>();
+  for (const node of module.root.descendantsOfType(['pair', 'subscript'])) {
+    if (!node) continue;
+    const key = stringValue(field(node, node.type === 'pair' ? 'key' : 'subscript'));
+    if (key === undefined) continue;
+    const into = node.type === 'pair' ? pairs : subscripts;
+    const list = into.get(key);
+    if (list) list.push(node);
+    else into.set(key, [node]);
+  }
+  stringKeyedCache.set(module, (out = { pairs, subscripts }));
   return out;
 }
 

@@ -543,39 +543,83 @@ export class OrmIndex {
 
 export type Binding = { kind: 'assign'; value: Node; node: Node } | { kind: 'iterate'; value: Node; node: Node } | { kind: 'other'; node: Node };
 
+/** `compute` remembered per function and name (the trees never change during a run). */
+export function memoByFunctionAndName<T>(compute: (fn: PyFunction, name: string) => T): (fn: PyFunction, name: string) => T {
+  const cache = new WeakMap<PyFunction, Map<string, T>>();
+  return (fn, name) => {
+    let byName = cache.get(fn);
+    if (!byName) cache.set(fn, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, compute(fn, name));
+    return byName.get(name)!;
+  };
+}
+
 /** Every binding of a name in a function's own scope. */
-export function bindingsOf(fn: PyFunction, name: string): Binding[] {
+export const bindingsOf: (fn: PyFunction, name: string) => readonly Binding[] = memoByFunctionAndName(computeBindings);
+
+function computeBindings(fn: PyFunction, name: string): Binding[] {
   const out: Binding[] = [];
+  for (const { node: child, text } of bindingNodes(fn)) {
+    if (!text.includes(name)) continue;
+    if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') {
+      const n = child.type === 'decorated_definition' ? field(field(child, 'definition')!, 'name') : field(child, 'name');
+      if (n?.text === name) out.push({ kind: 'other', node: child });
+    } else if (child.type === 'assignment') {
+      const left = field(child, 'left');
+      const right = field(child, 'right');
+      if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'assign', value: right, node: child });
+      else if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
+    } else if (child.type === 'augmented_assignment') {
+      const left = field(child, 'left');
+      if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
+    } else if (child.type === 'for_statement' || child.type === 'for_in_clause') {
+      const left = field(child, 'left');
+      const right = field(child, 'right');
+      if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'iterate', value: right, node: child });
+      else if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
+    } else if (child.text.includes(name)) {
+      const alias = field(child, 'alias') ?? field(child, 'name');
+      if (!alias || boundNames(alias).includes(name) || alias.text === name || child.type.startsWith('import')) out.push({ kind: 'other', node: child });
+    }
+  }
+  return out;
+}
+
+/** A node that may bind names in a function's own scope, and the text any name it binds appears in. */
+export interface BindingNode {
+  node: Node;
+  text: string;
+}
+
+const SCOPE_NODES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
+const TARGET_NODES = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
+const BINDING_NODES = new Set(['as_pattern', 'named_expression', 'import_statement', 'import_from_statement']);
+const bindingNodesCache = new WeakMap<PyFunction, readonly BindingNode[]>();
+
+/**
+ * The nodes of a function's own scope that may bind a name, in tree order: nested defs, classes
+ * and lambdas (not their insides), assignments and loops (with their target's text), `as`
+ * patterns, walruses and imports (with their whole text). Walked once per function, so that
+ * asking for the bindings of each name costs a pass over these instead of the whole body.
+ */
+export function bindingNodes(fn: PyFunction): readonly BindingNode[] {
+  let out = bindingNodesCache.get(fn);
+  if (out) return out;
+  const found: BindingNode[] = [];
   const visit = (node: Node) => {
     for (const child of childrenOf(node)) {
-      if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') {
+      if (SCOPE_NODES.has(child.type)) {
         const n = child.type === 'decorated_definition' ? field(field(child, 'definition')!, 'name') : field(child, 'name');
-        if (n?.text === name) out.push({ kind: 'other', node: child });
+        found.push({ node: child, text: n?.text ?? '' });
         continue;
       }
-      if (child.type === 'assignment') {
-        const left = field(child, 'left');
-        const right = field(child, 'right');
-        if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'assign', value: right, node: child });
-        else if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
-      } else if (child.type === 'augmented_assignment') {
-        const left = field(child, 'left');
-        if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
-      } else if (child.type === 'for_statement' || child.type === 'for_in_clause') {
-        const left = field(child, 'left');
-        const right = field(child, 'right');
-        if (left?.type === 'identifier' && left.text === name && right) out.push({ kind: 'iterate', value: right, node: child });
-        else if (left && boundNames(left).includes(name)) out.push({ kind: 'other', node: child });
-      } else if (child.type === 'as_pattern' || child.type === 'named_expression' || child.type === 'import_statement' || child.type === 'import_from_statement') {
-        if (child.text.includes(name)) {
-          const alias = field(child, 'alias') ?? field(child, 'name');
-          if (!alias || boundNames(alias).includes(name) || alias.text === name || child.type.startsWith('import')) out.push({ kind: 'other', node: child });
-        }
-      }
+      if (TARGET_NODES.has(child.type)) found.push({ node: child, text: field(child, 'left')?.text ?? '' });
+      else if (BINDING_NODES.has(child.type)) found.push({ node: child, text: child.text });
       visit(child);
     }
   };
   visit(fn.body);
+  bindingNodesCache.set(fn, (out = found));
   return out;
 }
 
