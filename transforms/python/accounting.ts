@@ -8,7 +8,7 @@
 // sync-only Django machinery. Whatever is left is unaccounted: sync-only until
 // proven otherwise.
 import { inTruthTest } from './rules/queryset-evaluation.js';
-import { instanceDeferred, isDeferred } from './deferred.js';
+import { instanceDeferred, isAnnotated, isDeferred } from './deferred.js';
 import type { Node } from 'web-tree-sitter';
 import { calleeFunction, type PyCallSite } from './callgraph.js';
 import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Site, type SyncRegion } from './context.js';
@@ -405,6 +405,7 @@ class Accountant {
         }
         if (t.kind !== 'instance') break;
         const model = t.model;
+        if (isAnnotated(this.fc, obj, attr)) return;
         if (!model) {
           if (USER_DATA.has(attr)) return;
           break;
@@ -609,6 +610,7 @@ class Accountant {
         if (k.k === 'user') return USER_DATA.has(attr) ? DATA : UNKNOWN;
         if (k.k === 'http') return HTTP_RESPONSE.has(attr) ? DATA : { k: 'http' };
         if (k.k === 'client') return { k: 'http' };
+        if (k.k === 'orm' && k.t.kind === 'instance' && isAnnotated(this.fc, obj, attr)) return DATA;
         if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model && k.t.model.fields.has(attr) && !k.t.model.relations.has(attr)) {
           return isDeferred(instanceDeferred(this.fc, obj), k.t.model, attr) ? UNKNOWN : DATA;
         }
@@ -891,7 +893,8 @@ export interface AccountingPlan {
   notHarmless: Set<string>;
   notHarmlessUnlessResolved: Set<string>;
   /** Functions that must stay sync: their unaccounted work cannot be wrapped. */
-  blocked: Map<string, { reason: string; rule: string }>;
+  /** `idle`: wrapping would leave nothing to await (reported only where the function is reached from an entry). */
+  blocked: Map<string, { reason: string; rule: string; idle?: boolean }>;
   /** Statements to move into sync_to_async blocks, by function. */
   groups: Map<string, { statements: Node[]; ops: Unaccounted[] }[]>;
 }
@@ -1044,7 +1047,13 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
     }
   }
 
-  const blocked = new Map<string, { reason: string; rule: string }>();
+  // Whether a rewrite that needs await (a seed, or a call of a function that may become async) lies outside the statements.
+  const asyncWorkOutside = (fn: PyFunction, statements: Node[]) => {
+    const outside = (n: Node) => !statements.some((s) => s.startIndex <= n.startIndex && n.endIndex <= s.endIndex);
+    if ((sitesByFn.get(fn.id) ?? []).some((s) => s.seed && input.willApply(s.safety) && outside(s.node))) return true;
+    return calls.some((c) => c.caller?.id === fn.id && c.edge.mode === 'await' && (mayAsync.has(c.callee.id) || c.callee.isAsync) && outside(c.node));
+  };
+  const blocked: AccountingPlan['blocked'] = new Map();
   const groups = new Map<string, { statements: Node[]; ops: Unaccounted[] }[]>();
   for (const fn of project.functions) {
     const ops = own.get(fn.id);
@@ -1085,7 +1094,10 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       planned.push({ statements, ops: inside });
     }
     if (problem) blocked.set(fn.id, { rule, reason: problem });
-    else groups.set(fn.id, planned);
+    else if (!asyncWorkOutside(fn, planned.flatMap((g) => g.statements))) {
+      // Every rewrite that made it async would move into the block: it would only hop to a thread.
+      blocked.set(fn.id, { rule, idle: true, reason: `${named}; the statement${found.length > 1 || found[0].length > 1 ? 's' : ''} holding it also hold${found.length > 1 || found[0].length > 1 ? '' : 's'} all of its async work, so moving ${ops.length > 1 ? 'them' : 'it'} into sync_to_async would leave nothing to await` });
+    } else groups.set(fn.id, planned);
   }
   return { own, harmless, notHarmless, notHarmlessUnlessResolved: unlessResolved, blocked, groups };
 }

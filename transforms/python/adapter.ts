@@ -472,7 +472,8 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       accountingBlock.get(fn.id)?.reason ??
       decorated ??
       chosenButDjangoCalled(fn);
-    if (blocked && sites.some((s) => s.seed)) {
+    const idle = blocked === accountingBlock.get(fn.id)?.reason && accounting.blocked.get(fn.id)?.idle && !result.reachable.has(fn.id);
+    if (blocked && !idle && sites.some((s) => s.seed)) {
       const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
       const rule = accountingBlock.has(fn.id) && blocked === accountingBlock.get(fn.id)!.reason ? (accounting.blocked.get(fn.id)?.rule ?? 'async-propagation') : 'async-propagation';
       emit(fn.module, field(fn.node, 'name') ?? fn.node, rule, 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
@@ -490,11 +491,22 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
   // A function kept sync by work awaitify cannot account for, which would otherwise await an async function.
   for (const [id, b] of accountingBlock) {
     const fn = byId.get(id)!;
-    if (reportedSync.has(id) || isAsyncNow(id)) continue;
+    if (reportedSync.has(id) || isAsyncNow(id) || (accounting.blocked.get(id)?.idle && !result.reachable.has(id))) continue;
     const awaits = callSites.find((cs) => cs.caller?.id === id && cs.edge.mode === 'await' && cs.node.type === 'call' && isAsyncNow(cs.callee.id));
     if (!awaits && !entries.entries.has(id)) continue;
     if (!awaits && !(sitesByFn.get(id) ?? []).some((s) => s.seed)) continue;
     emit(fn.module, field(fn.node, 'name') ?? fn.node, accounting.blocked.get(id)?.rule ?? 'async-propagation', 'manual', `${fn.qualname} stays sync: ${b.reason}`, []);
+  }
+
+  // An entry point left sync only because a helper it calls is kept sync by work awaitify cannot account for.
+  for (const fn of project.functions) {
+    if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id) || accountingBlock.has(fn.id)) continue;
+    const cs = callSites.find((c) => c.caller?.id === fn.id && c.node.type === 'call' && accounting.blocked.has(c.callee.id) && seedsOf(c.callee) > 0);
+    if (!cs) continue;
+    const line = lineColumn(fn.module.text, cs.node.startIndex).line;
+    const b = accounting.blocked.get(cs.callee.id)!;
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, b.rule, 'manual', `${fn.qualname} stays sync: it calls ${cs.callee.qualname}() at line ${line}, which stays sync (${cs.callee.module.path}: ${b.reason})`, []);
+    reportedSync.add(fn.id);
   }
 
   // def → async def.
