@@ -179,7 +179,7 @@ export class OrmIndex {
         continue;
       }
       // A manager: `objects = models.Manager()`, `BookManager()`, `BookQuerySet.as_manager()`.
-      if (/Manager$/.test(last) || last === 'as_manager' || (callee?.kind === 'class' && externalAncestors(this.project, callee.cls).some((n) => /Manager$/.test(n)))) {
+      if (/Manager$/.test(last) || last === 'as_manager' || isFromQueryset(fnNode) || (callee?.kind === 'class' && (externalAncestors(this.project, callee.cls).some((n) => /Manager$/.test(n)) || this.fromQuerysetBases(callee.cls).length > 0))) {
         info.managers.add(name);
         info.defaultManager ??= name;
         const classes = this.managerClassesOf(info.cls.module, value, 0);
@@ -213,7 +213,16 @@ export class OrmIndex {
       return this.managerClassesOf(module, f, depth + 1);
     }
     const r = resolveExpr(this.project, module, undefined, expr);
-    if (r?.kind === 'class') return [r.cls];
+    if (r?.kind === 'class') {
+      // `class BookManager(models.Manager.from_queryset(BookQuerySet))`: the QuerySet's methods too.
+      const out = [r.cls];
+      for (const base of this.fromQuerysetBases(r.cls)) {
+        const classes = this.managerClassesOf(base.cls.module, base.node, depth + 1);
+        if (!classes) return undefined;
+        out.push(...classes.filter((c) => !out.includes(c)));
+      }
+      return out;
+    }
     if (r?.kind === 'external') return /^django\.db\.models\.(manager\.)?Manager$/.test(r.name) ? [] : undefined;
     // `ProjectManager = BaseManager.from_queryset(ProjectQuerySet)` at module level, bound once.
     if (!r && expr.type === 'identifier') {
@@ -222,6 +231,69 @@ export class OrmIndex {
       if (right && !module.topClasses.has(expr.text) && !module.topFunctions.has(expr.text) && !module.imports.has(expr.text)) return this.managerClassesOf(module, right, depth + 1);
     }
     return undefined;
+  }
+
+  /** The `X.from_queryset(QS)` bases of a class and of its project ancestors. */
+  private fromQuerysetBases(cls: PyClass): { cls: PyClass; node: Node }[] {
+    return [cls, ...projectAncestors(this.project, cls)].flatMap((c) => c.bases.filter(isFromQueryset).map((node) => ({ cls: c, node })));
+  }
+
+  /**
+   * Whether a custom QuerySet method only chains QuerySet methods on `self`
+   * (`return self.filter(copies__gt=0).order_by("title")`) with arguments that run no project or
+   * unknown code: calling it builds a QuerySet and touches nothing else.
+   */
+  private plainChain(m: PyFunction): boolean {
+    const self = m.paramNames[0];
+    if (!self || m.isAsync || m.decorators.length || bindingsOf(m, self).length) return false;
+    const statements = childrenOf(m.body).filter((c) => c.type !== 'comment');
+    const docstring = statements[0]?.type === 'expression_statement' && childrenOf(statements[0])[0]?.type === 'string';
+    const rest = docstring ? statements.slice(1) : statements;
+    if (rest.length !== 1 || rest[0]!.type !== 'return_statement') return false;
+    const harmless = (n: Node): boolean => {
+      switch (n.type) {
+        case 'string': case 'integer': case 'float': case 'true': case 'false': case 'none': case 'identifier':
+          return true;
+        case 'keyword_argument': {
+          const v = field(n, 'value');
+          return Boolean(v && harmless(v));
+        }
+        case 'list': case 'tuple': case 'parenthesized_expression': case 'unary_operator': case 'binary_operator': case 'boolean_operator': case 'not_operator':
+          return childrenOf(n).every(harmless);
+        case 'call': {
+          // Django's query expressions (Q, F, Count, Value...) only describe SQL.
+          const r = resolveExpr(this.project, m.module, m, field(n, 'function')!);
+          return r?.kind === 'external' && /^django\.db\.models\.[\w.]+$/.test(r.name) && childrenOf(field(n, 'arguments')!).every(harmless);
+        }
+        default:
+          return false;
+      }
+    };
+    const value = childrenOf(rest[0]!)[0];
+    let node: Node | undefined | null = value;
+    while (node?.type === 'call') {
+      const f = field(node, 'function');
+      if (f?.type !== 'attribute' || !QUERYSET_METHODS.has(field(f, 'attribute')!.text)) return false;
+      if (!childrenOf(field(node, 'arguments')!).every(harmless)) return false;
+      node = field(f, 'object');
+    }
+    return node?.type === 'identifier' && node.text === self && node.id !== value?.id;
+  }
+
+  /**
+   * `Book.objects.available()`: a custom QuerySet method reached through a manager or a QuerySet
+   * returns a QuerySet of the same model when it only chains QuerySet methods (see plainChain).
+   */
+  private customQuerySetCall(t: PyType | undefined, attr: string): PyType | undefined {
+    if (!t || (t.kind !== 'manager' && t.kind !== 'queryset') || !t.classes || DJANGO_MANAGER_API.has(attr)) return undefined;
+    const qs = this.querySetClasses(t.classes);
+    let m: PyFunction | undefined;
+    for (const c of t.classes) {
+      m = findMethod(this.project, c, attr);
+      if (m) break;
+    }
+    if (!m?.cls || !qs?.some((c) => c === m.cls || projectAncestors(this.project, c).includes(m.cls!))) return undefined;
+    return this.plainChain(m) ? { kind: 'queryset', model: t.model, classes: qs } : undefined;
   }
 
   private owners?: Map<PyClass, Set<ModelInfo>>;
@@ -339,6 +411,8 @@ export class OrmIndex {
             }
           }
           if (attr === 'as_manager') return undefined;
+          const custom = this.customQuerySetCall(this.typeOf(module, fn, obj, depth + 1), attr);
+          if (custom) return custom;
         }
         const callee = resolveExpr(this.project, module, fn, f);
         if (callee?.kind === 'class') {
@@ -637,4 +711,10 @@ export function readsName(expr: Node, name: string): boolean {
     if (p?.type === 'keyword_argument' && field(p, 'name')?.id === n.id) return false;
     return true;
   });
+}
+
+/** `models.Manager.from_queryset(QS)` (a manager class built from a QuerySet). */
+function isFromQueryset(node: Node): boolean {
+  const f = node.type === 'call' ? field(node, 'function') : undefined;
+  return f?.type === 'attribute' && field(f, 'attribute')!.text === 'from_queryset';
 }
