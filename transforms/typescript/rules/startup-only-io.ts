@@ -5,6 +5,7 @@
 // (Node's require(esm) throws ERR_REQUIRE_ASYNC_MODULE), and a CommonJS async
 // IIFE assigns its exports and runs its side effects later.
 import type { GraphEdge } from '../../core/plan.js';
+import { isTestPath } from '../../core/units.js';
 import type { RuleMeta } from '../../core/types.js';
 import type { FunctionInfo, GraphBuilder } from '../analysis/graph.js';
 
@@ -108,7 +109,7 @@ export function markTestOnly(builder: GraphBuilder): void {
   const roots = new Set([...builder.testEdges.keys()].map((e) => e.to));
   // Helpers count as test code only where tests live: project code that only tests call is still project code.
   const testFiles = new Set([...builder.testEdges.keys()].map((e) => e.site.path));
-  const isTestFile = (path: string) => testFiles.has(path) || /(^|\/)(tests?|__tests__|spec)\//.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path);
+  const isTestFile = (path: string) => testFiles.has(path) || isTestPath(path);
   const set = new Set<string>();
   for (const info of builder.byId.values()) {
     if (info.module || info.graph.entry || info.registration) continue;
