@@ -5,7 +5,8 @@
 // that version, for a Python view and for a TypeScript router; the server's
 // default debounce is included. Goal: <= 300 ms.
 //
-//   npm run bench:lsp -- [--areas 300] [--apps 45] [--runs 3] [--keep]
+//   npm run bench:lsp -- [--areas 300] [--apps 45] [--runs 3] [--keep] [--only python|typescript]
+//                        [--cpu-prof-dir dir]   (a CPU profile of the server, written when it exits)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generateTree } from './gen-bench-tree.mjs';
 
 const { values: flags } = parseArgs({
-  options: { areas: { type: 'string', default: '300' }, apps: { type: 'string', default: '45' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+  options: { areas: { type: 'string', default: '300' }, apps: { type: 'string', default: '45' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false }, only: { type: 'string' }, 'cpu-prof-dir': { type: 'string' } },
 });
 const cli = fileURLToPath(new URL('../dist/cli/awaitify.js', import.meta.url));
 if (!existsSync(cli)) throw new Error('bench-lsp: build first (npx tsc -p tsconfig.json)');
@@ -37,7 +38,8 @@ function firstFile(dir, test) {
   return undefined;
 }
 
-const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd: tree, stdio: ['pipe', 'pipe', 'inherit'] });
+const profile = flags['cpu-prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(flags['cpu-prof-dir'])}`] : [];
+const child = spawn(process.execPath, [...profile, cli, 'lsp', '--stdio'], { cwd: tree, stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
 connection.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -56,7 +58,7 @@ try {
   const files = [
     ['python', firstFile(tree, (f) => f.endsWith('views.py'))],
     ['typescript', firstFile(path.join(tree, 'src'), (f) => f.endsWith('.ts') && f.includes('routes'))],
-  ];
+  ].filter(([languageId]) => !flags.only || flags.only === languageId);
   for (const [languageId, file] of files) {
     if (!file) throw new Error(`no ${languageId} file in the generated tree`);
     const uri = pathToFileURL(file).href;
@@ -83,7 +85,10 @@ try {
     console.log(`${languageId}: one-line change -> diagnostics: ${times.map((t) => `${Math.round(t)} ms`).join(', ')}; median ${Math.round(median(times))} ms (goal <= 300 ms)`);
   }
   await connection.sendRequest('shutdown');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   await connection.sendNotification('exit');
+  // A profile is written when the server exits on its own.
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
 } finally {
   connection.dispose();
   child.kill();

@@ -6,7 +6,7 @@
 // newer change overtook is not published.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allRules, prepare, type AdapterResult, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
+import { allRules, prepare, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
 import { formatDiff } from '../../transforms/core/report/index.js';
 import { gitPrefix } from '../../transforms/core/scope.js';
 import { loadProjectConfig } from '../config.js';
@@ -59,7 +59,7 @@ export class Project {
   private generation = 0;
   private readonly recent = new Map<number, Analysis>();
   /** Each language's last analysis, reused while its files are unchanged (see MigrateOptions.analysisCache). */
-  private readonly analysisCache: NonNullable<MigrateOptions['analysisCache']> = new Map<string, { key: string; result: AdapterResult }>();
+  private readonly analysisCache: NonNullable<MigrateOptions['analysisCache']> = new Map();
 
   constructor(
     readonly root: string,

@@ -97,9 +97,17 @@ export interface MigrateOptions {
    * Keeps each language's analysis between runs and reuses it when that language's
    * input (every file's path and text, the options) is what it was: a language
    * server's re-analysis after an edit to a Python file does not redo the JS/TS
-   * files. One entry per language; the caller keeps the map between runs.
+   * files. One entry per language; the caller keeps the map between runs. Its `memo`
+   * is what the adapter keeps for the next run when the input changed (AdapterRunContext.memo).
    */
-  analysisCache?: Map<string, { key: string; result: AdapterResult }>;
+  analysisCache?: Map<string, AnalysisCacheEntry>;
+}
+
+/** One language's entry of MigrateOptions.analysisCache. */
+export interface AnalysisCacheEntry {
+  key: string;
+  result: AdapterResult;
+  memo: Map<string, unknown>;
 }
 
 export interface MigrateResult {
@@ -327,8 +335,9 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
     };
     const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit);
     const cached = cacheKey ? options.analysisCache!.get(adapter.language) : undefined;
-    const result = cached && cached.key === cacheKey ? cached.result : await adapter.analyze(context);
-    if (cacheKey) options.analysisCache!.set(adapter.language, { key: cacheKey, result });
+    const memo = cached?.memo ?? new Map<string, unknown>();
+    const result = cached && cached.key === cacheKey ? cached.result : await adapter.analyze(cacheKey ? { ...context, memo } : context);
+    if (cacheKey) options.analysisCache!.set(adapter.language, { key: cacheKey, result, memo });
     for (const failure of result.failures) {
       const file = loaded.get(failure.path);
       loaded.delete(failure.path);

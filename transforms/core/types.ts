@@ -282,6 +282,12 @@ export interface AdapterRunContext {
   createIn?: string[];
   /** Progress: called with the number of files analysed so far. */
   progress?(done: number, total: number): void;
+  /**
+   * Kept by the caller between runs on the same project (MigrateOptions.analysisCache): the
+   * adapter may keep here what it computed for files whose text does not change (parsed trees),
+   * provided a run gives exactly what it gives without it.
+   */
+  memo?: Map<string, unknown>;
 }
 
 export interface AdapterFailure {

@@ -60,7 +60,7 @@ export interface Seed<N> {
 }
 
 export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: AdapterRunContext, deps: EngineDeps<N>): Promise<AdapterResult> {
-  const { project, model, files, failures } = loadProject(ctx.root, ctx.files);
+  const { project, model, files, failures } = loadProject(ctx.root, ctx.files, ctx.memo);
   const builder = new GraphBuilder(model, ctx.targets.framework);
   const total = files.length;
   let done = 0;

@@ -388,7 +388,12 @@ const FASTIFY_PAYLOAD_HOOKS = new Set(['preParsing', 'preSerialization', 'onSend
 /** Hooks that may answer early with `reply.send()`; the async form then resolves with `reply` (Fastify's docs call it mandatory). */
 const FASTIFY_REPLY_HOOKS = new Set(['onRequest', 'preValidation', 'preHandler']);
 
-const fastifyHooks = new WeakMap<FunctionLike, string>();
+let fastifyHooks = new WeakMap<FunctionLike, string>();
+
+/** Forgets every run's hooks: a run starts with none (typescript/project.ts keeps nodes between runs). */
+export function forgetFastifyHooks(): void {
+  fastifyHooks = new WeakMap();
+}
 
 /** Records that a function is registered as the Fastify hook `hook` (graph.ts), for the edits below. */
 export function markFastifyHook(fn: FunctionLike, hook: string): void {

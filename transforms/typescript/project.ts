@@ -5,7 +5,9 @@
 // only created if the call graph needs it.
 import * as nodePath from 'node:path';
 import { existsSync } from 'node:fs';
-import { Project, ts } from 'ts-morph';
+import { Project, ts, type SourceFile } from 'ts-morph';
+import { forgetFastifyHooks } from './frameworks.js';
+import { forgetLowdbDatabases } from './rules/lowdb-async-write.js';
 import type { AdapterFailure, SourceText } from '../core/types.js';
 import { ProjectModel, type FileInfo, type PathAliases } from './analysis/model.js';
 
@@ -22,40 +24,87 @@ export function isDeclarationFile(path: string): boolean {
   return /\.d\.[cm]?ts$/.test(path);
 }
 
-export function loadProject(root: string, sources: SourceText[]): LoadedProject {
+/**
+ * What `loadProject` keeps between runs on one project when the caller gives it
+ * a memo (a language server's re-analysis, see MigrateOptions.analysisCache):
+ * the ts-morph Project and every file's text, in the run's order.
+ */
+interface KeptProject {
+  /** The root and compiler options the Project was made with. */
+  key: string;
+  project: Project;
+  /** Each file: its Project source file, or why it was left out. */
+  files: { path: string; absPath: string; text: string; morph?: SourceFile; failure?: AdapterFailure }[];
+}
+
+const MEMO_KEY = 'typescript:project';
+
+/** Forgets what the last run recorded against nodes: a kept Project's nodes are the next run's. */
+function forgetRunState(): void {
+  forgetFastifyHooks();
+  forgetLowdbDatabases();
+}
+
+/**
+ * Loads the run's files. With `memo`, a run whose files are the same paths in
+ * the same order as the last one (root and compiler options unchanged) keeps
+ * the last Project: only a file whose text changed is parsed again (replaced
+ * in place), and the type checker's program reuses the other files' trees and
+ * bindings. The result is what a fresh load gives: the same files in the same
+ * order, each parsed from the same text; the analysis's own node-keyed state is
+ * reset per run (`forgetRunState`). Anything else (a file added, removed or
+ * reordered, a file that did not parse before changing) loads afresh.
+ */
+export function loadProject(root: string, sources: SourceText[], memo?: Map<string, unknown>): LoadedProject {
+  forgetRunState();
   const { options, aliases } = compilerOptionsFor(root);
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: options,
-  });
+  const key = JSON.stringify({ root, options, aliases: aliases ?? null });
+  const kept = memo?.get(MEMO_KEY) as KeptProject | undefined;
+  // Taken out while the Project changes: a run that throws midway leaves no half-updated Project.
+  memo?.delete(MEMO_KEY);
+  const own = sources.filter((s) => !isDeclarationFile(s.path));
+  const reusable = kept !== undefined && kept.key === key && sameFiles(kept, own);
+  const project = reusable
+    ? kept.project
+    : new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true, compilerOptions: options });
   const files: FileInfo[] = [];
   const failures: AdapterFailure[] = [];
-  for (const source of sources) {
-    if (isDeclarationFile(source.path)) continue;
-    const morph = project.createSourceFile(nodePath.resolve(source.absPath), source.text, { overwrite: true });
-    const sf = morph.compilerNode;
-    const error = firstParseError(sf);
-    if (error) {
-      failures.push(
-        isJson(source.text)
+  const keptFiles: KeptProject['files'] = [];
+  own.forEach((source, i) => {
+    const before = reusable ? kept.files[i]! : undefined;
+    const absPath = nodePath.resolve(source.absPath);
+    let morph = before?.text === source.text ? before.morph : undefined;
+    let failure = before?.text === source.text ? before.failure : undefined;
+    if (!morph && !failure) {
+      morph = project.createSourceFile(absPath, source.text, { overwrite: true });
+      const error = firstParseError(morph.compilerNode);
+      if (error) {
+        failure = isJson(source.text)
           ? { path: source.path, message: 'JSON data with a .js name (a config read with JSON.parse, not a module): not code, nothing to migrate', skip: true }
-          : { path: source.path, line: error.line, message: `does not parse: ${error.message} (line ${error.line})` },
-      );
-      project.removeSourceFile(morph);
-      continue;
+          : { path: source.path, line: error.line, message: `does not parse: ${error.message} (line ${error.line})` };
+        project.removeSourceFile(morph);
+        morph = undefined;
+      }
     }
-    files.push({
-      path: source.path,
-      absPath: nodePath.resolve(source.absPath),
-      text: source.text,
-      sf,
-      morph,
-      isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()),
-    });
-  }
+    keptFiles.push({ path: source.path, absPath, text: source.text, ...(morph ? { morph } : { failure }) });
+    if (failure) failures.push(failure);
+    else files.push({ path: source.path, absPath, text: source.text, sf: morph!.compilerNode, morph: morph!, isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()) });
+  });
+  memo?.set(MEMO_KEY, { key, project, files: keptFiles } satisfies KeptProject);
   return { project, model: new ProjectModel(files, aliases), files, failures };
+}
+
+/**
+ * Whether the kept Project holds these files in the same order a fresh load
+ * would: the same paths in the same order, and no file that failed to parse
+ * last time changed (parsing now, it would join the Project last, out of order).
+ */
+function sameFiles(kept: KeptProject, sources: SourceText[]): boolean {
+  if (kept.files.length !== sources.length) return false;
+  return sources.every((s, i) => {
+    const k = kept.files[i]!;
+    return k.path === s.path && k.absPath === nodePath.resolve(s.absPath) && (k.failure === undefined || k.text === s.text);
+  });
 }
 
 function isJson(text: string): boolean {

@@ -46,7 +46,12 @@ export interface LowdbDatabase {
   args?: string;
 }
 
-const CACHE = new WeakMap<ts.VariableDeclaration, LowdbDatabase>();
+// A run's databases: their writes and refusals are that run's (typescript/project.ts keeps nodes between runs).
+let CACHE = new WeakMap<ts.VariableDeclaration, LowdbDatabase>();
+
+export function forgetLowdbDatabases(): void {
+  CACHE = new WeakMap();
+}
 
 /**
  * The database `db` (declared by `decl`, created by `low(adapter)` with the

@@ -1,0 +1,5 @@
+import type { Item } from './store';
+
+export function describeItem(item: Item): string {
+  return `${item.id}: ${item.name}`;
+}

@@ -1,0 +1,188 @@
+// Re-analysis after an edit keeps what it computed for unchanged files (the
+// JS/TS program's parsed and bound source files, the other language's whole
+// analysis): after every edit of a series, the diagnostics of every open file
+// must be exactly those of a fresh server given the same texts. Some edits
+// change another file's result (a helper starts blocking: its callers' file
+// changes), one breaks a file's syntax and one mends it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, test, afterAll } from 'vitest';
+import { editorFixtures, TestClient, type Diagnostic } from './helpers/lsp-client.js';
+import { loadProject } from '../transforms/typescript/project.js';
+
+const { copyOf } = editorFixtures();
+
+const FILES: [string, string][] = [
+  ['src/app.ts', 'typescript'],
+  ['src/lib/store.ts', 'typescript'],
+  ['src/lib/format.ts', 'typescript'],
+  ['shop/views.py', 'python'],
+  ['shop/prices.py', 'python'],
+];
+
+/** The buffers of one client: the open files' texts and versions, and what was published for each. */
+class Editor {
+  readonly texts = new Map<string, string>();
+  readonly versions = new Map<string, number>();
+
+  private constructor(
+    readonly client: TestClient,
+    private readonly dir: string,
+  ) {}
+
+  /** A server started in `dir` with FILES open, with `texts` (by relative path) or the files' own text. */
+  static async open(dir: string, texts?: Map<string, string>): Promise<Editor> {
+    const client = new TestClient(dir);
+    await client.initialize(dir);
+    const editor = new Editor(client, dir);
+    for (const [file, languageId] of FILES) {
+      const text = texts?.get(file) ?? readFileSync(path.join(dir, file), 'utf8');
+      editor.texts.set(file, text);
+      editor.versions.set(file, 1);
+      void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: editor.uri(file), languageId, version: 1, text } });
+    }
+    await editor.settled();
+    return editor;
+  }
+
+  uri(file: string): string {
+    return pathToFileURL(path.join(this.dir, file)).href;
+  }
+
+  /** Replaces `from` with `to` in the buffer of `file` (the disk keeps its text), then waits for the analysis. */
+  async edit(file: string, from: string, to: string): Promise<void> {
+    const text = this.texts.get(file)!;
+    const start = text.indexOf(from);
+    if (start < 0) throw new Error(`${file}: no ${JSON.stringify(from)} in the buffer`);
+    const before = text.slice(0, start);
+    const line = before.split('\n').length - 1;
+    const character = start - (before.lastIndexOf('\n') + 1);
+    const endBefore = text.slice(0, start + from.length);
+    const end = { line: endBefore.split('\n').length - 1, character: start + from.length - (endBefore.lastIndexOf('\n') + 1) };
+    const version = this.versions.get(file)! + 1;
+    this.texts.set(file, text.slice(0, start) + to + text.slice(start + from.length));
+    this.versions.set(file, version);
+    void this.client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: this.uri(file), version },
+      contentChanges: [{ range: { start: { line, character }, end }, text: to }],
+    });
+    await this.settled();
+  }
+
+  /**
+   * Waits until every change so far is analysed and published: a hover waits for the
+   * project's pending analysis, and its answer comes after that analysis's diagnostics.
+   */
+  private async settled(): Promise<void> {
+    await this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: this.uri(FILES[0][0]) }, position: { line: 0, character: 0 } });
+  }
+
+  /** The last diagnostics published for each open file; each must be of its current version. */
+  diagnostics(): Record<string, Diagnostic[]> {
+    const out: Record<string, Diagnostic[]> = {};
+    for (const [file] of FILES) {
+      const last = this.client.diagnostics.filter((d) => d.uri === this.uri(file)).at(-1);
+      expect(last?.version, `${file}: diagnostics of the current buffer`).toBe(this.versions.get(file));
+      out[file] = last!.diagnostics;
+    }
+    return out;
+  }
+}
+
+/** What a server that never saw the earlier texts publishes for the same buffers. */
+async function fresh(dir: string, texts: Map<string, string>): Promise<Record<string, Diagnostic[]>> {
+  const editor = await Editor.open(dir, texts);
+  const out = editor.diagnostics();
+  expect(await editor.client.stop()).toBe(0);
+  return out;
+}
+
+const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d.code}`);
+
+describe('awaitify lsp: incremental re-analysis gives what a fresh analysis gives', { timeout: 300_000 }, () => {
+  test('a series of edits to TypeScript and Python buffers, each compared with a fresh server', async () => {
+    const dir = copyOf('incremental-app');
+    const editor = await Editor.open(dir);
+    const check = async () => {
+      const now = editor.diagnostics();
+      expect(now).toEqual(await fresh(dir, editor.texts));
+      return now;
+    };
+    expect(Object.values(await check()).flat()).toEqual([]);
+
+    // The store starts reading a file: the routes in app.ts (another file) become async.
+    await editor.edit('src/lib/store.ts', 'export interface Item', "import fs from 'node:fs';\n\nexport interface Item");
+    await editor.edit('src/lib/store.ts', "  return items.get(id) ?? { id, name: 'unknown' };", "  return items.get(id) ?? (JSON.parse(fs.readFileSync(`items/${id}.json`, 'utf8')) as Item);");
+    let now = await check();
+    expect(codes(now['src/app.ts'])).toEqual(['7 async-propagation', '7 express4-async-errors', '8 async-propagation']);
+    expect(codes(now['src/lib/store.ts'])).toEqual(['10 async-propagation', '11 fs-sync-call']);
+
+    // A line added where nothing depends on it (the benchmark's edit).
+    await editor.edit('src/app.ts', 'export default app;', 'export const edited = 1;\nexport default app;');
+    await check();
+
+    // The formatter calls the store too: the second route's callback changes as well.
+    await editor.edit('src/lib/format.ts', 'import type { Item } from', 'import { loadItem, type Item } from');
+    await editor.edit('src/lib/format.ts', '  return `${item.id}: ${item.name}`;', '  return `${item.id}: ${loadItem(item.id).name}`;');
+    now = await check();
+    expect(codes(now['src/lib/format.ts'])).toEqual(['3 async-propagation', '4 async-propagation']);
+
+    // The store stops parsing (it is left out), then parses again.
+    await editor.edit('src/lib/store.ts', 'export function listItems(): Item[] {', 'export function listItems(): Item[] {{');
+    now = await check();
+    expect(codes(now['src/app.ts'])).toEqual([]);
+    await editor.edit('src/lib/store.ts', 'export function listItems(): Item[] {{', 'export function listItems(): Item[] {');
+    await check();
+
+    // The store stops blocking: back to nothing to change.
+    await editor.edit('src/lib/store.ts', "(JSON.parse(fs.readFileSync(`items/${id}.json`, 'utf8')) as Item)", "{ id, name: 'unknown' }");
+    now = await check();
+    expect(Object.values(now).flat()).toEqual([]);
+
+    // Python: the price helper starts sleeping; the view in views.py becomes async.
+    await editor.edit('shop/prices.py', 'PRICES = {', 'import time\n\nPRICES = {');
+    await editor.edit('shop/prices.py', '    return PRICES.get(sku, 0)', '    time.sleep(0.1)\n    return PRICES.get(sku, 0)');
+    now = await check();
+    expect(codes(now['shop/views.py']).length).toBeGreaterThan(0);
+    await editor.edit('shop/views.py', 'def price(request, sku):', 'EDITED = 1\n\n\ndef price(request, sku):');
+    await check();
+    await editor.edit('shop/prices.py', '    time.sleep(0.1)\n', '');
+    now = await check();
+    expect(codes(now['shop/views.py'])).toEqual([]);
+    expect(await editor.client.stop()).toBe(0);
+  });
+});
+
+describe('typescript/project.ts: a kept Project', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'awaitify-kept-project-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const source = (name: string, text: string) => ({ path: name, absPath: path.join(root, name), text });
+
+  test('parses again only the files whose text changed; any other change of the file list loads afresh', () => {
+    const memo = new Map<string, unknown>();
+    const a = source('a.ts', 'export const a = 1;\n');
+    const b = source('b.ts', "import { a } from './a';\nexport const b = a + 1;\n");
+    const broken = source('c.js', 'function (\n');
+    const first = loadProject(root, [a, b, broken], memo);
+    expect(first.failures.map((f) => f.path)).toEqual(['c.js']);
+
+    const b2 = source('b.ts', "import { a } from './a';\nexport const b = a + 2;\n");
+    const second = loadProject(root, [a, b2, broken], memo);
+    expect(second.project).toBe(first.project);
+    expect(second.files.map((f) => f.path)).toEqual(['a.ts', 'b.ts']);
+    expect(second.files[0].sf).toBe(first.files[0].sf);
+    expect(second.files[1].sf).not.toBe(first.files[1].sf);
+    expect(second.files[1].sf.text).toBe(b2.text);
+    expect(second.failures).toEqual(first.failures);
+    expect(second.project.getSourceFiles().map((f) => path.basename(f.getFilePath()))).toEqual(['a.ts', 'b.ts']);
+
+    // A file that did not parse now does: it would join the Project last, so it loads afresh in order.
+    const mended = loadProject(root, [a, b2, source('c.js', 'function c() {}\n')], memo);
+    expect(mended.project).not.toBe(second.project);
+    expect(mended.project.getSourceFiles().map((f) => path.basename(f.getFilePath()))).toEqual(['a.ts', 'b.ts', 'c.js']);
+    // A file removed: afresh too.
+    expect(loadProject(root, [a, b2], memo).project).not.toBe(mended.project);
+  });
+});
