@@ -14,7 +14,7 @@ import { loadProject } from '../transforms/typescript/project.js';
 
 const { copyOf } = editorFixtures();
 
-const FILES: [string, string][] = [
+const APP_FILES: [string, string][] = [
   ['src/app.ts', 'typescript'],
   ['src/lib/store.ts', 'typescript'],
   ['src/lib/format.ts', 'typescript'],
@@ -30,14 +30,15 @@ class Editor {
   private constructor(
     readonly client: TestClient,
     private readonly dir: string,
+    private readonly files: [string, string][],
   ) {}
 
-  /** A server started in `dir` with FILES open, with `texts` (by relative path) or the files' own text. */
-  static async open(dir: string, texts?: Map<string, string>): Promise<Editor> {
+  /** A server started in `dir` with `files` ([path, languageId]) open, with `texts` (by path) or the files' own text. */
+  static async open(dir: string, files: [string, string][], texts?: Map<string, string>): Promise<Editor> {
     const client = new TestClient(dir);
     await client.initialize(dir);
-    const editor = new Editor(client, dir);
-    for (const [file, languageId] of FILES) {
+    const editor = new Editor(client, dir, files);
+    for (const [file, languageId] of files) {
       const text = texts?.get(file) ?? readFileSync(path.join(dir, file), 'utf8');
       editor.texts.set(file, text);
       editor.versions.set(file, 1);
@@ -76,27 +77,28 @@ class Editor {
    * project's pending analysis, and its answer comes after that analysis's diagnostics.
    */
   private async settled(): Promise<void> {
-    await this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: this.uri(FILES[0][0]) }, position: { line: 0, character: 0 } });
+    await this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: this.uri(this.files[0][0]) }, position: { line: 0, character: 0 } });
   }
 
   /** The last diagnostics published for each open file; each must be of its current version. */
   diagnostics(): Record<string, Diagnostic[]> {
     const out: Record<string, Diagnostic[]> = {};
-    for (const [file] of FILES) {
+    for (const [file] of this.files) {
       const last = this.client.diagnostics.filter((d) => d.uri === this.uri(file)).at(-1);
       expect(last?.version, `${file}: diagnostics of the current buffer`).toBe(this.versions.get(file));
       out[file] = last!.diagnostics;
     }
     return out;
   }
-}
 
-/** What a server that never saw the earlier texts publishes for the same buffers. */
-async function fresh(dir: string, texts: Map<string, string>): Promise<Record<string, Diagnostic[]>> {
-  const editor = await Editor.open(dir, texts);
-  const out = editor.diagnostics();
-  expect(await editor.client.stop()).toBe(0);
-  return out;
+  /** The diagnostics now, which must be what a server that never saw the earlier texts publishes for the same buffers. */
+  async sameAsFresh(): Promise<Record<string, Diagnostic[]>> {
+    const now = this.diagnostics();
+    const fresh = await Editor.open(this.dir, this.files, this.texts);
+    expect(now).toEqual(fresh.diagnostics());
+    expect(await fresh.client.stop()).toBe(0);
+    return now;
+  }
 }
 
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d.code}`);
@@ -104,12 +106,8 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d
 describe('awaitify lsp: incremental re-analysis gives what a fresh analysis gives', { timeout: 300_000 }, () => {
   test('a series of edits to TypeScript and Python buffers, each compared with a fresh server', async () => {
     const dir = copyOf('incremental-app');
-    const editor = await Editor.open(dir);
-    const check = async () => {
-      const now = editor.diagnostics();
-      expect(now).toEqual(await fresh(dir, editor.texts));
-      return now;
-    };
+    const editor = await Editor.open(dir, APP_FILES);
+    const check = () => editor.sameAsFresh();
     expect(Object.values(await check()).flat()).toEqual([]);
 
     // The store starts reading a file: the routes in app.ts (another file) become async.
@@ -151,6 +149,20 @@ describe('awaitify lsp: incremental re-analysis gives what a fresh analysis give
     await editor.edit('shop/prices.py', '    time.sleep(0.1)\n', '');
     now = await check();
     expect(codes(now['shop/views.py'])).toEqual([]);
+    expect(await editor.client.stop()).toBe(0);
+  });
+
+  test('a Fastify hook registration removed in another file: the hook function is analysed as what it is now', async () => {
+    const dir = copyOf('incremental-fastify');
+    const editor = await Editor.open(dir, [
+      ['src/app.js', 'javascript'],
+      ['src/audit.js', 'javascript'],
+    ]);
+    let now = await editor.sameAsFresh();
+    expect(codes(now['src/app.js'])).toEqual(['7 sync-boundary']);
+    await editor.edit('src/app.js', "fastify.addHook('onRequest', audit);\n", '');
+    now = await editor.sameAsFresh();
+    expect(codes(now['src/audit.js'])).toEqual(['3 async-propagation', '4 fs-sync-call']);
     expect(await editor.client.stop()).toBe(0);
   });
 });
