@@ -205,6 +205,12 @@ function isInsideRoot(absPath: string, root: string): boolean {
 /** The rule a finding reports under, in its file's language (an id can be shared by the Python and JS/TS rules). */
 export function ruleOf(finding: Finding): RuleMeta | undefined {
   const language = finding.path.endsWith('.py') ? 'python' : 'typescript';
-  const rules = allRules();
-  return rules.find((r) => r.id === finding.rule && r.language === language) ?? rules.find((r) => r.id === finding.rule);
+  if (!rulesById) {
+    rulesById = new Map();
+    // The first rule of a language with the id, as a search of the list finds it.
+    for (const r of allRules()) if (!rulesById.has(`${r.language}:${r.id}`)) rulesById.set(`${r.language}:${r.id}`, r);
+  }
+  return rulesById.get(`${language}:${finding.rule}`) ?? allRules().find((r) => r.id === finding.rule);
 }
+
+let rulesById: Map<string, RuleMeta> | undefined;

@@ -179,17 +179,21 @@ class AwaitifyServer {
   }
 
   private publish(project: Project, analysis: Analysis): void {
+    const open = new Map<string, string>();
+    for (const doc of this.documents.all()) if (this.projectOf(doc.uri) === project) open.set(doc.uri, realPath(fileURLToPath(doc.uri)));
+    // Only the open files' findings become diagnostics (a large project has many more).
+    const openPaths = new Set([...open.values()].map((p) => project.relative(p)));
     const byFile = new Map<string, Diagnostic[]>();
     for (const f of analysis.findings) {
+      if (!openPaths.has(f.path)) continue;
       const list = byFile.get(f.path) ?? [];
       list.push(diagnosticOf(f));
       byFile.set(f.path, list);
     }
     const now = new Set<string>();
-    for (const doc of this.documents.all()) {
-      if (this.projectOf(doc.uri) !== project) continue;
-      now.add(doc.uri);
-      void this.connection.sendDiagnostics({ uri: doc.uri, version: analysis.buffers.get(realPath(fileURLToPath(doc.uri)))?.version, diagnostics: byFile.get(project.relative(realPath(fileURLToPath(doc.uri)))) ?? [] });
+    for (const [uri, absPath] of open) {
+      now.add(uri);
+      void this.connection.sendDiagnostics({ uri, version: analysis.buffers.get(absPath)?.version, diagnostics: byFile.get(project.relative(absPath)) ?? [] });
     }
     // A document closed since the last publish keeps no stale diagnostics.
     for (const uri of this.published.get(project) ?? []) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
