@@ -84,6 +84,10 @@ try {
     }
     console.log(`${languageId}: one-line change -> diagnostics: ${times.map((t) => `${Math.round(t)} ms`).join(', ')}; median ${Math.round(median(times))} ms (goal <= 300 ms)`);
   }
+  // The server's peak memory (Linux): what it keeps between analyses.
+  const status = `/proc/${child.pid}/status`;
+  const peak = existsSync(status) ? /VmHWM:\s*(\d+) kB/.exec(readFileSync(status, 'utf8'))?.[1] : undefined;
+  if (peak) console.log(`server peak RSS: ${Math.round(Number(peak) / 1024)} MiB`);
   await connection.sendRequest('shutdown');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await connection.sendNotification('exit');
