@@ -3,7 +3,8 @@
 // analysis): after every edit of a series, the diagnostics of every open file
 // must be exactly those of a fresh server given the same texts. Some edits
 // change another file's result (a helper starts blocking: its callers' file
-// changes), one breaks a file's syntax and one mends it.
+// changes; a Fastify hook or a lowdb write whose reason is in another file),
+// one breaks a file's syntax and one mends it.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -163,6 +164,19 @@ describe('awaitify lsp: incremental re-analysis gives what a fresh analysis give
     await editor.edit('src/app.js', "fastify.addHook('onRequest', audit);\n", '');
     now = await editor.sameAsFresh();
     expect(codes(now['src/audit.js'])).toEqual(['3 async-propagation', '4 fs-sync-call']);
+    expect(await editor.client.stop()).toBe(0);
+  });
+
+  test('a lowdb write kept sync by a start-up call in another file: the reason follows that file', async () => {
+    const dir = copyOf('incremental-lowdb');
+    const editor = await Editor.open(dir, [
+      ['server.js', 'javascript'],
+      ['store.js', 'javascript'],
+    ]);
+    const reason = (r: Record<string, Diagnostic[]>) => r['store.js'].map((d) => /stays sync \((.*)\)\. By hand/.exec(d.message)?.[1]);
+    expect(reason(await editor.sameAsFresh())).toEqual(['it runs only at start-up: only module top-level code (server.js:11) calls it, and that stays sync']);
+    await editor.edit('server.js', 'clearVisits();\n\n', '');
+    expect(reason(await editor.sameAsFresh())).toEqual(['`clearVisits` does not become async']);
     expect(await editor.client.stop()).toBe(0);
   });
 });
