@@ -102,6 +102,7 @@ class Editor {
   }
 }
 
+const javascript = (...files: string[]): [string, string][] => files.map((f) => [f, 'javascript']);
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d.code}`);
 
 describe('awaitify lsp: incremental re-analysis gives what a fresh analysis gives', { timeout: 300_000 }, () => {
@@ -154,11 +155,7 @@ describe('awaitify lsp: incremental re-analysis gives what a fresh analysis give
   });
 
   test('a Fastify hook registration removed in another file: the hook function is analysed as what it is now', async () => {
-    const dir = copyOf('incremental-fastify');
-    const editor = await Editor.open(dir, [
-      ['src/app.js', 'javascript'],
-      ['src/audit.js', 'javascript'],
-    ]);
+    const editor = await Editor.open(copyOf('incremental-fastify'), javascript('src/app.js', 'src/audit.js'));
     let now = await editor.sameAsFresh();
     expect(codes(now['src/app.js'])).toEqual(['7 sync-boundary']);
     await editor.edit('src/app.js', "fastify.addHook('onRequest', audit);\n", '');
@@ -168,11 +165,7 @@ describe('awaitify lsp: incremental re-analysis gives what a fresh analysis give
   });
 
   test('a lowdb write kept sync by a start-up call in another file: the reason follows that file', async () => {
-    const dir = copyOf('incremental-lowdb');
-    const editor = await Editor.open(dir, [
-      ['server.js', 'javascript'],
-      ['store.js', 'javascript'],
-    ]);
+    const editor = await Editor.open(copyOf('incremental-lowdb'), javascript('server.js', 'store.js'));
     const reason = (r: Record<string, Diagnostic[]>) => r['store.js'].map((d) => /stays sync \((.*)\)\. By hand/.exec(d.message)?.[1]);
     expect(reason(await editor.sameAsFresh())).toEqual(['it runs only at start-up: only module top-level code (server.js:11) calls it, and that stays sync']);
     await editor.edit('server.js', 'clearVisits();\n\n', '');
