@@ -37,8 +37,10 @@ interface PropertyCall {
 interface EscapeSite {
   expr: ts.Expression;
   file: FileInfo;
-  /** What happens to the value here, for the message. */
-  how: string;
+  /** What happens to the value here, for the message: written only when a message needs it (most sites escape nothing). */
+  how: () => string;
+  /** The value is returned here. */
+  returned?: boolean;
   /** The call the value is an argument of, when it is one. */
   call?: ts.CallExpression | ts.NewExpression;
 }
@@ -176,8 +178,8 @@ class SoundnessPass {
 
   private onArguments(call: ts.CallExpression | ts.NewExpression, file: FileInfo): void {
     for (const arg of call.arguments ?? []) {
-      if (ts.isSpreadElement(arg)) this.objectSites.push({ expr: arg.expression, file, how: 'it is spread into a call', call });
-      else this.objectSites.push({ expr: arg, file, how: `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
+      if (ts.isSpreadElement(arg)) this.objectSites.push({ expr: arg.expression, file, how: () => 'it is spread into a call', call });
+      else this.objectSites.push({ expr: arg, file, how: () => `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
     }
   }
 
@@ -216,8 +218,9 @@ class SoundnessPass {
     // `W.prototype = { m: function () {} }` of a constructor function: the model resolves
     // `new W().m()` to these members, and unresolved `.m()` calls match them by name.
     if (!fn && ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && this.model.valueOf(left.expression)?.kind === 'function') return;
-    if (fn) this.functionSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
-    this.objectSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
+    const how = () => `it is stored in \`${shortText(left, file)}\``;
+    if (fn) this.functionSites.push({ expr: node.right, file, how });
+    this.objectSites.push({ expr: node.right, file, how });
   }
 
   private onReturned(expr: ts.Expression, file: FileInfo): void {
@@ -225,7 +228,7 @@ class SoundnessPass {
     // returns its object to where the model follows it: its members are resolved like
     // those of `module.exports = { a: a }`.
     if (isRevealingModuleReturn(expr)) return;
-    this.objectSites.push({ expr, file, how: 'it is returned' });
+    this.objectSites.push({ expr, file, how: () => 'it is returned', returned: true });
     this.returnSites.push({ expr, file });
   }
 
@@ -236,8 +239,8 @@ class SoundnessPass {
     const handedOver = (n.parent && (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && isArgumentOf(n, n.parent)) || isRouteHookList(n);
     for (const el of node.elements) {
       const expr = ts.isSpreadElement(el) ? el.expression : el;
-      if (!handedOver) this.functionSites.push({ expr, file, how: 'it is stored in an array' });
-      this.objectSites.push({ expr, file, how: 'it is stored in an array' });
+      if (!handedOver) this.functionSites.push({ expr, file, how: STORED_IN_ARRAY });
+      this.objectSites.push({ expr, file, how: STORED_IN_ARRAY });
     }
   }
 
@@ -615,7 +618,7 @@ class SoundnessPass {
     const v = this.model.valueOf(expr);
     if (v?.kind !== 'object') return;
     if (site.call && this.callSeesMembers(site.call)) return;
-    if (site.how === 'it is returned' && this.factoryObjectFollowed(site.expr)) return;
+    if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
     this.membersOf(v, members, true);
     if (members.size === 0) return;
@@ -625,7 +628,7 @@ class SoundnessPass {
     for (const fn of members) {
       if (site.call && this.handledInside(fn, site.file, argStart, argEnd)) continue;
       const name = fn.graph.name;
-      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how}), where awaitify cannot see how its methods are called`);
+      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how()}), where awaitify cannot see how its methods are called`);
     }
   }
 
@@ -715,7 +718,7 @@ class SoundnessPass {
   private functionEscape(site: EscapeSite): void {
     const fn = this.functionValue(site.expr);
     if (!fn) return;
-    this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `${site.how}, where awaitify cannot see how it is called`);
+    this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `${site.how()}, where awaitify cannot see how it is called`);
   }
 
   /**
@@ -858,6 +861,8 @@ function ownMemberName(node: FunctionLike): string | undefined {
   if (ts.isBinaryExpression(p) && p.right === n && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
 }
+
+const STORED_IN_ARRAY = () => 'it is stored in an array';
 
 function shortText(node: ts.Node, file: FileInfo): string {
   const t = node.getText(file.sf).replace(/\s+/g, ' ');
