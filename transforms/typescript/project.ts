@@ -32,6 +32,21 @@ export function loadProject(root: string, sources: SourceText[]): LoadedProject 
   });
   const files: FileInfo[] = [];
   const failures: AdapterFailure[] = [];
+  // ts-morph looks for an existing file before creating each one, and its in-memory file
+  // system answers "none" by throwing an error it catches at once: capturing that error's
+  // stack trace, once per file, was most of the cost. (An unexpected error while loading
+  // is reported without its stack.)
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    addSources(project, sources, files, failures);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return { project, model: new ProjectModel(files, aliases), files, failures };
+}
+
+function addSources(project: Project, sources: SourceText[], files: FileInfo[], failures: AdapterFailure[]): void {
   for (const source of sources) {
     if (isDeclarationFile(source.path)) continue;
     const morph = project.createSourceFile(nodePath.resolve(source.absPath), source.text, { overwrite: true });
@@ -55,7 +70,6 @@ export function loadProject(root: string, sources: SourceText[]): LoadedProject 
       isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()),
     });
   }
-  return { project, model: new ProjectModel(files, aliases), files, failures };
 }
 
 function isJson(text: string): boolean {
