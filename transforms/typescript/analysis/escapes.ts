@@ -118,16 +118,42 @@ class SoundnessPass {
   // ---- collection ------------------------------------------------------------
 
   private collect(file: FileInfo): void {
+    // One switch on the kind: this visits every node of the project.
     const visit = (node: ts.Node): void => {
-      if (ts.isObjectLiteralExpression(node)) this.onObjectLiteral(node);
-      else if (ts.isClassLike(node)) this.onClass(node);
-      else if (ts.isCallExpression(node)) this.onCall(node, file);
-      else if (ts.isNewExpression(node)) this.onArguments(node, file);
-      else if (ts.isElementAccessExpression(node)) this.onElementAccess(node, file);
-      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node, file);
-      else if (ts.isReturnStatement(node) && node.expression) this.onReturned(node.expression, file);
-      else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.onReturned(node.body, file);
-      else if (ts.isArrayLiteralExpression(node)) this.onArray(node, file);
+      switch (node.kind) {
+        case ts.SyntaxKind.ObjectLiteralExpression:
+          this.onObjectLiteral(node as ts.ObjectLiteralExpression);
+          break;
+        case ts.SyntaxKind.ClassDeclaration:
+        case ts.SyntaxKind.ClassExpression:
+          this.onClass(node as ts.ClassLikeDeclaration);
+          break;
+        case ts.SyntaxKind.CallExpression:
+          this.onCall(node as ts.CallExpression, file);
+          break;
+        case ts.SyntaxKind.NewExpression:
+          this.onArguments(node as ts.NewExpression, file);
+          break;
+        case ts.SyntaxKind.ElementAccessExpression:
+          this.onElementAccess(node as ts.ElementAccessExpression, file);
+          break;
+        case ts.SyntaxKind.BinaryExpression:
+          if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node as ts.BinaryExpression, file);
+          break;
+        case ts.SyntaxKind.ReturnStatement: {
+          const returned = (node as ts.ReturnStatement).expression;
+          if (returned) this.onReturned(returned, file);
+          break;
+        }
+        case ts.SyntaxKind.ArrowFunction: {
+          const body = (node as ts.ArrowFunction).body;
+          if (!ts.isBlock(body)) this.onReturned(body, file);
+          break;
+        }
+        case ts.SyntaxKind.ArrayLiteralExpression:
+          this.onArray(node as ts.ArrayLiteralExpression, file);
+          break;
+      }
       ts.forEachChild(node, visit);
     };
     visit(file.sf);
