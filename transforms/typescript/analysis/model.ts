@@ -760,29 +760,30 @@ export class ProjectModel {
     return first;
   }
 
-  private newSitesCache?: Map<ts.Node, ts.NewExpression[]>;
-  private subclassedCache?: Set<ts.Node>;
 
   /** Every `new C(...)` of a project class in the run, by class. */
   private newSites(): Map<ts.Node, ts.NewExpression[]> {
-    if (this.newSitesCache) {
-      // Asked again while it is being filled: a partial answer.
-      if (this.fillingNewSites) this.cutoffs++;
-      return this.newSitesCache;
-    }
-    const out = new Map<ts.Node, ts.NewExpression[]>();
-    this.newSitesCache = out;
-    this.fillingNewSites = true;
-    try {
-      this.collectNewSites(out);
-    } finally {
-      this.fillingNewSites = false;
-    }
-    return out;
+    return this.projectTable('new', () => new Map<ts.Node, ts.NewExpression[]>(), (out) => this.collectNewSites(out));
   }
 
-  private fillingNewSites = false;
-  private fillingSubclassed = false;
+  private readonly tables = new Map<string, { value: unknown; filling: boolean }>();
+
+  /** A project-wide table, filled on first use. Asked for again while it is being filled, it is partial: a cut-off (see cached). */
+  private projectTable<T>(name: string, make: () => T, fill: (out: T) => void): T {
+    const known = this.tables.get(name);
+    if (known) {
+      if (known.filling) this.cutoffs++;
+      return known.value as T;
+    }
+    const entry = { value: make() as unknown, filling: true };
+    this.tables.set(name, entry);
+    try {
+      fill(entry.value as T);
+    } finally {
+      entry.filling = false;
+    }
+    return entry.value as T;
+  }
 
   private collectNewSites(out: Map<ts.Node, ts.NewExpression[]>): void {
     for (const file of this.files) {
@@ -804,19 +805,7 @@ export class ProjectModel {
 
   /** Project classes some project class extends. */
   private subclassed(): Set<ts.Node> {
-    if (this.subclassedCache) {
-      if (this.fillingSubclassed) this.cutoffs++;
-      return this.subclassedCache;
-    }
-    const out = new Set<ts.Node>();
-    this.subclassedCache = out;
-    this.fillingSubclassed = true;
-    try {
-      this.collectSubclassed(out);
-    } finally {
-      this.fillingSubclassed = false;
-    }
-    return out;
+    return this.projectTable('subclassed', () => new Set<ts.Node>(), (out) => this.collectSubclassed(out));
   }
 
   private collectSubclassed(out: Set<ts.Node>): void {
