@@ -70,7 +70,18 @@ export function loadProject(root: string, sources: SourceText[], memo?: Map<stri
   const files: FileInfo[] = [];
   const failures: AdapterFailure[] = [];
   const keptFiles: KeptProject['files'] = [];
-  own.forEach((source, i) => {
+  // ts-morph looks for an existing file before creating each one, and its in-memory file
+  // system answers "none" by throwing an error it catches at once: capturing that error's
+  // stack trace, once per file, was most of the cost. (An unexpected error while loading
+  // is reported without its stack.)
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    own.forEach((source, i) => loadOne(source, i));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  function loadOne(source: SourceText, i: number): void {
     const before = reusable ? kept.files[i]! : undefined;
     const absPath = nodePath.resolve(source.absPath);
     let morph = before?.text === source.text ? before.morph : undefined;
@@ -89,7 +100,7 @@ export function loadProject(root: string, sources: SourceText[], memo?: Map<stri
     keptFiles.push({ path: source.path, absPath, text: source.text, ...(morph ? { morph } : { failure }) });
     if (failure) failures.push(failure);
     else files.push({ path: source.path, absPath, text: source.text, sf: morph!.compilerNode, morph: morph!, isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()) });
-  });
+  }
   memo?.set(MEMO_KEY, { key, project, files: keptFiles } satisfies KeptProject);
   return { project, model: new ProjectModel(files, aliases), files, failures };
 }

@@ -37,8 +37,10 @@ interface PropertyCall {
 interface EscapeSite {
   expr: ts.Expression;
   file: FileInfo;
-  /** What happens to the value here, for the message. */
-  how: string;
+  /** What happens to the value here, for the message: written only when a message needs it (most sites escape nothing). */
+  how: () => string;
+  /** The value is returned here. */
+  returned?: boolean;
   /** The call the value is an argument of, when it is one. */
   call?: ts.CallExpression | ts.NewExpression;
 }
@@ -116,16 +118,42 @@ class SoundnessPass {
   // ---- collection ------------------------------------------------------------
 
   private collect(file: FileInfo): void {
+    // One switch on the kind: this visits every node of the project.
     const visit = (node: ts.Node): void => {
-      if (ts.isObjectLiteralExpression(node)) this.onObjectLiteral(node);
-      else if (ts.isClassLike(node)) this.onClass(node);
-      else if (ts.isCallExpression(node)) this.onCall(node, file);
-      else if (ts.isNewExpression(node)) this.onArguments(node, file);
-      else if (ts.isElementAccessExpression(node)) this.onElementAccess(node, file);
-      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node, file);
-      else if (ts.isReturnStatement(node) && node.expression) this.onReturned(node.expression, file);
-      else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.onReturned(node.body, file);
-      else if (ts.isArrayLiteralExpression(node)) this.onArray(node, file);
+      switch (node.kind) {
+        case ts.SyntaxKind.ObjectLiteralExpression:
+          this.onObjectLiteral(node as ts.ObjectLiteralExpression);
+          break;
+        case ts.SyntaxKind.ClassDeclaration:
+        case ts.SyntaxKind.ClassExpression:
+          this.onClass(node as ts.ClassLikeDeclaration);
+          break;
+        case ts.SyntaxKind.CallExpression:
+          this.onCall(node as ts.CallExpression, file);
+          break;
+        case ts.SyntaxKind.NewExpression:
+          this.onArguments(node as ts.NewExpression, file);
+          break;
+        case ts.SyntaxKind.ElementAccessExpression:
+          this.onElementAccess(node as ts.ElementAccessExpression, file);
+          break;
+        case ts.SyntaxKind.BinaryExpression:
+          if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node as ts.BinaryExpression, file);
+          break;
+        case ts.SyntaxKind.ReturnStatement: {
+          const returned = (node as ts.ReturnStatement).expression;
+          if (returned) this.onReturned(returned, file);
+          break;
+        }
+        case ts.SyntaxKind.ArrowFunction: {
+          const body = (node as ts.ArrowFunction).body;
+          if (!ts.isBlock(body)) this.onReturned(body, file);
+          break;
+        }
+        case ts.SyntaxKind.ArrayLiteralExpression:
+          this.onArray(node as ts.ArrayLiteralExpression, file);
+          break;
+      }
       ts.forEachChild(node, visit);
     };
     visit(file.sf);
@@ -176,8 +204,8 @@ class SoundnessPass {
 
   private onArguments(call: ts.CallExpression | ts.NewExpression, file: FileInfo): void {
     for (const arg of call.arguments ?? []) {
-      if (ts.isSpreadElement(arg)) this.objectSites.push({ expr: arg.expression, file, how: 'it is spread into a call', call });
-      else this.objectSites.push({ expr: arg, file, how: `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
+      if (ts.isSpreadElement(arg)) this.objectSites.push({ expr: arg.expression, file, how: () => 'it is spread into a call', call });
+      else this.objectSites.push({ expr: arg, file, how: () => `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
     }
   }
 
@@ -216,8 +244,9 @@ class SoundnessPass {
     // `W.prototype = { m: function () {} }` of a constructor function: the model resolves
     // `new W().m()` to these members, and unresolved `.m()` calls match them by name.
     if (!fn && ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && this.model.valueOf(left.expression)?.kind === 'function') return;
-    if (fn) this.functionSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
-    this.objectSites.push({ expr: node.right, file, how: `it is stored in \`${shortText(left, file)}\`` });
+    const how = () => `it is stored in \`${shortText(left, file)}\``;
+    if (fn) this.functionSites.push({ expr: node.right, file, how });
+    this.objectSites.push({ expr: node.right, file, how });
   }
 
   private onReturned(expr: ts.Expression, file: FileInfo): void {
@@ -225,7 +254,7 @@ class SoundnessPass {
     // returns its object to where the model follows it: its members are resolved like
     // those of `module.exports = { a: a }`.
     if (isRevealingModuleReturn(expr)) return;
-    this.objectSites.push({ expr, file, how: 'it is returned' });
+    this.objectSites.push({ expr, file, how: () => 'it is returned', returned: true });
     this.returnSites.push({ expr, file });
   }
 
@@ -236,8 +265,8 @@ class SoundnessPass {
     const handedOver = (n.parent && (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && isArgumentOf(n, n.parent)) || isRouteHookList(n);
     for (const el of node.elements) {
       const expr = ts.isSpreadElement(el) ? el.expression : el;
-      if (!handedOver) this.functionSites.push({ expr, file, how: 'it is stored in an array' });
-      this.objectSites.push({ expr, file, how: 'it is stored in an array' });
+      if (!handedOver) this.functionSites.push({ expr, file, how: STORED_IN_ARRAY });
+      this.objectSites.push({ expr, file, how: STORED_IN_ARRAY });
     }
   }
 
@@ -615,7 +644,7 @@ class SoundnessPass {
     const v = this.model.valueOf(expr);
     if (v?.kind !== 'object') return;
     if (site.call && this.callSeesMembers(site.call)) return;
-    if (site.how === 'it is returned' && this.factoryObjectFollowed(site.expr)) return;
+    if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
     this.membersOf(v, members, true);
     if (members.size === 0) return;
@@ -625,7 +654,7 @@ class SoundnessPass {
     for (const fn of members) {
       if (site.call && this.handledInside(fn, site.file, argStart, argEnd)) continue;
       const name = fn.graph.name;
-      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how}), where awaitify cannot see how its methods are called`);
+      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how()}), where awaitify cannot see how its methods are called`);
     }
   }
 
@@ -715,7 +744,7 @@ class SoundnessPass {
   private functionEscape(site: EscapeSite): void {
     const fn = this.functionValue(site.expr);
     if (!fn) return;
-    this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `${site.how}, where awaitify cannot see how it is called`);
+    this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `${site.how()}, where awaitify cannot see how it is called`);
   }
 
   /**
@@ -858,6 +887,8 @@ function ownMemberName(node: FunctionLike): string | undefined {
   if (ts.isBinaryExpression(p) && p.right === n && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
 }
+
+const STORED_IN_ARRAY = () => 'it is stored in an array';
 
 function shortText(node: ts.Node, file: FileInfo): string {
   const t = node.getText(file.sf).replace(/\s+/g, ' ');

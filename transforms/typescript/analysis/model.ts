@@ -126,10 +126,26 @@ export interface PathAliases {
   paths: Record<string, string[]>;
 }
 
+/** How deep value resolution recurses before it gives up (guard). */
+const MAX_DEPTH = 40;
+
+/** A resolved value and how many levels below its start its resolution went (see ProjectModel.cached). */
+interface CachedValue {
+  value: Value | undefined;
+  height: number;
+}
+
 export class ProjectModel {
   readonly byAbs = new Map<string, FileInfo>();
   private readonly bySf = new Map<ts.SourceFile, FileInfo>();
   private depth = 0;
+  /** The deepest depth a guard admitted since the innermost cached computation began. */
+  private peak = 0;
+  /** How many times resolution was cut short (too deep, or a value still being computed): such answers are not cached. */
+  private cutoffs = 0;
+  private readonly valueCache = new Map<ts.Node, CachedValue>();
+  private readonly declarationCache = new Map<ts.Node, CachedValue>();
+  private readonly exportCache = new Map<FileInfo, Map<string, CachedValue>>();
 
   constructor(
     readonly files: FileInfo[],
@@ -269,7 +285,14 @@ export class ProjectModel {
   }
 
   /** An export of a module by name ('default' included), following CommonJS and re-exports. */
-  exportOf(file: FileInfo, name: string, seen = new Set<FileInfo>()): Value | undefined {
+  exportOf(file: FileInfo, name: string, seen?: Set<FileInfo>): Value | undefined {
+    if (seen) return this.exportOfUncached(file, name, seen);
+    let byName = this.exportCache.get(file);
+    if (!byName) this.exportCache.set(file, (byName = new Map()));
+    return this.cached(byName, name, () => this.exportOfUncached(file, name, new Set()));
+  }
+
+  private exportOfUncached(file: FileInfo, name: string, seen: Set<FileInfo>): Value | undefined {
     if (seen.has(file)) return undefined;
     seen.add(file);
     const ex = this.exportsOf(file);
@@ -335,6 +358,10 @@ export class ProjectModel {
   // ---- values --------------------------------------------------------------
 
   valueOfDeclaration(decl: ts.Node): Value | undefined {
+    return this.cached(this.declarationCache, decl, () => this.valueOfDeclarationUncached(decl));
+  }
+
+  private valueOfDeclarationUncached(decl: ts.Node): Value | undefined {
     const file = this.fileOf(decl);
     if (!file) return undefined;
     return this.guard(() => {
@@ -408,7 +435,7 @@ export class ProjectModel {
 
   /** What an expression evaluates to, as far as syntax tells. */
   valueOf(expr: ts.Expression): Value | undefined {
-    return this.guard(() => this.valueOfInner(skipOuter(expr)));
+    return this.cached(this.valueCache, expr, () => this.guard(() => this.valueOfInner(skipOuter(expr))));
   }
 
   private valueOfInner(expr: ts.Expression): Value | undefined {
@@ -673,7 +700,7 @@ export class ProjectModel {
     return this.memo(assigned[0]!, `this.${name}`, () => this.agreed(assigned.map((e) => this.valueOf(e))));
   }
 
-  private readonly memos = new Map<ts.Node, Map<string, Value | null>>();
+  private readonly memos = new Map<ts.Node, Map<string, Value | null | typeof PENDING>>();
 
   /**
    * Member and parameter values found by looking across the program are
@@ -684,8 +711,15 @@ export class ProjectModel {
   private memo(node: ts.Node, key: string, compute: () => Value | undefined): Value | undefined {
     let byKey = this.memos.get(node);
     if (!byKey) this.memos.set(node, (byKey = new Map()));
-    if (byKey.has(key)) return byKey.get(key) ?? undefined;
-    byKey.set(key, null);
+    if (byKey.has(key)) {
+      const v = byKey.get(key);
+      if (v === PENDING) {
+        this.cutoffs++;
+        return undefined;
+      }
+      return v ?? undefined;
+    }
+    byKey.set(key, PENDING);
     const v = compute();
     byKey.set(key, v ?? null);
     return v;
@@ -726,14 +760,32 @@ export class ProjectModel {
     return first;
   }
 
-  private newSitesCache?: Map<ts.Node, ts.NewExpression[]>;
-  private subclassedCache?: Set<ts.Node>;
 
   /** Every `new C(...)` of a project class in the run, by class. */
   private newSites(): Map<ts.Node, ts.NewExpression[]> {
-    if (this.newSitesCache) return this.newSitesCache;
-    const out = new Map<ts.Node, ts.NewExpression[]>();
-    this.newSitesCache = out;
+    return this.projectTable('new', () => new Map<ts.Node, ts.NewExpression[]>(), (out) => this.collectNewSites(out));
+  }
+
+  private readonly tables = new Map<string, { value: unknown; filling: boolean }>();
+
+  /** A project-wide table, filled on first use. Asked for again while it is being filled, it is partial: a cut-off (see cached). */
+  private projectTable<T>(name: string, make: () => T, fill: (out: T) => void): T {
+    const known = this.tables.get(name);
+    if (known) {
+      if (known.filling) this.cutoffs++;
+      return known.value as T;
+    }
+    const entry = { value: make() as unknown, filling: true };
+    this.tables.set(name, entry);
+    try {
+      fill(entry.value as T);
+    } finally {
+      entry.filling = false;
+    }
+    return entry.value as T;
+  }
+
+  private collectNewSites(out: Map<ts.Node, ts.NewExpression[]>): void {
     for (const file of this.files) {
       if (!file.text.includes('new ')) continue;
       const visit = (n: ts.Node): void => {
@@ -749,14 +801,14 @@ export class ProjectModel {
       };
       visit(file.sf);
     }
-    return out;
   }
 
   /** Project classes some project class extends. */
   private subclassed(): Set<ts.Node> {
-    if (this.subclassedCache) return this.subclassedCache;
-    const out = new Set<ts.Node>();
-    this.subclassedCache = out;
+    return this.projectTable('subclassed', () => new Set<ts.Node>(), (out) => this.collectSubclassed(out));
+  }
+
+  private collectSubclassed(out: Set<ts.Node>): void {
     for (const file of this.files) {
       if (!file.text.includes('extends')) continue;
       const visit = (n: ts.Node): void => {
@@ -769,7 +821,6 @@ export class ProjectModel {
       };
       visit(file.sf);
     }
-    return out;
   }
 
   /** A module whose whole export is one value (`module.exports = X`, `export = X`) stands for that value; anything else is returned as it is. */
@@ -791,9 +842,42 @@ export class ProjectModel {
     return undefined;
   }
 
+  /**
+   * valueOf, valueOfDeclaration and exportOf give the same answer every time
+   * they are asked, unless resolution was cut short: by the depth guard, or by
+   * reading a value still being computed (a cycle). An answer nothing cut
+   * short is kept with its height (how far below its start the guard was
+   * reached) and given again wherever the guard would admit the same
+   * resolution (start depth + height within the limit); anywhere else it is
+   * computed again, exactly as without the cache. Barrel files (`export *`
+   * chains) made exportOf walk the same re-exports at every import.
+   */
+  private cached<K>(table: Map<K, CachedValue>, key: K, compute: () => Value | undefined): Value | undefined {
+    const hit = table.get(key);
+    if (hit && this.depth + hit.height <= MAX_DEPTH) {
+      if (this.depth + hit.height > this.peak) this.peak = this.depth + hit.height;
+      return hit.value;
+    }
+    const start = this.depth;
+    const outerPeak = this.peak;
+    const cutoffs = this.cutoffs;
+    this.peak = start;
+    try {
+      const value = compute();
+      if (this.cutoffs === cutoffs) table.set(key, { value, height: this.peak - start });
+      return value;
+    } finally {
+      if (outerPeak > this.peak) this.peak = outerPeak;
+    }
+  }
+
   private guard<T>(fn: () => T | undefined): T | undefined {
     // Aliases can be circular (`const a = b; const b = a`); give up beyond a sane depth.
-    if (this.depth > 40) return undefined;
+    if (this.depth > MAX_DEPTH) {
+      this.cutoffs++;
+      return undefined;
+    }
+    if (this.depth > this.peak) this.peak = this.depth;
     this.depth++;
     try {
       return fn();
@@ -802,6 +886,8 @@ export class ProjectModel {
     }
   }
 }
+
+const PENDING = Symbol('pending');
 
 export function baseClassExpression(cls: ts.ClassLikeDeclaration): ts.Expression | undefined {
   for (const h of cls.heritageClauses ?? []) {

@@ -66,11 +66,19 @@ export function markStartupOnly(builder: GraphBuilder): Set<FunctionInfo> {
   // Keep only what the top level reaches (a cycle nobody calls is not start-up code).
   const reached = new Set<string>();
   const stack = builder.edges.filter((e) => e.from === null && candidates.has(e.to)).map((e) => e.to);
+  // Each candidate's callees among the candidates, in edge order (one pass over the edges, not one per candidate).
+  const calls = new Map<string, string[]>();
+  for (const e of builder.edges) {
+    if (e.from === null || !candidates.has(e.from) || !candidates.has(e.to)) continue;
+    const list = calls.get(e.from);
+    if (list) list.push(e.to);
+    else calls.set(e.from, [e.to]);
+  }
   while (stack.length) {
     const id = stack.pop()!;
     if (reached.has(id)) continue;
     reached.add(id);
-    for (const e of builder.edges) if (e.from === id && candidates.has(e.to)) stack.push(e.to);
+    for (const to of calls.get(id) ?? []) stack.push(to);
   }
   const out = new Set<FunctionInfo>();
   for (const id of reached) {
