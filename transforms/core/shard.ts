@@ -1,0 +1,566 @@
+// `--shard K/N`: a deterministic part of a monorepo's files, for a CI matrix of
+// N machines whose diffs, concatenated in shard order, are the single run's
+// diff byte for byte.
+//
+// Which way async flows decides what a shard must analyse. A dependent's
+// handler that calls a dependency's blocking function makes that function
+// async (the dependency's output depends on its dependents), and the function
+// made async makes the dependent await it (the dependent's output depends on
+// its dependencies). So no package's output can be computed from its
+// dependencies alone: a shard analyses the *components* of the package graph
+// (packages joined by an import in either direction) that hold the files it
+// owns, and reports only the files it owns.
+//
+// - Packages: directories below the root that hold a package.json (matching the
+//   root's `workspaces` / pnpm-workspace.yaml / lerna.json patterns when it
+//   declares any), a pyproject.toml, setup.py or setup.cfg. A file belongs to
+//   the deepest one above it; files outside any package belong to the root's
+//   pseudo-package ''.
+// - Ownership: the files in path order, cut into N contiguous ranges at package
+//   boundaries, balanced by file count. Contiguous ranges are what make the
+//   concatenated diffs equal the single run's diff, whose files are in path
+//   order. A path is owned by the range it falls in (skipped and created files too).
+// - JS/TS components: an import (`import`, `export from`, `require`, `import()`,
+//   `/// <reference path>`) joins two packages when its specifier is relative
+//   into the other package, names a workspace package, or resolves there through
+//   the root tsconfig's `paths` or `baseUrl`. A file that declares `declare
+//   global` or an ambient `declare module` changes every file's types: its
+//   package joins every package.
+// - Python: one component. Django settings (AUTHENTICATION_BACKENDS, MIDDLEWARE,
+//   CSRF_USE_SESSIONS), URLconfs and installed apps named in strings, not imports,
+//   decide how every Python file migrates.
+//
+// What a component boundary cannot see is checked after the analysis (see
+// `namesCalledOutside`): the JS/TS analysis keeps a function sync when a call on
+// a value it cannot resolve, anywhere in the project, names one of its method
+// names. When a function the shard made async is named by such a call outside
+// the analysed files, the shard analyses the whole project instead (same output,
+// no work saved) and says so.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './errors.js';
+import { globToRegExp } from './glob.js';
+import type { Language, MigrationPlan } from './types.js';
+import type { MigrateResult } from './pipeline.js';
+
+export interface ShardSpec {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+/** `K/N` with 1 <= K <= N. */
+export function parseShard(text: string): ShardSpec {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard ${text}: expected K/N with 1 <= K <= N (the K-th of N machines), e.g. --shard 2/4`);
+  }
+  return { index, count };
+}
+
+export interface ShardInputFile {
+  /** Relative to the root, forward slashes. */
+  path: string;
+  absPath: string;
+  language: Language;
+}
+
+export interface ShardPackage {
+  /** Relative to the root ('' for the files outside any package). */
+  dir: string;
+  name?: string;
+  files: number;
+  /** 1-based shard that owns it (a package split by a nested one may span two). */
+  shards: number[];
+}
+
+export interface ShardPlan {
+  spec: ShardSpec;
+  /** A hash of the partition: equal on every machine that saw the same tree and N. */
+  fingerprint: string;
+  packages: ShardPackage[];
+  /** Whether a path (a discovered, skipped or created file) is this shard's to report. */
+  owns(filePath: string): boolean;
+  /** The files this shard analyses: every file of the components of the files it owns. */
+  analysed: Set<string>;
+  ownedFiles: number;
+}
+
+/** The first path each shard owns ('' for the first): shard k owns [bounds[k-1], bounds[k]). */
+export type ShardBounds = string[];
+
+export function planShard(root: string, files: readonly ShardInputFile[], spec: ShardSpec, read: (absPath: string) => string = readText): ShardPlan {
+  const sorted = [...files].sort((a, b) => compare(a.path, b.path));
+  const packageDirs = findPackages(root, sorted);
+  const packageOf = (filePath: string) => ownerDir(filePath, packageDirs.dirs);
+  const units = contiguousUnits(sorted.map((f) => packageOf(f.path)));
+  const bounds = assignRanges(
+    units.map((u) => ({ first: sorted[u.start]!.path, weight: u.end - u.start })),
+    spec.count,
+  );
+  const owns = (filePath: string) => shardOfPath(filePath, bounds) === spec.index;
+
+  const graph = new UnionFind();
+  const js = sorted.filter((f) => f.language === 'typescript');
+  const resolver = new SpecifierResolver(root, sorted, packageDirs, packageOf);
+  const hubs: string[] = [];
+  for (const file of js) {
+    const from = packageOf(file.path);
+    graph.add(from);
+    const text = read(file.absPath);
+    for (const spec of importSpecifiers(text)) for (const to of resolver.packagesOf(spec, file.path)) graph.union(from, to);
+    if (/(^|\n)\s*(export\s+)?declare\s+(global\b|module\s+['"])/.test(text)) hubs.push(from);
+  }
+  for (const hub of hubs) for (const file of js) graph.union(hub, packageOf(file.path));
+
+  const ownedFiles = sorted.filter((f) => owns(f.path));
+  const jsComponents = new Set(ownedFiles.filter((f) => f.language === 'typescript').map((f) => graph.find(packageOf(f.path))));
+  const languages = new Set(ownedFiles.map((f) => f.language));
+  const analysed = new Set<string>();
+  for (const f of sorted) {
+    if (owns(f.path) || (f.language === 'typescript' ? jsComponents.has(graph.find(packageOf(f.path))) : languages.has(f.language))) analysed.add(f.path);
+  }
+
+  const packages = new Map<string, ShardPackage>();
+  for (const f of sorted) {
+    const dir = packageOf(f.path);
+    const p = packages.get(dir) ?? { dir, ...(packageDirs.names.has(dir) ? { name: packageDirs.names.get(dir)! } : {}), files: 0, shards: [] };
+    p.files++;
+    const k = shardOfPath(f.path, bounds);
+    if (!p.shards.includes(k)) p.shards.push(k);
+    packages.set(dir, p);
+  }
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ count: spec.count, bounds, units: units.map((u) => [sorted[u.start]!.path, u.end - u.start]) }))
+    .digest('hex')
+    .slice(0, 12);
+  return { spec, fingerprint, packages: [...packages.values()], owns, analysed, ownedFiles: ownedFiles.length };
+}
+
+/** The shard (1-based) whose range holds a path. */
+export function shardOfPath(filePath: string, bounds: ShardBounds): number {
+  let k = 1;
+  while (k < bounds.length && compare(bounds[k]!, filePath) <= 0) k++;
+  return k;
+}
+
+/**
+ * Cuts units (in path order, each with the first path it holds and a weight)
+ * into `count` contiguous ranges whose largest weight is as small as it can be.
+ * Returns the lower bound of each range ('' for the first; '\uffff', after every
+ * path, for a range left empty at the end).
+ */
+export function assignRanges(units: readonly { first: string; weight: number }[], count: number): ShardBounds {
+  const total = units.reduce((s, u) => s + u.weight, 0);
+  const largest = units.reduce((m, u) => Math.max(m, u.weight), 0);
+  const fits = (cap: number) => {
+    let ranges = 1;
+    let load = 0;
+    for (const u of units) {
+      if (load + u.weight > cap) {
+        ranges++;
+        load = 0;
+      }
+      load += u.weight;
+    }
+    return ranges <= count;
+  };
+  let lo = largest;
+  let hi = Math.max(total, largest);
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  // Each range takes units up to an even share of what is left (never over the
+  // capacity), so that no range is left empty while another holds two units; when
+  // that leaves the last range over the capacity, each takes all it can instead.
+  const cut = (even: boolean): number[] | undefined => {
+    const starts: number[] = [];
+    let i = 0;
+    let remaining = total;
+    for (let k = 1; k < count; k++) {
+      const share = remaining / (count - k + 1);
+      let load = 0;
+      while (i < units.length && load + units[i]!.weight <= lo && (!even || load < share)) load += units[i++]!.weight;
+      remaining -= load;
+      starts.push(i);
+    }
+    return remaining <= lo ? starts : undefined;
+  };
+  const starts = cut(true) ?? cut(false)!;
+  const bounds: ShardBounds = [''];
+  for (const start of starts) bounds.push(start < units.length ? units[start]!.first : '\uffff');
+  return bounds;
+}
+
+/** Runs of consecutive files (in path order) that belong to one package: [start, end). */
+function contiguousUnits(owners: readonly string[]): { start: number; end: number }[] {
+  const units: { start: number; end: number }[] = [];
+  for (let i = 0; i < owners.length; i++) {
+    const last = units[units.length - 1];
+    if (last && owners[last.start] === owners[i]) last.end = i + 1;
+    else units.push({ start: i, end: i + 1 });
+  }
+  return units;
+}
+
+interface PackageDirs {
+  dirs: Set<string>;
+  /** package.json `name` by directory, and the first directory of each name. */
+  names: Map<string, string>;
+  byName: Map<string, string>;
+}
+
+/** The package directories above the given files (see the header). */
+function findPackages(root: string, files: readonly ShardInputFile[]): PackageDirs {
+  const patterns = workspacePatterns(root);
+  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => globToRegExp(trimDir(p)));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(trimDir(p.slice(1))));
+  const dirs = new Set<string>();
+  const names = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const f of files) {
+    for (let dir = path.posix.dirname(f.path); dir !== '.' && !seen.has(dir); dir = path.posix.dirname(dir)) {
+      seen.add(dir);
+      const abs = path.join(root, dir);
+      const python = ['pyproject.toml', 'setup.py', 'setup.cfg'].some((m) => existsSync(path.join(abs, m)));
+      const manifest = path.join(abs, 'package.json');
+      const workspace = existsSync(manifest) && (include.length === 0 || (include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir))));
+      if (!python && !workspace) continue;
+      dirs.add(dir);
+      const name = workspace ? packageName(manifest) : undefined;
+      if (name) {
+        names.set(dir, name);
+        if (!byName.has(name)) byName.set(name, dir);
+      }
+    }
+  }
+  return { dirs, names, byName };
+}
+
+function trimDir(pattern: string): string {
+  return pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+/** `workspaces` of the root package.json (a list, or `{ packages }`), pnpm-workspace.yaml's `packages`, lerna.json's `packages`. */
+function workspacePatterns(root: string): string[] {
+  const out: string[] = [];
+  const manifest = readJson(path.join(root, 'package.json')) as { workspaces?: unknown } | undefined;
+  const ws = manifest?.workspaces;
+  const list = Array.isArray(ws) ? ws : ws && typeof ws === 'object' ? (ws as { packages?: unknown }).packages : undefined;
+  if (Array.isArray(list)) out.push(...list.filter((p): p is string => typeof p === 'string'));
+  const lerna = readJson(path.join(root, 'lerna.json')) as { packages?: unknown } | undefined;
+  if (Array.isArray(lerna?.packages)) out.push(...lerna.packages.filter((p): p is string => typeof p === 'string'));
+  const pnpm = path.join(root, 'pnpm-workspace.yaml');
+  if (existsSync(pnpm)) out.push(...pnpmPackages(readFileSync(pnpm, 'utf8')));
+  return out;
+}
+
+/** The `packages:` list of a pnpm-workspace.yaml (block or flow style). */
+export function pnpmPackages(yaml: string): string[] {
+  const out: string[] = [];
+  const lines = yaml.split(/\r?\n/);
+  const at = lines.findIndex((l) => /^packages\s*:/.test(l));
+  if (at < 0) return out;
+  const flow = /^packages\s*:\s*\[(.*)\]/.exec(lines[at]!);
+  if (flow) return flow[1]!.split(',').map(unquote).filter(Boolean);
+  for (const line of lines.slice(at + 1)) {
+    if (/^\S/.test(line)) break;
+    const item = /^\s*-\s*(.+?)\s*(#.*)?$/.exec(line);
+    if (item) out.push(unquote(item[1]!));
+  }
+  return out;
+}
+
+function unquote(s: string): string {
+  return s.trim().replace(/^(['"])(.*)\1$/, '$2');
+}
+
+function packageName(manifest: string): string | undefined {
+  const m = readJson(manifest) as { name?: unknown } | undefined;
+  return typeof m?.name === 'string' ? m.name : undefined;
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(absPath: string): string {
+  try {
+    return readFileSync(absPath, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The deepest package directory above a path ('' when none). */
+function ownerDir(filePath: string, dirs: ReadonlySet<string>): string {
+  for (let dir = path.posix.dirname(filePath); dir !== '.' && dir !== '/' && dir !== ''; dir = path.posix.dirname(dir)) if (dirs.has(dir)) return dir;
+  return '';
+}
+
+/** Module specifiers a JS/TS text imports, requires or references (strings only: a computed `require(x)` names nothing). */
+export function importSpecifiers(text: string): string[] {
+  const out = new Set<string>();
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/g,
+    /\bimport\s*(['"])([^'"\n]+)\1/g,
+    /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]+)\1\s*\)/g,
+    /\brequire\.resolve\s*\(\s*(['"`])([^'"`\n]+)\1/g,
+    /\/\/\/\s*<reference\s+path\s*=\s*(['"])([^'"\n]+)\1/g,
+  ];
+  for (const re of patterns) for (const m of text.matchAll(re)) out.add(m[2]!);
+  return [...out];
+}
+
+const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
+
+/** Which packages a specifier may name, from a file: over-approximated, never missed. */
+class SpecifierResolver {
+  private readonly known = new Set<string>();
+  private readonly dirs = new Set<string>();
+  private readonly aliases: { base: string; paths: Record<string, string[]> } | undefined;
+  private readonly baseUrl: string | undefined;
+
+  constructor(
+    root: string,
+    files: readonly ShardInputFile[],
+    private readonly packages: PackageDirs,
+    private readonly packageOf: (filePath: string) => string,
+  ) {
+    for (const f of files) {
+      this.known.add(f.path);
+      for (let dir = path.posix.dirname(f.path); dir !== '.' && !this.dirs.has(dir); dir = path.posix.dirname(dir)) {
+        this.known.add(dir);
+        this.dirs.add(dir);
+      }
+    }
+    const options = tsconfigOptions(root);
+    const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+    if (options?.baseUrl !== undefined) this.baseUrl = rel(path.resolve(root, options.baseUrl));
+    if (options?.paths) this.aliases = { base: this.baseUrl ?? '', paths: options.paths };
+  }
+
+  packagesOf(spec: string, from: string): string[] {
+    const out = new Set<string>();
+    const add = (target: string) => {
+      const normal = path.posix.normalize(target);
+      if (normal.startsWith('..')) return;
+      // A `.js` specifier may name a `.ts` file.
+      const stem = normal.replace(/\.(c|m)?jsx?$/, '');
+      if (!RESOLVE_SUFFIXES.some((s) => this.known.has(normal + s) || this.known.has(stem + s))) return;
+      // A directory's files belong to the package at (or above) it; a file's to the one above it.
+      out.add(this.dirs.has(normal) ? this.packageOf(`${normal}/index`) : this.packageOf(normal));
+    };
+    if (spec.startsWith('.') || spec.startsWith('/')) {
+      add(path.posix.join(path.posix.dirname(from), spec));
+      return [...out];
+    }
+    const parts = spec.split('/');
+    const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const dir = this.packages.byName.get(name);
+    if (dir !== undefined) out.add(dir);
+    for (const [pattern, targets] of Object.entries(this.aliases?.paths ?? {})) {
+      const star = pattern.indexOf('*');
+      let rest: string | undefined;
+      if (star < 0) rest = pattern === spec ? '' : undefined;
+      else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1) rest = spec.slice(star, spec.length - (pattern.length - star - 1));
+      if (rest === undefined) continue;
+      for (const target of targets) add(path.posix.join(this.aliases!.base, target.replace('*', rest)));
+    }
+    if (this.baseUrl !== undefined) add(path.posix.join(this.baseUrl, spec));
+    return [...out];
+  }
+}
+
+/** `baseUrl` and `paths` of the root tsconfig.json, following `extends` of relative files. */
+function tsconfigOptions(root: string): { baseUrl?: string; paths?: Record<string, string[]> } | undefined {
+  let file = path.join(root, 'tsconfig.json');
+  const out: { baseUrl?: string; paths?: Record<string, string[]> } = {};
+  for (let depth = 0; depth < 8 && existsSync(file); depth++) {
+    const config = parseJsonc(readFileSync(file, 'utf8')) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    const dir = path.dirname(file);
+    const options = config?.compilerOptions;
+    if (out.baseUrl === undefined && typeof options?.baseUrl === 'string') out.baseUrl = path.relative(root, path.resolve(dir, options.baseUrl)) || '.';
+    if (out.paths === undefined && options?.paths && typeof options.paths === 'object') out.paths = options.paths as Record<string, string[]>;
+    if (typeof config?.extends !== 'string' || !config.extends.startsWith('.')) break;
+    file = path.resolve(dir, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`);
+  }
+  return out.baseUrl === undefined && out.paths === undefined ? undefined : out;
+}
+
+/** JSON with comments and trailing commas, as tsconfig files are written. */
+function parseJsonc(text: string): unknown {
+  const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
+  try {
+    return JSON.parse(stripped) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Method names a shard made async that a call outside its analysed files may
+ * name (`x.load()`, `x?.load(`), with the first such file: the whole-project
+ * analysis keeps such a function sync when the call's receiver cannot be
+ * resolved. `names` are the functions' own names and the property names they
+ * are attached under; `outside` the JS/TS files the shard did not analyse.
+ */
+export function namesCalledOutside(names: ReadonlySet<string>, outside: readonly ShardInputFile[], read: (absPath: string) => string = readText): { name: string; path: string } | undefined {
+  const list = [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)).sort();
+  if (!list.length) return undefined;
+  const re = new RegExp(`\\.\\s*(${list.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+  for (const f of outside) {
+    const m = re.exec(read(f.absPath));
+    if (m) return { name: m[1]!, path: f.path };
+  }
+  return undefined;
+}
+
+/**
+ * The names a function made async can be reached under in the analysed texts: its
+ * own last name segment (`Store.load` → `load`), and property names it is attached
+ * under (`{ load: readConfig }`, `x.load = readConfig`).
+ */
+export function memberNamesOf(functionNames: Iterable<string>, texts: Iterable<string>): Set<string> {
+  const own = new Set<string>();
+  for (const name of functionNames) {
+    const last = /([A-Za-z_$][\w$]*)\s*$/.exec(name.replace(/\(.*$/, ''));
+    if (last) own.add(last[1]!);
+  }
+  const names = new Set(own);
+  if (!own.size) return names;
+  const alt = [...own].map((n) => n.replace(/\$/g, '\\$')).join('|');
+  const attached = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?::|=)\\s*(?:${alt})(?![\\w$])`, 'g');
+  for (const text of texts) for (const m of text.matchAll(attached)) names.add(m[1]!);
+  return names;
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  add(x: string): void {
+    if (!this.parent.has(x)) this.parent.set(x, x);
+  }
+  find(x: string): string {
+    this.add(x);
+    let r = x;
+    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
+    for (let y = x; y !== r; ) {
+      const next = this.parent.get(y)!;
+      this.parent.set(y, r);
+      y = next;
+    }
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // The smaller name is the root: the same components whatever the order of unions.
+    if (ra !== rb) (ra < rb ? this.parent.set(rb, ra) : this.parent.set(ra, rb));
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a sharded run reports about itself (JSON `shard`, and a note on stderr). */
+export interface ShardSummary {
+  index: number;
+  count: number;
+  fingerprint: string;
+  /** The packages with files in this shard's range ('.' for the files outside any package). */
+  packages: string[];
+  ownedFiles: number;
+  analysedFiles: number;
+  totalFiles: number;
+  /** Why the whole project was analysed, when it was. */
+  wholeProject?: string;
+}
+
+/** A run of one shard, as the pipeline uses it. */
+export interface ShardRun {
+  owns(filePath: string): boolean;
+  analysed: Set<string>;
+  /**
+   * After the analysis: a UsageError when the shards cannot give the single run's
+   * output; the reason to analyse the whole project instead when the components
+   * could not show this shard something; undefined when the analysis stands.
+   */
+  check(plan: MigrationPlan, created: readonly string[], analysedTexts: readonly { path: string; text: string }[]): string | undefined;
+  /** The result restricted to this shard's files, with its summary and note. */
+  report(result: MigrateResult): MigrateResult;
+}
+
+export class ShardError extends UsageError {}
+
+export function shardRun(
+  root: string,
+  discovered: readonly { path: string; absPath: string }[],
+  languageOf: (absPath: string) => Language,
+  spec: ShardSpec,
+  wholeProject?: string,
+): ShardRun {
+  const files = discovered.map((f) => ({ path: f.path, absPath: f.absPath, language: languageOf(f.absPath) }));
+  const plan = planShard(root, files, spec);
+  const analysed = wholeProject ? new Set(files.map((f) => f.path)) : plan.analysed;
+  const summary: ShardSummary = {
+    index: spec.index,
+    count: spec.count,
+    fingerprint: plan.fingerprint,
+    packages: plan.packages.filter((p) => p.shards.includes(spec.index)).map((p) => p.dir || '.'),
+    ownedFiles: plan.ownedFiles,
+    analysedFiles: analysed.size,
+    totalFiles: files.length,
+    ...(wholeProject ? { wholeProject } : {}),
+  };
+  return {
+    owns: plan.owns,
+    analysed,
+    check(migrationPlan, created, analysedTexts) {
+      if (created.length) {
+        throw new ShardError(
+          `--shard ${spec.index}/${spec.count}: this run creates ${created.join(', ')}, which one run makes for every part of the project that needs it; ` +
+            'the shards cannot each make their part of it. Run awaitify without --shard (or migrate the functions that need it first)',
+        );
+      }
+      if (wholeProject) return undefined;
+      const js = new Set(files.filter((f) => f.language === 'typescript' && analysed.has(f.path)).map((f) => f.path));
+      const made = migrationPlan.asyncFunctions.filter((f) => js.has(f.path)).map((f) => f.name);
+      if (!made.length) return undefined;
+      const names = memberNamesOf(made, analysedTexts.filter((t) => js.has(t.path)).map((t) => t.text));
+      const outside = files.filter((f) => f.language === 'typescript' && !analysed.has(f.path));
+      const hit = namesCalledOutside(names, outside);
+      return hit
+        ? `\`.${hit.name}(\` is called in ${hit.path}, outside the packages this shard analysed, and may reach a function it makes async (awaitify keeps such a function sync when it cannot resolve the call)`
+        : undefined;
+    },
+    report(result) {
+      const owns = <T extends { path: string }>(list: T[]) => list.filter((x) => plan.owns(x.path));
+      const findings = owns(result.findings);
+      const note =
+        `shard ${spec.index}/${spec.count} (partition ${plan.fingerprint}): ${summary.ownedFiles} of ${summary.totalFiles} files ` +
+        `(${summary.packages.length ? summary.packages.join(', ') : 'none'}); ${summary.analysedFiles} files analysed` +
+        (wholeProject ? `, the whole project: ${wholeProject}` : '');
+      return {
+        ...result,
+        findings,
+        units: result.units.map((u) => ({ ...u, findings: owns(u.findings) })).filter((u) => u.findings.length),
+        plan: { entries: owns(result.plan.entries), asyncFunctions: owns(result.plan.asyncFunctions), awaitedCalls: owns(result.plan.awaitedCalls), boundaries: owns(result.plan.boundaries) },
+        suppressed: owns(result.suppressed),
+        notes: [...result.notes, note],
+        shard: summary,
+      };
+    },
+  };
+}
