@@ -1,0 +1,175 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assignRanges, importSpecifiers, memberNamesOf, namesCalledOutside, parseShard, planShard, pnpmPackages, shardOfPath, type ShardInputFile } from './shard.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-shard-unit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function tree(name: string, files: Record<string, string>): { root: string; files: ShardInputFile[] } {
+  const root = path.join(scratch, name);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  }
+  const sources = Object.keys(files)
+    .filter((rel) => /\.(js|ts|py)$/.test(rel))
+    .map((rel) => ({ path: rel, absPath: path.join(root, rel), language: rel.endsWith('.py') ? ('python' as const) : ('typescript' as const) }));
+  return { root, files: sources };
+}
+
+const units = (weights: number[]) => weights.map((weight, i) => ({ first: `p${String(i).padStart(2, '0')}/a.js`, weight }));
+const loads = (weights: number[], bounds: string[]) => {
+  const out = bounds.map(() => 0);
+  units(weights).forEach((u, i) => (out[shardOfPath(u.first, bounds) - 1]! += weights[i]!));
+  return out;
+};
+
+describe('parseShard', () => {
+  it('reads K/N', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+  });
+  it.each(['0/2', '3/2', '1/0', '2', 'a/b', '-1/2', '1/2/3'])('refuses %s', (text) => {
+    expect(() => parseShard(text)).toThrow(`--shard ${text}: expected K/N with 1 <= K <= N`);
+  });
+});
+
+describe('assignRanges', () => {
+  it('cuts contiguous ranges with the smallest largest load', () => {
+    const weights = [5, 1, 1, 1, 4, 2, 2, 6];
+    expect(loads(weights, assignRanges(units(weights), 1))).toEqual([22]);
+    expect(loads(weights, assignRanges(units(weights), 2))).toEqual([12, 10]);
+    expect(loads(weights, assignRanges(units(weights), 3))).toEqual([8, 8, 6]);
+    expect(loads(weights, assignRanges(units(weights), 4))).toEqual([6, 6, 4, 6]);
+  });
+
+  it('leaves no range empty while another holds two units', () => {
+    expect(loads([1, 1, 1, 1], assignRanges(units([1, 1, 1, 1]), 3))).toEqual([2, 1, 1]);
+    expect(loads([3, 1, 1], assignRanges(units([3, 1, 1]), 3))).toEqual([3, 1, 1]);
+  });
+
+  it('leaves the last ranges empty when there are fewer units than shards', () => {
+    const bounds = assignRanges(units([2, 3]), 4);
+    expect(loads([2, 3], bounds)).toEqual([2, 3, 0, 0]);
+    expect(bounds).toEqual(['', 'p01/a.js', '\uffff', '\uffff']);
+    expect(shardOfPath('zzz/last.js', bounds)).toBe(2);
+  });
+
+  it('gives every path one shard, in path order', () => {
+    const bounds = assignRanges(units([1, 1, 1]), 3);
+    expect(['a.js', 'p00/a.js', 'p00/z.js', 'p01/a.js', 'p015', 'p02/a.js', 'q.js'].map((p) => shardOfPath(p, bounds))).toEqual([1, 1, 1, 2, 2, 3, 3]);
+  });
+});
+
+describe('planShard', () => {
+  const mono = tree('mono', {
+    'package.json': JSON.stringify({ private: true, workspaces: ['packages/*', '!packages/ignored'] }),
+    'tsconfig.json': '{ // comments are allowed\n "compilerOptions": { "baseUrl": ".", "paths": { "~cfg/*": ["packages/config/src/*"] }, } }',
+    'scripts/build.js': "require('./helper');\n",
+    'scripts/helper.js': '',
+    'packages/config/package.json': JSON.stringify({ name: '@m/config' }),
+    'packages/config/src/index.ts': 'export function readConfig() {}\n',
+    'packages/store/package.json': JSON.stringify({ name: '@m/store' }),
+    'packages/store/src/index.ts': "import { readConfig } from '~cfg/index';\n",
+    'packages/api/package.json': JSON.stringify({ name: '@m/api' }),
+    'packages/api/server.js': "const { load } = require('@m/store/dist/x');\n",
+    'packages/api/routes.js': "module.exports = require('./server');\n",
+    'packages/solo/package.json': JSON.stringify({ name: 'solo' }),
+    'packages/solo/index.js': "const express = require('express');\n",
+    'packages/ignored/package.json': JSON.stringify({ name: 'ignored' }),
+    'packages/ignored/x.js': '',
+    'py/shop/pyproject.toml': '[project]\nname = "shop"\n',
+    'py/shop/shop/views.py': 'import time\n',
+    'py/lib/setup.cfg': '',
+    'py/lib/lib/core.py': '',
+  });
+
+  it('finds the packages and joins them by imports, relative, by name and through tsconfig paths', () => {
+    const plan = planShard(mono.root, mono.files, { index: 1, count: 1 });
+    expect(plan.packages.map((p) => [p.dir, p.name ?? null, p.files])).toEqual([
+      ['packages/api', '@m/api', 2],
+      ['packages/config', '@m/config', 1],
+      ['', null, 3],
+      ['packages/solo', 'solo', 1],
+      ['packages/store', '@m/store', 1],
+      ['py/lib', null, 1],
+      ['py/shop', null, 1],
+    ]);
+    expect(plan.ownedFiles).toBe(10);
+  });
+
+  it('analyses the components of the files a shard owns, and every Python file for a Python one', () => {
+    const analysed = [1, 2, 3, 4].map((k) => [...planShard(mono.root, mono.files, { index: k, count: 4 }).analysed].sort());
+    const owned = [1, 2, 3, 4].map((k) => {
+      const plan = planShard(mono.root, mono.files, { index: k, count: 4 });
+      return mono.files.filter((f) => plan.owns(f.path)).map((f) => f.path).sort();
+    });
+    expect(owned).toEqual([
+      ['packages/api/routes.js', 'packages/api/server.js', 'packages/config/src/index.ts'],
+      ['packages/ignored/x.js', 'packages/solo/index.js', 'packages/store/src/index.ts'],
+      ['py/lib/lib/core.py', 'py/shop/shop/views.py'],
+      ['scripts/build.js', 'scripts/helper.js'],
+    ]);
+    const component = ['packages/api/routes.js', 'packages/api/server.js', 'packages/config/src/index.ts', 'packages/store/src/index.ts'];
+    // packages/ignored is left out of the workspaces: its file is one of the root's, with scripts/.
+    const rootFiles = ['packages/ignored/x.js', 'scripts/build.js', 'scripts/helper.js'];
+    expect(analysed).toEqual([
+      component,
+      ['packages/api/routes.js', 'packages/api/server.js', 'packages/config/src/index.ts', 'packages/ignored/x.js', 'packages/solo/index.js', 'packages/store/src/index.ts', 'scripts/build.js', 'scripts/helper.js'],
+      ['py/lib/lib/core.py', 'py/shop/shop/views.py'],
+      rootFiles,
+    ]);
+  });
+
+  it('is the same whatever order the files come in', () => {
+    const a = planShard(mono.root, mono.files, { index: 2, count: 3 });
+    const b = planShard(mono.root, [...mono.files].reverse(), { index: 2, count: 3 });
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect([...b.analysed].sort()).toEqual([...a.analysed].sort());
+    expect(mono.files.map((f) => b.owns(f.path))).toEqual(mono.files.map((f) => a.owns(f.path)));
+  });
+
+  it('joins every package to a file that declares global types', () => {
+    const t = tree('ambient', {
+      'package.json': JSON.stringify({ private: true, workspaces: ['p/*'] }),
+      'p/a/package.json': '{}',
+      'p/a/a.ts': 'export const a = 1;\n',
+      'p/b/package.json': '{}',
+      'p/b/b.ts': 'declare global {\n  interface Window { x: number }\n}\nexport {};\n',
+      'p/c/package.json': '{}',
+      'p/c/c.ts': 'export const c = 1;\n',
+    });
+    expect([...planShard(t.root, t.files, { index: 1, count: 3 }).analysed].sort()).toEqual(['p/a/a.ts', 'p/b/b.ts', 'p/c/c.ts']);
+  });
+
+  it('reads pnpm-workspace.yaml', () => {
+    expect(pnpmPackages("packages:\n  - 'packages/*'\n  - apps/* # the apps\n  - '!**/test/**'\nother: 1\n")).toEqual(['packages/*', 'apps/*', '!**/test/**']);
+    expect(pnpmPackages('packages: ["a/*", \'b\']\n')).toEqual(['a/*', 'b']);
+  });
+});
+
+describe('import and name scans', () => {
+  it('finds the specifiers a file imports', () => {
+    const text = [
+      "import a from '@s/a';",
+      "import { b } from \"./b.js\";",
+      "import './side';",
+      "export * from '../c';",
+      "const d = require('d/sub');",
+      'const e = await import(`e`);',
+      "/// <reference path=\"./types.d.ts\" />",
+      'const f = require(name);',
+    ].join('\n');
+    expect(importSpecifiers(text).sort()).toEqual(['../c', './b.js', './side', './types.d.ts', '@s/a', 'd/sub', 'e']);
+  });
+
+  it('finds the names a function made async is reached under, and their calls elsewhere', () => {
+    const names = memberNamesOf(['Store.load', 'readConfig', 'GET /items'], ['module.exports = { fetchConfig: readConfig };\napp.reader = readConfig;\n']);
+    expect([...names].sort()).toEqual(['fetchConfig', 'items', 'load', 'readConfig', 'reader']);
+    const t = tree('names', { 'a.js': 'x.loader();\n', 'b.js': 'plugin?.load(1);\n' });
+    expect(namesCalledOutside(names, t.files)).toEqual({ name: 'load', path: 'b.js' });
+    expect(namesCalledOutside(new Set(['save']), t.files)).toBeUndefined();
+  });
+});
