@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assignRanges, importSpecifiers, memberNamesOf, namesCalledOutside, parseShard, planShard, pnpmPackages, shardOfPath, type ShardInputFile } from './shard.js';
+import { assignRanges, importSpecifiers, memberNameCandidates, memberNamesOf, methodCallNames, namesCalledOutside, parseShard, planShard, pnpmPackages, shardOfPath, type ShardInputFile } from './shard.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-shard-unit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -171,5 +171,25 @@ describe('import and name scans', () => {
     const t = tree('names', { 'a.js': 'x.loader();\n', 'b.js': 'plugin?.load(1);\n' });
     expect(namesCalledOutside(names, t.files)).toEqual({ name: 'load', path: 'b.js' });
     expect(namesCalledOutside(new Set(['save']), t.files)).toBeUndefined();
+  });
+
+  it('finds the names a text calls as methods and the names it may give a function', () => {
+    const text = [
+      'class Cache {',
+      '  load(key: string): string {',
+      '    return this.store.get(key)?.trim<string>(1);',
+      '  }',
+      '  static async refresh(',
+      '    all = true,',
+      '  ) {',
+      '    try { run(a(b)); } catch (err) { report(err); }',
+      '  }',
+      '}',
+      "const api = { fetchAll: getAll, 'quoted': 1 };",
+      'app.reader = readConfig;',
+      'if (a === b) x = 1;',
+    ].join('\n');
+    expect([...methodCallNames(text)].sort()).toEqual(['get', 'trim']);
+    expect([...memberNameCandidates(text)].sort()).toEqual(['all', 'api', 'fetchAll', 'key', 'load', 'quoted', 'reader', 'refresh', 'x']);
   });
 });

@@ -107,17 +107,30 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
   const js = sorted.filter((f) => f.language === 'typescript');
   const resolver = new SpecifierResolver(root, sorted, packageDirs, packageOf);
   const hubs: string[] = [];
+  // Names the files this shard owns call as methods, and the names each package gives a function.
+  const called = new Set<string>();
+  const defined = new Map<string, Set<string>>();
   for (const file of js) {
     const from = packageOf(file.path);
     graph.add(from);
     const text = read(file.absPath);
     for (const spec of importSpecifiers(text)) for (const to of resolver.packagesOf(spec, file.path)) graph.union(from, to);
     if (/(^|\n)\s*(export\s+)?declare\s+(global\b|module\s+['"])/.test(text)) hubs.push(from);
+    if (owns(file.path)) for (const name of methodCallNames(text)) called.add(name);
+    const names = defined.get(from) ?? new Set<string>();
+    for (const name of memberNameCandidates(text)) names.add(name);
+    defined.set(from, names);
   }
   for (const hub of hubs) for (const file of js) graph.union(hub, packageOf(file.path));
 
   const ownedFiles = sorted.filter((f) => owns(f.path));
   const jsComponents = new Set(ownedFiles.filter((f) => f.language === 'typescript').map((f) => graph.find(packageOf(f.path))));
+  // A method call in an owned file whose receiver awaitify cannot resolve keeps a function of that
+  // name sync wherever it is, and is reported here: the components that may define one are analysed too.
+  for (const [dir, names] of defined) {
+    const component = graph.find(dir);
+    if (!jsComponents.has(component) && [...names].some((n) => called.has(n))) jsComponents.add(component);
+  }
   const languages = new Set(ownedFiles.map((f) => f.language));
   const analysed = new Set<string>();
   for (const f of sorted) {
@@ -407,6 +420,45 @@ function parseJsonc(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Names a text calls as methods: `x.load(`, `x?.load(`, `x.load<T>(`. */
+export function methodCallNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) out.add(m[1]!);
+  return out;
+}
+
+/**
+ * Every name a text may give a function as a member, over-approximated: a name
+ * followed by a parameter list and then `{` or `:` (a declaration or method, with
+ * or without a return type), by `:` or `=` (a property, a field, a variable that
+ * may be attached later), and `.name =` (attached by assignment). `catch (...) {`
+ * is the keyword (a thenable's own `catch() {}` method is not seen).
+ */
+export function memberNameCandidates(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)['"]?\s*[?!]?\s*(?:(:|=(?![=>]))|(?:<[^<>()]*>\s*)?(\())/g)) {
+    if (m[2] || (m[1] !== 'catch' && /^[{:]/.test(afterParameters(text, m.index + m[0].length - 1)))) out.add(m[1]!);
+  }
+  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*=(?![=>])/g)) out.add(m[1]!);
+  return out;
+}
+
+/** The text after the parenthesis that closes the one at `open`, from its first non-space character. */
+function afterParameters(text: string, open: number): string {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = open; i < text.length && i < open + 4000; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text.slice(i + 1, i + 40).trimStart();
+  }
+  return '';
 }
 
 /**
