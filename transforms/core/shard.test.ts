@@ -74,7 +74,7 @@ describe('planShard', () => {
     'packages/store/package.json': JSON.stringify({ name: '@m/store' }),
     'packages/store/src/index.ts': "import { readConfig } from '~cfg/index';\n",
     'packages/api/package.json': JSON.stringify({ name: '@m/api' }),
-    'packages/api/server.js': "const { load } = require('@m/store/dist/x');\n",
+    'packages/api/server.js': "const { load } = require('../store/src');\nconst solo = require('solo');\n",
     'packages/api/routes.js': "module.exports = require('./server');\n",
     'packages/solo/package.json': JSON.stringify({ name: 'solo' }),
     'packages/solo/index.js': "const express = require('express');\n",
@@ -86,7 +86,7 @@ describe('planShard', () => {
     'py/lib/lib/core.py': '',
   });
 
-  it('finds the packages and joins them by imports, relative, by name and through tsconfig paths', () => {
+  it('finds the packages and joins them by the imports the analysis follows: relative and through tsconfig paths, not by package name', () => {
     const plan = planShard(mono.root, mono.files, { index: 1, count: 1 });
     expect(plan.packages.map((p) => [p.dir, p.name ?? null, p.files])).toEqual([
       ['packages/api', '@m/api', 2],

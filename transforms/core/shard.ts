@@ -21,11 +21,14 @@
 //   concatenated diffs equal the single run's diff, whose files are in path
 //   order. A path is owned by the range it falls in (skipped and created files too).
 // - JS/TS components: an import (`import`, `export from`, `require`, `import()`,
-//   `/// <reference path>`) joins two packages when its specifier is relative
-//   into the other package, names a workspace package, or resolves there through
-//   the root tsconfig's `paths` or `baseUrl`. A file that declares `declare
-//   global` or an ambient `declare module` changes every file's types: its
-//   package joins every package.
+//   `/// <reference path>`) joins two packages when the analysis can follow it:
+//   its specifier is relative into the other package, or resolves there through
+//   the root tsconfig's `paths` or `baseUrl` (the JS/TS analysis loads the
+//   project's files in memory, with no node_modules, so a workspace package's
+//   name resolves only that way: see transforms/typescript/project.ts). A call
+//   it cannot follow is a call on an unresolved value, which the name check
+//   below covers. A file that declares `declare global` or an ambient `declare
+//   module` changes every file's types: its package joins every package.
 // - Python: one component. Django settings (AUTHENTICATION_BACKENDS, MIDDLEWARE,
 //   CSRF_USE_SESSIONS), URLconfs and installed apps named in strings, not imports,
 //   decide how every Python file migrates.
@@ -105,7 +108,7 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
 
   const graph = new UnionFind();
   const js = sorted.filter((f) => f.language === 'typescript');
-  const resolver = new SpecifierResolver(root, sorted, packageDirs, packageOf);
+  const resolver = new SpecifierResolver(root, sorted, packageOf);
   const hubs: string[] = [];
   // Names the files this shard owns call as methods, and the names each package gives a function.
   const called = new Set<string>();
@@ -223,9 +226,8 @@ function contiguousUnits(owners: readonly string[]): { start: number; end: numbe
 
 interface PackageDirs {
   dirs: Set<string>;
-  /** package.json `name` by directory, and the first directory of each name. */
+  /** package.json `name` by directory. */
   names: Map<string, string>;
-  byName: Map<string, string>;
 }
 
 /** The package directories above the given files (see the header). */
@@ -235,7 +237,6 @@ function findPackages(root: string, files: readonly ShardInputFile[]): PackageDi
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(trimDir(p.slice(1))));
   const dirs = new Set<string>();
   const names = new Map<string, string>();
-  const byName = new Map<string, string>();
   const seen = new Set<string>();
   for (const f of files) {
     for (let dir = path.posix.dirname(f.path); dir !== '.' && !seen.has(dir); dir = path.posix.dirname(dir)) {
@@ -249,11 +250,10 @@ function findPackages(root: string, files: readonly ShardInputFile[]): PackageDi
       const name = workspace ? packageName(manifest) : undefined;
       if (name) {
         names.set(dir, name);
-        if (!byName.has(name)) byName.set(name, dir);
       }
     }
   }
-  return { dirs, names, byName };
+  return { dirs, names };
 }
 
 function trimDir(pattern: string): string {
@@ -338,7 +338,7 @@ export function importSpecifiers(text: string): string[] {
 
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
 
-/** Which packages a specifier may name, from a file: over-approximated, never missed. */
+/** Which packages a specifier may name, from a file, as the analysis resolves it (relative, tsconfig paths, baseUrl), over-approximated. */
 class SpecifierResolver {
   private readonly known = new Set<string>();
   private readonly dirs = new Set<string>();
@@ -348,7 +348,6 @@ class SpecifierResolver {
   constructor(
     root: string,
     files: readonly ShardInputFile[],
-    private readonly packages: PackageDirs,
     private readonly packageOf: (filePath: string) => string,
   ) {
     for (const f of files) {
@@ -379,10 +378,6 @@ class SpecifierResolver {
       add(path.posix.join(path.posix.dirname(from), spec));
       return [...out];
     }
-    const parts = spec.split('/');
-    const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-    const dir = this.packages.byName.get(name);
-    if (dir !== undefined) out.add(dir);
     for (const [pattern, targets] of Object.entries(this.aliases?.paths ?? {})) {
       const star = pattern.indexOf('*');
       let rest: string | undefined;
