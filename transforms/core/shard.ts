@@ -90,6 +90,8 @@ export interface ShardPlan {
   /** The files this shard analyses: every file of the components of the files it owns. */
   analysed: Set<string>;
   ownedFiles: number;
+  /** The names each JS/TS file calls as methods on values the analysis may not resolve (see methodCallNames). */
+  callNames: Map<string, Set<string>>;
 }
 
 /** The first path each shard owns ('' for the first): shard k owns [bounds[k-1], bounds[k]). */
@@ -112,6 +114,7 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
   const hubs: string[] = [];
   // Names the files this shard owns call as methods, and the names each package gives a function.
   const called = new Set<string>();
+  const callNames = new Map<string, Set<string>>();
   const defined = new Map<string, Set<string>>();
   for (const file of js) {
     const from = packageOf(file.path);
@@ -119,7 +122,9 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
     const text = read(file.absPath);
     for (const spec of importSpecifiers(text)) for (const to of resolver.packagesOf(spec, file.path)) graph.union(from, to);
     if (/(^|\n)\s*(export\s+)?declare\s+(global\b|module\s+['"])/.test(text)) hubs.push(from);
-    if (owns(file.path)) for (const name of methodCallNames(text)) called.add(name);
+    const calls = methodCallNames(text, (spec) => resolver.external(spec, file.path));
+    callNames.set(file.path, calls);
+    if (owns(file.path)) for (const name of calls) called.add(name);
     const names = defined.get(from) ?? new Set<string>();
     for (const name of memberNameCandidates(text)) names.add(name);
     defined.set(from, names);
@@ -153,7 +158,7 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
     .update(JSON.stringify({ count: spec.count, bounds, units: units.map((u) => [sorted[u.start]!.path, u.end - u.start]) }))
     .digest('hex')
     .slice(0, 12);
-  return { spec, fingerprint, packages: [...packages.values()], owns, analysed, ownedFiles: ownedFiles.length };
+  return { spec, fingerprint, packages: [...packages.values()], owns, analysed, ownedFiles: ownedFiles.length, callNames };
 }
 
 /** The shard (1-based) whose range holds a path. */
@@ -363,6 +368,11 @@ class SpecifierResolver {
     if (options?.paths) this.aliases = { base: this.baseUrl ?? '', paths: options.paths };
   }
 
+  /** Whether the analysis leaves a module out: a bare specifier that no tsconfig `paths` or `baseUrl` resolves to a file of the project. */
+  external(spec: string, from: string): boolean {
+    return !spec.startsWith('.') && !spec.startsWith('/') && this.packagesOf(spec, from).length === 0;
+  }
+
   packagesOf(spec: string, from: string): string[] {
     const out = new Set<string>();
     const add = (target: string) => {
@@ -417,11 +427,61 @@ function parseJsonc(text: string): unknown {
   }
 }
 
-/** Names a text calls as methods: `x.load(`, `x?.load(`, `x.load<T>(`. */
-export function methodCallNames(text: string): Set<string> {
+/** Globals whose methods are never the project's (unless the file declares the name). */
+const GLOBAL_RECEIVERS = new Set(['console', 'JSON', 'Object', 'Array', 'Math', 'Promise', 'process', 'Reflect', 'Number', 'String', 'Boolean', 'Date', 'Buffer', 'Symbol', 'Error', 'Intl', 'URL', 'URLSearchParams', 'globalThis', 'window', 'document', 'navigator', 'Atomics', 'BigInt', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'performance', 'require', 'import', 'super']);
+
+/**
+ * Names a text calls as methods (`x.load(`, `x?.load(`, `a.b.load<T>(`) on a value the
+ * JS/TS analysis may not resolve, over-approximated. Left out, as the analysis
+ * leaves them out: calls on `this` (they reach the class's own hierarchy, which
+ * imports join), on a value rooted in a module that `external(specifier)` says the
+ * analysis does not load (`path.join(`, `express.Router(`), and on a global the
+ * file does not declare (`JSON.parse(`, `Object.keys(o).map(`).
+ */
+export function methodCallNames(text: string, external: (specifier: string) => boolean = () => false): Set<string> {
+  const externals = new Set<string>();
+  const bind = (names: string, spec: string) => {
+    if (!external(spec)) return;
+    for (const part of names.split(',')) {
+      const local = /([A-Za-z_$][\w$]*)\s*$/.exec(part.replace(/^\s*type\s+/, ''));
+      if (local) externals.add(local[1]!);
+    }
+  };
+  for (const m of text.matchAll(/\bimport\s+(?:type\s+)?([A-Za-z_$][\w$]*)?\s*,?\s*(?:\*\s*as\s+([A-Za-z_$][\w$]*)|\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]/g)) {
+    bind([m[1], m[2], m[3]?.replace(/[\w$]+\s+as\s+/g, '')].filter(Boolean).join(','), m[4]!);
+  }
+  for (const m of text.matchAll(/\b(?:const|let|var|import)\s+(?:([A-Za-z_$][\w$]*)|\{([^}]*)\})\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    bind(m[1] ?? m[2]!.replace(/[\w$]+\s*:\s*/g, ''), m[3]!);
+  }
+  const memo = new Map<string, boolean>();
+  const declaredNow = (name: string) => new RegExp(`\\b(?:const|let|var|function|class|import)\\s+[^;\\n]*\\b${name}\\b|[({,]\\s*${name}\\s*[,)=:]`).test(text);
+  const declared = (name: string) => memo.get(name) ?? memo.set(name, declaredNow(name)).get(name)!;
   const out = new Set<string>();
-  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) out.add(m[1]!);
+  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) {
+    const root = receiverRoot(text, m.index);
+    if (root === 'this' || (root && (externals.has(root) || (GLOBAL_RECEIVERS.has(root) && !declared(root))))) continue;
+    out.add(m[1]!);
+  }
   return out;
+}
+
+/** The identifier a member chain ending at `dot` starts with (`a` of `a.b?.c.`), or undefined when it starts with a call, an index or anything else. */
+function receiverRoot(text: string, dot: number): string | undefined {
+  let i = dot;
+  for (;;) {
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+    if (text[i - 1] === '?') i--;
+    let start = i;
+    while (start > 0 && /[\w$]/.test(text[start - 1]!)) start--;
+    if (start === i || /\d/.test(text[start]!)) return undefined;
+    let before = start;
+    while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+    if (text[before - 1] === '.' && text[before - 2] !== '.') {
+      i = before - 1;
+      continue;
+    }
+    return text.slice(start, i);
+  }
 }
 
 /**
@@ -457,19 +517,17 @@ function afterParameters(text: string, open: number): string {
 }
 
 /**
- * Method names a shard made async that a call outside its analysed files may
- * name (`x.load()`, `x?.load(`), with the first such file: the whole-project
- * analysis keeps such a function sync when the call's receiver cannot be
- * resolved. `names` are the functions' own names and the property names they
- * are attached under; `outside` the JS/TS files the shard did not analyse.
+ * A name of a function the shard made async (`names`: its own names and the
+ * property names it is attached under) that a file outside the analysed ones
+ * calls as a method on a value the analysis may not resolve (`calls`: each
+ * file's names, see methodCallNames), with the first such file: the
+ * whole-project analysis keeps such a function sync.
  */
-export function namesCalledOutside(names: ReadonlySet<string>, outside: readonly ShardInputFile[], read: (absPath: string) => string = readText): { name: string; path: string } | undefined {
-  const list = [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)).sort();
-  if (!list.length) return undefined;
-  const re = new RegExp(`\\.\\s*(${list.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
-  for (const f of outside) {
-    const m = re.exec(read(f.absPath));
-    if (m) return { name: m[1]!, path: f.path };
+export function namesCalledOutside(names: ReadonlySet<string>, calls: ReadonlyMap<string, ReadonlySet<string>>, outside: readonly string[]): { name: string; path: string } | undefined {
+  for (const file of outside) {
+    const called = calls.get(file);
+    const name = called && [...names].sort().find((n) => called.has(n));
+    if (name) return { name, path: file };
   }
   return undefined;
 }
@@ -586,8 +644,8 @@ export function shardRun(
       const made = migrationPlan.asyncFunctions.filter((f) => js.has(f.path)).map((f) => f.name);
       if (!made.length) return undefined;
       const names = memberNamesOf(made, analysedTexts.filter((t) => js.has(t.path)).map((t) => t.text));
-      const outside = files.filter((f) => f.language === 'typescript' && !analysed.has(f.path));
-      const hit = namesCalledOutside(names, outside);
+      const outside = files.filter((f) => f.language === 'typescript' && !analysed.has(f.path)).map((f) => f.path);
+      const hit = namesCalledOutside(names, plan.callNames, outside);
       return hit
         ? `\`.${hit.name}(\` is called in ${hit.path}, outside the packages this shard analysed, and may reach a function it makes async (awaitify keeps such a function sync when it cannot resolve the call)`
         : undefined;
