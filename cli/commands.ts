@@ -40,6 +40,7 @@ import {
   type Baseline,
 } from '../transforms/core/report/index.js';
 import { findProjectRoot, gitPrefix } from '../transforms/core/scope.js';
+import type { ShardSpec } from '../transforms/core/shard.js';
 import { mergeBase, pullRequestDiff, type PullRequestDiff } from '../transforms/core/git-diff.js';
 import { realpathOrSelf } from '../transforms/core/discover.js';
 import { ConfigError, loadProjectConfig, type ProjectConfig } from './config.js';
@@ -78,7 +79,7 @@ export interface AnalysisArgs {
   /** `--max-file-size`, in bytes. */
   maxFileSize?: number;
   /** `--shard K/N`. */
-  shard?: { index: number; count: number };
+  shard?: ShardSpec;
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -409,7 +410,8 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       toplevel: args.toplevel,
       offload: args.offload,
       ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
-      ...(given.shard ? { shard: given.shard } : {}),
+      // A diff needs only the changes to be exact (see ShardSpec.findings); a report of findings needs them all.
+      ...(given.shard ? { shard: { ...given.shard, findings: (given as Partial<MigrateArgs>).format !== 'diff' } } : {}),
       onProgress,
     };
     result = verify ? await verifiedMigration(options, { ...verify, command: verify.command.trim() || config?.verify || '' }, io, write, allowDirty, args.quiet, progress) : await migrate({ ...options, write, allowDirty });

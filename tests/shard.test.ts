@@ -135,7 +135,7 @@ export function generateMonorepo(dir: string, copies: number): void {
 const mono = path.join(scratch, 'mono');
 generateMonorepo(mono, 3);
 
-async function run(options: { entry?: string; shard?: { index: number; count: number } }): Promise<MigrateResult> {
+async function run(options: { entry?: string; safety?: 'safe' | 'review'; shard?: { index: number; count: number; findings?: boolean } }): Promise<MigrateResult> {
   return migrate({ paths: ['.'], cwd: mono, root: mono, ...options });
 }
 
@@ -167,6 +167,23 @@ describe('--shard on a generated monorepo', () => {
       // a method its files call by name). Shard 3/3 owns packages/worker, whose `load` is called by
       // name in packages/plugins, which it does not own: it analyses the whole project (the test below).
       expect(analysed).toEqual([[29], [18, 17], [12, 16, 29], [12, 12, 11, 6]]);
+    });
+  }
+
+  for (const safety of ['review', 'safe'] as const) {
+    it(`asked for the changes only, the concatenated diffs equal the single run, with less analysed (--safety ${safety})`, async () => {
+      for (const entry of ['handlers', 'all']) {
+        const diff = encodeDiff((await run({ entry, safety })).files);
+        const analysed: number[] = [];
+        const diffs: Buffer[] = [];
+        for (let index = 1; index <= 4; index++) {
+          const part = await run({ entry, safety, shard: { index, count: 4, findings: false } });
+          analysed.push(part.shard!.analysedFiles);
+          diffs.push(encodeDiff(part.files));
+        }
+        expect(Buffer.concat(diffs).equals(diff), `--entry ${entry}`).toBe(true);
+        expect(analysed, `--entry ${entry}`).toEqual([12, 12, 11, 6]);
+      }
     });
   }
 

@@ -131,17 +131,40 @@ describe('planShard', () => {
     expect(mono.files.map((f) => b.owns(f.path))).toEqual(mono.files.map((f) => a.owns(f.path)));
   });
 
-  it('joins every package to a file that declares global types', () => {
+  it('joins the files that TypeScript\'s global scope joins: scripts, declare global, ambient modules', () => {
     const t = tree('ambient', {
       'package.json': JSON.stringify({ private: true, workspaces: ['p/*'] }),
+      // `declare global` joins the files that mention a name it declares.
       'p/a/package.json': '{}',
-      'p/a/a.ts': 'export const a = 1;\n',
+      'p/a/a.ts': 'window.store.load();\nexport {};\n',
       'p/b/package.json': '{}',
-      'p/b/b.ts': 'declare global {\n  interface Window { x: number }\n}\nexport {};\n',
+      'p/b/b.ts': 'declare global {\n  interface Window { store: Store }\n}\nexport class Store {\n  load() {}\n}\n',
       'p/c/package.json': '{}',
       'p/c/c.ts': 'export const c = 1;\n',
+      // Scripts share one scope; a file that requires is a CommonJS module.
+      'p/d/package.json': '{}',
+      'p/d/d.js': 'function helper() {}\n',
+      'p/e/package.json': '{}',
+      'p/e/e.js': 'helper();\n',
+      'p/f/package.json': '{}',
+      'p/f/f.js': "const x = require('x');\nhelper(x);\n",
+      // An ambient module declared in a script joins the files that import it.
+      'p/g/package.json': '{}',
+      'p/g/shims.ts': "declare module '*.vue' {\n  const component: unknown;\n  export default component;\n}\n",
+      'p/h/package.json': '{}',
+      'p/h/h.ts': "import App from './App.vue';\nexport { App };\n",
     });
-    expect([...planShard(t.root, t.files, { index: 1, count: 3 }).analysed].sort()).toEqual(['p/a/a.ts', 'p/b/b.ts', 'p/c/c.ts']);
+    const analysed = [1, 2, 3, 4, 5, 6, 7, 8].map((index) => [...planShard(t.root, t.files, { index, count: 8 }).analysed].sort());
+    expect(analysed).toEqual([
+      ['p/a/a.ts', 'p/b/b.ts'],
+      ['p/a/a.ts', 'p/b/b.ts'],
+      ['p/c/c.ts'],
+      ['p/d/d.js', 'p/e/e.js', 'p/g/shims.ts', 'p/h/h.ts'],
+      ['p/d/d.js', 'p/e/e.js', 'p/g/shims.ts', 'p/h/h.ts'],
+      ['p/f/f.js'],
+      ['p/d/d.js', 'p/e/e.js', 'p/g/shims.ts', 'p/h/h.ts'],
+      ['p/d/d.js', 'p/e/e.js', 'p/g/shims.ts', 'p/h/h.ts'],
+    ]);
   });
 
   it('reads pnpm-workspace.yaml', () => {
@@ -217,6 +240,6 @@ describe('import and name scans', () => {
       'if (a === b) x = 1;',
     ].join('\n');
     expect([...methodCallNames(text)].sort()).toEqual(['trim']);
-    expect([...memberNameCandidates(text)].sort()).toEqual(['all', 'api', 'fetchAll', 'key', 'load', 'quoted', 'reader', 'refresh', 'x']);
+    expect([...memberNameCandidates(text)].sort()).toEqual(['fetchAll', 'load', 'reader', 'refresh']);
   });
 });

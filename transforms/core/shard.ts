@@ -51,6 +51,14 @@ export interface ShardSpec {
   /** 1-based. */
   index: number;
   count: number;
+  /**
+   * false: only the changes must be the single run's (the diff); the findings may
+   * lack a `manual` one the single run reports at a method call of one of this
+   * part's files on an unresolved value that names another part's function. The
+   * part then does not analyse the packages that may define such a function.
+   * Default true: every finding too.
+   */
+  findings?: boolean;
 }
 
 /** `K/N` with 1 <= K <= N. */
@@ -109,9 +117,10 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
   const owns = (filePath: string) => shardOfPath(filePath, bounds) === spec.index;
 
   const graph = new UnionFind();
-  const js = sorted.filter((f) => f.language === 'typescript');
+  // Declaration files are not loaded by the JS/TS analysis (transforms/typescript/project.ts).
+  const js = sorted.filter((f) => f.language === 'typescript' && !/\.d\.[cm]?ts$/.test(f.path));
   const resolver = new SpecifierResolver(root, sorted, packageOf);
-  const hubs: string[] = [];
+  const scope = new GlobalScope();
   // Names the files this shard owns call as methods, and the names each package gives a function.
   const called = new Set<string>();
   const callNames = new Map<string, Set<string>>();
@@ -120,8 +129,9 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
     const from = packageOf(file.path);
     graph.add(from);
     const text = read(file.absPath);
-    for (const spec of importSpecifiers(text)) for (const to of resolver.packagesOf(spec, file.path)) graph.union(from, to);
-    if (/(^|\n)\s*(export\s+)?declare\s+(global\b|module\s+['"])/.test(text)) hubs.push(from);
+    const specs = importSpecifiers(text);
+    for (const spec of specs) for (const to of resolver.packagesOf(spec, file.path)) graph.union(from, to);
+    scope.add(file, from, text, specs, (spec) => resolver.packagesOf(spec, file.path));
     const calls = methodCallNames(text, (spec) => resolver.external(spec, file.path));
     callNames.set(file.path, calls);
     if (owns(file.path)) for (const name of calls) called.add(name);
@@ -129,13 +139,14 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
     for (const name of memberNameCandidates(text)) names.add(name);
     defined.set(from, names);
   }
-  for (const hub of hubs) for (const file of js) graph.union(hub, packageOf(file.path));
+  scope.join(graph, js, packageOf, read);
 
   const ownedFiles = sorted.filter((f) => owns(f.path));
   const jsComponents = new Set(ownedFiles.filter((f) => f.language === 'typescript').map((f) => graph.find(packageOf(f.path))));
   // A method call in an owned file whose receiver awaitify cannot resolve keeps a function of that
-  // name sync wherever it is, and is reported here: the components that may define one are analysed too.
-  for (const [dir, names] of defined) {
+  // name sync wherever it is, and is reported here (a manual finding, no change at the call): the
+  // components that may define one are analysed too, unless only the changes are asked for.
+  for (const [dir, names] of spec.findings === false ? [] : defined) {
     const component = graph.find(dir);
     if (!jsComponents.has(component) && [...names].some((n) => called.has(n))) jsComponents.add(component);
   }
@@ -457,13 +468,17 @@ export function methodCallNames(text: string, external: (specifier: string) => b
   const declaredNow = (name: string) => new RegExp(`\\b(?:const|let|var|function|class|import)\\s+[^;\\n]*\\b${name}\\b|[({,]\\s*${name}\\s*[,)=:]`).test(text);
   const declared = (name: string) => memo.get(name) ?? memo.set(name, declaredNow(name)).get(name)!;
   const out = new Set<string>();
-  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) {
+  for (const m of text.matchAll(/\.(\s*)([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) {
+    // `... end of a sentence.\n  if (x)`: a keyword after a line break is a statement, not a member.
+    if (m[1]!.includes('\n') && KEYWORDS.has(m[2]!)) continue;
     const root = receiverRoot(text, m.index);
     if (root === 'this' || (root && (externals.has(root) || (GLOBAL_RECEIVERS.has(root) && !declared(root))))) continue;
-    out.add(m[1]!);
+    out.add(m[2]!);
   }
   return out;
 }
+
+const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'typeof', 'function', 'new', 'do', 'else', 'try', 'with', 'await', 'yield', 'void', 'delete', 'throw', 'case', 'super', 'import', 'class', 'const', 'let', 'var']);
 
 /** The identifier a member chain ending at `dot` starts with (`a` of `a.b?.c.`), or undefined when it starts with a call, an index or anything else. */
 function receiverRoot(text: string, dot: number): string | undefined {
@@ -487,17 +502,24 @@ function receiverRoot(text: string, dot: number): string | undefined {
 /**
  * Every name a text may give a function as a member, over-approximated: a name
  * followed by a parameter list and then `{` or `:` (a declaration or method, with
- * or without a return type), by `:` or `=` (a property, a field, a variable that
- * may be attached later), and `.name =` (attached by assignment). `catch (...) {`
- * is the keyword (a thenable's own `catch() {}` method is not seen).
+ * or without a return type); a property, field or variable given a value that
+ * may be a function (`load: readConfig`, `load = () =>`, not `type: 'x'` or
+ * `count: number`); `.name = value` (attached by assignment). `catch (...) {` is
+ * the keyword (a thenable's own `catch() {}` method is not seen).
  */
 export function memberNameCandidates(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)['"]?\s*[?!]?\s*(?:(:|=(?![=>]))|(?:<[^<>()]*>\s*)?(\())/g)) {
-    if (m[2] || (m[1] !== 'catch' && /^[{:]/.test(afterParameters(text, m.index + m[0].length - 1)))) out.add(m[1]!);
+    const end = m.index + m[0].length;
+    if (m[2] ? mayBeFunction(text, end) : m[1] !== 'catch' && /^[{:]/.test(afterParameters(text, end - 1))) out.add(m[1]!);
   }
-  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*=(?![=>])/g)) out.add(m[1]!);
+  for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*=(?![=>])/g)) if (mayBeFunction(text, m.index + m[0].length)) out.add(m[1]!);
   return out;
+}
+
+/** Whether the value (or type) that starts at `at` may be a function: not a literal, an object or array, a construction, or a primitive type. */
+function mayBeFunction(text: string, at: number): boolean {
+  return !/^\s*(?:['"`\d[{!-]|(?:true|false|null|undefined|new|typeof|void|string|number|boolean|any|unknown|never|object|bigint|symbol)(?![\w$]))/.test(text.slice(at, at + 24));
 }
 
 /** The text after the parenthesis that closes the one at `open`, from its first non-space character. */
@@ -549,6 +571,94 @@ export function memberNamesOf(functionNames: Iterable<string>, texts: Iterable<s
   const attached = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?::|=)\\s*(?:${alt})(?![\\w$])`, 'g');
   for (const text of texts) for (const m of text.matchAll(attached)) names.add(m[1]!);
   return names;
+}
+
+/**
+ * What joins files without an import: TypeScript's global scope, which the type
+ * checker resolves calls through.
+ * - Script files (no import or export statement; in JS no require() call and no
+ *   `module.exports`/`exports.x =`; not .mjs/.cjs/.mts/.cts) share one top-level
+ *   scope: they are joined together.
+ * - `declare global { ... }` in a module adds names to every file's scope: it joins
+ *   the files that mention a name it declares (a member, a key, a declared name).
+ * - `declare module 'x' { ... }`: in a module, an augmentation of x (joined with the
+ *   package x resolves to; a module the analysis does not load has nothing to
+ *   augment); in a script, an ambient module: joined with the files importing 'x'
+ *   (`*` patterns match).
+ */
+class GlobalScope {
+  private readonly scripts: string[] = [];
+  private readonly globals: { from: string; names: Set<string> }[] = [];
+  private readonly ambient: { from: string; pattern: RegExp }[] = [];
+  private readonly importers = new Map<string, Set<string>>();
+  private readonly pending: { from: string; targets: string[] }[] = [];
+
+  add(file: ShardInputFile, from: string, text: string, specs: string[], resolve: (spec: string) => string[]): void {
+    for (const spec of specs) {
+      const set = this.importers.get(spec) ?? new Set<string>();
+      set.add(from);
+      this.importers.set(spec, set);
+    }
+    // TypeScript makes a JS file a CommonJS module when it calls require() or assigns exports.
+    const commonJs = /\.jsx?$/.test(file.path) && /\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\brequire\s*\(\s*['"`]/.test(text);
+    const script = !/\.[cm][jt]s$/.test(file.path) && !commonJs && !/(^|[\n;])\s*(import\s*[\w*{'"]|export\s)/.test(withoutAmbientBlocks(text));
+    if (script) this.scripts.push(from);
+    if (!/\bdeclare\s+(global\b|module\s+['"])/.test(text)) return;
+    for (const m of text.matchAll(/\bdeclare\s+global\s*\{/g)) {
+      const body = balancedBlock(text, m.index + m[0].length - 1);
+      const names = new Set<string>();
+      for (const n of body.matchAll(/(?:\b(?:var|let|const|function|class|namespace|enum|type|interface)\s+([A-Za-z_$][\w$]*))|(?:([A-Za-z_$][\w$]*)|['"]([^'"\n]+)['"])\s*\??\s*[:(<]/g)) names.add((n[1] ?? n[2] ?? n[3])!);
+      this.globals.push({ from, names });
+    }
+    for (const m of text.matchAll(/\bdeclare\s+module\s+(['"])([^'"\n]+)\1/g)) {
+      if (script) this.ambient.push({ from, pattern: new RegExp(`^${m[2]!.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) });
+      else this.pending.push({ from, targets: resolve(m[2]!) });
+    }
+  }
+
+  join(graph: UnionFind, files: readonly ShardInputFile[], packageOf: (filePath: string) => string, read: (absPath: string) => string): void {
+    for (const from of this.scripts) graph.union(this.scripts[0]!, from);
+    for (const { from, targets } of this.pending) for (const to of targets) graph.union(from, to);
+    for (const { from, pattern } of this.ambient) {
+      for (const [spec, packages] of this.importers) if (pattern.test(spec)) for (const p of packages) graph.union(from, p);
+    }
+    if (!this.globals.length) return;
+    const words = this.globals.map((g) => ({ from: g.from, re: wordsRegExp(g.names) }));
+    for (const file of files) {
+      const text = read(file.absPath);
+      for (const { from, re } of words) if (re?.test(text)) graph.union(from, packageOf(file.path));
+    }
+  }
+}
+
+/** The text without the bodies of `declare module '...' { }` and `declare global { }` (their exports do not make the file a module). */
+function withoutAmbientBlocks(text: string): string {
+  if (!/\bdeclare\s+(global\b|module\s+['"])/.test(text)) return text;
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(/\bdeclare\s+(?:global|module\s+(['"])[^'"\n]+\1)\s*\{/g)) {
+    if (m.index < at) continue;
+    out += text.slice(at, m.index);
+    at = m.index + m[0].length + balancedBlock(text, m.index + m[0].length - 1).length + 1;
+  }
+  return out + text.slice(at);
+}
+
+/** A regular expression that finds any of the names as a whole word (or a key's exact text). */
+function wordsRegExp(names: ReadonlySet<string>): RegExp | undefined {
+  if (!names.size) return undefined;
+  return new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w$])`);
+}
+
+/** The text of the `{...}` block opening at `open` (strings skipped roughly). */
+function balancedBlock(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
 }
 
 class UnionFind {
