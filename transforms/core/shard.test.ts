@@ -189,8 +189,19 @@ describe('import and name scans', () => {
   });
 
   it('finds the names a function made async is reached under, and their calls elsewhere', () => {
-    const names = memberNamesOf(['Store.load', 'readConfig', 'GET /items'], ['module.exports = { fetchConfig: readConfig };\napp.reader = readConfig;\n']);
-    expect([...names].sort()).toEqual(['fetchConfig', 'items', 'load', 'readConfig', 'reader']);
+    const texts = new Map([
+      ['store.js', 'class Store {\n  load() {}\n}\nmodule.exports = { fetchConfig: readConfig };\napp.reader = readConfig;\n'],
+      ['routes.js', "app.get('/items', async (req, res) => {});\nconst api = {\n  handler: async (req) => {},\n};\nexport default function () {}\n"],
+    ]);
+    const made = [
+      { name: 'Store.load', path: 'store.js', line: 2 },
+      { name: 'readConfig', path: 'config.js', line: 1 },
+      { name: 'GET /items', path: 'routes.js', line: 1 },
+      { name: 'POST /x', path: 'routes.js', line: 3 },
+      { name: 'default', path: 'routes.js', line: 5 },
+    ];
+    const names = memberNamesOf(made, texts);
+    expect([...names].sort()).toEqual(['default', 'fetchConfig', 'handler', 'load', 'readConfig', 'reader']);
     const calls = new Map([
       ['a.js', methodCallNames('x.loader();\n')],
       ['b.js', methodCallNames('plugin?.load(1);\n')],
@@ -217,8 +228,9 @@ describe('import and name scans', () => {
       'Object.keys(o).find(f);',
       'plugin\n  .init()\n  ?.start();',
       'items[0].open();',
+      "if (/^x+$/i.test(name) || 'a,b'.split(',').length || total / counter.test(1)) {}",
     ].join('\n');
-    expect([...methodCallNames(text, (spec) => !spec.startsWith('.') && !spec.startsWith('~'))].sort()).toEqual(['find', 'get', 'init', 'load', 'open', 'read', 'start', 'trim']);
+    expect([...methodCallNames(text, (spec) => !spec.startsWith('.') && !spec.startsWith('~'))].sort()).toEqual(['find', 'get', 'init', 'load', 'open', 'read', 'start', 'test', 'trim']);
     // A file that declares `process` calls its own.
     expect([...methodCallNames('const process = makeProcess();\nprocess.run();\n')]).toEqual(['run']);
   });

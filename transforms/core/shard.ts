@@ -471,6 +471,9 @@ export function methodCallNames(text: string, external: (specifier: string) => b
   for (const m of text.matchAll(/\.(\s*)([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) {
     // `... end of a sentence.\n  if (x)`: a keyword after a line break is a statement, not a member.
     if (m[1]!.includes('\n') && KEYWORDS.has(m[2]!)) continue;
+    // A regular expression literal's methods (`/x/g.test(`), a string's (`'a'.split(`).
+    const before = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index);
+    if (/['"`]\s*$/.test(before) || /(?:^|[=(,:;!&|?{}[\s])\/(?:[^/\\\n]|\\.)+\/[a-z]*\s*$/.test(before)) continue;
     const root = receiverRoot(text, m.index);
     if (root === 'this' || (root && (externals.has(root) || (GLOBAL_RECEIVERS.has(root) && !declared(root))))) continue;
     out.add(m[2]!);
@@ -504,14 +507,15 @@ function receiverRoot(text: string, dot: number): string | undefined {
  * followed by a parameter list and then `{` or `:` (a declaration or method, with
  * or without a return type); a property, field or variable given a value that
  * may be a function (`load: readConfig`, `load = () =>`, not `type: 'x'` or
- * `count: number`); `.name = value` (attached by assignment). `catch (...) {` is
- * the keyword (a thenable's own `catch() {}` method is not seen).
+ * `count: number`); `.name = value` (attached by assignment). `catch (...) {`, `if (...) {`
+ * and `function (...) {` are keywords (a method named like one, such as a
+ * thenable's own `catch() {}`, is not seen).
  */
 export function memberNameCandidates(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)['"]?\s*[?!]?\s*(?:(:|=(?![=>]))|(?:<[^<>()]*>\s*)?(\())/g)) {
     const end = m.index + m[0].length;
-    if (m[2] ? mayBeFunction(text, end) : m[1] !== 'catch' && /^[{:]/.test(afterParameters(text, end - 1))) out.add(m[1]!);
+    if (m[2] ? mayBeFunction(text, end) : !KEYWORDS.has(m[1]!) && /^[{:]/.test(afterParameters(text, end - 1))) out.add(m[1]!);
   }
   for (const m of text.matchAll(/\.\s*([A-Za-z_$][\w$]*)\s*=(?![=>])/g)) if (mayBeFunction(text, m.index + m[0].length)) out.add(m[1]!);
   return out;
@@ -555,21 +559,30 @@ export function namesCalledOutside(names: ReadonlySet<string>, calls: ReadonlyMa
 }
 
 /**
- * The names a function made async can be reached under in the analysed texts: its
- * own last name segment (`Store.load` → `load`), and property names it is attached
- * under (`{ load: readConfig }`, `x.load = readConfig`).
+ * The names functions made async can be reached under as members: what their
+ * declaring line names (`load() {`, `load: async () =>`, `exports.load = function`,
+ * `export default`), a plan name that is a plain name (`Store.load` → `load`;
+ * labels such as `GET /items` name no member), and the property names they are
+ * attached under elsewhere (`{ fetchConfig: readConfig }`, `x.reader = readConfig`).
  */
-export function memberNamesOf(functionNames: Iterable<string>, texts: Iterable<string>): Set<string> {
+export function memberNamesOf(functions: readonly { name: string; path: string; line: number }[], texts: ReadonlyMap<string, string>): Set<string> {
   const own = new Set<string>();
-  for (const name of functionNames) {
-    const last = /([A-Za-z_$][\w$]*)\s*$/.exec(name.replace(/\(.*$/, ''));
-    if (last) own.add(last[1]!);
+  const lines = new Map<string, string[]>();
+  for (const f of functions) {
+    const plain = /^[\w$.#]+$/.test(f.name) ? /([A-Za-z_$][\w$]*)$/.exec(f.name) : null;
+    if (plain) own.add(plain[1]!);
+    const text = texts.get(f.path);
+    if (text === undefined) continue;
+    if (!lines.has(f.path)) lines.set(f.path, text.split('\n'));
+    const line = lines.get(f.path)![f.line - 1] ?? '';
+    for (const name of memberNameCandidates(line)) own.add(name);
+    if (/\bexport\s+default\b/.test(line)) own.add('default');
   }
   const names = new Set(own);
   if (!own.size) return names;
   const alt = [...own].map((n) => n.replace(/\$/g, '\\$')).join('|');
   const attached = new RegExp(`([A-Za-z_$][\\w$]*)\\s*(?::|=)\\s*(?:${alt})(?![\\w$])`, 'g');
-  for (const text of texts) for (const m of text.matchAll(attached)) names.add(m[1]!);
+  for (const text of texts.values()) for (const m of text.matchAll(attached)) names.add(m[1]!);
   return names;
 }
 
@@ -751,9 +764,9 @@ export function shardRun(
       }
       if (wholeProject) return undefined;
       const js = new Set(files.filter((f) => f.language === 'typescript' && analysed.has(f.path)).map((f) => f.path));
-      const made = migrationPlan.asyncFunctions.filter((f) => js.has(f.path)).map((f) => f.name);
+      const made = migrationPlan.asyncFunctions.filter((f) => js.has(f.path));
       if (!made.length) return undefined;
-      const names = memberNamesOf(made, analysedTexts.filter((t) => js.has(t.path)).map((t) => t.text));
+      const names = memberNamesOf(made, new Map(analysedTexts.filter((t) => js.has(t.path)).map((t) => [t.path, t.text])));
       const outside = files.filter((f) => f.language === 'typescript' && !analysed.has(f.path)).map((f) => f.path);
       const hit = namesCalledOutside(names, plan.callNames, outside);
       return hit
