@@ -14,7 +14,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { buildUnits, reviewUnitsTestsCall } from './units.js';
-import { shardRun, type ShardRun, type ShardSpec, type ShardSummary } from './shard.js';
+import { shardRun, type ShardRun, type ShardSpec, type ShardSummary, type ShardWidening } from './shard.js';
 import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
@@ -228,7 +228,7 @@ export function acquireProjectLock(root: string, onNote: (note: string) => void)
  * real paths; each one's hash, size and mtime are kept, so that `write` never
  * replaces a file that changed since.
  */
-export async function prepareMigration(options: MigrateOptions, wholeProject?: string): Promise<PreparedMigration> {
+export async function prepareMigration(options: MigrateOptions, shardWidening?: ShardWidening): Promise<PreparedMigration> {
   const cwd = options.cwd ?? process.cwd();
   const adapters = options.adapters;
   const rules = adapters.flatMap((a) => a.rules);
@@ -274,7 +274,7 @@ export async function prepareMigration(options: MigrateOptions, wholeProject?: s
   const skipDirectories = skipDirectoriesFrom(options.skipDirectories);
   const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay, skipDirectories);
   if (options.shard && !project) throw new UsageError('--shard needs a project on disk: in-memory sources are one part already');
-  const shard: ShardRun | undefined = options.shard && project ? shardRun(root, project.files, (f) => byExtension.get(extensionOf(f))!.language, options.shard, wholeProject) : undefined;
+  const shard: ShardRun | undefined = options.shard && project ? shardRun(root, project.files, (f) => byExtension.get(extensionOf(f))!.language, options.shard, shardWidening) : undefined;
   const discovered = shard ? project!.files.filter((f) => shard.analysed.has(f.path)) : (project?.files ?? []);
   const excluded = excludedFromScope(project, options.exclude);
   const scope = excluded.scope;
@@ -373,7 +373,7 @@ export async function prepareMigration(options: MigrateOptions, wholeProject?: s
   }
 
   if (shard) {
-    // What the shard's components cannot show it (see shard.ts): then the whole project is analysed.
+    // What the shard's components cannot show it (see shard.ts): the components that can are analysed too.
     const widen = shard.check(plan, created.map((c) => c.file.path), [...loaded.values()].map((f) => f.text));
     if (widen) return prepareMigration(options, widen);
   }

@@ -206,8 +206,8 @@ describe('import and name scans', () => {
       ['a.js', methodCallNames('x.loader();\n')],
       ['b.js', methodCallNames('plugin?.load(1);\n')],
     ]);
-    expect(namesCalledOutside(names, calls, ['a.js', 'b.js'])).toEqual({ name: 'load', path: 'b.js' });
-    expect(namesCalledOutside(new Set(['save']), calls, ['a.js', 'b.js'])).toBeUndefined();
+    expect(namesCalledOutside(names, calls, ['a.js', 'b.js'])).toEqual([{ name: 'load', path: 'b.js' }]);
+    expect(namesCalledOutside(new Set(['save']), calls, ['a.js', 'b.js'])).toEqual([]);
   });
 
   it('leaves out method calls on this, on modules the analysis does not load and on globals', () => {
@@ -233,6 +233,7 @@ describe('import and name scans', () => {
     expect([...methodCallNames(text, (spec) => !spec.startsWith('.') && !spec.startsWith('~'))].sort()).toEqual(['find', 'get', 'init', 'load', 'open', 'read', 'start', 'test', 'trim']);
     // A file that declares `process` calls its own.
     expect([...methodCallNames('const process = makeProcess();\nprocess.run();\n')]).toEqual(['run']);
+    expect([...methodCallNames('const keys = Object.keys(o);\nfunction f(JSON) {\n  JSON.load();\n}\n')]).toEqual(['load']);
   });
 
   it('finds the names a text calls as methods and the names it may give a function', () => {

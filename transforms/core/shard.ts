@@ -100,6 +100,8 @@ export interface ShardPlan {
   ownedFiles: number;
   /** The names each JS/TS file calls as methods on values the analysis may not resolve (see methodCallNames). */
   callNames: Map<string, Set<string>>;
+  /** The JS/TS files of the component a file belongs to. */
+  componentFiles(filePath: string): string[];
 }
 
 /** The first path each shard owns ('' for the first): shard k owns [bounds[k-1], bounds[k]). */
@@ -169,7 +171,11 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
     .update(JSON.stringify({ count: spec.count, bounds, units: units.map((u) => [sorted[u.start]!.path, u.end - u.start]) }))
     .digest('hex')
     .slice(0, 12);
-  return { spec, fingerprint, packages: [...packages.values()], owns, analysed, ownedFiles: ownedFiles.length, callNames };
+  const componentFiles = (filePath: string) => {
+    const component = graph.find(packageOf(filePath));
+    return js.filter((f) => graph.find(packageOf(f.path)) === component).map((f) => f.path);
+  };
+  return { spec, fingerprint, packages: [...packages.values()], owns, analysed, ownedFiles: ownedFiles.length, callNames, componentFiles };
 }
 
 /** The shard (1-based) whose range holds a path. */
@@ -465,7 +471,10 @@ export function methodCallNames(text: string, external: (specifier: string) => b
     bind(m[1] ?? m[2]!.replace(/[\w$]+\s*:\s*/g, ''), m[3]!);
   }
   const memo = new Map<string, boolean>();
-  const declaredNow = (name: string) => new RegExp(`\\b(?:const|let|var|function|class|import)\\s+[^;\\n]*\\b${name}\\b|[({,]\\s*${name}\\s*[,)=:]`).test(text);
+  const declaredNow = (name: string) =>
+    new RegExp(
+      `\\b(?:function|class)\\s+${name}\\b|\\b(?:const|let|var)\\s+(?:${name}\\b|[{[][^=;]*\\b${name}\\b[^=;]*[}\\]]\\s*=)|\\bimport\\b[^;'"]*\\b${name}\\b[^;'"]*\\bfrom\\b|[(,]\\s*${name}\\s*[,)=:]`,
+    ).test(text);
   const declared = (name: string) => memo.get(name) ?? memo.set(name, declaredNow(name)).get(name)!;
   const out = new Set<string>();
   for (const m of text.matchAll(/\.(\s*)([A-Za-z_$][\w$]*)\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(/g)) {
@@ -543,19 +552,21 @@ function afterParameters(text: string, open: number): string {
 }
 
 /**
- * A name of a function the shard made async (`names`: its own names and the
- * property names it is attached under) that a file outside the analysed ones
- * calls as a method on a value the analysis may not resolve (`calls`: each
- * file's names, see methodCallNames), with the first such file: the
+ * The files outside the analysed ones that call, as a method on a value the
+ * analysis may not resolve (`calls`: each file's names, see methodCallNames), a
+ * name of a function the shard made async (`names`: its own names and the
+ * property names it is attached under), each with the first such name: the
  * whole-project analysis keeps such a function sync.
  */
-export function namesCalledOutside(names: ReadonlySet<string>, calls: ReadonlyMap<string, ReadonlySet<string>>, outside: readonly string[]): { name: string; path: string } | undefined {
+export function namesCalledOutside(names: ReadonlySet<string>, calls: ReadonlyMap<string, ReadonlySet<string>>, outside: readonly string[]): { name: string; path: string }[] {
+  const sorted = [...names].sort();
+  const out: { name: string; path: string }[] = [];
   for (const file of outside) {
     const called = calls.get(file);
-    const name = called && [...names].sort().find((n) => called.has(n));
-    if (name) return { name, path: file };
+    const name = called && sorted.find((n) => called.has(n));
+    if (name) out.push({ name, path: file });
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -712,8 +723,17 @@ export interface ShardSummary {
   ownedFiles: number;
   analysedFiles: number;
   totalFiles: number;
-  /** Why the whole project was analysed, when it was. */
-  wholeProject?: string;
+  /** Why more than the shard's components were analysed, when they were (see ShardWidening). */
+  widened?: string[];
+}
+
+/**
+ * Components added to a shard's analysis after a run of it showed they matter:
+ * their files, and why (one reason a round).
+ */
+export interface ShardWidening {
+  files: string[];
+  reasons: string[];
 }
 
 /** A run of one shard, as the pipeline uses it. */
@@ -722,10 +742,10 @@ export interface ShardRun {
   analysed: Set<string>;
   /**
    * After the analysis: a UsageError when the shards cannot give the single run's
-   * output; the reason to analyse the whole project instead when the components
-   * could not show this shard something; undefined when the analysis stands.
+   * output; what to analyse as well, and why, when the analysed files could not
+   * show this shard something; undefined when the analysis stands.
    */
-  check(plan: MigrationPlan, created: readonly string[], analysedTexts: readonly { path: string; text: string }[]): string | undefined;
+  check(plan: MigrationPlan, created: readonly string[], analysedTexts: readonly { path: string; text: string }[]): ShardWidening | undefined;
   /** The result restricted to this shard's files, with its summary and note. */
   report(result: MigrateResult): MigrateResult;
 }
@@ -737,11 +757,11 @@ export function shardRun(
   discovered: readonly { path: string; absPath: string }[],
   languageOf: (absPath: string) => Language,
   spec: ShardSpec,
-  wholeProject?: string,
+  widening?: ShardWidening,
 ): ShardRun {
   const files = discovered.map((f) => ({ path: f.path, absPath: f.absPath, language: languageOf(f.absPath) }));
   const plan = planShard(root, files, spec);
-  const analysed = wholeProject ? new Set(files.map((f) => f.path)) : plan.analysed;
+  const analysed = new Set([...plan.analysed, ...(widening?.files ?? [])]);
   const summary: ShardSummary = {
     index: spec.index,
     count: spec.count,
@@ -750,7 +770,7 @@ export function shardRun(
     ownedFiles: plan.ownedFiles,
     analysedFiles: analysed.size,
     totalFiles: files.length,
-    ...(wholeProject ? { wholeProject } : {}),
+    ...(widening ? { widened: widening.reasons } : {}),
   };
   return {
     owns: plan.owns,
@@ -762,16 +782,17 @@ export function shardRun(
             'the shards cannot each make their part of it. Run awaitify without --shard (or migrate the functions that need it first)',
         );
       }
-      if (wholeProject) return undefined;
       const js = new Set(files.filter((f) => f.language === 'typescript' && analysed.has(f.path)).map((f) => f.path));
       const made = migrationPlan.asyncFunctions.filter((f) => js.has(f.path));
       if (!made.length) return undefined;
       const names = memberNamesOf(made, new Map(analysedTexts.filter((t) => js.has(t.path)).map((t) => [t.path, t.text])));
       const outside = files.filter((f) => f.language === 'typescript' && !analysed.has(f.path)).map((f) => f.path);
-      const hit = namesCalledOutside(names, plan.callNames, outside);
-      return hit
-        ? `\`.${hit.name}(\` is called in ${hit.path}, outside the packages this shard analysed, and may reach a function it makes async (awaitify keeps such a function sync when it cannot resolve the call)`
-        : undefined;
+      const hits = namesCalledOutside(names, plan.callNames, outside);
+      if (!hits.length) return undefined;
+      // The whole-project analysis keeps such a function sync: the components of those calls are analysed too, and the check made again.
+      const more = new Set(hits.flatMap((h) => plan.componentFiles(h.path)));
+      const reason = `\`.${hits[0]!.name}(\` is called in ${hits[0]!.path}${hits.length > 1 ? ` (and ${hits.length - 1} more file${hits.length > 2 ? 's' : ''})` : ''} on a value awaitify cannot resolve, and may reach a function this shard makes async`;
+      return { files: [...(widening?.files ?? []), ...more], reasons: [...(widening?.reasons ?? []), reason] };
     },
     report(result) {
       const owns = <T extends { path: string }>(list: T[]) => list.filter((x) => plan.owns(x.path));
@@ -779,7 +800,7 @@ export function shardRun(
       const note =
         `shard ${spec.index}/${spec.count} (partition ${plan.fingerprint}): ${summary.ownedFiles} of ${summary.totalFiles} files ` +
         `(${summary.packages.length ? summary.packages.join(', ') : 'none'}); ${summary.analysedFiles} files analysed` +
-        (wholeProject ? `, the whole project: ${wholeProject}` : '');
+        (widening ? `, its packages' and those where ${widening.reasons.join('; then where ')}` : '');
       return {
         ...result,
         findings,
