@@ -7,9 +7,9 @@
 // async (the dependency's output depends on its dependents), and the function
 // made async makes the dependent await it (the dependent's output depends on
 // its dependencies). So no package's output can be computed from its
-// dependencies alone: a shard analyses the *components* of the package graph
-// (packages joined by an import in either direction) that hold the files it
-// owns, and reports only the files it owns.
+// dependencies alone: a shard analyses the *components* of the import graph
+// (files joined by an import in either direction, across packages or not) that
+// hold the files it owns, and reports only the files it owns.
 //
 // - Packages: directories below the root that hold a package.json (matching the
 //   root's `workspaces` / pnpm-workspace.yaml / lerna.json patterns when it
@@ -21,14 +21,13 @@
 //   concatenated diffs equal the single run's diff, whose files are in path
 //   order. A path is owned by the range it falls in (skipped and created files too).
 // - JS/TS components: an import (`import`, `export from`, `require`, `import()`,
-//   `/// <reference path>`) joins two packages when the analysis can follow it:
-//   its specifier is relative into the other package, or resolves there through
-//   the root tsconfig's `paths` or `baseUrl` (the JS/TS analysis loads the
-//   project's files in memory, with no node_modules, so a workspace package's
-//   name resolves only that way: see transforms/typescript/project.ts). A call
-//   it cannot follow is a call on an unresolved value, which the name check
-//   below covers. A file that declares `declare global` or an ambient `declare
-//   module` changes every file's types: its package joins every package.
+//   `/// <reference path>`) joins two files when the analysis can follow it: its
+//   specifier is relative, or resolves through the root tsconfig's `paths` or
+//   `baseUrl` (the JS/TS analysis loads the project's files in memory, with no
+//   node_modules, so a workspace package's name resolves only that way: see
+//   transforms/typescript/project.ts); a directory joins all its files. A call
+//   the analysis cannot follow is a call on an unresolved value, which the name
+//   check below covers. TypeScript's global scope joins files too (GlobalScope).
 // - Python: one component. Django settings (AUTHENTICATION_BACKENDS, MIDDLEWARE,
 //   CSRF_USE_SESSIONS), URLconfs and installed apps named in strings, not imports,
 //   decide how every Python file migrates.
@@ -37,8 +36,8 @@
 // `namesCalledOutside`): the JS/TS analysis keeps a function sync when a call on
 // a value it cannot resolve, anywhere in the project, names one of its method
 // names. When a function the shard made async is named by such a call outside
-// the analysed files, the shard analyses the whole project instead (same output,
-// no work saved) and says so.
+// the analysed files, the shard analyses those files' components too, and checks
+// again (each round is another analysis), and says so.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -121,41 +120,39 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
   const graph = new UnionFind();
   // Declaration files are not loaded by the JS/TS analysis (transforms/typescript/project.ts).
   const js = sorted.filter((f) => f.language === 'typescript' && !/\.d\.[cm]?ts$/.test(f.path));
-  const resolver = new SpecifierResolver(root, sorted, packageOf);
+  const resolver = new SpecifierResolver(sorted, tsconfigOptions(root));
   const scope = new GlobalScope();
-  // Names the files this shard owns call as methods, and the names each package gives a function.
+  // Names the files this shard owns call as methods, and the names each file gives a function.
   const called = new Set<string>();
   const callNames = new Map<string, Set<string>>();
   const defined = new Map<string, Set<string>>();
   for (const file of js) {
-    const from = packageOf(file.path);
+    const from = file.path;
     graph.add(from);
     const text = read(file.absPath);
     const specs = importSpecifiers(text);
-    for (const spec of specs) for (const to of resolver.packagesOf(spec, file.path)) graph.union(from, to);
-    scope.add(file, from, text, specs, (spec) => resolver.packagesOf(spec, file.path));
-    const calls = methodCallNames(text, (spec) => resolver.external(spec, file.path));
-    callNames.set(file.path, calls);
-    if (owns(file.path)) for (const name of calls) called.add(name);
-    const names = defined.get(from) ?? new Set<string>();
-    for (const name of memberNameCandidates(text)) names.add(name);
-    defined.set(from, names);
+    for (const spec of specs) for (const to of resolver.filesOf(spec, from)) graph.union(from, to);
+    scope.add(file, text, specs, (spec) => resolver.filesOf(spec, from));
+    const calls = methodCallNames(text, (spec) => resolver.external(spec, from));
+    callNames.set(from, calls);
+    if (owns(from)) for (const name of calls) called.add(name);
+    defined.set(from, memberNameCandidates(text));
   }
-  scope.join(graph, js, packageOf, read);
+  scope.join(graph, js, read);
 
   const ownedFiles = sorted.filter((f) => owns(f.path));
-  const jsComponents = new Set(ownedFiles.filter((f) => f.language === 'typescript').map((f) => graph.find(packageOf(f.path))));
+  const jsComponents = new Set(ownedFiles.filter((f) => graph.has(f.path)).map((f) => graph.find(f.path)));
   // A method call in an owned file whose receiver awaitify cannot resolve keeps a function of that
   // name sync wherever it is, and is reported here (a manual finding, no change at the call): the
   // components that may define one are analysed too, unless only the changes are asked for.
-  for (const [dir, names] of spec.findings === false ? [] : defined) {
-    const component = graph.find(dir);
+  for (const [file, names] of spec.findings === false ? [] : defined) {
+    const component = graph.find(file);
     if (!jsComponents.has(component) && [...names].some((n) => called.has(n))) jsComponents.add(component);
   }
   const languages = new Set(ownedFiles.map((f) => f.language));
   const analysed = new Set<string>();
   for (const f of sorted) {
-    if (owns(f.path) || (f.language === 'typescript' ? jsComponents.has(graph.find(packageOf(f.path))) : languages.has(f.language))) analysed.add(f.path);
+    if (owns(f.path) || (graph.has(f.path) ? jsComponents.has(graph.find(f.path)) : f.language !== 'typescript' && languages.has(f.language))) analysed.add(f.path);
   }
 
   const packages = new Map<string, ShardPackage>();
@@ -172,8 +169,8 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
     .digest('hex')
     .slice(0, 12);
   const componentFiles = (filePath: string) => {
-    const component = graph.find(packageOf(filePath));
-    return js.filter((f) => graph.find(packageOf(f.path)) === component).map((f) => f.path);
+    const component = graph.find(filePath);
+    return js.filter((f) => graph.find(f.path) === component).map((f) => f.path);
   };
   return { spec, fingerprint, packages: [...packages.values()], owns, analysed, ownedFiles: ownedFiles.length, callNames, componentFiles };
 }
@@ -360,60 +357,54 @@ export function importSpecifiers(text: string): string[] {
 
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
 
-/** Which packages a specifier may name, from a file, as the analysis resolves it (relative, tsconfig paths, baseUrl), over-approximated. */
+/** Which files a specifier may name, from a file, as the analysis resolves it (relative, tsconfig paths, baseUrl), over-approximated. */
 class SpecifierResolver {
-  private readonly known = new Set<string>();
-  private readonly dirs = new Set<string>();
-  private readonly aliases: { base: string; paths: Record<string, string[]> } | undefined;
-  private readonly baseUrl: string | undefined;
+  private readonly files = new Set<string>();
+  private readonly dirs = new Map<string, string[]>();
 
   constructor(
-    root: string,
     files: readonly ShardInputFile[],
-    private readonly packageOf: (filePath: string) => string,
+    private readonly options: { baseUrl?: string; paths?: Record<string, string[]> } | undefined,
   ) {
     for (const f of files) {
-      this.known.add(f.path);
-      for (let dir = path.posix.dirname(f.path); dir !== '.' && !this.dirs.has(dir); dir = path.posix.dirname(dir)) {
-        this.known.add(dir);
-        this.dirs.add(dir);
+      this.files.add(f.path);
+      for (let dir = path.posix.dirname(f.path); dir !== '.'; dir = path.posix.dirname(dir)) {
+        const list = this.dirs.get(dir) ?? [];
+        list.push(f.path);
+        this.dirs.set(dir, list);
       }
     }
-    const options = tsconfigOptions(root);
-    const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-    if (options?.baseUrl !== undefined) this.baseUrl = rel(path.resolve(root, options.baseUrl));
-    if (options?.paths) this.aliases = { base: this.baseUrl ?? '', paths: options.paths };
   }
 
   /** Whether the analysis leaves a module out: a bare specifier that no tsconfig `paths` or `baseUrl` resolves to a file of the project. */
   external(spec: string, from: string): boolean {
-    return !spec.startsWith('.') && !spec.startsWith('/') && this.packagesOf(spec, from).length === 0;
+    return !spec.startsWith('.') && !spec.startsWith('/') && this.filesOf(spec, from).length === 0;
   }
 
-  packagesOf(spec: string, from: string): string[] {
+  filesOf(spec: string, from: string): string[] {
     const out = new Set<string>();
     const add = (target: string) => {
       const normal = path.posix.normalize(target);
       if (normal.startsWith('..')) return;
-      // A `.js` specifier may name a `.ts` file.
+      // A `.js` specifier may name a `.ts` file; a directory, its index or (through its package.json) any of its files.
       const stem = normal.replace(/\.(c|m)?jsx?$/, '');
-      if (!RESOLVE_SUFFIXES.some((s) => this.known.has(normal + s) || this.known.has(stem + s))) return;
-      // A directory's files belong to the package at (or above) it; a file's to the one above it.
-      out.add(this.dirs.has(normal) ? this.packageOf(`${normal}/index`) : this.packageOf(normal));
+      for (const suffix of RESOLVE_SUFFIXES) for (const candidate of [normal + suffix, stem + suffix]) if (this.files.has(candidate)) out.add(candidate);
+      for (const file of this.dirs.get(normal) ?? []) out.add(file);
     };
     if (spec.startsWith('.') || spec.startsWith('/')) {
       add(path.posix.join(path.posix.dirname(from), spec));
       return [...out];
     }
-    for (const [pattern, targets] of Object.entries(this.aliases?.paths ?? {})) {
+    const base = this.options?.baseUrl === undefined ? '' : this.options.baseUrl;
+    for (const [pattern, targets] of Object.entries(this.options?.paths ?? {})) {
       const star = pattern.indexOf('*');
       let rest: string | undefined;
       if (star < 0) rest = pattern === spec ? '' : undefined;
       else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)) && spec.length >= pattern.length - 1) rest = spec.slice(star, spec.length - (pattern.length - star - 1));
       if (rest === undefined) continue;
-      for (const target of targets) add(path.posix.join(this.aliases!.base, target.replace('*', rest)));
+      for (const target of targets) add(path.posix.join(base, target.replace('*', rest)));
     }
-    if (this.baseUrl !== undefined) add(path.posix.join(this.baseUrl, spec));
+    if (this.options?.baseUrl !== undefined) add(path.posix.join(base, spec));
     return [...out];
   }
 }
@@ -617,7 +608,8 @@ class GlobalScope {
   private readonly importers = new Map<string, Set<string>>();
   private readonly pending: { from: string; targets: string[] }[] = [];
 
-  add(file: ShardInputFile, from: string, text: string, specs: string[], resolve: (spec: string) => string[]): void {
+  add(file: ShardInputFile, text: string, specs: string[], resolve: (spec: string) => string[]): void {
+    const from = file.path;
     for (const spec of specs) {
       const set = this.importers.get(spec) ?? new Set<string>();
       set.add(from);
@@ -640,7 +632,7 @@ class GlobalScope {
     }
   }
 
-  join(graph: UnionFind, files: readonly ShardInputFile[], packageOf: (filePath: string) => string, read: (absPath: string) => string): void {
+  join(graph: UnionFind, files: readonly ShardInputFile[], read: (absPath: string) => string): void {
     for (const from of this.scripts) graph.union(this.scripts[0]!, from);
     for (const { from, targets } of this.pending) for (const to of targets) graph.union(from, to);
     for (const { from, pattern } of this.ambient) {
@@ -650,7 +642,7 @@ class GlobalScope {
     const words = this.globals.map((g) => ({ from: g.from, re: wordsRegExp(g.names) }));
     for (const file of files) {
       const text = read(file.absPath);
-      for (const { from, re } of words) if (re?.test(text)) graph.union(from, packageOf(file.path));
+      for (const { from, re } of words) if (re?.test(text)) graph.union(from, file.path);
     }
   }
 }
@@ -687,6 +679,9 @@ function balancedBlock(text: string, open: number): string {
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
+  has(x: string): boolean {
+    return this.parent.has(x);
+  }
   add(x: string): void {
     if (!this.parent.has(x)) this.parent.set(x, x);
   }
