@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import type { AnalysisArgs, CheckArgs, Io, MigrateArgs } from './commands.js';
 import { CHECK_FORMATS, EXIT, MIGRATE_FORMATS } from './exit-codes.js';
 import { parseFileSize } from '../transforms/core/limits.js';
+import { parseShard } from '../transforms/core/shard.js';
 
 // Loaded when a command runs: `recover` needs none of the analysis code.
 const commands = () => import('./commands.js');
@@ -40,6 +41,14 @@ function fileSize(value: unknown): number {
   }
 }
 
+function shard(value: unknown) {
+  try {
+    return parseShard(String(value));
+  } catch (err) {
+    throw new Error((err as Error).message);
+  }
+}
+
 function analysisOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'files, directories or globs (default: the current directory)' })
@@ -59,6 +68,7 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('framework', { choices: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'] as const, describe: 'the JS/TS web framework whose conventions find handlers (default: detected from package.json)' })
     .option('offload', { type: 'string', array: true, describe: "CPU-heavy module functions to run on a worker thread, as 'path-glob:name' (repeatable), e.g. 'src/report.js:buildReport'" })
     .option('toplevel', { choices: ['keep', 'await', 'iife'] as const, describe: "module top level that must await: 'keep' leaves start-up code sync and reports it; 'await' (review) gives ES modules that no project file require()s top-level await; 'iife' (review) does that too and wraps a CommonJS script in an async IIFE (default: keep)" })
+    .option('shard', { type: 'string', coerce: shard, describe: "report only the K-th of N parts of the project's packages, e.g. 2/4, for a CI matrix: the N diffs, concatenated in order, are the diff of one run (see docs/ci.md)" })
     .option('max-file-size', { type: 'string', coerce: fileSize, describe: 'skip files larger than this (with the reason): 2MB, 500k, or bytes (default: 1MB)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })
@@ -94,6 +104,7 @@ function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
     toplevel: argv.toplevel as AnalysisArgs['toplevel'],
     offload: (argv.offload as string[] | undefined)?.filter((s) => s !== ''),
     maxFileSize: argv['max-file-size'] as number | undefined,
+    shard: argv.shard as AnalysisArgs['shard'],
     quiet: argv.quiet as boolean,
     progress: argv.progress as boolean,
     color: argv.color as boolean | undefined,

@@ -40,6 +40,7 @@ import {
   type Baseline,
 } from '../transforms/core/report/index.js';
 import { findProjectRoot, gitPrefix } from '../transforms/core/scope.js';
+import type { ShardSpec } from '../transforms/core/shard.js';
 import { mergeBase, pullRequestDiff, type PullRequestDiff } from '../transforms/core/git-diff.js';
 import { realpathOrSelf } from '../transforms/core/discover.js';
 import { ConfigError, loadProjectConfig, type ProjectConfig } from './config.js';
@@ -77,6 +78,8 @@ export interface AnalysisArgs {
   offload?: string[];
   /** `--max-file-size`, in bytes. */
   maxFileSize?: number;
+  /** `--shard K/N`. */
+  shard?: ShardSpec;
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -118,7 +121,7 @@ export interface Io {
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
   if (args.format === 'github-review' || args.base !== undefined) {
     if (args.format !== 'github-review' || args.base === undefined) return usageError(io, 'migrate: --format github-review and --base go together (the review explains the changes of base...HEAD)');
-    if (args.write || args.verify !== undefined || args.paths.includes('-')) return usageError(io, 'migrate --format github-review reviews committed changes: --write, --verify and - cannot be used with it');
+    if (args.write || args.verify !== undefined || args.paths.includes('-') || args.shard) return usageError(io, 'migrate --format github-review reviews committed changes: --write, --verify, --shard and - cannot be used with it');
     return migrationReviewCommand(args, args.base, io);
   }
   const run = await analyse(args, io, args.write, args.allowDirty, args.verify !== undefined ? { command: args.verify, budget: args.verifyBudget } : undefined);
@@ -155,6 +158,7 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
 export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   if (args.format === 'github-review' && args.base === undefined) return usageError(io, 'check --format github-review needs --base (the pull request\'s base branch or commit)');
   if (args.base !== undefined && args.updateBaseline) return usageError(io, '--update-baseline records every finding: --base cannot be used with it');
+  if (args.shard && args.updateBaseline) return usageError(io, '--update-baseline records every finding: --shard cannot be used with it');
   const run = await analyse(args, io, false, false);
   if (typeof run === 'number') return run;
   let { result } = run;
@@ -355,6 +359,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
     stdin = { path: given.stdinFilename, text: await readAll(io.stdin ?? process.stdin) };
   } else if (given.stdinFilename) return usage("--stdin-filename goes with the path '-'");
   const paths = stdin ? [stdin.path] : given.paths.length ? given.paths : ['.'];
+  if (given.shard && (stdin || verify)) return usage(`--shard reports a part of the project: ${stdin ? "'-'" : '--verify'} cannot be used with it`);
 
   let config: ProjectConfig | undefined;
   try {
@@ -405,6 +410,8 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       toplevel: args.toplevel,
       offload: args.offload,
       ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
+      // A diff needs only the changes to be exact (see ShardSpec.findings); a report of findings needs them all.
+      ...(given.shard ? { shard: { ...given.shard, findings: (given as Partial<MigrateArgs>).format !== 'diff' } } : {}),
       onProgress,
     };
     result = verify ? await verifiedMigration(options, { ...verify, command: verify.command.trim() || config?.verify || '' }, io, write, allowDirty, args.quiet, progress) : await migrate({ ...options, write, allowDirty });

@@ -14,6 +14,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { buildUnits, reviewUnitsTestsCall } from './units.js';
+import { shardRun, type ShardRun, type ShardSpec, type ShardSummary, type ShardWidening } from './shard.js';
 import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
 import { acquireLock, journalDir, orderWrites, pendingJournal, recoverProjectJournal, writeTransaction, type RecoveryReport, type WriteItem } from './journal.js';
@@ -101,6 +102,11 @@ export interface MigrateOptions {
    * is what the adapter keeps for the next run when the input changed (AdapterRunContext.memo).
    */
   analysisCache?: Map<string, AnalysisCacheEntry>;
+  /**
+   * `--shard K/N`: report only the K-th of N contiguous parts of the project's files (cut at
+   * package boundaries), analysing the package components that hold them (see shard.ts).
+   */
+  shard?: ShardSpec;
 }
 
 /** One language's entry of MigrateOptions.analysisCache. */
@@ -135,6 +141,8 @@ export interface MigrateResult {
   skippedDirectories: string[];
   /** Findings left out by an inline suppression comment (see suppress.ts); their units are held back. */
   suppressed: SuppressedFinding[];
+  /** Under `shard`: which part this run reported and what it analysed. */
+  shard?: ShardSummary;
 }
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
@@ -228,7 +236,7 @@ export function acquireProjectLock(root: string, onNote: (note: string) => void)
  * real paths; each one's hash, size and mtime are kept, so that `write` never
  * replaces a file that changed since.
  */
-export async function prepareMigration(options: MigrateOptions): Promise<PreparedMigration> {
+export async function prepareMigration(options: MigrateOptions, shardWidening?: ShardWidening): Promise<PreparedMigration> {
   const cwd = options.cwd ?? process.cwd();
   const adapters = options.adapters;
   const rules = adapters.flatMap((a) => a.rules);
@@ -273,14 +281,16 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   const root = options.sources ? cwd : realpathOrSelf(findProjectRoot(paths, cwd, options.root));
   const skipDirectories = skipDirectoriesFrom(options.skipDirectories);
   const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay, skipDirectories);
-  const discovered = project?.files ?? [];
+  if (options.shard && !project) throw new UsageError('--shard needs a project on disk: in-memory sources are one part already');
+  const shard: ShardRun | undefined = options.shard && project ? shardRun(root, project.files, (f) => byExtension.get(extensionOf(f))!.language, options.shard, shardWidening) : undefined;
+  const discovered = shard ? project!.files.filter((f) => shard.analysed.has(f.path)) : (project?.files ?? []);
   const excluded = excludedFromScope(project, options.exclude);
   const scope = excluded.scope;
   const inScope = (file: string) => !scope || scope.has(file);
   const skip = (file: string, language: LanguageAdapter['language'] | undefined, reason: string) => {
     results.set(file, { path: file, ...(language ? { language } : {}), status: 'skipped', reason, findings: [] });
   };
-  for (const s of project?.skipped ?? []) skip(s.path, byExtension.get(extensionOf(s.path))?.language, s.reason);
+  for (const s of project?.skipped ?? []) if (!shard || shard.owns(s.path)) skip(s.path, byExtension.get(extensionOf(s.path))?.language, s.reason);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let read = 0;
   for (const file of discovered) {
@@ -371,6 +381,12 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
     plan.boundaries.push(...result.plan.boundaries);
   }
 
+  if (shard) {
+    // What the shard's components cannot show it (see shard.ts): the components that can are analysed too.
+    const widen = shard.check(plan, created.map((c) => c.file.path), [...loaded.values()].map((f) => f.text));
+    if (widen) return prepareMigration(options, widen);
+  }
+
   // Each file's findings keep the adapters' order: edits at one position apply in that order.
   const adapterOrder = [...findings];
   sortFindings(findings);
@@ -390,6 +406,11 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
   // Files outside the paths were read for the analysis only.
   let outsideFiles = 0;
   for (const filePath of [...loaded.keys()]) {
+    // Another shard's file, analysed for what it tells this shard's files.
+    if (shard && !shard.owns(filePath)) {
+      loaded.delete(filePath);
+      continue;
+    }
     if (inScope(filePath)) continue;
     loaded.delete(filePath);
     outsideFiles++;
@@ -411,8 +432,9 @@ export async function prepareMigration(options: MigrateOptions): Promise<Prepare
       const result = results.get(filePath);
       if (result && result.findings.length === 0 && list.length) result.findings = list;
     }
-    const files = [...results.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [], suppressed, skippedDirectories: project?.skippedDirectories ?? [] };
+    const files = [...results.values()].filter((f) => !shard || shard.owns(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const result: MigrateResult = { root, files, outsideFiles, excludedFiles: excluded.count, findings, plan, targets, rules, units, notes: [], suppressed, skippedDirectories: project?.skippedDirectories ?? [] };
+    return shard ? shard.report(result) : result;
   };
 
   const absOf = (p: string) => loaded.get(p)?.text.absPath ?? path.resolve(root, p);

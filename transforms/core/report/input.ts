@@ -1,5 +1,6 @@
 // What every report reads: the parts of a migration result, as data.
 // The pipeline's MigrateResult satisfies this structurally.
+import type { ShardSummary } from '../shard.js';
 import type { SuppressedFinding } from '../suppress.js';
 import type { FileResult, Finding, MigrationPlan, MigrationUnit, RuleMeta, Targets, VerifySummary } from '../types.js';
 
@@ -21,4 +22,6 @@ export interface ReportInput {
   skippedDirectories?: string[];
   /** Findings an inline comment suppressed. */
   suppressed?: SuppressedFinding[];
+  /** Under --shard: the part this run reported. */
+  shard?: ShardSummary;
 }

@@ -1,4 +1,5 @@
 // The machine-readable report: files, findings and the plan.
+import type { ShardSummary } from '../shard.js';
 import type { FileStatus, MigrationPlan, Safety, Targets, VerifySummary } from '../types.js';
 import { countFiles, countFindings, sortFindings, type FileCounts, type FindingCounts } from './counts.js';
 import type { ReportInput } from './input.js';
@@ -35,6 +36,8 @@ export interface JsonReport {
   plan: MigrationPlan;
   /** With --verify: what the test command showed. */
   verify?: VerifySummary;
+  /** With --shard: the part this run reported and what it analysed. */
+  shard?: ShardSummary;
 }
 
 export function toJsonReport(result: ReportInput, version: string): JsonReport {
@@ -62,6 +65,7 @@ export function toJsonReport(result: ReportInput, version: string): JsonReport {
     units: (result.units ?? []).map((u) => ({ id: u.id, label: u.label, functions: u.functions, findings: u.findings.map((f) => ({ rule: f.rule, path: f.path, line: f.line, column: f.column })) })),
     plan: result.plan,
     ...(result.verify ? { verify: result.verify } : {}),
+    ...(result.shard ? { shard: result.shard } : {}),
   };
 }
 
