@@ -3,7 +3,7 @@
 // would resolve them (absolute and relative imports, aliases, re-exports).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { PyNode as Node, PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
 import { childrenOf, dottedParts, field, isAsyncDef } from './parser.js';
 
