@@ -18,6 +18,7 @@ import { findEntries } from './entries.js';
 import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
 import { DJANGO_MANAGER_API, OrmIndex } from './orm.js';
+import { parseFiles } from './parse-pool.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
 import { buildProject, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
@@ -50,16 +51,20 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
   const trees = new Map<string, Tree>();
   const failures: AdapterFailure[] = [];
   let done = 0;
-  for (const file of ctx.files) {
-    const tree = parsePython(parser, file.text);
+  const parsed = await parseFiles(
+    parser,
+    ctx.files.map((f) => f.text),
+    { onParsed: () => ctx.progress?.(++done, ctx.files.length) },
+  );
+  ctx.files.forEach((file, i) => {
+    const tree = parsed[i]!;
     const error = firstSyntaxError(tree.rootNode);
     if (error) {
       failures.push({ path: file.path, line: error.line, message: `cannot parse: ${error.message} (line ${error.line}); fix the syntax error and run awaitify again` });
     } else {
       trees.set(file.path, tree);
     }
-    ctx.progress?.(++done, ctx.files.length);
-  }
+  });
   try {
     return analyzeProject(ctx, trees, failures);
   } finally {

@@ -73,6 +73,17 @@ export interface Point {
   column: number;
 }
 
+/** A flattened tree's per-node arrays, in pre-order; they can be transferred between threads. */
+export interface FlatArrays {
+  type: Uint16Array;
+  field: Uint16Array;
+  flags: Uint8Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  parent: Int32Array;
+  after: Int32Array;
+}
+
 export class PyTree {
   readonly rootNode: PyNode;
   /** @internal the per-node arrays, `count` long */
@@ -92,7 +103,7 @@ export class PyTree {
   constructor(
     readonly text: string,
     /** @internal */ readonly grammar: Grammar,
-    arrays: { type: Uint16Array; field: Uint16Array; flags: Uint8Array; start: Uint32Array; end: Uint32Array; parent: Int32Array; after: Int32Array },
+    arrays: FlatArrays,
   ) {
     this.type = arrays.type;
     this.field = arrays.field;
@@ -305,9 +316,21 @@ export class PyNode {
  * deletes the WASM tree afterwards; `text` must be the string it was parsed from.
  */
 export function flattenTree(wasm: Tree, text: string): PyTree {
+  return new PyTree(text, grammarOf(wasm.language), flattenArrays(wasm));
+}
+
+/** A tree flattened elsewhere (a parse worker), for `text` parsed with `language`. */
+export function treeFromArrays(text: string, language: Language, arrays: FlatArrays): PyTree {
+  return new PyTree(text, grammarOf(language), arrays);
+}
+
+/** The per-node arrays of a tree-sitter tree, filled by one cursor walk. */
+export function flattenArrays(wasm: Tree): FlatArrays {
   const grammar = grammarOf(wasm.language);
-  const hasErrors = wasm.rootNode.hasError;
-  let capacity = Math.max(64, text.length >> 2);
+  const root = wasm.rootNode;
+  const hasErrors = root.hasError;
+  // About one node per four characters of Python; the arrays double when that is short.
+  let capacity = Math.max(1024, root.endIndex >> 2);
   let type = new Uint16Array(capacity);
   let field = new Uint16Array(capacity);
   let flags = new Uint8Array(capacity);
@@ -370,7 +393,7 @@ export function flattenTree(wasm: Tree, text: string): PyTree {
   if (hasErrors) {
     for (let i = count - 1; i > 0; i--) if (flags[i]! & HAS_ERROR) flags[parent[i]!]! |= HAS_ERROR;
   }
-  return new PyTree(text, grammar, {
+  return {
     type: type.slice(0, count),
     field: field.slice(0, count),
     flags: flags.slice(0, count),
@@ -378,5 +401,5 @@ export function flattenTree(wasm: Tree, text: string): PyTree {
     end: end.slice(0, count),
     parent: parent.slice(0, count),
     after: after.slice(0, count),
-  });
+  };
 }
