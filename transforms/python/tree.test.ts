@@ -16,6 +16,50 @@ const SOURCES: Record<string, string> = {
   blank: '\n\n   \n# only a comment\n',
 };
 
+/** What both node kinds answer; nodes are given as their pre-order index. */
+interface NodeLike<N> {
+  type: string;
+  startIndex: number;
+  endIndex: number;
+  startPosition: { row: number; column: number };
+  endPosition: { row: number; column: number };
+  text: string;
+  isNamed: boolean;
+  isMissing: boolean;
+  hasError: boolean;
+  parent: N | null;
+  children: (N | null)[];
+  namedChildren: (N | null)[];
+  child(index: number): N | null;
+  nextSibling: N | null;
+  nextNamedSibling: N | null;
+  previousNamedSibling: N | null;
+  childForFieldName(name: string): N | null;
+  childrenForFieldName(name: string): (N | null)[];
+}
+
+function answers<N extends NodeLike<N>>(n: N, at: (node: N | null) => number, fields: string[]): unknown {
+  return {
+    type: n.type,
+    startIndex: n.startIndex,
+    endIndex: n.endIndex,
+    startPosition: n.startPosition,
+    endPosition: n.endPosition,
+    text: n.text,
+    isNamed: n.isNamed,
+    isMissing: n.isMissing,
+    hasError: n.hasError,
+    parent: at(n.parent),
+    children: n.children.map(at),
+    namedChildren: n.namedChildren.map(at),
+    child1: at(n.child(1)),
+    nextSibling: at(n.nextSibling),
+    nextNamedSibling: at(n.nextNamedSibling),
+    previousNamedSibling: at(n.previousNamedSibling),
+    fields: fields.map((name) => [at(n.childForFieldName(name)), n.childrenForFieldName(name).map(at)]),
+  };
+}
+
 function wasmPreorder(root: WasmNode): WasmNode[] {
   const out: WasmNode[] = [];
   const stack = [root];
@@ -42,49 +86,11 @@ describe('flat Python tree', () => {
     it(`answers as web-tree-sitter does for every node (${name})`, async () => {
       const { parser, wasm, flat, index, at } = await both(text);
       expect(flat.count).toBe(wasm.length);
-      const fields = parser.language.fields.filter((f): f is string => f !== null);
+      const fields = parser.language!.fields.filter((f): f is string => f !== null);
       for (let i = 0; i < wasm.length; i++) {
         const w = wasm[i]!;
         const f = flat.node(i);
-        const seen = {
-          type: f.type,
-          startIndex: f.startIndex,
-          endIndex: f.endIndex,
-          startPosition: f.startPosition,
-          endPosition: f.endPosition,
-          text: f.text,
-          isNamed: f.isNamed,
-          isMissing: f.isMissing,
-          hasError: f.hasError,
-          parent: at(f.parent),
-          children: f.children.map(at),
-          namedChildren: f.namedChildren.map(at),
-          child1: at(f.child(1)),
-          nextSibling: at(f.nextSibling),
-          nextNamedSibling: at(f.nextNamedSibling),
-          previousNamedSibling: at(f.previousNamedSibling),
-          fields: fields.map((name) => [at(f.childForFieldName(name)), f.childrenForFieldName(name).map(at)]),
-        };
-        const expected = {
-          type: w.type,
-          startIndex: w.startIndex,
-          endIndex: w.endIndex,
-          startPosition: w.startPosition,
-          endPosition: w.endPosition,
-          text: w.text,
-          isNamed: w.isNamed,
-          isMissing: w.isMissing,
-          hasError: w.hasError,
-          parent: index(w.parent),
-          children: w.children.map(index),
-          namedChildren: w.namedChildren.map(index),
-          child1: index(w.child(1)),
-          nextSibling: index(w.nextSibling),
-          nextNamedSibling: index(w.nextNamedSibling),
-          previousNamedSibling: index(w.previousNamedSibling),
-          fields: fields.map((name) => [index(w.childForFieldName(name)), w.childrenForFieldName(name).map(index)]),
-        };
-        expect(seen, `node ${i} (${w.type}) of ${name}`).toEqual(expected);
+        expect(answers(f, at, fields), `node ${i} (${w.type}) of ${name}`).toEqual(answers(w, index, fields));
       }
     });
   }
