@@ -9,7 +9,7 @@
 // proven otherwise.
 import { inTruthTest } from './rules/queryset-evaluation.js';
 import { instanceDeferred, isAnnotated, isDeferred } from './deferred.js';
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { calleeFunction, type PyCallSite } from './callgraph.js';
 import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Site, type SyncRegion } from './context.js';
 import type { EntryInfo } from './entries.js';

@@ -1,6 +1,6 @@
 // The Python/Django adapter: parse → index → entries → sites → call graph →
 // planAsyncPropagation (shared with the TypeScript side) → findings.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { dedupeImports } from '../core/imports.js';
 import { inScope, outsideScopeBoundary } from '../core/scope.js';
 import { applyEdits } from '../core/edits.js';
@@ -18,6 +18,7 @@ import { findEntries } from './entries.js';
 import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
 import { DJANGO_MANAGER_API, OrmIndex } from './orm.js';
+import { parseFiles } from './parse-pool.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
 import { buildProject, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
@@ -27,7 +28,7 @@ import { fileRegions } from './rules/file-io-call.js';
 import { renderProven } from './rules/lazy-relation.js';
 import { foreignMiddlewareFindings } from './rules/middleware-async.js';
 import { DEFAULT_DJANGO, DEFAULT_PYTHON, detectPythonTargets } from './targets.js';
-import type { Tree } from 'web-tree-sitter';
+import type { PyTree as Tree } from './tree.js';
 
 const SAFETY_RANK: Record<Safety, number> = { safe: 0, review: 1, manual: 2 };
 /** Django-called kinds whose plain functions may gain an async twin (nothing of Django's is named like it). */
@@ -50,21 +51,23 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
   const trees = new Map<string, Tree>();
   const failures: AdapterFailure[] = [];
   let done = 0;
-  for (const file of ctx.files) {
-    const tree = parsePython(parser, file.text);
+  const parsed = await parseFiles(
+    parser,
+    ctx.files.map((f) => f.text),
+    { onParsed: () => ctx.progress?.(++done, ctx.files.length) },
+  );
+  ctx.files.forEach((file, i) => {
+    const tree = parsed[i]!;
     const error = firstSyntaxError(tree.rootNode);
     if (error) {
       failures.push({ path: file.path, line: error.line, message: `cannot parse: ${error.message} (line ${error.line}); fix the syntax error and run awaitify again` });
-      tree.delete();
     } else {
       trees.set(file.path, tree);
     }
-    ctx.progress?.(++done, ctx.files.length);
-  }
+  });
   try {
     return analyzeProject(ctx, trees, failures);
   } finally {
-    for (const tree of trees.values()) tree.delete();
     clearLineIndex();
   }
 }
@@ -707,13 +710,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
       continue;
     }
     const before = nameUses(module.root, locals);
-    const tree = parsePython(parser, after);
-    let now: Map<string, number[]>;
-    try {
-      now = nameUses(tree.rootNode, locals);
-    } finally {
-      tree.delete();
-    }
+    const now = nameUses(parsePython(parser, after).rootNode, locals);
     const gone = [...before.keys()].filter((name) => !now.has(name) && !reexported(project, module, name)).sort();
     if (!gone.length) continue;
     for (const name of gone) context.unused.add(name);

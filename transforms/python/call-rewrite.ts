@@ -1,7 +1,7 @@
 // The one generic rewrite behind every catalog row: match a call by its fully
 // resolved callee name, then await the async counterpart, rename the method,
 // or run the call in a thread, whichever the row and the targets allow.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { PYTHON_CALLS, type PythonCallRow } from '../catalog/python.js';
 import type { TextEdit } from '../core/types.js';
 import { awaitEdits, needsParens, type FunctionContext, type Site } from './context.js';

@@ -1,7 +1,7 @@
 // Call sites between project functions: direct calls, `module.func()`,
 // `self.method()` inside a class, methods on model instances, and references
 // handed to other code (callbacks, which need a sync function).
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import type { GraphEdge } from '../core/plan.js';
 import { lineColumn, type SyncRegion } from './context.js';
 import { DJANGO_MANAGER_API, type OrmIndex, type PyType } from './orm.js';

@@ -1,6 +1,6 @@
 // What a Python rule sees: one function at a time, with the project index, the
 // ORM model, the targets, and helpers that produce minimal edits.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import type { AdapterRunContext, ImportRequest, RuleMeta, Safety, TextEdit } from '../core/types.js';
 import type { EntryInfo } from './entries.js';
 import type { OrmIndex, PyType } from './orm.js';

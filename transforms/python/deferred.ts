@@ -1,6 +1,6 @@
 // `.only(...)` and `.defer(...)` leave fields unloaded: reading one on an instance
 // runs refresh_from_db(), a query, which fails in async code.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import type { FunctionContext } from './context.js';
 import { bindingsOf, type ModelInfo } from './orm.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';

@@ -1,7 +1,7 @@
 // Which functions Django calls synchronously: the settings and registry forms
 // that findDjangoCallers recognises, on small projects parsed in memory.
 import { describe, expect, it } from 'vitest';
-import type { Tree } from 'web-tree-sitter';
+import type { PyTree as Tree } from './tree.js';
 import { findDjangoCallers } from './django-callers.js';
 import { loadPythonParser, parsePython } from './parser.js';
 import { buildProject } from './project.js';
@@ -13,13 +13,9 @@ async function callers(files: Record<string, string>, django = '5.1') {
     trees.set(rel, parsePython(parser, text));
     return { path: rel, absPath: `/nowhere/${rel}`, text };
   });
-  try {
-    const project = buildProject('/nowhere', sources, trees);
-    const found = findDjangoCallers(project, django);
-    return new Map([...found.called].map(([id, c]) => [id, c.kind]));
-  } finally {
-    for (const tree of trees.values()) tree.delete();
-  }
+  const project = buildProject('/nowhere', sources, trees);
+  const found = findDjangoCallers(project, django);
+  return new Map([...found.called].map(([id, c]) => [id, c.kind]));
 }
 
 const PROCESSORS = 'def cart(request):\n    return {}\n\n\ndef banner(request):\n    return {}\n\n\ndef helper():\n    return 1\n';

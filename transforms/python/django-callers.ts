@@ -3,7 +3,7 @@
 // (template libraries, signals, URL converters, admin actions, MiddlewareMixin
 // hooks). They never become async in place: Django would call them and get a
 // coroutine back. Each carries the reason, naming the Django caller.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import { enclosingFunction, externalAncestors, findMethod, resolveExpr, resolveName, type Project, type PyClass, type PyFunction, type PyModule } from './project.js';
 import { atLeast } from './targets.js';

@@ -1,7 +1,7 @@
 // Django entry points (views from URLconfs, decorated views, class-based view
 // handlers, the project's middleware) and the functions that cannot become
 // async (boundaries), each with the reason.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import {
   externalAncestors,

@@ -1,7 +1,7 @@
 // Generator functions: calling one runs no code and returns an iterator, so a
 // call of an async generator is consumed with `async for`, never awaited, and a
 // sync generator cannot become async without changing every consumer.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { childrenOf } from './parser.js';
 
 const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);

@@ -5,7 +5,7 @@
 // its group in sorted position (a group of its own, in group order, when the
 // file has none); otherwise it goes after the last import. A name joins an
 // existing `from x import ...` line, in sorted position when the line is sorted.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import type { ImportRequest, TextEdit } from '../core/types.js';
 import { loadedParser, parsePython, childrenOf, field } from './parser.js';
 import { importsOf } from './project.js';
@@ -38,12 +38,7 @@ export function importContextFor(path: string, text: string): ImportContext | un
 export function renderPythonImports(text: string, requests: ImportRequest[], context?: ImportContext): TextEdit[] {
   const parser = loadedParser();
   if (!parser || (requests.length === 0 && !context?.unused.size)) return [];
-  const tree = parsePython(parser, text);
-  try {
-    return render(text, tree.rootNode, requests, context ?? { firstParty: new Set(), unused: new Set() });
-  } finally {
-    tree.delete();
-  }
+  return render(text, parsePython(parser, text).rootNode, requests, context ?? { firstParty: new Set(), unused: new Set() });
 }
 
 type Group = 0 | 1 | 2 | 3;

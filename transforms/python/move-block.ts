@@ -2,7 +2,7 @@
 // block, file I/O) into a nested sync function placed where the block was,
 // and runs it in a thread: locals it reads are passed in, locals it assigns
 // that later code reads are returned, and a `return` inside still returns.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import type { TextEdit } from '../core/types.js';
 import { indentUnit, lineIndent, lineStartsWithin, type FunctionContext } from './context.js';
 import { childrenOf, field } from './parser.js';

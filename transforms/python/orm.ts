@@ -2,7 +2,7 @@
 // their relation fields and managers, and a small flow-insensitive type
 // inference that tells QuerySets, managers and model instances apart from
 // everything else (so `dict.get` or `session.get` never look like ORM calls).
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import {
   boundNames,

@@ -40,6 +40,5 @@ describe('node offsets', () => {
     const tree = parsePython(parser, text);
     const call = tree.rootNode.descendantsOfType('call')[0]!;
     expect(text.slice(call.startIndex, call.endIndex)).toBe('time.sleep(1)');
-    tree.delete();
   });
 });

@@ -5,30 +5,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Language, Node, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
+import { flattenTree, type PyNode as Node, type PyTree } from './tree.js';
 
 const require = createRequire(import.meta.url);
-
-// `node.type` asks the WASM runtime on every read (copy the node into its memory, call in): the
-// analysis reads it millions of times on a large project. Trees are never edited, so a node's
-// type never changes: each Node object remembers it. (Remembering `endIndex` too measured slower.)
-rememberGetter('type');
-
-function rememberGetter(name: 'type'): void {
-  const get = Object.getOwnPropertyDescriptor(Node.prototype, name)?.get;
-  if (!get) return;
-  const slot = Symbol(name);
-  Object.defineProperty(Node.prototype, name, {
-    configurable: true,
-    get(this: Node & Record<symbol, unknown>) {
-      const known = this[slot];
-      if (known !== undefined) return known;
-      const value: unknown = get.call(this);
-      this[slot] = value;
-      return value;
-    },
-  });
-}
 
 let loading: Promise<Parser> | undefined;
 let ready: Parser | undefined;
@@ -60,10 +40,15 @@ export function loadedParser(): Parser | undefined {
   return ready;
 }
 
-export function parsePython(parser: Parser, text: string): Tree {
+/** Parse and copy into awaitify's own tree; the WASM tree is deleted at once. */
+export function parsePython(parser: Parser, text: string): PyTree {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+  try {
+    return flattenTree(tree, text);
+  } finally {
+    tree.delete();
+  }
 }
 
 // tree-sitter-python still accepts these Python 2 statements; Python 3 does not.
@@ -101,12 +86,8 @@ function hasPython2(root: Node): boolean {
 
 export async function pythonSyntaxError(text: string): Promise<{ line: number; message: string } | undefined> {
   const parser = await loadPythonParser();
-  const tree = parsePython(parser, text);
-  try {
-    return firstSyntaxError(tree.rootNode) ?? asyncContextError(tree.rootNode) ?? awaitOperandError(tree.rootNode) ?? indentationError(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
+  const root = parsePython(parser, text).rootNode;
+  return firstSyntaxError(root) ?? asyncContextError(root) ?? awaitOperandError(root) ?? indentationError(root);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Tree } from 'web-tree-sitter';
+import type { PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
 import { loadPythonParser, parsePython } from './parser.js';
 import { buildProject, dottedNamesFor, resolveExpr, type Project } from './project.js';

@@ -3,7 +3,7 @@
 // would resolve them (absolute and relative imports, aliases, re-exports).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { PyNode as Node, PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
 import { childrenOf, dottedParts, field, isAsyncDef } from './parser.js';
 
@@ -409,12 +409,16 @@ export function resolveName(project: Project, module: PyModule, scope: PyFunctio
       return nested ? { kind: 'function', fn: nested } : undefined;
     }
   }
-  return resolveModuleName(project, module, name, new Set());
+  return resolveModuleName(project, module, name, []);
 }
 
-function resolveModuleName(project: Project, module: PyModule, name: string, seen: Set<string>): Resolved | undefined {
-  if (seen.has(`${module.path}:${name}`)) return undefined;
-  seen.add(`${module.path}:${name}`);
+/** The module-level names one resolution has passed through (an import cycle ends there); a few at most. */
+type Visited = { module: PyModule; name: string }[];
+
+function resolveModuleName(project: Project, module: PyModule, name: string, seen: Visited): Resolved | undefined {
+  // Compared by identity, not by a "path:name" key: building that string was 6% of a saleor run.
+  if (seen.some((v) => v.module === module && v.name === name)) return undefined;
+  seen.push({ module, name });
   // A module-level rebinding makes the name ambiguous: leave it alone.
   const rebound = module.assigned.has(name);
   const fn = module.topFunctions.get(name);
@@ -428,7 +432,7 @@ function resolveModuleName(project: Project, module: PyModule, name: string, see
   return undefined;
 }
 
-function resolveImport(project: Project, imp: PyImport, seen: Set<string>): Resolved | undefined {
+function resolveImport(project: Project, imp: PyImport, seen: Visited): Resolved | undefined {
   if (imp.name === undefined) {
     const mod = project.byDotted.get(imp.module);
     return mod ? { kind: 'module', module: mod } : { kind: 'external', name: imp.module };
@@ -451,7 +455,7 @@ export function memberOf(project: Project, base: Resolved, attr: string): Resolv
     case 'external':
       return { kind: 'external', name: `${base.name}.${attr}` };
     case 'module': {
-      const r = resolveModuleName(project, base.module, attr, new Set());
+      const r = resolveModuleName(project, base.module, attr, []);
       if (r) return r;
       for (const d of base.module.dotted) {
         const sub = project.byDotted.get(`${d}.${attr}`);

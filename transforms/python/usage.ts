@@ -2,7 +2,7 @@
 // outside the import statements, names listed in `__all__`, and names inside
 // string annotations (`x: "requests.Response"`). Used to drop an import that
 // a rewrite left without any use, and only such an import.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './tree.js';
 import { childrenOf, field, stringValue } from './parser.js';
 import { importsOf } from './project.js';
 

@@ -1,7 +1,7 @@
 // authenticate/login/logout → aauthenticate/alogin/alogout (Django 5.0), when
 // every authentication backend the project configures has the async method
 // Django 5.2's async forms call on it.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import { catalogCalls, rowSite, syncToAsyncEdits } from '../call-rewrite.js';
 import { ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { backendsLackingIn } from '../django-callers.js';

@@ -1,7 +1,7 @@
 // File reads and writes block: a `with open(...)` block moves into a small
 // sync function run with asyncio.to_thread, and pathlib's
 // read_text/read_bytes/write_text/write_bytes run through asyncio.to_thread.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { ruleMeta, needsParens, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { moveBlock } from '../move-block.js';

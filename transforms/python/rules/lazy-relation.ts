@@ -3,7 +3,7 @@
 // renders). Load them up front: select_related / prefetch_related on the query
 // that fetched the object, and QuerySets handed to a template evaluated in the
 // view. What cannot be proven renders through sync_to_async instead.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { TextEdit } from '../../core/types.js';
 import { syncToAsyncEdits } from '../call-rewrite.js';
 import { calleeFunction } from '../callgraph.js';

@@ -1,7 +1,7 @@
 // The project's middleware (listed in MIDDLEWARE) becomes sync- and
 // async-capable, so Django does not hop to a thread for it on every ASGI
 // request, while the WSGI path stays the code it was.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { awaitEdits, indentUnit, lineIndent, ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import type { EntryInfo, MiddlewareInfo, MiddlewareShape } from '../entries.js';

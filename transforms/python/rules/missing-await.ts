@@ -1,6 +1,6 @@
 // A call that returns a coroutine, made in async code without await: the
 // result is a coroutine object and the work never runs.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import { awaitEdits, needsParens, ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { calleeFunction } from '../callgraph.js';
 import { TERMINAL_METHODS } from '../orm.js';

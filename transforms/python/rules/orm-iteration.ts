@@ -1,6 +1,6 @@
 // Iterating a QuerySet runs its query: `for b in qs` → `async for b in qs`,
 // comprehensions → async comprehensions, `list(qs)` → `[b async for b in qs]`.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { TextEdit } from '../../core/types.js';
 import { ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { callArguments, field } from '../parser.js';

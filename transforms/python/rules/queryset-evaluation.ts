@@ -2,7 +2,7 @@
 // `not qs`, `bool(qs)`) and indexing (`qs[0]`) each run the query. Part of the
 // orm-iteration rule: same pattern (a QuerySet evaluated in async code), same
 // fix (an awaited form).
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { TextEdit } from '../../core/types.js';
 import { awaitEdits, needsParens, type FunctionContext, type Site } from '../context.js';
 import { callArguments, childrenOf, field } from '../parser.js';

@@ -1,6 +1,6 @@
 // `request.user` is a lazy object that queries the session and user tables on
 // first use; in async code it has to be loaded with `await request.auser()`.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { TextEdit } from '../../core/types.js';
 import { lineIndent, needsParens, ruleMeta, statementOf, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { backendsLacking } from './auth-call.js';

@@ -1,6 +1,6 @@
 // requests (and urllib.request.urlopen) → httpx.AsyncClient, awaited, inside
 // an `async with` block around the statement that makes the request.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { syncToAsyncEdits } from '../call-rewrite.js';
 import { awaitEdits, indentUnit, lineIndent, lineStartsWithin, ruleMeta, statementOf, type FunctionContext, type PythonRule, type Site } from '../context.js';

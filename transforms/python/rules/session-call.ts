@@ -1,7 +1,7 @@
 // request.session loads the session lazily (a database query with the db
 // backend) on first use; in async code each operation uses its async form
 // (Django 5.1) or runs through sync_to_async.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { TextEdit } from '../../core/types.js';
 import { awaitEdits, needsParens, ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { syncToAsyncEdits } from '../call-rewrite.js';

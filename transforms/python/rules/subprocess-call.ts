@@ -2,7 +2,7 @@
 // argument list and simple options they become asyncio.create_subprocess_exec
 // (the CompletedProcess / CalledProcessError behaviour kept); anything else
 // runs the same call in a worker thread.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { indentUnit, lineIndent, needsParens, ruleMeta, statementOf, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { callArguments, childrenOf, field } from '../parser.js';

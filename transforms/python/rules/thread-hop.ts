@@ -3,7 +3,7 @@
 // call it directly. A method is called directly only when its body is proven
 // to touch nothing but the instance's own field values, and relations the
 // instance was fetched with (select_related). Part of sync-to-async-wrap.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import type { FunctionContext, Site } from '../context.js';
 import type { ModelInfo } from '../orm.js';
 import { callArguments, childrenOf, field } from '../parser.js';

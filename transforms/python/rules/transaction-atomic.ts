@@ -1,7 +1,7 @@
 // `with transaction.atomic():` has no async form: the block moves into a
 // nested sync function that runs through sync_to_async (thread-sensitive, so
 // the transaction and the queries share one connection).
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../tree.js';
 import { ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { moveBlock } from '../move-block.js';
 import { childrenOf, field } from '../parser.js';

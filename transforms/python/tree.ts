@@ -1,0 +1,405 @@
+// awaitify's own Python syntax tree: flat typed arrays filled by one walk of
+// the tree-sitter tree right after parsing, after which the WASM tree is
+// deleted. web-tree-sitter's `Node` wrappers cost a call into WASM on every
+// `.type`/`.parent`/child read, and cache their children on their parent, so
+// every node ever visited stayed reachable from a module's root for the
+// whole run. Here a node is an index; its `PyNode` wrapper is made on first
+// use and kept, so `===` and `.id` identify a node as before.
+//
+// Nodes are numbered in pre-order (document order), so a node's descendants
+// are the indexes up to `after[i]`, its first child is `i + 1` and its next
+// sibling is `after[i]` when those stay inside the parent. Offsets are UTF-16
+// indexes into the parsed JS string, as web-tree-sitter gives them; rows and
+// columns are computed from them (tree-sitter counts rows at '\n' and
+// columns in the same units).
+import type { Language, Tree } from 'web-tree-sitter';
+
+const ERROR_SYMBOL = 65535;
+const NAMED = 1;
+const MISSING = 2;
+const HAS_ERROR = 4;
+
+/** What the flattening needs to know of the grammar, built once per language. */
+export class Grammar {
+  readonly types: string[];
+  readonly fields: (string | null)[];
+  readonly fieldIds = new Map<string, number>();
+  /** Per symbol: 0 not seen yet, 1 anonymous, 2 named (a symbol's named-ness never varies). */
+  readonly named = new Uint8Array(65536);
+  private readonly masks = new Map<string, Uint8Array>();
+
+  constructor(readonly language: Language) {
+    this.types = language.types;
+    this.fields = language.fields;
+    this.fields.forEach((name, id) => {
+      if (name !== null && !this.fieldIds.has(name)) this.fieldIds.set(name, id);
+    });
+  }
+
+  typeName(symbol: number): string {
+    return this.types[symbol] || 'ERROR';
+  }
+
+  /** Symbols `descendantsOfType` matches, chosen as web-tree-sitter chooses them (by name, ERROR by its symbol). */
+  typeMask(types: string | string[]): Uint8Array {
+    const list = Array.isArray(types) ? types : [types];
+    const key = list.join('\0');
+    let mask = this.masks.get(key);
+    if (!mask) {
+      mask = new Uint8Array(65536);
+      if (list.includes('ERROR')) mask[ERROR_SYMBOL] = 1;
+      this.types.forEach((name, symbol) => {
+        if (list.includes(name)) mask![symbol] = 1;
+      });
+      this.masks.set(key, mask);
+    }
+    return mask;
+  }
+}
+
+const grammars = new WeakMap<Language, Grammar>();
+
+function grammarOf(language: Language): Grammar {
+  let grammar = grammars.get(language);
+  if (!grammar) grammars.set(language, (grammar = new Grammar(language)));
+  return grammar;
+}
+
+/** Ids continue from tree to tree, so an id is unique among all the trees of a run. */
+let nextIdBase = 1;
+
+export interface Point {
+  row: number;
+  column: number;
+}
+
+/** A flattened tree's per-node arrays, in pre-order; they can be transferred between threads. */
+export interface FlatArrays {
+  type: Uint16Array;
+  field: Uint16Array;
+  flags: Uint8Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  parent: Int32Array;
+  after: Int32Array;
+}
+
+export class PyTree {
+  readonly rootNode: PyNode;
+  /** @internal the per-node arrays, `count` long */
+  readonly type: Uint16Array;
+  /** @internal */ readonly field: Uint16Array;
+  /** @internal */ readonly flags: Uint8Array;
+  /** @internal */ readonly start: Uint32Array;
+  /** @internal */ readonly end: Uint32Array;
+  /** @internal */ readonly parent: Int32Array;
+  /** @internal one past the last descendant */
+  readonly after: Int32Array;
+  /** @internal */ readonly wrappers: (PyNode | undefined)[];
+  /** @internal */ readonly idBase: number;
+  private lineStarts: Uint32Array | undefined;
+
+  /** @internal */
+  constructor(
+    readonly text: string,
+    /** @internal */ readonly grammar: Grammar,
+    arrays: FlatArrays,
+  ) {
+    this.type = arrays.type;
+    this.field = arrays.field;
+    this.flags = arrays.flags;
+    this.start = arrays.start;
+    this.end = arrays.end;
+    this.parent = arrays.parent;
+    this.after = arrays.after;
+    this.wrappers = new Array<PyNode | undefined>(this.type.length);
+    this.idBase = nextIdBase;
+    nextIdBase += this.type.length;
+    this.rootNode = this.node(0);
+  }
+
+  get count(): number {
+    return this.type.length;
+  }
+
+  /** @internal the one wrapper of node `index` */
+  node(index: number): PyNode {
+    return (this.wrappers[index] ??= new PyNode(this, index));
+  }
+
+  /** @internal row and column of a UTF-16 offset */
+  point(offset: number): Point {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - starts[lo]! };
+  }
+}
+
+function lineStartsOf(text: string): Uint32Array {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return Uint32Array.from(starts);
+}
+
+export class PyNode {
+  /** @internal */
+  constructor(
+    readonly tree: PyTree,
+    /** @internal */ readonly index: number,
+  ) {}
+
+  /** Unique among all the nodes of all the trees of a run. */
+  get id(): number {
+    return this.tree.idBase + this.index;
+  }
+
+  get type(): string {
+    return this.tree.grammar.typeName(this.tree.type[this.index]!);
+  }
+
+  get startIndex(): number {
+    return this.tree.start[this.index]!;
+  }
+
+  get endIndex(): number {
+    return this.tree.end[this.index]!;
+  }
+
+  get text(): string {
+    return this.tree.text.slice(this.tree.start[this.index], this.tree.end[this.index]);
+  }
+
+  get startPosition(): Point {
+    return this.tree.point(this.tree.start[this.index]!);
+  }
+
+  get endPosition(): Point {
+    return this.tree.point(this.tree.end[this.index]!);
+  }
+
+  get isNamed(): boolean {
+    return (this.tree.flags[this.index]! & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.tree.flags[this.index]! & MISSING) !== 0;
+  }
+
+  /** This node or one of its descendants is an ERROR or MISSING node. */
+  get hasError(): boolean {
+    return (this.tree.flags[this.index]! & HAS_ERROR) !== 0;
+  }
+
+  get parent(): PyNode | null {
+    const p = this.tree.parent[this.index]!;
+    return p < 0 ? null : this.tree.node(p);
+  }
+
+  get childCount(): number {
+    let n = 0;
+    for (let c = this.index + 1, end = this.tree.after[this.index]!; c < end; c = this.tree.after[c]!) n++;
+    return n;
+  }
+
+  /** All children, named and anonymous (a new array each time). */
+  get children(): PyNode[] {
+    const out: PyNode[] = [];
+    const { after } = this.tree;
+    for (let c = this.index + 1, end = after[this.index]!; c < end; c = after[c]!) out.push(this.tree.node(c));
+    return out;
+  }
+
+  get namedChildren(): PyNode[] {
+    const out: PyNode[] = [];
+    const { after, flags } = this.tree;
+    for (let c = this.index + 1, end = after[this.index]!; c < end; c = after[c]!) if (flags[c]! & NAMED) out.push(this.tree.node(c));
+    return out;
+  }
+
+  child(index: number): PyNode | null {
+    const { after } = this.tree;
+    let n = 0;
+    for (let c = this.index + 1, end = after[this.index]!; c < end; c = after[c]!) if (n++ === index) return this.tree.node(c);
+    return null;
+  }
+
+  childForFieldName(name: string): PyNode | null {
+    const id = this.tree.grammar.fieldIds.get(name);
+    if (id === undefined) return null;
+    const { after, field } = this.tree;
+    for (let c = this.index + 1, end = after[this.index]!; c < end; c = after[c]!) if (field[c] === id) return this.tree.node(c);
+    return null;
+  }
+
+  childrenForFieldName(name: string): PyNode[] {
+    const id = this.tree.grammar.fieldIds.get(name);
+    const out: PyNode[] = [];
+    if (id === undefined) return out;
+    const { after, field } = this.tree;
+    for (let c = this.index + 1, end = after[this.index]!; c < end; c = after[c]!) if (field[c] === id) out.push(this.tree.node(c));
+    return out;
+  }
+
+  // tree-sitter finds siblings by position, so a zero-width sibling (a MISSING
+  // node, only in trees with errors) is not the next sibling of the node before it.
+  get nextSibling(): PyNode | null {
+    return this.next(false);
+  }
+
+  get nextNamedSibling(): PyNode | null {
+    return this.next(true);
+  }
+
+  get previousSibling(): PyNode | null {
+    return this.previous(false);
+  }
+
+  get previousNamedSibling(): PyNode | null {
+    return this.previous(true);
+  }
+
+  private next(named: boolean): PyNode | null {
+    const p = this.tree.parent[this.index]!;
+    if (p < 0) return null;
+    const { after, flags, start, end } = this.tree;
+    const from = start[this.index]!;
+    const to = end[this.index]!;
+    for (let c = after[this.index]!, stop = after[p]!; c < stop; c = after[c]!) {
+      if (end[c]! > to && start[c]! > from && (!named || flags[c]! & NAMED)) return this.tree.node(c);
+    }
+    return null;
+  }
+
+  private previous(named: boolean): PyNode | null {
+    const p = this.tree.parent[this.index]!;
+    if (p < 0) return null;
+    const { after, flags, start, end } = this.tree;
+    const empty = start[this.index] === end[this.index];
+    const to = end[this.index]!;
+    let found = -1;
+    for (let c = p + 1; c < this.index; c = after[c]!) {
+      if ((end[c]! < to || (empty && end[c] === to)) && (!named || flags[c]! & NAMED)) found = c;
+    }
+    return found < 0 ? null : this.tree.node(found);
+  }
+
+  /**
+   * This node and its descendants of the given types, in document order, as
+   * web-tree-sitter's `descendantsOfType` without a range gives them (which
+   * also leaves out nodes ending at row 0, column 0).
+   */
+  descendantsOfType(types: string | string[]): PyNode[] {
+    const mask = this.tree.grammar.typeMask(types);
+    const { type, after, end } = this.tree;
+    const out: PyNode[] = [];
+    const stop = after[this.index]!;
+    for (let i = this.index; i < stop; ) {
+      if (end[i] === 0) {
+        i = after[i]!;
+        continue;
+      }
+      if (mask[type[i]!]) out.push(this.tree.node(i));
+      i++;
+    }
+    return out;
+  }
+}
+
+/**
+ * Copy a tree-sitter tree into a `PyTree` with one cursor walk. The caller
+ * deletes the WASM tree afterwards; `text` must be the string it was parsed from.
+ */
+export function flattenTree(wasm: Tree, text: string): PyTree {
+  return new PyTree(text, grammarOf(wasm.language), flattenArrays(wasm));
+}
+
+/** A tree flattened elsewhere (a parse worker), for `text` parsed with `language`. */
+export function treeFromArrays(text: string, language: Language, arrays: FlatArrays): PyTree {
+  return new PyTree(text, grammarOf(language), arrays);
+}
+
+/** The per-node arrays of a tree-sitter tree, filled by one cursor walk. */
+export function flattenArrays(wasm: Tree): FlatArrays {
+  const grammar = grammarOf(wasm.language);
+  const root = wasm.rootNode;
+  const hasErrors = root.hasError;
+  // About one node per four characters of Python; the arrays double when that is short.
+  let capacity = Math.max(1024, root.endIndex >> 2);
+  let type = new Uint16Array(capacity);
+  let field = new Uint16Array(capacity);
+  let flags = new Uint8Array(capacity);
+  let start = new Uint32Array(capacity);
+  let end = new Uint32Array(capacity);
+  let parent = new Int32Array(capacity);
+  let after = new Int32Array(capacity);
+  const grow = () => {
+    capacity *= 2;
+    const bigger = <T extends Uint16Array | Uint8Array | Uint32Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    type = bigger(type);
+    field = bigger(field);
+    flags = bigger(flags);
+    start = bigger(start);
+    end = bigger(end);
+    parent = bigger(parent);
+    after = bigger(after);
+  };
+
+  const cursor = wasm.walk();
+  const stack: number[] = [];
+  let count = 0;
+  try {
+    for (;;) {
+      if (count === capacity) grow();
+      const i = count++;
+      const symbol = cursor.nodeTypeId;
+      type[i] = symbol;
+      field[i] = cursor.currentFieldId;
+      start[i] = cursor.startIndex;
+      end[i] = cursor.endIndex;
+      parent[i] = stack.length ? stack[stack.length - 1]! : -1;
+      let named = grammar.named[symbol]!;
+      if (!named) grammar.named[symbol] = named = cursor.nodeIsNamed ? 2 : 1;
+      let f = named === 2 ? NAMED : 0;
+      if (hasErrors && cursor.nodeIsMissing) f |= MISSING | HAS_ERROR;
+      if (symbol === ERROR_SYMBOL) f |= HAS_ERROR;
+      flags[i] = f;
+      if (cursor.gotoFirstChild()) {
+        stack.push(i);
+        continue;
+      }
+      after[i] = i + 1;
+      for (;;) {
+        if (cursor.gotoNextSibling()) break;
+        if (!cursor.gotoParent()) break;
+        const p = stack.pop()!;
+        after[p] = count;
+      }
+      if (!stack.length) break;
+    }
+  } finally {
+    cursor.delete();
+  }
+  // An error anywhere below makes every ancestor report it, as tree-sitter's hasError does.
+  if (hasErrors) {
+    for (let i = count - 1; i > 0; i--) if (flags[i]! & HAS_ERROR) flags[parent[i]!]! |= HAS_ERROR;
+  }
+  return {
+    type: type.slice(0, count),
+    field: field.slice(0, count),
+    flags: flags.slice(0, count),
+    start: start.slice(0, count),
+    end: end.slice(0, count),
+    parent: parent.slice(0, count),
+    after: after.slice(0, count),
+  };
+}
