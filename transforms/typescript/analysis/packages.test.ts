@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
+import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Workspace, importedSpecifiers, packageTarget, type Manifest } from './packages.js';
 
@@ -83,8 +84,15 @@ describe('Workspace', () => {
 });
 
 describe('importedSpecifiers', () => {
-  it('lists bare specifiers of imports, requires and dynamic imports', () => {
-    const text = "import a from '@acme/lib';\nimport './side';\nconst b = require(\"lib/x\");\nexport * from 'z';\nconst c = await import(`dyn`);\nconst s = 'not-an-import';\n";
-    expect(importedSpecifiers(text)).toEqual(['@acme/lib', 'lib/x', 'z', 'dyn']);
+  const specs = (text: string, names: string[]) => importedSpecifiers(text, ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest), (s) => names.some((n) => s === n || s.startsWith(`${n}/`)));
+
+  it('lists bare specifiers of imports, requires and dynamic imports naming a package asked about', () => {
+    const text = "import a from '@acme/lib';\nimport './side';\nconst b = require(\"lib/x\");\nexport * from 'z';\nconst c = await import(`dyn`);\nimport e = require('eq');\nconst s = 'z';\n";
+    expect(specs(text, ['@acme/lib', 'lib', 'z', 'dyn', 'eq'])).toEqual(['@acme/lib', 'lib/x', 'z', 'dyn', 'eq']);
+    expect(specs(text, ['lib'])).toEqual(['lib/x']);
+  });
+
+  it('does not count a name in a comment or a string', () => {
+    expect(specs("// const x = require('@acme/lib')\nconst s = \"from '@acme/lib'\";\nconst y = require('other');\n", ['@acme/lib'])).toEqual([]);
   });
 });

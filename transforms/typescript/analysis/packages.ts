@@ -10,6 +10,7 @@
 // package with both builds present) resolve to nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { ts } from 'ts-morph';
 
 export interface Manifest {
   name?: string;
@@ -161,10 +162,28 @@ function pick(value: unknown, conditions: string[]): string | undefined {
   return undefined;
 }
 
-/** Bare specifiers a file's text imports or requires (`from 'x'`, `require('x')`, `import('x')`, `import 'x'`). */
-export function importedSpecifiers(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Bare specifiers a file's code imports or requires (`from 'x'`, `require('x')`,
+ * `import('x')`, `import 'x'`, `import x = require('x')`), when one of them may
+ * name a package of the root: the text is searched first (comments included),
+ * and only a file with a candidate is walked, so a name in a comment or a
+ * string counts for nothing.
+ */
+export function importedSpecifiers(text: string, sf: ts.SourceFile, mayName: (spec: string) => boolean): string[] {
   const re = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"`])([^'"`\s./][^'"`\s]*)\1/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[2]!);
-  return out;
+  let candidate = false;
+  for (let m = re.exec(text); m && !candidate; m = re.exec(text)) candidate = mayName(m[2]!);
+  if (!candidate) return [];
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) out.push(n.moduleSpecifier.text);
+    else if (ts.isExternalModuleReference(n) && ts.isStringLiteral(n.expression)) out.push(n.expression.text);
+    else if (ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))) {
+      const arg = n.arguments[0];
+      if (arg && ts.isStringLiteralLike(arg)) out.push(arg.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out.filter(mayName);
 }

@@ -58,9 +58,9 @@ function markUnseenWorkspaceCallers(builder: GraphBuilder, model: ProjectModel, 
   const workspace = model.workspace();
   const unseen = new Map<WorkspacePackage['dir'], { spec: string; from: FileInfo }>();
   for (const file of files) {
-    for (const spec of importedSpecifiers(file.text)) {
+    for (const spec of importedSpecifiers(file.text, file.sf, (s) => workspace.names(s).length > 0)) {
       const pkgs = workspace.names(spec);
-      if (!pkgs.length || model.resolveModule(spec, file)) continue;
+      if (model.resolveModule(spec, file)) continue;
       for (const pkg of pkgs) if (!unseen.has(pkg.dir)) unseen.set(pkg.dir, { spec, from: file });
     }
   }
@@ -70,7 +70,7 @@ function markUnseenWorkspaceCallers(builder: GraphBuilder, model: ProjectModel, 
     const pkg = workspace.packageOf(file.absPath);
     const seen = pkg && unseen.get(pkg.dir);
     if (!pkg || !seen) continue;
-    const shared = workspace.names(seen.spec).length > 1 ? ` (${workspace.names(seen.spec).length} packages of the project have that name)` : '';
+    const shared = workspace.names(seen.spec).length > 1 ? ` (${workspace.names(seen.spec).length} packages of the project have that name: which one it loads depends on how they are installed)` : '';
     const because = shared || ` (${entryText(pkg.manifest, seen.spec)} is not among the run's files: not built, or ignored)`;
     for (const { node, file: at, name } of exportedFunctions(file, model)) {
       if (done.has(node)) continue;
