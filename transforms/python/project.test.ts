@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as nodePath from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
@@ -25,6 +28,36 @@ describe('module paths', () => {
   it('are taken from the root and from the directory holding manage.py', () => {
     expect(dottedNamesFor('site/shop/views.py', ['', 'site']).names).toEqual(['site.shop.views', 'shop.views']);
     expect(dottedNamesFor('shop/__init__.py', ['']).names).toEqual(['shop']);
+  });
+});
+
+describe('src-layout packages', () => {
+  it('are importable by the names below src/ when their directory declares a package', async () => {
+    const root = mkdtempSync(nodePath.join(tmpdir(), 'awaitify-src-layout-'));
+    try {
+      for (const [dir, manifest] of [['libs/core', 'pyproject.toml'], ['tools/cli', 'setup.cfg']] as const) {
+        mkdirSync(nodePath.join(root, dir), { recursive: true });
+        writeFileSync(nodePath.join(root, dir, manifest), '');
+      }
+      const files: Record<string, string> = {
+        'libs/core/src/acme_core/__init__.py': '',
+        'libs/core/src/acme_core/rates.py': 'def rate():\n    pass\n',
+        'tools/cli/src/acme_cli/main.py': 'def run():\n    pass\n',
+        // No pyproject.toml, setup.py or setup.cfg above this src/: not a package.
+        'scripts/src/loose/job.py': 'def job():\n    pass\n',
+        'shop/views.py': 'from acme_core.rates import rate\n\ndef v():\n    rate()\n',
+      };
+      const parser = await loadPythonParser();
+      const sources: SourceText[] = Object.entries(files).map(([p, text]) => ({ path: p, absPath: nodePath.join(root, p), text }));
+      const p = buildProject(root, sources, new Map<string, Tree>(sources.map((s) => [s.path, parsePython(parser, s.text)])));
+      expect(p.byPath.get('libs/core/src/acme_core/rates.py')!.dotted).toEqual(['libs.core.src.acme_core.rates', 'acme_core.rates']);
+      expect(p.byPath.get('libs/core/src/acme_core/__init__.py')!.dotted).toEqual(['libs.core.src.acme_core', 'acme_core']);
+      expect(p.byPath.get('tools/cli/src/acme_cli/main.py')!.dotted).toEqual(['tools.cli.src.acme_cli.main', 'acme_cli.main']);
+      expect(p.byPath.get('scripts/src/loose/job.py')!.dotted).toEqual(['scripts.src.loose.job']);
+      expect(calleeOf(p, 'shop/views.py', 'v')).toBe(p.byPath.get('libs/core/src/acme_core/rates.py')!.functions[0]!.id);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

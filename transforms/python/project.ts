@@ -95,7 +95,29 @@ function importRoots(root: string, files: SourceText[]): string[] {
   }
   if (existsSync(path.join(root, 'manage.py'))) roots.add('');
   for (const f of files) if (f.path.startsWith('src/')) roots.add('src');
+  for (const r of srcLayoutRoots(root, files)) roots.add(r);
   return [...roots];
+}
+
+const PACKAGE_MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg'];
+
+/**
+ * `<pkg>/src` of each directory below the root that declares a package
+ * (pyproject.toml, setup.py or setup.cfg) and keeps its code under src/: its
+ * modules are importable by the names below src/, as `pip install -e <pkg>`
+ * makes them.
+ */
+function srcLayoutRoots(root: string, files: SourceText[]): string[] {
+  const found = new Map<string, boolean>();
+  for (const f of files) {
+    const parts = f.path.split('/');
+    for (let i = 1; i < parts.length - 1; i++) {
+      if (parts[i] !== 'src') continue;
+      const pkg = parts.slice(0, i).join('/');
+      if (!found.has(pkg)) found.set(pkg, PACKAGE_MANIFESTS.some((m) => existsSync(path.join(root, pkg, m))));
+    }
+  }
+  return [...found].filter(([, declared]) => declared).map(([pkg]) => `${pkg}/src`);
 }
 
 export function dottedNamesFor(relPath: string, roots: string[]): { names: string[]; isPackage: boolean } {

@@ -102,7 +102,7 @@ export function loadProject(root: string, sources: SourceText[], memo?: Map<stri
     else files.push({ path: source.path, absPath, text: source.text, sf: morph!.compilerNode, morph: morph!, isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()) });
   }
   memo?.set(MEMO_KEY, { key, project, files: keptFiles } satisfies KeptProject);
-  return { project, model: new ProjectModel(files, aliases), files, failures };
+  return { project, model: new ProjectModel(files, aliases, root), files, failures };
 }
 
 /**

@@ -7,6 +7,7 @@
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
+import { Workspace, packageTarget } from './packages.js';
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -150,6 +151,8 @@ export class ProjectModel {
   constructor(
     readonly files: FileInfo[],
     private readonly aliases?: PathAliases,
+    /** The run's root: packages below it are resolved by name (see packages.ts). */
+    private readonly root?: string,
   ) {
     for (const f of files) {
       this.byAbs.set(nodePath.resolve(f.absPath), f);
@@ -174,6 +177,14 @@ export class ProjectModel {
     return found;
   }
 
+  private workspaceIndex: Workspace | undefined;
+
+  /** The packages below the run's root and which one each run file belongs to (read once, on first use). */
+  workspace(): Workspace {
+    this.workspaceIndex ??= new Workspace(this.root ?? nodePath.parse(process.cwd()).root, this.root ? this.files.map((f) => f.absPath) : []);
+    return this.workspaceIndex;
+  }
+
   private resolveModuleUncached(spec: string, from: FileInfo): FileInfo | undefined {
     if (spec.startsWith('.') || spec.startsWith('/')) {
       return this.resolvePath(nodePath.resolve(nodePath.dirname(from.absPath), spec));
@@ -195,7 +206,9 @@ export class ProjectModel {
         }
       }
     }
-    return undefined;
+    // `@acme/lib` or `@acme/lib/x`: a package of the run's root, by its package.json name.
+    const named = this.workspace().lookup(spec);
+    return named ? packageTarget(named.pkg, named.sub, (abs) => this.resolvePath(abs)) : undefined;
   }
 
   private resolvePath(base: string): FileInfo | undefined {

@@ -10,21 +10,13 @@
 // all), or its entry starts a server (`.listen(`), or it declares only `bin`
 // (a command, which nothing imports). A `start` script that runs something
 // else (a CLI beside the library, as json-server has) leaves it a library.
-import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
 import type { GraphBuilder } from '../analysis/graph.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from '../analysis/model.js';
+import { importedSpecifiers, type Manifest, type WorkspacePackage } from '../analysis/packages.js';
 
 export const PUBLIC_API_KIND = 'public-api';
-
-interface Manifest {
-  private?: boolean;
-  main?: string;
-  exports?: unknown;
-  bin?: unknown;
-  scripts?: Record<string, string>;
-}
 
 /**
  * Adds a stop edge (kind 'public-api') into every function a library package's
@@ -32,14 +24,7 @@ interface Manifest {
  */
 /** Labels are code (`readConfig`, `createStore().get`) or a phrase for what a factory returns. */
 export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], root: string): number {
-  const packages = new Map<string, Manifest | undefined>();
-  const rootAbs = nodePath.resolve(root);
-  for (const file of files) {
-    for (let dir = nodePath.dirname(nodePath.resolve(file.absPath)); dir.startsWith(rootAbs); dir = nodePath.dirname(dir)) {
-      if (!packages.has(dir)) packages.set(dir, readManifest(nodePath.join(dir, 'package.json')));
-      if (packages.get(dir) || dir === rootAbs || nodePath.dirname(dir) === dir) break;
-    }
-  }
+  const packages = model.workspace().byDir;
   let marked = 0;
   const done = new Set<ts.Node>();
   for (const [dir, manifest] of packages) {
@@ -59,21 +44,57 @@ export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files:
       }
     }
   }
+  return marked + markUnseenWorkspaceCallers(builder, model, files, root, done);
+}
+
+/**
+ * A package of the root that run code imports by name (`require('@acme/lib')`)
+ * where the import leads to no run file (its entry is a build that is not
+ * among the run's files): the calls through that import cannot be followed,
+ * so every function any file of the package exports keeps its sync form, as a
+ * library's public API does. Returns how many.
+ */
+function markUnseenWorkspaceCallers(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], root: string, done: Set<ts.Node>): number {
+  const workspace = model.workspace();
+  const unseen = new Map<WorkspacePackage['dir'], { spec: string; from: FileInfo }>();
+  for (const file of files) {
+    for (const spec of importedSpecifiers(file.text, file.sf, (s) => workspace.names(s).length > 0)) {
+      const pkgs = workspace.names(spec);
+      if (model.resolveModule(spec, file)) continue;
+      for (const pkg of pkgs) if (!unseen.has(pkg.dir)) unseen.set(pkg.dir, { spec, from: file });
+    }
+  }
+  if (!unseen.size) return 0;
+  let marked = 0;
+  for (const file of files) {
+    const pkg = workspace.packageOf(file.absPath);
+    const seen = pkg && unseen.get(pkg.dir);
+    if (!pkg || !seen) continue;
+    const shared = workspace.names(seen.spec).length > 1 ? ` (${workspace.names(seen.spec).length} packages of the project have that name: which one it loads depends on how they are installed)` : '';
+    const because = shared || ` (${entryText(pkg.manifest, seen.spec)} is not among the run's files: not built, or ignored)`;
+    for (const { node, file: at, name } of exportedFunctions(file, model)) {
+      if (done.has(node)) continue;
+      done.add(node);
+      const info = builder.fn(node, at);
+      if (info.graph.alreadyAsync) continue;
+      builder.addEscapeStop(null, info, node, at, PUBLIC_API_KIND, `${name} is exported by the package ${pkg.manifest.name} (${relative(root, file.absPath)}), which ${relative(root, seen.from.absPath)} imports as '${seen.spec}'; that import leads to no file of the run${because}, so its callers cannot be seen: making it async would hand them a promise instead of the value`);
+      marked++;
+    }
+  }
   return marked;
+}
+
+/** What a specifier into a package names in its package.json, for a finding. */
+function entryText(manifest: Manifest, spec: string): string {
+  const sub = spec.split('/').slice(spec.startsWith('@') ? 2 : 1).join('/');
+  if (manifest.exports !== undefined) return `its "exports" entry for '${sub ? `./${sub}` : '.'}'`;
+  if (sub) return `'${sub}'`;
+  const given = [manifest.module, manifest.main].filter((e): e is string => typeof e === 'string');
+  return given.length ? `its entry ${given.map((g) => `'${g}'`).join(' / ')}` : 'its index file';
 }
 
 function relative(root: string, abs: string): string {
   return nodePath.relative(root, abs).split(nodePath.sep).join('/');
-}
-
-function readManifest(path: string): Manifest | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const m = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return m && typeof m === 'object' ? (m as Manifest) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The entry files of a library package (none for an app). */
