@@ -166,7 +166,8 @@ describe('--shard on a generated monorepo', () => {
       // How many files each shard analysed, of 29: its packages' components (and those that may define
       // a method its files call by name). Shard 3/3 owns packages/worker, whose `load` is called by
       // name in packages/plugins, which it does not own: it analyses that package too (the test below).
-      expect(analysed).toEqual([[29], [18, 17], [12, 16, 10], [12, 12, 11, 6]]);
+      // packages/legacy requires @gen/shared by its package name, which joins the two.
+      expect(analysed).toEqual([[29], [18, 17], [12, 17, 11], [12, 12, 11, 6]]);
     });
   }
 

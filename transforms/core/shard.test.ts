@@ -86,7 +86,7 @@ describe('planShard', () => {
     'py/lib/lib/core.py': '',
   });
 
-  it('finds the packages and joins them by the imports the analysis follows: relative and through tsconfig paths, not by package name', () => {
+  it('finds the packages and joins them by the imports the analysis follows: relative, through tsconfig paths, and by the name of a project package', () => {
     const plan = planShard(mono.root, mono.files, { index: 1, count: 1 });
     expect(plan.packages.map((p) => [p.dir, p.name ?? null, p.files])).toEqual([
       ['packages/api', '@m/api', 2],
@@ -112,7 +112,8 @@ describe('planShard', () => {
       ['py/lib/lib/core.py', 'py/shop/shop/views.py'],
       ['scripts/build.js', 'scripts/helper.js'],
     ]);
-    const component = ['packages/api/routes.js', 'packages/api/server.js', 'packages/config/src/index.ts', 'packages/store/src/index.ts'];
+    // packages/api requires `solo` by its package name: the analysis resolves it (analysis/packages.ts), so solo joins.
+    const component = ['packages/api/routes.js', 'packages/api/server.js', 'packages/config/src/index.ts', 'packages/solo/index.js', 'packages/store/src/index.ts'];
     // packages/ignored is left out of the workspaces: its file is one of the root's, with scripts/.
     const rootFiles = ['packages/ignored/x.js', 'scripts/build.js', 'scripts/helper.js'];
     expect(analysed).toEqual([

@@ -22,10 +22,11 @@
 //   order. A path is owned by the range it falls in (skipped and created files too).
 // - JS/TS components: an import (`import`, `export from`, `require`, `import()`,
 //   `/// <reference path>`) joins two files when the analysis can follow it: its
-//   specifier is relative, or resolves through the root tsconfig's `paths` or
-//   `baseUrl` (the JS/TS analysis loads the project's files in memory, with no
-//   node_modules, so a workspace package's name resolves only that way: see
-//   transforms/typescript/project.ts); a directory joins all its files. A call
+//   specifier is relative, resolves through the root tsconfig's `paths` or
+//   `baseUrl`, or names a package of the project by its package.json `name`
+//   (transforms/typescript/analysis/packages.ts: the whole package joins, since
+//   an entry that is not a run file stops every function the package exports);
+//   a directory joins all its files. A call
 //   the analysis cannot follow is a call on an unresolved value, which the name
 //   check below covers. TypeScript's global scope joins files too (GlobalScope).
 // - Python: one component. Django settings (AUTHENTICATION_BACKENDS, MIDDLEWARE,
@@ -120,7 +121,7 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
   const graph = new UnionFind();
   // Declaration files are not loaded by the JS/TS analysis (transforms/typescript/project.ts).
   const js = sorted.filter((f) => f.language === 'typescript' && !/\.d\.[cm]?ts$/.test(f.path));
-  const resolver = new SpecifierResolver(sorted, tsconfigOptions(root));
+  const resolver = new SpecifierResolver(sorted, tsconfigOptions(root), namedPackages(root, sorted));
   const scope = new GlobalScope();
   // Names the files this shard owns call as methods, and the names each file gives a function.
   const called = new Set<string>();
@@ -313,6 +314,24 @@ function unquote(s: string): string {
   return s.trim().replace(/^(['"])(.*)\1$/, '$2');
 }
 
+/** Every package.json `name` in a directory above a file (the root's too), with its directories: workspaces or not, as the JS/TS analysis finds packages. */
+function namedPackages(root: string, files: readonly ShardInputFile[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const visit = (dir: string) => {
+    if (seen.has(dir)) return false;
+    seen.add(dir);
+    const name = packageName(path.join(root, dir, 'package.json'));
+    if (name) out.set(name, [...(out.get(name) ?? []), dir]);
+    return true;
+  };
+  for (const f of files) {
+    for (let dir = path.posix.dirname(f.path); dir !== '.'; dir = path.posix.dirname(dir)) if (!visit(dir)) break;
+  }
+  visit('.');
+  return out;
+}
+
 function packageName(manifest: string): string | undefined {
   const m = readJson(manifest) as { name?: unknown } | undefined;
   return typeof m?.name === 'string' ? m.name : undefined;
@@ -365,6 +384,8 @@ class SpecifierResolver {
   constructor(
     files: readonly ShardInputFile[],
     private readonly options: { baseUrl?: string; paths?: Record<string, string[]> } | undefined,
+    /** Directories of the packages below the root (and the root, '.'), by package.json `name`. */
+    private readonly named: Map<string, string[]> = new Map(),
   ) {
     for (const f of files) {
       this.files.add(f.path);
@@ -394,6 +415,15 @@ class SpecifierResolver {
     if (spec.startsWith('.') || spec.startsWith('/')) {
       add(path.posix.join(path.posix.dirname(from), spec));
       return [...out];
+    }
+    // A package of the project imported by its name (`@acme/lib`, `@acme/lib/x`): the JS/TS
+    // analysis resolves it to the package's entry among the run's files, or, when the entry is
+    // not one of them, keeps every function the package exports sync. Either way the importer
+    // and the whole package join (over-approximated: every file of the package).
+    const parts = spec.split('/');
+    for (const dir of this.named.get(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!) ?? []) {
+      if (dir === '.') for (const file of this.files) out.add(file);
+      else for (const file of this.dirs.get(dir) ?? []) out.add(file);
     }
     const base = this.options?.baseUrl === undefined ? '' : this.options.baseUrl;
     for (const [pattern, targets] of Object.entries(this.options?.paths ?? {})) {
