@@ -139,6 +139,10 @@ class SoundnessPass {
           break;
         case ts.SyntaxKind.BinaryExpression:
           if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node as ts.BinaryExpression, file);
+          else this.onChosenValue(node as ts.BinaryExpression, file);
+          break;
+        case ts.SyntaxKind.ConditionalExpression:
+          this.onChosenValue(node as ts.ConditionalExpression, file);
           break;
         case ts.SyntaxKind.ReturnStatement: {
           const returned = (node as ts.ReturnStatement).expression;
@@ -224,8 +228,43 @@ class SoundnessPass {
     this.computedReads.push({ node, file });
   }
 
+  /**
+   * `c ? f : g`, `a || f`, `a ?? f`, `a && f`, `a ||= f`, `(x, f)`: the model
+   * does not follow a value chosen at run time, so a call through what this
+   * expression yields (`const realpath = win ? safe : fs.realpathSync`) is not
+   * seen as a call of `f`. The function escapes here.
+   */
+  private onChosenValue(node: ts.ConditionalExpression | ts.BinaryExpression, file: FileInfo): void {
+    let operands: ts.Expression[];
+    if (ts.isConditionalExpression(node)) operands = [node.whenTrue, node.whenFalse];
+    else {
+      switch (node.operatorToken.kind) {
+        case ts.SyntaxKind.BarBarToken:
+        case ts.SyntaxKind.QuestionQuestionToken:
+          operands = [node.left, node.right];
+          break;
+        case ts.SyntaxKind.AmpersandAmpersandToken:
+        case ts.SyntaxKind.CommaToken:
+        case ts.SyntaxKind.BarBarEqualsToken:
+        case ts.SyntaxKind.QuestionQuestionEqualsToken:
+        case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+          operands = [node.right];
+          break;
+        default:
+          return;
+      }
+    }
+    const how = () => `its value flows through \`${shortText(node, file)}\``;
+    for (const expr of operands) this.functionSites.push({ expr, file, how });
+  }
+
   private onAssignment(node: ts.BinaryExpression, file: FileInfo): void {
     const left = skipOuter(node.left);
+    // `realpath = fn`: the model resolves a variable to its initializer only, so calls through it after this are not seen.
+    if (ts.isIdentifier(left)) {
+      this.functionSites.push({ expr: node.right, file, how: () => `it is assigned to \`${left.text}\`` });
+      return;
+    }
     if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
     if (isModuleExports(left) || isExportsTarget(left)) return;
     const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
