@@ -25,6 +25,9 @@ function makeApp(options) {
   let lazy = options.lazy;
   lazy ||= readLower;
   const app = express();
+  // Also kept for templates: not every use of `pick` and `fallback` is a call.
+  app.locals.pick = pick;
+  app.locals.fallback = fallback;
   app.get('/a', (req, res) => res.send(pick(req.query.file)));
   app.get('/b', (req, res) => res.send(fallback(req.query.file)));
   app.get('/c', (req, res) => res.send(strict ? strict(req.query.file) : ''));

@@ -33,4 +33,6 @@ app.get('/notes', (req, res) => {
   res.send(notesReader(String(req.query.file)));
 });
 
+// Exported: calls elsewhere are not seen.
+export { configReader, notesReader };
 export default app;

@@ -11,7 +11,7 @@ import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { baseClassExpression, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, choiceOnlyCalled, chosenOperands, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
@@ -254,6 +254,8 @@ class SoundnessPass {
           return;
       }
     }
+    // Only called where the graph sees the calls (`const pick = c ? f : g; pick(x)`): followed there.
+    if (choiceOnlyCalled(outermostChoice(node), this.model)) return;
     const how = () => `its value flows through \`${shortText(node, file)}\``;
     for (const expr of operands) this.functionSites.push({ expr, file, how });
   }
@@ -925,6 +927,19 @@ function ownMemberName(node: FunctionLike): string | undefined {
   if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return propertyNameText(p.name);
   if (ts.isBinaryExpression(p) && p.right === n && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
+}
+
+/** `c ? (d ? f : g) : h`: the choice the value of an inner one ends in. */
+function outermostChoice(node: ts.Expression): ts.Expression {
+  let top: ts.Expression = node;
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p)) continue;
+    const outer = ts.isExpression(p) ? chosenOperands(p) : undefined;
+    if (!outer || !(chosenOperands(top) ?? [top]).every((leaf) => outer.includes(leaf))) break;
+    top = p as ts.Expression;
+  }
+  return top;
 }
 
 const STORED_IN_ARRAY = () => 'it is stored in an array';
