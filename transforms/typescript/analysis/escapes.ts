@@ -11,7 +11,7 @@ import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { baseClassExpression, choiceOnlyCalled, chosenOperands, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
@@ -235,25 +235,8 @@ class SoundnessPass {
    * seen as a call of `f`. The function escapes here.
    */
   private onChosenValue(node: ts.ConditionalExpression | ts.BinaryExpression, file: FileInfo): void {
-    let operands: ts.Expression[];
-    if (ts.isConditionalExpression(node)) operands = [node.whenTrue, node.whenFalse];
-    else {
-      switch (node.operatorToken.kind) {
-        case ts.SyntaxKind.BarBarToken:
-        case ts.SyntaxKind.QuestionQuestionToken:
-          operands = [node.left, node.right];
-          break;
-        case ts.SyntaxKind.AmpersandAmpersandToken:
-        case ts.SyntaxKind.CommaToken:
-        case ts.SyntaxKind.BarBarEqualsToken:
-        case ts.SyntaxKind.QuestionQuestionEqualsToken:
-        case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
-          operands = [node.right];
-          break;
-        default:
-          return;
-      }
-    }
+    const operands = choiceOperands(node);
+    if (!operands) return;
     // Only called where the graph sees the calls (`const pick = c ? f : g; pick(x)`): followed there.
     if (choiceOnlyCalled(outermostChoice(node), this.model)) return;
     const how = () => `its value flows through \`${shortText(node, file)}\``;

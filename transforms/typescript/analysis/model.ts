@@ -82,25 +82,26 @@ export function skipOuter(expr: ts.Expression): ts.Expression {
  * such a choice.
  */
 export function chosenOperands(expr: ts.Expression): ts.Expression[] | undefined {
-  const e = skipOuter(expr);
-  let direct: ts.Expression[];
-  if (ts.isConditionalExpression(e)) direct = [e.whenTrue, e.whenFalse];
-  else if (!ts.isBinaryExpression(e)) return undefined;
-  else {
-    switch (e.operatorToken.kind) {
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.QuestionQuestionToken:
-        direct = [e.left, e.right];
-        break;
-      case ts.SyntaxKind.AmpersandAmpersandToken:
-      case ts.SyntaxKind.CommaToken:
-        direct = [e.right];
-        break;
-      default:
-        return undefined;
-    }
+  return choiceOperands(skipOuter(expr))?.flatMap((d) => chosenOperands(d) ?? [skipOuter(d)]);
+}
+
+/** The operands whose value a choice (or `x ||= f`, `x ??= f`, `x &&= f`) may yield, one level deep. */
+export function choiceOperands(e: ts.Expression): ts.Expression[] | undefined {
+  if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
+  if (!ts.isBinaryExpression(e)) return undefined;
+  switch (e.operatorToken.kind) {
+    case ts.SyntaxKind.BarBarToken:
+    case ts.SyntaxKind.QuestionQuestionToken:
+      return [e.left, e.right];
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+    case ts.SyntaxKind.CommaToken:
+    case ts.SyntaxKind.BarBarEqualsToken:
+    case ts.SyntaxKind.QuestionQuestionEqualsToken:
+    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+      return [e.right];
+    default:
+      return undefined;
   }
-  return direct.flatMap((d) => chosenOperands(d) ?? [skipOuter(d)]);
 }
 
 /**
