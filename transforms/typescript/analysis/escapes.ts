@@ -11,7 +11,7 @@ import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { baseClassExpression, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
@@ -139,6 +139,10 @@ class SoundnessPass {
           break;
         case ts.SyntaxKind.BinaryExpression:
           if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node as ts.BinaryExpression, file);
+          else this.onChosenValue(node as ts.BinaryExpression, file);
+          break;
+        case ts.SyntaxKind.ConditionalExpression:
+          this.onChosenValue(node as ts.ConditionalExpression, file);
           break;
         case ts.SyntaxKind.ReturnStatement: {
           const returned = (node as ts.ReturnStatement).expression;
@@ -224,8 +228,28 @@ class SoundnessPass {
     this.computedReads.push({ node, file });
   }
 
+  /**
+   * `c ? f : g`, `a || f`, `a ?? f`, `a && f`, `a ||= f`, `(x, f)`: the model
+   * does not follow a value chosen at run time, so a call through what this
+   * expression yields (`const realpath = win ? safe : fs.realpathSync`) is not
+   * seen as a call of `f`. The function escapes here.
+   */
+  private onChosenValue(node: ts.ConditionalExpression | ts.BinaryExpression, file: FileInfo): void {
+    const operands = choiceOperands(node);
+    if (!operands) return;
+    // Only called where the graph sees the calls (`const pick = c ? f : g; pick(x)`): followed there.
+    if (choiceOnlyCalled(outermostChoice(node), this.model)) return;
+    const how = () => `its value flows through \`${shortText(node, file)}\``;
+    for (const expr of operands) this.functionSites.push({ expr, file, how });
+  }
+
   private onAssignment(node: ts.BinaryExpression, file: FileInfo): void {
     const left = skipOuter(node.left);
+    // `realpath = fn`: the model resolves a variable to its initializer only, so calls through it after this are not seen.
+    if (ts.isIdentifier(left)) {
+      this.functionSites.push({ expr: node.right, file, how: () => `it is assigned to \`${left.text}\`` });
+      return;
+    }
     if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
     if (isModuleExports(left) || isExportsTarget(left)) return;
     const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
@@ -886,6 +910,19 @@ function ownMemberName(node: FunctionLike): string | undefined {
   if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return propertyNameText(p.name);
   if (ts.isBinaryExpression(p) && p.right === n && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
+}
+
+/** `c ? (d ? f : g) : h`: the choice the value of an inner one ends in. */
+function outermostChoice(node: ts.Expression): ts.Expression {
+  let top: ts.Expression = node;
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p)) continue;
+    const outer = ts.isExpression(p) ? chosenOperands(p) : undefined;
+    if (!outer || !(chosenOperands(top) ?? [top]).every((leaf) => outer.includes(leaf))) break;
+    top = p as ts.Expression;
+  }
+  return top;
 }
 
 const STORED_IN_ARRAY = () => 'it is stored in an array';

@@ -26,7 +26,7 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
@@ -393,6 +393,7 @@ export class GraphBuilder {
     if (!target && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
       target = this.model.functionOf(this.model.valueOf(callee.expression));
     }
+    if (!target && this.onChosenCallee(call, callee, file, from)) return;
     if (target) {
       this.resolvedCalls.add(call);
       // Calling a generator returns an iterator, never a promise to await.
@@ -414,6 +415,25 @@ export class GraphBuilder {
     } else if (ts.isIdentifier(callee)) {
       if (this.model.lookup(callee.text, callee)) this.unresolved.push({ call, name: callee, from, file });
     }
+  }
+
+  /**
+   * `resolve(x)` with `const resolve = c ? f : fs.realpathSync` (every use a
+   * call), or `(c ? f : g)(x)`: a call of each project function it may hold.
+   * Awaiting it is harmless when the value chosen is not a promise.
+   */
+  private onChosenCallee(call: ts.CallExpression, callee: ts.Expression, file: FileInfo, from: FunctionInfo | null): boolean {
+    const choice = calledChoice(callee, this.model);
+    if (!choice) return false;
+    let any = false;
+    for (const op of chosenOperands(choice) ?? []) {
+      const target = this.model.functionOf(this.model.valueOf(op));
+      if (!target) continue;
+      any = true;
+      this.addEdge(from, this.fn(target.node, target.file), this.callMode(call), call, { kind: 'call', call, file });
+    }
+    if (any) this.resolvedCalls.add(call);
+    return any;
   }
 
   /** 'detached' where the call's promise is consumed by promise code already (`f().then`, `Promise.all([f()])`). */

@@ -76,6 +76,75 @@ export function skipOuter(expr: ts.Expression): ts.Expression {
   }
 }
 
+/**
+ * The expressions a value chosen at run time may be: `c ? f : g` gives f and
+ * g, `a || f` and `a ?? f` both sides, `a && f` and `(x, f)` the right one,
+ * through parentheses and `as`/`satisfies`/`!`. Undefined when `expr` is not
+ * such a choice.
+ */
+export function chosenOperands(expr: ts.Expression): ts.Expression[] | undefined {
+  return choiceOperands(skipOuter(expr))?.flatMap((d) => chosenOperands(d) ?? [skipOuter(d)]);
+}
+
+/** The operands whose value a choice (or `x ||= f`, `x ??= f`, `x &&= f`) may yield, one level deep. */
+export function choiceOperands(e: ts.Expression): ts.Expression[] | undefined {
+  if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
+  if (!ts.isBinaryExpression(e)) return undefined;
+  switch (e.operatorToken.kind) {
+    case ts.SyntaxKind.BarBarToken:
+    case ts.SyntaxKind.QuestionQuestionToken:
+      return [e.left, e.right];
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+    case ts.SyntaxKind.CommaToken:
+    case ts.SyntaxKind.BarBarEqualsToken:
+    case ts.SyntaxKind.QuestionQuestionEqualsToken:
+    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+      return [e.right];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A choice whose value is only ever called where awaitify sees the call:
+ * `(c ? f : g)(x)`, or the initializer of a `const` every use of which is a
+ * direct call (`const resolve = c ? f : g; resolve(x)`).
+ */
+export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): boolean {
+  let n: ts.Node = choice;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (ts.isCallExpression(p) && p.expression === n) return true;
+  if (!ts.isVariableDeclaration(p) || p.initializer !== n || !ts.isIdentifier(p.name)) return false;
+  if (!ts.isVariableDeclarationList(p.parent) || !(p.parent.flags & ts.NodeFlags.Const)) return false;
+  const name = p.name.text;
+  let ok = true;
+  let calls = 0;
+  const visit = (u: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(u) && u.text === name && u !== p.name && model.lookup(name, u) === p) {
+      let c: ts.Node = u;
+      while (c.parent && ts.isParenthesizedExpression(c.parent)) c = c.parent;
+      if (c.parent && ts.isCallExpression(c.parent) && c.parent.expression === c) calls++;
+      else ok = false;
+    }
+    ts.forEachChild(u, visit);
+  };
+  visit(p.getSourceFile());
+  return ok && calls > 0;
+}
+
+/** The choice a call's callee is, directly or through a `const` initialised with it. */
+export function calledChoice(callee: ts.Expression, model: ProjectModel): ts.Expression | undefined {
+  const e = skipOuter(callee);
+  if (chosenOperands(e)) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = model.lookup(e.text, e);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !chosenOperands(decl.initializer)) return undefined;
+  return choiceOnlyCalled(decl.initializer, model) ? decl.initializer : undefined;
+}
+
 export function propertyNameText(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;

@@ -1,0 +1,23 @@
+// fixture-options: express=5 entry=all
+const express = require('express');
+const fs = require('fs');
+const { readFile } = require('fs/promises');
+
+async function readText(file) {
+  return await readFile(file, 'utf8');
+}
+
+// Reassigned later to a package function: calls through `reader` are awaited,
+// which is harmless for the package function's plain return value.
+let reader = readText;
+
+function useNative() {
+  reader = fs.readFileSync;
+}
+
+const app = express();
+app.get('/read', async (req, res) => {
+  res.send(await reader(req.query.file));
+});
+
+module.exports = { app, useNative };
