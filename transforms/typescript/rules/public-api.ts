@@ -10,8 +10,10 @@
 // all), or its entry starts a server (`.listen(`), or it declares only `bin`
 // (a command, which nothing imports). A `start` script that runs something
 // else (a CLI beside the library, as json-server has) leaves it a library.
+import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
+import { discover } from '../../core/discover.js';
 import type { GraphBuilder } from '../analysis/graph.js';
 import { isFunctionLike, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from '../analysis/model.js';
 import { importedSpecifiers, type Manifest, type WorkspacePackage } from '../analysis/packages.js';
@@ -44,7 +46,77 @@ export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files:
       }
     }
   }
-  return marked + markUnseenWorkspaceCallers(builder, model, files, root, done);
+  return marked + markUnseenWorkspaceCallers(builder, model, files, root, done) + markPrivatePackages(builder, model, files, root, done);
+}
+
+/** Files that are not run files but can import JavaScript by name: pages, components, MDX (and Markdown, whose <script setup> VitePress runs). */
+const IMPORTING_EXTENSIONS = new Set(['.html', '.htm', '.vue', '.svelte', '.astro', '.md', '.mdx']);
+
+/**
+ * A private package below the root (not an app, with an entry) has callers
+ * awaitify cannot see unless every importer by name is a run file: when a file
+ * the run does not analyse (an HTML page, a component) imports it by name, or
+ * no run file imports it by name at all, its entry's exports keep their sync
+ * form, as a library's do. (A published package is a library already.)
+ */
+function markPrivatePackages(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], root: string, done: Set<ts.Node>): number {
+  const workspace = model.workspace();
+  const rootAbs = nodePath.resolve(root);
+  const candidates = [...workspace.byDir].filter(([dir, m]) => dir !== rootAbs && m?.private === true && typeof m.name === 'string' && m.name);
+  if (!candidates.length) return 0;
+  const byRun = new Set(importsByName(model, files).flatMap((i) => i.pkgs.map((p) => p.dir)));
+  let outsiders: { path: string; text: string }[] | undefined;
+  let marked = 0;
+  for (const [dir, manifest] of candidates) {
+    const name = manifest!.name!;
+    const entries = packageEntries(dir, manifest!, model, files);
+    if (!entries.length) continue;
+    outsiders ??= importingFiles(root, files);
+    const importer = outsiders.find((f) => importsName(f.text, name));
+    if (!importer && byRun.has(dir)) continue;
+    const why = importer
+      ? `which ${importer.path} imports by name; awaitify does not analyse that file, so its calls cannot be seen`
+      : `a private package no file of the run imports by name: its callers are not among the run's files`;
+    for (const entry of entries) {
+      for (const { node, file, name: fn } of exportedFunctions(entry.file, model)) {
+        if (done.has(node)) continue;
+        done.add(node);
+        const info = builder.fn(node, file);
+        if (info.graph.alreadyAsync) continue;
+        builder.addEscapeStop(null, info, node, file, PUBLIC_API_KIND, `${fn} is exported by the package ${name} (${relative(root, file.absPath)}), ${why}: making it async would hand them a promise instead of the value`);
+        marked++;
+      }
+    }
+  }
+  return marked;
+}
+
+/** The project's files (not run files) that can import JavaScript, walked as the run walks (.gitignore, skipped directories). */
+function importingFiles(root: string, files: FileInfo[]): { path: string; text: string }[] {
+  const run = new Set(files.map((f) => nodePath.resolve(f.absPath)));
+  const out: { path: string; text: string }[] = [];
+  for (const found of discover([root], root, IMPORTING_EXTENSIONS, { root }).files) {
+    if (run.has(nodePath.resolve(found.absPath))) continue;
+    try {
+      out.push({ path: found.path, text: readFileSync(found.absPath, 'utf8') });
+    } catch {
+      // Unreadable: nothing it imports can be known, but nothing can be read either.
+    }
+  }
+  return out;
+}
+
+/** Whether text imports a package by name (`from 'name'`, `require('name/x')`, `import('name')`, a script src through the name). */
+function importsName(text: string, name: string): boolean {
+  if (!text.includes(name)) return false;
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:\\bfrom\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)(['"\`])${n}(?:/[^'"\`]*)?\\1|\\bsrc\\s*=\\s*['"][^'"]*/${n}[/'"]`).test(text);
+}
+
+/** Every import by name of a package of the root in the run's code. */
+function importsByName(model: ProjectModel, files: FileInfo[]): { spec: string; from: FileInfo; pkgs: WorkspacePackage[] }[] {
+  const workspace = model.workspace();
+  return files.flatMap((file) => importedSpecifiers(file.text, file.sf, (s) => workspace.names(s).length > 0).map((spec) => ({ spec, from: file, pkgs: workspace.names(spec) })));
 }
 
 /**
@@ -57,12 +129,9 @@ export function markPublicApi(builder: GraphBuilder, model: ProjectModel, files:
 function markUnseenWorkspaceCallers(builder: GraphBuilder, model: ProjectModel, files: FileInfo[], root: string, done: Set<ts.Node>): number {
   const workspace = model.workspace();
   const unseen = new Map<WorkspacePackage['dir'], { spec: string; from: FileInfo }>();
-  for (const file of files) {
-    for (const spec of importedSpecifiers(file.text, file.sf, (s) => workspace.names(s).length > 0)) {
-      const pkgs = workspace.names(spec);
-      if (model.resolveModule(spec, file)) continue;
-      for (const pkg of pkgs) if (!unseen.has(pkg.dir)) unseen.set(pkg.dir, { spec, from: file });
-    }
+  for (const { spec, from, pkgs } of importsByName(model, files)) {
+    if (model.resolveModule(spec, from)) continue;
+    for (const pkg of pkgs) if (!unseen.has(pkg.dir)) unseen.set(pkg.dir, { spec, from });
   }
   if (!unseen.size) return 0;
   let marked = 0;
@@ -99,7 +168,12 @@ function relative(root: string, abs: string): string {
 
 /** The entry files of a library package (none for an app). */
 function libraryEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
-  if (manifest.private === true || startRunsEntry(manifest)) return [];
+  return manifest.private === true ? [] : packageEntries(dir, manifest, model, files);
+}
+
+/** The entry files of a package that is not an app, published or not. */
+function packageEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
+  if (startRunsEntry(manifest)) return [];
   const specs: { field: string; spec: string }[] = [];
   if (typeof manifest.main === 'string') specs.push({ field: 'main', spec: manifest.main });
   for (const spec of exportTargets(manifest.exports)) specs.push({ field: 'exports', spec });
