@@ -76,7 +76,7 @@ function markPrivatePackages(builder: GraphBuilder, model: ProjectModel, files: 
     if (!importer && byRun.has(dir)) continue;
     const why = importer
       ? `which ${importer.path} imports by name; awaitify does not analyse that file, so its calls cannot be seen`
-      : `a private package no file of the run imports by name: its callers are not among the run's files`;
+      : `a private package no file of the run imports by name, so its callers are not among the run's files`;
     for (const entry of entries) {
       for (const { node, file, name: fn } of exportedFunctions(entry.file, model)) {
         if (done.has(node)) continue;
