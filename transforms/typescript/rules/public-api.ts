@@ -10,6 +10,12 @@
 // all), or its entry starts a server (`.listen(`), or it declares only `bin`
 // (a command, which nothing imports). A `start` script that runs something
 // else (a CLI beside the library, as json-server has) leaves it a library.
+//
+// A private package below the root that is not an app and declares an entry
+// has callers awaitify cannot see unless every importer by name is a run file:
+// when a file the run does not analyse (.html, .vue, .svelte, .astro, .md, .mdx:
+// pages, components and docs whose scripts import packages by name) imports it,
+// or no run file imports it by name at all, it is treated like a library.
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
