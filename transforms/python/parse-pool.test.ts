@@ -1,6 +1,7 @@
 // Trees parsed on worker threads are the trees parsed on this thread.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFiles } from './parse-pool.js';
 import { loadPythonParser } from './parser.js';
@@ -23,6 +24,9 @@ function shape(tree: PyTree): unknown {
 
 describe('parseFiles', () => {
   it('gives the same trees, in order, on two workers as on this thread', async () => {
+    // parseFiles falls back to this thread when the script is missing: without the compiled
+    // worker this case would compare this thread with itself.
+    expect(existsSync(fileURLToPath(compiledWorker)), `${fileURLToPath(compiledWorker)} (build first)`).toBe(true);
     const parser = await loadPythonParser();
     const here = await parseFiles(parser, TEXTS, { workers: 0 });
     const failures: Error[] = [];
