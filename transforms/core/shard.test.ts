@@ -168,6 +168,18 @@ describe('planShard', () => {
     ]);
   });
 
+  it('resolves tsconfig paths without a baseUrl from the config file that declares them', () => {
+    const t = tree('paths-base', {
+      'tsconfig.json': JSON.stringify({ extends: './config/tsconfig.base.json' }),
+      'config/tsconfig.base.json': JSON.stringify({ compilerOptions: { paths: { '~lib/*': ['../packages/lib/*'] } } }),
+      'packages/app/package.json': JSON.stringify({ name: 'app' }),
+      'packages/app/index.ts': "import { read } from '~lib/read';\n",
+      'packages/lib/package.json': JSON.stringify({ name: 'lib' }),
+      'packages/lib/read.ts': 'export function read() {}\n',
+    });
+    expect([...planShard(t.root, t.files, { index: 1, count: 2 }).analysed].sort()).toEqual(['packages/app/index.ts', 'packages/lib/read.ts']);
+  });
+
   it('reads pnpm-workspace.yaml', () => {
     expect(pnpmPackages("packages:\n  - 'packages/*'\n  - apps/* # the apps\n  - '!**/test/**'\nother: 1\n")).toEqual(['packages/*', 'apps/*', '!**/test/**']);
     expect(pnpmPackages('packages: ["a/*", \'b\']\n')).toEqual(['a/*', 'b']);

@@ -376,6 +376,13 @@ export function importSpecifiers(text: string): string[] {
 
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs', '/index.cjs'];
 
+interface TsconfigPaths {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+  /** The directory (root-relative) of the config file that declares `paths`. */
+  pathsBase?: string;
+}
+
 /** Which files a specifier may name, from a file, as the analysis resolves it (relative, tsconfig paths, baseUrl), over-approximated. */
 class SpecifierResolver {
   private readonly files = new Set<string>();
@@ -383,7 +390,7 @@ class SpecifierResolver {
 
   constructor(
     files: readonly ShardInputFile[],
-    private readonly options: { baseUrl?: string; paths?: Record<string, string[]> } | undefined,
+    private readonly options: TsconfigPaths | undefined,
     /** Directories of the packages below the root (and the root, '.'), by package.json `name`. */
     private readonly named: Map<string, string[]> = new Map(),
   ) {
@@ -425,7 +432,7 @@ class SpecifierResolver {
       if (dir === '.') for (const file of this.files) out.add(file);
       else for (const file of this.dirs.get(dir) ?? []) out.add(file);
     }
-    const base = this.options?.baseUrl === undefined ? '' : this.options.baseUrl;
+    const base = this.options?.baseUrl ?? this.options?.pathsBase ?? '';
     for (const [pattern, targets] of Object.entries(this.options?.paths ?? {})) {
       const star = pattern.indexOf('*');
       let rest: string | undefined;
@@ -439,16 +446,23 @@ class SpecifierResolver {
   }
 }
 
-/** `baseUrl` and `paths` of the root tsconfig.json, following `extends` of relative files. */
-function tsconfigOptions(root: string): { baseUrl?: string; paths?: Record<string, string[]> } | undefined {
+/**
+ * `baseUrl` and `paths` of the root tsconfig.json, following `extends` of relative files.
+ * Without a `baseUrl`, `paths` targets are relative to the config file that declares them
+ * (`pathsBase`), as TypeScript resolves them.
+ */
+function tsconfigOptions(root: string): TsconfigPaths | undefined {
   let file = path.join(root, 'tsconfig.json');
-  const out: { baseUrl?: string; paths?: Record<string, string[]> } = {};
+  const out: TsconfigPaths = {};
   for (let depth = 0; depth < 8 && existsSync(file); depth++) {
     const config = parseJsonc(readFileSync(file, 'utf8')) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     const dir = path.dirname(file);
     const options = config?.compilerOptions;
     if (out.baseUrl === undefined && typeof options?.baseUrl === 'string') out.baseUrl = path.relative(root, path.resolve(dir, options.baseUrl)) || '.';
-    if (out.paths === undefined && options?.paths && typeof options.paths === 'object') out.paths = options.paths as Record<string, string[]>;
+    if (out.paths === undefined && options?.paths && typeof options.paths === 'object') {
+      out.paths = options.paths as Record<string, string[]>;
+      out.pathsBase = path.relative(root, dir) || '.';
+    }
     if (typeof config?.extends !== 'string' || !config.extends.startsWith('.')) break;
     file = path.resolve(dir, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`);
   }
