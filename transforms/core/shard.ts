@@ -121,7 +121,7 @@ export function planShard(root: string, files: readonly ShardInputFile[], spec: 
   const graph = new UnionFind();
   // Declaration files are not loaded by the JS/TS analysis (transforms/typescript/project.ts).
   const js = sorted.filter((f) => f.language === 'typescript' && !/\.d\.[cm]?ts$/.test(f.path));
-  const resolver = new SpecifierResolver(sorted, tsconfigOptions(root), namedPackages(root, sorted));
+  const resolver = new SpecifierResolver(sorted, tsconfigOptions(root), packageDirs.byName);
   const scope = new GlobalScope();
   // Names the files this shard owns call as methods, and the names each file gives a function.
   const called = new Set<string>();
@@ -248,6 +248,8 @@ interface PackageDirs {
   dirs: Set<string>;
   /** package.json `name` by directory. */
   names: Map<string, string>;
+  /** Directories of every package.json with a `name` above a file (the root's too, '.'), workspaces or not, by name: as the JS/TS analysis finds packages. */
+  byName: Map<string, string[]>;
 }
 
 /** The package directories above the given files (see the header). */
@@ -257,6 +259,12 @@ function findPackages(root: string, files: readonly ShardInputFile[]): PackageDi
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(trimDir(p.slice(1))));
   const dirs = new Set<string>();
   const names = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  const named = (dir: string, manifest: string) => {
+    const name = packageName(manifest);
+    if (name) byName.set(name, [...(byName.get(name) ?? []), dir]);
+    return name;
+  };
   const seen = new Set<string>();
   for (const f of files) {
     for (let dir = path.posix.dirname(f.path); dir !== '.' && !seen.has(dir); dir = path.posix.dirname(dir)) {
@@ -264,16 +272,16 @@ function findPackages(root: string, files: readonly ShardInputFile[]): PackageDi
       const abs = path.join(root, dir);
       const python = ['pyproject.toml', 'setup.py', 'setup.cfg'].some((m) => existsSync(path.join(abs, m)));
       const manifest = path.join(abs, 'package.json');
-      const workspace = existsSync(manifest) && (include.length === 0 || (include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir))));
+      const hasManifest = existsSync(manifest);
+      const name = hasManifest ? named(dir, manifest) : undefined;
+      const workspace = hasManifest && (include.length === 0 || (include.some((r) => r.test(dir)) && !exclude.some((r) => r.test(dir))));
       if (!python && !workspace) continue;
       dirs.add(dir);
-      const name = workspace ? packageName(manifest) : undefined;
-      if (name) {
-        names.set(dir, name);
-      }
+      if (workspace && name) names.set(dir, name);
     }
   }
-  return { dirs, names };
+  named('.', path.join(root, 'package.json'));
+  return { dirs, names, byName };
 }
 
 function trimDir(pattern: string): string {
@@ -312,24 +320,6 @@ export function pnpmPackages(yaml: string): string[] {
 
 function unquote(s: string): string {
   return s.trim().replace(/^(['"])(.*)\1$/, '$2');
-}
-
-/** Every package.json `name` in a directory above a file (the root's too), with its directories: workspaces or not, as the JS/TS analysis finds packages. */
-function namedPackages(root: string, files: readonly ShardInputFile[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const seen = new Set<string>();
-  const visit = (dir: string) => {
-    if (seen.has(dir)) return false;
-    seen.add(dir);
-    const name = packageName(path.join(root, dir, 'package.json'));
-    if (name) out.set(name, [...(out.get(name) ?? []), dir]);
-    return true;
-  };
-  for (const f of files) {
-    for (let dir = path.posix.dirname(f.path); dir !== '.'; dir = path.posix.dirname(dir)) if (!visit(dir)) break;
-  }
-  visit('.');
-  return out;
 }
 
 function packageName(manifest: string): string | undefined {
