@@ -198,13 +198,20 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
     }
   }
 
+  const routed = new Set(viewFunctions);
+  const guessed: PyFunction[] = [];
   for (const fn of project.functions) {
     if (fn.cls || fn.parent) continue;
     const decoNames = fn.decorators.map((d) => decoratorName(project, fn, d).name);
     const decorated = decoNames.some((n) => n in VIEW_DECORATORS);
     const viewModule = /(^|\/)views(\.py$|\/)/.test(fn.module.path) && fn.paramNames[0] === 'request' && !fn.name.startsWith('_');
     if (decorated || viewModule) viewFunctions.add(fn);
+    if (viewModule && !decorated && !routed.has(fn)) guessed.push(fn);
   }
+  // A views.py function taking `request` that no URLconf routes and project code calls
+  // (`ticket_perm_check(request, ticket)`) is a helper: it becomes async only for an async
+  // caller. As an entry it became async with every sync caller bridged through async_to_sync.
+  for (const fn of calledByProjectCode(project, guessed)) viewFunctions.delete(fn);
 
   for (const fn of viewFunctions) {
     const why = viewDecoratorBlock(project, fn, djangoTarget);
@@ -522,6 +529,32 @@ function ownScope(fn: PyFunction, node: Node): boolean {
 }
 
 const TEST_BASE = /(TestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase)$/;
+const TEST_MODULE = /(^|\/)(test_[^/]*|[^/]*_test|tests)\.py$|(^|\/)tests\//;
+
+/** Which of `fns` a call outside the test modules names (tests calling a view directly do not make it a helper). */
+function calledByProjectCode(project: Project, fns: PyFunction[]): Set<PyFunction> {
+  const called = new Set<PyFunction>();
+  if (!fns.length) return called;
+  const byName = new Map<string, PyFunction[]>();
+  for (const fn of fns) byName.set(fn.name, [...(byName.get(fn.name) ?? []), fn]);
+  const names = [...byName.keys()];
+  for (const module of project.modules) {
+    if (TEST_MODULE.test(module.path) || !names.some((n) => module.text.includes(`${n}(`))) continue;
+    for (const call of module.root.descendantsOfType('call')) {
+      const callee = call && field(call, 'function');
+      const candidates = callee && byName.get(callee.text.split('.').pop()!);
+      if (!candidates) continue;
+      // The innermost function around the call: its locals may shadow the name.
+      let scope: PyFunction | undefined;
+      for (const f of module.functions) {
+        if (f.node.startIndex <= call!.startIndex && call!.endIndex <= f.node.endIndex && (!scope || f.node.startIndex > scope.node.startIndex)) scope = f;
+      }
+      const r = resolveExpr(project, module, scope, callee!);
+      if (r?.kind === 'function' && candidates.includes(r.fn)) called.add(r.fn);
+    }
+  }
+  return called;
+}
 
 function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyClass>, djangoTarget: string): void {
   const set = (fn: PyFunction, kind: string, reason: string) => {
@@ -570,7 +603,7 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       set(fn, 'decorator', `@${unknown.text} is not known to accept coroutine functions: its wrapper would call ${fn.name} synchronously and get a coroutine; convert the decorator (check inspect.iscoroutinefunction) first`);
       continue;
     }
-    const testModule = /(^|\/)(test_[^/]*|[^/]*_test|tests)\.py$|(^|\/)tests\//.test(fn.module.path);
+    const testModule = TEST_MODULE.test(fn.module.path);
     if (testModule && !fn.cls && /^test/.test(fn.name)) {
       set(fn, 'sync-test', `${fn.name} is a synchronous test`);
       continue;

@@ -1,4 +1,3 @@
-from asgiref.sync import sync_to_async
 from django.http import JsonResponse
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,8 +26,15 @@ def check_owner(request, owner):
     return Order.objects.filter(owner=owner).exists()
 
 
+async def acheck_owner(request, owner):
+    user = await request.auser()
+    if user.username != owner:
+        raise PermissionError(owner)
+    return await Order.objects.filter(owner=owner).aexists()
+
+
 async def order_total(request, owner):
-    await sync_to_async(check_owner)(request, owner)
+    await acheck_owner(request, owner)
     return JsonResponse({"total": await aowned_total(owner), "greeting": await agreeting(request)})
 
 
