@@ -623,7 +623,8 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       // Django's manager API names (get_queryset, get_by_natural_key, create_user...) stay sync.
       const managerClass = ext.length > 0 && ext.every((n) => /^django\.(db\.models|contrib\.auth)\.[\w.]*(Manager|QuerySet)$/.test(n));
       if (managerClass && !DJANGO_MANAGER_API.has(fn.name) && !fn.name.startsWith('__')) continue;
-      if (ext.some((n) => /^django\.db\.models\./.test(n) || /^django\.contrib\.auth\./.test(n))) {
+      // Models and user models only: a view behind django.contrib.auth.mixins is not a model.
+      if (ext.some((n) => /^django\.db\.models\./.test(n) || /^django\.contrib\.auth\.(models|base_user)\./.test(n))) {
         set(fn, 'model-method', `${fn.cls.name}.${fn.name} is a model method; Django and templates call it synchronously`);
         continue;
       }
@@ -637,7 +638,9 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       }
       if (ext.some((n) => DJANGO_CLASS.test(n)) && !(viewClasses.has(fn.cls) && !HTTP_HANDLERS.includes(fn.name) && isPlainView(info, fn.cls))) {
         if (!(middlewareClasses.has(fn.cls))) {
-          set(fn, 'framework-hook', `${fn.cls.name}.${fn.name} overrides a method of ${ext.find((n) => DJANGO_CLASS.test(n))}, which calls it synchronously`);
+          // Name the view base (UpdateView) rather than a mixin listed before it.
+          const base = (viewClasses.has(fn.cls) && ext.find((n) => VIEW_BASE.test(n) || GENERIC_VIEW.test(n))) || ext.find((n) => DJANGO_CLASS.test(n));
+          set(fn, 'framework-hook', `${fn.cls.name}.${fn.name} overrides a method of ${base}, which calls it synchronously`);
           continue;
         }
       }
