@@ -614,6 +614,12 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
         set(fn, 'sync-test', `${fn.cls.name}.${fn.name} is a method of a synchronous test case`);
         continue;
       }
+      // A test method of a mixin (mixed into test cases later, e.g. with type()): the runner
+      // calls it synchronously, and unittest and pytest would not await a coroutine.
+      if (testModule && /^test/.test(fn.name)) {
+        set(fn, 'sync-test', `${fn.cls.name}.${fn.name} is a test method; the test runner calls it synchronously`);
+        continue;
+      }
       if (ext.some((n) => /BaseCommand$/.test(n))) {
         set(fn, 'management-command', `${fn.cls.name}.${fn.name} belongs to a management command, which Django runs synchronously`);
         continue;
