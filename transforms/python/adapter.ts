@@ -520,9 +520,16 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
       : plan.reason === 'blocking-call'
         ? `${fn.qualname} becomes async: it makes blocking calls that are now awaited`
         : `${fn.qualname} becomes async: it awaits ${byId.get(plan.via ?? '')?.qualname ?? plan.via}`;
+    // A function chosen by `--entry all` or a glob that neither Django nor project code calls
+    // changes in place for callers awaitify cannot see (a test runner, another package, a tool).
+    const g = graphFnById.get(id)!;
+    const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
+    const unseenCallers = chosen && !entries.entries.has(id) && !forced.has(id) && !twins.has(id) && !(incomingSites.get(id) ?? []).some(([e]) => e.mode !== 'detached');
+    const safety = unseenCallers ? 'review' : 'safe';
+    const message = unseenCallers ? `${why}; nothing in the project calls it, so code awaitify cannot see (another package, a test runner, a tool) that calls it now gets a coroutine: check who calls it` : why;
     // Replacing the `def` keyword (rather than inserting before it) keeps the edit after an
     // import inserted at the same offset when the def is the first line of the file.
-    emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'safe', why, [{ start: fn.node.startIndex, end: fn.node.startIndex + 3, text: 'async def' }]);
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', safety, message, [{ start: fn.node.startIndex, end: fn.node.startIndex + 3, text: 'async def' }]);
   }
 
   // Calls of functions that became async get await (the twin's name when one is added).

@@ -1,0 +1,10 @@
+# fixture-options: entry=all
+# --entry all chooses `wait_for_printer` (it sleeps) and nothing in the project calls
+# it: whatever calls it (another package, a script, a tool) would now get a coroutine
+# and not wait, so the change is labelled review, never safe.
+import time
+
+
+def wait_for_printer(seconds=0.1):
+    time.sleep(seconds)
+    return seconds
