@@ -521,10 +521,12 @@ function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failur
         ? `${fn.qualname} becomes async: it makes blocking calls that are now awaited`
         : `${fn.qualname} becomes async: it awaits ${byId.get(plan.via ?? '')?.qualname ?? plan.via}`;
     // A function chosen by `--entry all` or a glob that neither Django nor project code calls
-    // changes in place for callers awaitify cannot see (a test runner, another package, a tool).
+    // changes in place for callers awaitify cannot see (a test runner, another package, a tool);
+    // one shaped like a view (`request` first) is taken for a view routed where awaitify cannot see.
     const g = graphFnById.get(id)!;
     const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
-    const unseenCallers = chosen && !entries.entries.has(id) && !forced.has(id) && !twins.has(id) && !(incomingSites.get(id) ?? []).some(([e]) => e.mode !== 'detached');
+    const viewShaped = !fn.cls && fn.paramNames[0] === 'request';
+    const unseenCallers = chosen && !viewShaped && !entries.entries.has(id) && !forced.has(id) && !twins.has(id) && !(incomingSites.get(id) ?? []).some(([e]) => e.mode !== 'detached');
     const safety = unseenCallers ? 'review' : 'safe';
     const message = unseenCallers ? `${why}; nothing in the project calls it, so code awaitify cannot see (another package, a test runner, a tool) that calls it now gets a coroutine: check who calls it` : why;
     // Replacing the `def` keyword (rather than inserting before it) keeps the edit after an
