@@ -135,12 +135,37 @@ export function dottedNamesFor(relPath: string, roots: string[]): { names: strin
 }
 
 export function buildProject(root: string, files: SourceText[], trees: Map<string, Tree>): Project {
-  const roots = importRoots(root, files);
-  const project: Project = { root, modules: [], byDotted: new Map(), byPath: new Map(), functions: [], classes: [] };
+  const builder = new ProjectBuilder(root, files);
   for (const file of files) {
     const tree = trees.get(file.path);
-    if (!tree) continue;
-    const { names, isPackage } = dottedNamesFor(file.path, roots);
+    if (tree) builder.add(file, tree);
+  }
+  return builder.finish(files, trees);
+}
+
+/**
+ * A project built a file at a time, while the other files are still being
+ * parsed. Modules are indexed with the import roots of every file given at
+ * the start; when a file is then left out (it does not parse) and the roots
+ * of the files kept differ, `finish` builds the project again from those, so
+ * the result is always `buildProject`'s.
+ */
+export class ProjectBuilder {
+  private readonly roots: string[];
+  private readonly project: Project;
+
+  constructor(
+    private readonly root: string,
+    private readonly files: SourceText[],
+  ) {
+    this.roots = importRoots(root, files);
+    this.project = { root, modules: [], byDotted: new Map(), byPath: new Map(), functions: [], classes: [] };
+  }
+
+  /** Adds the next file (in the order of the files given), with its tree. */
+  add(file: SourceText, tree: Tree): void {
+    const { project } = this;
+    const { names, isPackage } = dottedNamesFor(file.path, this.roots);
     const module: PyModule = {
       path: file.path,
       absPath: file.absPath,
@@ -164,7 +189,21 @@ export function buildProject(root: string, files: SourceText[], trees: Map<strin
     project.functions.push(...module.functions);
     project.classes.push(...module.classes);
   }
-  return project;
+
+  /**
+   * The project, its import roots taken from `used` (`buildProject`'s files):
+   * the files added, in the same order, each with its tree in `trees`.
+   */
+  finish(used: SourceText[], trees: Map<string, Tree>): Project {
+    const roots = used === this.files ? this.roots : importRoots(this.root, used);
+    if (roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i])) return this.project;
+    const again = new ProjectBuilder(this.root, used);
+    for (const file of used) {
+      const tree = trees.get(file.path);
+      if (tree) again.add(file, tree);
+    }
+    return again.project;
+  }
 }
 
 function indexModule(module: PyModule): void {
