@@ -959,7 +959,11 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   };
   // Parameters every caller passes plain data to, to a fixed point (a helper passes its own on).
   const byCallee = new Map<string, PyCallSite[]>();
-  for (const c of calls) byCallee.set(c.callee.id, [...(byCallee.get(c.callee.id) ?? []), c]);
+  for (const c of calls) {
+    const list = byCallee.get(c.callee.id);
+    if (list) list.push(c);
+    else byCallee.set(c.callee.id, [c]);
+  }
   for (let round = 0, changed = true; changed && round < 4; round++) {
     changed = false;
     for (const [id, sites] of byCallee) {
@@ -1051,7 +1055,20 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   const asyncWorkOutside = (fn: PyFunction, statements: Node[]) => {
     const outside = (n: Node) => !statements.some((s) => s.startIndex <= n.startIndex && n.endIndex <= s.endIndex);
     if ((sitesByFn.get(fn.id) ?? []).some((s) => s.seed && input.willApply(s.safety) && outside(s.node))) return true;
-    return calls.some((c) => c.caller?.id === fn.id && c.edge.mode === 'await' && (mayAsync.has(c.callee.id) || c.callee.isAsync) && outside(c.node));
+    return (callsByCaller().get(fn.id) ?? []).some((c) => c.edge.mode === 'await' && (mayAsync.has(c.callee.id) || c.callee.isAsync) && outside(c.node));
+  };
+  // Each function's own call sites, grouped once (scanning every call of the project per function was 4% of a saleor run).
+  let byCaller: Map<string, typeof calls> | undefined;
+  const callsByCaller = () => {
+    if (byCaller) return byCaller;
+    byCaller = new Map();
+    for (const c of calls) {
+      if (!c.caller) continue;
+      const list = byCaller.get(c.caller.id);
+      if (list) list.push(c);
+      else byCaller.set(c.caller.id, [c]);
+    }
+    return byCaller;
   };
   const blocked: AccountingPlan['blocked'] = new Map();
   const groups = new Map<string, { statements: Node[]; ops: Unaccounted[] }[]>();

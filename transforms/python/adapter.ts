@@ -21,7 +21,7 @@ import { DJANGO_MANAGER_API, OrmIndex } from './orm.js';
 import { parseFiles } from './parse-pool.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
-import { buildProject, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
+import { ProjectBuilder, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
 import { fileRegions } from './rules/file-io-call.js';
@@ -51,22 +51,28 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
   const trees = new Map<string, Tree>();
   const failures: AdapterFailure[] = [];
   let done = 0;
-  const parsed = await parseFiles(
+  // Each module is indexed as soon as its tree is built, while the parse workers go on with the files after it.
+  const builder = new ProjectBuilder(ctx.root, ctx.files);
+  await parseFiles(
     parser,
     ctx.files.map((f) => f.text),
-    { onParsed: () => ctx.progress?.(++done, ctx.files.length) },
+    {
+      onParsed: () => ctx.progress?.(++done, ctx.files.length),
+      onTree: (i, tree) => {
+        const file = ctx.files[i]!;
+        const error = firstSyntaxError(tree.rootNode);
+        if (error) {
+          failures.push({ path: file.path, line: error.line, message: `cannot parse: ${error.message} (line ${error.line}); fix the syntax error and run awaitify again` });
+        } else {
+          trees.set(file.path, tree);
+          builder.add(file, tree);
+        }
+      },
+    },
   );
-  ctx.files.forEach((file, i) => {
-    const tree = parsed[i]!;
-    const error = firstSyntaxError(tree.rootNode);
-    if (error) {
-      failures.push({ path: file.path, line: error.line, message: `cannot parse: ${error.message} (line ${error.line}); fix the syntax error and run awaitify again` });
-    } else {
-      trees.set(file.path, tree);
-    }
-  });
   try {
-    return analyzeProject(ctx, trees, failures);
+    const kept = failures.length ? ctx.files.filter((f) => trees.has(f.path)) : ctx.files;
+    return analyzeProject(ctx, builder.finish(kept, trees), failures);
   } finally {
     clearLineIndex();
   }
@@ -79,8 +85,7 @@ interface Emitted {
   keepInSync?: boolean;
 }
 
-function analyzeProject(ctx: AdapterRunContext, trees: Map<string, Tree>, failures: AdapterFailure[]): AdapterResult {
-  const project = buildProject(ctx.root, ctx.files.filter((f) => trees.has(f.path)), trees);
+function analyzeProject(ctx: AdapterRunContext, project: Project, failures: AdapterFailure[]): AdapterResult {
   const targets = { django: ctx.targets.django ?? DEFAULT_DJANGO, python: ctx.targets.python ?? DEFAULT_PYTHON };
   const orm = new OrmIndex(project);
   const ac = new AnalysisContext(project, orm, targets, ctx);

@@ -480,7 +480,8 @@ export class OrmIndex {
     return undefined;
   }
 
-  private readonly varCache = new Map<string, PyType | undefined | 'pending'>();
+  /** By function id, then name (a `${fn.id}:${name}` key cost more to build and hash than the lookup saved). */
+  private readonly varCache = new Map<string, Map<string, PyType | undefined | 'pending'>>();
   private readonly returnCache = new Map<string, PyType | undefined | 'pending'>();
   /** Parameter types every caller agrees on, by function id (filled by the adapter before rules run). */
   readonly paramHints = new Map<string, Map<string, PyType>>();
@@ -551,13 +552,14 @@ export class OrmIndex {
   /** A local's type when every binding of it in the function agrees (a reassigned QuerySet variable is not one). */
   variableType(module: PyModule, fn: PyFunction | undefined, name: string, depth: number): PyType | undefined {
     if (!fn || !fn.locals.has(name)) return undefined;
-    const key = `${fn.id}:${name}`;
-    const cached = this.varCache.get(key);
+    let byName = this.varCache.get(fn.id);
+    if (!byName) this.varCache.set(fn.id, (byName = new Map()));
+    const cached = byName.get(name);
     if (cached === 'pending') return undefined;
-    if (this.varCache.has(key)) return cached as PyType | undefined;
-    this.varCache.set(key, 'pending');
+    if (byName.has(name)) return cached as PyType | undefined;
+    byName.set(name, 'pending');
     const result = this.computeVariableType(module, fn, name, depth);
-    this.varCache.set(key, result);
+    byName.set(name, result);
     return result;
   }
 
@@ -588,10 +590,10 @@ export class OrmIndex {
     const selfRef = (b: Binding) => b.kind !== 'other' && readsName(b.value, name);
     const ordered = [...bindings.filter((b) => !selfRef(b)), ...bindings.filter(selfRef)];
     if (ordered.length && selfRef(ordered[0])) return undefined;
-    const key = `${fn.id}:${name}`;
+    const byName = this.varCache.get(fn.id)!;
     let agreed: PyType | undefined;
     for (const b of ordered) {
-      if (agreed && selfRef(b)) this.varCache.set(key, agreed);
+      if (agreed && selfRef(b)) byName.set(name, agreed);
       let t: PyType | undefined;
       if (b.kind === 'assign') t = this.typeOf(module, fn, b.value, depth + 1);
       else if (b.kind === 'iterate') {
@@ -606,7 +608,7 @@ export class OrmIndex {
           }
         }
       }
-      if (selfRef(b)) this.varCache.set(key, 'pending');
+      if (selfRef(b)) byName.set(name, 'pending');
       if (!t) return undefined;
       if (agreed && (agreed.kind !== t.kind || modelOfType(agreed) !== modelOfType(t))) return undefined;
       agreed = t;

@@ -47,3 +47,32 @@ describe('parseFiles', () => {
     expect(trees.map(shape)).toEqual((await parseFiles(parser, TEXTS.slice(0, 20), { workers: 0 })).map(shape));
   });
 });
+
+describe('parseFiles onTree', () => {
+  it('is given each tree in file order, on two workers and on this thread', async () => {
+    const parser = await loadPythonParser();
+    for (const workers of [0, 2]) {
+      const seen: [number, PyTree][] = [];
+      const trees = await parseFiles(parser, TEXTS, { workers, workerScript: compiledWorker, onTree: (i, tree) => seen.push([i, tree]) });
+      expect(seen.map(([i]) => i)).toEqual(TEXTS.map((_, i) => i));
+      expect(seen.map(([, t]) => t)).toEqual(trees);
+      // Ids follow file order whichever thread parsed.
+      expect(trees.every((t, i) => i === 0 || t.rootNode.id > trees[i - 1]!.rootNode.id)).toBe(true);
+    }
+  });
+
+  it('throws what onTree throws instead of parsing again on this thread', async () => {
+    const parser = await loadPythonParser();
+    const failures: Error[] = [];
+    const run = parseFiles(parser, TEXTS, {
+      workers: 2,
+      workerScript: compiledWorker,
+      onWorkersFailed: (e) => failures.push(e),
+      onTree: (i) => {
+        if (i === 20) throw new Error('caller failed at 20');
+      },
+    });
+    await expect(run).rejects.toThrow('caller failed at 20');
+    expect(failures).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
 import { loadPythonParser, parsePython } from './parser.js';
-import { buildProject, dottedNamesFor, resolveExpr, type Project } from './project.js';
+import { buildProject, dottedNamesFor, ProjectBuilder, resolveExpr, type Project } from './project.js';
 
 async function index(files: Record<string, string>): Promise<Project> {
   const parser = await loadPythonParser();
@@ -114,5 +114,43 @@ describe('name resolution', () => {
     const module = p.byPath.get('m.py')!;
     expect(module.classes.map((c) => c.qualname)).toEqual(['Base', 'View']);
     expect(module.functions.map((f) => f.qualname)).toEqual(['Base.helper', 'View.get']);
+  });
+});
+
+describe('ProjectBuilder', () => {
+  const files: Record<string, string> = {
+    'site/manage.py': 'def main(:\n    pass\n',
+    'site/shop/views.py': 'from shop.helpers import load\n\n\ndef view(request):\n    return load()\n',
+    'site/shop/helpers.py': 'def load():\n    return 1\n',
+  };
+
+  async function sourcesAndTrees() {
+    const parser = await loadPythonParser();
+    const sources: SourceText[] = Object.entries(files).map(([p, text]) => ({ path: p, absPath: `/nowhere/${p}`, text }));
+    return { sources, trees: new Map<string, Tree>(sources.map((s) => [s.path, parsePython(parser, s.text)])) };
+  }
+
+  const summary = (p: Project) => p.modules.map((m) => [m.path, m.dotted, [...m.imports.keys()], m.functions.map((f) => f.id)]);
+
+  it('gives buildProject\'s project when every file is kept', async () => {
+    const { sources, trees } = await sourcesAndTrees();
+    const builder = new ProjectBuilder('/nowhere', sources);
+    for (const s of sources) builder.add(s, trees.get(s.path)!);
+    const built = builder.finish(sources, trees);
+    expect(summary(built)).toEqual(summary(buildProject('/nowhere', sources, trees)));
+    expect(calleeOf(built, 'site/shop/views.py', 'view')).toBe('site/shop/helpers.py::load');
+  });
+
+  it('indexes again when a file left out (it does not parse) changes the import roots', async () => {
+    const { sources, trees } = await sourcesAndTrees();
+    trees.delete('site/manage.py');
+    const kept = sources.filter((s) => trees.has(s.path));
+    const builder = new ProjectBuilder('/nowhere', sources);
+    for (const s of kept) builder.add(s, trees.get(s.path)!);
+    const built = builder.finish(kept, trees);
+    // Without site/manage.py, `shop.helpers` is not importable by that name.
+    expect(summary(built)).toEqual(summary(buildProject('/nowhere', kept, trees)));
+    expect(built.modules.map((m) => m.dotted)).toEqual([['site.shop.views'], ['site.shop.helpers']]);
+    expect(calleeOf(built, 'site/shop/views.py', 'view')).toBe('shop.helpers.load');
   });
 });

@@ -135,12 +135,37 @@ export function dottedNamesFor(relPath: string, roots: string[]): { names: strin
 }
 
 export function buildProject(root: string, files: SourceText[], trees: Map<string, Tree>): Project {
-  const roots = importRoots(root, files);
-  const project: Project = { root, modules: [], byDotted: new Map(), byPath: new Map(), functions: [], classes: [] };
+  const builder = new ProjectBuilder(root, files);
   for (const file of files) {
     const tree = trees.get(file.path);
-    if (!tree) continue;
-    const { names, isPackage } = dottedNamesFor(file.path, roots);
+    if (tree) builder.add(file, tree);
+  }
+  return builder.finish(files, trees);
+}
+
+/**
+ * A project built a file at a time, while the other files are still being
+ * parsed. Modules are indexed with the import roots of every file given at
+ * the start; when a file is then left out (it does not parse) and the roots
+ * of the files kept differ, `finish` builds the project again from those, so
+ * the result is always `buildProject`'s.
+ */
+export class ProjectBuilder {
+  private readonly roots: string[];
+  private readonly project: Project;
+
+  constructor(
+    private readonly root: string,
+    private readonly files: SourceText[],
+  ) {
+    this.roots = importRoots(root, files);
+    this.project = { root, modules: [], byDotted: new Map(), byPath: new Map(), functions: [], classes: [] };
+  }
+
+  /** Adds the next file (in the order of the files given), with its tree. */
+  add(file: SourceText, tree: Tree): void {
+    const { project } = this;
+    const { names, isPackage } = dottedNamesFor(file.path, this.roots);
     const module: PyModule = {
       path: file.path,
       absPath: file.absPath,
@@ -164,7 +189,21 @@ export function buildProject(root: string, files: SourceText[], trees: Map<strin
     project.functions.push(...module.functions);
     project.classes.push(...module.classes);
   }
-  return project;
+
+  /**
+   * The project, its import roots taken from `used` (`buildProject`'s files):
+   * the files added, in the same order, each with its tree in `trees`.
+   */
+  finish(used: SourceText[], trees: Map<string, Tree>): Project {
+    const roots = used === this.files ? this.roots : importRoots(this.root, used);
+    if (roots.length === this.roots.length && roots.every((r, i) => r === this.roots[i])) return this.project;
+    const again = new ProjectBuilder(this.root, used);
+    for (const file of used) {
+      const tree = trees.get(file.path);
+      if (tree) again.add(file, tree);
+    }
+    return again.project;
+  }
 }
 
 function indexModule(module: PyModule): void {
@@ -410,9 +449,30 @@ function collectLocals(node: Node, fn: PyFunction): void {
 const BUILTINS = new Set(['open', 'list', 'len', 'print', 'input', 'sorted', 'map', 'filter', 'dict', 'set', 'tuple', 'iter', 'next', 'bool', 'sum', 'any', 'all', 'min', 'max', 'enumerate', 'zip', 'isinstance', 'getattr', 'setattr', 'hasattr', 'super', 'str', 'int', 'float', 'range', 'type']);
 
 /** What an expression names: a project function/class/module, or an external dotted name. */
+// Resolutions are remembered: a project does not change once built, and the same
+// expressions are resolved again by every rule and every call-graph round (a
+// third of a saleor run's analysis). `null` records "does not resolve"; the
+// first key is the scope (or, at module level, the module), the second the node's id.
+const exprCache = new WeakMap<PyFunction | PyModule, Map<number, Resolved | null>>();
+const moduleNameCache = new WeakMap<PyModule, Map<string, Resolved | null>>();
+
 export function resolveExpr(project: Project, module: PyModule, scope: PyFunction | undefined, node: Node): Resolved | undefined {
-  if (node.type === 'identifier') return resolveName(project, module, scope, node.text);
-  if (node.type === 'attribute') {
+  if (scope && scope.module !== module) return computeExpr(project, module, scope, node);
+  const owner = scope ?? module;
+  let byNode = exprCache.get(owner);
+  if (!byNode) exprCache.set(owner, (byNode = new Map()));
+  const id = node.id;
+  const cached = byNode.get(id);
+  if (cached !== undefined) return cached ?? undefined;
+  const r = computeExpr(project, module, scope, node);
+  byNode.set(id, r ?? null);
+  return r;
+}
+
+function computeExpr(project: Project, module: PyModule, scope: PyFunction | undefined, node: Node): Resolved | undefined {
+  const type = node.type;
+  if (type === 'identifier') return resolveName(project, module, scope, node.text);
+  if (type === 'attribute') {
     const object = field(node, 'object');
     const attr = field(node, 'attribute');
     if (!object || !attr) return undefined;
@@ -431,7 +491,18 @@ export function resolveName(project: Project, module: PyModule, scope: PyFunctio
       return nested ? { kind: 'function', fn: nested } : undefined;
     }
   }
-  return resolveModuleName(project, module, name, []);
+  return moduleLevelName(project, module, name);
+}
+
+/** A module-level name, resolved from scratch (no import cycle passed through yet). */
+function moduleLevelName(project: Project, module: PyModule, name: string): Resolved | undefined {
+  let byName = moduleNameCache.get(module);
+  if (!byName) moduleNameCache.set(module, (byName = new Map()));
+  const cached = byName.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const r = resolveModuleName(project, module, name, []);
+  byName.set(name, r ?? null);
+  return r;
 }
 
 /** The module-level names one resolution has passed through (an import cycle ends there); a few at most. */
@@ -477,7 +548,7 @@ export function memberOf(project: Project, base: Resolved, attr: string): Resolv
     case 'external':
       return { kind: 'external', name: `${base.name}.${attr}` };
     case 'module': {
-      const r = resolveModuleName(project, base.module, attr, []);
+      const r = moduleLevelName(project, base.module, attr);
       if (r) return r;
       for (const d of base.module.dotted) {
         const sub = project.byDotted.get(`${d}.${attr}`);
@@ -495,7 +566,22 @@ export function memberOf(project: Project, base: Resolved, attr: string): Resolv
 }
 
 /** A method defined on the class or a project base class (MRO approximated depth-first). */
-export function findMethod(project: Project, cls: PyClass, name: string, seen = new Set<PyClass>()): PyFunction | undefined {
+const methodCache = new WeakMap<PyClass, Map<string, PyFunction | null>>();
+
+/** A class's method by name, its own or inherited through project classes (remembered, as resolutions are). */
+export function findMethod(project: Project, cls: PyClass, name: string): PyFunction | undefined {
+  const own = cls.methods.get(name);
+  if (own) return own;
+  let byName = methodCache.get(cls);
+  if (!byName) methodCache.set(cls, (byName = new Map()));
+  const cached = byName.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const m = searchMethod(project, cls, name, new Set());
+  byName.set(name, m ?? null);
+  return m;
+}
+
+function searchMethod(project: Project, cls: PyClass, name: string, seen: Set<PyClass>): PyFunction | undefined {
   if (seen.has(cls)) return undefined;
   seen.add(cls);
   const own = cls.methods.get(name);
@@ -503,7 +589,7 @@ export function findMethod(project: Project, cls: PyClass, name: string, seen = 
   for (const base of cls.bases) {
     const r = resolveExpr(project, cls.module, undefined, base);
     if (r?.kind === 'class') {
-      const m = findMethod(project, r.cls, name, seen);
+      const m = searchMethod(project, r.cls, name, seen);
       if (m) return m;
     }
   }

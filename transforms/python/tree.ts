@@ -30,11 +30,15 @@ export class Grammar {
 
   constructor(readonly language: Language) {
     this.types = language.types;
+    this.names = Array.from({ length: 65536 }, (_, symbol) => this.typeName(symbol));
     this.fields = language.fields;
     this.fields.forEach((name, id) => {
       if (name !== null && !this.fieldIds.has(name)) this.fieldIds.set(name, id);
     });
   }
+
+  /** Per symbol, its type name (`typeName`), filled in once: `PyNode.type` is read more than anything else. */
+  readonly names: string[];
 
   typeName(symbol: number): string {
     return this.types[symbol] || 'ERROR';
@@ -160,7 +164,8 @@ export class PyNode {
   }
 
   get type(): string {
-    return this.tree.grammar.typeName(this.tree.type[this.index]!);
+    const tree = this.tree;
+    return tree.grammar.names[tree.type[this.index]!]!;
   }
 
   get startIndex(): number {
