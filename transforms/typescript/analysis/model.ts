@@ -111,6 +111,14 @@ export function choiceOperands(e: ts.Expression): ts.Expression[] | undefined {
  * direct call (`const resolve = c ? f : g; resolve(x)`).
  */
 export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): boolean {
+  // The answer depends on the file's syntax alone (lookup is lexical): kept per choice, with the file's tree.
+  const memo = fileSyntaxMemo(choice.getSourceFile()).onlyCalled;
+  let known = memo.get(choice);
+  if (known === undefined) memo.set(choice, (known = choiceOnlyCalledUncached(choice, model)));
+  return known;
+}
+
+function choiceOnlyCalledUncached(choice: ts.Expression, model: ProjectModel): boolean {
   let n: ts.Node = choice;
   while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
   const p = n.parent;
@@ -119,20 +127,51 @@ export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): bo
   if (!ts.isVariableDeclaration(p) || p.initializer !== n || !ts.isIdentifier(p.name)) return false;
   if (!ts.isVariableDeclarationList(p.parent) || !(p.parent.flags & ts.NodeFlags.Const)) return false;
   const name = p.name.text;
-  let ok = true;
   let calls = 0;
-  const visit = (u: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(u) && u.text === name && u !== p.name && model.lookup(name, u) === p) {
-      let c: ts.Node = u;
-      while (c.parent && ts.isParenthesizedExpression(c.parent)) c = c.parent;
-      if (c.parent && ts.isCallExpression(c.parent) && c.parent.expression === c) calls++;
-      else ok = false;
-    }
-    ts.forEachChild(u, visit);
-  };
-  visit(p.getSourceFile());
-  return ok && calls > 0;
+  // Every identifier of the file spelled like the constant, in document order.
+  for (const u of identifiersNamed(p.getSourceFile(), name)) {
+    if (u === p.name || model.lookup(name, u) !== p) continue;
+    let c: ts.Node = u;
+    while (c.parent && ts.isParenthesizedExpression(c.parent)) c = c.parent;
+    if (c.parent && ts.isCallExpression(c.parent) && c.parent.expression === c) calls++;
+    else return false;
+  }
+  return calls > 0;
+}
+
+/** Answers about one file's syntax, dropped with its tree (an edited file is a new tree). */
+interface FileSyntaxMemo {
+  onlyCalled: Map<ts.Expression, boolean>;
+  identifiers?: Map<string, ts.Identifier[]>;
+}
+
+const SYNTAX_MEMO = new WeakMap<ts.SourceFile, FileSyntaxMemo>();
+
+function fileSyntaxMemo(sf: ts.SourceFile): FileSyntaxMemo {
+  let memo = SYNTAX_MEMO.get(sf);
+  if (!memo) SYNTAX_MEMO.set(sf, (memo = { onlyCalled: new Map() }));
+  return memo;
+}
+
+/** The identifiers of a file with a given text, in document order; the index is made on the first question about the file. */
+function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
+  const memo = fileSyntaxMemo(sf);
+  let byName = memo.identifiers;
+  if (!byName) {
+    const index = new Map<string, ts.Identifier[]>();
+    const visit = (u: ts.Node): void => {
+      if (u.kind === ts.SyntaxKind.Identifier) {
+        const text = (u as ts.Identifier).text;
+        const list = index.get(text);
+        if (list) list.push(u as ts.Identifier);
+        else index.set(text, [u as ts.Identifier]);
+      }
+      ts.forEachChild(u, visit);
+    };
+    visit(sf);
+    memo.identifiers = byName = index;
+  }
+  return byName.get(name) ?? [];
 }
 
 /** The choice a call's callee is, directly or through a `const` initialised with it. */
