@@ -118,8 +118,8 @@ class SoundnessPass {
   // ---- collection ------------------------------------------------------------
 
   private collect(file: FileInfo): void {
-    // One switch on the kind: this visits every node of the project.
-    const visit = (node: ts.Node): void => {
+    // One switch on the kind, over the nodes the graph's walk kept (every node of these kinds, in document order).
+    for (const node of this.builder.syntaxNodes(file)) {
       switch (node.kind) {
         case ts.SyntaxKind.ObjectLiteralExpression:
           this.onObjectLiteral(node as ts.ObjectLiteralExpression);
@@ -158,9 +158,7 @@ class SoundnessPass {
           this.onArray(node as ts.ArrayLiteralExpression, file);
           break;
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(file.sf);
+    }
   }
 
   private onObjectLiteral(obj: ts.ObjectLiteralExpression): void {

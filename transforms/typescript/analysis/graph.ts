@@ -30,6 +30,35 @@ import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, prop
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
+/** The node kinds syntaxNodes keeps: what SoundnessPass.collect, markSyncOnlyFunctions and linkClassHierarchies handle. */
+const KEPT_KINDS: boolean[] = [];
+for (const kind of [
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.ConditionalExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.HeritageClause,
+  ts.SyntaxKind.JsxSelfClosingElement,
+  ts.SyntaxKind.JsxOpeningElement,
+  ts.SyntaxKind.VariableDeclaration,
+]) {
+  KEPT_KINDS[kind] = true;
+}
+const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+
+/** Property accesses are kept only as `.prototype` (the one markSyncOnlyFunctions looks at): most nodes are property accesses. */
+function isKept(node: ts.Node): boolean {
+  const kind = node.kind;
+  return KEPT_KINDS[kind] === true || (kind === KIND_PROPERTY_ACCESS && (node as ts.PropertyAccessExpression).name.text === 'prototype');
+}
+
 export interface FunctionInfo {
   id: string;
   node: FunctionLike;
@@ -250,9 +279,35 @@ export class GraphBuilder {
     visit(file.sf);
   }
 
+  /** Per file, the nodes later passes look at, in document order (see KEPT_KINDS). */
+  private readonly keptNodes = new Map<FileInfo, ts.Node[]>();
+
+  /**
+   * The nodes of a file the later whole-project passes handle (escapes,
+   * sync-only sites, class hierarchies), in the order a walk of the file
+   * meets them: recorded by addFile's walk, so those passes need not walk
+   * every node again. A pass gives each node to its own `switch` on the kind.
+   */
+  syntaxNodes(file: FileInfo): readonly ts.Node[] {
+    let kept = this.keptNodes.get(file);
+    if (!kept) {
+      const list: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (isKept(node)) list.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(file.sf);
+      this.keptNodes.set(file, (kept = list));
+    }
+    return kept;
+  }
+
   addFile(file: FileInfo): void {
     this.addNestInits(file);
+    const kept: ts.Node[] = [];
+    this.keptNodes.set(file, kept);
     const visit = (node: ts.Node): void => {
+      if (isKept(node)) kept.push(node);
       if (isFunctionLike(node) && node.body) this.fn(node, file);
       if (ts.isCallExpression(node)) this.onCall(node, file);
       else if (ts.isNewExpression(node)) this.onNew(node, file);

@@ -220,13 +220,13 @@ export function exportedExpression(file: FileInfo, name: string, model: ProjectM
   return undefined;
 }
 
-/** Every call in `file` that runs SQL through a sync-only library. */
-export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver): SyncOnlyCall[] {
+/** Every call in `file` that runs SQL through a sync-only library; `nodes`: the file's nodes, every call among them, in document order (the graph's syntaxNodes). */
+export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver, nodes: readonly ts.Node[]): SyncOnlyCall[] {
   if (!CANDIDATE_TEXT.test(file.text)) return [];
   const found: SyncOnlyCall[] = [];
   // Transaction functions are called under any name: only looked for where the word appears.
   const transactions = file.text.includes('transaction');
-  const visit = (node: ts.Node): void => {
+  for (const node of nodes) {
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
       if (ts.isPropertyAccessExpression(callee) && QUERY_NAMES.has(callee.name.text)) {
@@ -241,9 +241,7 @@ export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver): S
         if (v?.kind === 'transaction') found.push({ call: node, file, value: v, iterator: false });
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(file.sf);
+  }
   return found;
 }
 
