@@ -26,38 +26,9 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
-
-/** The node kinds syntaxNodes keeps: what SoundnessPass.collect, markSyncOnlyFunctions and linkClassHierarchies handle. */
-const KEPT_KINDS: boolean[] = [];
-for (const kind of [
-  ts.SyntaxKind.ObjectLiteralExpression,
-  ts.SyntaxKind.ClassDeclaration,
-  ts.SyntaxKind.ClassExpression,
-  ts.SyntaxKind.CallExpression,
-  ts.SyntaxKind.NewExpression,
-  ts.SyntaxKind.ElementAccessExpression,
-  ts.SyntaxKind.BinaryExpression,
-  ts.SyntaxKind.ConditionalExpression,
-  ts.SyntaxKind.ReturnStatement,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.ArrayLiteralExpression,
-  ts.SyntaxKind.HeritageClause,
-  ts.SyntaxKind.JsxSelfClosingElement,
-  ts.SyntaxKind.JsxOpeningElement,
-  ts.SyntaxKind.VariableDeclaration,
-]) {
-  KEPT_KINDS[kind] = true;
-}
-const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
-
-/** Property accesses are kept only as `.prototype` (the one markSyncOnlyFunctions looks at): most nodes are property accesses. */
-function isKept(node: ts.Node): boolean {
-  const kind = node.kind;
-  return KEPT_KINDS[kind] === true || (kind === KIND_PROPERTY_ACCESS && (node as ts.PropertyAccessExpression).name.text === 'prototype');
-}
 
 export interface FunctionInfo {
   id: string;
@@ -234,14 +205,12 @@ export class GraphBuilder {
   collectAccessors(files: FileInfo[]): void {
     for (const file of files) {
       if (!/\b[gs]et\s+[\w$#]/.test(file.text)) continue;
-      const visit = (node: ts.Node): void => {
+      for (const node of this.model.syntaxNodes(file)) {
         if ((ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.body) {
           const name = propertyNameText(node.name);
           if (name) this.accessorNames.add(name);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(file.sf);
+      }
     }
   }
 
@@ -279,35 +248,17 @@ export class GraphBuilder {
     visit(file.sf);
   }
 
-  /** Per file, the nodes later passes look at, in document order (see KEPT_KINDS). */
-  private readonly keptNodes = new Map<FileInfo, ts.Node[]>();
-
-  /**
-   * The nodes of a file the later whole-project passes handle (escapes,
-   * sync-only sites, class hierarchies), in the order a walk of the file
-   * meets them: recorded by addFile's walk, so those passes need not walk
-   * every node again. A pass gives each node to its own `switch` on the kind.
-   */
+  /** A file's nodes of the kinds later passes handle, in document order (ProjectModel.syntaxNodes). */
   syntaxNodes(file: FileInfo): readonly ts.Node[] {
-    let kept = this.keptNodes.get(file);
-    if (!kept) {
-      const list: ts.Node[] = [];
-      const visit = (node: ts.Node): void => {
-        if (isKept(node)) list.push(node);
-        ts.forEachChild(node, visit);
-      };
-      visit(file.sf);
-      this.keptNodes.set(file, (kept = list));
-    }
-    return kept;
+    return this.model.syntaxNodes(file);
   }
 
   addFile(file: FileInfo): void {
     this.addNestInits(file);
-    const kept: ts.Node[] = [];
-    this.keptNodes.set(file, kept);
+    // This walk records the file's syntaxNodes, unless a pass already asked for them.
+    const kept: ts.Node[] | undefined = this.model.hasSyntaxNodes(file) ? undefined : [];
     const visit = (node: ts.Node): void => {
-      if (isKept(node)) kept.push(node);
+      if (kept && isSyntaxNode(node)) kept.push(node);
       if (isFunctionLike(node) && node.body) this.fn(node, file);
       if (ts.isCallExpression(node)) this.onCall(node, file);
       else if (ts.isNewExpression(node)) this.onNew(node, file);
@@ -315,6 +266,7 @@ export class GraphBuilder {
       ts.forEachChild(node, visit);
     };
     visit(file.sf);
+    if (kept) this.model.recordSyntaxNodes(file, kept);
     for (const entry of declaredEntries(file, this.model, this.framework)) {
       const t = this.fn(entry.node, file);
       t.graph.entry = entry.framework;
@@ -574,11 +526,9 @@ export class GraphBuilder {
       const name = functionName(owner);
       for (const file of this.model.files) {
         if (name && !file.text.includes(name)) continue;
-        const visit = (n: ts.Node): void => {
-          if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) sites!.push(n);
-          ts.forEachChild(n, visit);
-        };
-        visit(file.sf);
+        for (const n of this.model.syntaxNodes(file)) {
+          if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) sites.push(n);
+        }
       }
       this.callSitesCache.set(owner, sites);
     }

@@ -244,6 +244,37 @@ interface CachedValue {
   height: number;
 }
 
+/** The node kinds syntaxNodes keeps: what the whole-project passes after the graph's walk handle (escapes, sync-only sites, hierarchies, sqlite, new sites). */
+const SYNTAX_NODE_KINDS: boolean[] = [];
+for (const kind of [
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.ConditionalExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.HeritageClause,
+  ts.SyntaxKind.JsxSelfClosingElement,
+  ts.SyntaxKind.JsxOpeningElement,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]) {
+  SYNTAX_NODE_KINDS[kind] = true;
+}
+const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+
+/** Whether syntaxNodes keeps the node. Property accesses only as `.prototype` (the one markSyncOnlyFunctions looks at): most nodes are property accesses. */
+export function isSyntaxNode(node: ts.Node): boolean {
+  const kind = node.kind;
+  return SYNTAX_NODE_KINDS[kind] === true || (kind === KIND_PROPERTY_ACCESS && (node as ts.PropertyAccessExpression).name.text === 'prototype');
+}
+
 export class ProjectModel {
   readonly byAbs = new Map<string, FileInfo>();
   private readonly bySf = new Map<ts.SourceFile, FileInfo>();
@@ -266,6 +297,37 @@ export class ProjectModel {
       this.byAbs.set(nodePath.resolve(f.absPath), f);
       this.bySf.set(f.sf, f);
     }
+  }
+
+  private readonly syntaxNodeLists = new Map<FileInfo, ts.Node[]>();
+
+  /**
+   * The file's nodes of the kinds isSyntaxNode keeps, in the order a walk of
+   * the file meets them: one walk per file (the call graph's, which records
+   * them, or the first pass to ask), so the whole-project passes need not walk
+   * every node again. Each pass gives each node to its own test of the kind.
+   */
+  syntaxNodes(file: FileInfo): readonly ts.Node[] {
+    let list = this.syntaxNodeLists.get(file);
+    if (!list) {
+      const kept: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (isSyntaxNode(node)) kept.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(file.sf);
+      this.syntaxNodeLists.set(file, (list = kept));
+    }
+    return list;
+  }
+
+  hasSyntaxNodes(file: FileInfo): boolean {
+    return this.syntaxNodeLists.has(file);
+  }
+
+  /** Records the list a walk of the whole file made with isSyntaxNode (GraphBuilder.addFile). */
+  recordSyntaxNodes(file: FileInfo, nodes: ts.Node[]): void {
+    if (!this.syntaxNodeLists.has(file)) this.syntaxNodeLists.set(file, nodes);
   }
 
   fileOf(node: ts.Node): FileInfo | undefined {
@@ -909,7 +971,7 @@ export class ProjectModel {
   private collectNewSites(out: Map<ts.Node, ts.NewExpression[]>): void {
     for (const file of this.files) {
       if (!file.text.includes('new ')) continue;
-      const visit = (n: ts.Node): void => {
+      for (const n of this.syntaxNodes(file)) {
         if (ts.isNewExpression(n)) {
           const v = this.moduleExportValue(this.valueOf(n.expression));
           if (v?.kind === 'class') {
@@ -918,9 +980,7 @@ export class ProjectModel {
             else out.set(v.node, [n]);
           }
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(file.sf);
+      }
     }
   }
 
@@ -932,15 +992,13 @@ export class ProjectModel {
   private collectSubclassed(out: Set<ts.Node>): void {
     for (const file of this.files) {
       if (!file.text.includes('extends')) continue;
-      const visit = (n: ts.Node): void => {
+      for (const n of this.syntaxNodes(file)) {
         if (ts.isClassLike(n)) {
           const base = baseClassExpression(n);
           const b = base && this.valueOf(base);
           if (b?.kind === 'class') out.add(b.node);
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(file.sf);
+      }
     }
   }
 

@@ -154,8 +154,8 @@ export class DatabaseResolver {
       if (mixed) break;
       const name = cls.name?.text;
       if (!name || !file.text.includes(name)) continue;
-      const visit = (n: ts.Node): void => {
-        if (mixed) return;
+      for (const n of this.model.syntaxNodes(file)) {
+        if (mixed) break;
         if (ts.isNewExpression(n)) {
           const v = this.model.valueOf(n.expression);
           if (v?.kind === 'class' && v.node === cls) {
@@ -166,9 +166,7 @@ export class DatabaseResolver {
             else value = here;
           }
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(file.sf);
+      }
     }
     return !mixed && sites > 0 ? value : undefined;
   }
