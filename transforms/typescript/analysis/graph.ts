@@ -30,6 +30,16 @@ import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSy
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
+// Read once: the members of `ts` are getters, slow to touch at every node of the project.
+const KIND_CALL = ts.SyntaxKind.CallExpression;
+const KIND_NEW = ts.SyntaxKind.NewExpression;
+const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const KIND_STATIC_BLOCK = ts.SyntaxKind.ClassStaticBlockDeclaration;
+const KIND_CLASS_DECLARATION = ts.SyntaxKind.ClassDeclaration;
+const KIND_CLASS_EXPRESSION = ts.SyntaxKind.ClassExpression;
+const KIND_SOURCE_FILE = ts.SyntaxKind.SourceFile;
+const forEachChild = ts.forEachChild;
+
 export interface FunctionInfo {
   id: string;
   node: FunctionLike;
@@ -163,12 +173,13 @@ export class GraphBuilder {
     let inClass = false;
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
       if (isFunctionLike(n) && n.body) return this.fn(n, this.model.fileOf(n)!);
-      const init = this.movedToInit.get(n);
+      const init = this.movedToInit.size ? this.movedToInit.get(n) : undefined;
       if (init) return init;
-      if (ts.isClassStaticBlockDeclaration(n)) return null;
-      if (ts.isClassLike(n)) inClass = true;
+      const kind = n.kind;
+      if (kind === KIND_STATIC_BLOCK) return null;
+      if (kind === KIND_CLASS_DECLARATION || kind === KIND_CLASS_EXPRESSION) inClass = true;
       // Top-level code (not a class field initialiser) of a module whose top level may await.
-      if (ts.isSourceFile(n) && !inClass) {
+      if (kind === KIND_SOURCE_FILE && !inClass) {
         const file = this.model.fileOf(n);
         return (file && this.modules.get(file)) ?? null;
       }
@@ -260,10 +271,11 @@ export class GraphBuilder {
     const visit = (node: ts.Node): void => {
       if (kept && isSyntaxNode(node)) kept.push(node);
       if (isFunctionLike(node) && node.body) this.fn(node, file);
-      if (ts.isCallExpression(node)) this.onCall(node, file);
-      else if (ts.isNewExpression(node)) this.onNew(node, file);
-      else if (ts.isPropertyAccessExpression(node) && this.accessorNames.has(node.name.text)) this.onPropertyAccess(node, file);
-      ts.forEachChild(node, visit);
+      const kind = node.kind;
+      if (kind === KIND_CALL) this.onCall(node as ts.CallExpression, file);
+      else if (kind === KIND_NEW) this.onNew(node as ts.NewExpression, file);
+      else if (kind === KIND_PROPERTY_ACCESS && this.accessorNames.has((node as ts.PropertyAccessExpression).name.text)) this.onPropertyAccess(node as ts.PropertyAccessExpression, file);
+      forEachChild(node, visit);
     };
     visit(file.sf);
     if (kept) this.model.recordSyntaxNodes(file, kept);

@@ -52,28 +52,41 @@ export type Value =
   /** A parameter typed as something from a package (`app: Express`). */
   | { kind: 'typed'; module: string; name: string };
 
+// Kinds read once into arrays: the members of `ts` (and of ts.SyntaxKind) are getters on objects
+// with thousands of properties, slow to touch per node in these helpers, which run for most nodes.
+const FUNCTION_LIKE_KINDS = kindTable([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+/** What skipOuter strips: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
+const OUTER_KINDS = kindTable([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+/** A table indexed by kind: true for the kinds listed. */
+export function kindTable(kinds: ts.SyntaxKind[]): boolean[] {
+  const table: boolean[] = [];
+  for (const kind of kinds) table[kind] = true;
+  return table;
+}
+
 export function isFunctionLike(node: ts.Node): node is FunctionLike {
-  switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-      return true;
-    default:
-      return false;
-  }
+  return FUNCTION_LIKE_KINDS[node.kind] === true;
 }
 
 /** Strips parentheses, type assertions and non-null assertions. */
 export function skipOuter(expr: ts.Expression): ts.Expression {
-  for (;;) {
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isTypeAssertionExpression(expr)) {
-      expr = expr.expression;
-    } else return expr;
-  }
+  while (OUTER_KINDS[expr.kind] === true) expr = (expr as ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion).expression;
+  return expr;
 }
 
 /**
@@ -245,8 +258,7 @@ interface CachedValue {
 }
 
 /** The node kinds syntaxNodes keeps: what the whole-project passes after the graph's walk handle (escapes, sync-only sites, hierarchies, sqlite, new sites). */
-const SYNTAX_NODE_KINDS: boolean[] = [];
-for (const kind of [
+const SYNTAX_NODE_KINDS = kindTable([
   ts.SyntaxKind.ObjectLiteralExpression,
   ts.SyntaxKind.ClassDeclaration,
   ts.SyntaxKind.ClassExpression,
@@ -264,9 +276,7 @@ for (const kind of [
   ts.SyntaxKind.VariableDeclaration,
   ts.SyntaxKind.GetAccessor,
   ts.SyntaxKind.SetAccessor,
-]) {
-  SYNTAX_NODE_KINDS[kind] = true;
-}
+]);
 const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 
 /** Whether syntaxNodes keeps the node. Property accesses only as `.prototype` (the one markSyncOnlyFunctions looks at): most nodes are property accesses. */
