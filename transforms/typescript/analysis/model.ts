@@ -54,7 +54,7 @@ export type Value =
 
 // Kinds read once into arrays: the members of `ts` (and of ts.SyntaxKind) are getters on objects
 // with thousands of properties, slow to touch per node in these helpers, which run for most nodes.
-const FUNCTION_LIKE_KINDS = kindTable([
+const FUNCTION_LIKE_KIND_LIST = [
   ts.SyntaxKind.FunctionDeclaration,
   ts.SyntaxKind.FunctionExpression,
   ts.SyntaxKind.ArrowFunction,
@@ -62,7 +62,8 @@ const FUNCTION_LIKE_KINDS = kindTable([
   ts.SyntaxKind.Constructor,
   ts.SyntaxKind.GetAccessor,
   ts.SyntaxKind.SetAccessor,
-]);
+];
+const FUNCTION_LIKE_KINDS = kindTable(FUNCTION_LIKE_KIND_LIST);
 /** What skipOuter strips: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
 const OUTER_KINDS = kindTable([
   ts.SyntaxKind.ParenthesizedExpression,
@@ -220,13 +221,7 @@ const MAY_DECLARE = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.Block,
   ts.SyntaxKind.ModuleBlock,
   ts.SyntaxKind.CaseBlock,
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.MethodDeclaration,
-  ts.SyntaxKind.Constructor,
-  ts.SyntaxKind.GetAccessor,
-  ts.SyntaxKind.SetAccessor,
+  ...FUNCTION_LIKE_KIND_LIST,
   ts.SyntaxKind.ForStatement,
   ts.SyntaxKind.ForOfStatement,
   ts.SyntaxKind.ForInStatement,
