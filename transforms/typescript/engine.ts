@@ -125,7 +125,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   if (ctx.isRuleEnabled(SQLITE_RULE) || ctx.isRuleEnabled(OFFLOAD_RULE)) {
     const resolver = new DatabaseResolver(model);
     for (const file of files) {
-      for (const found of findSyncOnlyCalls(file, resolver)) {
+      for (const found of findSyncOnlyCalls(file, resolver, builder.syntaxNodes(file))) {
         syncOnly.push(found);
         if (!ctx.isRuleEnabled(SQLITE_RULE)) continue;
         const fn = builder.enclosing(found.call);

@@ -53,7 +53,8 @@ export function markSyncOnlyFunctions(builder: GraphBuilder, model: ProjectModel
     const hasPrototype = text.includes('prototype') || text.includes('inherits');
     const hasJsx = file.sf.languageVariant === ts.LanguageVariant.JSX && text.includes('<');
     if (!hasNew && !hasPrototype && !hasJsx) continue;
-    const visit = (node: ts.Node): void => {
+    // The graph's walk kept every node of the kinds below, in document order.
+    for (const node of builder.syntaxNodes(file)) {
       if (hasNew && ts.isNewExpression(node)) mark(constructible(node.expression), CONSTRUCTOR_FUNCTION);
       else if (hasPrototype && ts.isPropertyAccessExpression(node) && node.name.text === 'prototype') mark(constructible(node.expression), CONSTRUCTOR_FUNCTION);
       else if (hasPrototype && ts.isCallExpression(node) && isInheritsCall(node)) {
@@ -68,9 +69,7 @@ export function markSyncOnlyFunctions(builder: GraphBuilder, model: ProjectModel
           if (v?.kind === 'function' && !mayBeServerComponent(v.file)) mark(v.node, REACT_TAG(tag.getText()));
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(file.sf);
+    }
     if (hasJsx && !mayBeServerComponent(file)) jsxFiles.add(file);
   }
   if (jsxFiles.size === 0) return;

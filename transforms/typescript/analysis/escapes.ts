@@ -26,6 +26,21 @@ const INSPECTING_CALLEES = new Set(['console', 'JSON', 'assert', 'expect', 'sino
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.InstanceOfKeyword]);
 const INSPECTING_OBJECT_METHODS = new Set(['keys', 'getOwnPropertyNames', 'isFrozen', 'isSealed', 'is']);
 
+/** The kinds collect dispatches on, read once (the members of `ts` are getters, slow at every node). */
+const K = {
+  ArrayLiteralExpression: ts.SyntaxKind.ArrayLiteralExpression,
+  ArrowFunction: ts.SyntaxKind.ArrowFunction,
+  BinaryExpression: ts.SyntaxKind.BinaryExpression,
+  CallExpression: ts.SyntaxKind.CallExpression,
+  ClassDeclaration: ts.SyntaxKind.ClassDeclaration,
+  ClassExpression: ts.SyntaxKind.ClassExpression,
+  ConditionalExpression: ts.SyntaxKind.ConditionalExpression,
+  ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression,
+  NewExpression: ts.SyntaxKind.NewExpression,
+  ObjectLiteralExpression: ts.SyntaxKind.ObjectLiteralExpression,
+  ReturnStatement: ts.SyntaxKind.ReturnStatement,
+};
+
 interface PropertyCall {
   call: ts.CallExpression;
   receiver: ts.Expression;
@@ -118,49 +133,47 @@ class SoundnessPass {
   // ---- collection ------------------------------------------------------------
 
   private collect(file: FileInfo): void {
-    // One switch on the kind: this visits every node of the project.
-    const visit = (node: ts.Node): void => {
+    // One switch on the kind, over the nodes the graph's walk kept (every node of these kinds, in document order).
+    for (const node of this.builder.syntaxNodes(file)) {
       switch (node.kind) {
-        case ts.SyntaxKind.ObjectLiteralExpression:
+        case K.ObjectLiteralExpression:
           this.onObjectLiteral(node as ts.ObjectLiteralExpression);
           break;
-        case ts.SyntaxKind.ClassDeclaration:
-        case ts.SyntaxKind.ClassExpression:
+        case K.ClassDeclaration:
+        case K.ClassExpression:
           this.onClass(node as ts.ClassLikeDeclaration);
           break;
-        case ts.SyntaxKind.CallExpression:
+        case K.CallExpression:
           this.onCall(node as ts.CallExpression, file);
           break;
-        case ts.SyntaxKind.NewExpression:
+        case K.NewExpression:
           this.onArguments(node as ts.NewExpression, file);
           break;
-        case ts.SyntaxKind.ElementAccessExpression:
+        case K.ElementAccessExpression:
           this.onElementAccess(node as ts.ElementAccessExpression, file);
           break;
-        case ts.SyntaxKind.BinaryExpression:
+        case K.BinaryExpression:
           if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node as ts.BinaryExpression, file);
           else this.onChosenValue(node as ts.BinaryExpression, file);
           break;
-        case ts.SyntaxKind.ConditionalExpression:
+        case K.ConditionalExpression:
           this.onChosenValue(node as ts.ConditionalExpression, file);
           break;
-        case ts.SyntaxKind.ReturnStatement: {
+        case K.ReturnStatement: {
           const returned = (node as ts.ReturnStatement).expression;
           if (returned) this.onReturned(returned, file);
           break;
         }
-        case ts.SyntaxKind.ArrowFunction: {
+        case K.ArrowFunction: {
           const body = (node as ts.ArrowFunction).body;
           if (!ts.isBlock(body)) this.onReturned(body, file);
           break;
         }
-        case ts.SyntaxKind.ArrayLiteralExpression:
+        case K.ArrayLiteralExpression:
           this.onArray(node as ts.ArrayLiteralExpression, file);
           break;
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(file.sf);
+    }
   }
 
   private onObjectLiteral(obj: ts.ObjectLiteralExpression): void {

@@ -26,9 +26,19 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
+
+// Read once: the members of `ts` are getters, slow to touch at every node of the project.
+const KIND_CALL = ts.SyntaxKind.CallExpression;
+const KIND_NEW = ts.SyntaxKind.NewExpression;
+const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const KIND_STATIC_BLOCK = ts.SyntaxKind.ClassStaticBlockDeclaration;
+const KIND_CLASS_DECLARATION = ts.SyntaxKind.ClassDeclaration;
+const KIND_CLASS_EXPRESSION = ts.SyntaxKind.ClassExpression;
+const KIND_SOURCE_FILE = ts.SyntaxKind.SourceFile;
+const forEachChild = ts.forEachChild;
 
 export interface FunctionInfo {
   id: string;
@@ -163,12 +173,13 @@ export class GraphBuilder {
     let inClass = false;
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
       if (isFunctionLike(n) && n.body) return this.fn(n, this.model.fileOf(n)!);
-      const init = this.movedToInit.get(n);
+      const init = this.movedToInit.size ? this.movedToInit.get(n) : undefined;
       if (init) return init;
-      if (ts.isClassStaticBlockDeclaration(n)) return null;
-      if (ts.isClassLike(n)) inClass = true;
+      const kind = n.kind;
+      if (kind === KIND_STATIC_BLOCK) return null;
+      if (kind === KIND_CLASS_DECLARATION || kind === KIND_CLASS_EXPRESSION) inClass = true;
       // Top-level code (not a class field initialiser) of a module whose top level may await.
-      if (ts.isSourceFile(n) && !inClass) {
+      if (kind === KIND_SOURCE_FILE && !inClass) {
         const file = this.model.fileOf(n);
         return (file && this.modules.get(file)) ?? null;
       }
@@ -205,14 +216,12 @@ export class GraphBuilder {
   collectAccessors(files: FileInfo[]): void {
     for (const file of files) {
       if (!/\b[gs]et\s+[\w$#]/.test(file.text)) continue;
-      const visit = (node: ts.Node): void => {
+      for (const node of this.model.syntaxNodes(file)) {
         if ((ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.body) {
           const name = propertyNameText(node.name);
           if (name) this.accessorNames.add(name);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(file.sf);
+      }
     }
   }
 
@@ -250,16 +259,26 @@ export class GraphBuilder {
     visit(file.sf);
   }
 
+  /** A file's nodes of the kinds later passes handle, in document order (ProjectModel.syntaxNodes). */
+  syntaxNodes(file: FileInfo): readonly ts.Node[] {
+    return this.model.syntaxNodes(file);
+  }
+
   addFile(file: FileInfo): void {
     this.addNestInits(file);
+    // This walk records the file's syntaxNodes, unless a pass already asked for them.
+    const kept: ts.Node[] | undefined = this.model.hasSyntaxNodes(file) ? undefined : [];
     const visit = (node: ts.Node): void => {
+      if (kept && isSyntaxNode(node)) kept.push(node);
       if (isFunctionLike(node) && node.body) this.fn(node, file);
-      if (ts.isCallExpression(node)) this.onCall(node, file);
-      else if (ts.isNewExpression(node)) this.onNew(node, file);
-      else if (ts.isPropertyAccessExpression(node) && this.accessorNames.has(node.name.text)) this.onPropertyAccess(node, file);
-      ts.forEachChild(node, visit);
+      const kind = node.kind;
+      if (kind === KIND_CALL) this.onCall(node as ts.CallExpression, file);
+      else if (kind === KIND_NEW) this.onNew(node as ts.NewExpression, file);
+      else if (kind === KIND_PROPERTY_ACCESS && this.accessorNames.has((node as ts.PropertyAccessExpression).name.text)) this.onPropertyAccess(node as ts.PropertyAccessExpression, file);
+      forEachChild(node, visit);
     };
     visit(file.sf);
+    if (kept) this.model.recordSyntaxNodes(file, kept);
     for (const entry of declaredEntries(file, this.model, this.framework)) {
       const t = this.fn(entry.node, file);
       t.graph.entry = entry.framework;
@@ -519,11 +538,9 @@ export class GraphBuilder {
       const name = functionName(owner);
       for (const file of this.model.files) {
         if (name && !file.text.includes(name)) continue;
-        const visit = (n: ts.Node): void => {
-          if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) sites!.push(n);
-          ts.forEachChild(n, visit);
-        };
-        visit(file.sf);
+        for (const n of this.model.syntaxNodes(file)) {
+          if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) sites.push(n);
+        }
       }
       this.callSitesCache.set(owner, sites);
     }

@@ -42,12 +42,11 @@ export function linkClassHierarchies(builder: GraphBuilder, model: ProjectModel,
     const classes = /\bclass\b/.test(file.text);
     const typed = file.isTypeScript;
     if (!classes && !typed) continue;
-    const visit = (n: ts.Node): void => {
+    // The graph's walk kept every class and variable declaration, in document order.
+    for (const n of builder.syntaxNodes(file)) {
       if (classes && ts.isClassLike(n)) linkClass(n, file);
       if (typed && ts.isVariableDeclaration(n) && n.type && n.initializer) linkTypedValue(n.type, n.initializer, file);
-      ts.forEachChild(n, visit);
-    };
-    visit(file.sf);
+    }
   }
   return [...signatures.values()];
 

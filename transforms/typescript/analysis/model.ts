@@ -52,28 +52,42 @@ export type Value =
   /** A parameter typed as something from a package (`app: Express`). */
   | { kind: 'typed'; module: string; name: string };
 
+// Kinds read once into arrays: the members of `ts` (and of ts.SyntaxKind) are getters on objects
+// with thousands of properties, slow to touch per node in these helpers, which run for most nodes.
+const FUNCTION_LIKE_KIND_LIST = [
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+];
+const FUNCTION_LIKE_KINDS = kindTable(FUNCTION_LIKE_KIND_LIST);
+/** What skipOuter strips: parentheses, `as`, `!`, `satisfies`, `<T>x`. */
+const OUTER_KINDS = kindTable([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+/** A table indexed by kind: true for the kinds listed. */
+export function kindTable(kinds: ts.SyntaxKind[]): boolean[] {
+  const table: boolean[] = [];
+  for (const kind of kinds) table[kind] = true;
+  return table;
+}
+
 export function isFunctionLike(node: ts.Node): node is FunctionLike {
-  switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-      return true;
-    default:
-      return false;
-  }
+  return FUNCTION_LIKE_KINDS[node.kind] === true;
 }
 
 /** Strips parentheses, type assertions and non-null assertions. */
 export function skipOuter(expr: ts.Expression): ts.Expression {
-  for (;;) {
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isTypeAssertionExpression(expr)) {
-      expr = expr.expression;
-    } else return expr;
-  }
+  while (OUTER_KINDS[expr.kind] === true) expr = (expr as ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion).expression;
+  return expr;
 }
 
 /**
@@ -111,6 +125,14 @@ export function choiceOperands(e: ts.Expression): ts.Expression[] | undefined {
  * direct call (`const resolve = c ? f : g; resolve(x)`).
  */
 export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): boolean {
+  // The answer depends on the file's syntax alone (lookup is lexical): kept per choice, with the file's tree.
+  const memo = fileSyntaxMemo(choice.getSourceFile()).onlyCalled;
+  let known = memo.get(choice);
+  if (known === undefined) memo.set(choice, (known = choiceOnlyCalledUncached(choice, model)));
+  return known;
+}
+
+function choiceOnlyCalledUncached(choice: ts.Expression, model: ProjectModel): boolean {
   let n: ts.Node = choice;
   while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
   const p = n.parent;
@@ -119,20 +141,51 @@ export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): bo
   if (!ts.isVariableDeclaration(p) || p.initializer !== n || !ts.isIdentifier(p.name)) return false;
   if (!ts.isVariableDeclarationList(p.parent) || !(p.parent.flags & ts.NodeFlags.Const)) return false;
   const name = p.name.text;
-  let ok = true;
   let calls = 0;
-  const visit = (u: ts.Node): void => {
-    if (!ok) return;
-    if (ts.isIdentifier(u) && u.text === name && u !== p.name && model.lookup(name, u) === p) {
-      let c: ts.Node = u;
-      while (c.parent && ts.isParenthesizedExpression(c.parent)) c = c.parent;
-      if (c.parent && ts.isCallExpression(c.parent) && c.parent.expression === c) calls++;
-      else ok = false;
-    }
-    ts.forEachChild(u, visit);
-  };
-  visit(p.getSourceFile());
-  return ok && calls > 0;
+  // Every identifier of the file spelled like the constant, in document order.
+  for (const u of identifiersNamed(p.getSourceFile(), name)) {
+    if (u === p.name || model.lookup(name, u) !== p) continue;
+    let c: ts.Node = u;
+    while (c.parent && ts.isParenthesizedExpression(c.parent)) c = c.parent;
+    if (c.parent && ts.isCallExpression(c.parent) && c.parent.expression === c) calls++;
+    else return false;
+  }
+  return calls > 0;
+}
+
+/** Answers about one file's syntax, dropped with its tree (an edited file is a new tree). */
+interface FileSyntaxMemo {
+  onlyCalled: Map<ts.Expression, boolean>;
+  identifiers?: Map<string, ts.Identifier[]>;
+}
+
+const SYNTAX_MEMO = new WeakMap<ts.SourceFile, FileSyntaxMemo>();
+
+function fileSyntaxMemo(sf: ts.SourceFile): FileSyntaxMemo {
+  let memo = SYNTAX_MEMO.get(sf);
+  if (!memo) SYNTAX_MEMO.set(sf, (memo = { onlyCalled: new Map() }));
+  return memo;
+}
+
+/** The identifiers of a file with a given text, in document order; the index is made on the first question about the file. */
+function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
+  const memo = fileSyntaxMemo(sf);
+  let byName = memo.identifiers;
+  if (!byName) {
+    const index = new Map<string, ts.Identifier[]>();
+    const visit = (u: ts.Node): void => {
+      if (u.kind === ts.SyntaxKind.Identifier) {
+        const text = (u as ts.Identifier).text;
+        const list = index.get(text);
+        if (list) list.push(u as ts.Identifier);
+        else index.set(text, [u as ts.Identifier]);
+      }
+      ts.forEachChild(u, visit);
+    };
+    visit(sf);
+    memo.identifiers = byName = index;
+  }
+  return byName.get(name) ?? [];
 }
 
 /** The choice a call's callee is, directly or through a `const` initialised with it. */
@@ -168,13 +221,7 @@ const MAY_DECLARE = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.Block,
   ts.SyntaxKind.ModuleBlock,
   ts.SyntaxKind.CaseBlock,
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.MethodDeclaration,
-  ts.SyntaxKind.Constructor,
-  ts.SyntaxKind.GetAccessor,
-  ts.SyntaxKind.SetAccessor,
+  ...FUNCTION_LIKE_KIND_LIST,
   ts.SyntaxKind.ForStatement,
   ts.SyntaxKind.ForOfStatement,
   ts.SyntaxKind.ForInStatement,
@@ -205,6 +252,34 @@ interface CachedValue {
   height: number;
 }
 
+/** The node kinds syntaxNodes keeps: what the whole-project passes after the graph's walk handle (escapes, sync-only sites, hierarchies, sqlite, new sites). */
+const SYNTAX_NODE_KINDS = kindTable([
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.ConditionalExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.HeritageClause,
+  ts.SyntaxKind.JsxSelfClosingElement,
+  ts.SyntaxKind.JsxOpeningElement,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+const KIND_PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+
+/** Whether syntaxNodes keeps the node. Property accesses only as `.prototype` (the one markSyncOnlyFunctions looks at): most nodes are property accesses. */
+export function isSyntaxNode(node: ts.Node): boolean {
+  const kind = node.kind;
+  return SYNTAX_NODE_KINDS[kind] === true || (kind === KIND_PROPERTY_ACCESS && (node as ts.PropertyAccessExpression).name.text === 'prototype');
+}
+
 export class ProjectModel {
   readonly byAbs = new Map<string, FileInfo>();
   private readonly bySf = new Map<ts.SourceFile, FileInfo>();
@@ -227,6 +302,37 @@ export class ProjectModel {
       this.byAbs.set(nodePath.resolve(f.absPath), f);
       this.bySf.set(f.sf, f);
     }
+  }
+
+  private readonly syntaxNodeLists = new Map<FileInfo, ts.Node[]>();
+
+  /**
+   * The file's nodes of the kinds isSyntaxNode keeps, in the order a walk of
+   * the file meets them: one walk per file (the call graph's, which records
+   * them, or the first pass to ask), so the whole-project passes need not walk
+   * every node again. Each pass gives each node to its own test of the kind.
+   */
+  syntaxNodes(file: FileInfo): readonly ts.Node[] {
+    let list = this.syntaxNodeLists.get(file);
+    if (!list) {
+      const kept: ts.Node[] = [];
+      const visit = (node: ts.Node): void => {
+        if (isSyntaxNode(node)) kept.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(file.sf);
+      this.syntaxNodeLists.set(file, (list = kept));
+    }
+    return list;
+  }
+
+  hasSyntaxNodes(file: FileInfo): boolean {
+    return this.syntaxNodeLists.has(file);
+  }
+
+  /** Records the list a walk of the whole file made with isSyntaxNode (GraphBuilder.addFile). */
+  recordSyntaxNodes(file: FileInfo, nodes: ts.Node[]): void {
+    if (!this.syntaxNodeLists.has(file)) this.syntaxNodeLists.set(file, nodes);
   }
 
   fileOf(node: ts.Node): FileInfo | undefined {
@@ -870,7 +976,7 @@ export class ProjectModel {
   private collectNewSites(out: Map<ts.Node, ts.NewExpression[]>): void {
     for (const file of this.files) {
       if (!file.text.includes('new ')) continue;
-      const visit = (n: ts.Node): void => {
+      for (const n of this.syntaxNodes(file)) {
         if (ts.isNewExpression(n)) {
           const v = this.moduleExportValue(this.valueOf(n.expression));
           if (v?.kind === 'class') {
@@ -879,9 +985,7 @@ export class ProjectModel {
             else out.set(v.node, [n]);
           }
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(file.sf);
+      }
     }
   }
 
@@ -893,15 +997,13 @@ export class ProjectModel {
   private collectSubclassed(out: Set<ts.Node>): void {
     for (const file of this.files) {
       if (!file.text.includes('extends')) continue;
-      const visit = (n: ts.Node): void => {
+      for (const n of this.syntaxNodes(file)) {
         if (ts.isClassLike(n)) {
           const base = baseClassExpression(n);
           const b = base && this.valueOf(base);
           if (b?.kind === 'class') out.add(b.node);
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(file.sf);
+      }
     }
   }
 

@@ -154,8 +154,8 @@ export class DatabaseResolver {
       if (mixed) break;
       const name = cls.name?.text;
       if (!name || !file.text.includes(name)) continue;
-      const visit = (n: ts.Node): void => {
-        if (mixed) return;
+      for (const n of this.model.syntaxNodes(file)) {
+        if (mixed) break;
         if (ts.isNewExpression(n)) {
           const v = this.model.valueOf(n.expression);
           if (v?.kind === 'class' && v.node === cls) {
@@ -166,9 +166,7 @@ export class DatabaseResolver {
             else value = here;
           }
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(file.sf);
+      }
     }
     return !mixed && sites > 0 ? value : undefined;
   }
@@ -220,13 +218,13 @@ export function exportedExpression(file: FileInfo, name: string, model: ProjectM
   return undefined;
 }
 
-/** Every call in `file` that runs SQL through a sync-only library. */
-export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver): SyncOnlyCall[] {
+/** Every call in `file` that runs SQL through a sync-only library; `nodes`: the file's nodes, every call among them, in document order (the graph's syntaxNodes). */
+export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver, nodes: readonly ts.Node[]): SyncOnlyCall[] {
   if (!CANDIDATE_TEXT.test(file.text)) return [];
   const found: SyncOnlyCall[] = [];
   // Transaction functions are called under any name: only looked for where the word appears.
   const transactions = file.text.includes('transaction');
-  const visit = (node: ts.Node): void => {
+  for (const node of nodes) {
     if (ts.isCallExpression(node)) {
       const callee = skipOuter(node.expression);
       if (ts.isPropertyAccessExpression(callee) && QUERY_NAMES.has(callee.name.text)) {
@@ -241,9 +239,7 @@ export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver): S
         if (v?.kind === 'transaction') found.push({ call: node, file, value: v, iterator: false });
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(file.sf);
+  }
   return found;
 }
 
