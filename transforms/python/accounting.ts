@@ -1100,7 +1100,8 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       const client = readsHttpClient(fc, optionsFor(fc), statements);
       if (client) {
         const op = inside[0] ?? first;
-        problem = `${op.message} at line ${op.line}; the statements around it use the HTTP client ${client}, which becomes an async client, so they cannot move into sync_to_async`;
+        const becomes = fc.ac.dependency('httpx', fc.module) === 'undeclared' ? 'which is left to a person (httpx, its async replacement, is not among the dependencies)' : 'which becomes an async client';
+        problem = `${op.message} at line ${op.line}; the statements around it use the HTTP client ${client}, ${becomes}, so they cannot move into sync_to_async`;
         break;
       }
       if ('problem' in moved) {

@@ -8,6 +8,7 @@ import { childrenOf, field } from './parser.js';
 import { resolveExpr, type Project, type PyFunction, type PyModule, type Resolved } from './project.js';
 import { atLeast } from './targets.js';
 import { TemplateIndex } from './templates.js';
+import { DependencyIndex, type Dependency } from './dependencies.js';
 
 /** A blocking call (or pattern) found in a function body, with its rewrite. */
 export interface Site {
@@ -48,6 +49,7 @@ export interface ResolvedTargets {
 
 export class AnalysisContext {
   private templateIndex?: TemplateIndex;
+  private dependencyIndex?: DependencyIndex;
 
   constructor(
     readonly project: Project,
@@ -59,6 +61,12 @@ export class AnalysisContext {
   get templates(): TemplateIndex {
     this.templateIndex ??= new TemplateIndex(this.run.root);
     return this.templateIndex;
+  }
+
+  /** Whether a module of the project may import `pkg` (a rewrite that adds its import needs it installed). */
+  dependency(pkg: string, module: PyModule): Dependency {
+    this.dependencyIndex ??= new DependencyIndex(this.run.root, () => this.project.modules.map((m) => m.text));
+    return this.dependencyIndex.of(pkg, module.absPath);
   }
 
   django(min: string): boolean {

@@ -20,6 +20,7 @@ const EXCEPTIONS: Record<string, string> = {
   ReadTimeout: 'ReadTimeout',
   TooManyRedirects: 'TooManyRedirects',
 };
+const NO_HTTPX = "httpx is not among the project's dependencies (no requirements file, pyproject.toml, setup.cfg, setup.py, Pipfile or lockfile from this module's folder up to the root names it, and no module imports it)";
 const DEFAULTS =
   'requests follows redirects and never times out by default; httpx follows redirects only when asked (follow_redirects=True is passed) and times out after 5 s by default; httpx raises httpx.HTTPError subclasses, and its Response has is_success instead of ok';
 
@@ -30,7 +31,7 @@ export const requestsCall: PythonRule = {
     docs: {
       summary: 'Replaces requests calls (and urlopen(...).read()) with an awaited httpx.AsyncClient request.',
       whatItDoes:
-        '`requests.get/post/put/patch/delete/head/options/request(...)` in code that becomes async is rewritten to `await client.<method>(...)` inside `async with httpx.AsyncClient(follow_redirects=True) as client:` wrapped around the statement. Method, URL, params, headers, json, data, files, auth, cookies and timeout are kept; allow_redirects becomes follow_redirects; verify, cert and proxies move to the client. One client serves a whole loop: when the request statements sit directly in the body of a `for`/`while` loop (a retry loop) and pass the same client options, the `async with` goes around the loop instead of being opened on every pass (its connections are reused; the `else:` of the loop moves with it). `with requests.Session() as s:` becomes `async with httpx.AsyncClient(follow_redirects=True) as s:` with its requests awaited; `s = requests.Session()` that is only used for requests and closed with `s.close()` becomes `s = httpx.AsyncClient(follow_redirects=True)` with `await s.aclose()` where it was closed, and any other session (passed on, never closed) is reported. `except requests.RequestException` (and Timeout, ConnectionError, HTTPError) around a rewritten call becomes the httpx exception, and `resp.ok` becomes `resp.is_success`. `urlopen(url).read()` becomes `(await client.get(url)).content`. A request in a position that cannot hold a block (a condition, a lambda) runs through sync_to_async(thread_sensitive=False).',
+        '`requests.get/post/put/patch/delete/head/options/request(...)` in code that becomes async is rewritten to `await client.<method>(...)` inside `async with httpx.AsyncClient(follow_redirects=True) as client:` wrapped around the statement. Method, URL, params, headers, json, data, files, auth, cookies and timeout are kept; allow_redirects becomes follow_redirects; verify, cert and proxies move to the client. One client serves a whole loop: when the request statements sit directly in the body of a `for`/`while` loop (a retry loop) and pass the same client options, the `async with` goes around the loop instead of being opened on every pass (its connections are reused; the `else:` of the loop moves with it). `with requests.Session() as s:` becomes `async with httpx.AsyncClient(follow_redirects=True) as s:` with its requests awaited; `s = requests.Session()` that is only used for requests and closed with `s.close()` becomes `s = httpx.AsyncClient(follow_redirects=True)` with `await s.aclose()` where it was closed, and any other session (passed on, never closed) is reported. `except requests.RequestException` (and Timeout, ConnectionError, HTTPError) around a rewritten call becomes the httpx exception, and `resp.ok` becomes `resp.is_success`. `urlopen(url).read()` becomes `(await client.get(url)).content`. A request in a position that cannot hold a block (a condition, a lambda) runs through sync_to_async(thread_sensitive=False). httpx must be installed for its import to work: where the project has dependency manifests (requirements*.txt or requirements/*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, lockfiles) from the module\'s folder up to the root and none names httpx, and no module imports it already, requests calls run through sync_to_async(thread_sensitive=False) instead, and requests sessions and urlopen() are reported; with no manifest at all the rewrite says that it needs httpx.',
       why: 'requests and urllib are blocking; under ASGI a slow upstream stalls every request on the worker.',
       example: {
         before:
@@ -46,11 +47,16 @@ export const requestsCall: PythonRule = {
     const byStatement = new Map<number, { stmt: Node; calls: RequestCall[] }>();
     const sessionAliases = new Map<string, Node>();
 
+    // httpx must be installed for its import to work: where the manifests by this module do not
+    // name it, requests calls run in a thread instead, and sessions are left to a person.
+    const httpxDependency = fc.ac.dependency('httpx', fc.module);
+    const withoutHttpx = httpxDependency === 'undeclared';
+    const needsHttpx = httpxDependency === 'unknown' ? '. It imports httpx, which no dependency manifest of the project lists: install it' : '';
     const assignedSessions = new Set<number>();
-    for (const node of fc.nodes()) {
-      if (node.type === 'with_statement') sites.push(...sessionSites(fc, node, sessionAliases));
+    for (const node of withoutHttpx ? [] : fc.nodes()) {
+      if (node.type === 'with_statement') sites.push(...sessionSites(fc, node, sessionAliases, needsHttpx));
       if (node.type === 'call') {
-        const found = assignedSessionSites(fc, node, sessionAliases);
+        const found = assignedSessionSites(fc, node, sessionAliases, needsHttpx);
         if (found) {
           assignedSessions.add(node.id);
           sites.push(...found);
@@ -67,7 +73,9 @@ export const requestsCall: PythonRule = {
         continue;
       }
       if (name === 'requests.Session' || name === 'requests.session') {
-        if (!isSessionWithItem(call) && !assignedSessions.has(call.id)) {
+        if (withoutHttpx) {
+          sites.push(fc.site(RULE, call, 'manual', `${callee.text}() creates a blocking session, and ${NO_HTTPX} (its async client would take the session's place); add httpx and run awaitify again, or convert the session by hand`, [], { seed: false }));
+        } else if (!isSessionWithItem(call) && !assignedSessions.has(call.id)) {
           sites.push(fc.site(RULE, call, 'manual', `${callee.text}() creates a blocking session; use \`async with httpx.AsyncClient(follow_redirects=True) as client:\` where it is used (${DEFAULTS})`, [], { seed: false }));
         }
         continue;
@@ -92,6 +100,16 @@ export const requestsCall: PythonRule = {
         read = readCall;
       }
       if (!kind) continue;
+      if (withoutHttpx) {
+        const blocked = fc.cannotAwait(call);
+        if (blocked || kind === 'urlopen') {
+          sites.push(fc.site(RULE, call, 'manual', `${callee.text}() blocks, and ${NO_HTTPX}${blocked ? `; besides, ${blocked}` : ''}; add httpx and run awaitify again, or rewrite it by hand`, [], { seed: false }));
+          continue;
+        }
+        const { edits, imports } = syncToAsyncEdits(fc, call, callee, false);
+        sites.push(fc.site(RULE, call, 'review', `${callee.text}() blocks, and ${NO_HTTPX}: it runs in a thread through sync_to_async (thread_sensitive=False: it touches no database), unchanged otherwise; add httpx and run awaitify again to get an httpx.AsyncClient request instead`, edits, { imports }));
+        continue;
+      }
       const problem = unsupported(call, kind) ?? (kind === 'requests' ? unsupportedResponseUse(call) : undefined);
       if (problem) {
         sites.push(fc.site(RULE, call, 'manual', `${callee.text}(): ${problem}; rewrite it with httpx.AsyncClient by hand`, [], { seed: false }));
@@ -171,7 +189,7 @@ export const requestsCall: PythonRule = {
       const names = calls.map((c) => `${c.callee.text}()`).join(', ');
       const loop = stmts.length && stmts[0] !== stmt ? ` One client serves every pass of the ${stmt.type === 'while_statement' ? 'while' : 'for'} loop (its connections are reused), so the async with goes around the loop.` : '';
       sites.push(
-        fc.site(RULE, calls[0].call, 'review', `${names} blocks; it becomes an awaited httpx.AsyncClient request.${loop} Check the differences: ${DEFAULTS}`, [...edits, ...extra], {
+        fc.site(RULE, calls[0].call, 'review', `${names} blocks; it becomes an awaited httpx.AsyncClient request.${loop} Check the differences: ${DEFAULTS}${needsHttpx}`, [...edits, ...extra], {
           imports: [httpx],
           claims: calls.slice(1).map((c) => c.call),
         }),
@@ -298,7 +316,7 @@ function isSessionWithItem(call: Node): boolean {
 }
 
 /** `with requests.Session() as s:` → `async with httpx.AsyncClient(follow_redirects=True) as s:`. */
-function sessionSites(fc: FunctionContext, withStmt: Node, aliases: Map<string, Node>): Site[] {
+function sessionSites(fc: FunctionContext, withStmt: Node, aliases: Map<string, Node>, needsHttpx: string): Site[] {
   if (withStmt.children.some((c) => c?.type === 'async')) return [];
   const clause = childrenOf(withStmt).find((c) => c.type === 'with_clause');
   const items = childrenOf(clause).filter((c) => c.type === 'with_item');
@@ -323,7 +341,7 @@ function sessionSites(fc: FunctionContext, withStmt: Node, aliases: Map<string, 
       { start: callee.startIndex, end: callee.endIndex, text: `${httpx.local}.AsyncClient` },
       { start: args.list!.startIndex, end: args.list!.endIndex, text: '(follow_redirects=True)' },
     ];
-    sites.push(fc.site(RULE, call, 'review', `requests.Session() blocks; an httpx.AsyncClient takes its place. ${DEFAULTS}`, edits, { imports: [httpx] as ImportRequest[] }));
+    sites.push(fc.site(RULE, call, 'review', `requests.Session() blocks; an httpx.AsyncClient takes its place. ${DEFAULTS}${needsHttpx}`, edits, { imports: [httpx] as ImportRequest[] }));
   }
   return sites;
 }
@@ -334,7 +352,7 @@ function sessionSites(fc: FunctionContext, withStmt: Node, aliases: Map<string, 
  * makes requests and is closed. Its requests are rewritten by sessionCall; the
  * close() call is claimed here.
  */
-function assignedSessionSites(fc: FunctionContext, call: Node, aliases: Map<string, Node>): Site[] | undefined {
+function assignedSessionSites(fc: FunctionContext, call: Node, aliases: Map<string, Node>, needsHttpx: string): Site[] | undefined {
   const callee = field(call, 'function');
   const name = callee ? fc.externalName(callee) : undefined;
   if (!callee || (name !== 'requests.Session' && name !== 'requests.session')) return undefined;
@@ -363,7 +381,7 @@ function assignedSessionSites(fc: FunctionContext, call: Node, aliases: Map<stri
       RULE,
       call,
       'review',
-      `${callee.text}() blocks; an httpx.AsyncClient takes its place, and it is closed with await ${left.text}.aclose() where the session was closed. ${DEFAULTS}`,
+      `${callee.text}() blocks; an httpx.AsyncClient takes its place, and it is closed with await ${left.text}.aclose() where the session was closed. ${DEFAULTS}${needsHttpx}`,
       [
         { start: callee.startIndex, end: callee.endIndex, text: `${httpx.local}.AsyncClient` },
         { start: args.list.startIndex, end: args.list.endIndex, text: '(follow_redirects=True)' },

@@ -1,0 +1,99 @@
+// Whether a Python project may import a third-party package that a rewrite
+// would add (httpx for the requests rewrite). A rewrite that adds an import of
+// a package the project does not have breaks every module that imports the
+// changed one, at start-up; so a package counts as available only when the
+// project already imports it or a dependency manifest on the way from the
+// module up to the root names it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** `declared`: the project imports it or a manifest names it; `undeclared`: manifests exist and none does; `unknown`: no manifest. */
+export type Dependency = 'declared' | 'undeclared' | 'unknown';
+
+/** Files that list what a Python project installs, lockfiles included (they name what is installed with it). */
+const MANIFESTS = new Set(['pyproject.toml', 'setup.cfg', 'setup.py', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock', 'pdm.lock']);
+const REQUIREMENTS = /^requirements.*\.(txt|in)$/i;
+
+export class DependencyIndex {
+  private readonly manifestsByDir = new Map<string, string[]>();
+  private readonly imported = new Map<string, boolean>();
+
+  constructor(
+    private readonly root: string,
+    /** The texts of the project's Python modules (for what it imports already). */
+    private readonly moduleTexts: () => Iterable<string>,
+  ) {}
+
+  /** Whether `pkg` may be imported from the module at `absPath` (see Dependency). */
+  of(pkg: string, absPath: string): Dependency {
+    if (this.importedByProject(pkg)) return 'declared';
+    const name = packagePattern(pkg);
+    let seen = false;
+    const root = path.resolve(this.root);
+    for (let dir = path.dirname(path.resolve(absPath)); ; dir = path.dirname(dir)) {
+      for (const text of this.manifests(dir)) {
+        seen = true;
+        if (name.test(text)) return 'declared';
+      }
+      if (dir === root || !dir.startsWith(root + path.sep)) break;
+    }
+    return seen ? 'undeclared' : 'unknown';
+  }
+
+  private importedByProject(pkg: string): boolean {
+    let known = this.imported.get(pkg);
+    if (known === undefined) {
+      const pattern = new RegExp(`^[ \\t]*(?:import[ \\t]+${escape(pkg)}\\b|from[ \\t]+${escape(pkg)}(?:\\.[\\w.]+)?[ \\t]+import\\b)`, 'm');
+      known = false;
+      for (const text of this.moduleTexts()) {
+        if (pattern.test(text)) {
+          known = true;
+          break;
+        }
+      }
+      this.imported.set(pkg, known);
+    }
+    return known;
+  }
+
+  /** The texts of the manifests in one directory (and its requirements/ folder). */
+  private manifests(dir: string): string[] {
+    let texts = this.manifestsByDir.get(dir);
+    if (!texts) {
+      texts = [];
+      const read = (file: string) => {
+        try {
+          if (statSync(file).isFile()) texts!.push(readFileSync(file, 'utf8'));
+        } catch {
+          // unreadable: as if absent
+        }
+      };
+      for (const entry of list(dir)) {
+        if (MANIFESTS.has(entry) || REQUIREMENTS.test(entry)) read(path.join(dir, entry));
+      }
+      for (const entry of list(path.join(dir, 'requirements'))) {
+        if (/\.(txt|in)$/i.test(entry)) read(path.join(dir, 'requirements', entry));
+      }
+      this.manifestsByDir.set(dir, texts);
+    }
+    return texts;
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The package's name as a requirement (PEP 503: case, `-`, `_` and `.` are alike), not as part of another name. */
+function packagePattern(pkg: string): RegExp {
+  const name = pkg.split(/[-_.]+/).map(escape).join('[-_.]+');
+  return new RegExp(`(?:^|[^\\w.-])${name}(?![\\w-]|\\.\\w)`, 'im');
+}
