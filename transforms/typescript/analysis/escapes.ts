@@ -358,7 +358,7 @@ class SoundnessPass {
     }
     const v = this.model.moduleExportValue(this.model.valueOf(receiver));
     if (!v) {
-      if (this.handlerParameter(receiver)) return [];
+      if (this.handlerParameter(frameworkChainRoot(receiver, byName))) return [];
       // A parameter of a file-local function: what its callers pass.
       const passed = this.parameterDepth < 4 ? this.allParameterArguments(receiver) : undefined;
       if (!passed) return fns;
@@ -897,6 +897,21 @@ function resultIsAwaited(call: ts.CallExpression): boolean {
     if (isFunctionLike(f)) return (ts.getModifiers(f) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   }
   return false;
+}
+
+/**
+ * `res` in `res.status(404)` or `res.type('text')`: a method's result on a
+ * framework object is the framework's too (Express's chainable response),
+ * unless a project function of that name may have been attached to it.
+ */
+function frameworkChainRoot(receiver: ts.Expression, byName: Map<string, FunctionInfo[]>): ts.Expression {
+  let root = receiver;
+  while (ts.isCallExpression(root)) {
+    const c = skipOuter(root.expression);
+    if (!ts.isPropertyAccessExpression(c) || byName.has(c.name.text)) return root;
+    root = skipOuter(c.expression);
+  }
+  return root;
 }
 
 /** The member name a function is defined under: a method's name, or the property it is assigned to. */
