@@ -200,6 +200,15 @@ class SoundnessPass {
     const callee = skipOuter(call.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
       this.propertyCalls.push({ call, receiver: callee.expression, name: callee.name.text, nameNode: callee.name, file });
+      // `api.dir = dir.bind(null, name)`: the bound function calls `dir` wherever it goes. Handed to a
+      // call as a callback it is the graph's (a registration, or a stop with the callee named); elsewhere it escapes.
+      const outer = outermostParen(call);
+      const host = outer.parent;
+      // `this.onX = this.onX.bind(this)` replaces a member by its bound self: calls of `this.onX()` are followed as before.
+      const rebound = host && ts.isBinaryExpression(host) && host.operatorToken.kind === ts.SyntaxKind.EqualsToken && host.right === outer && skipOuter(host.left).getText() === skipOuter(callee.expression).getText();
+      if (callee.name.text === 'bind' && !rebound && !(host && (ts.isCallExpression(host) || ts.isNewExpression(host)) && isArgumentOf(outer, host))) {
+        this.functionSites.push({ expr: callee.expression, file, how: () => `it is bound (\`${shortText(call, file)}\`)` });
+      }
     } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
       this.propertyCalls.push({ call, receiver: callee.expression, name: callee.argumentExpression.text, nameNode: callee.argumentExpression, file });
     }
@@ -857,6 +866,12 @@ function enclosingThisFunction(node: ts.Node): FunctionLike | undefined {
     if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
   }
   return undefined;
+}
+
+function outermostParen(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
 }
 
 function isArgumentOf(node: ts.Node, call: ts.CallExpression | ts.NewExpression): boolean {
