@@ -68,6 +68,12 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 }
 
 /** Strips parentheses, type assertions and non-null assertions. */
+/** The parameters a call's arguments fill: TypeScript's `this: T` parameter (always first) takes none. */
+export function runtimeParameters(fn: ts.SignatureDeclarationBase): readonly ts.ParameterDeclaration[] {
+  const first = fn.parameters[0];
+  return first && ts.isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
+}
+
 export function skipOuter(expr: ts.Expression): ts.Expression {
   for (;;) {
     if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isTypeAssertionExpression(expr)) {
