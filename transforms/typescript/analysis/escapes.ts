@@ -673,9 +673,11 @@ class SoundnessPass {
   /** An object of project methods handed to code awaitify cannot see, returned, stored or spread into a call. */
   private objectEscape(site: EscapeSite): void {
     const expr = skipOuter(site.expr);
-    if (!ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
+    // `ko.renderTemplate('path', this)`, `widgets.mount(this)`: a class instance handing itself to a library, which may call its methods.
+    const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
+    if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
     const v = this.model.valueOf(expr);
-    if (v?.kind !== 'object') return;
+    if (v?.kind !== 'object' && !(self && v?.kind === 'instance')) return;
     if (site.call && this.callSeesMembers(site.call)) return;
     if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
@@ -866,6 +868,20 @@ function enclosingThisFunction(node: ts.Node): FunctionLike | undefined {
     if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
   }
   return undefined;
+}
+
+/** `Base.call(this, ...)`, `Base.apply(this, args)`: a constructor run on `this`, not a hand-over. */
+function superConstructorCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
+}
+
+/** Functions that copy properties onto their first argument (`Object.assign(this, opts)`, `_.defaults(this, d)`) and call none of its methods. */
+const COPYING_METHODS = new Set(['assign', 'assignIn', 'defaults', 'defaultsDeep', 'extend', 'merge', 'defineProperty', 'defineProperties', 'freeze', 'seal']);
+
+function copiesOnto(call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && COPYING_METHODS.has(callee.name.text) && call.arguments?.[0] === arg;
 }
 
 function outermostParen(node: ts.Node): ts.Node {
