@@ -514,8 +514,12 @@ export class Emitter<N extends ExpressWrapNamer> {
   /** The missing-await finding at a call, with its edits (an await) or, without edits, why none can be added. */
   private missingAwaitFinding(m: MissingAwait, edits: TextEdit[], review?: string, manual?: string): Finding {
     const file = m.callee.file === m.caller?.file || !m.caller ? this.model.fileOf(m.call)! : m.caller.file;
-    const what =
-      m.use === 'value'
+    if (m.handedTo) {
+      manual = `it cannot tell whether \`${m.handedTo}\` wants the value or takes the promise on purpose (as \`waitUntil\`, \`respondWith\` or a timeout helper do): its receiver has no type awaitify can follow, or its parameter is typed \`any\` or generic, and an await would also run it only after \`${m.callee.graph.name}\` settles. Add \`await\` if it wants the value`;
+    }
+    const what = m.handedTo
+      ? `\`${m.callee.graph.name}\` is async: this call's promise is passed to \`${m.handedTo}(...)\``
+      : m.use === 'value'
         ? `\`${m.callee.graph.name}\` is async: this call gives a promise, which is used here as if it were the value`
         : `\`${m.callee.graph.name}\` is async: this call's promise is dropped, so nothing waits for it and its rejection goes unhandled`;
     const fix = manual

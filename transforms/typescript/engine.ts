@@ -143,7 +143,7 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   const sited = new Set(seeds.flatMap((s) => (s.fn && !s.fn.module ? [s.fn.id] : [])));
   resolveRemainingCalls(builder, typeChecker, sited);
   // Calls of async project functions whose promise is used as the value or dropped: seeds of their callers.
-  const missingAwaits = ctx.isRuleEnabled(MISSING_AWAIT_RULE) ? findMissingAwaits(builder, model) : [];
+  const missingAwaits = ctx.isRuleEnabled(MISSING_AWAIT_RULE) ? findMissingAwaits(builder, model, typeChecker) : [];
   const missingSeeds = new Map<string, MissingAwait[]>();
   for (const m of missingAwaits) {
     if (!m.caller || m.caller.graph.alreadyAsync || !ctx.willApply(m.safety)) continue;

@@ -3,7 +3,7 @@
 // body in try/catch, adding the `next` parameter when the handler lacks it.
 import { ts } from 'ts-morph';
 import type { ImportRequest, TextEdit } from '../core/types.js';
-import type { FunctionLike } from './analysis/model.js';
+import { runtimeParameters, type FunctionLike } from './analysis/model.js';
 
 export interface ExpressWrapNamer {
   named(module: string, name: string): { local: string; request?: ImportRequest };
@@ -17,7 +17,7 @@ export type ExpressWrap = { edits: TextEdit[]; imports: ImportRequest[] } | { sk
 export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeScript: boolean, namer: () => ExpressWrapNamer, replaced: readonly [number, number][] = []): ExpressWrap {
   const sf = fn.getSourceFile();
   const text = sf.text;
-  const params = fn.parameters;
+  const params = runtimeParameters(fn);
   const body = fn.body;
   if (!body) return { skip: 'no body' };
   if (ts.isBlock(body) && body.statements.length === 1) {
@@ -51,7 +51,8 @@ export function expressAsyncErrorEdits(fn: FunctionLike, method: string, isTypeS
       if (n.request) imports.push(n.request);
     }
     const added = missing.map((m, i) => (i === missing.length - 1 ? m + nextType : m)).join(', ');
-    const last = params[params.length - 1];
+    // After the last parameter, a `this: T` one included.
+    const last = fn.parameters[fn.parameters.length - 1];
     if (!last) {
       const open = findToken(fn, ts.SyntaxKind.OpenParenToken);
       if (!open) {

@@ -5,7 +5,7 @@
 // `reply.send`, hooks drop `done`; Koa: `await next()`).
 import { ts } from 'ts-morph';
 import type { TextEdit } from '../core/types.js';
-import { isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './analysis/model.js';
+import { isFunctionLike, isModuleExports, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './analysis/model.js';
 
 export type FrameworkName = 'express' | 'connect' | 'http' | 'fastify' | 'koa' | 'next' | 'nestjs' | 'lambda';
 
@@ -245,7 +245,7 @@ function calls(fn: FunctionLike, visit: (call: ts.CallExpression) => void): void
 }
 
 function paramBinding(fn: FunctionLike, index: number): ts.Identifier | undefined {
-  const p = fn.parameters[index];
+  const p = runtimeParameters(fn)[index];
   return p && ts.isIdentifier(p.name) ? p.name : undefined;
 }
 
@@ -408,7 +408,7 @@ export function declaresFastifyDone(fn: FunctionLike | undefined): boolean {
 
 function doneParameter(fn: FunctionLike, hook: string): ts.ParameterDeclaration | undefined {
   const index = FASTIFY_REQUEST_HOOKS.get(hook) ?? FASTIFY_APP_HOOKS.get(hook);
-  return index === undefined ? undefined : fn.parameters[index];
+  return index === undefined ? undefined : runtimeParameters(fn)[index];
 }
 
 type DoneOutcome = { kind: 'continue' } | { kind: 'payload'; value: ts.Expression } | { kind: 'error'; value: ts.Expression };

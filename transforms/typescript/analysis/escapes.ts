@@ -213,6 +213,15 @@ class SoundnessPass {
     const callee = skipOuter(call.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
       this.propertyCalls.push({ call, receiver: callee.expression, name: callee.name.text, nameNode: callee.name, file });
+      // `api.dir = dir.bind(null, name)`: the bound function calls `dir` wherever it goes. Handed to a
+      // call as a callback it is the graph's (a registration, or a stop with the callee named); elsewhere it escapes.
+      const outer = outermostParen(call);
+      const host = outer.parent;
+      // `this.onX = this.onX.bind(this)` replaces a member by its bound self: calls of `this.onX()` are followed as before.
+      const rebound = host && ts.isBinaryExpression(host) && host.operatorToken.kind === ts.SyntaxKind.EqualsToken && host.right === outer && skipOuter(host.left).getText() === skipOuter(callee.expression).getText();
+      if (callee.name.text === 'bind' && !rebound && !(host && (ts.isCallExpression(host) || ts.isNewExpression(host)) && isArgumentOf(outer, host))) {
+        this.functionSites.push({ expr: callee.expression, file, how: () => `it is bound (\`${shortText(call, file)}\`)` });
+      }
     } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
       this.propertyCalls.push({ call, receiver: callee.expression, name: callee.argumentExpression.text, nameNode: callee.argumentExpression, file });
     }
@@ -371,7 +380,7 @@ class SoundnessPass {
     }
     const v = this.model.moduleExportValue(this.model.valueOf(receiver));
     if (!v) {
-      if (this.handlerParameter(receiver)) return [];
+      if (this.handlerParameter(frameworkChainRoot(receiver, byName))) return [];
       // A parameter of a file-local function: what its callers pass.
       const passed = this.parameterDepth < 4 ? this.allParameterArguments(receiver) : undefined;
       if (!passed) return fns;
@@ -677,9 +686,11 @@ class SoundnessPass {
   /** An object of project methods handed to code awaitify cannot see, returned, stored or spread into a call. */
   private objectEscape(site: EscapeSite): void {
     const expr = skipOuter(site.expr);
-    if (!ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
+    // `ko.renderTemplate('path', this)`, `widgets.mount(this)`: a class instance handing itself to a library, which may call its methods.
+    const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
+    if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
     const v = this.model.valueOf(expr);
-    if (v?.kind !== 'object') return;
+    if (v?.kind !== 'object' && !(self && v?.kind === 'instance')) return;
     if (site.call && this.callSeesMembers(site.call)) return;
     if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
@@ -872,6 +883,26 @@ function enclosingThisFunction(node: ts.Node): FunctionLike | undefined {
   return undefined;
 }
 
+/** `Base.call(this, ...)`, `Base.apply(this, args)`: a constructor run on `this`, not a hand-over. */
+function superConstructorCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
+}
+
+/** Functions that copy properties onto their first argument (`Object.assign(this, opts)`, `_.defaults(this, d)`) and call none of its methods. */
+const COPYING_METHODS = new Set(['assign', 'assignIn', 'defaults', 'defaultsDeep', 'extend', 'merge', 'defineProperty', 'defineProperties', 'freeze', 'seal']);
+
+function copiesOnto(call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): boolean {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && COPYING_METHODS.has(callee.name.text) && call.arguments?.[0] === arg;
+}
+
+function outermostParen(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
+}
+
 function isArgumentOf(node: ts.Node, call: ts.CallExpression | ts.NewExpression): boolean {
   return (call.arguments ?? []).some((a) => a === node);
 }
@@ -910,6 +941,21 @@ function resultIsAwaited(call: ts.CallExpression): boolean {
     if (isFunctionLike(f)) return (ts.getModifiers(f) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   }
   return false;
+}
+
+/**
+ * `res` in `res.status(404)` or `res.type('text')`: a method's result on a
+ * framework object is the framework's too (Express's chainable response),
+ * unless a project function of that name may have been attached to it.
+ */
+function frameworkChainRoot(receiver: ts.Expression, byName: Map<string, FunctionInfo[]>): ts.Expression {
+  let root = receiver;
+  while (ts.isCallExpression(root)) {
+    const c = skipOuter(root.expression);
+    if (!ts.isPropertyAccessExpression(c) || byName.has(c.name.text)) return root;
+    root = skipOuter(c.expression);
+  }
+  return root;
 }
 
 /** The member name a function is defined under: a method's name, or the property it is assigned to. */

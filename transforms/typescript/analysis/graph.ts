@@ -26,7 +26,7 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
@@ -531,27 +531,50 @@ export class GraphBuilder {
   private parameterFunctions(param: ts.ParameterDeclaration, depth: number): FunctionInfo[] {
     const owner = param.parent;
     if (!isFunctionLike(owner) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return [];
-    const index = owner.parameters.indexOf(param);
-    let sites = this.callSitesCache.get(owner);
-    if (!sites) {
-      sites = [];
-      const name = functionName(owner);
-      for (const file of this.model.files) {
-        if (name && !file.text.includes(name)) continue;
-        for (const n of this.model.syntaxNodes(file)) {
-          if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) sites.push(n);
-        }
-      }
-      this.callSitesCache.set(owner, sites);
-    }
+    const index = runtimeParameters(owner).indexOf(param);
     const found = new Set<FunctionInfo>();
-    for (const call of sites) {
+    for (const call of this.callSitesOf(owner)) {
       const a = call.arguments[index];
       const fns = a && !ts.isSpreadElement(a) ? this.functionArguments(a, depth + 1, true) : [];
       if (!fns.length) return [];
       for (const f of fns) found.add(f);
     }
     return [...found];
+  }
+
+  /** The calls of a function in the project that the model resolves to it. */
+  private callSitesOf(owner: FunctionLike): ts.CallExpression[] {
+    let sites = this.callSitesCache.get(owner);
+    if (sites) return sites;
+    const found: ts.CallExpression[] = [];
+    const name = functionName(owner);
+    for (const file of this.model.files) {
+      if (name && !file.text.includes(name)) continue;
+      for (const n of this.model.syntaxNodes(file)) {
+        if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) found.push(n);
+      }
+    }
+    this.callSitesCache.set(owner, (sites = found));
+    return sites;
+  }
+
+  /**
+   * What every call of its function passes to an untyped parameter
+   * (`static router(server) { server.get(...) }` called as `Uploader.router(app)`);
+   * empty when one of them passes something the model does not know, or there is no call.
+   */
+  private parameterValues(param: ts.ParameterDeclaration): Value[] {
+    const owner = param.parent;
+    if (!isFunctionLike(owner) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return [];
+    const index = runtimeParameters(owner).indexOf(param);
+    const out: Value[] = [];
+    for (const call of this.callSitesOf(owner)) {
+      const a = call.arguments[index];
+      const v = a && !ts.isSpreadElement(a) ? this.model.valueOf(a) : undefined;
+      if (!v) return [];
+      out.push(v);
+    }
+    return out;
   }
 
   /** The project functions a factory returns, when every `return` gives a project function. */
@@ -983,6 +1006,10 @@ export class GraphBuilder {
   private isExpressReceiver(receiver: ts.Expression, call: ts.CallExpression): boolean {
     const values = this.receiverValues(receiver);
     if (values.length) return values.every((v) => isExpressApp(v) || isExpressRouter(v));
+    // An untyped parameter every call of its function gives an Express app or router.
+    const decl = ts.isIdentifier(receiver) ? this.model.lookup(receiver.text, receiver) : undefined;
+    const passed = decl && ts.isParameter(decl) && (!decl.type || decl.type.kind === ts.SyntaxKind.AnyKeyword) ? this.parameterValues(decl) : [];
+    if (passed.length && passed.every((v) => isExpressApp(v) || isExpressRouter(v))) return true;
     // In a Fastify or Koa project `app.get('/x', fn)` is theirs, not Express's.
     if (this.framework === 'fastify' || this.framework === 'koa') return false;
     // An untyped `app`/`router` parameter (`module.exports = (app) => { app.get(...) }`):

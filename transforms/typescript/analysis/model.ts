@@ -85,6 +85,12 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 }
 
 /** Strips parentheses, type assertions and non-null assertions. */
+/** The parameters a call's arguments fill: TypeScript's `this: T` parameter (always first) takes none. */
+export function runtimeParameters(fn: ts.SignatureDeclarationBase): readonly ts.ParameterDeclaration[] {
+  const first = fn.parameters[0];
+  return first && ts.isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
+}
+
 export function skipOuter(expr: ts.Expression): ts.Expression {
   while (OUTER_KINDS[expr.kind] === true) expr = (expr as ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion).expression;
   return expr;

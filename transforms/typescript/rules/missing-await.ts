@@ -7,7 +7,8 @@
 // propagates from there as for any blocking call. Uses that hand the promise
 // on on purpose (`void p`, `.then/.catch`, `return p`, `Promise.all`, a
 // variable awaited later, an argument of a project function, an async IIFE)
-// are left alone.
+// are left alone. A promise passed to a library call that awaitify cannot
+// type (`event.waitUntil(p)`) may be taken on purpose: a manual finding.
 import { ts } from 'ts-morph';
 import type { RuleMeta, Safety } from '../../core/types.js';
 import type { FunctionInfo, GraphBuilder } from '../analysis/graph.js';
@@ -23,7 +24,7 @@ export const missingAwaitRule: RuleMeta = {
   docs: {
     summary: 'Adds the await that a call of an async project function is missing, where its promise is used as the value or dropped.',
     whatItDoes:
-      "Finds calls of the project's own async functions (declared `async`) whose result is used as if it were the value, without `await`: passed to a library call (`res.send(getUser(id))`), read through (`getUser(id).name`), used in a template, comparison or condition, or stored in a variable that is only used that way; and calls whose promise is dropped (`saveAudit(entry);`) in a function that is not async. The call gets `await`, and its function becomes async when it is not (with its callers awaiting it in turn, as async propagation does everywhere). A dropped promise in a function that was async already is reported as manual: a run never leaves that state (it writes a function's `async` and its `await`s together), so the call may be background work on purpose. A call whose promise is handed on on purpose is left alone: `void p`, `p.then(...)`/`.catch`/`.finally`, `return p`, an element of `Promise.all`/`allSettled`/`race`/`any` or of an array, an argument of a project function, a variable that is later awaited, returned or handed on, an async IIFE (`(async () => { ... })();` starts background work on purpose). Where the function cannot become async (module top level, a constructor, a caller that must stay sync), the finding is manual and says why; a dropped promise there is not reported, as it is how a script starts its async `main()` or a handler starts a background task.",
+      "Finds calls of the project's own async functions (declared `async`) whose result is used as if it were the value, without `await`: passed to a library call (`res.send(getUser(id))`), read through (`getUser(id).name`), used in a template, comparison or condition, or stored in a variable that is only used that way; and calls whose promise is dropped (`saveAudit(entry);`) in a function that is not async. The call gets `await`, and its function becomes async when it is not (with its callers awaiting it in turn, as async propagation does everywhere). A dropped promise in a function that was async already is reported as manual: a run never leaves that state (it writes a function's `async` and its `await`s together), so the call may be background work on purpose. A call whose promise is handed on on purpose is left alone: `void p`, `p.then(...)`/`.catch`/`.finally`, `return p`, an element of `Promise.all`/`allSettled`/`race`/`any` or of an array, an argument of a project function, a variable that is later awaited, returned or handed on, an async IIFE (`(async () => { ... })();` starts background work on purpose). A promise passed to a library call is awaited only where that call wants the value: a method of a framework handler's request or response (`res.send(p)`), a global that reads a value (`JSON.stringify(p)`), or a declared parameter whose type has no promise in it; passed to a call awaitify cannot type (`event.waitUntil(p)` on an untyped receiver, a parameter typed `any` or generic), the promise may be taken on purpose, and the finding is manual. Where the function cannot become async (module top level, a constructor, a caller that must stay sync), the finding is manual and says why; a dropped promise there is not reported, as it is how a script starts its async `main()` or a handler starts a background task.",
     why: "A missing await is a silent bug: the caller gets a pending promise instead of the value (`res.send` answers `{}`, `user.name` is undefined), and a dropped promise's rejection is an unhandled rejection that nobody sees. It is also the state an interrupted or partial migration leaves (the callee became async, a caller in another file was not rewritten yet): a run of `awaitify check` finds it, and `awaitify migrate` repairs it.",
     example: {
       before:
@@ -38,6 +39,12 @@ export const missingAwaitRule: RuleMeta = {
 
 export interface MissingAwait {
   call: ts.CallExpression;
+  /**
+   * Set when the promise is passed to a library call awaitify cannot tell
+   * wants the value (`event.waitUntil(p)` takes the promise on purpose):
+   * the call's text, for a manual finding; no await is added.
+   */
+  handedTo?: string;
   /** The function the call is in; null at module top level. */
   caller: FunctionInfo | null;
   callee: FunctionInfo;
@@ -47,9 +54,10 @@ export interface MissingAwait {
 }
 
 /** Calls of async project functions whose promise is used as the value or dropped. */
-export function findMissingAwaits(builder: GraphBuilder, model: ProjectModel): MissingAwait[] {
+export function findMissingAwaits(builder: GraphBuilder, model: ProjectModel, checker: () => ts.TypeChecker): MissingAwait[] {
   const found: MissingAwait[] = [];
   const seen = new Set<ts.CallExpression>();
+  const sinks = new ValueSinks(builder, model, checker);
   for (const e of builder.edges) {
     if (e.mode !== 'await') continue;
     const site = builder.sites.get(e);
@@ -59,10 +67,12 @@ export function findMissingAwaits(builder: GraphBuilder, model: ProjectModel): M
     if (ts.isArrowFunction(inline) || ts.isFunctionExpression(inline)) continue;
     const callee = builder.byId.get(e.to);
     if (!callee || callee.module || !declaredAsync(callee.node)) continue;
-    const use = unawaitedUse(site.call, model);
+    const use = unawaitedUse(site.call, model, sinks);
     if (!use) continue;
     seen.add(site.call);
-    found.push({ call: site.call, caller: e.from === null ? null : (builder.byId.get(e.from) ?? null), callee, use, safety: use === 'value' ? 'safe' : 'review' });
+    const caller = e.from === null ? null : (builder.byId.get(e.from) ?? null);
+    if (typeof use === 'object') found.push({ call: site.call, caller, callee, use: 'value', handedTo: use.handedTo, safety: 'manual' });
+    else found.push({ call: site.call, caller, callee, use, safety: use === 'value' ? 'safe' : 'review' });
   }
   return found;
 }
@@ -77,14 +87,18 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 /** Methods that keep a promise for later (`tasks.push(p)` then `await Promise.all(tasks)`). */
 const COLLECTING_METHODS = new Set(['push', 'unshift', 'add', 'set', 'resolve', 'reject']);
 
+/** A promise passed to a library call that may take it on purpose: the call's text. */
+type Unsure = { handedTo: string };
+type ValueUse = 'value' | Unsure | undefined;
+
 /** How the call's promise is used, when it is used as the value or dropped; undefined when handed on (or awaited). */
-function unawaitedUse(call: ts.CallExpression, model: ProjectModel): 'value' | 'dropped' | undefined {
+function unawaitedUse(call: ts.CallExpression, model: ProjectModel, sinks: ValueSinks): 'value' | 'dropped' | Unsure | undefined {
   const n = outermost(call);
   const p = n.parent;
   if (!p) return undefined;
   if (ts.isExpressionStatement(p)) return 'dropped';
-  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return variableUse(p, model);
-  return valueUse(n, model) ? 'value' : undefined;
+  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return variableUse(p, model, sinks);
+  return valueUse(n, model, sinks);
 }
 
 /** The expression the call is, through parentheses, `as`, `!` and `satisfies`. */
@@ -94,8 +108,13 @@ function outermost(node: ts.Node): ts.Node {
   return n;
 }
 
-/** Whether a promise at `n` is certainly used as if it were the value. */
-function valueUse(n: ts.Node, model: ProjectModel): boolean {
+/** Whether a promise at `n` is certainly used as if it were the value ('value'), may be (Unsure), or is not (undefined). */
+function valueUse(n: ts.Node, model: ProjectModel, sinks: ValueSinks): ValueUse {
+  const use = certainValueUse(n, model, sinks);
+  return use === true ? 'value' : use === false ? undefined : use;
+}
+
+function certainValueUse(n: ts.Node, model: ProjectModel, sinks: ValueSinks): boolean | Unsure {
   const p = n.parent;
   if (!p) return false;
   if (ts.isPropertyAccessExpression(p) && p.expression === n) return !PROMISE_METHODS.has(p.name.text);
@@ -111,7 +130,7 @@ function valueUse(n: ts.Node, model: ProjectModel): boolean {
     if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) return p.left === n;
     return op !== ts.SyntaxKind.CommaToken;
   }
-  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n as ts.Expression)) return libraryArgument(p, model);
+  if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n as ts.Expression)) return libraryArgument(p, n as ts.Expression, model, sinks);
   if (ts.isForOfStatement(p) && p.expression === n) return p.awaitModifier === undefined;
   return false;
 }
@@ -122,7 +141,7 @@ function valueUse(n: ts.Node, model: ProjectModel): boolean {
  * a project function's parameter may take a promise on purpose, and
  * collecting or promise-aware calls keep it for later.
  */
-function libraryArgument(call: ts.CallExpression | ts.NewExpression, model: ProjectModel): boolean {
+function libraryArgument(call: ts.CallExpression | ts.NewExpression, arg: ts.Expression, model: ProjectModel, sinks: ValueSinks): boolean | Unsure {
   const callee = skipOuter(call.expression);
   if (ts.isIdentifier(callee) && callee.text === 'expect') return false;
   if (ts.isPropertyAccessExpression(callee)) {
@@ -131,7 +150,80 @@ function libraryArgument(call: ts.CallExpression | ts.NewExpression, model: Proj
     if (ts.isIdentifier(root) && root.text === 'Promise') return false;
   }
   if (ts.isNewExpression(call)) return false;
-  return !model.functionOf(model.valueOf(callee));
+  if (model.functionOf(model.valueOf(callee))) return false;
+  return sinks.wantsValue(call, call.arguments!.indexOf(arg));
+}
+
+/** Global functions that read their argument as a value at once. */
+const GLOBAL_VALUE_SINKS = new Set(['JSON', 'console', 'String', 'Number', 'Boolean', 'Object', 'Array', 'Buffer', 'encodeURIComponent', 'encodeURI', 'parseInt', 'parseFloat']);
+
+/**
+ * Whether a library call wants the value of an argument, rather than taking
+ * a promise on purpose (`event.waitUntil(p)`, `pTimeout(p, ms)`): a method of
+ * a framework handler's request or response (`res.send(p)`), a global that
+ * reads a value (`JSON.stringify(p)`), or a declared parameter type with no
+ * `then` in it. Otherwise awaitify cannot tell (an untyped receiver, `any`,
+ * a type parameter), and adding the await would run the call later.
+ */
+class ValueSinks {
+  private handlers?: Set<ts.Node>;
+  constructor(
+    private readonly builder: GraphBuilder,
+    private readonly model: ProjectModel,
+    private readonly checker: () => ts.TypeChecker,
+  ) {}
+
+  wantsValue(call: ts.CallExpression | ts.NewExpression, index: number): boolean | Unsure {
+    const root = receiverRoot(call.expression);
+    if (root && ts.isIdentifier(root)) {
+      const decl = this.model.lookup(root.text, root);
+      if (!decl && GLOBAL_VALUE_SINKS.has(root.text)) return true;
+      const param = decl && (ts.isParameter(decl) ? decl : ts.isParameter(decl.parent) ? decl.parent : undefined);
+      if (param && this.isHandler(param.parent)) return true;
+    }
+    const declared = this.declaredParameter(call, index);
+    return declared === 'value' ? true : declared === 'promise' ? false : { handedTo: call.expression.getText() };
+  }
+
+  private isHandler(fn: ts.Node): boolean {
+    this.handlers ??= new Set([...this.builder.byId.values()].filter((f) => f.registration).map((f) => f.node as ts.Node));
+    return this.handlers.has(fn);
+  }
+
+  /** What the callee's declared parameter at `index` takes: a value only, a promise too, or unknown (untyped, `any`, generic). */
+  private declaredParameter(call: ts.CallExpression | ts.NewExpression, index: number): 'value' | 'promise' | undefined {
+    const checker = this.checker();
+    const sig = checker.getResolvedSignature(call);
+    if (!sig?.declaration || index < 0) return undefined;
+    const params = sig.getParameters();
+    const last = params[params.length - 1];
+    const rest = last?.valueDeclaration && ts.isParameter(last.valueDeclaration) && last.valueDeclaration.dotDotDotToken;
+    const sym = index < params.length - (rest ? 1 : 0) ? params[index] : rest ? last : undefined;
+    if (!sym) return undefined;
+    // The run loads no lib files: `Promise` is known by its name in the declaration only.
+    const typeNode = sym.valueDeclaration && ts.isParameter(sym.valueDeclaration) ? sym.valueDeclaration.type : undefined;
+    if (typeNode && mentionsPromise(typeNode)) return 'promise';
+    let type = checker.getTypeOfSymbolAtLocation(sym, call);
+    if (rest && sym === last) type = checker.getIndexTypeOfType(type, ts.IndexKind.Number) ?? type;
+    const members = type.isUnion() ? type.types : [type];
+    if (members.some((t) => t.flags & ts.TypeFlags.Object && checker.getPropertyOfType(t, 'then'))) return 'promise';
+    return members.some((t) => t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.NonPrimitive)) ? undefined : 'value';
+  }
+}
+
+const PROMISE_TYPE_NAMES = new Set(['Promise', 'PromiseLike']);
+
+function mentionsPromise(node: ts.Node): boolean {
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && PROMISE_TYPE_NAMES.has(node.typeName.text)) return true;
+  return ts.forEachChild(node, mentionsPromise) ?? false;
+}
+
+/** `res` in `res.status(404).send(p)`. */
+function receiverRoot(expr: ts.Expression): ts.Expression | undefined {
+  let e = skipOuter(expr);
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return ts.isIdentifier(e) ? e : undefined;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = skipOuter(e.expression);
+  return e;
 }
 
 /**
@@ -140,12 +232,13 @@ function libraryArgument(call: ts.CallExpression | ts.NewExpression, model: Proj
  * on, or no reference at all with an awaited read elsewhere, means it is kept
  * on purpose. Never read: dropped.
  */
-function variableUse(decl: ts.VariableDeclaration, model: ProjectModel): 'value' | 'dropped' | undefined {
+function variableUse(decl: ts.VariableDeclaration, model: ProjectModel, sinks: ValueSinks): 'value' | 'dropped' | Unsure | undefined {
   const name = (decl.name as ts.Identifier).text;
   const scope = enclosingScope(decl);
   let refs = 0;
   let onPurpose = false;
   let asValue = false;
+  let unsure: Unsure | undefined;
   const visit = (node: ts.Node): void => {
     if (onPurpose) return;
     if (ts.isIdentifier(node) && node.text === name && node !== decl.name && model.lookup(name, node) === decl) {
@@ -153,8 +246,9 @@ function variableUse(decl: ts.VariableDeclaration, model: ProjectModel): 'value'
       // `{ u }` shorthand, a property name: not a read of the binding the way we look at it.
       if (ts.isPropertyAccessExpression(parent) && parent.name === node) return;
       refs++;
-      const n = outermost(node);
-      if (valueUse(n, model)) asValue = true;
+      const use = valueUse(outermost(node), model, sinks);
+      if (use === 'value') asValue = true;
+      else if (use) unsure ??= use;
       else onPurpose = true;
       return;
     }
@@ -163,7 +257,7 @@ function variableUse(decl: ts.VariableDeclaration, model: ProjectModel): 'value'
   visit(scope);
   if (onPurpose) return undefined;
   if (refs === 0) return decl.parent.flags & ts.NodeFlags.Const ? 'dropped' : undefined;
-  return asValue ? 'value' : undefined;
+  return unsure ?? (asValue ? 'value' : undefined);
 }
 
 function enclosingScope(node: ts.Node): ts.Node {

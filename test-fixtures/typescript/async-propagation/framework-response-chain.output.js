@@ -1,0 +1,23 @@
+// fixture-options: express=5
+// `res.status(201).send()` is Express's response (a method's result on a
+// handler's `res`), not the project's `outbox.send`: it does not keep it sync.
+const express = require('express');
+const { appendFile } = require('fs/promises');
+
+const outbox = {
+  async send(to) {
+    await appendFile('outbox.log', `${to}\n`);
+  },
+};
+
+const app = express();
+app.post('/invite/:to', async (req, res) => {
+  await outbox.send(req.params.to);
+  res.status(201).type('text').send('sent');
+});
+app.post('/again/:to', async (req, res) => {
+  await outbox.send(req.params.to);
+  res.status(201).send('sent again');
+});
+
+module.exports = app;
