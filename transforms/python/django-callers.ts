@@ -224,7 +224,7 @@ function settingStrings(module: PyModule, key: string): { value: string }[] {
 const stringKeyedCache = new WeakMap<PyModule, { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> }>();
 
 /** A module's dict pairs and subscripts by their string key, in tree order (one scan of the tree for every setting asked). */
-function stringKeyed(module: PyModule): { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> } {
+export function stringKeyed(module: PyModule): { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> } {
   let out = stringKeyedCache.get(module);
   if (out) return out;
   const pairs = new Map<string, Node[]>();

@@ -15,7 +15,7 @@ import {
 } from './project.js';
 import { DJANGO_MANAGER_API } from './orm.js';
 import { atLeast } from './targets.js';
-import { backendsLackingIn, findDjangoCallers, signalReason, type DjangoCaller } from './django-callers.js';
+import { backendsLackingIn, findDjangoCallers, signalReason, stringKeyed, type DjangoCaller } from './django-callers.js';
 
 export const HTTP_HANDLERS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 
@@ -155,6 +155,34 @@ function csrfUsesSessions(project: Project): string | undefined {
   return undefined;
 }
 
+/**
+ * Where a module sets ATOMIC_REQUESTS to anything but False (`path:line`), or undefined:
+ * a dict entry (`"ATOMIC_REQUESTS": True`), an item assignment
+ * (`DATABASES["default"]["ATOMIC_REQUESTS"] = True`) or a keyword (`dict(ATOMIC_REQUESTS=...)`).
+ */
+function atomicRequests(project: Project): string | undefined {
+  for (const module of project.modules) {
+    if (!module.text.includes('ATOMIC_REQUESTS')) continue;
+    const { pairs, subscripts } = stringKeyed(module);
+    const values: [Node, Node | null | undefined][] = [
+      ...(pairs.get('ATOMIC_REQUESTS') ?? []).map((pair): [Node, Node | null | undefined] => [pair, field(pair, 'value')]),
+      ...(subscripts.get('ATOMIC_REQUESTS') ?? [])
+        .filter((sub) => sub.parent?.type === 'assignment' && field(sub.parent, 'left')?.id === sub.id)
+        .map((sub): [Node, Node | null | undefined] => [sub, field(sub.parent!, 'right')]),
+    ];
+    if (module.text.includes('ATOMIC_REQUESTS=')) {
+      for (const kw of module.root.descendantsOfType('keyword_argument')) {
+        if (kw && field(kw, 'name')?.text === 'ATOMIC_REQUESTS') values.push([kw, field(kw, 'value')]);
+      }
+    }
+    for (const [node, value] of values) {
+      if (value && /^(False|0|None)$/.test(value.text)) continue;
+      return `${module.path}:${node.startPosition.row + 1}`;
+    }
+  }
+  return undefined;
+}
+
 /** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
 const SYNC_AUTH_MIXINS = /^django\.contrib\.auth\.mixins\.(LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|AccessMixin)$/;
 /** Django view bases and mixins known not to run sync work around an async handler. */
@@ -260,6 +288,18 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
       info.entries.delete(id);
       info.blockedViews.set(id, runsView);
       info.cannotBeAsync.set(id, { kind: 'view-decorator', reason: runsView });
+    }
+  }
+  // ATOMIC_REQUESTS: Django's make_view_atomic() raises RuntimeError("You cannot use
+  // ATOMIC_REQUESTS with async views.") for every request to an async view.
+  const atomic = atomicRequests(project);
+  if (atomic) {
+    const why = `the settings turn on ATOMIC_REQUESTS (${atomic}): Django wraps every view in transaction.atomic and raises RuntimeError ("You cannot use ATOMIC_REQUESTS with async views.") for an async one, so views stay sync (views marked @transaction.non_atomic_requests are not told apart)`;
+    for (const [id, kind] of [...info.entries]) {
+      if (kind !== 'django-view' && kind !== 'django-class-view') continue;
+      info.entries.delete(id);
+      info.blockedViews.set(id, why);
+      info.cannotBeAsync.set(id, { kind: 'view-decorator', reason: why });
     }
   }
   // Django holds these by reference and calls them synchronously; that wins over a views.py

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,10 @@ import { detectPythonTargets, lowestAllowed } from './targets.js';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'awaitify-targets-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
 
@@ -25,6 +28,11 @@ describe('detectPythonTargets', () => {
   it('reads Django ranges from requirements files and takes the lowest', () => {
     const dir = project({ 'requirements.txt': 'requests==2.0\nDjango>=5.0\n', 'requirements-dev.txt': 'django>=4.2,<6\n' });
     expect(detectPythonTargets(dir).django).toBe('4.2');
+  });
+
+  it('reads the files of a requirements/ folder that requirements.txt includes', () => {
+    const dir = project({ 'requirements.txt': '-r requirements/base.txt\n', 'requirements/base.txt': 'Django==5.1.4\n', 'requirements/local.txt': '-r base.txt\npytest==8.4.2\n' });
+    expect(detectPythonTargets(dir).django).toBe('5.1');
   });
 
   it('prefers an exact pin in a requirements file over ranges elsewhere', () => {

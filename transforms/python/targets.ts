@@ -31,7 +31,15 @@ export function detectPythonTargets(root: string): Targets {
 
   const django: string[] = [];
   const pinned: string[] = [];
-  for (const name of entries.filter((e) => /^requirements.*\.(txt|in)$/i.test(e)).sort()) {
+  // requirements*.txt at the root, and every .txt/.in in a requirements/ folder (where
+  // `requirements.txt` is often just `-r requirements/base.txt`).
+  let folder: string[] = [];
+  try {
+    folder = readdirSync(path.join(root, 'requirements')).filter((e) => /\.(txt|in)$/i.test(e)).map((e) => path.join('requirements', e));
+  } catch {
+    // no requirements/ folder
+  }
+  for (const name of [...entries.filter((e) => /^requirements.*\.(txt|in)$/i.test(e)), ...folder].sort()) {
     const text = read(name) ?? '';
     const pin = exactRequirementPin(text, 'django');
     if (pin) pinned.push(pin);
