@@ -208,7 +208,13 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
   return { async: asyncSet, rewriteIn, awaitEdges, pinned, boundaries: dedupeBoundaries(boundaries), entries, reachable };
 }
 
-/** Whether a function would have to await: it holds a blocking call, or calls (transitively) one that does or that became async. */
+/**
+ * Whether a function would have to await: it holds a blocking call, or calls
+ * (transitively) one that does or that became async. A call of a function that
+ * was already async is not a reason: it returned a promise before the
+ * migration and returns the same promise after it (its blocking calls are
+ * awaited inside it), so a sync callback that only calls it needs no change.
+ */
 function reachesBlockingCall(
   start: string,
   byId: Map<string, GraphFunction>,
@@ -224,7 +230,8 @@ function reachesBlockingCall(
     seen.add(id);
     const f = byId.get(id);
     if (!f) continue;
-    if (f.seeds > 0 || (id !== start && (asyncSet.has(id) || pinned.has(id) || f.alreadyAsync))) return true;
+    if (id !== start && f.alreadyAsync) continue;
+    if (f.seeds > 0 || (id !== start && (asyncSet.has(id) || pinned.has(id)))) return true;
     for (const e of outgoing.get(id) ?? []) if (e.mode === 'await') stack.push(e.to);
   }
   return false;

@@ -836,11 +836,17 @@ export class Emitter<N extends ExpressWrapNamer> {
     });
   }
 
-  /** One finding per interleaving hazard in a function on a request path, naming both lines. */
+  /**
+   * One finding per interleaving hazard in a function on a request path, naming both lines.
+   * Only where the migration would add the await: a function that stays sync for
+   * another reason (a listener behind a sync-only hand-over, a constructor, a pinned
+   * function) gains no await point, and its blocking calls have their own manual findings.
+   */
   emitInterleavingHazards(): void {
     const applied = this.ctx.willApply('review');
     for (const { fn, hazard } of this.hazards.found) {
       if (!this.result.reachable.has(fn.id) && !this.behindStop.has(fn.id)) continue;
+      if (!this.gainsAwaitPoints(fn, applied)) continue;
       const { file } = fn;
       this.add([RANK_MANUAL, hazard.first.node.getStart(file.sf)], {
         rule: RULE.interleavingHazard,
@@ -851,6 +857,25 @@ export class Emitter<N extends ExpressWrapNamer> {
         edits: [],
       });
     }
+  }
+
+  /**
+   * Whether the migration makes the function await: it becomes async or is
+   * already async and has calls rewritten, or (under --safety safe) it would
+   * but for the review changes in a hazard's window.
+   */
+  private gainsAwaitPoints(fn: FunctionInfo, applied: boolean): boolean {
+    if (this.result.async.has(fn.id) || this.result.rewriteIn.has(fn.id)) return true;
+    if (applied) return false;
+    if (!this.result.reachable.has(fn.id) || this.result.pinned.has(fn.id) || fn.graph.cannotBeAsync) return false;
+    // A caller that cannot await it keeps it sync whatever --safety says (a listener hand-over, top-level code).
+    const safeOnly = new Set<string>([INTERLEAVING_STOP, ...Object.values(REVIEW_CALLBACK_STOP)]);
+    return !this.builder.edges.some((e) => {
+      if (e.to !== fn.id || e.mode === 'detached') return false;
+      if (e.mode === 'stop') return !safeOnly.has(e.stopKind ?? '');
+      const caller = e.from === null ? undefined : this.builder.byId.get(e.from);
+      return e.from === null || Boolean(caller?.graph.cannotBeAsync) || this.result.pinned.has(e.from);
+    });
   }
 
   emitBoundaries(): void {

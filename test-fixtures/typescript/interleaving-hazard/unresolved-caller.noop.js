@@ -3,7 +3,7 @@ const express = require('express');
 const fs = require('fs');
 
 // Reached only through `req.notes.save()`, a call awaitify cannot resolve:
-// `save` stays sync, and its blocking calls and the hazard are reported.
+// `save` stays sync and its blocking calls are reported (no await, no hazard).
 const notes = {
   save(name, text) {
     if (fs.existsSync(name)) return false;
