@@ -3,7 +3,8 @@
 import { prepareMigration, recoverProject, runMigration, type MigrateOptions, type MigrateResult, type PreparedMigration, type RecoverOptions } from './core/pipeline.js';
 import type { LanguageAdapter, RuleMeta } from './core/types.js';
 import { pythonAdapter } from './python/adapter.js';
-import { typescriptAdapter } from './typescript/adapter.js';
+// The JS/TS adapter (ts-morph) loads only when a run has JS/TS files: Python runs and the CLI's start-up do without it.
+import { lazyTypescriptAdapter } from './typescript/meta.js';
 
 export type { MigrateOptions, MigrateResult, PreparedMigration, RecoverOptions };
 export type { RecoveryReport } from './core/journal.js';
@@ -13,7 +14,7 @@ export { verifyMigration, VerifyError, type VerifyOptions } from './core/verify.
 export * from './core/types.js';
 export { UsageError, DirtyTreeError } from './core/errors.js';
 
-export const adapters: readonly LanguageAdapter[] = [typescriptAdapter, pythonAdapter];
+export const adapters: readonly LanguageAdapter[] = [lazyTypescriptAdapter, pythonAdapter];
 
 export function migrate(options: Omit<MigrateOptions, 'adapters'> & { adapters?: LanguageAdapter[] }): Promise<MigrateResult> {
   return runMigration({ ...options, adapters: options.adapters ?? [...adapters] });

@@ -935,7 +935,11 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   }
   const notHarmless = new Set<string>();
   const unlessResolved = new Set<string>();
+  // The functions whose harmlessness the first accounting round asked about, by the function asking (see account()).
+  let asking: Set<string> | undefined;
+  const asked = new Map<string, Set<string>>();
   const harmless = (fn: PyFunction, call?: Node): boolean => {
+    asking?.add(fn.id);
     if (fn.isAsync) return false;
     if (notHarmless.has(fn.id)) return false;
     return !unlessResolved.has(fn.id) || Boolean(call && input.resolvedCalls.has(call.id));
@@ -989,13 +993,25 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       }
     }
   }
-  const account = () => {
+  const account = (first: boolean) => {
+    const before = new Map(own);
     own.clear();
     for (const fn of project.functions) {
       if (fn.isAsync) continue;
+      // The first round answered every harmless() with both sets empty. A function that asked only about
+      // functions still in neither set gets the same answers again, and so the same operations (the type
+      // caches are only ever added to): the first round's are kept.
+      const ids = first ? undefined : asked.get(fn.id);
+      if (ids && ![...ids].some((id) => notHarmless.has(id) || unlessResolved.has(id))) {
+        const ops = before.get(fn.id);
+        if (ops) own.set(fn.id, ops);
+        continue;
+      }
       const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
       fc.resolvedCalls = input.resolvedCalls;
+      if (first) asked.set(fn.id, (asking = new Set()));
       const ops = unaccountedOperations(fc, optionsFor(fc));
+      asking = undefined;
       // What a rule found but could not convert (a manual site) is unaccounted too.
       for (const site of sitesByFn.get(fn.id) ?? []) {
         if (site.safety !== 'manual' || site.deferred || site.onlyIfSync || !fc.nodes().some((n) => n.id === site.node.id)) continue;
@@ -1029,8 +1045,8 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
     }
   };
   // Twice: the first round assumes every project function harmless, the second knows which are not.
-  account();
-  account();
+  account(true);
+  account(false);
 
   // Functions that may become async: they hold a rewrite that needs await, or call (and could await) one that may.
   const mayAsync = new Set<string>();

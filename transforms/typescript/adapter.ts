@@ -3,23 +3,22 @@
 // rules that carry async through the call graph.
 import { ts } from 'ts-morph';
 import type { LanguageAdapter } from '../core/types.js';
-import { blockingRules, findBlockingCalls } from './blocking/index.js';
+import { findBlockingCalls } from './blocking/index.js';
 import { analyzeTypeScript } from './engine.js';
 import { ImportNamer, renderTypeScriptImports } from './imports.js';
 import { firstAwaitGrammarError } from './grammar.js';
 import { firstParseError } from './project.js';
-import { typescriptRuleModules } from './rules/index.js';
-import { offloadRules } from './offload/rules.js';
 import { cleanupUnusedImports } from './unused-imports.js';
 import { detectNodeTargets } from './targets.js';
+import { TYPESCRIPT_EXTENSIONS, TYPESCRIPT_RULES } from './meta.js';
 
-export const TYPESCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.jsx', '.ts', '.tsx', '.mts', '.cts'];
+export { TYPESCRIPT_EXTENSIONS };
 
 export const typescriptAdapter: LanguageAdapter = {
   language: 'typescript',
   extensions: TYPESCRIPT_EXTENSIONS,
   awaitOnSyncValueIsHarmless: true,
-  rules: [...typescriptRuleModules, ...blockingRules, ...offloadRules],
+  rules: TYPESCRIPT_RULES,
   detectTargets: detectNodeTargets,
   analyze: (ctx) =>
     analyzeTypeScript(ctx, {

@@ -32,14 +32,7 @@ export interface BlockingCall {
 
 type Match = { raw: ts.CallExpression; rule: NodeBlockingRule; rewrite: (namer: ImportNamer, target: RewriteTarget) => RewriteResult; lowdb?: LowdbDatabase };
 
-export const blockingRules: RuleMeta[] = NODE_BLOCKING_RULES.map((rule) => ({
-  id: rule.id,
-  language: 'typescript',
-  docs: rule.docs,
-  safety: rule.safety,
-  exampleExt: rule.exampleExt,
-  ...(rule.minTargets ? { minTargets: rule.minTargets } : {}),
-}));
+export { blockingRules } from './rules.js';
 
 const BY_MODULE = nodeApisByModule();
 /** The last name of every catalogued callee (`readFileSync`, `wait`): calls named otherwise need no binding lookup. */

@@ -21,7 +21,9 @@ import { parameterProblem, resultProblem, argumentVerdict, type CloneContext } f
 import { HELPER_BASENAME, HELPER_EXPORT, workerHelperSource, type HelperFlavor } from './helper.js';
 import { inMemoryReason, type SyncOnlyCall } from './sqlite.js';
 
-export const OFFLOAD_RULE = 'worker-offload';
+import { OFFLOAD_RULE } from './rules.js';
+
+export { OFFLOAD_RULE };
 
 export interface OffloadNamer {
   named(module: string, name: string): { local: string; request?: ImportRequest };

@@ -1,8 +1,10 @@
 // Metadata of the rules for code with no async form: sync-only database
 // libraries (reported) and the worker-thread offload (applied where sound).
 import type { RuleMeta } from '../../core/types.js';
-import { OFFLOAD_RULE } from './index.js';
-import { SQLITE_RULE } from './sqlite.js';
+
+// The ids live here, not in the analysis modules, so that the rule list loads without ts-morph.
+export const OFFLOAD_RULE = 'worker-offload';
+export const SQLITE_RULE = 'sqlite-sync-call';
 
 const EXAMPLE_BEFORE = `// fixture-options: express=5
 const Database = require('better-sqlite3');

@@ -7,7 +7,9 @@ import { ts } from 'ts-morph';
 import { SYNC_ONLY_DATABASES, type SyncOnlyDatabaseLibrary } from '../../catalog/node-sync-only.js';
 import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifier, skipOuter, thisAssignments, type FileInfo, type ProjectModel } from '../analysis/model.js';
 
-export const SQLITE_RULE = 'sqlite-sync-call';
+import { SQLITE_RULE } from './rules.js';
+
+export { SQLITE_RULE };
 
 /** What an expression holds: a database handle, a prepared statement, or a transaction function. */
 export interface DatabaseValue {

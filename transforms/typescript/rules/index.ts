@@ -21,9 +21,9 @@ import { toplevelAsyncIifeRule } from './toplevel-async-iife.js';
 import { parallelAwaitsRule } from './parallel-awaits.js';
 import { interleavingHazardRule } from './interleaving-hazard.js';
 import { intervalAsyncCallbackRule } from './interval-async-callback.js';
-import { missingAwaitRule } from './missing-await.js';
+import { missingAwaitRule } from './missing-await-meta.js';
 import { startupOnlyRule } from './startup-only-io.js';
-import { testDoneCallbackRule } from './test-done-callback.js';
+import { testDoneCallbackRule } from './test-done-callback-meta.js';
 
 export const typescriptRuleModules: RuleMeta[] = [
   asyncPropagationRule,
