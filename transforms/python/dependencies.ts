@@ -6,13 +6,13 @@
 // module up to the root names it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { requirementFiles } from './targets.js';
 
 /** `declared`: the project imports it or a manifest names it; `undeclared`: manifests exist and none does; `unknown`: no manifest. */
 export type Dependency = 'declared' | 'undeclared' | 'unknown';
 
 /** Files that list what a Python project installs, lockfiles included (they name what is installed with it). */
 const MANIFESTS = new Set(['pyproject.toml', 'setup.cfg', 'setup.py', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'uv.lock', 'pdm.lock']);
-const REQUIREMENTS = /^requirements.*\.(txt|in)$/i;
 
 export class DependencyIndex {
   private readonly manifestsByDir = new Map<string, string[]>();
@@ -68,12 +68,8 @@ export class DependencyIndex {
           // unreadable: as if absent
         }
       };
-      for (const entry of list(dir)) {
-        if (MANIFESTS.has(entry) || REQUIREMENTS.test(entry)) read(path.join(dir, entry));
-      }
-      for (const entry of list(path.join(dir, 'requirements'))) {
-        if (/\.(txt|in)$/i.test(entry)) read(path.join(dir, 'requirements', entry));
-      }
+      for (const entry of list(dir)) if (MANIFESTS.has(entry)) read(path.join(dir, entry));
+      for (const rel of requirementFiles(dir)) read(path.join(dir, rel));
       this.manifestsByDir.set(dir, texts);
     }
     return texts;

@@ -12,6 +12,26 @@ import type { Targets } from '../core/types.js';
 export const DEFAULT_DJANGO = '5.2';
 export const DEFAULT_PYTHON = '3.12';
 
+/**
+ * The requirements files of a directory, relative to it and sorted: requirements*.txt|in, and
+ * every .txt/.in in a requirements/ folder (where `requirements.txt` is often just
+ * `-r requirements/base.txt`). `entries` is the directory's listing when the caller has it.
+ */
+export function requirementFiles(dir: string, entries?: string[]): string[] {
+  const list = (d: string): string[] => {
+    try {
+      return readdirSync(d);
+    } catch {
+      return [];
+    }
+  };
+  const top = (entries ?? list(dir)).filter((e) => /^requirements.*\.(txt|in)$/i.test(e));
+  const folder = list(path.join(dir, 'requirements'))
+    .filter((e) => /\.(txt|in)$/i.test(e))
+    .map((e) => path.join('requirements', e));
+  return [...top, ...folder].sort();
+}
+
 export function detectPythonTargets(root: string): Targets {
   const targets: Targets = {};
   const read = (rel: string): string | undefined => {
@@ -31,15 +51,7 @@ export function detectPythonTargets(root: string): Targets {
 
   const django: string[] = [];
   const pinned: string[] = [];
-  // requirements*.txt at the root, and every .txt/.in in a requirements/ folder (where
-  // `requirements.txt` is often just `-r requirements/base.txt`).
-  let folder: string[] = [];
-  try {
-    folder = readdirSync(path.join(root, 'requirements')).filter((e) => /\.(txt|in)$/i.test(e)).map((e) => path.join('requirements', e));
-  } catch {
-    // no requirements/ folder
-  }
-  for (const name of [...entries.filter((e) => /^requirements.*\.(txt|in)$/i.test(e)), ...folder].sort()) {
+  for (const name of requirementFiles(root, entries)) {
     const text = read(name) ?? '';
     const pin = exactRequirementPin(text, 'django');
     if (pin) pinned.push(pin);
