@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { allRules, prepare, type Finding, type MigrateOptions, type MigrateResult, type PreparedMigration, type RuleMeta } from '../../transforms/index.js';
 import { formatDiff } from '../../transforms/core/report/index.js';
 import { gitPrefix } from '../../transforms/core/scope.js';
+import { RunReuse } from '../../transforms/core/reuse.js';
 import { loadProjectConfig } from '../config.js';
 import { targetOverrides, withConfig } from '../commands.js';
 
@@ -60,12 +61,28 @@ export class Project {
   private readonly recent = new Map<number, Analysis>();
   /** Each language's last analysis, reused while its files are unchanged (see MigrateOptions.analysisCache). */
   private readonly analysisCache: NonNullable<MigrateOptions['analysisCache']> = new Map();
+  /** The project's file list and the texts read from disk, kept between analyses (see MigrateOptions.reuse). */
+  private readonly reuse = new RunReuse();
 
   constructor(
     readonly root: string,
     private readonly buffers: () => Buffer[],
     private readonly log: (message: string) => void,
   ) {}
+
+  /**
+   * Files on disk were created or deleted (the editor's file events), or a file the
+   * kept file list does not have was opened: the next analysis walks the project again.
+   * (A file changed on disk needs nothing: its size or mtime shows it.)
+   */
+  filesAddedOrRemoved(): void {
+    this.reuse.filesAddedOrRemoved();
+  }
+
+  /** A buffer was opened: a file the kept list does not have may be new. */
+  opened(absPath: string): void {
+    if (isInsideRoot(absPath, this.root) && !this.reuse.lists(absPath)) this.reuse.filesAddedOrRemoved();
+  }
 
   /** The options every run uses: the project's configuration (as the CLI reads it), the buffers as overlay. */
   private options(buffers: Buffer[], safety?: 'safe' | 'review'): Omit<MigrateOptions, 'adapters'> {
@@ -91,6 +108,7 @@ export class Project {
       ...(args.api ? { api: args.api } : {}),
       ...(args.toplevel ? { toplevel: args.toplevel } : {}),
       ...(args.offload ? { offload: args.offload } : {}),
+      reuse: this.reuse,
     };
   }
 

@@ -81,7 +81,10 @@ class AwaitifyServer {
       this.shutdownRequested = true;
       for (const timer of this.timers.values()) clearTimeout(timer);
     });
-    documents.onDidOpen((e) => this.touched(e.document.uri, 0));
+    documents.onDidOpen((e) => {
+      if (e.document.uri.startsWith('file:')) this.projectOf(e.document.uri)?.opened(realPath(fileURLToPath(e.document.uri)));
+      this.touched(e.document.uri, 0);
+    });
     documents.onDidChangeContent((e) => this.touched(e.document.uri, this.debounceMs));
     documents.onDidSave((e) => this.touched(e.document.uri, 0));
     documents.onDidClose((e) => {
@@ -91,6 +94,8 @@ class AwaitifyServer {
     // Files changed on disk (a checkout, a formatter, another tool): every project they are in is analysed again.
     connection.onDidChangeWatchedFiles((params) => {
       const projects = new Set(params.changes.map((c) => this.projectOf(c.uri)).filter((p): p is Project => p !== undefined));
+      // A file created or deleted, or any other file changed (an ignore file, a directory): every project's file list is walked again.
+      if (params.changes.some((c) => c.type !== lsp.FileChangeType.Changed || !EXTENSIONS.has(path.extname(c.uri)))) for (const project of this.projects.values()) project.filesAddedOrRemoved();
       for (const project of projects) this.schedule(project, this.debounceMs);
     });
     connection.onHover(async (params) => {

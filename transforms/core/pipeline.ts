@@ -14,6 +14,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { buildUnits, reviewUnitsTestsCall } from './units.js';
+import type { RunReuse } from './reuse.js';
 import { shardRun, type ShardRun, type ShardSpec, type ShardSummary, type ShardWidening } from './shard.js';
 import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
 import { filesWithUncommittedChanges, sha256, type FileSnapshot } from './write.js';
@@ -107,6 +108,12 @@ export interface MigrateOptions {
    * package boundaries), analysing the package components that hold them (see shard.ts).
    */
   shard?: ShardSpec;
+  /**
+   * Kept by the caller between runs on the same project (a language server): the file list
+   * and the texts read from disk, reused while they are provably the same (see reuse.ts).
+   * Not used by a run that writes.
+   */
+  reuse?: RunReuse;
 }
 
 /** One language's entry of MigrateOptions.analysisCache. */
@@ -280,7 +287,10 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
   // The root by its real path: every file is read and written by its real path, and must lie below it.
   const root = options.sources ? cwd : realpathOrSelf(findProjectRoot(paths, cwd, options.root));
   const skipDirectories = skipDirectoriesFrom(options.skipDirectories);
-  const project = options.sources ? undefined : discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay, skipDirectories);
+  const reuse = options.write ? undefined : options.reuse;
+  let walked = false;
+  const walk = () => ((walked = true), discoverProject(paths, cwd, root, new Set(byExtension.keys()), overlay, skipDirectories));
+  const project = options.sources ? undefined : reuse ? reuse.discover(discoveryKey(paths, cwd, root, byExtension, overlay, skipDirectories), walk) : walk();
   if (options.shard && !project) throw new UsageError('--shard needs a project on disk: in-memory sources are one part already');
   const shard: ShardRun | undefined = options.shard && project ? shardRun(root, project.files, (f) => byExtension.get(extensionOf(f))!.language, options.shard, shardWidening) : undefined;
   const discovered = shard ? project!.files.filter((f) => shard.analysed.has(f.path)) : (project?.files ?? []);
@@ -300,14 +310,21 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
     const text = overlay.get(file.absPath);
     // Stat before reading: a change made while the file is read shows later as a change.
     const stat = text === undefined ? statOrUndefined(file.absPath) : undefined;
+    if (reuse && !walked && text === undefined && !stat) {
+      // A kept file list that names a file gone since: the project is walked again.
+      reuse.filesAddedOrRemoved();
+      return prepareMigration(options, shardWidening);
+    }
     // Checked before the file is opened; a file outside the paths over the limit is not analysed either.
-    const tooLarge = text === undefined ? oversizeReason(file.size ?? 0, maxFileSize) : undefined;
+    const tooLarge = text === undefined ? oversizeReason((reuse ? stat?.size : file.size) ?? 0, maxFileSize) : undefined;
     const outcome: ReturnType<typeof readSource> =
       text !== undefined
         ? { ok: true, source: { text: text.replace(/^\uFEFF/, ''), bom: text.startsWith('\uFEFF'), encoding: 'utf-8' } }
         : tooLarge
           ? { ok: false, reason: tooLarge }
-          : readSource(file.absPath, adapter.language);
+          : reuse && stat
+            ? reuse.read(file.absPath, stat, () => readSource(file.absPath, adapter.language))
+            : readSource(file.absPath, adapter.language);
     const generated = outcome.ok ? generatedReason(outcome.source.text) : undefined;
     if (!outcome.ok || generated) {
       if (inScope(file.path)) skip(file.path, adapter.language, outcome.ok ? generated! : outcome.reason);
@@ -617,6 +634,13 @@ function writeRequirements(files: FileResult[], plan: MigrationPlan, adapters: L
     for (const finding of f.findings) if (finding.applied && finding.needsFile) add(f.path, finding.needsFile, `it imports ${finding.needsFile}, which this run creates`);
   }
   return requires;
+}
+
+/** What discoverProject's answer depends on besides the disk: MigrateOptions.reuse keeps the answer under it. */
+function discoveryKey(paths: string[], cwd: string, root: string, byExtension: ReadonlyMap<string, unknown>, overlay: ReadonlyMap<string, string>, skipDirectories: ReadonlySet<string>): string {
+  // A path only in the overlay (a buffer not saved yet) is named as it is.
+  const named = paths.map((p) => [p, overlay.has(realpathOrSelf(path.resolve(cwd, p))) && !existsSync(path.resolve(cwd, p))]);
+  return JSON.stringify({ named, cwd, root, extensions: [...byExtension.keys()].sort(), skipDirectories: [...skipDirectories].sort() });
 }
 
 /**

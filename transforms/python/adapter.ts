@@ -18,8 +18,8 @@ import { findEntries } from './entries.js';
 import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
 import { DJANGO_MANAGER_API, OrmIndex } from './orm.js';
-import { parseFiles } from './parse-pool.js';
-import { field, firstSyntaxError, loadedParser, loadPythonParser, parsePython, pythonSyntaxError } from './parser.js';
+import { KeptParses } from './kept.js';
+import { field, firstSyntaxError, loadedParser, loadPythonParser, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
 import { ProjectBuilder, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
@@ -53,9 +53,11 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
   let done = 0;
   // Each module is indexed as soon as its tree is built, while the parse workers go on with the files after it.
   const builder = new ProjectBuilder(ctx.root, ctx.files);
-  await parseFiles(
+  // With a memo (a language server's re-analysis), only the files whose text changed are parsed.
+  const kept = new KeptParses(ctx.memo);
+  await kept.parse(
     parser,
-    ctx.files.map((f) => f.text),
+    ctx.files,
     {
       onParsed: () => ctx.progress?.(++done, ctx.files.length),
       onTree: (i, tree) => {
@@ -71,8 +73,10 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
     },
   );
   try {
-    const kept = failures.length ? ctx.files.filter((f) => trees.has(f.path)) : ctx.files;
-    return analyzeProject(ctx, builder.finish(kept, trees), failures);
+    const parsed = failures.length ? ctx.files.filter((f) => trees.has(f.path)) : ctx.files;
+    const result = analyzeProject(ctx, builder.finish(parsed, trees), failures, kept);
+    kept.finish();
+    return result;
   } finally {
     clearLineIndex();
   }
@@ -85,7 +89,7 @@ interface Emitted {
   keepInSync?: boolean;
 }
 
-function analyzeProject(ctx: AdapterRunContext, project: Project, failures: AdapterFailure[]): AdapterResult {
+function analyzeProject(ctx: AdapterRunContext, project: Project, failures: AdapterFailure[], kept: KeptParses): AdapterResult {
   const targets = { django: ctx.targets.django ?? DEFAULT_DJANGO, python: ctx.targets.python ?? DEFAULT_PYTHON };
   const orm = new OrmIndex(project);
   const ac = new AnalysisContext(project, orm, targets, ctx);
@@ -676,7 +680,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     );
   }
 
-  emitUnusedImports(ctx, project, emitted);
+  emitUnusedImports(ctx, project, emitted, kept);
   emitAssumedTargets(ctx, emitted);
 
   const plan = toMigrationPlan(result, (e) => ({ caller: e.from ? (byId.get(e.from)?.qualname ?? e.from) : '<module>', callee: byId.get(e.to)?.qualname ?? e.to }));
@@ -707,7 +711,7 @@ function rewritesCallee(emitted: Emitted[], module: PyModule, callee: Node): boo
   );
 }
 
-function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Emitted[]): void {
+function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Emitted[], kept: KeptParses): void {
   const parser = loadedParser();
   const firstParty = new Set(project.modules.flatMap((m) => m.dotted.map((d) => d.split('.')[0])).filter(Boolean));
   for (const module of project.modules) {
@@ -724,7 +728,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
       continue;
     }
     const before = nameUses(module.root, locals);
-    const now = nameUses(parsePython(parser, after).rootNode, locals);
+    const now = kept.usedNames(parser, after, locals);
     const gone = [...before.keys()].filter((name) => !now.has(name) && !reexported(project, module, name)).sort();
     if (!gone.length) continue;
     for (const name of gone) context.unused.add(name);
