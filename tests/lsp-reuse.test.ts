@@ -1,0 +1,155 @@
+// What the server keeps between analyses (the project's file list, the texts
+// read from disk, the Python files' syntax trees and the parses of rewritten
+// modules; see transforms/core/reuse.ts and transforms/python/kept.ts) never
+// shows: after each step of a series — random edits to the open buffers, and
+// files changed, created and deleted on disk with and without the editor's
+// file events — the diagnostics of every open file must be exactly those of a
+// fresh server given the same buffers and the same disk.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { editorFixtures, TestClient, type Diagnostic } from './helpers/lsp-client.js';
+
+const { copyOf } = editorFixtures();
+
+class Buffers {
+  readonly texts = new Map<string, { languageId: string; text: string; version: number }>();
+
+  private constructor(
+    readonly client: TestClient,
+    private readonly dir: string,
+  ) {}
+
+  static async start(dir: string, open: Map<string, { languageId: string; text: string }>): Promise<Buffers> {
+    const client = new TestClient(dir);
+    await client.initialize(dir);
+    const buffers = new Buffers(client, dir);
+    for (const [file, { languageId, text }] of open) buffers.open(file, languageId, text);
+    await buffers.settled();
+    return buffers;
+  }
+
+  uri(file: string): string {
+    return pathToFileURL(path.join(this.dir, file)).href;
+  }
+
+  open(file: string, languageId: string, text: string): void {
+    this.texts.set(file, { languageId, text, version: 1 });
+    void this.client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(file), languageId, version: 1, text } });
+  }
+
+  /** The whole text of `file`'s buffer replaced (a change without a range). */
+  change(file: string, text: string): void {
+    const buffer = this.texts.get(file)!;
+    buffer.text = text;
+    buffer.version++;
+    void this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(file), version: buffer.version }, contentChanges: [{ text }] });
+  }
+
+  /** workspace/didChangeWatchedFiles: 1 created, 2 changed, 3 deleted. */
+  fileEvent(file: string, type: 1 | 2 | 3): void {
+    void this.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uri(file), type }] });
+  }
+
+  /** Every change so far analysed and published (a hover waits for the pending analysis). */
+  async settled(): Promise<void> {
+    const [first] = this.texts.keys();
+    await this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: this.uri(first!) }, position: { line: 0, character: 0 } });
+  }
+
+  diagnostics(): Record<string, Diagnostic[]> {
+    const out: Record<string, Diagnostic[]> = {};
+    for (const [file, { version }] of [...this.texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const last = this.client.diagnostics.filter((d) => d.uri === this.uri(file)).at(-1);
+      expect(last?.version, `${file}: diagnostics of the current buffer`).toBe(version);
+      out[file] = last!.diagnostics;
+    }
+    return out;
+  }
+
+  /** The diagnostics now, checked against a fresh server's for the same buffers and disk. */
+  async sameAsFresh(step: string): Promise<Record<string, Diagnostic[]>> {
+    await this.settled();
+    const now = this.diagnostics();
+    const fresh = await Buffers.start(this.dir, this.texts);
+    expect(now, step).toEqual(fresh.diagnostics());
+    expect(await fresh.client.stop()).toBe(0);
+    return now;
+  }
+}
+
+/** A small seeded generator (mulberry32): the same series on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VIEW = 'def price(request, sku):\n';
+/** Edits of views.py: each gives the new text, or undefined where it does not apply. */
+const VIEW_EDITS: [string, (text: string) => string | undefined][] = [
+  // The view sleeps: it becomes async, and `import time` goes with the rewrite (emitUnusedImports).
+  ['sleep', (t) => (t.includes('time.sleep') ? undefined : `import time\n${t.replace(VIEW, `${VIEW}    time.sleep(0.1)\n`)}`)],
+  ['no sleep', (t) => (t.includes('time.sleep') ? t.replace('import time\n', '').replace('    time.sleep(0.1)\n', '') : undefined)],
+  ['a line at the end', (t) => `${t}EDITED_${t.length} = 1\n`],
+  ['a syntax error', (t) => (t.includes('def broken(') ? undefined : `${t}def broken(:\n    pass\n`)],
+  ['mended', (t) => (t.includes('def broken(') ? t.replace('def broken(:\n    pass\n', '') : undefined)],
+  ['uses the slow module', (t) => (t.includes('slow_total') ? undefined : `from .slow import slow_total\n${t}\n\ndef total(request):\n    return JsonResponse({"total": slow_total()})\n`)],
+  ['another view', (t) => `${t}\n\ndef other_${t.length}(request):\n    return JsonResponse({"price": price_of("pear")})\n`],
+];
+
+const SLOW = 'import time\n\n\ndef slow_total():\n    time.sleep(1)\n    return 1\n';
+
+describe('awaitify lsp: what is kept between analyses never changes the diagnostics', { timeout: 600_000 }, () => {
+  test('random edits and disk changes, each step compared with a fresh server', async () => {
+    const dir = copyOf('incremental-app');
+    const views = 'shop/views.py';
+    const original = readFileSync(path.join(dir, views), 'utf8');
+    const buffers = await Buffers.start(dir, new Map([[views, { languageId: 'python', text: original }]]));
+    const next = random(6);
+    const edit = () => {
+      const text = buffers.texts.get(views)!.text;
+      for (;;) {
+        const [name, make] = VIEW_EDITS[Math.floor(next() * VIEW_EDITS.length)]!;
+        const after = make(text);
+        if (after !== undefined) {
+          buffers.change(views, after);
+          return name;
+        }
+      }
+    };
+    const steps: string[] = [];
+    const check = async (step: string) => {
+      steps.push(step);
+      return buffers.sameAsFresh(steps.join(' → '));
+    };
+    for (let i = 0; i < 4; i++) await check(edit());
+
+    // prices.py (not open) starts sleeping on disk, with no file event: its size and mtime show it.
+    writeFileSync(path.join(dir, 'shop/prices.py'), 'import time\n\nPRICES = {"apple": 3, "pear": 4}\n\n\ndef price_of(sku):\n    time.sleep(0.1)\n    return PRICES.get(sku, 0)\n');
+    buffers.change(views, `${original}EDITED = 1\n`);
+    const now = await check('prices.py sleeps');
+    expect(now[views]!.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['3 async-propagation', '6 async-propagation', '7 async-propagation']);
+
+    // A module created on disk, with the editor's event.
+    writeFileSync(path.join(dir, 'shop/slow.py'), SLOW);
+    buffers.fileEvent('shop/slow.py', 1);
+    await check('slow.py created');
+    for (let i = 0; i < 3; i++) await check(edit());
+
+    // Deleted with no event: the kept file list names a file that is gone.
+    rmSync(path.join(dir, 'shop/slow.py'));
+    await check(edit());
+
+    // Created again with no event, then opened: a file the kept list does not have.
+    writeFileSync(path.join(dir, 'shop/slow.py'), SLOW);
+    buffers.open('shop/slow.py', 'python', SLOW);
+    await check('slow.py opened');
+    for (let i = 0; i < 4; i++) await check(edit());
+    expect(await buffers.client.stop()).toBe(0);
+  });
+});
