@@ -64,11 +64,16 @@ export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: Func
     unit.findings.push(f);
     f.unit = unit.id;
   });
+  // A unit's functions: the planned ones (in plan order) held where one of its findings is held.
+  const unitsAt = new Map<string, Set<MigrationUnit>>();
   for (const unit of units.values()) {
-    const inUnit = new Set(unit.findings.map((f) => `${f.path}:${holder(f.path, f.line, f.column)}`));
-    unit.functions = plan.asyncFunctions.filter((fn) => inUnit.has(`${fn.path}:${holder(fn.path, fn.line, columnOf(fn))}`)).map((fn) => fn.name);
-    unit.label = unitLabel(unit);
+    for (const f of unit.findings) {
+      const at = `${f.path}:${holder(f.path, f.line, f.column)}`;
+      unitsAt.set(at, (unitsAt.get(at) ?? new Set()).add(unit));
+    }
   }
+  for (const fn of plan.asyncFunctions) for (const unit of unitsAt.get(`${fn.path}:${holder(fn.path, fn.line, columnOf(fn))}`) ?? []) unit.functions.push(fn.name);
+  for (const unit of units.values()) unit.label = unitLabel(unit);
   return [...units.values()];
 }
 

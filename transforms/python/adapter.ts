@@ -736,7 +736,7 @@ function emitUnusedImports(ctx: AdapterRunContext, project: Project, emitted: Em
     const group = `imports:${module.path}`;
     for (const e of applied) e.finding.groups = [...(e.finding.groups ?? []), group];
     const requests = dedupeImports(applied.flatMap((e) => e.finding.imports ?? []));
-    const edits = renderPythonImports(module.text, requests, context);
+    const edits = renderPythonImports(module.text, requests, context, module.root);
     const stmt = module.root.namedChildren.find((n) => n && (n.type === 'import_statement' || n.type === 'import_from_statement') && [...module.imports.values()].some((i) => i.node.id === n.id && gone.includes(i.local)));
     if (!edits.length || !stmt) continue;
     // The rule whose rewrite replaced the last use answers for the removal.

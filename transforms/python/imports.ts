@@ -35,10 +35,11 @@ export function importContextFor(path: string, text: string): ImportContext | un
   return c && c.text === text ? c.context : undefined;
 }
 
-export function renderPythonImports(text: string, requests: ImportRequest[], context?: ImportContext): TextEdit[] {
+/** `root`: the tree of `text` when the caller has it (the analysis does), else `text` is parsed. */
+export function renderPythonImports(text: string, requests: ImportRequest[], context?: ImportContext, root?: Node): TextEdit[] {
   const parser = loadedParser();
   if (!parser || (requests.length === 0 && !context?.unused.size)) return [];
-  return render(text, parsePython(parser, text).rootNode, requests, context ?? { firstParty: new Set(), unused: new Set() });
+  return render(text, root ?? parsePython(parser, text).rootNode, requests, context ?? { firstParty: new Set(), unused: new Set() });
 }
 
 type Group = 0 | 1 | 2 | 3;
