@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prng } from './helpers/prng.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const cli = path.join(repo, 'dist/cli/awaitify.js');
@@ -154,16 +155,6 @@ function treeRuns(dir: string): string {
   const out = execFileSync(process.execPath, [runnerPath, dir], { encoding: 'utf8' });
   rmSync(path.join(dir, 'audit.log'), { force: true });
   return out;
-}
-
-/** A seeded PRNG (mulberry32): the same fault points on every run of the suite. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Runs `tasks` two at a time (the machine has two cores). */

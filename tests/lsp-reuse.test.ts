@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { editorFixtures, TestClient, type Diagnostic } from './helpers/lsp-client.js';
+import { prng } from './helpers/prng.js';
 
 const { copyOf } = editorFixtures();
 
@@ -79,16 +80,6 @@ class Buffers {
   }
 }
 
-/** A small seeded generator (mulberry32): the same series on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const VIEW = 'def price(request, sku):\n';
 /** Edits of views.py: each gives the new text, or undefined where it does not apply. */
 const VIEW_EDITS: [string, (text: string) => string | undefined][] = [
@@ -110,7 +101,7 @@ describe('awaitify lsp: what is kept between analyses never changes the diagnost
     const views = 'shop/views.py';
     const original = readFileSync(path.join(dir, views), 'utf8');
     const buffers = await Buffers.start(dir, new Map([[views, { languageId: 'python', text: original }]]));
-    const next = random(6);
+    const next = prng(6);
     const edit = () => {
       const text = buffers.texts.get(views)!.text;
       for (;;) {
