@@ -325,7 +325,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
           : reuse && stat
             ? reuse.read(file.absPath, stat, () => readSource(file.absPath, adapter.language))
             : readSource(file.absPath, adapter.language);
-    const generated = outcome.ok ? generatedReason(outcome.source.text) : undefined;
+    const generated = !outcome.ok ? undefined : reuse && text === undefined ? reuse.generated(outcome, generatedReason) : generatedReason(outcome.source.text);
     if (!outcome.ok || generated) {
       if (inScope(file.path)) skip(file.path, adapter.language, outcome.ok ? generated! : outcome.reason);
       continue;
@@ -360,7 +360,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
     };
-    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit);
+    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit, reuse);
     const cached = cacheKey ? options.analysisCache!.get(adapter.language) : undefined;
     const memo = cached?.memo ?? new Map<string, unknown>();
     const result = cached && cached.key === cacheKey ? cached.result : await adapter.analyze(cacheKey ? { ...context, memo } : context);
@@ -474,13 +474,14 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
 }
 
 /** What an adapter's analysis depends on, hashed: the files (paths and texts) and the options it is given. */
-function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number): string {
+function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number, reuse?: RunReuse): string {
   const hash = createHash('sha256');
   const { files, scope, isRuleEnabled, progress, ...rest } = context;
   void progress;
   const enabled = adapter.rules.filter((r) => isRuleEnabled(r.id)).map((r) => r.id);
   hash.update(JSON.stringify({ ...rest, scope: scope ? [...scope].sort() : null, enabled, safetyLimit }));
-  for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(file.text);
+  // With reuse, each text by its kept hash (a key is only compared with keys made the same way).
+  for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(reuse ? reuse.digest(file.absPath, file.text) : file.text);
   return hash.digest('hex');
 }
 
