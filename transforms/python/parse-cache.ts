@@ -25,8 +25,8 @@ export class TreeCache {
     private readonly layout: string,
   ) {}
 
-  /** The tree cache in `cache`, for trees `parser` makes. */
-  static open(cache: ContentCache, parser: Parser): TreeCache {
+  /** The tree cache in `cache`, for trees `parser` makes (`version`: awaitify's, given by tests). */
+  static open(cache: ContentCache, parser: Parser, version = awaitifyVersion()): TreeCache {
     const sample = parser.parse('');
     if (!sample) throw new Error('tree-sitter returned no tree');
     let layout: string;
@@ -35,7 +35,7 @@ export class TreeCache {
     } finally {
       sample.delete();
     }
-    return new TreeCache(cache, saltOf(layout), layout);
+    return new TreeCache(cache, saltOf(layout, version), layout);
   }
 
   /** The key of a text's tree. */
@@ -76,9 +76,9 @@ function layoutOf(record: object): string {
  * and the source of the modules that parse and flatten (so a change to them in
  * development, under the same version, is a new key too).
  */
-function saltOf(layout: string): string {
+function saltOf(layout: string, version: string): string {
   const hash = createHash('sha256');
-  hash.update(`${layout}\0${awaitifyVersion()}\0`);
+  hash.update(`${layout}\0${version}\0`);
   const runtime = path.join(path.dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm');
   for (const file of [grammarPath(), runtime, ...['tree', 'parser', 'parse-worker'].map(ownModule)]) {
     hash.update(`${path.basename(file)}\0`);
