@@ -10,7 +10,7 @@ import { allRules, prepare, type Finding, type MigrateOptions, type MigrateResul
 import { formatDiff } from '../../transforms/core/report/index.js';
 import { gitPrefix } from '../../transforms/core/scope.js';
 import { loadProjectConfig } from '../config.js';
-import { targetOverrides, withConfig } from '../commands.js';
+import { cacheOption, targetOverrides, withConfig } from '../commands.js';
 
 /** An open editor buffer: its absolute path, text and version. */
 export interface Buffer {
@@ -77,6 +77,8 @@ export class Project {
       this.log(`awaitify: ${(err as Error).message}; the configuration is ignored`);
     }
     const args = withConfig(given, config);
+    // The CLI's content-hash cache: the first analysis reads the parses of the last `awaitify` run.
+    const cache = cacheOption({}, config, () => this.root, this.root);
     return {
       cwd: this.root,
       root: this.root,
@@ -91,6 +93,7 @@ export class Project {
       ...(args.api ? { api: args.api } : {}),
       ...(args.toplevel ? { toplevel: args.toplevel } : {}),
       ...(args.offload ? { offload: args.offload } : {}),
+      ...(cache ? { cache } : {}),
     };
   }
 
