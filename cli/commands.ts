@@ -322,7 +322,13 @@ async function migrationReviewCommand(args: MigrateArgs, base: string, io: Io): 
     }
     const mapped = paths.map((p) => path.relative(root, path.resolve(io.cwd, p)) || '.');
     const run = await analyse(
-      { ...args, paths: mapped, root: '.', ...(args.config !== undefined ? { config: path.resolve(io.cwd, args.config) } : {}) },
+      {
+        ...args,
+        paths: mapped,
+        root: '.',
+        ...(args.config !== undefined ? { config: path.resolve(io.cwd, args.config) } : {}),
+        ...(args.cacheDir !== undefined ? { cacheDir: path.resolve(io.cwd, args.cacheDir) } : {}),
+      },
       { ...io, cwd: baseRoot },
       false,
       false,
