@@ -70,6 +70,8 @@ function analysisOptions<T>(y: Argv<T>) {
     .option('toplevel', { choices: ['keep', 'await', 'iife'] as const, describe: "module top level that must await: 'keep' leaves start-up code sync and reports it; 'await' (review) gives ES modules that no project file require()s top-level await; 'iife' (review) does that too and wraps a CommonJS script in an async IIFE (default: keep)" })
     .option('shard', { type: 'string', coerce: shard, describe: "report only the K-th of N parts of the project's packages, e.g. 2/4, for a CI matrix: the N diffs, concatenated in order, are the diff of one run (see docs/ci.md)" })
     .option('max-file-size', { type: 'string', coerce: fileSize, describe: 'skip files larger than this (with the reason): 2MB, 500k, or bytes (default: 1MB)' })
+    .option('cache', { type: 'boolean', describe: "keep each Python file's parse in a cache keyed by its content (node_modules/.cache/awaitify, else .awaitify-cache, ignored by git), so the next run reads it; the output is the same (default: on; --no-cache: off)" })
+    .option('cache-dir', { type: 'string', describe: 'the cache directory, instead of node_modules/.cache/awaitify or .awaitify-cache under the project root' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print no summary, only failures' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on long runs in a terminal (--no-progress to hide)' })
     .option('color', { type: 'boolean', describe: 'force colours on (--no-color: off); default: on in a terminal unless NO_COLOR is set' })
@@ -105,6 +107,8 @@ function analysisArgs(argv: Record<string, unknown>): AnalysisArgs {
     offload: (argv.offload as string[] | undefined)?.filter((s) => s !== ''),
     maxFileSize: argv['max-file-size'] as number | undefined,
     shard: argv.shard as AnalysisArgs['shard'],
+    cache: argv.cache as boolean | undefined,
+    cacheDir: argv['cache-dir'] as string | undefined,
     quiet: argv.quiet as boolean,
     progress: argv.progress as boolean,
     color: argv.color as boolean | undefined,

@@ -80,6 +80,10 @@ export interface AnalysisArgs {
   maxFileSize?: number;
   /** `--shard K/N`. */
   shard?: ShardSpec;
+  /** `--cache`/`--no-cache`; undefined: from the configuration, else on. */
+  cache?: boolean;
+  /** `--cache-dir`, relative to the current directory. */
+  cacheDir?: string;
   quiet: boolean;
   progress: boolean;
   color?: boolean;
@@ -318,7 +322,13 @@ async function migrationReviewCommand(args: MigrateArgs, base: string, io: Io): 
     }
     const mapped = paths.map((p) => path.relative(root, path.resolve(io.cwd, p)) || '.');
     const run = await analyse(
-      { ...args, paths: mapped, root: '.', ...(args.config !== undefined ? { config: path.resolve(io.cwd, args.config) } : {}) },
+      {
+        ...args,
+        paths: mapped,
+        root: '.',
+        ...(args.config !== undefined ? { config: path.resolve(io.cwd, args.config) } : {}),
+        ...(args.cacheDir !== undefined ? { cacheDir: path.resolve(io.cwd, args.cacheDir) } : {}),
+      },
       { ...io, cwd: baseRoot },
       false,
       false,
@@ -362,8 +372,10 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
   if (given.shard && (stdin || verify)) return usage(`--shard reports a part of the project: ${stdin ? "'-'" : '--verify'} cannot be used with it`);
 
   let config: ProjectConfig | undefined;
+  let cache: boolean | string;
   try {
     if (!given.noConfig) config = loadProjectConfig(findProjectRoot(paths, io.cwd, given.root), io.cwd, given.config);
+    cache = cacheOption(given, config, () => findProjectRoot(paths, io.cwd, given.root), io.cwd);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UsageError) return usage(err.message);
     throw err;
@@ -410,6 +422,7 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
       toplevel: args.toplevel,
       offload: args.offload,
       ...(args.maxFileSize !== undefined ? { maxFileSize: args.maxFileSize } : {}),
+      ...(cache ? { cache } : {}),
       // A diff needs only the changes to be exact (see ShardSpec.findings); a report of findings needs them all.
       ...(given.shard ? { shard: { ...given.shard, findings: (given as Partial<MigrateArgs>).format !== 'diff' } } : {}),
       onProgress,
@@ -451,6 +464,20 @@ async function analyse(given: AnalysisArgs, io: Io, write: boolean, allowDirty: 
     io.stderr.write(`awaitify-stats ${JSON.stringify(stats)}\n`);
   }
   return { result, config, ...(stdin ? { stdin } : {}) };
+}
+
+/**
+ * The content-hash cache of a run (MigrateOptions.cache): on unless `--no-cache` or the
+ * configuration's `"cache": false`; its directory from `--cache-dir` (relative to the
+ * current directory), else the configuration's `cacheDir` (relative to the project root),
+ * else the project's own. The output does not depend on it, so it is on by default: a
+ * second run reads the parse of every file it parsed before.
+ */
+export function cacheOption(args: Pick<AnalysisArgs, 'cache' | 'cacheDir'>, config: ProjectConfig | undefined, root: () => string, cwd: string): boolean | string {
+  if (!(args.cache ?? config?.cache ?? true)) return false;
+  if (args.cacheDir !== undefined) return path.resolve(cwd, args.cacheDir);
+  if (config?.cacheDir !== undefined) return path.resolve(cwd, root(), config.cacheDir);
+  return true;
 }
 
 /** The flags, then the configuration, then the defaults; `exclude` adds up. */

@@ -24,6 +24,10 @@ export interface ProjectConfig {
   baseline?: string;
   /** The test command of `migrate --verify` given without one. */
   verify?: string;
+  /** `false`: no content-hash cache (`--no-cache`). */
+  cache?: boolean;
+  /** The cache directory, relative to the project root (`--cache-dir`). */
+  cacheDir?: string;
   targets?: { django?: string; python?: string; node?: string; express?: string };
 }
 
@@ -37,7 +41,8 @@ const CHOICES: Record<string, readonly string[]> = {
   framework: ['express', 'fastify', 'koa', 'next', 'nestjs', 'lambda', 'http'],
 };
 const LISTS = ['exclude', 'skipDirectories', 'rules', 'skip', 'offload'] as const;
-const STRINGS = ['entry', 'baseline', 'verify'] as const;
+const STRINGS = ['entry', 'baseline', 'verify', 'cacheDir'] as const;
+const BOOLEANS = ['cache'] as const;
 const TARGETS = { django: /^\d+\.\d+(\.\d+)?$/, python: /^3\.\d+(\.\d+)?$/, node: /^\d+(\.\d+){0,2}$/, express: /^\d+(\.\d+){0,2}$/ } as const;
 
 /**
@@ -98,6 +103,9 @@ function validate(raw: unknown, where: string): ProjectConfig {
     } else if ((STRINGS as readonly string[]).includes(key)) {
       if (typeof value !== 'string' || !value) throw fail(key, 'a string');
       (config as unknown as Record<string, string>)[key] = value;
+    } else if ((BOOLEANS as readonly string[]).includes(key)) {
+      if (typeof value !== 'boolean') throw fail(key, 'true or false');
+      (config as unknown as Record<string, boolean>)[key] = value;
     } else if (key in CHOICES) {
       if (typeof value !== 'string' || !CHOICES[key].includes(value)) throw fail(key, `one of ${CHOICES[key].join(', ')}`);
       (config as unknown as Record<string, string>)[key] = value;
@@ -112,7 +120,7 @@ function validate(raw: unknown, where: string): ProjectConfig {
         config.targets[name as keyof typeof TARGETS] = text;
       }
     } else {
-      const known = [...LISTS, ...STRINGS, ...Object.keys(CHOICES), 'targets'].sort();
+      const known = [...LISTS, ...STRINGS, ...BOOLEANS, ...Object.keys(CHOICES), 'targets'].sort();
       throw new ConfigError(`${where}: unknown setting "${key}" (known: ${known.join(', ')})`);
     }
   }

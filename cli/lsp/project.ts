@@ -11,7 +11,7 @@ import { formatDiff } from '../../transforms/core/report/index.js';
 import { gitPrefix } from '../../transforms/core/scope.js';
 import { RunReuse } from '../../transforms/core/reuse.js';
 import { loadProjectConfig } from '../config.js';
-import { targetOverrides, withConfig } from '../commands.js';
+import { cacheOption, targetOverrides, withConfig } from '../commands.js';
 
 /** An open editor buffer: its absolute path, text and version. */
 export interface Buffer {
@@ -94,6 +94,8 @@ export class Project {
       this.log(`awaitify: ${(err as Error).message}; the configuration is ignored`);
     }
     const args = withConfig(given, config);
+    // The CLI's content-hash cache: the first analysis reads the parses of the last `awaitify` run.
+    const cache = cacheOption({}, config, () => this.root, this.root);
     return {
       cwd: this.root,
       root: this.root,
@@ -109,6 +111,7 @@ export class Project {
       ...(args.toplevel ? { toplevel: args.toplevel } : {}),
       ...(args.offload ? { offload: args.offload } : {}),
       reuse: this.reuse,
+      ...(cache ? { cache } : {}),
     };
   }
 

@@ -11,6 +11,7 @@ import { GLOB_CHARS, splitGlob } from './glob.js';
 import { DEFAULT_MAX_FILE_SIZE, generatedReason, oversizeReason } from './limits.js';
 import { dedupeImports } from './imports.js';
 import { DirtyTreeError, UsageError } from './errors.js';
+import { cacheDirectory, ContentCache } from './cache.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
 import { buildUnits, reviewUnitsTestsCall } from './units.js';
@@ -103,6 +104,13 @@ export interface MigrateOptions {
    * is what the adapter keeps for the next run when the input changed (AdapterRunContext.memo).
    */
   analysisCache?: Map<string, AnalysisCacheEntry>;
+  /**
+   * The content-hash cache on disk (cache.ts): true for the project's own cache directory
+   * (node_modules/.cache/awaitify, else .awaitify-cache), a path (relative to cwd) for
+   * another. What a run computed from one file's text alone (Python syntax trees) is
+   * read from it instead of computed again; the result is the same. Default: none.
+   */
+  cache?: boolean | string;
   /**
    * `--shard K/N`: report only the K-th of N contiguous parts of the project's files (cut at
    * package boundaries), analysing the package components that hold them (see shard.ts).
@@ -337,6 +345,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
   for (const adapter of adapters) Object.assign(targets, adapter.detectTargets(root));
   for (const [key, value] of Object.entries(options.targets ?? {})) if (value !== undefined) (targets as Record<string, string>)[key] = value;
 
+  const contentCache = options.cache && project ? new ContentCache(cacheDirectory(root, typeof options.cache === 'string' ? options.cache : undefined, cwd)) : undefined;
   const plan: MigrationPlan = { entries: [], asyncFunctions: [], awaitedCalls: [], boundaries: [] };
   const findings: Finding[] = [];
   const created: { adapter: LanguageAdapter; file: NewFile }[] = [];
@@ -359,6 +368,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
       isRuleEnabled,
       willApply,
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
+      ...(contentCache ? { cache: contentCache } : {}),
     };
     const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit, reuse);
     const cached = cacheKey ? options.analysisCache!.get(adapter.language) : undefined;
@@ -397,6 +407,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
     plan.awaitedCalls.push(...result.plan.awaitedCalls);
     plan.boundaries.push(...result.plan.boundaries);
   }
+  contentCache?.finish();
 
   if (shard) {
     // What the shard's components cannot show it (see shard.ts): the components that can are analysed too.
@@ -476,8 +487,9 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
 /** What an adapter's analysis depends on, hashed: the files (paths and texts) and the options it is given. */
 function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number, reuse?: RunReuse): string {
   const hash = createHash('sha256');
-  const { files, scope, isRuleEnabled, progress, ...rest } = context;
+  const { files, scope, isRuleEnabled, progress, cache, ...rest } = context;
   void progress;
+  void cache;
   const enabled = adapter.rules.filter((r) => isRuleEnabled(r.id)).map((r) => r.id);
   hash.update(JSON.stringify({ ...rest, scope: scope ? [...scope].sort() : null, enabled, safetyLimit }));
   // With reuse, each text by its kept hash (a key is only compared with keys made the same way).

@@ -1,6 +1,7 @@
 // The data every part of awaitify speaks: findings, edits, the migration plan,
 // per-file results, and the contract a language adapter fulfils.
 // This module (like all of transforms/core) imports no parser.
+import type { ContentCache } from './cache.js';
 
 export type Language = 'typescript' | 'python';
 
@@ -288,6 +289,11 @@ export interface AdapterRunContext {
    * provided a run gives exactly what it gives without it.
    */
   memo?: Map<string, unknown>;
+  /**
+   * The content-hash cache on disk (MigrateOptions.cache): the adapter may keep there what it
+   * computes from one file's text alone, keyed by that text (see cache.ts).
+   */
+  cache?: ContentCache;
 }
 
 export interface AdapterFailure {

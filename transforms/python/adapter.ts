@@ -19,6 +19,7 @@ import { DJANGO_SYNC_KINDS, type DjangoCaller } from './django-callers.js';
 import { clearImportContexts, importContextFor, renderPythonImports, setImportContext, type ImportContext } from './imports.js';
 import { DJANGO_MANAGER_API, OrmIndex } from './orm.js';
 import { KeptParses } from './kept.js';
+import { TreeCache } from './parse-cache.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
 import { ProjectBuilder, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
@@ -60,6 +61,7 @@ async function analyzePython(ctx: AdapterRunContext): Promise<AdapterResult> {
     ctx.files,
     {
       onParsed: () => ctx.progress?.(++done, ctx.files.length),
+      ...(ctx.cache ? { cache: TreeCache.open(ctx.cache, parser) } : {}),
       onTree: (i, tree) => {
         const file = ctx.files[i]!;
         const error = firstSyntaxError(tree.rootNode);

@@ -38,7 +38,7 @@ export class KeptParses {
    * parseFiles for the run's files, with `onTree` given every tree in file order;
    * with kept trees, only the files whose text changed are parsed.
    */
-  async parse(parser: Parser, files: SourceText[], options: Pick<ParseFilesOptions, 'onParsed' | 'onTree'>): Promise<void> {
+  async parse(parser: Parser, files: SourceText[], options: Pick<ParseFilesOptions, 'onParsed' | 'onTree' | 'cache'>): Promise<void> {
     const kept = this.trees;
     if (!kept || !parser.language) {
       const trees = await parseFiles(parser, files.map((f) => f.text), options);
@@ -46,7 +46,7 @@ export class KeptParses {
       return;
     }
     const changed = files.filter((f) => kept.get(f.path)?.text !== f.text);
-    const parsed = await parseFiles(parser, changed.map((f) => f.text), { onParsed: options.onParsed });
+    const parsed = await parseFiles(parser, changed.map((f) => f.text), { onParsed: options.onParsed, ...(options.cache ? { cache: options.cache } : {}) });
     const arraysOf = new Map(changed.map((f, i) => [f, arraysOfTree(parsed[i]!)]));
     const trees: PyTree[] = [];
     files.forEach((file, i) => {

@@ -7,9 +7,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Parser } from 'web-tree-sitter';
+import type { TreeCache } from './parse-cache.js';
 import type { ParseBatch, ParsedBatch } from './parse-worker.js';
 import { parsePython } from './parser.js';
-import { treeFromArrays, type FlatArrays, type PyTree } from './tree.js';
+import { flattenArrays, treeFromArrays, type FlatArrays, type PyTree } from './tree.js';
 
 /** Fewer files than this are parsed on this thread. */
 export const MIN_FILES_FOR_WORKERS = 200;
@@ -29,12 +30,20 @@ export interface ParseFilesOptions {
    * order: work done here overlaps the parsing of the files after it.
    */
   onTree?: (index: number, tree: PyTree) => void;
+  /** Trees of texts parsed before are read from here, and the trees parsed are stored in it. */
+  cache?: TreeCache;
 }
 
 /** One tree per text, in order. A worker that fails makes the files not yet built parse on this thread. */
 export async function parseFiles(parser: Parser, texts: string[], options: ParseFilesOptions = {}): Promise<PyTree[]> {
+  const cache = options.cache;
+  const keys = cache ? texts.map((text) => cache.keyOf(text)) : [];
+  // What the cache holds is built like a tree from a worker; only the other texts are parsed.
+  const cached: (FlatArrays | undefined)[] = cache ? keys.map((key) => cache.get(key)) : [];
+  const toParse = cache ? texts.flatMap((_, i) => (cached[i] ? [] : [i])) : texts.map((_, i) => i);
+  for (let i = toParse.length; i < texts.length; i++) options.onParsed?.();
   const cores = availableParallelism();
-  const workers = options.workers ?? (texts.length >= MIN_FILES_FOR_WORKERS && cores > 1 ? Math.min(2, cores) : 0);
+  const workers = options.workers ?? (toParse.length >= MIN_FILES_FOR_WORKERS && cores > 1 ? Math.min(2, cores) : 0);
   const script = options.workerScript ?? new URL('./parse-worker.js', import.meta.url);
   const language = parser.language;
   const trees: PyTree[] = [];
@@ -53,7 +62,8 @@ export async function parseFiles(parser: Parser, texts: string[], options: Parse
   };
   // Run from the TypeScript sources (the tests), there is no compiled worker to start.
   if (workers > 0 && language && existsSync(fileURLToPath(script))) {
-    const ok = await parseOnWorkers(script, texts, workers, build, options.onParsed).then(
+    const store = cache?.entryPaths(toParse.map((i) => keys[i]!));
+    const ok = await parseOnWorkers(script, texts, toParse, cached, workers, build, options.onParsed, store).then(
       () => true,
       (error: Error) => {
         if (callerError) throw callerError.error;
@@ -64,17 +74,53 @@ export async function parseFiles(parser: Parser, texts: string[], options: Parse
     if (ok) return trees;
   }
   for (let i = trees.length; i < texts.length; i++) {
-    const tree = parsePython(parser, texts[i]!);
+    let tree: PyTree;
+    const arrays = cached[i];
+    if (arrays) {
+      tree = treeFromArrays(texts[i]!, language!, arrays);
+    } else if (cache) {
+      const parsed = parseArrays(parser, texts[i]!);
+      cache.put(keys[i]!, parsed);
+      tree = treeFromArrays(texts[i]!, language!, parsed);
+      options.onParsed?.();
+    } else {
+      tree = parsePython(parser, texts[i]!);
+      options.onParsed?.();
+    }
     trees.push(tree);
-    options.onParsed?.();
     options.onTree?.(i, tree);
   }
   return trees;
 }
 
-function parseOnWorkers(script: URL, texts: string[], count: number, build: (arrays: FlatArrays) => void, onParsed?: () => void): Promise<void> {
+/** What `parsePython` builds its tree from. */
+function parseArrays(parser: Parser, text: string): FlatArrays {
+  const wasm = parser.parse(text);
+  if (!wasm) throw new Error('tree-sitter returned no tree');
+  try {
+    return flattenArrays(wasm);
+  } finally {
+    wasm.delete();
+  }
+}
+
+/**
+ * Parses the texts at the indexes `toParse` on `count` workers; `ready` holds
+ * the arrays of the others. Every tree is built in file order. With `store`
+ * (one entry path per index of `toParse`), the workers store the arrays they make.
+ */
+function parseOnWorkers(
+  script: URL,
+  texts: string[],
+  toParse: number[],
+  ready: (FlatArrays | undefined)[],
+  count: number,
+  build: (arrays: FlatArrays) => void,
+  onParsed?: () => void,
+  store?: string[],
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const results = new Array<FlatArrays | undefined>(texts.length);
+    const results = Array.from({ length: texts.length }, (_, i) => ready[i]);
     const pool: Worker[] = [];
     let next = 0;
     let done = 0;
@@ -88,13 +134,30 @@ function parseOnWorkers(script: URL, texts: string[], count: number, build: (arr
       else reject(error instanceof Error ? error : new Error(String(error)));
     };
     const feed = (worker: Worker) => {
-      if (next >= texts.length) return;
+      if (next >= toParse.length) return;
       const from = next;
-      next = Math.min(texts.length, next + BATCH_SIZE);
-      worker.postMessage({ from, texts: texts.slice(from, next) } satisfies ParseBatch);
+      next = Math.min(toParse.length, next + BATCH_SIZE);
+      const batch = toParse.slice(from, next);
+      worker.postMessage({ from, texts: batch.map((i) => texts[i]!), ...(store ? { store: store.slice(from, next) } : {}) } satisfies ParseBatch);
     };
-    if (!texts.length) return settle();
-    const started = Math.min(count, Math.ceil(texts.length / BATCH_SIZE));
+    const buildReady = () => {
+      try {
+        while (built < texts.length && results[built]) {
+          const arrays = results[built]!;
+          results[built++] = undefined;
+          build(arrays);
+        }
+      } catch (error) {
+        settle(error);
+        return false;
+      }
+      return true;
+    };
+    if (!toParse.length) {
+      if (buildReady()) settle();
+      return;
+    }
+    const started = Math.min(count, Math.ceil(toParse.length / BATCH_SIZE));
     for (let i = 0; i < started; i++) {
       const worker = new Worker(script);
       pool.push(worker);
@@ -103,24 +166,15 @@ function parseOnWorkers(script: URL, texts: string[], count: number, build: (arr
         // The next batch first: the worker parses it while this thread builds trees.
         feed(worker);
         trees.forEach((arrays, k) => {
-          results[from + k] = arrays;
+          results[toParse[from + k]!] = arrays;
           onParsed?.();
         });
         done += trees.length;
-        try {
-          while (built < texts.length && results[built]) {
-            const arrays = results[built]!;
-            results[built++] = undefined;
-            build(arrays);
-          }
-        } catch (error) {
-          return settle(error);
-        }
-        if (done === texts.length) settle();
+        if (buildReady() && done === toParse.length) settle();
       });
       worker.on('error', settle);
       worker.on('exit', (code) => {
-        if (done < texts.length) settle(new Error(`a parse worker exited (code ${code})`));
+        if (done < toParse.length) settle(new Error(`a parse worker exited (code ${code})`));
       });
       // Two batches each, so a worker never waits for this thread to send the next.
       feed(worker);

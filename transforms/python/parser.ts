@@ -30,7 +30,7 @@ export function loadPythonParser(): Promise<Parser> {
  * The grammar: the copy the package build puts in dist/grammars/ (an installed
  * package has no tree-sitter-python), else the dev dependency's own file.
  */
-function grammarPath(): string {
+export function grammarPath(): string {
   const shipped = fileURLToPath(new URL('../../grammars/tree-sitter-python.wasm', import.meta.url));
   return existsSync(shipped) ? shipped : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
 }

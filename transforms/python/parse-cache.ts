@@ -1,0 +1,105 @@
+// Python syntax trees in the content-hash cache (core/cache.ts): a file's
+// flat tree arrays (tree.ts) depend on its text, the grammar, the tree-sitter
+// runtime and the code that flattens them, and on nothing else; the key is a
+// hash of all of these. A second run reads the arrays of every unchanged file
+// instead of parsing and flattening it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Parser } from 'web-tree-sitter';
+import { ContentCache, decodeArrays, encodeArrays } from '../core/cache.js';
+import { grammarPath } from './parser.js';
+import { flattenArrays, type FlatArrays } from './tree.js';
+
+const KIND = 'py-tree';
+const require = createRequire(import.meta.url);
+
+export class TreeCache {
+  private constructor(
+    readonly cache: ContentCache,
+    /** Everything but the text that an entry's arrays depend on, hashed. */
+    private readonly salt: string,
+    /** The arrays' names and types, as `flattenArrays` makes them: an entry of another layout is a miss. */
+    private readonly layout: string,
+  ) {}
+
+  /** The tree cache in `cache`, for trees `parser` makes (`version`: awaitify's, given by tests). */
+  static open(cache: ContentCache, parser: Parser, version = awaitifyVersion()): TreeCache {
+    const sample = parser.parse('');
+    if (!sample) throw new Error('tree-sitter returned no tree');
+    let layout: string;
+    try {
+      layout = layoutOf(flattenArrays(sample));
+    } finally {
+      sample.delete();
+    }
+    return new TreeCache(cache, saltOf(layout, version), layout);
+  }
+
+  /** The key of a text's tree. */
+  keyOf(text: string): string {
+    return ContentCache.key(KIND, this.salt, text);
+  }
+
+  /** The arrays stored for a key, or undefined. */
+  get(key: string): FlatArrays | undefined {
+    const payload = this.cache.read(KIND, key);
+    const record = payload && decodeArrays(payload);
+    if (!record || layoutOf(record) !== this.layout) return undefined;
+    return record as unknown as FlatArrays;
+  }
+
+  /** Stores a tree's arrays on this thread. */
+  put(key: string, arrays: FlatArrays): void {
+    this.cache.write(KIND, key, encodeArrays(arrays));
+  }
+
+  /**
+   * Where a worker thread stores the arrays of these keys (core/cache.ts
+   * `writeEntry`), or undefined when the cache directory cannot be written.
+   */
+  entryPaths(keys: string[]): string[] | undefined {
+    if (!this.cache.prepare(KIND)) return undefined;
+    this.cache.noteStored(keys.length);
+    return keys.map((key) => this.cache.entryPath(KIND, key));
+  }
+}
+
+function layoutOf(record: object): string {
+  return JSON.stringify(Object.entries(record).map(([name, array]) => [name, (array as object).constructor.name]));
+}
+
+/**
+ * awaitify's version, the bytes of the grammar and of the tree-sitter runtime,
+ * and the source of the modules that parse and flatten (so a change to them in
+ * development, under the same version, is a new key too).
+ */
+function saltOf(layout: string, version: string): string {
+  const hash = createHash('sha256');
+  hash.update(`${layout}\0${version}\0`);
+  const runtime = path.join(path.dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm');
+  for (const file of [grammarPath(), runtime, ...['tree', 'parser', 'parse-worker'].map(ownModule)]) {
+    hash.update(`${path.basename(file)}\0`);
+    hash.update(existsSync(file) ? readFileSync(file) : 'missing');
+  }
+  return hash.digest('hex');
+}
+
+/** This directory's compiled module, or its TypeScript source when run from the sources (tests). */
+function ownModule(name: string): string {
+  const compiled = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+  return existsSync(compiled) ? compiled : fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+}
+
+function awaitifyVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'awaitify-codemod') return pkg.version ?? '';
+    }
+    if (path.dirname(dir) === dir) return '';
+  }
+}
