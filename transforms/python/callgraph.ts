@@ -69,16 +69,20 @@ export function buildCallSites(
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
     // Resolution depends on what the ORM index knows now (parameter hints grow between calls): redone each time.
-    for (const c of callCandidates(module, syncRegions)) {
-      if (c.callee) {
-        const target = calleeFunction(project, orm, module, c.fn, c.callee);
-        if (target && target !== c.fn) out.push(site(module, c.fn, target, c.node, c.stop));
+    const list = callCandidates(module, syncRegions);
+    for (let i = 0; i < list.node.length; i++) {
+      const node = module.tree.node(list.node[i]!);
+      const fn = list.fn[i]! < 0 ? undefined : module.functions[list.fn[i]!];
+      const stop = STOPS[list.stop[i]!];
+      if (list.callee[i]! >= 0) {
+        const target = calleeFunction(project, orm, module, fn, module.tree.node(list.callee[i]!));
+        if (target && target !== fn) out.push(site(module, fn, target, node, stop));
       } else {
-        const r = resolveExpr(project, module, c.fn, c.node);
+        const r = resolveExpr(project, module, fn, node);
         // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
-        const target = r?.kind === 'function' ? r.fn : c.node.type === 'attribute' ? calleeFunction(project, orm, module, c.fn, c.node) : undefined;
-        if (target && target !== c.fn) {
-          out.push(site(module, c.fn, target, c.node, c.stop ?? { kind: 'callback', reason: `${c.node.text} is passed as a value; whoever calls it expects a synchronous function` }));
+        const target = r?.kind === 'function' ? r.fn : node.type === 'attribute' ? calleeFunction(project, orm, module, fn, node) : undefined;
+        if (target && target !== fn) {
+          out.push(site(module, fn, target, node, stop ?? { kind: 'callback', reason: `${node.text} is passed as a value; whoever calls it expects a synchronous function` }));
         }
       }
     }
@@ -88,36 +92,63 @@ export function buildCallSites(
 
 type Stop = { kind: string; reason: string };
 
-/** A call (with its callee expression), or a reference to a name that may be a project function handed over as a value. */
-interface CallCandidate {
-  node: Node;
-  callee?: Node;
-  fn: PyFunction | undefined;
-  stop?: Stop;
+// Why a call found by the walk stays synchronous; a candidate keeps the index of its stop here
+// (0: none), since the walk makes them from these texts only.
+const DECORATOR: Stop = { kind: 'decorator', reason: 'used as a decorator' };
+const DEFAULT_ARGUMENT: Stop = { kind: 'default-argument', reason: 'evaluated when the function is defined' };
+const ATOMIC: Stop = { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' };
+const SYNC_BLOCK: Stop = { kind: 'sync-block', reason: 'called inside a block that runs in a thread through sync_to_async, which stays synchronous' };
+const FILE_BLOCK: Stop = { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
+const LAMBDA: Stop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
+const GENERATOR: Stop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
+const STOPS: (Stop | undefined)[] = [undefined, DECORATOR, DEFAULT_ARGUMENT, ATOMIC, SYNC_BLOCK, FILE_BLOCK, LAMBDA, GENERATOR];
+
+/**
+ * A module's call candidates, in walk order: calls (with the node index of their callee
+ * expression) and references to a name that may be a project function handed over as a value
+ * (callee -1). Kept as node indexes into the module's tree, the index of the enclosing function
+ * in `module.functions` (-1 at module level) and of the stop in STOPS: they stay for the whole
+ * run, and as objects with a wrapper per node they held about 50 MB on saleor.
+ */
+interface CallCandidates {
+  node: Int32Array;
+  callee: Int32Array;
+  fn: Int32Array;
+  stop: Uint8Array;
 }
 
 /** A module's call candidates, kept while the sync regions of its functions stay the same (the walk is the same then). */
-const candidateCache = new WeakMap<PyModule, { regions: string; list: CallCandidate[] }>();
+const candidateCache = new WeakMap<PyModule, { regions: string; list: CallCandidates }>();
 
-function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>): CallCandidate[] {
+function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>): CallCandidates {
   const regions = module.functions
     .map((f) => syncRegions.get(f.id))
     .map((rs) => (rs ? rs.map((r) => `${r.node.id}:${r.kind}`).join(',') : ''))
     .join(';');
   const cached = candidateCache.get(module);
   if (cached && cached.regions === regions) return cached.list;
-  const list: CallCandidate[] = [];
+  const nodes: number[] = [];
+  const callees: number[] = [];
+  const fns: number[] = [];
+  const stops: number[] = [];
   const byDef = functionsByNode(module);
+  const fnIndex = new Map(module.functions.map((f, i) => [f, i]));
+  const push = (node: Node, callee: Node | undefined, fn: PyFunction | undefined, stop: Stop | undefined) => {
+    nodes.push(node.index);
+    callees.push(callee ? callee.index : -1);
+    fns.push(fn ? fnIndex.get(fn)! : -1);
+    stops.push(STOPS.indexOf(stop));
+  };
   const visit = (node: Node, fn: PyFunction | undefined, stop?: Stop) => {
     for (const child of childrenOf(node)) {
       if (SCOPES.has(child.type)) {
         const def = child.type === 'decorated_definition' ? field(child, 'definition')! : child;
         if (child.type === 'decorated_definition') {
-          for (const d of childrenOf(child).filter((c) => c.type === 'decorator')) visit(d, fn, { kind: 'decorator', reason: 'used as a decorator' });
+          for (const d of childrenOf(child).filter((c) => c.type === 'decorator')) visit(d, fn, DECORATOR);
         }
         if (def.type === 'function_definition') {
           const inner = byDef.get(def.id);
-          for (const p of childrenOf(field(def, 'parameters'))) visit(p, fn, { kind: 'default-argument', reason: 'evaluated when the function is defined' });
+          for (const p of childrenOf(field(def, 'parameters'))) visit(p, fn, DEFAULT_ARGUMENT);
           if (inner) visit(inner.body, inner);
         } else if (def.type === 'class_definition') {
           const sup = field(def, 'superclasses');
@@ -128,26 +159,20 @@ function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>
       }
       let childStop = stop;
       const region = fn ? syncRegions.get(fn.id)?.find((r) => r.node.id === child.id) : undefined;
-      if (region) {
-        childStop =
-          region.kind === 'atomic'
-            ? { kind: 'transaction-atomic', reason: 'called inside a transaction.atomic block, which stays synchronous' }
-            : region.kind === 'sync'
-              ? { kind: 'sync-block', reason: 'called inside a block that runs in a thread through sync_to_async, which stays synchronous' }
-              : { kind: 'file-io-block', reason: 'called inside a file I/O block that runs in a thread, which stays synchronous' };
-      }
-      if (child.type === 'lambda') childStop = { kind: 'lambda', reason: 'called inside a lambda, which cannot await' };
-      if (child.type === 'generator_expression') childStop = { kind: 'generator-expression', reason: 'called inside a generator expression, which cannot await' };
+      if (region) childStop = region.kind === 'atomic' ? ATOMIC : region.kind === 'sync' ? SYNC_BLOCK : FILE_BLOCK;
+      if (child.type === 'lambda') childStop = LAMBDA;
+      if (child.type === 'generator_expression') childStop = GENERATOR;
       if (child.type === 'call') {
         const callee = field(child, 'function');
-        if (callee) list.push({ node: child, callee, fn, stop: childStop });
+        if (callee) push(child, callee, fn, childStop);
       } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child, node) && !isAttributeObject(child, node) && !isBindingTarget(child, node)) {
-        list.push({ node: child, fn, stop: childStop });
+        push(child, undefined, fn, childStop);
       }
       visit(child, fn, childStop);
     }
   };
   visit(module.root, undefined);
+  const list: CallCandidates = { node: Int32Array.from(nodes), callee: Int32Array.from(callees), fn: Int32Array.from(fns), stop: Uint8Array.from(stops) };
   candidateCache.set(module, { regions, list });
   return list;
 }

@@ -3,8 +3,10 @@
 // deleted. web-tree-sitter's `Node` wrappers cost a call into WASM on every
 // `.type`/`.parent`/child read, and cache their children on their parent, so
 // every node ever visited stayed reachable from a module's root for the
-// whole run. Here a node is an index; its `PyNode` wrapper is made on first
-// use and kept, so `===` and `.id` identify a node as before.
+// whole run. Here a node is an index; a `PyNode` wrapper is made each time a
+// node is asked for and not kept by the tree (a slot and a wrapper per node
+// held about 275 MB on saleor), so two wrappers of one node are different
+// objects: `.id` identifies a node, `===` does not.
 //
 // Nodes are numbered in pre-order (document order), so a node's descendants
 // are the indexes up to `after[i]`, its first child is `i + 1` and its next
@@ -99,7 +101,6 @@ export class PyTree {
   /** @internal */ readonly parent: Int32Array;
   /** @internal one past the last descendant */
   readonly after: Int32Array;
-  /** @internal */ readonly wrappers: (PyNode | undefined)[];
   /** @internal */ readonly idBase: number;
   private lineStarts: Uint32Array | undefined;
 
@@ -116,7 +117,6 @@ export class PyTree {
     this.end = arrays.end;
     this.parent = arrays.parent;
     this.after = arrays.after;
-    this.wrappers = new Array<PyNode | undefined>(this.type.length);
     this.idBase = nextIdBase;
     nextIdBase += this.type.length;
     this.rootNode = this.node(0);
@@ -126,9 +126,9 @@ export class PyTree {
     return this.type.length;
   }
 
-  /** @internal the one wrapper of node `index` */
+  /** @internal a wrapper of node `index` (a new one each time: compare nodes by `.id`) */
   node(index: number): PyNode {
-    return (this.wrappers[index] ??= new PyNode(this, index));
+    return new PyNode(this, index);
   }
 
   /** @internal row and column of a UTF-16 offset */

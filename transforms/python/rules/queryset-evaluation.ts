@@ -148,12 +148,12 @@ function lenSite(fc: FunctionContext, call: Node, qs: Node): Site {
 function truthSite(fc: FunctionContext, node: Node, qs: Node, shown: string): Site {
   const blocked = fc.cannotAwait(node);
   if (blocked) return fc.site(RULE, node, 'manual', `${shown} runs the query to test it, but ${blocked}; test it before (await ${qs.text}.aexists())`, [], { seed: false });
-  if (node === qs && valueOfBooleanOperator(node) && !inTruthTest(node)) {
+  if (node.id === qs.id && valueOfBooleanOperator(node) && !inTruthTest(node)) {
     return fc.site(RULE, node, 'manual', `${qs.text} is tested for truth and handed on as a value (\`${node.parent?.text}\`); that runs the query. Test it with await ${qs.text}.aexists() and choose the value explicitly`, [], { seed: false });
   }
   if (!fc.ac.django('4.1')) return threadSite(fc, node, qs, 'bool', `${shown} runs the query to test it`);
   const edits: TextEdit[] =
-    node === qs
+    node.id === qs.id
       ? [...awaitEdits(node), { start: node.endIndex, end: node.endIndex, text: '.aexists()' }]
       : [...awaitEdits(node), { start: node.startIndex, end: qs.startIndex, text: '' }, { start: qs.endIndex, end: node.endIndex, text: '.aexists()' }];
   return fc.site(RULE, node, 'safe', `${shown} fetches every row to test whether there is one; await ${qs.text}.aexists() asks the database (it reuses the rows when the QuerySet was already evaluated)`, edits, { claims: [qs] });
@@ -163,7 +163,7 @@ function truthSite(fc: FunctionContext, node: Node, qs: Node, shown: string): Si
 function threadSite(fc: FunctionContext, node: Node, qs: Node, fn: 'len' | 'bool', what: string): Site {
   const imp = fc.namedImport('asgiref.sync', 'sync_to_async');
   let edits: TextEdit[];
-  if (node === qs) {
+  if (node.id === qs.id) {
     const paren = needsParens(node);
     edits = [
       { start: node.startIndex, end: node.startIndex, text: `${paren ? '(' : ''}await ${imp.local}(${fn})(` },

@@ -114,7 +114,7 @@ export const requestUser: PythonRule = {
       : lacking.length
         ? `${param}.user loads the user lazily (a query) on first use; ${param}.auser() calls aget_user() on the authentication backend (Django 5.2), which ${lacking.join(', ')} ${lacking.length === 1 ? 'does' : 'do'} not define (not derived from BaseBackend), so it is loaded once with sync_to_async(get_user)`
         : `${param}.user loads the user lazily (a query) on first use; ${param}.auser() needs Django 5.0 (target ${fc.ac.targets.django}), so it is loaded once with sync_to_async(get_user)`;
-    const keptReads = afterBarrier.filter((r) => !reads.includes(r));
+    const keptReads = afterBarrier.filter((r) => !reads.some((x) => x.id === r.id));
     const wrapped = new Set(wraps.flatMap((w) => (w.claims ?? []).map((c) => c.id)));
     const site: Site = fc.site(RULE, reads[0], modern ? 'safe' : 'review', message, edits, { imports, claims: [...reads.slice(1), ...keptReads.filter((r) => !wrapped.has(r.id))] });
     return [site, ...wraps];

@@ -187,7 +187,7 @@ export const requestsCall: PythonRule = {
       }
       const extra = stmts.flatMap((st) => responseEdits(fc, st, calls.map((c) => c.call)));
       const names = calls.map((c) => `${c.callee.text}()`).join(', ');
-      const loop = stmts.length && stmts[0] !== stmt ? ` One client serves every pass of the ${stmt.type === 'while_statement' ? 'while' : 'for'} loop (its connections are reused), so the async with goes around the loop.` : '';
+      const loop = stmts.length && stmts[0].id !== stmt.id ? ` One client serves every pass of the ${stmt.type === 'while_statement' ? 'while' : 'for'} loop (its connections are reused), so the async with goes around the loop.` : '';
       sites.push(
         fc.site(RULE, calls[0].call, 'review', `${names} blocks; it becomes an awaited httpx.AsyncClient request.${loop} Check the differences: ${DEFAULTS}${needsHttpx}`, [...edits, ...extra], {
           imports: [httpx],
