@@ -11,7 +11,7 @@ import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, isFunctionLike, isModuleExports, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
@@ -258,7 +258,8 @@ class SoundnessPass {
    */
   private onChosenValue(node: ts.ConditionalExpression | ts.BinaryExpression, file: FileInfo): void {
     const operands = choiceOperands(node);
-    if (!operands) return;
+    // Only an operand functionValue can resolve (a function written there, a name, a member) can escape here.
+    if (!operands || !operands.some(mayBeFunctionValue)) return;
     // Only called where the graph sees the calls (`const pick = c ? f : g; pick(x)`): followed there.
     if (choiceOnlyCalled(outermostChoice(node), this.model)) return;
     const how = () => `its value flows through \`${shortText(node, file)}\``;
@@ -982,6 +983,13 @@ function outermostChoice(node: ts.Expression): ts.Expression {
     top = p as ts.Expression;
   }
   return top;
+}
+
+const FUNCTION_VALUE_KINDS = kindTable([ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.Identifier, ts.SyntaxKind.PropertyAccessExpression]);
+
+/** Whether SoundnessPass.functionValue can find a function in the expression: only where it is written, named or a member. */
+function mayBeFunctionValue(expr: ts.Expression): boolean {
+  return FUNCTION_VALUE_KINDS[skipOuter(expr).kind] === true;
 }
 
 const STORED_IN_ARRAY = () => 'it is stored in an array';

@@ -145,15 +145,16 @@ export class GraphBuilder {
     const sf = file.sf;
     const start = node.getStart(sf);
     const id = `${file.path}:${start}`;
-    const line = sf.getLineAndCharacterOfPosition(start).line + 1;
+    const begins = sf.getLineAndCharacterOfPosition(start);
+    const ends = sf.getLineAndCharacterOfPosition(node.getEnd());
     const graph: GraphFunction = {
       id,
       path: file.path,
       name: functionName(node),
-      line,
-      column: sf.getLineAndCharacterOfPosition(start).character + 1,
-      endLine: sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1,
-      endColumn: sf.getLineAndCharacterOfPosition(node.getEnd()).character + 1,
+      line: begins.line + 1,
+      column: begins.character + 1,
+      endLine: ends.line + 1,
+      endColumn: ends.character + 1,
       alreadyAsync: (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
       seeds: 0,
     };

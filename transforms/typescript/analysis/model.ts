@@ -222,7 +222,7 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 
 const SCOPE_CACHE = new WeakMap<ts.Node, Map<string, ts.Node>>();
 /** The node kinds scopeDeclarations can find declarations in (every other kind declares nothing). */
-const MAY_DECLARE = new Set<ts.SyntaxKind>([
+const MAY_DECLARE = kindTable([
   ts.SyntaxKind.SourceFile,
   ts.SyntaxKind.Block,
   ts.SyntaxKind.ModuleBlock,
@@ -520,7 +520,7 @@ export class ProjectModel {
 
   private scopeDeclarations(node: ts.Node): Map<string, ts.Node> | undefined {
     // Most ancestors of a name declare nothing: skip them before the cache lookup.
-    if (!MAY_DECLARE.has(node.kind)) return undefined;
+    if (MAY_DECLARE[node.kind] !== true) return undefined;
     const cached = SCOPE_CACHE.get(node);
     if (cached) return cached;
     let decls: Map<string, ts.Node> | undefined;
@@ -552,6 +552,8 @@ export class ProjectModel {
   // ---- values --------------------------------------------------------------
 
   valueOfDeclaration(decl: ts.Node): Value | undefined {
+    const hit = this.declarationCache.get(decl);
+    if (hit && this.admits(hit)) return hit.value;
     return this.cached(this.declarationCache, decl, () => this.valueOfDeclarationUncached(decl));
   }
 
@@ -629,6 +631,9 @@ export class ProjectModel {
 
   /** What an expression evaluates to, as far as syntax tells. */
   valueOf(expr: ts.Expression): Value | undefined {
+    // A kept answer is given here without making the closures below (most calls are such hits).
+    const hit = this.valueCache.get(expr);
+    if (hit && this.admits(hit)) return hit.value;
     return this.cached(this.valueCache, expr, () => this.guard(() => this.valueOfInner(skipOuter(expr))));
   }
 
@@ -1044,10 +1049,7 @@ export class ProjectModel {
    */
   private cached<K>(table: Map<K, CachedValue>, key: K, compute: () => Value | undefined): Value | undefined {
     const hit = table.get(key);
-    if (hit && this.depth + hit.height <= MAX_DEPTH) {
-      if (this.depth + hit.height > this.peak) this.peak = this.depth + hit.height;
-      return hit.value;
-    }
+    if (hit && this.admits(hit)) return hit.value;
     const start = this.depth;
     const outerPeak = this.peak;
     const cutoffs = this.cutoffs;
@@ -1059,6 +1061,14 @@ export class ProjectModel {
     } finally {
       if (outerPeak > this.peak) this.peak = outerPeak;
     }
+  }
+
+  /** Whether a kept answer may be given at the current depth (its resolution fits under the guard's limit); if so, it counts toward the peak. */
+  private admits(hit: CachedValue): boolean {
+    const reach = this.depth + hit.height;
+    if (reach > MAX_DEPTH) return false;
+    if (reach > this.peak) this.peak = reach;
+    return true;
   }
 
   private guard<T>(fn: () => T | undefined): T | undefined {
@@ -1145,6 +1155,12 @@ function addStatementDeclarations(st: ts.Statement, decls: Map<string, ts.Node>)
 
 /** `var` declarations anywhere in a function body (or file), not entering nested functions. */
 function collectVars(root: ts.Node, decls: Map<string, ts.Node>): void {
+  // The parser gives a declaration list no block-scoping flag only after a `var` token, or after
+  // `await` followed by `using` that is not quite an `await using` declaration (a for-of head):
+  // without those words in the text, and no escape that could spell one, there is nothing to
+  // find, and the walk is skipped.
+  const text = root.getSourceFile().text.slice(root.pos, root.end);
+  if (!text.includes('var') && !(text.includes('await') && text.includes('using')) && !text.includes('\\')) return;
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n) || ts.isClassLike(n)) return;
     if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) {
