@@ -68,8 +68,16 @@ export function buildCallSites(
 ): PyCallSite[] {
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
-    // Resolution depends on what the ORM index knows now (parameter hints grow between calls): redone each time.
-    for (const c of callCandidates(module, syncRegions)) {
+    // Resolution depends on what the ORM index knows now (parameter hints grow between calls): redone
+    // after its caches were cleared, or when the module's sync regions changed its candidates.
+    const candidates = callCandidates(module, syncRegions);
+    const known = sitesCache.get(module);
+    if (known && known.candidates === candidates && known.orm === orm && known.generation === orm.cacheGeneration) {
+      for (const s of known.sites) out.push(s);
+      continue;
+    }
+    const first = out.length;
+    for (const c of candidates) {
       if (c.callee) {
         const target = calleeFunction(project, orm, module, c.fn, c.callee);
         if (target && target !== c.fn) out.push(site(module, c.fn, target, c.node, c.stop));
@@ -82,9 +90,13 @@ export function buildCallSites(
         }
       }
     }
+    sitesCache.set(module, { candidates, orm, generation: orm.cacheGeneration, sites: out.slice(first) });
   }
   return out;
 }
+
+/** A module's call sites, with the candidates and the ORM cache generation they were resolved with. */
+const sitesCache = new WeakMap<PyModule, { candidates: CallCandidate[]; orm: OrmIndex; generation: number; sites: PyCallSite[] }>();
 
 type Stop = { kind: string; reason: string };
 

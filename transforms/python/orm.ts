@@ -486,10 +486,18 @@ export class OrmIndex {
   /** Parameter types every caller agrees on, by function id (filled by the adapter before rules run). */
   readonly paramHints = new Map<string, Map<string, PyType>>();
 
+  /**
+   * How many times the caches were cleared. While it stays the same, asking a question again gives
+   * the answer it got before (every cached type stays) and caches nothing new: what reaches only
+   * cached answers on the way is computed again the same way.
+   */
+  cacheGeneration = 0;
+
   /** Forgets inferred types (after parameter hints change). */
   clearCaches(): void {
     this.varCache.clear();
     this.returnCache.clear();
+    this.cacheGeneration++;
   }
 
   /** A model class named by an annotation: `Book`, `"Book"`, `Book | None`, `Optional[Book]`. */
