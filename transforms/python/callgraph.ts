@@ -68,35 +68,37 @@ export function buildCallSites(
 ): PyCallSite[] {
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
-    // Resolution depends on what the ORM index knows now (parameter hints grow between calls): redone
-    // after its caches were cleared, or when the module's sync regions changed its candidates.
+    // Resolution depends on the parameter hints (they grow between calls): redone when one the module's
+    // resolution read changed, or when its sync regions changed its candidates.
     const candidates = callCandidates(module, syncRegions);
     const known = sitesCache.get(module);
-    if (known && known.candidates === candidates && known.orm === orm && known.generation === orm.cacheGeneration) {
+    if (known && known.candidates === candidates && known.orm === orm && orm.sameHintsSince(known.hints, known.generation)) {
       for (const s of known.sites) out.push(s);
       continue;
     }
     const first = out.length;
-    for (const c of candidates) {
-      if (c.callee) {
-        const target = calleeFunction(project, orm, module, c.fn, c.callee);
-        if (target && target !== c.fn) out.push(site(module, c.fn, target, c.node, c.stop));
-      } else {
-        const r = resolveExpr(project, module, c.fn, c.node);
-        // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
-        const target = r?.kind === 'function' ? r.fn : c.node.type === 'attribute' ? calleeFunction(project, orm, module, c.fn, c.node) : undefined;
-        if (target && target !== c.fn) {
-          out.push(site(module, c.fn, target, c.node, c.stop ?? { kind: 'callback', reason: `${c.node.text} is passed as a value; whoever calls it expects a synchronous function` }));
+    const { hints, generation } = orm.hintsReadBy(() => {
+      for (const c of candidates) {
+        if (c.callee) {
+          const target = calleeFunction(project, orm, module, c.fn, c.callee);
+          if (target && target !== c.fn) out.push(site(module, c.fn, target, c.node, c.stop));
+        } else {
+          const r = resolveExpr(project, module, c.fn, c.node);
+          // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
+          const target = r?.kind === 'function' ? r.fn : c.node.type === 'attribute' ? calleeFunction(project, orm, module, c.fn, c.node) : undefined;
+          if (target && target !== c.fn) {
+            out.push(site(module, c.fn, target, c.node, c.stop ?? { kind: 'callback', reason: `${c.node.text} is passed as a value; whoever calls it expects a synchronous function` }));
+          }
         }
       }
-    }
-    sitesCache.set(module, { candidates, orm, generation: orm.cacheGeneration, sites: out.slice(first) });
+    });
+    sitesCache.set(module, { candidates, orm, generation, hints, sites: out.slice(first) });
   }
   return out;
 }
 
-/** A module's call sites, with the candidates and the ORM cache generation they were resolved with. */
-const sitesCache = new WeakMap<PyModule, { candidates: CallCandidate[]; orm: OrmIndex; generation: number; sites: PyCallSite[] }>();
+/** A module's call sites, with the candidates they were resolved from and the parameter hints they read. */
+const sitesCache = new WeakMap<PyModule, { candidates: CallCandidate[]; orm: OrmIndex; generation: number; hints: ReadonlySet<string> | undefined; sites: PyCallSite[] }>();
 
 type Stop = { kind: string; reason: string };
 
