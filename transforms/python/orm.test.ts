@@ -41,4 +41,32 @@ describe('ORM type inference', () => {
     expect(topFirst).toEqual(deepFirst);
     expect(topFirst).toEqual(['h1: unknown', 'h13: instance Book']);
   });
+
+  it('computes again the types that read a parameter hint when it changes, and only those', async () => {
+    const project = await index({
+      'shop/helpers.py': [
+        'from django.db import models',
+        '',
+        'class Book(models.Model):',
+        '    title = models.CharField(max_length=10)',
+        '',
+        'def passes(book):',
+        '    return book',
+        '',
+        'def fetches(book):',
+        '    return Book.objects.get(pk=1)',
+        '',
+      ].join('\n'),
+    });
+    const orm = new OrmIndex(project);
+    const fns = new Map(project.functions.map((f) => [f.name, f]));
+    const ask = () => ['passes', 'fetches'].map((name) => `${name}: ${describeType(orm.returnType(fns.get(name)!, 0))}`);
+    expect(ask()).toEqual(['passes: unknown', 'fetches: instance Book']);
+    const book = orm.returnType(fns.get('fetches')!, 0)!;
+    orm.setParamHints(new Map([[fns.get('passes')!.id, new Map([['book', book]])]]));
+    expect(ask()).toEqual(['passes: instance Book', 'fetches: instance Book']);
+    // The same hint again changes nothing; another function's hint leaves this one's type alone.
+    orm.setParamHints(new Map([[fns.get('passes')!.id, new Map([['book', { ...book }]])], [fns.get('fetches')!.id, new Map([['book', book]])]]));
+    expect(ask()).toEqual(['passes: instance Book', 'fetches: instance Book']);
+  });
 });
