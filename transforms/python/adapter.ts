@@ -147,8 +147,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   for (let round = 0; round < 3; round++) {
     const hints = parameterHints(orm, buildCallSites(project, orm, syncRegions));
     const before = orm.paramHints.size;
-    for (const [id, h] of hints) orm.paramHints.set(id, h);
-    orm.clearCaches();
+    orm.setParamHints(hints);
     if (orm.paramHints.size === before) break;
   }
 

@@ -68,27 +68,40 @@ export function buildCallSites(
 ): PyCallSite[] {
   const out: PyCallSite[] = [];
   for (const module of project.modules) {
-    // Resolution depends on what the ORM index knows now (parameter hints grow between calls): redone each time.
+    // Resolution depends on the parameter hints (they grow between calls): redone when one the module's
+    // resolution read changed, or when its sync regions changed its candidates.
     const list = callCandidates(module, syncRegions);
-    for (let i = 0; i < list.node.length; i++) {
-      const node = module.tree.node(list.node[i]!);
-      const fn = list.fn[i]! < 0 ? undefined : module.functions[list.fn[i]!];
-      const stop = STOPS[list.stop[i]!];
-      if (list.callee[i]! >= 0) {
-        const target = calleeFunction(project, orm, module, fn, module.tree.node(list.callee[i]!));
-        if (target && target !== fn) out.push(site(module, fn, target, node, stop));
-      } else {
-        const r = resolveExpr(project, module, fn, node);
-        // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
-        const target = r?.kind === 'function' ? r.fn : node.type === 'attribute' ? calleeFunction(project, orm, module, fn, node) : undefined;
-        if (target && target !== fn) {
-          out.push(site(module, fn, target, node, stop ?? { kind: 'callback', reason: `${node.text} is passed as a value; whoever calls it expects a synchronous function` }));
+    const known = sitesCache.get(module);
+    if (known && known.candidates === list && known.orm === orm && orm.sameHintsSince(known.hints, known.generation)) {
+      for (const s of known.sites) out.push(s);
+      continue;
+    }
+    const first = out.length;
+    const { hints, generation } = orm.hintsReadBy(() => {
+      for (let i = 0; i < list.node.length; i++) {
+        const node = module.tree.node(list.node[i]!);
+        const fn = list.fn[i]! < 0 ? undefined : module.functions[list.fn[i]!];
+        const stop = STOPS[list.stop[i]!];
+        if (list.callee[i]! >= 0) {
+          const target = calleeFunction(project, orm, module, fn, module.tree.node(list.callee[i]!));
+          if (target && target !== fn) out.push(site(module, fn, target, node, stop));
+        } else {
+          const r = resolveExpr(project, module, fn, node);
+          // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
+          const target = r?.kind === 'function' ? r.fn : node.type === 'attribute' ? calleeFunction(project, orm, module, fn, node) : undefined;
+          if (target && target !== fn) {
+            out.push(site(module, fn, target, node, stop ?? { kind: 'callback', reason: `${node.text} is passed as a value; whoever calls it expects a synchronous function` }));
+          }
         }
       }
-    }
+    });
+    sitesCache.set(module, { candidates: list, orm, generation, hints, sites: out.slice(first) });
   }
   return out;
 }
+
+/** A module's call sites, with the candidates they were resolved from and the parameter hints they read. */
+const sitesCache = new WeakMap<PyModule, { candidates: CallCandidates; orm: OrmIndex; generation: number; hints: ReadonlySet<string> | undefined; sites: PyCallSite[] }>();
 
 type Stop = { kind: string; reason: string };
 

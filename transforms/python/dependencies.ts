@@ -17,6 +17,8 @@ const MANIFESTS = new Set(['pyproject.toml', 'setup.cfg', 'setup.py', 'Pipfile',
 export class DependencyIndex {
   private readonly manifestsByDir = new Map<string, string[]>();
   private readonly imported = new Map<string, boolean>();
+  /** Answers by package and module folder: every function of a module asks, and a lockfile is long to scan. */
+  private readonly answers = new Map<string, Dependency>();
 
   constructor(
     private readonly root: string,
@@ -26,11 +28,19 @@ export class DependencyIndex {
 
   /** Whether `pkg` may be imported from the module at `absPath` (see Dependency). */
   of(pkg: string, absPath: string): Dependency {
+    const start = path.dirname(path.resolve(absPath));
+    const key = `${pkg}\0${start}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) this.answers.set(key, (answer = this.compute(pkg, start)));
+    return answer;
+  }
+
+  private compute(pkg: string, start: string): Dependency {
     if (this.importedByProject(pkg)) return 'declared';
     const name = packagePattern(pkg);
     let seen = false;
     const root = path.resolve(this.root);
-    for (let dir = path.dirname(path.resolve(absPath)); ; dir = path.dirname(dir)) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
       for (const text of this.manifests(dir)) {
         seen = true;
         if (name.test(text)) return 'declared';

@@ -323,7 +323,12 @@ export class OrmIndex {
 
   /** The type of an expression inside a function (or at module level with fn undefined). */
   typeOf(module: PyModule, fn: PyFunction | undefined, node: Node, depth = 0): PyType | undefined {
-    if (depth > 12) return undefined;
+    if (depth > this.deepest) this.deepest = depth;
+    if (depth > MAX_DEPTH) {
+      // Where the depth runs out depends on where a question started: nothing being computed is cached.
+      if (this.level > 0) this.taintFloor = 0;
+      return undefined;
+    }
     switch (node.type) {
       case 'parenthesized_expression': {
         const inner = childrenOf(node)[0];
@@ -480,16 +485,144 @@ export class OrmIndex {
     return undefined;
   }
 
-  /** By function id, then name (a `${fn.id}:${name}` key cost more to build and hash than the lookup saved). */
-  private readonly varCache = new Map<string, Map<string, PyType | undefined | 'pending'>>();
-  private readonly returnCache = new Map<string, PyType | undefined | 'pending'>();
+  /**
+   * By function id, then name (a `${fn.id}:${name}` key cost more to build and hash than the lookup saved).
+   * The caches hold only answers that do not depend on the order of the questions (see cached()).
+   */
+  private readonly varCache = new Map<string, Map<string, Cached | InProgress>>();
+  private readonly returnCache = new Map<string, Cached | InProgress>();
   /** Parameter types every caller agrees on, by function id (filled by the adapter before rules run). */
   readonly paramHints = new Map<string, Map<string, PyType>>();
+  /** How many types are being computed (the level of the next one). */
+  private level = 0;
+  /** The lowest level whose type saw one still being computed (a cycle) or ran out of depth: not cached. */
+  private taintFloor = Infinity;
+  /**
+   * The functions whose parameter hints the type being computed (or the question hintsReadBy()
+   * watches) read, directly or through a cached type; undefined while none.
+   */
+  private reading?: Set<string>;
+  /** Types being computed and questions watched (the hints read are dropped when none are). */
+  private frames = 0;
+  /** The deepest typeOf reached by the type being computed (see Cached.reach). */
+  private deepest = 0;
+  /** Cached types that read a parameter hint (dropped when one of those changes). */
+  private hintDependent: { map: Map<string, Cached | InProgress>; key: string; hints: ReadonlySet<string> }[] = [];
+  /** How many times the parameter hints changed, and when each function's last did. */
+  private generation = 0;
+  private readonly changedAt = new Map<string, number>();
 
-  /** Forgets inferred types (after parameter hints change). */
-  clearCaches(): void {
-    this.varCache.clear();
-    this.returnCache.clear();
+  /**
+   * Sets parameter hints and forgets the inferred types that read one of those that changed. An
+   * answer depends only on the question and the hints it read (see cached()).
+   */
+  setParamHints(hints: Map<string, Map<string, PyType>>): void {
+    const changed = new Set<string>();
+    for (const [id, h] of hints) {
+      if (!sameHints(this.paramHints.get(id), h)) changed.add(id);
+      this.paramHints.set(id, h);
+    }
+    if (!changed.size) return;
+    this.generation++;
+    for (const id of changed) this.changedAt.set(id, this.generation);
+    this.hintDependent = this.hintDependent.filter(({ map, key, hints }) => {
+      for (const id of hints) {
+        if (changed.has(id)) {
+          map.delete(key);
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  /** What a question answers and the parameter hints it read (see sameHintsSince()). */
+  hintsReadBy<T>(question: () => T): { value: T; hints: ReadonlySet<string> | undefined; generation: number } {
+    const outer = this.enter();
+    const value = question();
+    return { value, hints: this.leave(outer), generation: this.generation };
+  }
+
+  /** Whether the hints read (hintsReadBy()) are still the ones of that generation. */
+  sameHintsSince(hints: ReadonlySet<string> | undefined, generation: number): boolean {
+    if (hints) for (const id of hints) if ((this.changedAt.get(id) ?? 0) > generation) return false;
+    return true;
+  }
+
+  private enter(): Set<string> | undefined {
+    const outer = this.reading;
+    this.reading = undefined;
+    this.frames++;
+    return outer;
+  }
+
+  /** The hints read since enter(), added to the enclosing frame's. */
+  private leave(outer: Set<string> | undefined): Set<string> | undefined {
+    const inner = this.reading;
+    if (--this.frames === 0) this.reading = undefined;
+    else if (inner && outer) {
+      for (const id of inner) outer.add(id);
+      this.reading = outer;
+    } else this.reading = outer ?? (inner && new Set(inner));
+    return inner;
+  }
+
+  private readHints(ids: Iterable<string>): void {
+    if (!this.frames) return;
+    const reading = (this.reading ??= new Set());
+    for (const id of ids) reading.add(id);
+  }
+
+  /**
+   * A cached type asked at this depth, or the provisional answer of one being computed (a cycle:
+   * what it sees is not cached); undefined when the type must be computed (again).
+   */
+  private lookup(entry: Cached | InProgress | undefined, depth: number): { t: PyType | undefined } | undefined {
+    if (!entry) return undefined;
+    if (entry instanceof InProgress) {
+      // A type reading itself (a recursive helper, `qs = qs.filter()`) answers alike whoever asks;
+      // read through another type being computed, both depend on which was asked first.
+      if (entry.level !== this.level - 1 && entry.level < this.taintFloor) this.taintFloor = entry.level;
+      return { t: entry.provisional };
+    }
+    // Asked deeper, its computation would run out of depth: computed again (and not cached).
+    if (depth + entry.reach > MAX_DEPTH) return undefined;
+    if (entry.hints) this.readHints(entry.hints);
+    if (depth + entry.reach > this.deepest) this.deepest = depth + entry.reach;
+    return entry;
+  }
+
+  /**
+   * Computes a type under an in-progress mark and caches it unless it saw a type still being
+   * computed through another one (a cycle: the answer would depend on which question came first)
+   * or ran out of depth. What is cached is what the question gets when it comes first, so the caches
+   * answer the same whatever order the questions come in, and keep across parameter-hint rounds
+   * what read no hint.
+   */
+  private cached(map: Map<string, Cached | InProgress>, key: string, depth: number, compute: (mark: InProgress) => PyType | undefined): PyType | undefined {
+    const known = map.get(key);
+    const found = this.lookup(known, depth);
+    if (found) return found.t;
+    const mark = new InProgress(this.level++);
+    map.set(key, mark);
+    const outer = this.enter();
+    const outerDeepest = this.deepest;
+    this.deepest = depth;
+    const result = compute(mark);
+    const hints = this.leave(outer);
+    const reach = this.deepest - depth;
+    if (outerDeepest > this.deepest) this.deepest = outerDeepest;
+    this.level--;
+    if (this.taintFloor <= mark.level) {
+      // A cached type asked too deep stays for the questions it answers.
+      if (known) map.set(key, known);
+      else map.delete(key);
+      if (this.taintFloor === mark.level) this.taintFloor = Infinity;
+    } else {
+      map.set(key, { t: result, hints, reach });
+      if (hints) this.hintDependent.push({ map, key, hints });
+    }
+    return result;
   }
 
   /** A model class named by an annotation: `Book`, `"Book"`, `Book | None`, `Optional[Book]`. */
@@ -516,10 +649,10 @@ export class OrmIndex {
 
   /** The type a sync project function returns: its annotation, or the type all its non-None returns agree on. */
   returnType(fn: PyFunction, depth: number): PyType | undefined {
-    const cached = this.returnCache.get(fn.id);
-    if (cached === 'pending') return undefined;
-    if (this.returnCache.has(fn.id)) return cached as PyType | undefined;
-    this.returnCache.set(fn.id, 'pending');
+    return this.cached(this.returnCache, fn.id, depth, () => this.computeReturnType(fn, depth));
+  }
+
+  private computeReturnType(fn: PyFunction, depth: number): PyType | undefined {
     let result: PyType | undefined;
     const ann = field(fn.node, 'return_type');
     if (ann) result = this.annotationType(fn.module, fn, ann);
@@ -545,7 +678,6 @@ export class OrmIndex {
         result = t;
       }
     }
-    this.returnCache.set(fn.id, result);
     return result;
   }
 
@@ -554,16 +686,10 @@ export class OrmIndex {
     if (!fn || !fn.locals.has(name)) return undefined;
     let byName = this.varCache.get(fn.id);
     if (!byName) this.varCache.set(fn.id, (byName = new Map()));
-    const cached = byName.get(name);
-    if (cached === 'pending') return undefined;
-    if (byName.has(name)) return cached as PyType | undefined;
-    byName.set(name, 'pending');
-    const result = this.computeVariableType(module, fn, name, depth);
-    byName.set(name, result);
-    return result;
+    return this.cached(byName, name, depth, (mark) => this.computeVariableType(module, fn, name, depth, mark));
   }
 
-  private computeVariableType(module: PyModule, fn: PyFunction, name: string, depth: number): PyType | undefined {
+  private computeVariableType(module: PyModule, fn: PyFunction, name: string, depth: number, mark: InProgress): PyType | undefined {
     const param = fn.params.find((p) => (p.type === 'typed_parameter' || p.type === 'typed_default_parameter') && boundNames(childrenOf(p)[0]!)[0] === name);
     const bindings = bindingsOf(fn, name);
     if (param) {
@@ -582,6 +708,7 @@ export class OrmIndex {
         }
       }
       // What every call site passes (set by the adapter from the call graph), when the parameter is never rebound.
+      this.readHints([fn.id]);
       const hint = this.paramHints.get(fn.id)?.get(name);
       return hint && !bindings.length ? hint : undefined;
     }
@@ -590,10 +717,9 @@ export class OrmIndex {
     const selfRef = (b: Binding) => b.kind !== 'other' && readsName(b.value, name);
     const ordered = [...bindings.filter((b) => !selfRef(b)), ...bindings.filter(selfRef)];
     if (ordered.length && selfRef(ordered[0])) return undefined;
-    const byName = this.varCache.get(fn.id)!;
     let agreed: PyType | undefined;
     for (const b of ordered) {
-      if (agreed && selfRef(b)) byName.set(name, agreed);
+      if (agreed && selfRef(b)) mark.provisional = agreed;
       let t: PyType | undefined;
       if (b.kind === 'assign') t = this.typeOf(module, fn, b.value, depth + 1);
       else if (b.kind === 'iterate') {
@@ -608,13 +734,43 @@ export class OrmIndex {
           }
         }
       }
-      if (selfRef(b)) byName.set(name, 'pending');
+      if (selfRef(b)) mark.provisional = undefined;
       if (!t) return undefined;
       if (agreed && (agreed.kind !== t.kind || modelOfType(agreed) !== modelOfType(t))) return undefined;
       agreed = t;
     }
     return agreed;
   }
+}
+
+/** How deep typeOf looks into an expression. */
+const MAX_DEPTH = 12;
+
+/**
+ * A cached type; `hints`: the functions whose parameter hints computing it read; `reach`: how much deeper than where it
+ * was asked its computation looked (asked deeper than MAX_DEPTH - reach, it would run out of depth).
+ */
+interface Cached {
+  t: PyType | undefined;
+  hints: ReadonlySet<string> | undefined;
+  reach: number;
+}
+
+/** Whether two functions' parameter hints are alike (the same kinds of the same models). */
+function sameHints(a: Map<string, PyType> | undefined, b: Map<string, PyType>): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [name, t] of b) {
+    const u = a.get(name);
+    if (!u || Object.keys(u).length !== Object.keys(t).length) return false;
+    for (const k of Object.keys(t) as (keyof PyType)[]) if (u[k] !== t[k]) return false;
+  }
+  return true;
+}
+
+/** A type being computed at a level of the computation; a self-refining `qs = qs.filter()` reads its provisional value. */
+class InProgress {
+  provisional?: PyType;
+  constructor(readonly level: number) {}
 }
 
 export type Binding = { kind: 'assign'; value: Node; node: Node } | { kind: 'iterate'; value: Node; node: Node } | { kind: 'other'; node: Node };
