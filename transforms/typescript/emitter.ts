@@ -1067,6 +1067,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Apply it with --safety review once the race is ruled out, or restructure as the interleaving-hazard finding says, so the await no longer splits the check from its act.';
     case 'no-twin':
       return 'Make room for a twin (a named function or method, a free `<name>Async` name, callers that name it directly), or restructure the callers that cannot await so it can simply become async.';
+    case 'unused-twin':
+      return 'Nothing needs an async form yet: its callers stay sync. Make a caller able to await it (then it gets its twin), or leave it as it is.';
     default:
       return 'Restructure the caller so it can await, or use --api twin.';
   }
