@@ -729,6 +729,13 @@ class SoundnessPass {
     }
     if (!call || superConstructorCall(call) || copiesOnto(call, site.expr)) return undefined;
     const callee = skipOuter(call.expression);
+    // `super(graph)` of a project base class: its constructor is analysed like any project function.
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) {
+      let cls: ts.Node | undefined = call.parent;
+      while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+      const base = cls && baseClassExpression(cls as ts.ClassLikeDeclaration);
+      if (base && this.model.moduleExportValue(this.model.valueOf(base))?.kind === 'class') return undefined;
+    }
     if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) return undefined;
     return call;
   }
