@@ -789,6 +789,20 @@ export class Emitter<N extends ExpressWrapNamer> {
         });
         continue;
       }
+      // Under --safety safe a change to review (an await splitting a check from its act) is not applied; a function a caller keeps sync in every mode would not apply it either.
+      const anyway = !this.ctx.willApply(rewrite.safety) && !fn.graph.cannotBeAsync && this.ctx.api !== 'twin' ? this.syncAnyway(fn) : undefined;
+      if (anyway) {
+        if (anyway.edge.mode === 'stop') this.reportStopEdge(anyway.edge);
+        this.add([RANK_MANUAL, call.getStart(file.sf)], {
+          rule: RULE.blockingCallUnmigrated,
+          path: file.path,
+          ...where,
+          message: `Blocking call left as it is (${blocking.rule}): \`${fn.graph.name}\` stays sync whatever --safety says: ${anyway.reason} (${anyway.edge.site.path}:${anyway.edge.site.line}). ${adviceFor(anyway.edge.stopKind)}`,
+          safety: 'manual',
+          edits: [],
+        });
+        continue;
+      }
       if (!this.ctx.willApply(rewrite.safety) && !fn.graph.cannotBeAsync) {
         // Reported with its edits so the user sees what a looser --safety would do; the core does not apply it.
         this.add([RANK_BLOCKING, call.getStart(file.sf)], { rule: blocking.rule, path: file.path, ...where, ...rewriteFinding(rewrite) });
@@ -868,14 +882,28 @@ export class Emitter<N extends ExpressWrapNamer> {
     if (this.result.async.has(fn.id) || this.result.rewriteIn.has(fn.id)) return true;
     if (applied) return false;
     if (!this.result.reachable.has(fn.id) || this.result.pinned.has(fn.id) || fn.graph.cannotBeAsync) return false;
-    // A caller that cannot await it keeps it sync whatever --safety says (a listener hand-over, top-level code).
+    return this.syncAnyway(fn) === undefined;
+  }
+
+  /**
+   * A call that keeps the function sync whatever --safety says (a listener
+   * hand-over, top-level code, a caller that cannot be async or is pinned),
+   * with the reason; undefined when --safety alone decides.
+   */
+  private syncAnyway(fn: FunctionInfo): { edge: GraphEdge; reason: string } | undefined {
     const safeOnly = new Set<string>([INTERLEAVING_STOP, ...Object.values(REVIEW_CALLBACK_STOP)]);
-    return !this.builder.edges.some((e) => {
-      if (e.to !== fn.id || e.mode === 'detached') return false;
-      if (e.mode === 'stop') return !safeOnly.has(e.stopKind ?? '');
-      const caller = e.from === null ? undefined : this.builder.byId.get(e.from);
-      return e.from === null || Boolean(caller?.graph.cannotBeAsync) || this.result.pinned.has(e.from);
-    });
+    for (const e of this.builder.edges) {
+      if (e.to !== fn.id || e.mode === 'detached') continue;
+      if (e.mode === 'stop') {
+        if (!safeOnly.has(e.stopKind ?? '')) return { edge: e, reason: e.stopReason ?? 'its caller needs a synchronous result' };
+        continue;
+      }
+      if (e.from === null) return { edge: e, reason: 'it is called from module top-level code, which cannot await' };
+      const caller = this.builder.byId.get(e.from);
+      if (caller?.graph.cannotBeAsync) return { edge: e, reason: `its caller \`${caller.graph.name}\` cannot be async (${caller.graph.cannotBeAsync.reason})` };
+      if (this.result.pinned.has(e.from)) return { edge: e, reason: `its caller \`${caller?.graph.name ?? e.from}\` stays sync` };
+    }
+    return undefined;
   }
 
   emitBoundaries(): void {
@@ -1039,6 +1067,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Apply it with --safety review once the race is ruled out, or restructure as the interleaving-hazard finding says, so the await no longer splits the check from its act.';
     case 'no-twin':
       return 'Make room for a twin (a named function or method, a free `<name>Async` name, callers that name it directly), or restructure the callers that cannot await so it can simply become async.';
+    case 'unused-twin':
+      return 'Nothing needs an async form yet: its callers stay sync. Make a caller able to await it (then it gets its twin), or leave it as it is.';
     default:
       return 'Restructure the caller so it can await, or use --api twin.';
   }

@@ -302,6 +302,7 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
     if (ctx.api !== 'twin') return { result, twins };
     closeTwinsDownward(result, builder, groups);
     const refused = new Map<FunctionInfo, string>();
+    const unused = new Set<FunctionInfo>();
     const checked = new Map<HierarchyGroup, string | undefined>();
     for (const [id, fn] of result.async) {
       if (!fn.twin) continue;
@@ -327,15 +328,18 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
       }
       const stuck = unrenamedReference(id, outcome, result, builder, model);
       if (stuck) refused.set(info, stuck);
+      else if (!linked && unusedTwin(info, outcome, result, builder)) unused.add(info);
       else twins.set(id, outcome);
     }
+    // A twin nothing awaits, references or exports would be dead code (and an error under `noUnusedLocals`): the function keeps only its sync form.
+    for (const info of unused) info.graph.cannotBeAsync = { kind: UNUSED_TWIN_KIND, reason: 'it is private to its module and no code that becomes async calls it, so an async twin would never be used' };
     // A group keeps one shape: when one member cannot have a twin, none has.
     for (const [info, reason] of [...refused]) {
       for (const other of groups.get(info.id)?.members ?? []) {
         if (!refused.has(other)) refused.set(other, `\`${info.graph.name}\`, which it overrides, is overridden by or shares an interface method with, cannot have one: ${reason}`);
       }
     }
-    if (refused.size === 0 || round >= 20) {
+    if ((refused.size === 0 && unused.size === 0) || round >= 20) {
       for (const group of checked.keys()) {
         const first = group.members.map((m) => twins.get(m.id)).find((t) => t !== undefined);
         if (!first) continue;
@@ -348,6 +352,21 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
     }
     for (const [info, reason] of refused) info.graph.cannotBeAsync = { kind: 'no-twin', reason: `it cannot keep a sync twin: ${reason}` };
   }
+}
+
+/** The kind of a function kept sync because its async twin would be used nowhere. */
+const UNUSED_TWIN_KIND = 'unused-twin';
+
+/**
+ * A module-private function (not exported, re-exported or a method) that no
+ * code awaits or references once async, and that no framework registers:
+ * its twin would never run.
+ */
+function unusedTwin(info: FunctionInfo, outcome: TwinPlan, result: PropagationResult, builder: GraphBuilder): boolean {
+  if (outcome.exports.size > 0 || outcome.barrels.size > 0 || info.registration || info.graph.entry) return false;
+  if (ts.isMethodDeclaration(info.node) || ts.isClassLike(info.node.parent)) return false;
+  if (result.awaitEdges.some((e) => e.to === info.id)) return false;
+  return !builder.edges.some((e) => e.to === info.id && e.mode === 'detached');
 }
 
 /** Why a hierarchy group cannot be twinned as a whole: a member that cannot become async, or what hierarchy.ts finds. */

@@ -691,20 +691,63 @@ class SoundnessPass {
     const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
     if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
     const v = this.model.valueOf(expr);
-    if (v?.kind !== 'object' && !(self && v?.kind === 'instance')) return;
-    if (site.call && this.callSeesMembers(site.call)) return;
+    // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`: an instance handed to a library, which may call its methods.
+    const handedTo = v?.kind === 'instance' && !self ? this.instanceHandedTo(site) : undefined;
+    if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handedTo)) return;
+    const call = site.call ?? handedTo;
+    if (call && this.callSeesMembers(call)) return;
     if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
     this.membersOf(v, members, true);
+    // `res.json(user)` serialises the instance: of its methods only `toJSON` is called.
+    if (handedTo && this.serialisingCall(handedTo)) for (const fn of members) if (fn.graph.name.split('.').pop() !== 'toJSON') members.delete(fn);
     if (members.size === 0) return;
+    const how = handedTo && !site.call ? () => `it is passed in an array to \`${shortText(handedTo.expression, site.file)}(...)\``: site.how;
     // Members the call registers itself (`fastify.route({ handler })`) are handled where it is made.
     const argStart = site.expr.getStart(site.file.sf);
     const argEnd = site.expr.getEnd();
     for (const fn of members) {
       if (site.call && this.handledInside(fn, site.file, argStart, argEnd)) continue;
       const name = fn.graph.name;
-      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${site.how()}), where awaitify cannot see how its methods are called`);
+      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${how()}), where awaitify cannot see how its methods are called`);
     }
+  }
+
+  /**
+   * The library call an instance (not `this`) is handed to: as an argument
+   * (`widgets.mount(view)`, `new Dialog(view)`) or an element of an array
+   * argument (`widgets.mountAll([a, b])`). Not a copy onto it
+   * (`Object.assign(view, o)`), nor storing it in a collection
+   * (`views.push(view)`, `cache.set(id, view)`): project code that reads it
+   * back calls its methods through a receiver the graph sees.
+   */
+  private instanceHandedTo(site: EscapeSite): ts.CallExpression | ts.NewExpression | undefined {
+    let call = site.call;
+    if (!call && site.how === STORED_IN_ARRAY) {
+      const array = outermostParen(site.expr).parent;
+      const p = array && ts.isArrayLiteralExpression(array) ? outermostParen(array).parent : undefined;
+      if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(outermostParen(array!), p)) call = p;
+    }
+    if (!call || superConstructorCall(call) || copiesOnto(call, site.expr)) return undefined;
+    const callee = skipOuter(call.expression);
+    // `super(graph)` of a project base class: its constructor is analysed like any project function.
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) {
+      let cls: ts.Node | undefined = call.parent;
+      while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+      const base = cls && baseClassExpression(cls as ts.ClassLikeDeclaration);
+      if (base && this.model.moduleExportValue(this.model.valueOf(base))?.kind === 'class') return undefined;
+    }
+    if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) return undefined;
+    return call;
+  }
+
+  /** `res.json(x)`, `res.send(x)`, `reply.send(x)` on a registered handler's parameter: the value is serialised. */
+  private serialisingCall(call: ts.CallExpression | ts.NewExpression): boolean {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !SERIALISING_METHODS.has(callee.name.text)) return false;
+    let root: ts.Expression = callee.expression;
+    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = skipOuter(root.expression);
+    return this.handlerParameter(root);
   }
 
   /**
@@ -889,6 +932,12 @@ function superConstructorCall(call: ts.CallExpression | ts.NewExpression): boole
   const callee = skipOuter(call.expression);
   return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
 }
+
+/** Methods that store a value in a collection (the project reads it back and calls it where the graph sees that). */
+const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'set', 'add', 'fill', 'includes', 'indexOf', 'lastIndexOf', 'has', 'delete']);
+
+/** Response methods that serialise their argument (`res.json(user)`): only `toJSON` of an instance is called. */
+const SERIALISING_METHODS = new Set(['json', 'jsonp', 'send']);
 
 /** Functions that copy properties onto their first argument (`Object.assign(this, opts)`, `_.defaults(this, d)`) and call none of its methods. */
 const COPYING_METHODS = new Set(['assign', 'assignIn', 'defaults', 'defaultsDeep', 'extend', 'merge', 'defineProperty', 'defineProperties', 'freeze', 'seal']);

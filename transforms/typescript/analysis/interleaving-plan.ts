@@ -126,7 +126,7 @@ export function markSeedHazards(ctx: AdapterRunContext, builder: GraphBuilder, m
         for (const p of hazard.points) {
           const seed = p.ref as SeedLike;
           if ('manual' in seed.rewrite || (seed.rewrite.safety === 'review' && seed.rewrite.message.includes(hazard.message))) continue;
-          seed.rewrite = { ...seed.rewrite, safety: seed.rewrite.safety === 'safe' ? 'review' : seed.rewrite.safety, message: `${seed.rewrite.message}. Review: ${hazard.message}` };
+          seed.rewrite = { ...seed.rewrite, safety: seed.rewrite.safety === 'safe' ? 'review' : seed.rewrite.safety, message: `${seed.rewrite.message.replace(/\.$/, '')}. Review: ${hazard.message}` };
           demoted = true;
         }
       }
