@@ -44,7 +44,7 @@ export const asyncioTask: PythonRule = {
         before:
           '# fixture-options: entry=all\nimport asyncio\nimport time\n\n\nasync def notify(pk):\n    await asyncio.sleep(0)\n\n\ndef checkout(request):\n    asyncio.ensure_future(notify(1))\n    time.sleep(0.1)\n    return "ok"\n',
         after:
-          '# fixture-options: entry=all\nimport asyncio\nimport time\n\n\nasync def notify(pk):\n    await asyncio.sleep(0)\n\n\nasync def checkout(request):\n    asyncio.ensure_future(notify(1))\n    await asyncio.sleep(0.1)\n    return "ok"\n',
+          '# fixture-options: entry=all\nimport asyncio\n\n\nasync def notify(pk):\n    await asyncio.sleep(0)\n\n\nasync def checkout(request):\n    asyncio.ensure_future(notify(1))\n    await asyncio.sleep(0.1)\n    return "ok"\n',
       },
       safety:
         'Review: the task may now start at any later `await` of the function instead of after the function returns (it interleaves with the rest of the function), and where the sync function ran without a running event loop in its thread (a sync view, which Django runs in a worker thread under ASGI) the call raised RuntimeError before and now schedules the coroutine. Not applied under `--safety safe`: the function stays sync there.',
