@@ -389,13 +389,18 @@ def never_awaited(text):
     return sorted(set(out))
 
 
+def local_location(location):
+    """A redirect's target without this run's server (each phase serves on another free port)."""
+    return re.sub(r"^https?://127\.0\.0\.1:\d+", "", location) if location else location
+
+
 def cmd_compare(before, after, server_log):
     b = {r["path"]: r for r in read_rows(before)}
     a = read_rows(after)
     rows = []
     for r in a:
         old = b.get(r["path"], {})
-        same = old.get("status") == r["status"] and (r["status"] // 100 != 3 or old.get("location") == r.get("location"))
+        same = old.get("status") == r["status"] and (r["status"] // 100 != 3 or local_location(old.get("location")) == local_location(r.get("location")))
         rows.append({"path": r["path"], "before": old.get("status"), "after": r["status"], "ok": bool(same and r["status"] and r["status"] < 500),
                      "title": r.get("title"), "value": r.get("value")})
     log = open(server_log, errors="replace").read() if os.path.exists(server_log) else ""
