@@ -30,8 +30,14 @@ import urllib.parse
 import urllib.request
 
 
+# Where a command that sets Django up writes its result: the project's own output while it
+# loads (tandoor prints "Running django-vite in production mode") goes to stderr instead.
+RESULT_OUT = sys.stdout
+
+
 def setup_django():
     sys.path.insert(0, os.getcwd())
+    sys.stdout = sys.stderr
     import django
 
     django.setup()
@@ -123,7 +129,7 @@ def cmd_views():
         "byKind": {k: sum(1 for v in vs if v["kind"] == k) for k in sorted({v["kind"] for v in vs})},
         "list": vs,
         "middleware": middleware,
-    }, indent=1))
+    }, indent=1), file=RESULT_OUT)
 
 
 def fill_route(route):
@@ -168,7 +174,7 @@ def cmd_pages(extra):
         if p not in seen:
             seen.add(p)
             out.append(p)
-    print(json.dumps(out))
+    print(json.dumps(out), file=RESULT_OUT)
 
 
 def cmd_session(user, password):
@@ -187,7 +193,7 @@ def cmd_session(user, password):
     c = Client()
     c.force_login(u)
     name = settings.SESSION_COOKIE_NAME
-    print("%s=%s" % (name, c.cookies[name].value))
+    print("%s=%s" % (name, c.cookies[name].value), file=RESULT_OUT)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -383,13 +389,18 @@ def never_awaited(text):
     return sorted(set(out))
 
 
+def local_location(location):
+    """A redirect's target without this run's server (each phase serves on another free port)."""
+    return re.sub(r"^https?://127\.0\.0\.1:\d+", "", location) if location else location
+
+
 def cmd_compare(before, after, server_log):
     b = {r["path"]: r for r in read_rows(before)}
     a = read_rows(after)
     rows = []
     for r in a:
         old = b.get(r["path"], {})
-        same = old.get("status") == r["status"] and (r["status"] // 100 != 3 or old.get("location") == r.get("location"))
+        same = old.get("status") == r["status"] and (r["status"] // 100 != 3 or local_location(old.get("location")) == local_location(r.get("location")))
         rows.append({"path": r["path"], "before": old.get("status"), "after": r["status"], "ok": bool(same and r["status"] and r["status"] < 500),
                      "title": r.get("title"), "value": r.get("value")})
     log = open(server_log, errors="replace").read() if os.path.exists(server_log) else ""
@@ -415,7 +426,7 @@ def cmd_loginurl():
     from django.conf import settings
     from django.shortcuts import resolve_url
 
-    print(resolve_url(settings.LOGIN_URL))
+    print(resolve_url(settings.LOGIN_URL), file=RESULT_OUT)
 
 
 def cmd_report(path):

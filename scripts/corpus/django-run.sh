@@ -120,7 +120,8 @@ serve_and_fetch() { # $1: phase (before or a mode), $2: copy dir
   fi
   if [[ "$phase" == before ]]; then
     # shellcheck disable=SC2086
-    SKIP_PAGES="$skip_pages" pyprobe "$dir" pages $extra_pages >"$out/pages.json"
+    # The list is the probe's last line: a project may print while Django sets up (tandoor's django-vite).
+    SKIP_PAGES="$skip_pages" pyprobe "$dir" pages $extra_pages | tail -n 1 >"$out/pages.json"
   fi
   port="$(free_port)"
   (cd "$dir" && PYTHONPATH="$work/extra:$dir" DJANGO_SETTINGS_MODULE=awaitify_corpus_settings PYTHONWARNINGS=always::RuntimeWarning \

@@ -15,6 +15,7 @@ import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Si
 import type { EntryInfo } from './entries.js';
 import { containsYield } from './generators.js';
 import { moveBlock } from './move-block.js';
+import { TASK_IN_THREAD, taskScheduling } from './rules/asyncio-task.js';
 import { bindingNodes, memoByFunctionAndName, QUERYSET_METHODS, type PyType } from './orm.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import { externalAncestors, findMethod, resolveExpr, resolveName, type PyClass, type PyFunction } from './project.js';
@@ -28,6 +29,8 @@ export interface Unaccounted {
   rule: 'form-call' | 'sync-to-async-wrap';
   /** Read of a model method's own lazy relation: harmless for callers that load it first. */
   deferred?: boolean;
+  /** Why it cannot run in sync_to_async's thread (it needs the event loop): the function stays sync instead. */
+  noThread?: string;
 }
 
 export interface AccountingOptions {
@@ -156,10 +159,10 @@ class Accountant {
     return this.out;
   }
 
-  private flag(node: Node, message: string, rule: Unaccounted['rule'] = 'sync-to-async-wrap'): void {
+  private flag(node: Node, message: string, rule: Unaccounted['rule'] = 'sync-to-async-wrap', noThread?: string): void {
     const deferred = this.options.deferredClaims.has(node.id);
     const line = lineColumn(this.fc.module.text, node.startIndex).line;
-    this.out.push({ node, line, message, rule, ...(deferred ? { deferred } : {}) });
+    this.out.push({ node, line, message, rule, ...(deferred ? { deferred } : {}), ...(noThread ? { noThread } : {}) });
   }
 
   /** A parameter awaitify knows nothing about (a caller may pass a QuerySet, which indexing or `in` evaluates). */
@@ -232,6 +235,9 @@ class Accountant {
     const callee = field(call, 'function');
     if (!callee) return;
     const shown = `\`${short(callee.text)}()\``;
+    // Scheduling a task needs the event loop's thread: kept in place only by asyncio-task's (review) site.
+    const task = taskScheduling(this.fc, call);
+    if (task) return this.flag(call, `${shown} schedules a task on the running event loop, which awaitify keeps in place only as a review change (rule asyncio-task)`, 'sync-to-async-wrap', TASK_IN_THREAD);
     // `sync_to_async(f)(...)`: wrapped.
     if (callee.type === 'call') {
       const inner = field(callee, 'function');
@@ -276,6 +282,7 @@ class Accountant {
       return this.flag(call, `${shown} with a model instance calls its get_absolute_url(), which may query`);
     }
     if (HARMLESS_EXTERNAL.some((re) => re.test(name))) return;
+    if (/^asyncio\.(get_event_loop|get_running_loop)$/.test(name)) return this.flag(call, `${shown} (${name}) returns the event loop running in the calling thread`, 'sync-to-async-wrap', TASK_IN_THREAD);
     const why = FORM_MODULE.test(name) ? 'form-call' : 'sync-to-async-wrap';
     this.flag(call, `${shown} (${name}) is not known to be safe in async code (it may query the database or block)`, why);
   }
@@ -1094,6 +1101,11 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
     const first = ops[0];
     const rule = ops.some((o) => o.rule === 'form-call') ? 'form-call' : 'async-propagation';
     const named = `${first.message} at line ${first.line}${ops.length > 1 ? ` (and ${ops.length - 1} more operation${ops.length > 2 ? 's' : ''} awaitify cannot account for)` : ''}`;
+    const loopBound = ops.find((o) => o.noThread);
+    if (loopBound) {
+      blocked.set(fn.id, { rule, reason: `${loopBound.message} at line ${loopBound.line}; ${loopBound.noThread}, so it cannot move into sync_to_async` });
+      continue;
+    }
     if (!input.wrapAllowed) {
       blocked.set(fn.id, { rule, reason: `${named}; moving it into sync_to_async is a review change, which this run does not apply` });
       continue;

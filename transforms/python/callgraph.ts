@@ -84,7 +84,7 @@ export function buildCallSites(
         const stop = STOPS[list.stop[i]!];
         if (list.callee[i]! >= 0) {
           const target = calleeFunction(project, orm, module, fn, module.tree.node(list.callee[i]!));
-          if (target && target !== fn) out.push(site(module, fn, target, node, stop));
+          if (target && target !== fn) out.push(site(module, fn, target, node, stop, !stop && target.isAsync && handedToAsyncio(project, module, fn, node)));
         } else {
           const r = resolveExpr(project, module, fn, node);
           // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
@@ -214,13 +214,35 @@ function isBindingTarget(node: Node, p: Node): boolean {
   return /import|dotted_name|aliased_import|global_statement|nonlocal_statement/.test(p.type);
 }
 
-function site(module: PyModule, fn: PyFunction | undefined, callee: PyFunction, node: Node, stop?: { kind: string; reason: string }): PyCallSite {
+/** asyncio functions that take a coroutine object and run or schedule it themselves. */
+const CORO_TAKERS = /^asyncio\.(ensure_future|create_task|gather|wait_for|shield|run|run_coroutine_threadsafe)$/;
+const LOOP_GETTER = /^asyncio\.(get_event_loop|get_running_loop|new_event_loop)$/;
+
+/**
+ * Whether a call is an argument of asyncio code that runs or schedules the coroutine it returns
+ * (`asyncio.ensure_future(notify())`, `asyncio.get_event_loop().create_task(notify())`): the
+ * coroutine is handed over, not awaited here, so the caller need not be async.
+ */
+function handedToAsyncio(project: Project, module: PyModule, fn: PyFunction | undefined, call: Node): boolean {
+  const list = call.parent;
+  const outer = list?.type === 'argument_list' ? list.parent : undefined;
+  const callee = outer?.type === 'call' ? field(outer, 'function') : undefined;
+  if (!callee) return false;
+  const r = resolveExpr(project, module, fn, callee);
+  if (r?.kind === 'external' && CORO_TAKERS.test(r.name)) return true;
+  if (callee.type !== 'attribute' || !/^(create_task|run_until_complete)$/.test(field(callee, 'attribute')?.text ?? '')) return false;
+  const getter = field(callee, 'object');
+  const g = getter?.type === 'call' ? resolveExpr(project, module, fn, field(getter, 'function')!) : undefined;
+  return g?.kind === 'external' && LOOP_GETTER.test(g.name);
+}
+
+function site(module: PyModule, fn: PyFunction | undefined, callee: PyFunction, node: Node, stop?: { kind: string; reason: string }, detached = false): PyCallSite {
   const { line, column } = lineColumn(module.text, node.startIndex);
   const edge: GraphEdge = {
     from: fn?.id ?? null,
     to: callee.id,
     site: { path: module.path, line, column },
-    mode: stop ? 'stop' : 'await',
+    mode: stop ? 'stop' : detached ? 'detached' : 'await',
     ...(stop ? { stopKind: stop.kind, stopReason: stop.reason } : {}),
   };
   return { edge, node, module, caller: fn, callee };

@@ -155,32 +155,80 @@ function csrfUsesSessions(project: Project): string | undefined {
   return undefined;
 }
 
+/** One ATOMIC_REQUESTS setting that is not False: where (`path:line`), and the database alias when it can be read. */
+interface AtomicRequestsSetting {
+  where: string;
+  alias?: string;
+}
+
+/** The string key of the dict entry whose value is `node` (`"default": {...}`), if any. */
+function pairKeyOf(node: Node | null | undefined): string | undefined {
+  const pair = node?.parent;
+  return pair?.type === 'pair' && field(pair, 'value')?.id === node!.id ? stringValue(field(pair, 'key')) : undefined;
+}
+
 /**
- * Where a module sets ATOMIC_REQUESTS to anything but False (`path:line`), or undefined:
- * a dict entry (`"ATOMIC_REQUESTS": True`), an item assignment
- * (`DATABASES["default"]["ATOMIC_REQUESTS"] = True`) or a keyword (`dict(ATOMIC_REQUESTS=...)`).
+ * Every place a module sets ATOMIC_REQUESTS to anything but False: a dict entry
+ * (`"default": {"ATOMIC_REQUESTS": True}`), an item assignment
+ * (`DATABASES["default"]["ATOMIC_REQUESTS"] = True`) or a keyword (`"default": dict(ATOMIC_REQUESTS=...)`),
+ * with the database alias where the code names it as a string.
  */
-function atomicRequests(project: Project): string | undefined {
+function atomicRequests(project: Project): AtomicRequestsSetting[] {
+  const settings: AtomicRequestsSetting[] = [];
   for (const module of project.modules) {
     if (!module.text.includes('ATOMIC_REQUESTS')) continue;
     const { pairs, subscripts } = stringKeyed(module);
-    const values: [Node, Node | null | undefined][] = [
-      ...(pairs.get('ATOMIC_REQUESTS') ?? []).map((pair): [Node, Node | null | undefined] => [pair, field(pair, 'value')]),
+    const values: [Node, Node | null | undefined, string | undefined][] = [
+      ...(pairs.get('ATOMIC_REQUESTS') ?? []).map((pair): [Node, Node | null | undefined, string | undefined] => [
+        pair,
+        field(pair, 'value'),
+        pair.parent?.type === 'dictionary' ? pairKeyOf(pair.parent) : undefined,
+      ]),
       ...(subscripts.get('ATOMIC_REQUESTS') ?? [])
         .filter((sub) => sub.parent?.type === 'assignment' && field(sub.parent, 'left')?.id === sub.id)
-        .map((sub): [Node, Node | null | undefined] => [sub, field(sub.parent!, 'right')]),
+        .map((sub): [Node, Node | null | undefined, string | undefined] => {
+          const of = field(sub, 'value');
+          return [sub, field(sub.parent!, 'right'), of?.type === 'subscript' ? stringValue(field(of, 'subscript')) : undefined];
+        }),
     ];
     if (module.text.includes('ATOMIC_REQUESTS=')) {
       for (const kw of module.root.descendantsOfType('keyword_argument')) {
-        if (kw && field(kw, 'name')?.text === 'ATOMIC_REQUESTS') values.push([kw, field(kw, 'value')]);
+        if (!kw || field(kw, 'name')?.text !== 'ATOMIC_REQUESTS') continue;
+        const call = kw.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+        values.push([kw, field(kw, 'value'), call?.type === 'call' ? pairKeyOf(call) : undefined]);
       }
     }
-    for (const [node, value] of values) {
+    for (const [node, value, alias] of values) {
       if (value && /^(False|0|None)$/.test(value.text)) continue;
-      return `${module.path}:${node.startPosition.row + 1}`;
+      settings.push({ where: `${module.path}:${node.startPosition.row + 1}`, alias });
     }
   }
-  return undefined;
+  return settings;
+}
+
+const NON_ATOMIC_REQUESTS = 'django.db.transaction.non_atomic_requests';
+
+/**
+ * The database aliases a function view is marked non-atomic for by
+ * `@transaction.non_atomic_requests` (bare: "default"; `(using="x")` or `("x")`: "x").
+ * Django's make_view_atomic() skips those aliases; the decorator returns the view itself.
+ * A `using` that is not a string literal adds nothing, so the view keeps today's behaviour.
+ */
+function nonAtomicAliases(project: Project, fn: PyFunction): Set<string> {
+  const aliases = new Set<string>();
+  for (const deco of fn.decorators) {
+    if (decoratorName(project, fn, deco).resolved !== NON_ATOMIC_REQUESTS) continue;
+    if (deco.type !== 'call') {
+      aliases.add('default');
+      continue;
+    }
+    const args = callArguments(deco);
+    const using = args.keywords.get('using') ?? args.positional[0];
+    if (!using && !args.splat) aliases.add('default');
+    const alias = using ? stringValue(using) : undefined;
+    if (alias !== undefined) aliases.add(alias);
+  }
+  return aliases;
 }
 
 /** Mixins from django.contrib.auth whose dispatch() reads request.user synchronously (still so in Django 5.2). */
@@ -292,11 +340,24 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
   }
   // ATOMIC_REQUESTS: Django's make_view_atomic() raises RuntimeError("You cannot use
   // ATOMIC_REQUESTS with async views.") for every request to an async view.
+  // A function view marked @transaction.non_atomic_requests for every such alias is not wrapped.
   const atomic = atomicRequests(project);
-  if (atomic) {
-    const why = `the settings turn on ATOMIC_REQUESTS (${atomic}): Django wraps every view in transaction.atomic and raises RuntimeError ("You cannot use ATOMIC_REQUESTS with async views.") for an async one, so views stay sync (views marked @transaction.non_atomic_requests are not told apart)`;
+  if (atomic.length > 0) {
+    const where = atomic.map((a) => a.where).join(', ');
+    const known = atomic.every((a) => a.alias !== undefined);
+    const needed = known ? [...new Set(atomic.map((a) => a.alias!))] : [];
+    const mark = known
+      ? `a function view may be async only when marked @transaction.non_atomic_requests for ${needed.map((a) => `"${a}"`).join(' and ')}`
+      : 'the database alias is not written as a string there, so no view is known to be marked @transaction.non_atomic_requests for it';
+    const why = `the settings turn on ATOMIC_REQUESTS (${where}): Django wraps every view in transaction.atomic and raises RuntimeError ("You cannot use ATOMIC_REQUESTS with async views.") for an async one, so views stay sync (${mark})`;
+    const viewById = new Map([...viewFunctions].map((f) => [f.id, f]));
     for (const [id, kind] of [...info.entries]) {
       if (kind !== 'django-view' && kind !== 'django-class-view') continue;
+      const fn = kind === 'django-view' ? viewById.get(id) : undefined;
+      if (fn && known) {
+        const marked = nonAtomicAliases(project, fn);
+        if (needed.every((a) => marked.has(a))) continue;
+      }
       info.entries.delete(id);
       info.blockedViews.set(id, why);
       info.cannotBeAsync.set(id, { kind: 'view-decorator', reason: why });
@@ -327,6 +388,8 @@ function viewDecoratorBlock(project: Project, fn: PyFunction, djangoTarget: stri
       continue;
     }
     if (resolved && /^django\.db\.transaction\.atomic$/.test(resolved)) return '@transaction.atomic has no async form';
+    // It records the aliases on the view and returns the view itself.
+    if (resolved === NON_ATOMIC_REQUESTS) continue;
     if (resolved && DRF.test(resolved)) return `@${deco.text} makes it a Django REST framework view: DRF's APIView.dispatch() calls it synchronously, so it stays sync`;
     return `@${deco.text} is not known to wrap async views; convert it (check iscoroutinefunction) first`;
   }

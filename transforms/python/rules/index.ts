@@ -20,6 +20,7 @@ import { lazyRelation } from './lazy-relation.js';
 import { fileIoCall } from './file-io-call.js';
 import { formCall } from './form-call.js';
 import { subprocessCall } from './subprocess-call.js';
+import { asyncioTask } from './asyncio-task.js';
 
 export const PYTHON_RULES: PythonRule[] = [
   asyncPropagation,
@@ -33,6 +34,7 @@ export const PYTHON_RULES: PythonRule[] = [
   timeSleep,
   requestsCall,
   subprocessCall,
+  asyncioTask,
   ormTerminalCall,
   ormIteration,
   ormInstanceCall,

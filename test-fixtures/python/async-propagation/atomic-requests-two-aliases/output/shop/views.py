@@ -1,0 +1,15 @@
+from django.db import transaction
+from django.http import JsonResponse
+
+from .models import Order
+
+
+@transaction.non_atomic_requests
+@transaction.non_atomic_requests(using="reports")
+async def order_count(request):
+    return JsonResponse({"n": await Order.objects.acount()})
+
+
+@transaction.non_atomic_requests
+def order_total(request):
+    return JsonResponse({"n": Order.objects.count()})

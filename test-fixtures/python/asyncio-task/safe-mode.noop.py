@@ -1,0 +1,13 @@
+# fixture-options: entry=all safety=safe
+import asyncio
+import time
+
+
+async def notify(pk):
+    await asyncio.sleep(0)
+
+
+def checkout(request):
+    asyncio.ensure_future(notify(1))
+    time.sleep(0.1)
+    return "ok"
