@@ -41,6 +41,19 @@ const K = {
   ReturnStatement: ts.SyntaxKind.ReturnStatement,
 };
 
+/** Where an instance is handed over: a library call, or out of its function or module (`to`: 'returned', 'exported'). */
+interface HandOverTarget {
+  call?: ts.CallExpression | ts.NewExpression;
+  to: string;
+  /** The local variable it was put in on the way, for the message. */
+  holder?: string;
+}
+
+interface HandOver {
+  call?: ts.CallExpression | ts.NewExpression;
+  how: () => string;
+}
+
 interface PropertyCall {
   call: ts.CallExpression;
   receiver: ts.Expression;
@@ -689,20 +702,19 @@ class SoundnessPass {
     const expr = skipOuter(site.expr);
     // `ko.renderTemplate('path', this)`, `widgets.mount(this)`: a class instance handing itself to a library, which may call its methods.
     const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
-    if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return;
+    if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr) && !ts.isNewExpression(expr)) return;
     const v = this.model.valueOf(expr);
-    // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`: an instance handed to a library, which may call its methods.
-    const handedTo = v?.kind === 'instance' && !self ? this.instanceHandedTo(site) : undefined;
-    if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handedTo)) return;
-    const call = site.call ?? handedTo;
-    if (call && this.callSeesMembers(call)) return;
+    // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`, `const views = [view]; widgets.mountAll(views)`: an instance handed to a library, which may call its methods.
+    const handOver = v?.kind === 'instance' && !self ? this.instanceHandOver(site) : undefined;
+    if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handOver)) return;
+    if (!handOver && site.call && this.callSeesMembers(site.call)) return;
     if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
     this.membersOf(v, members, true);
     // `res.json(user)` serialises the instance: of its methods only `toJSON` is called.
-    if (handedTo && this.serialisingCall(handedTo)) for (const fn of members) if (fn.graph.name.split('.').pop() !== 'toJSON') members.delete(fn);
+    if (handOver?.call && this.serialisingCall(handOver.call)) for (const fn of members) if (fn.graph.name.split('.').pop() !== 'toJSON') members.delete(fn);
     if (members.size === 0) return;
-    const how = handedTo && !site.call ? () => `it is passed in an array to \`${shortText(handedTo.expression, site.file)}(...)\``: site.how;
+    const how = handOver ? handOver.how : site.how;
     // Members the call registers itself (`fastify.route({ handler })`) are handled where it is made.
     const argStart = site.expr.getStart(site.file.sf);
     const argEnd = site.expr.getEnd();
@@ -714,21 +726,74 @@ class SoundnessPass {
   }
 
   /**
-   * The library call an instance (not `this`) is handed to: as an argument
-   * (`widgets.mount(view)`, `new Dialog(view)`) or an element of an array
-   * argument (`widgets.mountAll([a, b])`). Not a copy onto it
-   * (`Object.assign(view, o)`), nor storing it in a collection
-   * (`views.push(view)`, `cache.set(id, view)`): project code that reads it
-   * back calls its methods through a receiver the graph sees.
+   * Where an instance (not `this`) is handed over: to a library call as an
+   * argument (`widgets.mount(view)`, `new Dialog(view)`), or in an array or
+   * object literal that reaches one, directly (`widgets.mountAll([a, b])`)
+   * or through a local variable (`const views = [a]; widgets.mountAll(views)`,
+   * `views.push(a)`, `opts.view = a`), or that is returned or exported. Not a
+   * copy onto it (`Object.assign(view, o)`), nor storing it in a collection
+   * nothing hands over (`recent.push(view)`, `cache.set(id, view)`): project
+   * code that reads it back calls its methods through a receiver the graph
+   * sees; nor a project function or a call that only inspects it.
    */
-  private instanceHandedTo(site: EscapeSite): ts.CallExpression | ts.NewExpression | undefined {
-    let call = site.call;
-    if (!call && site.how === STORED_IN_ARRAY) {
-      const array = outermostParen(site.expr).parent;
-      const p = array && ts.isArrayLiteralExpression(array) ? outermostParen(array).parent : undefined;
-      if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(outermostParen(array!), p)) call = p;
+  private instanceHandOver(site: EscapeSite): HandOver | undefined {
+    if (site.returned) return undefined;
+    const found = site.call ? this.callHandOver(site.call, outermostParen(site.expr), 0) : this.handOverFrom(site.expr, 0);
+    if (!found) return undefined;
+    const to = found.call ? `passed to \`${shortText(found.call.expression, site.file)}(...)\`` : found.to;
+    if (found.call && found.call === site.call) return { call: found.call, how: site.how };
+    const arrayArgument = site.how === STORED_IN_ARRAY && found.call && outermostParen(outermostParen(site.expr).parent!).parent === found.call;
+    if (arrayArgument) return { call: found.call, how: () => `it is passed in an array to \`${shortText(found.call!.expression, site.file)}(...)\`` };
+    const holder = found.holder ?? (ts.isArrayLiteralExpression(outermostParen(site.expr).parent!) ? 'an array' : 'an object');
+    return { call: found.call, how: () => `it is put in ${holder}, which is ${to}` };
+  }
+
+  /**
+   * Where the value at `node` (an instance, or an array or object literal, or
+   * a variable, holding one) is handed over, if anywhere: a library call, or
+   * out of the function (returned) or the module (exported).
+   */
+  private handOverFrom(node: ts.Node, depth: number): HandOverTarget | undefined {
+    if (depth > 6) return undefined;
+    const n = outermostParen(node);
+    const p = n.parent;
+    if (!p) return undefined;
+    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(n, p)) return this.callHandOver(p, n, depth);
+    if (ts.isSpreadElement(p) || ts.isArrayLiteralExpression(p)) return this.handOverFrom(p, depth + 1);
+    if ((ts.isPropertyAssignment(p) && p.initializer === n) || (ts.isShorthandPropertyAssignment(p) && p.name === n)) return this.handOverFrom(p.parent, depth + 1);
+    if (ts.isVariableDeclaration(p) && p.initializer === n) return this.variableHandOver(p, depth + 1);
+    if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
+      if (n === node && depth === 0) return undefined;
+      // `views.map((v) => [v.id, v])`: what the callback returns is an element of the call's result.
+      let fn: ts.Node | undefined = p;
+      while (fn && !isFunctionLike(fn)) fn = fn.parent;
+      const call = fn && outermostParen(fn).parent;
+      if (call && ts.isCallExpression(call) && isArgumentOf(outermostParen(fn!), call)) {
+        const callee = skipOuter(call.expression);
+        if (ts.isPropertyAccessExpression(callee) && ELEMENT_MAPPING_METHODS.has(callee.name.text)) return this.handOverFrom(call, depth + 1);
+      }
+      return { to: 'returned' };
     }
-    if (!call || superConstructorCall(call) || copiesOnto(call, site.expr)) return undefined;
+    if (ts.isExportAssignment(p) || ts.isExportSpecifier(p)) return { to: 'exported' };
+    if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuter(p.left);
+      if (isExportTarget(left)) return { to: 'exported' };
+      // `opts.view = a`, `views[0] = a` on a local array or object.
+      if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+        const holder = this.localContainer(left.expression);
+        return holder ? this.variableHandOver(holder, depth + 1) : undefined;
+      }
+      if (ts.isIdentifier(left)) {
+        const decl = this.model.lookup(left.text, left);
+        return decl && ts.isVariableDeclaration(decl) ? this.variableHandOver(decl, depth + 1) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The hand-over of a value passed to a call: none for the project's and inspecting calls, copies and collections nothing hands over. */
+  private callHandOver(call: ts.CallExpression | ts.NewExpression, arg: ts.Node, depth: number): HandOverTarget | undefined {
+    if (superConstructorCall(call) || copiesOnto(call, arg as ts.Expression)) return undefined;
     const callee = skipOuter(call.expression);
     // `super(graph)` of a project base class: its constructor is analysed like any project function.
     if (callee.kind === ts.SyntaxKind.SuperKeyword) {
@@ -737,8 +802,55 @@ class SoundnessPass {
       const base = cls && baseClassExpression(cls as ts.ClassLikeDeclaration);
       if (base && this.model.moduleExportValue(this.model.valueOf(base))?.kind === 'class') return undefined;
     }
-    if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) return undefined;
-    return call;
+    if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) {
+      // `views.push(a)` on a local array that is itself handed over.
+      const holder = FILLING_METHODS.has(callee.name.text) ? this.localContainer(callee.expression) : undefined;
+      return holder ? this.variableHandOver(holder, depth + 1) : undefined;
+    }
+    if (this.callSeesMembers(call)) return undefined;
+    return { call, to: '' };
+  }
+
+  /** A local variable initialised with an array or object literal, when `expr` names one. */
+  private localContainer(expr: ts.Expression): ts.VariableDeclaration | undefined {
+    const e = skipOuter(expr);
+    if (!ts.isIdentifier(e)) return undefined;
+    const decl = this.model.lookup(e.text, e);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    const init = skipOuter(decl.initializer);
+    return ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init) ? decl : undefined;
+  }
+
+  /**
+   * Where the value of a variable goes: the first use that hands it over
+   * (preferring one that is not `res.json`). Reading it back (`views.length`,
+   * `views[0]`, `views.forEach(...)`) hands nothing over; an array method's
+   * result that holds its elements (`views.filter(f)`) is followed.
+   */
+  private variableHandOver(decl: ts.VariableDeclaration, depth: number): HandOverTarget | undefined {
+    if (!ts.isIdentifier(decl.name) || depth > 6) return undefined;
+    const name = decl.name.text;
+    const statement = decl.parent?.parent;
+    if (statement && ts.isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return { to: 'exported', holder: `\`${name}\`` };
+    let found: HandOverTarget | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found?.call && !this.serialisingCall(found.call)) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+        const u = outermostParen(n);
+        const p = u.parent;
+        let use: HandOverTarget | undefined;
+        if (p && ts.isPropertyAccessExpression(p) && p.expression === u) {
+          const call = outermostParen(p).parent;
+          if (call && ts.isCallExpression(call) && outermostParen(p) === call.expression && ARRAY_COPYING_METHODS.has(p.name.text)) use = this.handOverFrom(call, depth + 1);
+        } else if (!(p && ts.isElementAccessExpression(p) && p.expression === u)) {
+          use = this.handOverFrom(n, depth + 1);
+        }
+        if (use && (!found || !use.call || !this.serialisingCall(use.call))) found = use;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(decl.getSourceFile());
+    return found ? { ...found, holder: `\`${name}\`` } : undefined;
   }
 
   /** `res.json(x)`, `res.send(x)`, `reply.send(x)` on a registered handler's parameter: the value is serialised. */
@@ -935,6 +1047,15 @@ function superConstructorCall(call: ts.CallExpression | ts.NewExpression): boole
 
 /** Methods that store a value in a collection (the project reads it back and calls it where the graph sees that). */
 const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'set', 'add', 'fill', 'includes', 'indexOf', 'lastIndexOf', 'has', 'delete']);
+
+/** Collection methods that put their argument in the collection (`views.push(a)`). */
+const FILLING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'set', 'add']);
+
+/** Array methods whose result may hold the array's elements (`views.filter(f)`, `views.map(f)`). */
+const ARRAY_COPYING_METHODS = new Set(['filter', 'map', 'flatMap', 'slice', 'concat', 'flat', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'with']);
+
+/** Array methods whose result holds what their callback returns (`views.map((v) => [v.id, v])`). */
+const ELEMENT_MAPPING_METHODS = new Set(['map', 'flatMap']);
 
 /** Response methods that serialise their argument (`res.json(user)`): only `toJSON` of an instance is called. */
 const SERIALISING_METHODS = new Set(['json', 'jsonp', 'send']);
