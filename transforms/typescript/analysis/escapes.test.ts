@@ -42,6 +42,21 @@ describe('escaping references', () => {
     expect(r.out['b.js']).toBe(`const express = require('express');\nconst app = express();\nfunction mocks(dir) {\n  return async (req, res, next) => {\n    res.send(await read(dir));\n  };\n}\napp.use(mocks('m'));\n`);
   });
 
+  it('follows instances gathered in an array, a Map or a returned array to where they are handed over', async () => {
+    const classes = "const lib = require('lib');\nclass A { html() { return blockingRead('a'); } }\nclass B { html() { return blockingRead('b'); } }\nclass C { html() { return blockingRead('c'); } }\n";
+    const listed = 'function listed() {\n  const b = new B();\n  const list = [b];\n  return list;\n}\n';
+    const body = "const a = new A();\n  const c = new C();\n  const byName = new Map([['a', a]]);\n  lib.mount(byName);\n  lib.mount(Object.fromEntries([c].map((x) => ['c', x])));\n  res.send(a.html() + c.html() + listed().length);";
+    expect(await unchanged({ 'a.js': `${classes}${listed}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:7 B.html', 'a.js:15 A.html', 'a.js:17 C.html']);
+  });
+
+  it('does not count a collection the project only reads back as a hand-over', async () => {
+    const body = "const a = new A();\n  const cache = new Map();\n  cache.set('a', a);\n  const pairs = [a].map((x) => [1, x]);\n  res.send(cache.size + pairs.length + a.html());";
+    const src = `class A {\n  html() {\n    return blockingRead('a');\n  }\n}\n${handler(body)}`;
+    const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });
+    expect(r.result.plan.boundaries.filter((b) => b.kind === 'escaping-reference')).toEqual([]);
+    expect(r.out['a.js']).toContain('  async html() {\n');
+  });
+
   it('does not count exports, direct calls or route registrations as escapes', async () => {
     const src = `${handler('res.send(load());')}function load() {\n  return blockingRead('x');\n}\nmodule.exports = { load };\nexports.again = load;\n`;
     const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });

@@ -760,6 +760,11 @@ class SoundnessPass {
     if (!p) return undefined;
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(n, p)) return this.callHandOver(p, n, depth);
     if (ts.isSpreadElement(p) || ts.isArrayLiteralExpression(p)) return this.handOverFrom(p, depth + 1);
+    // `views.filter(f)`, `[a].map(f)`: the result may hold the elements. Other reads (`views.length`, `views[0]`, `views.forEach(f)`) hand nothing over.
+    if (ts.isPropertyAccessExpression(p) && p.expression === n) {
+      const call = outermostParen(p).parent;
+      return call && ts.isCallExpression(call) && call.expression === outermostParen(p) && ARRAY_COPYING_METHODS.has(p.name.text) ? this.handOverFrom(call, depth + 1) : undefined;
+    }
     if ((ts.isPropertyAssignment(p) && p.initializer === n) || (ts.isShorthandPropertyAssignment(p) && p.name === n)) return this.handOverFrom(p.parent, depth + 1);
     if (ts.isVariableDeclaration(p) && p.initializer === n) return this.variableHandOver(p, depth + 1);
     if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
@@ -793,8 +798,10 @@ class SoundnessPass {
 
   /** The hand-over of a value passed to a call: none for the project's and inspecting calls, copies and collections nothing hands over. */
   private callHandOver(call: ts.CallExpression | ts.NewExpression, arg: ts.Node, depth: number): HandOverTarget | undefined {
-    if (superConstructorCall(call) || copiesOnto(call, arg as ts.Expression)) return undefined;
     const callee = skipOuter(call.expression);
+    // `new Map(entries)`, `Object.fromEntries(pairs)`: a built-in collection made from the value, followed where it goes.
+    if (this.isCollectionBuilder(callee)) return this.handOverFrom(call, depth + 1);
+    if (superConstructorCall(call) || copiesOnto(call, arg as ts.Expression)) return undefined;
     // `super(graph)` of a project base class: its constructor is analysed like any project function.
     if (callee.kind === ts.SyntaxKind.SuperKeyword) {
       let cls: ts.Node | undefined = call.parent;
@@ -811,21 +818,27 @@ class SoundnessPass {
     return { call, to: '' };
   }
 
-  /** A local variable initialised with an array or object literal, when `expr` names one. */
+  /** A local variable initialised with an array or object literal or a built-in collection (`new Map()`), when `expr` names one. */
   private localContainer(expr: ts.Expression): ts.VariableDeclaration | undefined {
     const e = skipOuter(expr);
     if (!ts.isIdentifier(e)) return undefined;
     const decl = this.model.lookup(e.text, e);
     if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
     const init = skipOuter(decl.initializer);
-    return ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init) ? decl : undefined;
+    if (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) return decl;
+    return (ts.isNewExpression(init) || ts.isCallExpression(init)) && this.isCollectionBuilder(skipOuter(init.expression)) ? decl : undefined;
+  }
+
+  /** `Map`, `Set` (and weak ones), `Array.from`, `Object.fromEntries`, ... of the standard library (not a project binding of that name). */
+  private isCollectionBuilder(callee: ts.Expression): boolean {
+    const root = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
+    if (!ts.isIdentifier(root) || this.model.lookup(root.text, root)) return false;
+    return ts.isPropertyAccessExpression(callee) ? COLLECTION_BUILDERS.has(`${root.text}.${callee.name.text}`) : COLLECTION_BUILDERS.has(root.text);
   }
 
   /**
    * Where the value of a variable goes: the first use that hands it over
-   * (preferring one that is not `res.json`). Reading it back (`views.length`,
-   * `views[0]`, `views.forEach(...)`) hands nothing over; an array method's
-   * result that holds its elements (`views.filter(f)`) is followed.
+   * (preferring one that is not `res.json`).
    */
   private variableHandOver(decl: ts.VariableDeclaration, depth: number): HandOverTarget | undefined {
     if (!ts.isIdentifier(decl.name) || depth > 6) return undefined;
@@ -836,15 +849,7 @@ class SoundnessPass {
     const visit = (n: ts.Node): void => {
       if (found?.call && !this.serialisingCall(found.call)) return;
       if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
-        const u = outermostParen(n);
-        const p = u.parent;
-        let use: HandOverTarget | undefined;
-        if (p && ts.isPropertyAccessExpression(p) && p.expression === u) {
-          const call = outermostParen(p).parent;
-          if (call && ts.isCallExpression(call) && outermostParen(p) === call.expression && ARRAY_COPYING_METHODS.has(p.name.text)) use = this.handOverFrom(call, depth + 1);
-        } else if (!(p && ts.isElementAccessExpression(p) && p.expression === u)) {
-          use = this.handOverFrom(n, depth + 1);
-        }
+        const use = this.handOverFrom(n, depth + 1);
         if (use && (!found || !use.call || !this.serialisingCall(use.call))) found = use;
       }
       ts.forEachChild(n, visit);
@@ -1053,6 +1058,9 @@ const FILLING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'set', 'ad
 
 /** Array methods whose result may hold the array's elements (`views.filter(f)`, `views.map(f)`). */
 const ARRAY_COPYING_METHODS = new Set(['filter', 'map', 'flatMap', 'slice', 'concat', 'flat', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'with']);
+
+/** Standard-library constructors and functions whose result holds their argument's values. */
+const COLLECTION_BUILDERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Array.from', 'Array.of', 'Object.fromEntries', 'Object.values', 'Object.entries', 'Object.freeze']);
 
 /** Array methods whose result holds what their callback returns (`views.map((v) => [v.id, v])`). */
 const ELEMENT_MAPPING_METHODS = new Set(['map', 'flatMap']);
