@@ -15,7 +15,7 @@ import { FunctionContext, lineColumn, statementOf, type AnalysisContext, type Si
 import type { EntryInfo } from './entries.js';
 import { containsYield } from './generators.js';
 import { moveBlock } from './move-block.js';
-import { TASK_IN_THREAD, taskScheduling } from './rules/asyncio-task.js';
+import { needsLoopThread, TASK_IN_THREAD, taskScheduling } from './rules/asyncio-task.js';
 import { bindingNodes, memoByFunctionAndName, QUERYSET_METHODS, type PyType } from './orm.js';
 import { callArguments, childrenOf, field, stringValue } from './parser.js';
 import { externalAncestors, findMethod, resolveExpr, resolveName, type PyClass, type PyFunction } from './project.js';
@@ -870,12 +870,12 @@ export function statementGroups(fc: FunctionContext, ops: Unaccounted[]): Node[]
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
     if (prev && prev.parent?.id === s.parent?.id) {
-      // Statements in between join the group when they await nothing.
+      // Statements in between join the group when they await nothing and need no event loop (a task they schedule, a loop getter).
       const between: Node[] = [];
       let ok = true;
       for (let n = prev.nextNamedSibling; n && n.id !== s.id; n = n.nextNamedSibling) {
         if (n.type === 'comment') continue;
-        if (n.descendantsOfType('await').length || holdsAwaited(n) || n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'decorated_definition') {
+        if (n.descendantsOfType('await').length || holdsAwaited(n) || needsLoopThread(fc, n) || n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'decorated_definition') {
           ok = false;
           break;
         }

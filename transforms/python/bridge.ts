@@ -27,9 +27,10 @@ const LOOP_THREAD_CALLERS = new Set(['dunder', 'property', 'callback', 'context-
 /**
  * Sync callers whose `request` is not Django's: Django REST framework hands its own Request,
  * whose user is DRF's authenticated user, while async code loads the session user
- * (`request.auser()`). Their callee stays sync instead of being bridged.
+ * (`request.auser()`). Their callee stays sync instead of being bridged. So do methods of a class
+ * deriving from a base awaitify cannot see: it may be DRF's (drf-writable-nested's serializers are).
  */
-const OWN_REQUEST_CALLERS = new Set(['drf']);
+const OWN_REQUEST_CALLERS = new Set(['drf', 'external-base']);
 
 export interface BridgeReason {
   kind: string;

@@ -231,9 +231,46 @@ function handedToAsyncio(project: Project, module: PyModule, fn: PyFunction | un
   const r = resolveExpr(project, module, fn, callee);
   if (r?.kind === 'external' && CORO_TAKERS.test(r.name)) return true;
   if (callee.type !== 'attribute' || !/^(create_task|run_until_complete)$/.test(field(callee, 'attribute')?.text ?? '')) return false;
-  const getter = field(callee, 'object');
+  let getter = field(callee, 'object');
+  // `loop = asyncio.get_event_loop()` bound once, then `loop.create_task(notify())`.
+  if (getter?.type === 'identifier' && fn) getter = boundOnce(fn, getter.text)?.value;
   const g = getter?.type === 'call' ? resolveExpr(project, module, fn, field(getter, 'function')!) : undefined;
   return g?.kind === 'external' && LOOP_GETTER.test(g.name);
+}
+
+const OWN_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/**
+ * The value a function's local `name` holds when the function binds it exactly once, with a
+ * plain `name = <call>` statement of its own scope, and otherwise only calls its methods
+ * (`name.<method>(...)`, the calls returned in source order). Any other mention returns
+ * undefined: a parameter, a second binding (assignment, loop, `with`/`except` target, walrus,
+ * import), `global`/`nonlocal`, `del`, a nested function, lambda or class that uses it, or the
+ * value itself passed on, returned or read without a call.
+ */
+export function boundOnce(fn: PyFunction, name: string): { value: Node; uses: Node[] } | undefined {
+  if (!fn.locals.has(name) || fn.globals.has(name)) return undefined;
+  let value: Node | undefined;
+  const uses: Node[] = [];
+  for (const id of fn.node.descendantsOfType('identifier')) {
+    if (id.text !== name) continue;
+    const p = id.parent;
+    if (!p) return undefined;
+    // `x.name` and `f(name=...)` do not mention the variable.
+    if (p.type === 'attribute' && field(p, 'attribute')?.id === id.id) continue;
+    if (p.type === 'keyword_argument' && field(p, 'name')?.id === id.id) continue;
+    for (let n = p; n.id !== fn.node.id; n = n.parent!) if (OWN_SCOPES.has(n.type)) return undefined;
+    if (p.type === 'assignment' && field(p, 'left')?.id === id.id && p.parent?.type === 'expression_statement') {
+      const right = field(p, 'right');
+      if (value || right?.type !== 'call') return undefined;
+      value = right;
+      continue;
+    }
+    const call = p.type === 'attribute' && field(p, 'object')?.id === id.id ? p.parent : undefined;
+    if (call?.type !== 'call' || field(call, 'function')?.id !== p.id) return undefined;
+    uses.push(call);
+  }
+  return value ? { value, uses } : undefined;
 }
 
 function site(module: PyModule, fn: PyFunction | undefined, callee: PyFunction, node: Node, stop?: { kind: string; reason: string }, detached = false): PyCallSite {

@@ -753,8 +753,45 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
           continue;
         }
       }
+      // A base awaitify cannot see (another package's class, or one it cannot resolve) may call any
+      // method of the class itself (drf_writable_nested's serializer save() calls create()): async
+      // in place would hand it a coroutine, and an async twin would be one it never calls.
+      const unseen = unseenBase(project, fn.cls);
+      if (unseen) {
+        set(fn, 'external-base', `${fn.cls.name}.${fn.name} belongs to a class deriving from ${unseen}, which awaitify cannot see and which may call it synchronously (async callers run it through sync_to_async)`);
+        continue;
+      }
     }
   }
+}
+
+/** Bases known not to call a subclass's own methods: builtins, `abc.ABC`, typing's and enum's class bases. */
+const SEEN_BASE = /^(builtins\.\w+|abc\.ABC|(typing|typing_extensions)\.(Generic|Protocol|NamedTuple|TypedDict)|enum\.(Enum|IntEnum|StrEnum|Flag|IntFlag))$/;
+/** Python's builtin class names, which the project index leaves unresolved. */
+const BUILTIN_CLASS = /^(object|BaseException|\w*(Exception|Error|Warning)|dict|list|set|frozenset|tuple|str|int|float|bytes)$/;
+
+/**
+ * The first base of a class (or of a project class it derives from) that awaitify cannot see:
+ * an external class not known to leave the subclass's methods alone, or a base expression that
+ * does not resolve (a star import, a call). `Base[T]` is its `Base`. Django's and DRF's bases are
+ * judged before (framework hooks, DRF classes); they are not looked at here.
+ */
+function unseenBase(project: Project, cls: PyClass, seen = new Set<PyClass>()): string | undefined {
+  if (seen.has(cls)) return undefined;
+  seen.add(cls);
+  for (const node of cls.bases) {
+    const base = node.type === 'subscript' ? field(node, 'value')! : node;
+    const r = resolveExpr(project, cls.module, undefined, base);
+    if (r?.kind === 'class') {
+      const inner = unseenBase(project, r.cls, seen);
+      if (inner) return inner;
+    } else if (r?.kind === 'external') {
+      if (!SEEN_BASE.test(r.name) && !DJANGO_CLASS.test(r.name)) return r.name;
+    } else if (!(base.type === 'identifier' && BUILTIN_CLASS.test(base.text))) {
+      return base.text;
+    }
+  }
+  return undefined;
 }
 
 /** Decorators that keep working when the function they wrap returns a coroutine. */

@@ -5,6 +5,7 @@
 import type { PyNode as Node } from '../tree.js';
 import { ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { field } from '../parser.js';
+import { boundOnce } from '../callgraph.js';
 
 const RULE = 'asyncio-task';
 const SCHEDULING = new Set(['asyncio.ensure_future', 'asyncio.create_task']);
@@ -12,8 +13,11 @@ const LOOP_GETTERS = new Set(['asyncio.get_event_loop', 'asyncio.get_running_loo
 
 /**
  * A call that schedules a coroutine on the running event loop: asyncio.ensure_future(...),
- * asyncio.create_task(...), or asyncio.get_event_loop()/get_running_loop() .create_task(...).
- * Returns what it claims besides the call (the loop getter), or undefined.
+ * asyncio.create_task(...), or asyncio.get_event_loop()/get_running_loop() .create_task(...),
+ * the getter's loop used directly or through a local bound once (`loop = asyncio.get_event_loop()`,
+ * no other binding, every other use a `loop.create_task(...)` too; see boundOnce).
+ * Returns what it claims besides the call (the loop getter: the bound one by its first
+ * create_task only, so the others' sites do not collide with it), or undefined.
  */
 export function taskScheduling(fc: FunctionContext, call: Node): { shown: string; claims: Node[] } | undefined {
   const callee = field(call, 'function');
@@ -21,11 +25,29 @@ export function taskScheduling(fc: FunctionContext, call: Node): { shown: string
   const name = fc.externalName(callee);
   if (name && SCHEDULING.has(name)) return { shown: `${name}()`, claims: [] };
   if (callee.type !== 'attribute' || field(callee, 'attribute')?.text !== 'create_task') return undefined;
-  const getter = field(callee, 'object');
-  const getterCallee = getter?.type === 'call' ? field(getter, 'function') : undefined;
+  const object = field(callee, 'object');
+  const local = object?.type === 'identifier' ? boundOnce(fc.fn, object.text) : undefined;
+  if (local && !local.uses.every((u) => field(field(u, 'function')!, 'attribute')?.text === 'create_task')) return undefined;
+  const getter = local ? local.value : object;
+  const getterName = loopGetter(fc, getter);
+  if (!getter || !getterName) return undefined;
+  if (!local) return { shown: `${getterName}().create_task()`, claims: [getter] };
+  return { shown: `${object!.text}.create_task() (\`${object!.text}\` is ${getterName}())`, claims: local.uses[0]?.id === call.id ? [getter] : [] };
+}
+
+/** The loop getter a node calls (`asyncio.get_event_loop`, `asyncio.get_running_loop`), if it is one. */
+function loopGetter(fc: FunctionContext, node: Node | undefined): string | undefined {
+  const getterCallee = node?.type === 'call' ? field(node, 'function') : undefined;
   const getterName = getterCallee ? fc.externalName(getterCallee) : undefined;
-  if (!getter || !getterName || !LOOP_GETTERS.has(getterName)) return undefined;
-  return { shown: `${getterName}().create_task()`, claims: [getter] };
+  return getterName && LOOP_GETTERS.has(getterName) ? getterName : undefined;
+}
+
+/**
+ * Whether a statement needs the event loop's thread: it schedules a task or calls a loop getter.
+ * Such a statement never joins a sync_to_async block between two that move.
+ */
+export function needsLoopThread(fc: FunctionContext, statement: Node): boolean {
+  return statement.descendantsOfType('call').some((c) => Boolean(taskScheduling(fc, c) || loopGetter(fc, c)));
 }
 
 /** Why such a call cannot move into sync_to_async (the accounting's words for it). */
@@ -38,7 +60,7 @@ export const asyncioTask: PythonRule = {
     docs: {
       summary: 'Keeps asyncio.ensure_future() and create_task() in place in a function that becomes async, and reports when its task may now start.',
       whatItDoes:
-        'In a sync function that becomes async, a call of `asyncio.ensure_future(...)`, `asyncio.create_task(...)` or `asyncio.get_event_loop().create_task(...)` (`get_running_loop()` too) is accounted for and left where it is: in async code it schedules the coroutine on the running event loop, as intended. Without this rule such a call is an operation awaitify cannot account for; it is never moved into sync_to_async, so the function stays sync.',
+        'In a sync function that becomes async, a call of `asyncio.ensure_future(...)`, `asyncio.create_task(...)` or `asyncio.get_event_loop().create_task(...)` (`get_running_loop()` too; also through a local, `loop = asyncio.get_event_loop()` then `loop.create_task(...)`, when the function binds `loop` there once and uses it for nothing but `create_task`) is accounted for and left where it is: in async code it schedules the coroutine on the running event loop, as intended. Such a statement, and the one binding the loop, stay between two `sync_to_async` blocks rather than joining them. A local bound elsewhere too, or also used otherwise (passed on, returned, `run_until_complete`, read by a nested function), keeps the function sync with a manual finding. Without this rule such a call is an operation awaitify cannot account for; it is never moved into sync_to_async, so the function stays sync.',
       why: "These calls need a running event loop in the calling thread. Moved into `sync_to_async` they would run in a worker thread without one and raise RuntimeError. In the async function they run on the event loop's thread.",
       example: {
         before:

@@ -1,14 +1,14 @@
 # fixture-options: entry=all
 import asyncio
-import time
 
 
 async def notify(pk):
     await asyncio.sleep(0)
 
 
-def checkout(request):
+async def checkout(request):
     loop = asyncio.get_event_loop()
     loop.create_task(notify(1))
-    time.sleep(0.1)
+    await asyncio.sleep(0.1)
+    loop.create_task(notify(2))
     return "ok"

@@ -1,0 +1,41 @@
+# fixture-options: entry=all
+# `nested_lib` is another package: awaitify cannot see its classes, whose save() may
+# call create() and update() of a subclass synchronously. Their methods stay sync, with
+# no async twin (nothing would call it). Classes whose bases are known not to call
+# their methods (object, builtins, ABC, Generic) are chosen as any other function.
+from abc import ABC
+from typing import Generic, TypeVar
+
+from nested_lib import NestedSerializer as BaseNested
+
+from shop.models import Book
+
+T = TypeVar("T")
+
+
+class NestedSerializer(BaseNested):
+    pass
+
+
+class BookSerializer(NestedSerializer):
+    def create(self, validated_data):
+        return Book.objects.get(**validated_data)
+
+    def update(self, instance, validated_data):
+        Book.objects.filter(pk=instance.pk).update(**validated_data)
+        return instance
+
+
+class Shelf(ABC):
+    async def count(self):
+        return await Book.objects.acount()
+
+
+class Box(Generic[T]):
+    async def first(self):
+        return await Book.objects.afirst()
+
+
+class Missing(LookupError):
+    async def lookup(self):
+        return await Book.objects.aget(pk=1)
