@@ -333,7 +333,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
           : reuse && stat
             ? reuse.read(file.absPath, stat, () => readSource(file.absPath, adapter.language))
             : readSource(file.absPath, adapter.language);
-    const generated = !outcome.ok ? undefined : reuse && text === undefined ? reuse.generated(outcome, generatedReason) : generatedReason(outcome.source.text);
+    const generated = outcome.ok ? generatedReason(outcome.source.text) : undefined;
     if (!outcome.ok || generated) {
       if (inScope(file.path)) skip(file.path, adapter.language, outcome.ok ? generated! : outcome.reason);
       continue;
@@ -370,7 +370,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
       ...(contentCache ? { cache: contentCache } : {}),
     };
-    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit, reuse);
+    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit);
     const cached = cacheKey ? options.analysisCache!.get(adapter.language) : undefined;
     const memo = cached?.memo ?? new Map<string, unknown>();
     const result = cached && cached.key === cacheKey ? cached.result : await adapter.analyze(cacheKey ? { ...context, memo } : context);
@@ -485,15 +485,14 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
 }
 
 /** What an adapter's analysis depends on, hashed: the files (paths and texts) and the options it is given. */
-function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number, reuse?: RunReuse): string {
+function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number): string {
   const hash = createHash('sha256');
   const { files, scope, isRuleEnabled, progress, cache, ...rest } = context;
   void progress;
   void cache;
   const enabled = adapter.rules.filter((r) => isRuleEnabled(r.id)).map((r) => r.id);
   hash.update(JSON.stringify({ ...rest, scope: scope ? [...scope].sort() : null, enabled, safetyLimit }));
-  // With reuse, each text by its kept hash (a key is only compared with keys made the same way).
-  for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(reuse ? reuse.digest(file.absPath, file.text) : file.text);
+  for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(file.text);
   return hash.digest('hex');
 }
 

@@ -6,8 +6,6 @@
 // - a file's kept text is used only while its size and mtime are what they
 //   were when it was read (the run stats every file anyway); otherwise it is
 //   read again;
-// - a kept text's hash (the analysis keys) and generated-code check are
-//   made once, while the text is the same;
 // - the file list is walked again after the caller says files were added or
 //   removed (filesAddedOrRemoved: the editor's file events), when the run's
 //   paths or settings differ, and when a listed file is gone.
@@ -15,16 +13,11 @@
 // A file added without the caller hearing of it is not seen until then (the
 // language server hears of it from the editor's file watcher, or when the
 // file is opened).
-import { createHash } from 'node:crypto';
 import type { ReadOutcome } from './source.js';
 
 export class RunReuse {
   private discovery: { key: string; value: unknown; files: ReadonlySet<string> } | undefined;
   private readonly texts = new Map<string, KeptText>();
-  /** Each file's text hashed (the analysis keys), kept while the text is the same. */
-  private readonly digests = new Map<string, { text: string; digest: string }>();
-  /** What generatedReason said of a kept text. */
-  private readonly generatedReasons = new WeakMap<ReadOutcome, string | undefined>();
 
   /** Files were created, deleted or renamed, or an ignore file changed: the next run walks the project again. */
   filesAddedOrRemoved(): void {
@@ -43,7 +36,7 @@ export class RunReuse {
     const files = new Set(value.files.map((f) => f.absPath));
     this.discovery = { key, value, files };
     // The texts of files no longer listed go.
-    for (const kept of [this.texts, this.digests]) for (const absPath of kept.keys()) if (!files.has(absPath)) kept.delete(absPath);
+    for (const absPath of this.texts.keys()) if (!files.has(absPath)) this.texts.delete(absPath);
     return value;
   }
 
@@ -54,21 +47,6 @@ export class RunReuse {
     const outcome = read();
     this.texts.set(absPath, { size: stat.size, mtimeMs: stat.mtimeMs, outcome });
     return outcome;
-  }
-
-  /** @internal generatedReason of a text read from disk, computed once while the text is kept. */
-  generated(outcome: ReadOutcome & { ok: true }, reason: (text: string) => string | undefined): string | undefined {
-    if (!this.generatedReasons.has(outcome)) this.generatedReasons.set(outcome, reason(outcome.source.text));
-    return this.generatedReasons.get(outcome);
-  }
-
-  /** @internal A file's text hashed, hashed again only when the text changed. */
-  digest(absPath: string, text: string): string {
-    const kept = this.digests.get(absPath);
-    if (kept && kept.text === text) return kept.digest;
-    const digest = createHash('sha256').update(text).digest('hex');
-    this.digests.set(absPath, { text, digest });
-    return digest;
   }
 }
 
