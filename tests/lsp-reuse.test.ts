@@ -95,6 +95,36 @@ const VIEW_EDITS: [string, (text: string) => string | undefined][] = [
 
 const SLOW = 'import time\n\n\ndef slow_total():\n    time.sleep(1)\n    return 1\n';
 
+const TS_FILES = ['src/app.ts', 'src/lib/store.ts', 'src/lib/format.ts'];
+const LOAD = 'export function loadItem(id: string): Item {\n';
+const DESCRIBE = 'export function describeItem(item: Item): string {\n';
+/**
+ * Edits of the TypeScript files ([file, name, edit]): each gives the new text, or undefined
+ * where it does not apply. They change what other files' calls resolve to (a helper that
+ * starts or stops blocking, an export renamed and back, an import dropped), add methods
+ * matched by name from an unresolved receiver, break and mend the syntax, and add a line
+ * at the end (the benchmark's edit).
+ */
+const TS_EDITS: [string, string, (text: string) => string | undefined][] = [
+  ['src/lib/store.ts', 'loadItem blocks', (t) => (t.includes('readFileSync') ? undefined : `import { readFileSync } from 'node:fs';\n${t.replace(LOAD, `${LOAD}  readFileSync('/tmp/items.json');\n`)}`)],
+  ['src/lib/store.ts', 'loadItem does not block', (t) => (t.includes('readFileSync') ? t.replace("import { readFileSync } from 'node:fs';\n", '').replace("  readFileSync('/tmp/items.json');\n", '') : undefined)],
+  ['src/lib/store.ts', 'loadItem renamed', (t) => (t.includes(LOAD) ? t.replace(LOAD, LOAD.replace('loadItem', 'fetchItem')) : undefined)],
+  ['src/lib/store.ts', 'loadItem named back', (t) => (t.includes('function fetchItem') ? t.replace('function fetchItem', 'function loadItem') : undefined)],
+  ['src/lib/store.ts', 'a reader class', (t) => (t.includes('class Reader') ? undefined : `${t}\nexport class Reader {\n  read(id: string): Item {\n    return loadItem(id);\n  }\n}\n`)],
+  ['src/lib/format.ts', 'describeItem blocks', (t) => (t.includes('existsSync') ? undefined : `import { existsSync } from 'node:fs';\n${t.replace(DESCRIBE, `${DESCRIBE}  if (!existsSync('/tmp/items')) return '';\n`)}`)],
+  ['src/lib/format.ts', 'describeItem does not block', (t) => (t.includes('existsSync') ? t.replace("import { existsSync } from 'node:fs';\n", '').replace("  if (!existsSync('/tmp/items')) return '';\n", '') : undefined)],
+  ['src/lib/format.ts', 'a helper that loads', (t) => (t.includes('describeId') ? undefined : `import { loadItem } from './store';\n${t}\nexport function describeId(id: string): string {\n  return describeItem(loadItem(id));\n}\n`)],
+  ['src/app.ts', 'a route by name', (t) => (t.includes("'/read/:id'") ? undefined : t.replace('export default app;', "app.get('/read/:id', (req: express.Request, res: express.Response) => {\n  const reader: any = req.app.locals.reader;\n  res.send(reader.read(req.params.id));\n});\n\nexport default app;"))],
+  ['src/app.ts', 'a route through the helper', (t) => (t.includes('describeId') ? undefined : `import { describeId } from './lib/format';\n${t.replace('export default app;', "app.get('/id/:id', (req: express.Request, res: express.Response) => {\n  res.send(describeId(req.params.id));\n});\n\nexport default app;")}`)],
+  ['src/app.ts', 'describeItem not imported', (t) => (t.includes("import { describeItem } from './lib/format';\n") ? t.replace("import { describeItem } from './lib/format';\n", '') : undefined)],
+  ['src/app.ts', 'describeItem imported again', (t) => (t.includes('import { describeItem }') ? undefined : `import { describeItem } from './lib/format';\n${t}`)],
+  ...TS_FILES.flatMap((file): [string, string, (text: string) => string | undefined][] => [
+    [file, 'a line at the end', (t) => `${t}export const edited${t.length} = ${t.length};\n`],
+    [file, 'a syntax error', (t) => (t.includes('function broken(') ? undefined : `${t}function broken(: void {\n}\n`)],
+    [file, 'mended', (t) => (t.includes('function broken(') ? t.replace('function broken(: void {\n}\n', '') : undefined)],
+  ]),
+];
+
 describe('awaitify lsp: what is kept between analyses never changes the diagnostics', { timeout: 600_000 }, () => {
   test('random edits and disk changes, each step compared with a fresh server', async () => {
     const dir = copyOf('incremental-app');
@@ -141,6 +171,32 @@ describe('awaitify lsp: what is kept between analyses never changes the diagnost
     buffers.open('shop/slow.py', 'python', SLOW);
     await check('slow.py opened');
     for (let i = 0; i < 3; i++) await check(edit());
+    expect(await buffers.client.stop()).toBe(0);
+  });
+
+  test('random edits of the TypeScript files, each step compared with a fresh server', async () => {
+    const dir = copyOf('incremental-app');
+    const open = new Map(TS_FILES.map((file) => [file, { languageId: 'typescript', text: readFileSync(path.join(dir, file), 'utf8') }]));
+    const buffers = await Buffers.start(dir, open);
+    const next = prng(27);
+    const edit = () => {
+      for (;;) {
+        const [file, name, make] = TS_EDITS[Math.floor(next() * TS_EDITS.length)]!;
+        const after = make(buffers.texts.get(file)!.text);
+        if (after !== undefined) {
+          buffers.change(file, after);
+          return `${file}: ${name}`;
+        }
+      }
+    };
+    const steps: string[] = [];
+    const changed = new Set<string>();
+    for (let i = 0; i < 16; i++) {
+      steps.push(edit());
+      changed.add(JSON.stringify(await buffers.sameAsFresh(steps.join(' → '))));
+    }
+    // The series is not one diagnostics list over and over: the edits change what is reported.
+    expect(changed.size).toBeGreaterThan(3);
     expect(await buffers.client.stop()).toBe(0);
   });
 });
