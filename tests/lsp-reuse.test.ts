@@ -1,6 +1,7 @@
 // What the server keeps between analyses (the project's file list, the texts
 // read from disk, the Python files' syntax trees and the parses of rewritten
-// modules; see transforms/core/reuse.ts and transforms/python/kept.ts) never
+// modules, the JS/TS program; see transforms/core/reuse.ts,
+// transforms/python/kept.ts and transforms/typescript/project.ts) never
 // shows: after each step of a series — random edits to the open buffers, and
 // files changed, created and deleted on disk with and without the editor's
 // file events — the diagnostics of every open file must be exactly those of a
