@@ -216,8 +216,7 @@ async function main(): Promise<void> {
           .option('stdio', { type: 'boolean', default: true, describe: 'talk over stdin/stdout (the only transport; accepted because clients pass it)' })
           // vscode-languageclient passes it when it starts a server as a Node module.
           .option('clientProcessId', { type: 'number', hidden: true }),
-      // On a worker thread with a larger young generation (cli/lsp/thread.ts).
-      () => guarded(async () => (await import('./lsp/thread.js')).startServerThread()),
+      () => guarded(async () => (await import('./lsp/server.js')).startServer({ input: process.stdin, output: process.stdout })),
     )
     .demandCommand(1, 'name a command: migrate, check, recover, rules, explain or lsp')
     .recommendCommands()
