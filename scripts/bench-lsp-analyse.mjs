@@ -6,7 +6,7 @@
 // --prof FILE, a CPU profile of the edits only (not of the first analysis).
 //
 //   node scripts/bench-lsp-analyse.mjs [--edits 12] [--tree dir] [--dist root-with-dist] [--prof file]
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,17 +19,13 @@ const { Project } = await import(pathToFileURL(path.join(root, 'dist/cli/lsp/pro
 const tree = flags.tree ? path.resolve(flags.tree) : mkdtempSync(path.join(os.tmpdir(), 'awaitify-bench-analyse-'));
 if (!flags.tree || readdirSync(tree).length === 0) generateTree(tree, { areas: 300, apps: 45, seed: 1 });
 
-function firstFile(dir, test) {
-  for (const entry of readdirSync(dir).sort()) {
-    const abs = path.join(dir, entry);
-    if (statSync(abs).isDirectory()) {
-      const found = firstFile(abs, test);
-      if (found) return found;
-    } else if (test(abs)) return abs;
-  }
-  return undefined;
-}
-const file = firstFile(tree, (f) => f.endsWith('views.py'));
+// The view bench-lsp.mjs edits: the first views.py in a walk of the tree in sorted order.
+const byParts = (a, b) => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+};
+const views = readdirSync(tree, { recursive: true }).filter((f) => f.endsWith('views.py')).map((f) => f.split(path.sep));
+const file = path.join(tree, ...views.sort(byParts)[0]);
 let text = readFileSync(file, 'utf8');
 let version = 1;
 const project = new Project(tree, () => [{ absPath: file, text, version }], (m) => process.stderr.write(`${m}\n`));
@@ -39,7 +35,7 @@ const cpuMs = (since) => {
 };
 let since = process.cpuUsage();
 let analysis = await project.analyse();
-console.log(`first analysis: ${Math.round(cpuMs(since))} ms CPU, ${analysis.findings.length} findings`);
+console.log(`${path.relative(tree, file)}: first analysis: ${Math.round(cpuMs(since))} ms CPU, ${analysis.findings.length} findings`);
 let session;
 if (flags.prof) {
   const { Session } = await import('node:inspector/promises');
