@@ -1,7 +1,8 @@
 // What the server keeps between analyses (the project's file list, the texts
-// read from disk, the Python files' syntax trees and the parses of rewritten
-// modules, the JS/TS program; see transforms/core/reuse.ts,
-// transforms/python/kept.ts and transforms/typescript/project.ts) never
+// read from disk, the Python files' syntax trees, the parses of rewritten
+// modules, the dependency manifests read, the JS/TS program; see
+// transforms/core/reuse.ts, transforms/python/kept.ts,
+// transforms/python/dependencies.ts and transforms/typescript/project.ts) never
 // shows: after each step of a series — random edits to the open buffers, and
 // files changed, created and deleted on disk with and without the editor's
 // file events — the diagnostics of every open file must be exactly those of a
@@ -172,6 +173,19 @@ describe('awaitify lsp: what is kept between analyses never changes the diagnost
     buffers.open('shop/slow.py', 'python', SLOW);
     await check('slow.py opened');
     for (let i = 0; i < 3; i++) await check(edit());
+
+    // The view calls requests; httpx is then added to requirements.txt on disk, with no file event:
+    // the kept manifests (transforms/python/dependencies.ts) are read again by their stamps.
+    const fetching = `import requests\n${original}\n\ndef remote(request):\n    return JsonResponse(requests.get("https://example.com/price").json())\n`;
+    buffers.change(views, fetching);
+    const undeclared = await check('the view calls requests');
+    writeFileSync(path.join(dir, 'requirements.txt'), 'Django==5.2\nhttpx==0.28.1\n');
+    buffers.change(views, `${fetching}EDITED = 2\n`);
+    const declared = await check('httpx in requirements.txt');
+    expect(declared[views], 'the manifest changes the diagnostics').not.toEqual(undeclared[views]);
+    writeFileSync(path.join(dir, 'requirements.txt'), 'Django==5.2\n');
+    buffers.change(views, fetching);
+    expect(await check('httpx gone again'), 'as before httpx was added').toEqual(undeclared);
     expect(await buffers.client.stop()).toBe(0);
   });
 

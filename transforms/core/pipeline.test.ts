@@ -317,6 +317,11 @@ describe('runMigration', () => {
       // Other options: both again.
       await run([{ path: 'b.py2', text: 'risky()\n' }], 'safe');
       expect(calls.slice(3)).toEqual(['typescript: sleep()', 'python: risky()']);
+      // Back to the text on disk (the texts go into the key by hashes kept between runs): analysed again, then reused.
+      await run([], 'safe');
+      expect(calls.slice(5)).toEqual(['python: sleep()']);
+      await run([], 'safe');
+      expect(calls).toHaveLength(6);
     });
   });
 });

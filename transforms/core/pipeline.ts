@@ -370,9 +370,9 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
       progress: (done, total) => options.onProgress?.(`analyse ${adapter.language}`, done, total),
       ...(contentCache ? { cache: contentCache } : {}),
     };
-    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit);
-    const cached = cacheKey ? options.analysisCache!.get(adapter.language) : undefined;
+    const cached = options.analysisCache?.get(adapter.language);
     const memo = cached?.memo ?? new Map<string, unknown>();
+    const cacheKey = options.analysisCache && analysisKey(context, adapter, safetyLimit, memo);
     const result = cached && cached.key === cacheKey ? cached.result : await adapter.analyze(cacheKey ? { ...context, memo } : context);
     if (cacheKey) options.analysisCache!.set(adapter.language, { key: cacheKey, result, memo });
     for (const failure of result.failures) {
@@ -485,16 +485,32 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
 }
 
 /** What an adapter's analysis depends on, hashed: the files (paths and texts) and the options it is given. */
-function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number): string {
+/**
+ * The key of a language's analysis: its settings and every file's path and text. Each text
+ * goes in by its own hash, kept in the language's memo with the text it was taken of: after
+ * an edit only the changed texts are hashed again.
+ */
+function analysisKey(context: AdapterRunContext, adapter: LanguageAdapter, safetyLimit: number, memo: Map<string, unknown>): string {
   const hash = createHash('sha256');
   const { files, scope, isRuleEnabled, progress, cache, ...rest } = context;
   void progress;
   void cache;
   const enabled = adapter.rules.filter((r) => isRuleEnabled(r.id)).map((r) => r.id);
   hash.update(JSON.stringify({ ...rest, scope: scope ? [...scope].sort() : null, enabled, safetyLimit }));
-  for (const file of files) hash.update(`\0${file.path}\0${file.absPath}\0`).update(file.text);
+  const kept = (memo.get(TEXT_DIGESTS) as Map<string, { text: string; digest: string }> | undefined) ?? new Map();
+  const digests = new Map<string, { text: string; digest: string }>();
+  for (const file of files) {
+    const was = kept.get(file.absPath);
+    const digest = was && was.text === file.text ? was.digest : createHash('sha256').update(file.text).digest('hex');
+    digests.set(file.absPath, { text: file.text, digest });
+    hash.update(`\0${file.path}\0${file.absPath}\0${digest}`);
+  }
+  memo.set(TEXT_DIGESTS, digests);
   return hash.digest('hex');
 }
+
+/** The memo's entry of analysisKey's text hashes, by absolute path. */
+const TEXT_DIGESTS = 'core:text-digests';
 
 /**
  * Takes the findings an inline comment suppresses out of `findings` (in place) and out of

@@ -32,7 +32,11 @@ class UnionFind {
 export function buildUnits(findings: Finding[], plan: MigrationPlan, spans: FunctionSpan[], links: AwaitLink[]): MigrationUnit[] {
   const uf = new UnionFind();
   const spansByPath = new Map<string, FunctionSpan[]>();
-  for (const s of spans) spansByPath.set(s.path, [...(spansByPath.get(s.path) ?? []), s]);
+  for (const s of spans) {
+    const list = spansByPath.get(s.path);
+    if (list) list.push(s);
+    else spansByPath.set(s.path, [s]);
+  }
   // The innermost function that holds a position: the one starting last among those that contain it.
   const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
   const holder = (path: string, line: number, column = 1): string => {

@@ -8,7 +8,7 @@ import { childrenOf, field } from './parser.js';
 import { resolveExpr, type Project, type PyFunction, type PyModule, type Resolved } from './project.js';
 import { atLeast } from './targets.js';
 import { TemplateIndex } from './templates.js';
-import { DependencyIndex, type Dependency } from './dependencies.js';
+import { DependencyIndex, type Dependency, type KeptManifests } from './dependencies.js';
 
 /** A blocking call (or pattern) found in a function body, with its rewrite. */
 export interface Site {
@@ -65,7 +65,7 @@ export class AnalysisContext {
 
   /** Whether a module of the project may import `pkg` (a rewrite that adds its import needs it installed). */
   dependency(pkg: string, module: PyModule): Dependency {
-    this.dependencyIndex ??= new DependencyIndex(this.run.root, () => this.project.modules.map((m) => m.text));
+    this.dependencyIndex ??= new DependencyIndex(this.run.root, () => this.project.modules.map((m) => m.text), keptManifests(this.run.memo));
     return this.dependencyIndex.of(pkg, module.absPath);
   }
 
@@ -281,4 +281,12 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 export function ruleMeta(meta: Omit<RuleMeta, 'language' | 'exampleExt'>): RuleMeta {
   return { language: 'python', exampleExt: 'py', ...meta };
+}
+
+/** The manifests kept in a re-analysis' memo (see DependencyIndex): valid whatever the run's outcome, as each is checked by its stamps. */
+function keptManifests(memo: Map<string, unknown> | undefined): KeptManifests | undefined {
+  if (!memo) return undefined;
+  let kept = memo.get('python:manifests') as KeptManifests | undefined;
+  if (!kept) memo.set('python:manifests', (kept = new Map()));
+  return kept;
 }

@@ -4,6 +4,10 @@
 // changed one, at start-up; so a package counts as available only when the
 // project already imports it or a dependency manifest on the way from the
 // module up to the root names it.
+//
+// A language server's re-analysis after an edit keeps the manifests read (see
+// KeptManifests): a directory's are read again only when the directory, its
+// requirements/ folder or one of the manifests read changed size or mtime.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { requirementFiles } from './targets.js';
@@ -24,6 +28,8 @@ export class DependencyIndex {
     private readonly root: string,
     /** The texts of the project's Python modules (for what it imports already). */
     private readonly moduleTexts: () => Iterable<string>,
+    /** The manifests an earlier run on this project read (AdapterRunContext.memo), used while their stamps hold. */
+    private readonly kept?: KeptManifests,
   ) {}
 
   /** Whether `pkg` may be imported from the module at `absPath` (see Dependency). */
@@ -70,20 +76,44 @@ export class DependencyIndex {
   private manifests(dir: string): string[] {
     let texts = this.manifestsByDir.get(dir);
     if (!texts) {
-      texts = [];
-      const read = (file: string) => {
-        try {
-          if (statSync(file).isFile()) texts!.push(readFileSync(file, 'utf8'));
-        } catch {
-          // unreadable: as if absent
-        }
-      };
-      for (const entry of list(dir)) if (MANIFESTS.has(entry)) read(path.join(dir, entry));
-      for (const rel of requirementFiles(dir)) read(path.join(dir, rel));
+      const stamp = `${stampOf(dir)}|${stampOf(path.join(dir, 'requirements'))}`;
+      const kept = this.kept?.get(dir);
+      if (kept && kept.stamp === stamp && kept.files.every((f) => stampOf(f.path) === f.stamp)) {
+        texts = kept.texts;
+      } else {
+        const read: string[] = [];
+        const files: { path: string; stamp: string }[] = [];
+        const readManifest = (file: string) => {
+          // Stamped before it is read: a change made while it is read shows next time.
+          files.push({ path: file, stamp: stampOf(file) });
+          try {
+            if (statSync(file).isFile()) read.push(readFileSync(file, 'utf8'));
+          } catch {
+            // unreadable: as if absent
+          }
+        };
+        const entries = list(dir);
+        for (const entry of entries) if (MANIFESTS.has(entry)) readManifest(path.join(dir, entry));
+        for (const rel of requirementFiles(dir, entries)) readManifest(path.join(dir, rel));
+        texts = read;
+        this.kept?.set(dir, { stamp, files, texts });
+      }
       this.manifestsByDir.set(dir, texts);
     }
     return texts;
   }
+}
+
+/**
+ * The manifests read in each directory, kept between runs on one project: the
+ * stamp (size and mtime) of the directory and of its requirements/ folder (an
+ * entry created, removed or renamed changes it) and of each manifest read.
+ */
+export type KeptManifests = Map<string, { stamp: string; files: { path: string; stamp: string }[]; texts: string[] }>;
+
+function stampOf(file: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}` : '-';
 }
 
 function list(dir: string): string[] {

@@ -4,7 +4,7 @@
 // hash of all of these. A second run reads the arrays of every unchanged file
 // instead of parsing and flattening it.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,16 +75,35 @@ function layoutOf(record: object): string {
  * awaitify's version, the bytes of the grammar and of the tree-sitter runtime,
  * and the source of the modules that parse and flatten (so a change to them in
  * development, under the same version, is a new key too).
+ *
+ * Hashing them (some 670 KB of wasm) is done once per process for the same
+ * files: a language server opens the cache on every analysis. A file's path,
+ * size and mtime stand for its bytes; a file replaced by one of the same size
+ * and mtime is not seen (nor is it by the file list of a run).
  */
 function saltOf(layout: string, version: string): string {
+  const runtime = path.join(path.dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm');
+  const files = [grammarPath(), runtime, ...['tree', 'parser', 'parse-worker'].map(ownModule)];
+  const memoKey = JSON.stringify([layout, version, files.map((file) => [file, fileStamp(file)])]);
+  const memo = salts.get(memoKey);
+  if (memo !== undefined) return memo;
   const hash = createHash('sha256');
   hash.update(`${layout}\0${version}\0`);
-  const runtime = path.join(path.dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm');
-  for (const file of [grammarPath(), runtime, ...['tree', 'parser', 'parse-worker'].map(ownModule)]) {
+  for (const file of files) {
     hash.update(`${path.basename(file)}\0`);
     hash.update(existsSync(file) ? readFileSync(file) : 'missing');
   }
-  return hash.digest('hex');
+  const salt = hash.digest('hex');
+  salts.set(memoKey, salt);
+  return salt;
+}
+
+/** The salts computed in this process, by their inputs' names, versions and file stamps. */
+const salts = new Map<string, string>();
+
+function fileStamp(file: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing';
 }
 
 /** This directory's compiled module, or its TypeScript source when run from the sources (tests). */
