@@ -11,6 +11,7 @@ import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
 import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
 import { planAccounting } from './accounting.js';
+import { silentStayListener, silentStays, type StayCandidate } from './silent-stays.js';
 import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, clearLineIndex, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
@@ -438,6 +439,16 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   }
 
   const isAsyncNow = (id: string) => result.async.has(id) || Boolean(byId.get(id)?.isAsync);
+  // Functions on a handler path: reachable from an entry point (under any --entry).
+  const onHandlerPath = ctx.entry === 'all' ? reachableFunctions(graphFns, edges, 'handlers', (f) => Boolean(f.entry)) : result.reachable;
+  const blockingLines = (fn: PyFunction) =>
+    [...new Set((sitesByFn.get(fn.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
+  // What the silent-stay check looks at: functions on a handler path that block and do not change.
+  const stayCandidates = (): StayCandidate[] =>
+    project.functions
+      .filter((fn) => onHandlerPath.has(fn.id) && !isAsyncNow(fn.id) && !twins.has(fn.id))
+      .map((fn) => ({ path: fn.module.path, name: fn.name, qualname: fn.qualname, line: lineColumn(fn.module.text, fn.node.startIndex).line, blocksAt: blockingLines(fn) }))
+      .filter((c) => c.blocksAt.length > 0);
   // Under `--entry all` (or a glob) a function Django calls synchronously was chosen but stays sync: say which Django caller keeps it.
   const chosenButDjangoCalled = (fn: PyFunction): string | undefined => {
     const boundary = entries.cannotBeAsync.get(fn.id);
@@ -695,7 +706,10 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     const end = lineColumn(fn.module.text, fn.outer.endIndex);
     return { path: fn.module.path, name: fn.qualname, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   });
-  return { findings: emitted.map((e) => e.finding), plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
+  const findings = emitted.map((e) => e.finding);
+  const listener = silentStayListener();
+  if (listener) listener(ctx.root, silentStays(stayCandidates(), findings));
+  return { findings, plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 
 /**
