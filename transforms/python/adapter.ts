@@ -10,7 +10,7 @@ import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportR
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
 import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
-import { planAccounting } from './accounting.js';
+import { planAccounting, short } from './accounting.js';
 import { silentStayListener, silentStays, type StayCandidate } from './silent-stays.js';
 import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
@@ -635,10 +635,14 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   if (ctx.isRuleEnabled('middleware-async')) {
     for (const f of foreignMiddlewareFindings(entries, project)) emit(f.module, f.node, 'middleware-async', 'manual', f.message, []);
   }
-  // Classes that stay sync as a whole (DRF): said once per class, where something in it blocks.
-  for (const { cls, reason } of entries.syncClasses) {
-    const lines = [...cls.methods.values()].flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(m.module.text, s.node.startIndex).line));
-    if (lines.length) emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${[...new Set(lines)].sort((a, b) => a - b).join(', ')}`, []);
+  // Classes whose methods stay sync (DRF, a base awaitify cannot see): said once per class, where
+  // those methods block, naming the first blocking operation.
+  for (const { cls, kind, reason } of entries.syncClasses) {
+    const methods = [...cls.methods.values()].filter((m) => entries.cannotBeAsync.get(m.id)?.kind === kind);
+    const sites = methods.flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed)).sort((a, b) => a.node.startIndex - b.node.startIndex);
+    if (!sites.length) continue;
+    const lines = [...new Set(sites.map((s) => lineColumn(cls.module.text, s.node.startIndex).line))];
+    emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${lines[0]} (\`${short(sites[0].node.text)}\`)${lines.length > 1 ? `, ${lines.slice(1).join(', ')}` : ''}`, []);
   }
 
   // Insertions at one offset apply in report order: the outer expression's first, so that
