@@ -455,6 +455,18 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     if (!boundary || !DJANGO_SYNC_KINDS.has(boundary.kind)) return undefined;
     return ctx.entry === 'all' || options.matchesEntryGlob(graphFnById.get(fn.id)!) ? boundary.reason : undefined;
   };
+  // Whether code that is (or becomes) async calls the function: it runs the call through sync_to_async, and that finding names it.
+  const calledFromAsync = new Set(callSites.filter((cs) => cs.caller && cs.node.type === 'call' && cs.edge.mode === 'await' && isAsyncNow(cs.caller.id)).map((cs) => cs.callee.id));
+  // Why a function on a handler path that does not change stays sync: a boundary of its own (said
+  // per class for DRF classes and classes deriving from a base awaitify cannot see), or, under
+  // `--api replace`, a caller that cannot await it. Not when async code runs it through sync_to_async.
+  const handlerPathStay = (fn: PyFunction): string | undefined => {
+    if (!onHandlerPath.has(fn.id) || calledFromAsync.has(fn.id) || isAsyncNow(fn.id) || twins.has(fn.id)) return undefined;
+    const boundary = entries.cannotBeAsync.get(fn.id);
+    if (boundary) return entries.syncClasses.some((c) => c.kind === boundary.kind) ? undefined : boundary.reason;
+    const pin = result.pinned.get(fn.id);
+    return pin ? `${pin.function} calls it at ${pin.path}:${pin.line} and cannot await it (${pin.reason})` : undefined;
+  };
 
   const emitted: Emitted[] = [];
   const emit = (module: PyModule, node: Node, rule: string, safety: Safety, message: string, edits: TextEdit[], imports?: ImportRequest[], keepInSync = false) => {
@@ -495,7 +507,8 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       keptSync.get(fn.id)?.reason ??
       accountingBlock.get(fn.id)?.reason ??
       decorated ??
-      chosenButDjangoCalled(fn);
+      chosenButDjangoCalled(fn) ??
+      handlerPathStay(fn);
     const idle = blocked === accountingBlock.get(fn.id)?.reason && accounting.blocked.get(fn.id)?.idle && !result.reachable.has(fn.id);
     if (blocked && !idle && sites.some((s) => s.seed)) {
       const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
@@ -522,14 +535,24 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     emit(fn.module, field(fn.node, 'name') ?? fn.node, accounting.blocked.get(id)?.rule ?? 'async-propagation', 'manual', `${fn.qualname} stays sync: ${b.reason}`, []);
   }
 
-  // An entry point left sync only because a helper it calls is kept sync by work awaitify cannot account for.
+  // An entry point left sync only because a helper it calls that blocks stays sync: kept by work awaitify
+  // cannot account for, by a boundary of its own (a model method, a base awaitify cannot see), or by
+  // a caller that cannot await it.
+  const keptHelper = (callee: PyFunction): { rule: string; reason: string } | undefined => {
+    if (seedsOf(callee) === 0 || callee.isAsync || isAsyncNow(callee.id)) return undefined;
+    const b = accounting.blocked.get(callee.id);
+    if (b) return b;
+    const boundary = entries.cannotBeAsync.get(callee.id);
+    const why = boundary?.reason ?? (result.pinned.get(callee.id) ? handlerPathStay(callee) : undefined);
+    return why ? { rule: 'async-propagation', reason: `${why}; it blocks at line ${blockingLines(callee).join(', ')}` } : undefined;
+  };
   for (const fn of project.functions) {
-    if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id) || accountingBlock.has(fn.id)) continue;
-    const cs = callSites.find((c) => c.caller?.id === fn.id && c.node.type === 'call' && accounting.blocked.has(c.callee.id) && seedsOf(c.callee) > 0);
-    if (!cs) continue;
+    if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id) || accountingBlock.has(fn.id) || keptSync.has(fn.id)) continue;
+    let kept: { rule: string; reason: string } | undefined;
+    const cs = callSites.find((c) => c.caller?.id === fn.id && c.node.type === 'call' && (kept = keptHelper(c.callee)));
+    if (!cs || !kept) continue;
     const line = lineColumn(fn.module.text, cs.node.startIndex).line;
-    const b = accounting.blocked.get(cs.callee.id)!;
-    emit(fn.module, field(fn.node, 'name') ?? fn.node, b.rule, 'manual', `${fn.qualname} stays sync: it calls ${cs.callee.qualname}() at line ${line}, which stays sync (${cs.callee.module.path}: ${b.reason})`, []);
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, kept.rule, 'manual', `${fn.qualname} stays sync: it calls ${cs.callee.qualname}() at line ${line}, which stays sync (${cs.callee.module.path}: ${kept.reason})`, []);
     reportedSync.add(fn.id);
   }
 
