@@ -840,7 +840,8 @@ function formWhy(name: string): string {
   return 'forms query while they are built, validated or saved';
 }
 
-function short(text: string): string {
+/** Source text on one line, cut at 60 characters: how findings quote an operation. */
+export function short(text: string): string {
   const one = text.replace(/\s+/g, ' ');
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }

@@ -10,7 +10,8 @@ import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportR
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
 import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
-import { planAccounting } from './accounting.js';
+import { planAccounting, short } from './accounting.js';
+import { silentStayListener, silentStays, type StayCandidate } from './silent-stays.js';
 import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, clearLineIndex, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
@@ -438,11 +439,33 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   }
 
   const isAsyncNow = (id: string) => result.async.has(id) || Boolean(byId.get(id)?.isAsync);
+  // Functions on a handler path: reachable from an entry point (under any --entry).
+  const onHandlerPath = ctx.entry === 'all' ? reachableFunctions(graphFns, edges, 'handlers', (f) => Boolean(f.entry)) : result.reachable;
+  const blockingLines = (fn: PyFunction) =>
+    [...new Set((sitesByFn.get(fn.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
+  // What the silent-stay check looks at: functions on a handler path that block and do not change.
+  const stayCandidates = (): StayCandidate[] =>
+    project.functions
+      .filter((fn) => onHandlerPath.has(fn.id) && !isAsyncNow(fn.id) && !twins.has(fn.id))
+      .map((fn) => ({ path: fn.module.path, name: fn.name, qualname: fn.qualname, line: lineColumn(fn.module.text, fn.node.startIndex).line, blocksAt: blockingLines(fn) }))
+      .filter((c) => c.blocksAt.length > 0);
   // Under `--entry all` (or a glob) a function Django calls synchronously was chosen but stays sync: say which Django caller keeps it.
   const chosenButDjangoCalled = (fn: PyFunction): string | undefined => {
     const boundary = entries.cannotBeAsync.get(fn.id);
     if (!boundary || !DJANGO_SYNC_KINDS.has(boundary.kind)) return undefined;
     return ctx.entry === 'all' || options.matchesEntryGlob(graphFnById.get(fn.id)!) ? boundary.reason : undefined;
+  };
+  // Whether code that is (or becomes) async calls the function: it runs the call through sync_to_async, and that finding names it.
+  const calledFromAsync = new Set(callSites.filter((cs) => cs.caller && cs.node.type === 'call' && cs.edge.mode === 'await' && isAsyncNow(cs.caller.id)).map((cs) => cs.callee.id));
+  // Why a function on a handler path that does not change stays sync: a boundary of its own (said
+  // per class for DRF classes and classes deriving from a base awaitify cannot see), or, under
+  // `--api replace`, a caller that cannot await it. Not when async code runs it through sync_to_async.
+  const handlerPathStay = (fn: PyFunction): string | undefined => {
+    if (!onHandlerPath.has(fn.id) || calledFromAsync.has(fn.id) || isAsyncNow(fn.id) || twins.has(fn.id)) return undefined;
+    const boundary = entries.cannotBeAsync.get(fn.id);
+    if (boundary) return entries.syncClasses.some((c) => c.kind === boundary.kind) ? undefined : boundary.reason;
+    const pin = result.pinned.get(fn.id);
+    return pin ? `${pin.function} calls it at ${pin.path}:${pin.line} and cannot await it (${pin.reason})` : undefined;
   };
 
   const emitted: Emitted[] = [];
@@ -484,7 +507,8 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       keptSync.get(fn.id)?.reason ??
       accountingBlock.get(fn.id)?.reason ??
       decorated ??
-      chosenButDjangoCalled(fn);
+      chosenButDjangoCalled(fn) ??
+      handlerPathStay(fn);
     const idle = blocked === accountingBlock.get(fn.id)?.reason && accounting.blocked.get(fn.id)?.idle && !result.reachable.has(fn.id);
     if (blocked && !idle && sites.some((s) => s.seed)) {
       const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
@@ -511,14 +535,24 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     emit(fn.module, field(fn.node, 'name') ?? fn.node, accounting.blocked.get(id)?.rule ?? 'async-propagation', 'manual', `${fn.qualname} stays sync: ${b.reason}`, []);
   }
 
-  // An entry point left sync only because a helper it calls is kept sync by work awaitify cannot account for.
+  // An entry point left sync only because a helper it calls that blocks stays sync: kept by work awaitify
+  // cannot account for, by a boundary of its own (a model method, a base awaitify cannot see), or by
+  // a caller that cannot await it.
+  const keptHelper = (callee: PyFunction): { rule: string; reason: string } | undefined => {
+    if (seedsOf(callee) === 0 || callee.isAsync || isAsyncNow(callee.id)) return undefined;
+    const b = accounting.blocked.get(callee.id);
+    if (b) return b;
+    const boundary = entries.cannotBeAsync.get(callee.id);
+    const why = boundary?.reason ?? (result.pinned.get(callee.id) ? handlerPathStay(callee) : undefined);
+    return why ? { rule: 'async-propagation', reason: `${why}; it blocks at line ${blockingLines(callee).join(', ')}` } : undefined;
+  };
   for (const fn of project.functions) {
-    if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id) || accountingBlock.has(fn.id)) continue;
-    const cs = callSites.find((c) => c.caller?.id === fn.id && c.node.type === 'call' && accounting.blocked.has(c.callee.id) && seedsOf(c.callee) > 0);
-    if (!cs) continue;
+    if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id) || accountingBlock.has(fn.id) || keptSync.has(fn.id)) continue;
+    let kept: { rule: string; reason: string } | undefined;
+    const cs = callSites.find((c) => c.caller?.id === fn.id && c.node.type === 'call' && (kept = keptHelper(c.callee)));
+    if (!cs || !kept) continue;
     const line = lineColumn(fn.module.text, cs.node.startIndex).line;
-    const b = accounting.blocked.get(cs.callee.id)!;
-    emit(fn.module, field(fn.node, 'name') ?? fn.node, b.rule, 'manual', `${fn.qualname} stays sync: it calls ${cs.callee.qualname}() at line ${line}, which stays sync (${cs.callee.module.path}: ${b.reason})`, []);
+    emit(fn.module, field(fn.node, 'name') ?? fn.node, kept.rule, 'manual', `${fn.qualname} stays sync: it calls ${cs.callee.qualname}() at line ${line}, which stays sync (${cs.callee.module.path}: ${kept.reason})`, []);
     reportedSync.add(fn.id);
   }
 
@@ -624,10 +658,14 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   if (ctx.isRuleEnabled('middleware-async')) {
     for (const f of foreignMiddlewareFindings(entries, project)) emit(f.module, f.node, 'middleware-async', 'manual', f.message, []);
   }
-  // Classes that stay sync as a whole (DRF): said once per class, where something in it blocks.
-  for (const { cls, reason } of entries.syncClasses) {
-    const lines = [...cls.methods.values()].flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(m.module.text, s.node.startIndex).line));
-    if (lines.length) emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${[...new Set(lines)].sort((a, b) => a - b).join(', ')}`, []);
+  // Classes whose methods stay sync (DRF, a base awaitify cannot see): said once per class, where
+  // those methods block, naming the first blocking operation.
+  for (const { cls, kind, reason } of entries.syncClasses) {
+    const methods = [...cls.methods.values()].filter((m) => entries.cannotBeAsync.get(m.id)?.kind === kind);
+    const sites = methods.flatMap((m) => (sitesByFn.get(m.id) ?? []).filter((s) => s.seed)).sort((a, b) => a.node.startIndex - b.node.startIndex);
+    if (!sites.length) continue;
+    const lines = [...new Set(sites.map((s) => lineColumn(cls.module.text, s.node.startIndex).line))];
+    emit(cls.module, field(cls.node, 'name') ?? cls.node, 'async-propagation', 'manual', `${cls.name} stays sync: ${reason}. It blocks at line ${lines[0]} (\`${short(sites[0].node.text)}\`)${lines.length > 1 ? `, ${lines.slice(1).join(', ')}` : ''}`, []);
   }
 
   // Insertions at one offset apply in report order: the outer expression's first, so that
@@ -695,7 +733,10 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     const end = lineColumn(fn.module.text, fn.outer.endIndex);
     return { path: fn.module.path, name: fn.qualname, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   });
-  return { findings: emitted.map((e) => e.finding), plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
+  const findings = emitted.map((e) => e.finding);
+  const listener = silentStayListener();
+  if (listener) listener(ctx.root, silentStays(stayCandidates(), findings));
+  return { findings, plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 
 /**

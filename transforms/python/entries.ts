@@ -83,8 +83,12 @@ export interface EntryInfo {
   registrations: Map<string, Node[]>;
   /** Entry points that change by gaining an async twin beside them, never in place (middleware __call__), with the twin's name. */
   asyncTwins: Map<string, string>;
-  /** Classes whose methods all stay sync, said once per class where something in them blocks (Django REST framework views, serializers, permissions). */
-  syncClasses: { cls: PyClass; reason: string }[];
+  /**
+   * Classes whose methods stay sync, said once per class where those methods block: Django REST
+   * framework views, serializers and permissions (`drf`), and classes deriving from a base awaitify
+   * cannot see (`external-base`). `kind` is their methods' boundary kind.
+   */
+  syncClasses: { cls: PyClass; kind: string; reason: string }[];
 }
 
 export interface EntryOptions {
@@ -314,7 +318,7 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
     if (!drf || external.some((n) => TEST_BASE.test(n) || /^rest_framework\.test\./.test(n))) continue;
     viewClasses.delete(cls);
     const reason = drfReason(drf);
-    info.syncClasses.push({ cls, reason });
+    info.syncClasses.push({ cls, kind: 'drf', reason });
     for (const m of cls.methods.values()) if (!m.isAsync) info.cannotBeAsync.set(m.id, { kind: 'drf', reason });
   }
   for (const cls of viewClasses) {
@@ -664,6 +668,7 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
     if (!info.cannotBeAsync.has(fn.id) && !info.entries.has(fn.id)) info.cannotBeAsync.set(fn.id, { kind, reason });
   };
   const middlewareClasses = new Set(info.middleware.map((m) => m.cls).filter(Boolean));
+  const unseenClasses = new Set<PyClass>();
   for (const fn of project.functions) {
     if (fn.isAsync) continue;
     const decos = fn.decorators.map((d) => d.text);
@@ -759,6 +764,11 @@ function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyCl
       const unseen = unseenBase(project, fn.cls);
       if (unseen) {
         set(fn, 'external-base', `${fn.cls.name}.${fn.name} belongs to a class deriving from ${unseen}, which awaitify cannot see and which may call it synchronously (async callers run it through sync_to_async)`);
+        // Said once per class where its methods block, as for DRF classes, in every mode.
+        if (!unseenClasses.has(fn.cls)) {
+          unseenClasses.add(fn.cls);
+          info.syncClasses.push({ cls: fn.cls, kind: 'external-base', reason: `it derives from ${unseen}, which awaitify cannot see and which may call its methods synchronously, so they stay sync, with no async twin (async callers run them through sync_to_async)` });
+        }
         continue;
       }
     }

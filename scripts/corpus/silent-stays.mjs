@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Silent stays on real Django trees: functions reachable from an entry point that hold a
+// blocking operation awaitify knows of, do not change, and that no finding names (see
+// transforms/python/silent-stays.ts). A dry run with the built dist/ (nothing is written).
+//
+//   node scripts/corpus/silent-stays.mjs [--entry all] [--api replace] [--list] <tree>...
+//
+// Prints one line per tree (`<tree> <count>`), and with --list each stay under it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'transforms');
+const { runMigration } = await import(path.join(dist, 'core', 'pipeline.js'));
+const { pythonAdapter } = await import(path.join(dist, 'python', 'adapter.js'));
+const { onSilentStays } = await import(path.join(dist, 'python', 'silent-stays.js'));
+
+const args = process.argv.slice(2);
+const options = {};
+const trees = [];
+let list = false;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--entry' || args[i] === '--api') options[args[i].slice(2)] = args[++i];
+  else if (args[i] === '--list') list = true;
+  else trees.push(args[i]);
+}
+if (!trees.length) {
+  console.error('usage: silent-stays.mjs [--entry all] [--api replace] [--list] <tree>...');
+  process.exit(2);
+}
+let total = 0;
+for (const tree of trees) {
+  let stays = [];
+  onSilentStays((_root, found) => {
+    stays = found;
+  });
+  await runMigration({ cwd: path.resolve(tree), paths: ['.'], adapters: [pythonAdapter], ...options });
+  total += stays.length;
+  console.log(`${tree} ${stays.length}`);
+  if (list) for (const s of stays) console.log(`  ${s.path}:${s.line} ${s.name} (blocks at line ${s.blocksAt.join(', ')})`);
+}
+onSilentStays(undefined);
+if (trees.length > 1) console.log(`total ${total}`);

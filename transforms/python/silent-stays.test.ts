@@ -1,0 +1,73 @@
+// No silent stays in the Python fixtures: every function reachable from an entry point
+// that holds a blocking operation awaitify knows of changes, or a finding names it or
+// its operation (transforms/python/silent-stays.ts).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseOptionLine, toMigrateOptions } from '../../tests/helpers/fixture-options.js';
+import { runMigration } from '../core/pipeline.js';
+import { pythonAdapter } from './adapter.js';
+import { onSilentStays, silentStays, type SilentStay } from './silent-stays.js';
+
+const fixtures = path.resolve(import.meta.dirname, '..', '..', 'test-fixtures', 'python');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-stays-'));
+afterAll(() => {
+  onSilentStays(undefined);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function readTree(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
+  for (const entry of readdirSync(dir).sort()) {
+    const abs = path.join(dir, entry);
+    if (statSync(abs).isDirectory()) readTree(abs, base, out);
+    else out.set(path.relative(base, abs), readFileSync(abs, 'latin1'));
+  }
+  return out;
+}
+
+/** Every Python case's input files: `<case>.input.py`, `<case>.noop.py`, or `<case>/input/`. */
+function inputs(): [string, Map<string, string>][] {
+  const cases: [string, Map<string, string>][] = [];
+  for (const rule of readdirSync(fixtures).sort()) {
+    const ruleDir = path.join(fixtures, rule);
+    for (const entry of readdirSync(ruleDir).sort()) {
+      const abs = path.join(ruleDir, entry);
+      if (statSync(abs).isDirectory()) cases.push([`${rule}/${entry}`, readTree(path.join(abs, 'input'))]);
+      const m = /^(.+)\.(input|noop)\.py$/.exec(entry);
+      if (m) cases.push([`${rule}/${m[1]}`, new Map([[`${m[1]}.py`, readFileSync(abs, 'latin1')]])]);
+    }
+  }
+  return cases;
+}
+
+describe('silent stays', () => {
+  it('names a stay that no finding explains, and not one a finding names', () => {
+    const candidates = [
+      { path: 'a.py', name: 'helper', qualname: 'Loader.helper', line: 3, blocksAt: [4] },
+      { path: 'a.py', name: 'other', qualname: 'other', line: 9, blocksAt: [10, 11] },
+      { path: 'a.py', name: 'wrapped', qualname: 'wrapped', line: 20, blocksAt: [21] },
+    ];
+    const finding = (line: number, message: string) => ({ rule: 'r', path: 'a.py', line, column: 1, message, safety: 'manual' as const, edits: [] });
+    expect(silentStays(candidates, [finding(11, 'x'), finding(30, 'wrapped() blocks')])).toEqual([{ path: 'a.py', name: 'Loader.helper', line: 3, blocksAt: [4] }]);
+  });
+
+  it('finds none in the Python fixtures', async () => {
+    const found: string[] = [];
+    for (const [name, files] of inputs()) {
+      const dir = path.join(scratch, name.replace('/', '__'));
+      for (const [rel, text] of files) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), text);
+      }
+      const line = [...files.values()].map((t) => parseOptionLine(t.split(/\r?\n/, 1)[0] ?? '')).find(Boolean) ?? {};
+      let stays: SilentStay[] = [];
+      onSilentStays((_root, s) => {
+        stays = s;
+      });
+      await runMigration({ cwd: dir, paths: ['.'], adapters: [pythonAdapter], ...toMigrateOptions(line) });
+      for (const s of stays) found.push(`${name}: ${s.path}:${s.line} ${s.name} (blocks at line ${s.blocksAt.join(', ')})`);
+    }
+    expect(found).toEqual([]);
+  }, 600_000);
+});

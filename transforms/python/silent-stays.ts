@@ -1,0 +1,58 @@
+// The soundness check behind every Python run: a function that holds a blocking
+// operation awaitify knows of (a rewrite that needs await) and is reachable from an
+// entry point either changes (async in place, or an async twin) or a finding names
+// it or its operation. What fails this is a silent stay; tests and the corpus
+// script (scripts/corpus/silent-stays.mjs) listen for them.
+import type { Finding } from '../core/types.js';
+
+export interface SilentStay {
+  path: string;
+  /** The function's qualified name and the line of its `def`. */
+  name: string;
+  line: number;
+  /** Lines of its blocking operations. */
+  blocksAt: number[];
+}
+
+export interface StayCandidate {
+  path: string;
+  name: string;
+  qualname: string;
+  line: number;
+  blocksAt: number[];
+}
+
+/**
+ * The candidates no finding explains: none at the function's `def` line or at a line of
+ * its blocking operations, and none whose message names it (`qualname`, or `name()` as a
+ * caller's wrapped or kept call says it).
+ */
+export function silentStays(candidates: StayCandidate[], findings: Finding[]): SilentStay[] {
+  const linesByPath = new Map<string, Set<number>>();
+  for (const f of findings) {
+    const lines = linesByPath.get(f.path) ?? new Set<number>();
+    for (let l = f.line; l <= (f.endLine ?? f.line); l++) lines.add(l);
+    linesByPath.set(f.path, lines);
+  }
+  const messages = findings.map((f) => f.message);
+  const out: SilentStay[] = [];
+  for (const c of candidates) {
+    const lines = linesByPath.get(c.path);
+    if (lines && (lines.has(c.line) || c.blocksAt.some((l) => lines.has(l)))) continue;
+    if (messages.some((m) => m.includes(c.qualname) || m.includes(`${c.name}()`))) continue;
+    out.push({ path: c.path, name: c.qualname, line: c.line, blocksAt: c.blocksAt });
+  }
+  return out;
+}
+
+type Listener = (root: string, stays: SilentStay[]) => void;
+let listener: Listener | undefined;
+
+/** Listen for each Python run's silent stays (undefined stops); the adapter looks for them only while someone listens. */
+export function onSilentStays(l: Listener | undefined): void {
+  listener = l;
+}
+
+export function silentStayListener(): Listener | undefined {
+  return listener;
+}
