@@ -11,7 +11,7 @@ import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, identifiersNamed, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
@@ -528,30 +528,22 @@ class SoundnessPass {
     if (reassigned) return undefined;
     const index = fn.parameters.indexOf(decl);
     const name = fn.name.text;
-    const sf = fn.getSourceFile();
     const args: ts.Expression[] = [];
-    let ok = true;
     let calls = 0;
-    const visit = (n: ts.Node): void => {
-      if (!ok) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== fn.name && this.model.lookup(name, n) === fn) {
-        let u: ts.Node = n;
-        while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
-        const call = u.parent;
-        if (!call || !ts.isCallExpression(call) || call.expression !== u || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) {
-          ok = false;
-          return;
-        }
-        calls++;
-        const arg = call.arguments[index];
-        if (!arg) ok = false;
-        else args.push(arg);
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
+    // The file's identifiers spelled like the function, in document order.
+    for (const n of identifiersNamed(fn.getSourceFile(), name)) {
+      if (n === fn.name || this.model.lookup(name, n) !== fn) continue;
+      let u: ts.Node = n;
+      while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
+      const call = u.parent;
+      if (!call || !ts.isCallExpression(call) || call.expression !== u || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return undefined;
+      calls++;
+      const arg = call.arguments[index];
+      if (!arg) return undefined;
+      args.push(arg);
+    }
     // `module.exports = { name }` and the like read the name without calling it: refused above.
-    return ok && calls > 0 ? args : undefined;
+    return calls > 0 ? args : undefined;
   }
 
   /** `req`, `res`, `reply`, `ctx` of a registered handler: the framework's objects, not project code. */
@@ -846,15 +838,14 @@ class SoundnessPass {
     const statement = decl.parent?.parent;
     if (statement && ts.isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return { to: 'exported', holder: `\`${name}\`` };
     let found: HandOverTarget | undefined;
-    const visit = (n: ts.Node): void => {
-      if (found?.call && !this.serialisingCall(found.call)) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+    // The file's identifiers spelled like the variable, in document order (the order a walk of the file meets them).
+    for (const n of identifiersNamed(decl.getSourceFile(), name)) {
+      if (found?.call && !this.serialisingCall(found.call)) break;
+      if (n !== decl.name && this.model.lookup(name, n) === decl) {
         const use = this.handOverFrom(n, depth + 1);
         if (use && (!found || !use.call || !this.serialisingCall(use.call))) found = use;
       }
-      ts.forEachChild(n, visit);
-    };
-    visit(decl.getSourceFile());
+    }
     return found ? { ...found, holder: `\`${name}\`` } : undefined;
   }
 
@@ -877,13 +868,7 @@ class SoundnessPass {
     if (!factory || factory.module) return false;
     const node = factory.node;
     if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) || !node.body) return false;
-    let returns = 0;
-    const visit = (n: ts.Node): void => {
-      if (isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isReturnStatement(n)) returns++;
-      ts.forEachChild(n, visit);
-    };
-    if (ts.isBlock(node.body)) ts.forEachChild(node.body, visit);
+    const returns = ts.isBlock(node.body) ? ownReturns(node.body) : 0;
     if (returns !== 1 || !expr.parent || !ts.isReturnStatement(expr.parent)) return false;
     const edges = this.edgesInto(factory.id);
     if (edges.length === 0) return false;
@@ -903,20 +888,14 @@ class SoundnessPass {
   private onlyReadByMember(decl: ts.VariableDeclaration): boolean {
     if (!ts.isIdentifier(decl.name)) return false;
     const name = decl.name.text;
-    const sf = decl.getSourceFile();
-    let ok = true;
-    const visit = (n: ts.Node): void => {
-      if (!ok) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
-        const p = n.parent;
-        if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== n) ok = false;
-        // `c.get = other` replaces a member.
-        else if (p.parent && ts.isBinaryExpression(p.parent) && p.parent.left === p) ok = false;
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-    return ok;
+    for (const n of identifiersNamed(decl.getSourceFile(), name)) {
+      if (n === decl.name || this.model.lookup(name, n) !== decl) continue;
+      const p = n.parent;
+      if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== n) return false;
+      // `c.get = other` replaces a member.
+      if (p.parent && ts.isBinaryExpression(p.parent) && p.parent.left === p) return false;
+    }
+    return true;
   }
 
   /** A project function or class (its uses of the object are analysed), or a call that only inspects the object. */
@@ -1203,14 +1182,7 @@ function isRevealingModuleReturn(expr: ts.Expression): boolean {
     while (fn && !isFunctionLike(fn)) fn = fn.parent;
   }
   if (!fn || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return false;
-  let returns = 0;
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return;
-    if (ts.isReturnStatement(n)) returns++;
-    ts.forEachChild(n, visit);
-  };
-  if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
-  else returns = fn.body === expr ? 1 : 0;
+  const returns = ts.isBlock(fn.body) ? ownReturns(fn.body) : fn.body === expr ? 1 : 0;
   if (returns !== 1) return false;
   let callee: ts.Node = fn;
   while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
@@ -1222,6 +1194,24 @@ function isRevealingModuleReturn(expr: ts.Expression): boolean {
   if (!p) return false;
   if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return true;
   return ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportTarget(skipOuter(p.left));
+}
+
+/** Counted once per function body (syntax alone; kept with the tree): every `return` of a function asks. */
+const OWN_RETURNS = new WeakMap<ts.Block, number>();
+
+/** The `return` statements of a function body, not counting nested functions' and classes'. */
+function ownReturns(body: ts.Block): number {
+  let returns = OWN_RETURNS.get(body);
+  if (returns !== undefined) return returns;
+  let count = 0;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n)) count++;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  OWN_RETURNS.set(body, (returns = count));
+  return returns;
 }
 
 function isExportTarget(left: ts.Expression): boolean {

@@ -174,7 +174,7 @@ function fileSyntaxMemo(sf: ts.SourceFile): FileSyntaxMemo {
 }
 
 /** The identifiers of a file with a given text, in document order; the index is made on the first question about the file. */
-function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
+export function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
   const memo = fileSyntaxMemo(sf);
   let byName = memo.identifiers;
   if (!byName) {
