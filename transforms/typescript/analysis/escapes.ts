@@ -11,7 +11,11 @@ import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
 import type { FunctionInfo, GraphBuilder } from './graph.js';
-import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, identifiersNamed, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+
+// The members of `ts` are getters on an object of thousands of properties (each read about ten times
+// a local's cost): the node tests this module calls on every evaluation are read once.
+const { forEachChild, isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isDeleteExpression, isElementAccessExpression, isExportAssignment, isExportSpecifier, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionTypeNode, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isLiteralTypeNode, isMethodDeclaration, isNamespaceImport, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTupleTypeNode, isTypeOfExpression, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement } = ts;
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
@@ -130,8 +134,8 @@ class SoundnessPass {
 
   private functionValue(expr: ts.Expression): FunctionInfo | undefined {
     const inner = skipOuter(expr);
-    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return this.target(inner);
-    if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) return undefined;
+    if (isArrowFunction(inner) || isFunctionExpression(inner)) return this.target(inner);
+    if (!isIdentifier(inner) && !isPropertyAccessExpression(inner)) return undefined;
     const v = this.model.valueOf(inner);
     return v?.kind === 'function' ? this.target(v.node) : undefined;
   }
@@ -179,7 +183,7 @@ class SoundnessPass {
         }
         case K.ArrowFunction: {
           const body = (node as ts.ArrowFunction).body;
-          if (!ts.isBlock(body)) this.onReturned(body, file);
+          if (!isBlock(body)) this.onReturned(body, file);
           break;
         }
         case K.ArrayLiteralExpression:
@@ -192,9 +196,9 @@ class SoundnessPass {
   private onObjectLiteral(obj: ts.ObjectLiteralExpression): void {
     for (const p of obj.properties) {
       let fnNode: ts.Node | undefined;
-      if (ts.isMethodDeclaration(p)) fnNode = p;
-      else if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
-        const v = ts.isPropertyAssignment(p) ? this.model.valueOf(p.initializer) : this.model.valueOf(p.name);
+      if (isMethodDeclaration(p)) fnNode = p;
+      else if (isPropertyAssignment(p) || isShorthandPropertyAssignment(p)) {
+        const v = isPropertyAssignment(p) ? this.model.valueOf(p.initializer) : this.model.valueOf(p.name);
         if (v?.kind === 'function') fnNode = v.node;
       }
       if (!fnNode) continue;
@@ -215,7 +219,7 @@ class SoundnessPass {
       else this.subclasses.set(b.node, [cls]);
     }
     for (const m of cls.members) {
-      if (ts.isPropertyDeclaration(m) && m.initializer) {
+      if (isPropertyDeclaration(m) && m.initializer) {
         const t = this.functionValue(m.initializer);
         if (t) this.alias(t, propertyNameText(m.name));
       }
@@ -224,18 +228,18 @@ class SoundnessPass {
 
   private onCall(call: ts.CallExpression, file: FileInfo): void {
     const callee = skipOuter(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+    if (isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword) {
       this.propertyCalls.push({ call, receiver: callee.expression, name: callee.name.text, nameNode: callee.name, file });
       // `api.dir = dir.bind(null, name)`: the bound function calls `dir` wherever it goes. Handed to a
       // call as a callback it is the graph's (a registration, or a stop with the callee named); elsewhere it escapes.
       const outer = outermostParen(call);
       const host = outer.parent;
       // `this.onX = this.onX.bind(this)` replaces a member by its bound self: calls of `this.onX()` are followed as before.
-      const rebound = host && ts.isBinaryExpression(host) && host.operatorToken.kind === ts.SyntaxKind.EqualsToken && host.right === outer && skipOuter(host.left).getText() === skipOuter(callee.expression).getText();
-      if (callee.name.text === 'bind' && !rebound && !(host && (ts.isCallExpression(host) || ts.isNewExpression(host)) && isArgumentOf(outer, host))) {
+      const rebound = host && isBinaryExpression(host) && host.operatorToken.kind === ts.SyntaxKind.EqualsToken && host.right === outer && skipOuter(host.left).getText() === skipOuter(callee.expression).getText();
+      if (callee.name.text === 'bind' && !rebound && !(host && (isCallExpression(host) || isNewExpression(host)) && isArgumentOf(outer, host))) {
         this.functionSites.push({ expr: callee.expression, file, how: () => `it is bound (\`${shortText(call, file)}\`)` });
       }
-    } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+    } else if (isElementAccessExpression(callee) && isStringLiteralLike(callee.argumentExpression)) {
       this.propertyCalls.push({ call, receiver: callee.expression, name: callee.argumentExpression.text, nameNode: callee.argumentExpression, file });
     }
     this.onArguments(call, file);
@@ -243,23 +247,25 @@ class SoundnessPass {
 
   private onArguments(call: ts.CallExpression | ts.NewExpression, file: FileInfo): void {
     for (const arg of call.arguments ?? []) {
-      if (ts.isSpreadElement(arg)) this.objectSites.push({ expr: arg.expression, file, how: () => 'it is spread into a call', call });
-      else this.objectSites.push({ expr: arg, file, how: () => `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
+      // Most arguments (literals, calls, functions written there) are of kinds objectEscape returns on at once: no site is made for them.
+      if (isSpreadElement(arg)) {
+        if (mayEscapeAsObject(arg.expression)) this.objectSites.push({ expr: arg.expression, file, how: () => 'it is spread into a call', call });
+      } else if (mayEscapeAsObject(arg)) this.objectSites.push({ expr: arg, file, how: () => `it is passed to \`${shortText(call.expression, file)}(...)\``, call });
     }
   }
 
   private onElementAccess(node: ts.ElementAccessExpression, file: FileInfo): void {
     const key = skipOuter(node.argumentExpression);
-    if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return;
+    if (isStringLiteralLike(key) || isNumericLiteral(key)) return;
     let n: ts.Node = node;
-    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
     const p = n.parent;
     // A write (`obj[k] = v`) or a `delete` calls nothing.
-    if (p && ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
-    if (p && ts.isDeleteExpression(p)) return;
+    if (p && isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+    if (p && isDeleteExpression(p)) return;
     // Tests of the value (`self[k] != null`, `typeof obj[k]`, `!obj[k]`) call nothing either.
-    if (p && (ts.isTypeOfExpression(p) || (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken))) return;
-    if (p && ts.isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind)) return;
+    if (p && (isTypeOfExpression(p) || (isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken))) return;
+    if (p && isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind)) return;
     this.computedReads.push({ node, file });
   }
 
@@ -282,13 +288,13 @@ class SoundnessPass {
   private onAssignment(node: ts.BinaryExpression, file: FileInfo): void {
     const left = skipOuter(node.left);
     // `realpath = fn`: the model resolves a variable to its initializer only, so calls through it after this are not seen.
-    if (ts.isIdentifier(left)) {
+    if (isIdentifier(left)) {
       this.functionSites.push({ expr: node.right, file, how: () => `it is assigned to \`${left.text}\`` });
       return;
     }
-    if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return;
+    if (!isPropertyAccessExpression(left) && !isElementAccessExpression(left)) return;
     if (isModuleExports(left) || isExportsTarget(left)) return;
-    const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
+    const name = isPropertyAccessExpression(left) ? left.name.text : isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : undefined;
     const fn = this.functionValue(node.right);
     if (fn && name !== undefined && this.isProjectReceiver(left.expression)) {
       // `this.x = fn`, `Foo.prototype.x = fn`, `obj.x = fn`: calls of `.x` are matched by name.
@@ -303,7 +309,7 @@ class SoundnessPass {
     }
     // `W.prototype = { m: function () {} }` of a constructor function: the model resolves
     // `new W().m()` to these members, and unresolved `.m()` calls match them by name.
-    if (!fn && ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && this.model.valueOf(left.expression)?.kind === 'function') return;
+    if (!fn && isPropertyAccessExpression(left) && left.name.text === 'prototype' && this.model.valueOf(left.expression)?.kind === 'function') return;
     const how = () => `it is stored in \`${shortText(left, file)}\``;
     if (fn) this.functionSites.push({ expr: node.right, file, how });
     this.objectSites.push({ expr: node.right, file, how });
@@ -320,11 +326,11 @@ class SoundnessPass {
 
   private onArray(node: ts.ArrayLiteralExpression, file: FileInfo): void {
     let n: ts.Node = node;
-    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
     // `app.get('/x', [auth, handler])`: the call's own callback handling sees these.
-    const handedOver = (n.parent && (ts.isCallExpression(n.parent) || ts.isNewExpression(n.parent)) && isArgumentOf(n, n.parent)) || isRouteHookList(n);
+    const handedOver = (n.parent && (isCallExpression(n.parent) || isNewExpression(n.parent)) && isArgumentOf(n, n.parent)) || isRouteHookList(n);
     for (const el of node.elements) {
-      const expr = ts.isSpreadElement(el) ? el.expression : el;
+      const expr = isSpreadElement(el) ? el.expression : el;
       if (!handedOver) this.functionSites.push({ expr, file, how: STORED_IN_ARRAY });
       this.objectSites.push({ expr, file, how: STORED_IN_ARRAY });
     }
@@ -333,7 +339,7 @@ class SoundnessPass {
   /** What a member assigned on `expr` belongs to: a class (`this.x = fn` in a member), an object literal, a module's file, a function (`Foo.prototype.x = fn`). */
   private ownerNode(expr: ts.Expression): ts.Node | undefined {
     const e = skipOuter(expr);
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'prototype') return this.ownerNode(e.expression);
+    if (isPropertyAccessExpression(e) && e.name.text === 'prototype') return this.ownerNode(e.expression);
     const v = e.kind === ts.SyntaxKind.ThisKeyword ? this.model.valueOfThis(e) : this.model.valueOf(e);
     return v ? ownerKey(v) : undefined;
   }
@@ -348,7 +354,7 @@ class SoundnessPass {
   private isProjectReceiver(expr: ts.Expression): boolean {
     const e = skipOuter(expr);
     if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'prototype') return this.isProjectReceiver(e.expression);
+    if (isPropertyAccessExpression(e) && e.name.text === 'prototype') return this.isProjectReceiver(e.expression);
     const v = this.model.valueOf(e);
     return Boolean(v && (v.kind === 'object' || v.kind === 'class' || v.kind === 'instance' || v.kind === 'function' || v.kind === 'module'));
   }
@@ -430,33 +436,33 @@ class SoundnessPass {
 
   private isBuiltinReceiver(receiver: ts.Expression, byName: Map<string, FunctionInfo[]>): boolean {
     if (
-      ts.isStringLiteralLike(receiver) ||
-      ts.isTemplateExpression(receiver) ||
-      ts.isNumericLiteral(receiver) ||
-      ts.isArrayLiteralExpression(receiver) ||
-      ts.isRegularExpressionLiteral(receiver) ||
-      ts.isObjectLiteralExpression(receiver)
+      isStringLiteralLike(receiver) ||
+      isTemplateExpression(receiver) ||
+      isNumericLiteral(receiver) ||
+      isArrayLiteralExpression(receiver) ||
+      isRegularExpressionLiteral(receiver) ||
+      isObjectLiteralExpression(receiver)
     ) {
       return true;
     }
     // `Object.keys(o).find(...)`, `process.env.X.split(...)`: rooted in a global.
     let root: ts.Expression = receiver;
     for (;;) {
-      if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
-      else if (ts.isCallExpression(root)) {
+      if (isPropertyAccessExpression(root) || isElementAccessExpression(root)) root = skipOuter(root.expression);
+      else if (isCallExpression(root)) {
         const c = skipOuter(root.expression);
         // `xs.filter(f).find(g)`: the result of an array or string method is one too.
-        if (ts.isPropertyAccessExpression(c) && BUILTIN_CHAIN_METHODS.has(c.name.text) && !byName.has(c.name.text)) return true;
+        if (isPropertyAccessExpression(c) && BUILTIN_CHAIN_METHODS.has(c.name.text) && !byName.has(c.name.text)) return true;
         root = c;
       } else break;
     }
-    if (ts.isIdentifier(root) && root.text !== 'require' && root.text !== 'exports' && root.text !== 'module' && !this.model.lookup(root.text, root)) return true;
+    if (isIdentifier(root) && root.text !== 'require' && root.text !== 'exports' && root.text !== 'module' && !this.model.lookup(root.text, root)) return true;
     // `const parts = []`, `let name = ''`: a literal's methods.
-    if (ts.isIdentifier(receiver)) {
+    if (isIdentifier(receiver)) {
       const decl = this.model.lookup(receiver.text, receiver);
-      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
+      if (decl && isVariableDeclaration(decl) && decl.initializer && isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) {
         const init = skipOuter(decl.initializer);
-        if (ts.isArrayLiteralExpression(init) || ts.isStringLiteralLike(init) || ts.isTemplateExpression(init)) return true;
+        if (isArrayLiteralExpression(init) || isStringLiteralLike(init) || isTemplateExpression(init)) return true;
       }
     }
     return false;
@@ -465,16 +471,16 @@ class SoundnessPass {
   /** A receiver declared with a built-in or package type (`m: Map<K, V>`, `names: string[]`, `private res: Response`). */
   private typedOutsideProject(receiver: ts.Expression): boolean {
     let type: ts.TypeNode | undefined;
-    if (ts.isIdentifier(receiver)) {
+    if (isIdentifier(receiver)) {
       const decl = this.model.lookup(receiver.text, receiver);
-      if (decl && (ts.isParameter(decl) || ts.isVariableDeclaration(decl)) && ts.isIdentifier(decl.name)) type = decl.type;
-    } else if (ts.isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
+      if (decl && (isParameter(decl) || isVariableDeclaration(decl)) && isIdentifier(decl.name)) type = decl.type;
+    } else if (isPropertyAccessExpression(receiver) && skipOuter(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) {
       const cls = this.thisClass(receiver.expression);
       const name = receiver.name.text;
       for (const m of cls?.members ?? []) {
-        if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) type = m.type;
+        if (isPropertyDeclaration(m) && propertyNameText(m.name) === name) type = m.type;
         // `constructor(private readonly cache: Map<string, T>)`
-        if (ts.isConstructorDeclaration(m)) for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) type = p.type;
+        if (isConstructorDeclaration(m)) for (const p of m.parameters) if (isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) type = p.type;
       }
     }
     return type ? this.nonProjectType(type) : false;
@@ -489,16 +495,16 @@ class SoundnessPass {
       case ts.SyntaxKind.SymbolKeyword:
         return true;
     }
-    if (ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type) || ts.isLiteralTypeNode(type) || ts.isFunctionTypeNode(type)) return true;
-    if (ts.isParenthesizedTypeNode(type)) return this.nonProjectType(type.type);
-    if (ts.isUnionTypeNode(type)) return type.types.every((t) => t.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) || this.nonProjectType(t));
-    if (!ts.isTypeReferenceNode(type)) return false;
-    const left = ts.isIdentifier(type.typeName) ? type.typeName : type.typeName.left;
-    if (!ts.isIdentifier(left)) return false;
+    if (isArrayTypeNode(type) || isTupleTypeNode(type) || isLiteralTypeNode(type) || isFunctionTypeNode(type)) return true;
+    if (isParenthesizedTypeNode(type)) return this.nonProjectType(type.type);
+    if (isUnionTypeNode(type)) return type.types.every((t) => t.kind === ts.SyntaxKind.UndefinedKeyword || (isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) || this.nonProjectType(t));
+    if (!isTypeReferenceNode(type)) return false;
+    const left = isIdentifier(type.typeName) ? type.typeName : type.typeName.left;
+    if (!isIdentifier(left)) return false;
     const decl = this.model.lookup(left.text, left);
     // A global type (`Map`, `Array`, `Record`, `Buffer`): the standard library's.
     if (!decl) return true;
-    if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl) || ts.isImportEqualsDeclaration(decl)) {
+    if (isImportSpecifier(decl) || isImportClause(decl) || isNamespaceImport(decl) || isImportEqualsDeclaration(decl)) {
       const v = this.model.valueOfDeclaration(decl);
       return v?.kind === 'external';
     }
@@ -513,52 +519,44 @@ class SoundnessPass {
    * only ever called by name there (so every call is in view); else undefined.
    */
   private allParameterArguments(receiver: ts.Expression): ts.Expression[] | undefined {
-    if (!ts.isIdentifier(receiver)) return undefined;
+    if (!isIdentifier(receiver)) return undefined;
     const decl = this.model.lookup(receiver.text, receiver);
-    if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name) || decl.dotDotDotToken || decl.initializer) return undefined;
+    if (!decl || !isParameter(decl) || !isIdentifier(decl.name) || decl.dotDotDotToken || decl.initializer) return undefined;
     const fn = decl.parent;
-    if (!ts.isFunctionDeclaration(fn) || !fn.name || hasExportModifier(fn)) return undefined;
+    if (!isFunctionDeclaration(fn) || !fn.name || hasExportModifier(fn)) return undefined;
     // The parameter must not be reassigned in the function.
     let reassigned = false;
     const checkAssign = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(skipOuter(n.left)) && (skipOuter(n.left) as ts.Identifier).text === decl.name.getText()) reassigned = true;
-      ts.forEachChild(n, checkAssign);
+      if (isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isIdentifier(skipOuter(n.left)) && (skipOuter(n.left) as ts.Identifier).text === decl.name.getText()) reassigned = true;
+      forEachChild(n, checkAssign);
     };
     if (fn.body) checkAssign(fn.body);
     if (reassigned) return undefined;
     const index = fn.parameters.indexOf(decl);
     const name = fn.name.text;
-    const sf = fn.getSourceFile();
     const args: ts.Expression[] = [];
-    let ok = true;
     let calls = 0;
-    const visit = (n: ts.Node): void => {
-      if (!ok) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== fn.name && this.model.lookup(name, n) === fn) {
-        let u: ts.Node = n;
-        while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
-        const call = u.parent;
-        if (!call || !ts.isCallExpression(call) || call.expression !== u || call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) {
-          ok = false;
-          return;
-        }
-        calls++;
-        const arg = call.arguments[index];
-        if (!arg) ok = false;
-        else args.push(arg);
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
+    // The file's identifiers spelled like the function, in document order.
+    for (const n of identifiersNamed(fn.getSourceFile(), name)) {
+      if (n === fn.name || this.model.lookup(name, n) !== fn) continue;
+      let u: ts.Node = n;
+      while (u.parent && isParenthesizedExpression(u.parent)) u = u.parent;
+      const call = u.parent;
+      if (!call || !isCallExpression(call) || call.expression !== u || call.arguments.slice(0, index + 1).some((a) => isSpreadElement(a))) return undefined;
+      calls++;
+      const arg = call.arguments[index];
+      if (!arg) return undefined;
+      args.push(arg);
+    }
     // `module.exports = { name }` and the like read the name without calling it: refused above.
-    return ok && calls > 0 ? args : undefined;
+    return calls > 0 ? args : undefined;
   }
 
   /** `req`, `res`, `reply`, `ctx` of a registered handler: the framework's objects, not project code. */
   private handlerParameter(receiver: ts.Expression): boolean {
-    if (!ts.isIdentifier(receiver)) return false;
+    if (!isIdentifier(receiver)) return false;
     const decl = this.model.lookup(receiver.text, receiver);
-    if (!decl || !ts.isParameter(decl) || !isFunctionLike(decl.parent)) return false;
+    if (!decl || !isParameter(decl) || !isFunctionLike(decl.parent)) return false;
     return Boolean(this.builder.functions.get(decl.parent)?.registration);
   }
 
@@ -571,7 +569,7 @@ class SoundnessPass {
   }
 
   private derivesFrom(fn: FunctionInfo, base: ts.ClassLikeDeclaration): boolean {
-    let cls: ts.ClassLikeDeclaration | undefined = ts.isClassLike(fn.node.parent) ? fn.node.parent : undefined;
+    let cls: ts.ClassLikeDeclaration | undefined = isClassLike(fn.node.parent) ? fn.node.parent : undefined;
     for (let depth = 0; cls && depth < 10; depth++) {
       if (cls === base) return depth > 0;
       const b = baseClassExpression(cls);
@@ -604,7 +602,7 @@ class SoundnessPass {
       const members = new Set<FunctionInfo>();
       const v = this.model.moduleExportValue(this.model.valueOf(receiver));
       if (v) this.membersOf(v, members, false);
-      else if (ts.isIdentifier(receiver) && this.parameterArguments(receiver).length) {
+      else if (isIdentifier(receiver) && this.parameterArguments(receiver).length) {
         // `function dispatch(handlers, type) { handlers[type]() }`: what the project passes in.
         for (const arg of this.parameterArguments(receiver)) this.membersOf(arg, members, false);
       } else {
@@ -621,7 +619,7 @@ class SoundnessPass {
   /** The values project calls pass for a parameter, when the name is one. */
   private parameterArguments(name: ts.Identifier): Value[] {
     const decl = this.model.lookup(name.text, name);
-    if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name) || decl.dotDotDotToken || !isFunctionLike(decl.parent)) return [];
+    if (!decl || !isParameter(decl) || !isIdentifier(decl.name) || decl.dotDotDotToken || !isFunctionLike(decl.parent)) return [];
     const fn = this.builder.functions.get(decl.parent);
     if (!fn) return [];
     const index = decl.parent.parameters.indexOf(decl);
@@ -630,7 +628,7 @@ class SoundnessPass {
       const info = this.builder.sites.get(e);
       if (info?.kind !== 'call' && info?.kind !== 'new') continue;
       const arg = info.call.arguments?.[index];
-      const v = arg && !ts.isSpreadElement(arg) ? this.model.moduleExportValue(this.model.valueOf(arg)) : undefined;
+      const v = arg && !isSpreadElement(arg) ? this.model.moduleExportValue(this.model.valueOf(arg)) : undefined;
       if (v) out.push(v);
     }
     return out;
@@ -648,16 +646,16 @@ class SoundnessPass {
       case 'object':
         for (const t of this.attachedTo.get(v.node) ?? []) out.add(t);
         for (const p of v.node.properties) {
-          if (ts.isMethodDeclaration(p)) {
+          if (isMethodDeclaration(p)) {
             const t = this.target(p);
             if (t) out.add(t);
             continue;
           }
-          const expr = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : ts.isSpreadAssignment(p) ? p.expression : undefined;
+          const expr = isPropertyAssignment(p) ? p.initializer : isShorthandPropertyAssignment(p) ? p.name : isSpreadAssignment(p) ? p.expression : undefined;
           const pv = expr && this.model.valueOf(expr);
           if (!pv) continue;
           if (pv.kind === 'function') this.membersOf(pv, out, deep, depth + 1);
-          else if (ts.isSpreadAssignment(p) || deep) this.membersOf(pv, out, deep, depth + 1);
+          else if (isSpreadAssignment(p) || deep) this.membersOf(pv, out, deep, depth + 1);
         }
         return;
       case 'class':
@@ -682,10 +680,10 @@ class SoundnessPass {
     for (const m of cls.members) {
       const st = (ts.getModifiers(m as ts.HasModifiers) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
       if (st !== isStatic) continue;
-      if (ts.isMethodDeclaration(m)) {
+      if (isMethodDeclaration(m)) {
         const t = this.target(m);
         if (t) out.add(t);
-      } else if (ts.isPropertyDeclaration(m) && m.initializer) {
+      } else if (isPropertyDeclaration(m) && m.initializer) {
         const t = this.functionValue(m.initializer);
         if (t) out.add(t);
       }
@@ -701,8 +699,9 @@ class SoundnessPass {
   private objectEscape(site: EscapeSite): void {
     const expr = skipOuter(site.expr);
     // `ko.renderTemplate('path', this)`, `widgets.mount(this)`: a class instance handing itself to a library, which may call its methods.
+    if (!OBJECT_SITE_KINDS[expr.kind]) return;
     const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
-    if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr) && !ts.isNewExpression(expr)) return;
+    if (!self && expr.kind === ts.SyntaxKind.ThisKeyword) return;
     const v = this.model.valueOf(expr);
     // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`, `const views = [view]; widgets.mountAll(views)`: an instance handed to a library, which may call its methods.
     const handOver = v?.kind === 'instance' && !self ? this.instanceHandOver(site) : undefined;
@@ -744,7 +743,7 @@ class SoundnessPass {
     if (found.call && found.call === site.call) return { call: found.call, how: site.how };
     const arrayArgument = site.how === STORED_IN_ARRAY && found.call && outermostParen(outermostParen(site.expr).parent!).parent === found.call;
     if (arrayArgument) return { call: found.call, how: () => `it is passed in an array to \`${shortText(found.call!.expression, site.file)}(...)\`` };
-    const holder = found.holder ?? (ts.isArrayLiteralExpression(outermostParen(site.expr).parent!) ? 'an array' : 'an object');
+    const holder = found.holder ?? (isArrayLiteralExpression(outermostParen(site.expr).parent!) ? 'an array' : 'an object');
     return { call: found.call, how: () => `it is put in ${holder}, which is ${to}` };
   }
 
@@ -758,39 +757,39 @@ class SoundnessPass {
     const n = outermostParen(node);
     const p = n.parent;
     if (!p) return undefined;
-    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(n, p)) return this.callHandOver(p, n, depth);
-    if (ts.isSpreadElement(p) || ts.isArrayLiteralExpression(p)) return this.handOverFrom(p, depth + 1);
+    if ((isCallExpression(p) || isNewExpression(p)) && isArgumentOf(n, p)) return this.callHandOver(p, n, depth);
+    if (isSpreadElement(p) || isArrayLiteralExpression(p)) return this.handOverFrom(p, depth + 1);
     // `views.filter(f)`, `[a].map(f)`: the result may hold the elements. Other reads (`views.length`, `views[0]`, `views.forEach(f)`) hand nothing over.
-    if (ts.isPropertyAccessExpression(p) && p.expression === n) {
+    if (isPropertyAccessExpression(p) && p.expression === n) {
       const call = outermostParen(p).parent;
-      return call && ts.isCallExpression(call) && call.expression === outermostParen(p) && ARRAY_COPYING_METHODS.has(p.name.text) ? this.handOverFrom(call, depth + 1) : undefined;
+      return call && isCallExpression(call) && call.expression === outermostParen(p) && ARRAY_COPYING_METHODS.has(p.name.text) ? this.handOverFrom(call, depth + 1) : undefined;
     }
-    if ((ts.isPropertyAssignment(p) && p.initializer === n) || (ts.isShorthandPropertyAssignment(p) && p.name === n)) return this.handOverFrom(p.parent, depth + 1);
-    if (ts.isVariableDeclaration(p) && p.initializer === n) return this.variableHandOver(p, depth + 1);
-    if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
+    if ((isPropertyAssignment(p) && p.initializer === n) || (isShorthandPropertyAssignment(p) && p.name === n)) return this.handOverFrom(p.parent, depth + 1);
+    if (isVariableDeclaration(p) && p.initializer === n) return this.variableHandOver(p, depth + 1);
+    if (isReturnStatement(p) || (isArrowFunction(p) && p.body === n)) {
       if (n === node && depth === 0) return undefined;
       // `views.map((v) => [v.id, v])`: what the callback returns is an element of the call's result.
       let fn: ts.Node | undefined = p;
       while (fn && !isFunctionLike(fn)) fn = fn.parent;
       const call = fn && outermostParen(fn).parent;
-      if (call && ts.isCallExpression(call) && isArgumentOf(outermostParen(fn!), call)) {
+      if (call && isCallExpression(call) && isArgumentOf(outermostParen(fn!), call)) {
         const callee = skipOuter(call.expression);
-        if (ts.isPropertyAccessExpression(callee) && ELEMENT_MAPPING_METHODS.has(callee.name.text)) return this.handOverFrom(call, depth + 1);
+        if (isPropertyAccessExpression(callee) && ELEMENT_MAPPING_METHODS.has(callee.name.text)) return this.handOverFrom(call, depth + 1);
       }
       return { to: 'returned' };
     }
-    if (ts.isExportAssignment(p) || ts.isExportSpecifier(p)) return { to: 'exported' };
-    if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (isExportAssignment(p) || isExportSpecifier(p)) return { to: 'exported' };
+    if (isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = skipOuter(p.left);
       if (isExportTarget(left)) return { to: 'exported' };
       // `opts.view = a`, `views[0] = a` on a local array or object.
-      if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+      if (isPropertyAccessExpression(left) || isElementAccessExpression(left)) {
         const holder = this.localContainer(left.expression);
         return holder ? this.variableHandOver(holder, depth + 1) : undefined;
       }
-      if (ts.isIdentifier(left)) {
+      if (isIdentifier(left)) {
         const decl = this.model.lookup(left.text, left);
-        return decl && ts.isVariableDeclaration(decl) ? this.variableHandOver(decl, depth + 1) : undefined;
+        return decl && isVariableDeclaration(decl) ? this.variableHandOver(decl, depth + 1) : undefined;
       }
     }
     return undefined;
@@ -805,11 +804,11 @@ class SoundnessPass {
     // `super(graph)` of a project base class: its constructor is analysed like any project function.
     if (callee.kind === ts.SyntaxKind.SuperKeyword) {
       let cls: ts.Node | undefined = call.parent;
-      while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+      while (cls && !isClassLike(cls)) cls = cls.parent;
       const base = cls && baseClassExpression(cls as ts.ClassLikeDeclaration);
       if (base && this.model.moduleExportValue(this.model.valueOf(base))?.kind === 'class') return undefined;
     }
-    if (ts.isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) {
+    if (isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) {
       // `views.push(a)` on a local array that is itself handed over.
       const holder = FILLING_METHODS.has(callee.name.text) ? this.localContainer(callee.expression) : undefined;
       return holder ? this.variableHandOver(holder, depth + 1) : undefined;
@@ -821,19 +820,19 @@ class SoundnessPass {
   /** A local variable initialised with an array or object literal or a built-in collection (`new Map()`), when `expr` names one. */
   private localContainer(expr: ts.Expression): ts.VariableDeclaration | undefined {
     const e = skipOuter(expr);
-    if (!ts.isIdentifier(e)) return undefined;
+    if (!isIdentifier(e)) return undefined;
     const decl = this.model.lookup(e.text, e);
-    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    if (!decl || !isVariableDeclaration(decl) || !decl.initializer) return undefined;
     const init = skipOuter(decl.initializer);
-    if (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) return decl;
-    return (ts.isNewExpression(init) || ts.isCallExpression(init)) && this.isCollectionBuilder(skipOuter(init.expression)) ? decl : undefined;
+    if (isArrayLiteralExpression(init) || isObjectLiteralExpression(init)) return decl;
+    return (isNewExpression(init) || isCallExpression(init)) && this.isCollectionBuilder(skipOuter(init.expression)) ? decl : undefined;
   }
 
   /** `Map`, `Set` (and weak ones), `Array.from`, `Object.fromEntries`, ... of the standard library (not a project binding of that name). */
   private isCollectionBuilder(callee: ts.Expression): boolean {
-    const root = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
-    if (!ts.isIdentifier(root) || this.model.lookup(root.text, root)) return false;
-    return ts.isPropertyAccessExpression(callee) ? COLLECTION_BUILDERS.has(`${root.text}.${callee.name.text}`) : COLLECTION_BUILDERS.has(root.text);
+    const root = isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : callee;
+    if (!isIdentifier(root) || this.model.lookup(root.text, root)) return false;
+    return isPropertyAccessExpression(callee) ? COLLECTION_BUILDERS.has(`${root.text}.${callee.name.text}`) : COLLECTION_BUILDERS.has(root.text);
   }
 
   /**
@@ -841,29 +840,28 @@ class SoundnessPass {
    * (preferring one that is not `res.json`).
    */
   private variableHandOver(decl: ts.VariableDeclaration, depth: number): HandOverTarget | undefined {
-    if (!ts.isIdentifier(decl.name) || depth > 6) return undefined;
+    if (!isIdentifier(decl.name) || depth > 6) return undefined;
     const name = decl.name.text;
     const statement = decl.parent?.parent;
-    if (statement && ts.isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return { to: 'exported', holder: `\`${name}\`` };
+    if (statement && isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return { to: 'exported', holder: `\`${name}\`` };
     let found: HandOverTarget | undefined;
-    const visit = (n: ts.Node): void => {
-      if (found?.call && !this.serialisingCall(found.call)) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+    // The file's identifiers spelled like the variable, in document order (the order a walk of the file meets them).
+    for (const n of identifiersNamed(decl.getSourceFile(), name)) {
+      if (found?.call && !this.serialisingCall(found.call)) break;
+      if (n !== decl.name && this.model.lookup(name, n) === decl) {
         const use = this.handOverFrom(n, depth + 1);
         if (use && (!found || !use.call || !this.serialisingCall(use.call))) found = use;
       }
-      ts.forEachChild(n, visit);
-    };
-    visit(decl.getSourceFile());
+    }
     return found ? { ...found, holder: `\`${name}\`` } : undefined;
   }
 
   /** `res.json(x)`, `res.send(x)`, `reply.send(x)` on a registered handler's parameter: the value is serialised. */
   private serialisingCall(call: ts.CallExpression | ts.NewExpression): boolean {
     const callee = skipOuter(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !SERIALISING_METHODS.has(callee.name.text)) return false;
+    if (!isPropertyAccessExpression(callee) || !SERIALISING_METHODS.has(callee.name.text)) return false;
     let root: ts.Expression = callee.expression;
-    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = skipOuter(root.expression);
+    while (isPropertyAccessExpression(root) || isCallExpression(root)) root = skipOuter(root.expression);
     return this.handlerParameter(root);
   }
 
@@ -876,65 +874,53 @@ class SoundnessPass {
     const factory = this.builder.enclosing(expr);
     if (!factory || factory.module) return false;
     const node = factory.node;
-    if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) || !node.body) return false;
-    let returns = 0;
-    const visit = (n: ts.Node): void => {
-      if (isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isReturnStatement(n)) returns++;
-      ts.forEachChild(n, visit);
-    };
-    if (ts.isBlock(node.body)) ts.forEachChild(node.body, visit);
-    if (returns !== 1 || !expr.parent || !ts.isReturnStatement(expr.parent)) return false;
+    if (!(isFunctionDeclaration(node) || isFunctionExpression(node) || isArrowFunction(node)) || !node.body) return false;
+    const returns = isBlock(node.body) ? ownReturns(node.body) : 0;
+    if (returns !== 1 || !expr.parent || !isReturnStatement(expr.parent)) return false;
     const edges = this.edgesInto(factory.id);
     if (edges.length === 0) return false;
     for (const e of edges) {
       const info = this.builder.sites.get(e);
       if (info?.kind !== 'call') return false;
       let n: ts.Node = info.call;
-      while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+      while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
       const p = n.parent;
-      if (p && ts.isPropertyAccessExpression(p) && p.expression === n) continue;
-      if (!p || !ts.isVariableDeclaration(p) || p.initializer !== n || !this.onlyReadByMember(p)) return false;
+      if (p && isPropertyAccessExpression(p) && p.expression === n) continue;
+      if (!p || !isVariableDeclaration(p) || p.initializer !== n || !this.onlyReadByMember(p)) return false;
     }
     return true;
   }
 
   /** Whether every use of a variable is `x.name` (its members read, the variable itself never passed on or reassigned). */
   private onlyReadByMember(decl: ts.VariableDeclaration): boolean {
-    if (!ts.isIdentifier(decl.name)) return false;
+    if (!isIdentifier(decl.name)) return false;
     const name = decl.name.text;
-    const sf = decl.getSourceFile();
-    let ok = true;
-    const visit = (n: ts.Node): void => {
-      if (!ok) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
-        const p = n.parent;
-        if (!p || !ts.isPropertyAccessExpression(p) || p.expression !== n) ok = false;
-        // `c.get = other` replaces a member.
-        else if (p.parent && ts.isBinaryExpression(p.parent) && p.parent.left === p) ok = false;
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-    return ok;
+    for (const n of identifiersNamed(decl.getSourceFile(), name)) {
+      if (n === decl.name || this.model.lookup(name, n) !== decl) continue;
+      const p = n.parent;
+      if (!p || !isPropertyAccessExpression(p) || p.expression !== n) return false;
+      // `c.get = other` replaces a member.
+      if (p.parent && isBinaryExpression(p.parent) && p.parent.left === p) return false;
+    }
+    return true;
   }
 
   /** A project function or class (its uses of the object are analysed), or a call that only inspects the object. */
   private callSeesMembers(call: ts.CallExpression | ts.NewExpression): boolean {
     const callee = skipOuter(call.expression);
-    if (ts.isCallExpression(call) && this.resolvedCalls.has(call)) return true;
+    if (isCallExpression(call) && this.resolvedCalls.has(call)) return true;
     const v = this.model.moduleExportValue(this.model.valueOf(callee));
     if (v?.kind === 'function' || v?.kind === 'class') return true;
     // `fn.call(obj)`, `fn.apply(obj, args)`, `fn.bind(obj)` of a project function.
-    if (ts.isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && this.model.valueOf(callee.expression)?.kind === 'function') return true;
+    if (isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && this.model.valueOf(callee.expression)?.kind === 'function') return true;
     let root: ts.Expression = callee;
-    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = skipOuter(root.expression);
-    if (!ts.isIdentifier(root) || this.model.lookup(root.text, root)) {
-      const rv = ts.isIdentifier(root) ? this.model.valueOf(root) : undefined;
+    while (isPropertyAccessExpression(root) || isCallExpression(root)) root = skipOuter(root.expression);
+    if (!isIdentifier(root) || this.model.lookup(root.text, root)) {
+      const rv = isIdentifier(root) ? this.model.valueOf(root) : undefined;
       return rv?.kind === 'external' && INSPECTING_CALLEES.has(rv.module);
     }
     if (INSPECTING_CALLEES.has(root.text)) return true;
-    return root.text === 'Object' && ts.isPropertyAccessExpression(callee) && INSPECTING_OBJECT_METHODS.has(callee.name.text);
+    return root.text === 'Object' && isPropertyAccessExpression(callee) && INSPECTING_OBJECT_METHODS.has(callee.name.text);
   }
 
   private handledInside(fn: FunctionInfo, file: FileInfo, start: number, end: number): boolean {
@@ -970,11 +956,11 @@ class SoundnessPass {
       const info = this.builder.sites.get(e);
       if (info?.kind !== 'call') continue;
       let n: ts.Node = info.call;
-      while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+      while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
       const p = n.parent;
-      if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(n, p)) continue;
+      if (p && (isCallExpression(p) || isNewExpression(p)) && isArgumentOf(n, p)) continue;
       // `const mw = factory(); app.use(mw)`: the same, through a constant.
-      if (p && ts.isVariableDeclaration(p) && p.initializer === n && this.onlyHandedOver(p)) continue;
+      if (p && isVariableDeclaration(p) && p.initializer === n && this.onlyHandedOver(p)) continue;
       const pos = info.file.sf.getLineAndCharacterOfPosition(info.call.getStart(info.file.sf));
       this.stop(info.call, info.file, fn, ESCAPING_REFERENCE, `\`${factory.graph.name}\` returns it, and the result of the call at ${info.file.path}:${pos.line + 1} is kept where awaitify cannot see how it is called`);
     }
@@ -983,20 +969,20 @@ class SoundnessPass {
 
   /** Whether every use of a `const` binding is as an argument of a call (where the callee's callback handling sees it). */
   private onlyHandedOver(decl: ts.VariableDeclaration): boolean {
-    if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return false;
+    if (!isIdentifier(decl.name) || !isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const)) return false;
     const name = decl.name.text;
     let scope: ts.Node = decl.parent;
-    while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    while (scope.parent && !isBlock(scope) && !isSourceFile(scope)) scope = scope.parent;
     let ok = true;
     const visit = (n: ts.Node): void => {
       if (!ok) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
+      if (isIdentifier(n) && n.text === name && n !== decl.name && this.model.lookup(name, n) === decl) {
         let u: ts.Node = n;
-        while (u.parent && ts.isParenthesizedExpression(u.parent)) u = u.parent;
+        while (u.parent && isParenthesizedExpression(u.parent)) u = u.parent;
         const p = u.parent;
-        if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p)) || !isArgumentOf(u, p)) ok = false;
+        if (!p || !(isCallExpression(p) || isNewExpression(p)) || !isArgumentOf(u, p)) ok = false;
       }
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
     visit(scope);
     return ok;
@@ -1028,18 +1014,18 @@ class SoundnessPass {
 function thisExpression(expr: ts.Expression, model: ProjectModel): ts.Node | undefined {
   const e = skipOuter(expr);
   if (e.kind === ts.SyntaxKind.ThisKeyword) return e;
-  if (!ts.isIdentifier(e)) return undefined;
+  if (!isIdentifier(e)) return undefined;
   const decl = model.lookup(e.text, e);
-  if (decl && ts.isVariableDeclaration(decl) && decl.initializer && skipOuter(decl.initializer).kind === ts.SyntaxKind.ThisKeyword) return skipOuter(decl.initializer);
+  if (decl && isVariableDeclaration(decl) && decl.initializer && skipOuter(decl.initializer).kind === ts.SyntaxKind.ThisKeyword) return skipOuter(decl.initializer);
   return undefined;
 }
 
 /** The non-arrow function whose `this` a `this` expression is. */
 function enclosingThisFunction(node: ts.Node): FunctionLike | undefined {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isArrowFunction(n)) continue;
+    if (isArrowFunction(n)) continue;
     if (isFunctionLike(n)) return n;
-    if (ts.isClassLike(n) || ts.isSourceFile(n)) return undefined;
+    if (isClassLike(n) || isSourceFile(n)) return undefined;
   }
   return undefined;
 }
@@ -1047,7 +1033,7 @@ function enclosingThisFunction(node: ts.Node): FunctionLike | undefined {
 /** `Base.call(this, ...)`, `Base.apply(this, args)`: a constructor run on `this`, not a hand-over. */
 function superConstructorCall(call: ts.CallExpression | ts.NewExpression): boolean {
   const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
+  return isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply');
 }
 
 /** Methods that store a value in a collection (the project reads it back and calls it where the graph sees that). */
@@ -1073,12 +1059,12 @@ const COPYING_METHODS = new Set(['assign', 'assignIn', 'defaults', 'defaultsDeep
 
 function copiesOnto(call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): boolean {
   const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) && COPYING_METHODS.has(callee.name.text) && call.arguments?.[0] === arg;
+  return isPropertyAccessExpression(callee) && COPYING_METHODS.has(callee.name.text) && call.arguments?.[0] === arg;
 }
 
 function outermostParen(node: ts.Node): ts.Node {
   let n = node;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
   return n;
 }
 
@@ -1088,7 +1074,7 @@ function isArgumentOf(node: ts.Node, call: ts.CallExpression | ts.NewExpression)
 
 function isExportsTarget(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const obj = skipOuter(expr.expression);
-  return isModuleExports(obj) || (ts.isIdentifier(obj) && obj.text === 'exports');
+  return isModuleExports(obj) || (isIdentifier(obj) && obj.text === 'exports');
 }
 
 function ownerKey(v: Value): ts.Node | undefined {
@@ -1104,17 +1090,17 @@ function isPackageValue(v: Value): boolean {
 }
 
 function hasUnknownSpread(obj: ts.ObjectLiteralExpression, model: ProjectModel): boolean {
-  return obj.properties.some((p) => ts.isSpreadAssignment(p) && !model.valueOf(p.expression));
+  return obj.properties.some((p) => isSpreadAssignment(p) && !model.valueOf(p.expression));
 }
 
 /** `await x.m()`, or `return x.m()` from an async function: a promise there changes nothing. */
 function resultIsAwaited(call: ts.CallExpression): boolean {
   let n: ts.Node = call;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (!p) return false;
-  if (ts.isAwaitExpression(p)) return true;
-  const returned = ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n);
+  if (isAwaitExpression(p)) return true;
+  const returned = isReturnStatement(p) || (isArrowFunction(p) && p.body === n);
   if (!returned) return false;
   for (let f: ts.Node | undefined = p; f; f = f.parent) {
     if (isFunctionLike(f)) return (ts.getModifiers(f) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
@@ -1129,9 +1115,9 @@ function resultIsAwaited(call: ts.CallExpression): boolean {
  */
 function frameworkChainRoot(receiver: ts.Expression, byName: Map<string, FunctionInfo[]>): ts.Expression {
   let root = receiver;
-  while (ts.isCallExpression(root)) {
+  while (isCallExpression(root)) {
     const c = skipOuter(root.expression);
-    if (!ts.isPropertyAccessExpression(c) || byName.has(c.name.text)) return root;
+    if (!isPropertyAccessExpression(c) || byName.has(c.name.text)) return root;
     root = skipOuter(c.expression);
   }
   return root;
@@ -1139,14 +1125,14 @@ function frameworkChainRoot(receiver: ts.Expression, byName: Map<string, Functio
 
 /** The member name a function is defined under: a method's name, or the property it is assigned to. */
 function ownMemberName(node: FunctionLike): string | undefined {
-  if (ts.isMethodDeclaration(node)) return propertyNameText(node.name);
-  if (!ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return undefined;
+  if (isMethodDeclaration(node)) return propertyNameText(node.name);
+  if (!isFunctionExpression(node) && !isArrowFunction(node)) return undefined;
   let n: ts.Node = node;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (!p) return undefined;
-  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return propertyNameText(p.name);
-  if (ts.isBinaryExpression(p) && p.right === n && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+  if (isPropertyAssignment(p) || isPropertyDeclaration(p)) return propertyNameText(p.name);
+  if (isBinaryExpression(p) && p.right === n && isPropertyAccessExpression(p.left)) return p.left.name.text;
   return undefined;
 }
 
@@ -1155,8 +1141,8 @@ function outermostChoice(node: ts.Expression): ts.Expression {
   let top: ts.Expression = node;
   for (let n: ts.Node = node; n.parent; n = n.parent) {
     const p = n.parent;
-    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isNonNullExpression(p)) continue;
-    const outer = ts.isExpression(p) ? chosenOperands(p) : undefined;
+    if (isParenthesizedExpression(p) || isAsExpression(p) || isSatisfiesExpression(p) || isNonNullExpression(p)) continue;
+    const outer = isExpression(p) ? chosenOperands(p) : undefined;
     if (!outer || !(chosenOperands(top) ?? [top]).every((leaf) => outer.includes(leaf))) break;
     top = p as ts.Expression;
   }
@@ -1183,13 +1169,13 @@ function shortText(node: ts.Node, file: FileInfo): string {
  */
 function isRouteHookList(n: ts.Node): boolean {
   const prop = n.parent;
-  if (!prop || !ts.isPropertyAssignment(prop) || prop.initializer !== n) return false;
-  const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
+  if (!prop || !isPropertyAssignment(prop) || prop.initializer !== n) return false;
+  const name = isIdentifier(prop.name) || isStringLiteral(prop.name) ? prop.name.text : undefined;
   if (name === undefined || !FASTIFY_REQUEST_HOOKS.has(name)) return false;
   let obj: ts.Node = prop.parent;
-  while (obj.parent && ts.isParenthesizedExpression(obj.parent)) obj = obj.parent;
+  while (obj.parent && isParenthesizedExpression(obj.parent)) obj = obj.parent;
   const call = obj.parent;
-  return Boolean(call && ts.isCallExpression(call) && isArgumentOf(obj, call));
+  return Boolean(call && isCallExpression(call) && isArgumentOf(obj, call));
 }
 
 /**
@@ -1199,33 +1185,51 @@ function isRouteHookList(n: ts.Node): boolean {
  */
 function isRevealingModuleReturn(expr: ts.Expression): boolean {
   let fn: ts.Node | undefined = expr.parent;
-  if (fn && ts.isReturnStatement(fn)) {
+  if (fn && isReturnStatement(fn)) {
     while (fn && !isFunctionLike(fn)) fn = fn.parent;
   }
-  if (!fn || !(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return false;
-  let returns = 0;
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return;
-    if (ts.isReturnStatement(n)) returns++;
-    ts.forEachChild(n, visit);
-  };
-  if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
-  else returns = fn.body === expr ? 1 : 0;
+  if (!fn || !(isFunctionExpression(fn) || isArrowFunction(fn))) return false;
+  const returns = isBlock(fn.body) ? ownReturns(fn.body) : fn.body === expr ? 1 : 0;
   if (returns !== 1) return false;
   let callee: ts.Node = fn;
-  while (callee.parent && ts.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+  while (callee.parent && isParenthesizedExpression(callee.parent)) callee = callee.parent;
   const call = callee.parent;
-  if (!call || !ts.isCallExpression(call) || call.expression !== callee) return false;
+  if (!call || !isCallExpression(call) || call.expression !== callee) return false;
   let n: ts.Node = call;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
   const p = n.parent;
   if (!p) return false;
-  if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return true;
-  return ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportTarget(skipOuter(p.left));
+  if (isVariableDeclaration(p) && p.initializer === n && isIdentifier(p.name)) return true;
+  return isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportTarget(skipOuter(p.left));
+}
+
+/** The kinds an object site can escape as (after skipOuter): `this`, an object literal, a name, a member, a `new`; objectEscape returns on any other. */
+const OBJECT_SITE_KINDS = kindTable([ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.Identifier, ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.NewExpression]);
+
+function mayEscapeAsObject(expr: ts.Expression): boolean {
+  return OBJECT_SITE_KINDS[skipOuter(expr).kind] === true;
+}
+
+/** Counted once per function body (syntax alone; kept with the tree): every `return` of a function asks. */
+const OWN_RETURNS = new WeakMap<ts.Block, number>();
+
+/** The `return` statements of a function body, not counting nested functions' and classes'. */
+function ownReturns(body: ts.Block): number {
+  let returns = OWN_RETURNS.get(body);
+  if (returns !== undefined) return returns;
+  let count = 0;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || isClassLike(n)) return;
+    if (isReturnStatement(n)) count++;
+    forEachChild(n, visit);
+  };
+  forEachChild(body, visit);
+  OWN_RETURNS.set(body, (returns = count));
+  return returns;
 }
 
 function isExportTarget(left: ts.Expression): boolean {
-  return isModuleExports(left) || ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && isExportsTarget(left));
+  return isModuleExports(left) || ((isPropertyAccessExpression(left) || isElementAccessExpression(left)) && isExportsTarget(left));
 }
 
 function hasExportModifier(node: ts.FunctionDeclaration): boolean {

@@ -9,6 +9,10 @@ import { ts } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import { Workspace, packageTarget } from './packages.js';
 
+// The members of `ts` are getters on an object of thousands of properties (each read about ten times
+// a local's cost): the node tests this module calls on every evaluation are read once.
+const { forEachChild, isArrowFunction, isAsExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isCaseBlock, isCatchClause, isClassDeclaration, isClassExpression, isClassLike, isClassStaticBlockDeclaration, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isExternalModuleReference, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessor, isIdentifier, isImportClause, isImportDeclaration, isImportEqualsDeclaration, isImportSpecifier, isLabeledStatement, isMethodDeclaration, isModuleBlock, isNamespaceExport, isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isParameter, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isReturnStatement, isSatisfiesExpression, isSetAccessor, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement } = ts;
+
 export type FunctionLike =
   | ts.FunctionDeclaration
   | ts.FunctionExpression
@@ -88,7 +92,7 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 /** The parameters a call's arguments fill: TypeScript's `this: T` parameter (always first) takes none. */
 export function runtimeParameters(fn: ts.SignatureDeclarationBase): readonly ts.ParameterDeclaration[] {
   const first = fn.parameters[0];
-  return first && ts.isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
+  return first && isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
 }
 
 export function skipOuter(expr: ts.Expression): ts.Expression {
@@ -108,8 +112,8 @@ export function chosenOperands(expr: ts.Expression): ts.Expression[] | undefined
 
 /** The operands whose value a choice (or `x ||= f`, `x ??= f`, `x &&= f`) may yield, one level deep. */
 export function choiceOperands(e: ts.Expression): ts.Expression[] | undefined {
-  if (ts.isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
-  if (!ts.isBinaryExpression(e)) return undefined;
+  if (isConditionalExpression(e)) return [e.whenTrue, e.whenFalse];
+  if (!isBinaryExpression(e)) return undefined;
   switch (e.operatorToken.kind) {
     case ts.SyntaxKind.BarBarToken:
     case ts.SyntaxKind.QuestionQuestionToken:
@@ -140,20 +144,20 @@ export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): bo
 
 function choiceOnlyCalledUncached(choice: ts.Expression, model: ProjectModel): boolean {
   let n: ts.Node = choice;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
+  while (n.parent && (isParenthesizedExpression(n.parent) || isAsExpression(n.parent) || isSatisfiesExpression(n.parent) || isNonNullExpression(n.parent))) n = n.parent;
   const p = n.parent;
   if (!p) return false;
-  if (ts.isCallExpression(p) && p.expression === n) return true;
-  if (!ts.isVariableDeclaration(p) || p.initializer !== n || !ts.isIdentifier(p.name)) return false;
-  if (!ts.isVariableDeclarationList(p.parent) || !(p.parent.flags & ts.NodeFlags.Const)) return false;
+  if (isCallExpression(p) && p.expression === n) return true;
+  if (!isVariableDeclaration(p) || p.initializer !== n || !isIdentifier(p.name)) return false;
+  if (!isVariableDeclarationList(p.parent) || !(p.parent.flags & ts.NodeFlags.Const)) return false;
   const name = p.name.text;
   let calls = 0;
   // Every identifier of the file spelled like the constant, in document order.
   for (const u of identifiersNamed(p.getSourceFile(), name)) {
     if (u === p.name || model.lookup(name, u) !== p) continue;
     let c: ts.Node = u;
-    while (c.parent && ts.isParenthesizedExpression(c.parent)) c = c.parent;
-    if (c.parent && ts.isCallExpression(c.parent) && c.parent.expression === c) calls++;
+    while (c.parent && isParenthesizedExpression(c.parent)) c = c.parent;
+    if (c.parent && isCallExpression(c.parent) && c.parent.expression === c) calls++;
     else return false;
   }
   return calls > 0;
@@ -174,7 +178,7 @@ function fileSyntaxMemo(sf: ts.SourceFile): FileSyntaxMemo {
 }
 
 /** The identifiers of a file with a given text, in document order; the index is made on the first question about the file. */
-function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
+export function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
   const memo = fileSyntaxMemo(sf);
   let byName = memo.identifiers;
   if (!byName) {
@@ -186,7 +190,7 @@ function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
         if (list) list.push(u as ts.Identifier);
         else index.set(text, [u as ts.Identifier]);
       }
-      ts.forEachChild(u, visit);
+      forEachChild(u, visit);
     };
     visit(sf);
     memo.identifiers = byName = index;
@@ -198,17 +202,17 @@ function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
 export function calledChoice(callee: ts.Expression, model: ProjectModel): ts.Expression | undefined {
   const e = skipOuter(callee);
   if (chosenOperands(e)) return e;
-  if (!ts.isIdentifier(e)) return undefined;
+  if (!isIdentifier(e)) return undefined;
   const decl = model.lookup(e.text, e);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !chosenOperands(decl.initializer)) return undefined;
+  if (!decl || !isVariableDeclaration(decl) || !decl.initializer || !chosenOperands(decl.initializer)) return undefined;
   return choiceOnlyCalled(decl.initializer, model) ? decl.initializer : undefined;
 }
 
 export function propertyNameText(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text;
+  if (isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isComputedPropertyName(name) && isStringLiteralLike(name.expression)) return name.expression.text;
   return undefined;
 }
 
@@ -324,7 +328,7 @@ export class ProjectModel {
       const kept: ts.Node[] = [];
       const visit = (node: ts.Node): void => {
         if (isSyntaxNode(node)) kept.push(node);
-        ts.forEachChild(node, visit);
+        forEachChild(node, visit);
       };
       visit(file.sf);
       this.syntaxNodeLists.set(file, (list = kept));
@@ -429,30 +433,30 @@ export class ProjectModel {
     // `const helpers = module.exports; helpers.load = function () {...}`: members assigned through an alias.
     const exportAliases = new Set<string>();
     for (const st of file.sf.statements) {
-      if (!ts.isVariableStatement(st)) continue;
+      if (!isVariableStatement(st)) continue;
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && (isModuleExports(skipOuter(d.initializer)) || isExportsIdentifier(skipOuter(d.initializer)))) exportAliases.add(d.name.text);
+        if (isIdentifier(d.name) && d.initializer && (isModuleExports(skipOuter(d.initializer)) || isExportsIdentifier(skipOuter(d.initializer)))) exportAliases.add(d.name.text);
       }
     }
     for (const st of file.sf.statements) {
-      if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      if ((isFunctionDeclaration(st) || isClassDeclaration(st)) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
         const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
         const value = (): Value | undefined =>
-          ts.isFunctionDeclaration(st) ? (st.body ? { kind: 'function', node: st, file } : undefined) : { kind: 'class', node: st, file };
+          isFunctionDeclaration(st) ? (st.body ? { kind: 'function', node: st, file } : undefined) : { kind: 'class', node: st, file };
         if (isDefault) ex.named.set('default', value);
         if (st.name) ex.named.set(st.name.text, value);
-      } else if (ts.isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      } else if (isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
         for (const d of st.declarationList.declarations) {
           for (const name of bindingNames(d.name)) ex.named.set(name, local(name));
         }
-      } else if (ts.isExportAssignment(st)) {
+      } else if (isExportAssignment(st)) {
         if (st.isExportEquals) ex.cjs = st.expression;
         else ex.named.set('default', () => this.valueOf(st.expression));
-      } else if (ts.isExportDeclaration(st)) {
-        const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      } else if (isExportDeclaration(st)) {
+        const spec = st.moduleSpecifier && isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
         if (!st.exportClause) {
           if (spec) ex.stars.push(spec);
-        } else if (ts.isNamespaceExport(st.exportClause)) {
+        } else if (isNamespaceExport(st.exportClause)) {
           if (spec) {
             const s = spec;
             ex.named.set(st.exportClause.name.text, () => this.moduleValue(s, file));
@@ -467,10 +471,10 @@ export class ProjectModel {
             } else ex.named.set(exported, local(original));
           }
         }
-      } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      } else if (isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const { left, right } = st.expression;
         if (isModuleExports(left)) ex.cjs = right;
-        else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || isExportsIdentifier(left.expression) || (ts.isIdentifier(left.expression) && exportAliases.has(left.expression.text)))) {
+        else if (isPropertyAccessExpression(left) && (isModuleExports(left.expression) || isExportsIdentifier(left.expression) || (isIdentifier(left.expression) && exportAliases.has(left.expression.text)))) {
           ex.named.set(left.name.text, () => this.valueOf(right));
         }
       }
@@ -524,25 +528,25 @@ export class ProjectModel {
     const cached = SCOPE_CACHE.get(node);
     if (cached) return cached;
     let decls: Map<string, ts.Node> | undefined;
-    if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node)) {
+    if (isSourceFile(node) || isBlock(node) || isModuleBlock(node) || isCaseBlock(node)) {
       decls = new Map();
-      const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : [...node.statements];
+      const statements = isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : [...node.statements];
       for (const st of statements) addStatementDeclarations(st, decls);
-      if (ts.isSourceFile(node)) collectVars(node, decls);
+      if (isSourceFile(node)) collectVars(node, decls);
     } else if (isFunctionLike(node)) {
       decls = new Map();
       for (const p of node.parameters) for (const [n, d] of bindingDeclarations(p.name, p)) decls.set(n, d);
-      if (ts.isFunctionExpression(node) && node.name) decls.set(node.name.text, node);
-      if (node.body && ts.isBlock(node.body)) collectVars(node.body, decls);
-    } else if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      if (isFunctionExpression(node) && node.name) decls.set(node.name.text, node);
+      if (node.body && isBlock(node.body)) collectVars(node.body, decls);
+    } else if (isForStatement(node) || isForOfStatement(node) || isForInStatement(node)) {
       const init = node.initializer;
-      if (init && ts.isVariableDeclarationList(init)) {
+      if (init && isVariableDeclarationList(init)) {
         decls = new Map();
         for (const d of init.declarations) for (const [n, b] of bindingDeclarations(d.name, d)) decls.set(n, b);
       }
-    } else if (ts.isCatchClause(node) && node.variableDeclaration) {
+    } else if (isCatchClause(node) && node.variableDeclaration) {
       decls = new Map(bindingDeclarations(node.variableDeclaration.name, node.variableDeclaration));
-    } else if (ts.isClassExpression(node) && node.name) {
+    } else if (isClassExpression(node) && node.name) {
       decls = new Map([[node.name.text, node as ts.Node]]);
     }
     if (decls) SCOPE_CACHE.set(node, decls);
@@ -561,33 +565,33 @@ export class ProjectModel {
     const file = this.fileOf(decl);
     if (!file) return undefined;
     return this.guard(() => {
-      if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return decl.body ? { kind: 'function', node: decl, file } : undefined;
-      if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return { kind: 'class', node: decl, file };
-      if (ts.isVariableDeclaration(decl)) return decl.initializer && ts.isIdentifier(decl.name) ? this.valueOf(decl.initializer) : undefined;
-      if (ts.isBindingElement(decl)) return this.valueOfBindingElement(decl);
-      if (ts.isImportClause(decl)) {
+      if (isFunctionDeclaration(decl) || isFunctionExpression(decl)) return decl.body ? { kind: 'function', node: decl, file } : undefined;
+      if (isClassDeclaration(decl) || isClassExpression(decl)) return { kind: 'class', node: decl, file };
+      if (isVariableDeclaration(decl)) return decl.initializer && isIdentifier(decl.name) ? this.valueOf(decl.initializer) : undefined;
+      if (isBindingElement(decl)) return this.valueOfBindingElement(decl);
+      if (isImportClause(decl)) {
         const spec = moduleSpecifierOf(decl.parent);
         if (spec === undefined) return undefined;
         const target = this.resolveModule(spec, file);
         return target ? this.exportOf(target, 'default') : { kind: 'external', module: normalizeModuleName(spec), path: [] };
       }
-      if (ts.isNamespaceImport(decl)) {
+      if (isNamespaceImport(decl)) {
         const spec = moduleSpecifierOf(decl.parent.parent);
         return spec === undefined ? undefined : this.moduleValue(spec, file);
       }
-      if (ts.isImportSpecifier(decl)) {
+      if (isImportSpecifier(decl)) {
         const spec = moduleSpecifierOf(decl.parent.parent.parent);
         if (spec === undefined) return undefined;
         const name = (decl.propertyName ?? decl.name).text;
         const target = this.resolveModule(spec, file);
         return target ? this.exportOf(target, name) : { kind: 'external', module: normalizeModuleName(spec), path: [name] };
       }
-      if (ts.isImportEqualsDeclaration(decl)) {
+      if (isImportEqualsDeclaration(decl)) {
         const ref = decl.moduleReference;
-        if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) return this.moduleValue(ref.expression.text, file);
+        if (isExternalModuleReference(ref) && isStringLiteral(ref.expression)) return this.moduleValue(ref.expression.text, file);
         return undefined;
       }
-      if (ts.isParameter(decl)) return this.valueOfTypedParameter(decl) ?? this.valueOfConstructorParameter(decl);
+      if (isParameter(decl)) return this.valueOfTypedParameter(decl) ?? this.valueOfConstructorParameter(decl);
       return undefined;
     });
   }
@@ -596,15 +600,15 @@ export class ProjectModel {
     // Path from the declaration down to this element: `const { a: { b } } = x`.
     const keys: string[] = [];
     let cur: ts.Node = el;
-    while (ts.isBindingElement(cur)) {
+    while (isBindingElement(cur)) {
       const pattern: ts.BindingPattern = cur.parent;
-      if (!ts.isObjectBindingPattern(pattern) || cur.dotDotDotToken) return undefined;
-      const key = cur.propertyName ? propertyNameText(cur.propertyName) : ts.isIdentifier(cur.name) ? cur.name.text : undefined;
+      if (!isObjectBindingPattern(pattern) || cur.dotDotDotToken) return undefined;
+      const key = cur.propertyName ? propertyNameText(cur.propertyName) : isIdentifier(cur.name) ? cur.name.text : undefined;
       if (key === undefined) return undefined;
       keys.unshift(key);
       cur = pattern.parent;
     }
-    if (!ts.isVariableDeclaration(cur) || !cur.initializer) return undefined;
+    if (!isVariableDeclaration(cur) || !cur.initializer) return undefined;
     let v = this.valueOf(cur.initializer);
     for (const k of keys) v = v && this.member(v, k);
     return v;
@@ -612,16 +616,16 @@ export class ProjectModel {
 
   private valueOfTypedParameter(p: ts.ParameterDeclaration): Value | undefined {
     const type = p.type;
-    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    if (!type || !isTypeReferenceNode(type)) return undefined;
     const tn = type.typeName;
-    if (ts.isIdentifier(tn)) {
+    if (isIdentifier(tn)) {
       const decl = this.lookup(tn.text, p);
-      const v = decl && (ts.isImportSpecifier(decl) || ts.isImportClause(decl)) ? this.valueOfDeclaration(decl) : undefined;
+      const v = decl && (isImportSpecifier(decl) || isImportClause(decl)) ? this.valueOfDeclaration(decl) : undefined;
       if (v?.kind === 'external' && v.path.length === 1) return { kind: 'typed', module: v.module, name: v.path[0]! };
       return undefined;
     }
     // `express.Router`, `express.Application`
-    if (ts.isIdentifier(tn.left)) {
+    if (isIdentifier(tn.left)) {
       const decl = this.lookup(tn.left.text, p);
       const v = decl ? this.valueOfDeclaration(decl) : undefined;
       if (v?.kind === 'external' && v.path.length === 0) return { kind: 'typed', module: v.module, name: tn.right.text };
@@ -640,30 +644,30 @@ export class ProjectModel {
   private valueOfInner(expr: ts.Expression): Value | undefined {
     const file = this.fileOf(expr);
     if (!file) return undefined;
-    if (ts.isIdentifier(expr)) {
+    if (isIdentifier(expr)) {
       const decl = this.lookup(expr.text, expr);
       if (decl) return this.valueOfDeclaration(decl);
       if (expr.text === 'exports') return { kind: 'module', file };
       return undefined;
     }
-    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return { kind: 'function', node: expr, file };
-    if (ts.isClassExpression(expr)) return { kind: 'class', node: expr, file };
-    if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', node: expr, file };
+    if (isFunctionExpression(expr) || isArrowFunction(expr)) return { kind: 'function', node: expr, file };
+    if (isClassExpression(expr)) return { kind: 'class', node: expr, file };
+    if (isObjectLiteralExpression(expr)) return { kind: 'object', node: expr, file };
     if (isModuleExports(expr)) return { kind: 'module', file };
-    if (ts.isPropertyAccessExpression(expr)) {
+    if (isPropertyAccessExpression(expr)) {
       const base = this.valueOf(expr.expression);
       return base && this.member(base, expr.name.text);
     }
-    if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+    if (isElementAccessExpression(expr) && isStringLiteralLike(expr.argumentExpression)) {
       const base = this.valueOf(expr.expression);
       return base && this.member(base, expr.argumentExpression.text);
     }
-    if (ts.isCallExpression(expr)) {
+    if (isCallExpression(expr)) {
       const spec = requireSpecifier(expr, this);
       if (spec !== undefined) return this.moduleValue(spec, file);
       // `(function () { ...; return { a: a }; })()`: a "revealing module" is what its one return gives.
       const iife = skipOuter(expr.expression);
-      if (ts.isFunctionExpression(iife) || ts.isArrowFunction(iife)) {
+      if (isFunctionExpression(iife) || isArrowFunction(iife)) {
         const returned = singleReturn(iife);
         return returned ? this.valueOf(returned) : undefined;
       }
@@ -675,15 +679,15 @@ export class ProjectModel {
       if (made) return made;
       return callee ? { kind: 'result', of: callee, call: expr } : undefined;
     }
-    if (ts.isNewExpression(expr)) {
+    if (isNewExpression(expr)) {
       // `new Map()`, `new URL(...)`: a built-in, known not to be project code.
-      if (ts.isIdentifier(expr.expression) && !this.lookup(expr.expression.text, expr)) {
+      if (isIdentifier(expr.expression) && !this.lookup(expr.expression.text, expr)) {
         return { kind: 'result', of: { kind: 'external', module: '<global>', path: [expr.expression.text] } };
       }
       // `module.exports = Endpoint` / `export = Endpoint`: `new (require('./endpoint'))()` is an Endpoint.
       const callee = this.moduleExportValue(this.valueOf(expr.expression));
       if (callee?.kind === 'class') return { kind: 'instance', node: callee.node, file: callee.file };
-      if (callee?.kind === 'function' && (ts.isFunctionDeclaration(callee.node) || ts.isFunctionExpression(callee.node))) {
+      if (callee?.kind === 'function' && (isFunctionDeclaration(callee.node) || isFunctionExpression(callee.node))) {
         return { kind: 'fninstance', node: callee.node, file: callee.file };
       }
       return callee ? { kind: 'result', of: callee } : undefined;
@@ -697,12 +701,12 @@ export class ProjectModel {
    * when its one `return` is an object literal or a package's value.
    */
   private factoryResult(fn: FunctionLike): Value | undefined {
-    if (!(ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || !fn.body) return undefined;
+    if (!(isFunctionDeclaration(fn) || isFunctionExpression(fn) || isArrowFunction(fn)) || !fn.body) return undefined;
     if (fn.asteriskToken || (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
     const returned = singleReturn(fn);
     if (!returned) return undefined;
     const v = this.valueOf(returned);
-    if (v?.kind === 'object' && ts.isObjectLiteralExpression(skipOuter(returned))) return v;
+    if (v?.kind === 'object' && isObjectLiteralExpression(skipOuter(returned))) return v;
     if (v?.kind === 'result' && v.of.kind === 'external') return v;
     return undefined;
   }
@@ -710,18 +714,18 @@ export class ProjectModel {
   /** `this` inside a class member or an object-literal method. */
   valueOfThis(at: ts.Node): Value | undefined {
     for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-      if (ts.isArrowFunction(n)) continue;
-      if (ts.isClassLike(n)) {
+      if (isArrowFunction(n)) continue;
+      if (isClassLike(n)) {
         const file = this.fileOf(n)!;
         return { kind: 'instance', node: n, file };
       }
-      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return this.prototypeMethodThis(n);
-      if (ts.isMethodDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n) || ts.isConstructorDeclaration(n) || ts.isPropertyDeclaration(n) || ts.isClassStaticBlockDeclaration(n)) {
+      if (isFunctionDeclaration(n) || isFunctionExpression(n)) return this.prototypeMethodThis(n);
+      if (isMethodDeclaration(n) || isGetAccessor(n) || isSetAccessor(n) || isConstructorDeclaration(n) || isPropertyDeclaration(n) || isClassStaticBlockDeclaration(n)) {
         const owner = n.parent;
         const file = this.fileOf(n)!;
-        if (ts.isObjectLiteralExpression(owner)) return { kind: 'object', node: owner, file };
-        if (ts.isClassLike(owner)) {
-          const isStatic = ts.isClassStaticBlockDeclaration(n) || hasModifier(n, ts.SyntaxKind.StaticKeyword);
+        if (isObjectLiteralExpression(owner)) return { kind: 'object', node: owner, file };
+        if (isClassLike(owner)) {
+          const isStatic = isClassStaticBlockDeclaration(n) || hasModifier(n, ts.SyntaxKind.StaticKeyword);
           return { kind: isStatic ? 'class' : 'instance', node: owner, file };
         }
         return undefined;
@@ -776,21 +780,21 @@ export class ProjectModel {
   private prototypeMethodThis(fn: ts.FunctionDeclaration | ts.FunctionExpression): Value | undefined {
     let owner: ts.Expression | undefined;
     let n: ts.Node = fn;
-    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
     const parent = n.parent;
-    if (parent && ts.isBinaryExpression(parent) && parent.right === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (parent && isBinaryExpression(parent) && parent.right === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = parent.left;
-      if (ts.isPropertyAccessExpression(left) && ts.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype') owner = left.expression.expression;
-    } else if (parent && (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) && ts.isObjectLiteralExpression(parent.parent)) {
+      if (isPropertyAccessExpression(left) && isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype') owner = left.expression.expression;
+    } else if (parent && (isPropertyAssignment(parent) || isMethodDeclaration(parent)) && isObjectLiteralExpression(parent.parent)) {
       let obj: ts.Node = parent.parent;
-      while (obj.parent && ts.isParenthesizedExpression(obj.parent)) obj = obj.parent;
+      while (obj.parent && isParenthesizedExpression(obj.parent)) obj = obj.parent;
       const assign = obj.parent;
-      if (assign && ts.isBinaryExpression(assign) && assign.right === obj && ts.isPropertyAccessExpression(assign.left) && assign.left.name.text === 'prototype') owner = assign.left.expression;
+      if (assign && isBinaryExpression(assign) && assign.right === obj && isPropertyAccessExpression(assign.left) && assign.left.name.text === 'prototype') owner = assign.left.expression;
     }
     let ctor: ts.FunctionDeclaration | ts.FunctionExpression | undefined;
     if (owner) {
       const v = this.valueOf(owner);
-      if (v?.kind === 'function' && (ts.isFunctionDeclaration(v.node) || ts.isFunctionExpression(v.node))) ctor = v.node;
+      if (v?.kind === 'function' && (isFunctionDeclaration(v.node) || isFunctionExpression(v.node))) ctor = v.node;
     } else if (constructorFunctionInfo(fn)?.hasPrototype) ctor = fn;
     if (!ctor) return undefined;
     const info = constructorFunctionInfo(ctor);
@@ -821,19 +825,19 @@ export class ProjectModel {
     // The last definition wins, as at run time.
     for (let i = obj.properties.length - 1; i >= 0; i--) {
       const p = obj.properties[i]!;
-      if (ts.isSpreadAssignment(p)) {
+      if (isSpreadAssignment(p)) {
         const spread = this.valueOf(p.expression);
         const v = spread && this.member(spread, name);
         if (v) return v;
         continue;
       }
       if (propertyNameText(p.name) !== name) continue;
-      if (ts.isPropertyAssignment(p)) return this.valueOf(p.initializer);
-      if (ts.isShorthandPropertyAssignment(p)) {
+      if (isPropertyAssignment(p)) return this.valueOf(p.initializer);
+      if (isShorthandPropertyAssignment(p)) {
         const decl = this.lookup(p.name.text, p);
         return decl ? this.valueOfDeclaration(decl) : undefined;
       }
-      if (ts.isMethodDeclaration(p)) return p.body ? { kind: 'function', node: p, file } : undefined;
+      if (isMethodDeclaration(p)) return p.body ? { kind: 'function', node: p, file } : undefined;
       return undefined;
     }
     return undefined;
@@ -846,17 +850,17 @@ export class ProjectModel {
     const out = new Map<string, ts.Expression>();
     ASSIGNED_MEMBERS.set(obj, out);
     let n: ts.Node = obj;
-    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
     const decl = n.parent;
-    if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== n || !ts.isIdentifier(decl.name)) return out;
+    if (!decl || !isVariableDeclaration(decl) || decl.initializer !== n || !isIdentifier(decl.name)) return out;
     const statement = decl.parent.parent;
     const container = statement?.parent;
-    if (!statement || !ts.isVariableStatement(statement) || !container || !(ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container))) return out;
+    if (!statement || !isVariableStatement(statement) || !container || !(isSourceFile(container) || isBlock(container) || isModuleBlock(container))) return out;
     const name = decl.name.text;
     for (const st of container.statements) {
-      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      if (!isExpressionStatement(st) || !isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const left = st.expression.left;
-      if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === name) out.set(left.name.text, st.expression.right);
+      if (isPropertyAccessExpression(left) && isIdentifier(left.expression) && left.expression.text === name) out.set(left.name.text, st.expression.right);
     }
     return out;
   }
@@ -866,13 +870,13 @@ export class ProjectModel {
     for (const m of cls.members) {
       if (propertyNameText(m.name) !== name) continue;
       if (hasModifier(m, ts.SyntaxKind.StaticKeyword) !== isStatic) continue;
-      if (ts.isMethodDeclaration(m)) {
+      if (isMethodDeclaration(m)) {
         if (m.body) return { kind: 'function', node: m, file };
         continue; // an overload signature: the implementation follows
       }
-      if (ts.isPropertyDeclaration(m) && m.initializer) return this.valueOf(m.initializer);
-      if (ts.isPropertyDeclaration(m) && !isStatic) return this.assignedThisMember(cls, name);
-      if (ts.isGetAccessor(m)) return undefined;
+      if (isPropertyDeclaration(m) && m.initializer) return this.valueOf(m.initializer);
+      if (isPropertyDeclaration(m) && !isStatic) return this.assignedThisMember(cls, name);
+      if (isGetAccessor(m)) return undefined;
       return undefined;
     }
     if (!isStatic) {
@@ -936,7 +940,7 @@ export class ProjectModel {
 
   private constructorArgument(p: ts.ParameterDeclaration): Value | undefined {
     const ctor = p.parent;
-    if (!ts.isConstructorDeclaration(ctor) || p.dotDotDotToken || !ts.isIdentifier(p.name)) return undefined;
+    if (!isConstructorDeclaration(ctor) || p.dotDotDotToken || !isIdentifier(p.name)) return undefined;
     const cls = ctor.parent;
     const index = ctor.parameters.indexOf(p);
     const sites = this.newSites().get(cls);
@@ -944,7 +948,7 @@ export class ProjectModel {
     const values: (Value | undefined)[] = [];
     for (const site of sites) {
       const args = site.arguments ?? [];
-      if (args.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return undefined;
+      if (args.slice(0, index + 1).some((a) => isSpreadElement(a))) return undefined;
       const arg = args[index];
       values.push(arg ? this.valueOf(arg) : undefined);
     }
@@ -988,7 +992,7 @@ export class ProjectModel {
     for (const file of this.files) {
       if (!file.text.includes('new ')) continue;
       for (const n of this.syntaxNodes(file)) {
-        if (ts.isNewExpression(n)) {
+        if (isNewExpression(n)) {
           const v = this.moduleExportValue(this.valueOf(n.expression));
           if (v?.kind === 'class') {
             const list = out.get(v.node);
@@ -1009,7 +1013,7 @@ export class ProjectModel {
     for (const file of this.files) {
       if (!file.text.includes('extends')) continue;
       for (const n of this.syntaxNodes(file)) {
-        if (ts.isClassLike(n)) {
+        if (isClassLike(n)) {
           const base = baseClassExpression(n);
           const b = base && this.valueOf(base);
           if (b?.kind === 'class') out.add(b.node);
@@ -1097,23 +1101,23 @@ export function baseClassExpression(cls: ts.ClassLikeDeclaration): ts.Expression
 }
 
 function moduleSpecifierOf(decl: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
-  return ts.isStringLiteral(decl.moduleSpecifier) ? decl.moduleSpecifier.text : undefined;
+  return isStringLiteral(decl.moduleSpecifier) ? decl.moduleSpecifier.text : undefined;
 }
 
 export function isModuleExports(expr: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
+  return isPropertyAccessExpression(expr) && isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
 }
 
 function isExportsIdentifier(expr: ts.Expression): boolean {
-  return ts.isIdentifier(expr) && expr.text === 'exports';
+  return isIdentifier(expr) && expr.text === 'exports';
 }
 
 /** `require('x')` with a literal, where `require` is not a local binding. */
 export function requireSpecifier(call: ts.CallExpression, model: ProjectModel): string | undefined {
   const callee = call.expression;
-  if (!ts.isIdentifier(callee) || callee.text !== 'require' || call.arguments.length !== 1) return undefined;
+  if (!isIdentifier(callee) || callee.text !== 'require' || call.arguments.length !== 1) return undefined;
   const arg = call.arguments[0]!;
-  if (!ts.isStringLiteralLike(arg)) return undefined;
+  if (!isStringLiteralLike(arg)) return undefined;
   if (model.lookup('require', call)) return undefined;
   return arg.text;
 }
@@ -1124,33 +1128,33 @@ export function bindingNames(name: ts.BindingName): string[] {
 
 /** Names a binding introduces, each with the node whose value it is (the declaration, or a binding element). */
 function bindingDeclarations(name: ts.BindingName, decl: ts.Node): [string, ts.Node][] {
-  if (ts.isIdentifier(name)) return [[name.text, decl]];
+  if (isIdentifier(name)) return [[name.text, decl]];
   const out: [string, ts.Node][] = [];
   for (const el of name.elements) {
-    if (ts.isOmittedExpression(el)) continue;
-    if (ts.isIdentifier(el.name)) out.push([el.name.text, ts.isParameter(decl) ? decl : el]);
-    else out.push(...bindingDeclarations(el.name, ts.isParameter(decl) ? decl : el));
+    if (isOmittedExpression(el)) continue;
+    if (isIdentifier(el.name)) out.push([el.name.text, isParameter(decl) ? decl : el]);
+    else out.push(...bindingDeclarations(el.name, isParameter(decl) ? decl : el));
   }
   return out;
 }
 
 function addStatementDeclarations(st: ts.Statement, decls: Map<string, ts.Node>): void {
-  if (ts.isFunctionDeclaration(st) && st.name) {
+  if (isFunctionDeclaration(st) && st.name) {
     // Overloads: keep the implementation.
     if (st.body || !decls.has(st.name.text)) decls.set(st.name.text, st);
-  } else if (ts.isClassDeclaration(st) && st.name) decls.set(st.name.text, st);
-  else if (ts.isVariableStatement(st)) {
+  } else if (isClassDeclaration(st) && st.name) decls.set(st.name.text, st);
+  else if (isVariableStatement(st)) {
     for (const d of st.declarationList.declarations) for (const [n, b] of bindingDeclarations(d.name, d)) decls.set(n, b);
-  } else if (ts.isImportDeclaration(st) && st.importClause) {
+  } else if (isImportDeclaration(st) && st.importClause) {
     const c = st.importClause;
     if (c.name) decls.set(c.name.text, c);
     if (c.namedBindings) {
-      if (ts.isNamespaceImport(c.namedBindings)) decls.set(c.namedBindings.name.text, c.namedBindings);
+      if (isNamespaceImport(c.namedBindings)) decls.set(c.namedBindings.name.text, c.namedBindings);
       else for (const el of c.namedBindings.elements) decls.set(el.name.text, el);
     }
-  } else if (ts.isImportEqualsDeclaration(st)) decls.set(st.name.text, st);
-  else if (ts.isEnumDeclaration(st)) decls.set(st.name.text, st);
-  else if (ts.isLabeledStatement(st)) addStatementDeclarations(st.statement, decls);
+  } else if (isImportEqualsDeclaration(st)) decls.set(st.name.text, st);
+  else if (isEnumDeclaration(st)) decls.set(st.name.text, st);
+  else if (isLabeledStatement(st)) addStatementDeclarations(st.statement, decls);
 }
 
 /** `var` declarations anywhere in a function body (or file), not entering nested functions. */
@@ -1162,13 +1166,13 @@ function collectVars(root: ts.Node, decls: Map<string, ts.Node>): void {
   const text = root.getSourceFile().text.slice(root.pos, root.end);
   if (!text.includes('var') && !(text.includes('await') && text.includes('using')) && !text.includes('\\')) return;
   const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return;
-    if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) {
+    if (isFunctionLike(n) || isClassLike(n)) return;
+    if (isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) {
       for (const d of n.declarations) for (const [name, b] of bindingDeclarations(d.name, d)) if (!decls.has(name)) decls.set(name, b);
     }
-    ts.forEachChild(n, visit);
+    forEachChild(n, visit);
   };
-  ts.forEachChild(root, visit);
+  forEachChild(root, visit);
 }
 
 const THIS_ASSIGNMENTS = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
@@ -1180,17 +1184,17 @@ export function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Ex
   const out = new Map<string, ts.Expression[]>();
   THIS_ASSIGNMENTS.set(cls, out);
   const visit = (n: ts.Node): void => {
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassLike(n)) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (isFunctionDeclaration(n) || isFunctionExpression(n) || isClassLike(n)) return;
+    if (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const list = out.get(n.left.name.text);
       if (list) list.push(n.right);
       else out.set(n.left.name.text, [n.right]);
     }
-    ts.forEachChild(n, visit);
+    forEachChild(n, visit);
   };
   for (const m of cls.members) {
     if (hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
-    if ((ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.body) ts.forEachChild(m.body, visit);
+    if ((isConstructorDeclaration(m) || isMethodDeclaration(m) || isGetAccessor(m) || isSetAccessor(m)) && m.body) forEachChild(m.body, visit);
   }
   return out;
 }
@@ -1198,14 +1202,14 @@ export function thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Ex
 /** The one `return <expr>` of a function body (not counting nested functions), or an arrow's expression body. */
 function singleReturn(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction): ts.Expression | undefined {
   if (!fn.body) return undefined;
-  if (!ts.isBlock(fn.body)) return fn.body;
+  if (!isBlock(fn.body)) return fn.body;
   const returns: ts.ReturnStatement[] = [];
   const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return;
-    if (ts.isReturnStatement(n)) returns.push(n);
-    ts.forEachChild(n, visit);
+    if (isFunctionLike(n) || isClassLike(n)) return;
+    if (isReturnStatement(n)) returns.push(n);
+    forEachChild(n, visit);
   };
-  ts.forEachChild(fn.body, visit);
+  forEachChild(fn.body, visit);
   return returns.length === 1 ? returns[0]!.expression : undefined;
 }
 
@@ -1238,38 +1242,38 @@ function constructorFunctionInfo(fn: ts.FunctionDeclaration | ts.FunctionExpress
 function computeConstructorFunctionInfo(fn: ts.FunctionDeclaration | ts.FunctionExpression): ConstructorFunctionInfo | undefined {
   let name: string | undefined;
   let statement: ts.Node | undefined;
-  if (ts.isFunctionDeclaration(fn)) {
+  if (isFunctionDeclaration(fn)) {
     name = fn.name?.text;
     statement = fn;
   } else {
     let n: ts.Node = fn;
-    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
     const decl = n.parent;
-    if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && decl.initializer === n) {
+    if (decl && isVariableDeclaration(decl) && isIdentifier(decl.name) && decl.initializer === n) {
       name = decl.name.text;
       statement = decl.parent?.parent;
     }
   }
   const container = statement?.parent;
-  if (!name || !statement || !container || !(ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container))) return undefined;
+  if (!name || !statement || !container || !(isSourceFile(container) || isBlock(container) || isModuleBlock(container))) return undefined;
   const info: ConstructorFunctionInfo = { name, thisMembers: new Map(), prototypeMembers: new Map(), prototypeObjects: [], hasPrototype: false };
   for (const st of container.statements) {
-    if (!ts.isExpressionStatement(st)) continue;
+    if (!isExpressionStatement(st)) continue;
     const e = st.expression;
-    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    if (!isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const left = e.left;
-    if (ts.isPropertyAccessExpression(left) && left.name.text === 'prototype' && ts.isIdentifier(left.expression) && left.expression.text === name) {
+    if (isPropertyAccessExpression(left) && left.name.text === 'prototype' && isIdentifier(left.expression) && left.expression.text === name) {
       const right = skipOuter(e.right);
-      if (!ts.isObjectLiteralExpression(right)) return undefined;
+      if (!isObjectLiteralExpression(right)) return undefined;
       info.prototypeObjects.push(right);
       // An earlier `W.prototype.m = ...` is replaced with the whole prototype.
       info.prototypeMembers.clear();
       info.hasPrototype = true;
     } else if (
-      ts.isPropertyAccessExpression(left) &&
-      ts.isPropertyAccessExpression(left.expression) &&
+      isPropertyAccessExpression(left) &&
+      isPropertyAccessExpression(left.expression) &&
       left.expression.name.text === 'prototype' &&
-      ts.isIdentifier(left.expression.expression) &&
+      isIdentifier(left.expression.expression) &&
       left.expression.expression.text === name
     ) {
       info.prototypeMembers.set(left.name.text, e.right);
@@ -1278,13 +1282,13 @@ function computeConstructorFunctionInfo(fn: ts.FunctionDeclaration | ts.Function
   }
   if (fn.body) {
     const visit = (n: ts.Node): void => {
-      if (isFunctionLike(n) && !ts.isArrowFunction(n)) return;
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (isFunctionLike(n) && !isArrowFunction(n)) return;
+      if (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
         info.thisMembers.set(n.left.name.text, n.right);
       }
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
-    ts.forEachChild(fn.body, visit);
+    forEachChild(fn.body, visit);
   }
   return info;
 }

@@ -125,15 +125,22 @@ export function markTestOnly(builder: GraphBuilder): void {
     const edges = incoming.get(info.id) ?? [];
     if (roots.has(info.id) ? edges.every((e) => builder.testEdges.has(e)) : edges.length > 0) set.add(info.id);
   }
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const id of set) {
-      if (roots.has(id)) continue;
-      if ((incoming.get(id) ?? []).some((e) => e.from === null || !set.has(e.from) || e.mode !== 'await')) {
-        set.delete(id);
-        changed = true;
-      }
-    }
+  // Leaving the set only makes others' conditions true (it never brings one back), so the set left is the same in any order:
+  // a work list re-examines only the callees of what left, instead of every member again after each removal.
+  const leaves = (id: string) => !roots.has(id) && (incoming.get(id) ?? []).some((e) => e.from === null || !set.has(e.from) || e.mode !== 'await');
+  const callees = new Map<string, string[]>();
+  for (const e of builder.edges) {
+    if (e.from === null || !set.has(e.to)) continue;
+    const list = callees.get(e.from);
+    if (list) list.push(e.to);
+    else callees.set(e.from, [e.to]);
+  }
+  const work = [...set];
+  while (work.length) {
+    const id = work.pop()!;
+    if (!set.has(id) || !leaves(id)) continue;
+    set.delete(id);
+    for (const to of callees.get(id) ?? []) if (set.has(to)) work.push(to);
   }
   for (const id of set) builder.byId.get(id)!.graph.seeds = 0;
   testOnly.set(builder, set);
