@@ -47,6 +47,8 @@ interface HandOverTarget {
   to: string;
   /** The local variable it was put in on the way, for the message. */
   holder?: string;
+  /** What is handed over is an element read back from that variable (`for (const v of views) lib.mount(v)`). */
+  readBack?: boolean;
 }
 
 interface HandOver {
@@ -730,7 +732,10 @@ class SoundnessPass {
    * argument (`widgets.mount(view)`, `new Dialog(view)`), or in an array or
    * object literal that reaches one, directly (`widgets.mountAll([a, b])`)
    * or through a local variable (`const views = [a]; widgets.mountAll(views)`,
-   * `views.push(a)`, `opts.view = a`), or that is returned or exported. Not a
+   * `views.push(a)`, `opts.view = a`), or that is returned or exported, or
+   * read back out of such a collection first (`for (const v of views)
+   * widgets.mount(v)`, `views.forEach((v) => widgets.mount(v))`,
+   * `widgets.mount(views[0])`, `byId.get(id)`). Not a
    * copy onto it (`Object.assign(view, o)`), nor storing it in a collection
    * nothing hands over (`recent.push(view)`, `cache.set(id, view)`): project
    * code that reads it back calls its methods through a receiver the graph
@@ -745,7 +750,7 @@ class SoundnessPass {
     const arrayArgument = site.how === STORED_IN_ARRAY && found.call && outermostParen(outermostParen(site.expr).parent!).parent === found.call;
     if (arrayArgument) return { call: found.call, how: () => `it is passed in an array to \`${shortText(found.call!.expression, site.file)}(...)\`` };
     const holder = found.holder ?? (ts.isArrayLiteralExpression(outermostParen(site.expr).parent!) ? 'an array' : 'an object');
-    return { call: found.call, how: () => `it is put in ${holder}, which is ${to}` };
+    return { call: found.call, how: () => `it is put in ${holder}, ${found.readBack ? 'whose elements are read back and' : 'which is'} ${to}` };
   }
 
   /**
@@ -754,16 +759,32 @@ class SoundnessPass {
    * out of the function (returned) or the module (exported).
    */
   private handOverFrom(node: ts.Node, depth: number): HandOverTarget | undefined {
-    if (depth > 6) return undefined;
+    if (depth > 10) return undefined;
     const n = outermostParen(node);
     const p = n.parent;
     if (!p) return undefined;
     if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && isArgumentOf(n, p)) return this.callHandOver(p, n, depth);
     if (ts.isSpreadElement(p) || ts.isArrayLiteralExpression(p)) return this.handOverFrom(p, depth + 1);
-    // `views.filter(f)`, `[a].map(f)`: the result may hold the elements. Other reads (`views.length`, `views[0]`, `views.forEach(f)`) hand nothing over.
+    // `for (const v of views) lib.mount(v)`: the loop variable holds each element.
+    if (ts.isForOfStatement(p) && p.expression === n) {
+      const init = p.initializer;
+      const decl = ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
+      return readBack(decl && this.variableHandOver(decl, depth + 1));
+    }
+    // `lib.mount(views[0])`: an element read back.
+    if (ts.isElementAccessExpression(p) && p.expression === n) return readBack(this.handOverFrom(p, depth + 1));
     if (ts.isPropertyAccessExpression(p) && p.expression === n) {
       const call = outermostParen(p).parent;
-      return call && ts.isCallExpression(call) && call.expression === outermostParen(p) && ARRAY_COPYING_METHODS.has(p.name.text) ? this.handOverFrom(call, depth + 1) : undefined;
+      if (!call || !ts.isCallExpression(call) || call.expression !== outermostParen(p)) return undefined;
+      const method = p.name.text;
+      // `views.forEach((v) => lib.mount(v))`: the callback's element parameter holds each element.
+      const param = ELEMENT_CALLBACK_METHODS.has(method) ? elementParameter(call, method) : undefined;
+      const viaCallback = param && this.variableHandOver(param, depth + 1);
+      if (viaCallback) return readBack(viaCallback);
+      // `views.filter(f)`, `[a].map(f)`: the result may hold the elements; `views.get(k)`, `views.find(f)`: it is one.
+      // Other reads (`views.length`, `views.includes(v)`) hand nothing over.
+      if (ELEMENT_READING_METHODS.has(method)) return readBack(this.handOverFrom(call, depth + 1));
+      return ARRAY_COPYING_METHODS.has(method) ? this.handOverFrom(call, depth + 1) : undefined;
     }
     if ((ts.isPropertyAssignment(p) && p.initializer === n) || (ts.isShorthandPropertyAssignment(p) && p.name === n)) return this.handOverFrom(p.parent, depth + 1);
     if (ts.isVariableDeclaration(p) && p.initializer === n) return this.variableHandOver(p, depth + 1);
@@ -840,8 +861,8 @@ class SoundnessPass {
    * Where the value of a variable goes: the first use that hands it over
    * (preferring one that is not `res.json`).
    */
-  private variableHandOver(decl: ts.VariableDeclaration, depth: number): HandOverTarget | undefined {
-    if (!ts.isIdentifier(decl.name) || depth > 6) return undefined;
+  private variableHandOver(decl: ts.VariableDeclaration | ts.ParameterDeclaration, depth: number): HandOverTarget | undefined {
+    if (!ts.isIdentifier(decl.name) || depth > 10) return undefined;
     const name = decl.name.text;
     const statement = decl.parent?.parent;
     if (statement && ts.isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return { to: 'exported', holder: `\`${name}\`` };
@@ -1058,6 +1079,23 @@ const FILLING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'set', 'ad
 
 /** Array methods whose result may hold the array's elements (`views.filter(f)`, `views.map(f)`). */
 const ARRAY_COPYING_METHODS = new Set(['filter', 'map', 'flatMap', 'slice', 'concat', 'flat', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'with']);
+/** Methods of arrays, maps and sets whose result is one of the elements, or iterates over them (`for (const v of views.values())`). */
+const ELEMENT_READING_METHODS = new Set(['get', 'at', 'find', 'findLast', 'pop', 'shift', 'values']);
+/** Methods of arrays, maps and sets that pass each element to their callback. */
+const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'reduce', 'reduceRight']);
+
+/** An element read back out of a collection is what reaches `found`: the message names the collection, not the element's variable. */
+function readBack(found: HandOverTarget | undefined): HandOverTarget | undefined {
+  return found && { call: found.call, to: found.to, readBack: true };
+}
+
+/** The parameter of `views.forEach((v) => ...)`'s callback that receives each element (the second for `reduce`). */
+function elementParameter(call: ts.CallExpression, method: string): ts.ParameterDeclaration | undefined {
+  const cb = call.arguments[0] && skipOuter(call.arguments[0]);
+  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) return undefined;
+  const param = cb.parameters[method === 'reduce' || method === 'reduceRight' ? 1 : 0];
+  return param && ts.isIdentifier(param.name) ? param : undefined;
+}
 
 /** Standard-library constructors and functions whose result holds their argument's values. */
 const COLLECTION_BUILDERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Array.from', 'Array.of', 'Object.fromEntries', 'Object.values', 'Object.entries', 'Object.freeze']);
