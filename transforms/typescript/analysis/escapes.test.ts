@@ -55,6 +55,12 @@ describe('escaping references', () => {
     expect(await unchanged({ 'a.js': `${classes}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:11 A.html', 'a.js:13 B.html', 'a.js:14 C.html']);
   });
 
+  it('follows an instance a project function returns to where it is handed over', async () => {
+    const classes = "const lib = require('lib');\nclass A { html() { return blockingRead('a'); } }\nclass B { html() { return blockingRead('b'); } }\nfunction makeA() {\n  return new A();\n}\nconst makeB = () => makeA() && new B();\n";
+    const body = "lib.mount(makeA());\n  const b = makeB();\n  lib.use(b);\n  res.send(new A().html() + new B().html());";
+    expect(await unchanged({ 'a.js': `${classes}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:11 A.html', 'a.js:13 B.html']);
+  });
+
   it('does not count a collection the project only reads back as a hand-over', async () => {
     const body = "const a = new A();\n  const cache = new Map();\n  cache.set('a', a);\n  const pairs = [a].map((x) => [1, x]);\n  res.send(cache.size + pairs.length + a.html());";
     const src = `class A {\n  html() {\n    return blockingRead('a');\n  }\n}\n${handler(body)}`;

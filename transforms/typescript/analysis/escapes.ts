@@ -704,19 +704,26 @@ class SoundnessPass {
     const expr = skipOuter(site.expr);
     // `ko.renderTemplate('path', this)`, `widgets.mount(this)`: a class instance handing itself to a library, which may call its methods.
     const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
-    if (!self && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr) && !ts.isNewExpression(expr)) return;
+    const made = ts.isCallExpression(expr);
+    if (!self && !made && !ts.isObjectLiteralExpression(expr) && !ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr) && !ts.isNewExpression(expr)) return;
     const v = this.model.valueOf(expr);
     // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`, `const views = [view]; widgets.mountAll(views)`: an instance handed to a library, which may call its methods.
-    const handOver = v?.kind === 'instance' && !self ? this.instanceHandOver(site) : undefined;
+    // `widgets.mount(makeView())`, `const view = makeView(); widgets.mount(view)`: the instances a project function returns.
+    const instances = self ? [] : v?.kind === 'instance' ? [v] : v?.kind === 'result' ? this.returnedInstances(v, 0) : [];
+    if (made && instances.length === 0) return;
+    const handOver = instances.length > 0 ? this.instanceHandOver(site) : undefined;
     if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handOver)) return;
     if (!handOver && site.call && this.callSeesMembers(site.call)) return;
     if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
-    this.membersOf(v, members, true);
+    for (const held of handOver ? instances : [v]) this.membersOf(held, members, true);
     // `res.json(user)` serialises the instance: of its methods only `toJSON` is called.
     if (handOver?.call && this.serialisingCall(handOver.call)) for (const fn of members) if (fn.graph.name.split('.').pop() !== 'toJSON') members.delete(fn);
     if (members.size === 0) return;
-    const how = handOver ? handOver.how : site.how;
+    const maker = v.kind === 'result' ? this.model.functionOf(v.of) : undefined;
+    const madeBy = maker && this.builder.functions.get(maker.node)?.graph.name;
+    // `const banner = makeBanner(); layout.use(banner)`: "returned by `makeBanner`, it is passed to ...".
+    const how = handOver ? (madeBy ? () => `returned by \`${madeBy}\`, ${handOver.how()}` : handOver.how) : site.how;
     // Members the call registers itself (`fastify.route({ handler })`) are handled where it is made.
     const argStart = site.expr.getStart(site.file.sf);
     const argEnd = site.expr.getEnd();
@@ -725,6 +732,31 @@ class SoundnessPass {
       const name = fn.graph.name;
       this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${how()}), where awaitify cannot see how its methods are called`);
     }
+  }
+
+  /** The class instances a call of a project function may give (`return new View()`, `const v = new View(); return v`, `return makeView()`, `return cached || new View()`). */
+  private returnedInstances(v: Value, depth: number): Value[] {
+    if (v.kind === 'instance') return [v];
+    const fn = v.kind === 'result' && depth < 4 ? this.model.functionOf(v.of) : undefined;
+    const body = fn?.node.body;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return this.instancesReturnedAs(body, depth);
+    const out: Value[] = [];
+    const visit = (n: ts.Node): void => {
+      if (isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n) && n.expression) out.push(...this.instancesReturnedAs(n.expression, depth));
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(body, visit);
+    return out;
+  }
+
+  private instancesReturnedAs(expr: ts.Expression, depth: number): Value[] {
+    const chosen = chosenOperands(expr) ?? [expr];
+    return chosen.flatMap((e) => {
+      const r = this.model.valueOf(e);
+      return r ? this.returnedInstances(r, depth + 1) : [];
+    });
   }
 
   /**
