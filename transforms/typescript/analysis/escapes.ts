@@ -15,6 +15,23 @@ import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, 
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
+export const EXTERNAL_CONTRACT = 'external-contract';
+
+/**
+ * Members of NestJS interfaces and base classes that Nest calls without
+ * awaiting: the exception handler calls a filter's `catch` and returns
+ * (`filter.func(exception, host)` in @nestjs/core's ExceptionsHandler), so an
+ * async `catch` leaves a rejection nothing handles. (Nest awaits guards,
+ * pipes, interceptors and lifecycle hooks.) A class decorated with `@Catch()`
+ * is a filter whether or not it names the interface.
+ */
+const NEST_UNAWAITED_MEMBERS = new Map<string, string>([
+  ['ExceptionFilter', 'catch'],
+  ['BaseExceptionFilter', 'catch'],
+  ['WsExceptionFilter', 'catch'],
+  ['BaseWsExceptionFilter', 'catch'],
+  ['Catch', 'catch'],
+]);
 
 /** Methods of built-in arrays and strings whose result is again an array or a string. */
 const BUILTIN_CHAIN_METHODS = new Set([
@@ -123,6 +140,33 @@ class SoundnessPass {
     for (const site of this.objectSites) this.objectEscape(site);
     for (const site of this.functionSites) this.functionEscape(site);
     for (const site of this.returnSites) this.returnedFunction(site.expr, site.file);
+    this.externalContracts();
+  }
+
+  /**
+   * A method of a NestJS filter (`implements ExceptionFilter`, `extends
+   * BaseExceptionFilter`, `@Catch()`) that Nest calls without awaiting
+   * (NEST_UNAWAITED_MEMBERS): an async form would hand Nest a promise it
+   * drops, and a rejection nothing handles. It stays sync.
+   */
+  private externalContracts(): void {
+    for (const t of this.targets) {
+      const m = t.node;
+      if (!ts.isMethodDeclaration(m) || !ts.isClassLike(m.parent)) continue;
+      const name = propertyNameText(m.name);
+      if (!name || (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+      const owners = [...(m.parent.heritageClauses ?? []).flatMap((h) => h.types.map((ty) => ty.expression)), ...decoratorsOfClass(m.parent).map((d) => (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression))];
+      for (const owner of owners) {
+        const v = this.model.valueOf(owner);
+        const from = v?.kind === 'external' && v.path.length === 1 && v.module.startsWith('@nestjs/') ? v : undefined;
+        if (!from || NEST_UNAWAITED_MEMBERS.get(from.path[0]!) !== name) continue;
+        const clause = owner.parent?.parent;
+        const verb = clause && ts.isHeritageClause(clause) ? (clause.token === ts.SyntaxKind.ExtendsKeyword ? 'overrides' : 'implements') : undefined;
+        const how = verb ? `${verb} \`${from.path[0]}.${name}\`` : `is a \`@${from.path[0]}()\` filter's \`${name}\``;
+        this.builder.addEscapeStop(null, t, m.name, t.file, EXTERNAL_CONTRACT, `it ${how} (${from.module}), which Nest calls without awaiting: an async form would hand Nest a promise it drops, and a rejection nothing handles`);
+        break;
+      }
+    }
   }
 
   private target(node: ts.Node | undefined): FunctionInfo | undefined {
@@ -1075,6 +1119,10 @@ class SoundnessPass {
     this.added.add(key);
     this.builder.addEscapeStop(from, to, at, file, kind, reason);
   }
+}
+
+function decoratorsOfClass(cls: ts.ClassLikeDeclaration): ts.Decorator[] {
+  return (ts.canHaveDecorators(cls) ? ts.getDecorators(cls) : undefined)?.slice() ?? [];
 }
 
 /** `this`, or a `const self = this` alias of it. */
