@@ -6,7 +6,7 @@ import type { GraphEdge, PropagationResult } from '../core/plan.js';
 import { inScope } from '../core/scope.js';
 import { functionKey } from '../core/units.js';
 import type { AdapterRunContext, Finding, TextEdit } from '../core/types.js';
-import { ESCAPING_REFERENCE, UNRESOLVED_RECEIVER } from './analysis/escapes.js';
+import { ESCAPING_REFERENCE, EXTERNAL_CONTRACT, UNRESOLVED_RECEIVER } from './analysis/escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
 import { fastifyHookDoneEdits, fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
@@ -925,7 +925,7 @@ export class Emitter<N extends ExpressWrapNamer> {
           ? b.kind === PUBLIC_API_KIND
             ? `\`${b.callee}\` keeps its sync form for the package's users (${stripStaysSync(b.reason)}); \`${twin.twinName}\` is the async form for callers that can await. The sync form still blocks where it runs.`
             : `${caller} keeps calling the sync \`${b.callee}\` here (${stripStaysSync(b.reason)}); callers that can await use \`${twin.twinName}\`. The sync form still blocks where it runs.`
-          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE || b.kind === PUBLIC_API_KIND
+          : b.kind === UNRESOLVED_RECEIVER || b.kind === ESCAPING_REFERENCE || b.kind === PUBLIC_API_KIND || b.kind === EXTERNAL_CONTRACT
             ? `\`${b.callee}\` stays sync: ${stripStaysSync(b.reason)}. ${adviceFor(b.kind)}`
             : `\`${b.callee}\` stays sync: ${b.function === '<module>' ? 'module top-level code' : `\`${b.function}\``} ${boundaryRule(b.kind) === RULE.syncBoundary || b.kind === INTERLEAVING_STOP || b.kind === TEST_DONE_KIND ? 'calls it here and cannot await it' : 'hands it over here'} (${stripStaysSync(b.reason)}). ${adviceFor(b.kind)}`,
         safety: 'manual',
@@ -1059,6 +1059,8 @@ function adviceFor(kind: string | undefined): string {
       return 'Give the receiver a type awaitify can follow (a JSDoc `@type` or TypeScript annotation naming the class), or use --api twin so that call keeps a sync form.';
     case ESCAPING_REFERENCE:
       return 'Call it by name where it is used, so awaitify can await each call, or use --api twin so the calls it cannot see keep a sync form.';
+    case EXTERNAL_CONTRACT:
+      return 'Keep it sync, or move the blocking work out of it (into a service the filter does not wait for, or into start-up) by hand.';
     case REVIEW_CALLBACK_STOP.foreach:
     case REVIEW_CALLBACK_STOP.map:
     case REVIEW_CALLBACK_STOP.predicate:

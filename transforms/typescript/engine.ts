@@ -19,7 +19,7 @@ import { loadProject } from './project.js';
 import { RULE } from './rules.js';
 import { iifeWrapEdits, moduleScopes } from './toplevel.js';
 import { applyIntervalPolicy } from './rules/interval-async-callback.js';
-import { markPublicApi } from './rules/public-api.js';
+import { applicationPackage, markPublicApi, PUBLIC_API_KIND } from './rules/public-api.js';
 import { planTestDoneCallbacks } from './rules/test-done-callback.js';
 import { markStartupOnly, markTestOnly } from './rules/startup-only-io.js';
 import { enforceLowdbAllOrNothing, refuseExportedLowdb, type LowdbDatabase } from './rules/lowdb-async-write.js';
@@ -302,7 +302,7 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
     if (ctx.api !== 'twin') return { result, twins };
     closeTwinsDownward(result, builder, groups);
     const refused = new Map<FunctionInfo, string>();
-    const unused = new Set<FunctionInfo>();
+    const unused = new Map<FunctionInfo, string>();
     const checked = new Map<HierarchyGroup, string | undefined>();
     for (const [id, fn] of result.async) {
       if (!fn.twin) continue;
@@ -328,11 +328,14 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
       }
       const stuck = unrenamedReference(id, outcome, result, builder, model);
       if (stuck) refused.set(info, stuck);
-      else if (!linked && unusedTwin(info, outcome, result, builder)) unused.add(info);
-      else twins.set(id, outcome);
+      else {
+        const why = linked ? undefined : unusedTwin(info, outcome, result, builder, () => applicationPackage(model, [info.file], info.file.absPath));
+        if (why) unused.set(info, why);
+        else twins.set(id, outcome);
+      }
     }
     // A twin nothing awaits, references or exports would be dead code (and an error under `noUnusedLocals`): the function keeps only its sync form.
-    for (const info of unused) info.graph.cannotBeAsync = { kind: UNUSED_TWIN_KIND, reason: 'it is private to its module and no code that becomes async calls it, so an async twin would never be used' };
+    for (const [info, why] of unused) info.graph.cannotBeAsync = { kind: UNUSED_TWIN_KIND, reason: `${why} and no code that becomes async calls it, so an async twin would never be used` };
     // A group keeps one shape: when one member cannot have a twin, none has.
     for (const [info, reason] of [...refused]) {
       for (const other of groups.get(info.id)?.members ?? []) {
@@ -358,15 +361,21 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
 const UNUSED_TWIN_KIND = 'unused-twin';
 
 /**
- * A module-private function (not exported, re-exported or a method) that no
- * code awaits or references once async, and that no framework registers:
- * its twin would never run.
+ * Why a function's twin would never run, if it would not: a function (not a
+ * method) that no code awaits or references once async and that no framework
+ * registers, and that is private to its module, or exported only inside an
+ * application (`application` says why the package is one): callers outside
+ * the project, for whom `--api twin` keeps twins of exports, cannot exist.
+ * An export of a library's public API (a `public-api` stop) keeps its twin.
  */
-function unusedTwin(info: FunctionInfo, outcome: TwinPlan, result: PropagationResult, builder: GraphBuilder): boolean {
-  if (outcome.exports.size > 0 || outcome.barrels.size > 0 || info.registration || info.graph.entry) return false;
-  if (ts.isMethodDeclaration(info.node) || ts.isClassLike(info.node.parent)) return false;
-  if (result.awaitEdges.some((e) => e.to === info.id)) return false;
-  return !builder.edges.some((e) => e.to === info.id && e.mode === 'detached');
+function unusedTwin(info: FunctionInfo, outcome: TwinPlan, result: PropagationResult, builder: GraphBuilder, application: () => string | undefined): string | undefined {
+  if (info.registration || info.graph.entry) return undefined;
+  if (ts.isMethodDeclaration(info.node) || ts.isClassLike(info.node.parent)) return undefined;
+  if (result.awaitEdges.some((e) => e.to === info.id)) return undefined;
+  if (builder.edges.some((e) => e.to === info.id && (e.mode === 'detached' || e.stopKind === PUBLIC_API_KIND))) return undefined;
+  if (outcome.exports.size === 0 && outcome.barrels.size === 0) return 'it is private to its module';
+  const app = application();
+  return app ? `it is exported, but ${app}` : undefined;
 }
 
 /** Why a hierarchy group cannot be twinned as a whole: a member that cannot become async, or what hierarchy.ts finds. */

@@ -49,6 +49,18 @@ describe('escaping references', () => {
     expect(await unchanged({ 'a.js': `${classes}${listed}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:7 B.html', 'a.js:15 A.html', 'a.js:17 C.html']);
   });
 
+  it('follows instances read back out of a local collection to where they are handed over', async () => {
+    const classes = "const lib = require('lib');\nclass A { html() { return blockingRead('a'); } }\nclass B { html() { return blockingRead('b'); } }\nclass C { html() { return blockingRead('c'); } }\n";
+    const body = "const a = new A();\n  const b = new B();\n  const c = new C();\n  const byName = new Map([['a', a]]);\n  for (const x of byName.values()) lib.mount(x);\n  [b].reduce((n, y) => n + lib.size(y), 0);\n  const found = [c].find((z) => z === c);\n  lib.mount(found);\n  res.send(a.html() + b.html() + c.html());";
+    expect(await unchanged({ 'a.js': `${classes}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:11 A.html', 'a.js:13 B.html', 'a.js:14 C.html']);
+  });
+
+  it('follows an instance a project function returns to where it is handed over', async () => {
+    const classes = "const lib = require('lib');\nclass A { html() { return blockingRead('a'); } }\nclass B { html() { return blockingRead('b'); } }\nfunction makeA() {\n  return new A();\n}\nconst makeB = () => makeA() && new B();\n";
+    const body = "lib.mount(makeA());\n  const b = makeB();\n  lib.use(b);\n  res.send(new A().html() + new B().html());";
+    expect(await unchanged({ 'a.js': `${classes}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:11 A.html', 'a.js:13 B.html']);
+  });
+
   it('does not count a collection the project only reads back as a hand-over', async () => {
     const body = "const a = new A();\n  const cache = new Map();\n  cache.set('a', a);\n  const pairs = [a].map((x) => [1, x]);\n  res.send(cache.size + pairs.length + a.html());";
     const src = `class A {\n  html() {\n    return blockingRead('a');\n  }\n}\n${handler(body)}`;

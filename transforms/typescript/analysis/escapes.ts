@@ -15,10 +15,27 @@ import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, 
 
 // The members of `ts` are getters on an object of thousands of properties (each read about ten times
 // a local's cost): the node tests this module calls on every evaluation are read once.
-const { forEachChild, isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isDeleteExpression, isElementAccessExpression, isExportAssignment, isExportSpecifier, isExpression, isFunctionDeclaration, isFunctionExpression, isFunctionTypeNode, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isLiteralTypeNode, isMethodDeclaration, isNamespaceImport, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTupleTypeNode, isTypeOfExpression, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement } = ts;
+const { forEachChild, isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isDeleteExpression, isElementAccessExpression, isExportAssignment, isExportSpecifier, isExpression, isFunctionDeclaration, isFunctionExpression, isForOfStatement, isFunctionTypeNode, isIdentifier, isImportClause, isImportEqualsDeclaration, isImportSpecifier, isLiteralTypeNode, isMethodDeclaration, isNamespaceImport, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isParenthesizedTypeNode, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTupleTypeNode, isTypeOfExpression, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration, isVariableDeclarationList, isVariableStatement } = ts;
 
 export const UNRESOLVED_RECEIVER = 'unresolved-receiver';
 export const ESCAPING_REFERENCE = 'escaping-reference';
+export const EXTERNAL_CONTRACT = 'external-contract';
+
+/**
+ * Members of NestJS interfaces and base classes that Nest calls without
+ * awaiting: the exception handler calls a filter's `catch` and returns
+ * (`filter.func(exception, host)` in @nestjs/core's ExceptionsHandler), so an
+ * async `catch` leaves a rejection nothing handles. (Nest awaits guards,
+ * pipes, interceptors and lifecycle hooks.) A class decorated with `@Catch()`
+ * is a filter whether or not it names the interface.
+ */
+const NEST_UNAWAITED_MEMBERS = new Map<string, string>([
+  ['ExceptionFilter', 'catch'],
+  ['BaseExceptionFilter', 'catch'],
+  ['WsExceptionFilter', 'catch'],
+  ['BaseWsExceptionFilter', 'catch'],
+  ['Catch', 'catch'],
+]);
 
 /** Methods of built-in arrays and strings whose result is again an array or a string. */
 const BUILTIN_CHAIN_METHODS = new Set([
@@ -51,6 +68,8 @@ interface HandOverTarget {
   to: string;
   /** The local variable it was put in on the way, for the message. */
   holder?: string;
+  /** What is handed over is an element read back from that variable (`for (const v of views) lib.mount(v)`). */
+  readBack?: boolean;
 }
 
 interface HandOver {
@@ -125,6 +144,33 @@ class SoundnessPass {
     for (const site of this.objectSites) this.objectEscape(site);
     for (const site of this.functionSites) this.functionEscape(site);
     for (const site of this.returnSites) this.returnedFunction(site.expr, site.file);
+    this.externalContracts();
+  }
+
+  /**
+   * A method of a NestJS filter (`implements ExceptionFilter`, `extends
+   * BaseExceptionFilter`, `@Catch()`) that Nest calls without awaiting
+   * (NEST_UNAWAITED_MEMBERS): an async form would hand Nest a promise it
+   * drops, and a rejection nothing handles. It stays sync.
+   */
+  private externalContracts(): void {
+    for (const t of this.targets) {
+      const m = t.node;
+      if (!ts.isMethodDeclaration(m) || !ts.isClassLike(m.parent)) continue;
+      const name = propertyNameText(m.name);
+      if (!name || (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+      const owners = [...(m.parent.heritageClauses ?? []).flatMap((h) => h.types.map((ty) => ty.expression)), ...decoratorsOfClass(m.parent).map((d) => (ts.isCallExpression(d.expression) ? d.expression.expression : d.expression))];
+      for (const owner of owners) {
+        const v = this.model.valueOf(owner);
+        const from = v?.kind === 'external' && v.path.length === 1 && v.module.startsWith('@nestjs/') ? v : undefined;
+        if (!from || NEST_UNAWAITED_MEMBERS.get(from.path[0]!) !== name) continue;
+        const clause = owner.parent?.parent;
+        const verb = clause && ts.isHeritageClause(clause) ? (clause.token === ts.SyntaxKind.ExtendsKeyword ? 'overrides' : 'implements') : undefined;
+        const how = verb ? `${verb} \`${from.path[0]}.${name}\`` : `is a \`@${from.path[0]}()\` filter's \`${name}\``;
+        this.builder.addEscapeStop(null, t, m.name, t.file, EXTERNAL_CONTRACT, `it ${how} (${from.module}), which Nest calls without awaiting: an async form would hand Nest a promise it drops, and a rejection nothing handles`);
+        break;
+      }
+    }
   }
 
   private target(node: ts.Node | undefined): FunctionInfo | undefined {
@@ -702,18 +748,25 @@ class SoundnessPass {
     if (!OBJECT_SITE_KINDS[expr.kind]) return;
     const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
     if (!self && expr.kind === ts.SyntaxKind.ThisKeyword) return;
+    const made = isCallExpression(expr);
     const v = this.model.valueOf(expr);
     // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`, `const views = [view]; widgets.mountAll(views)`: an instance handed to a library, which may call its methods.
-    const handOver = v?.kind === 'instance' && !self ? this.instanceHandOver(site) : undefined;
+    // `widgets.mount(makeView())`, `const view = makeView(); widgets.mount(view)`: the instances a project function returns.
+    const instances = self ? [] : v?.kind === 'instance' ? [v] : v?.kind === 'result' ? this.returnedInstances(v, 0) : [];
+    if (made && instances.length === 0) return;
+    const handOver = instances.length > 0 ? this.instanceHandOver(site) : undefined;
     if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handOver)) return;
     if (!handOver && site.call && this.callSeesMembers(site.call)) return;
     if (site.returned && this.factoryObjectFollowed(site.expr)) return;
     const members = new Set<FunctionInfo>();
-    this.membersOf(v, members, true);
+    for (const held of handOver ? instances : [v]) this.membersOf(held, members, true);
     // `res.json(user)` serialises the instance: of its methods only `toJSON` is called.
     if (handOver?.call && this.serialisingCall(handOver.call)) for (const fn of members) if (fn.graph.name.split('.').pop() !== 'toJSON') members.delete(fn);
     if (members.size === 0) return;
-    const how = handOver ? handOver.how : site.how;
+    const maker = v.kind === 'result' ? this.model.functionOf(v.of) : undefined;
+    const madeBy = maker && this.builder.functions.get(maker.node)?.graph.name;
+    // `const banner = makeBanner(); layout.use(banner)`: "returned by `makeBanner`, it is passed to ...".
+    const how = handOver ? (madeBy ? () => `returned by \`${madeBy}\`, ${handOver.how()}` : handOver.how) : site.how;
     // Members the call registers itself (`fastify.route({ handler })`) are handled where it is made.
     const argStart = site.expr.getStart(site.file.sf);
     const argEnd = site.expr.getEnd();
@@ -724,12 +777,40 @@ class SoundnessPass {
     }
   }
 
+  /** The class instances a call of a project function may give (`return new View()`, `const v = new View(); return v`, `return makeView()`, `return cached || new View()`). */
+  private returnedInstances(v: Value, depth: number): Value[] {
+    if (v.kind === 'instance') return [v];
+    const fn = v.kind === 'result' && depth < 4 ? this.model.functionOf(v.of) : undefined;
+    const body = fn?.node.body;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return this.instancesReturnedAs(body, depth);
+    const out: Value[] = [];
+    const visit = (n: ts.Node): void => {
+      if (isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n) && n.expression) out.push(...this.instancesReturnedAs(n.expression, depth));
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(body, visit);
+    return out;
+  }
+
+  private instancesReturnedAs(expr: ts.Expression, depth: number): Value[] {
+    const chosen = chosenOperands(expr) ?? [expr];
+    return chosen.flatMap((e) => {
+      const r = this.model.valueOf(e);
+      return r ? this.returnedInstances(r, depth + 1) : [];
+    });
+  }
+
   /**
    * Where an instance (not `this`) is handed over: to a library call as an
    * argument (`widgets.mount(view)`, `new Dialog(view)`), or in an array or
    * object literal that reaches one, directly (`widgets.mountAll([a, b])`)
    * or through a local variable (`const views = [a]; widgets.mountAll(views)`,
-   * `views.push(a)`, `opts.view = a`), or that is returned or exported. Not a
+   * `views.push(a)`, `opts.view = a`), or that is returned or exported, or
+   * read back out of such a collection first (`for (const v of views)
+   * widgets.mount(v)`, `views.forEach((v) => widgets.mount(v))`,
+   * `widgets.mount(views[0])`, `byId.get(id)`). Not a
    * copy onto it (`Object.assign(view, o)`), nor storing it in a collection
    * nothing hands over (`recent.push(view)`, `cache.set(id, view)`): project
    * code that reads it back calls its methods through a receiver the graph
@@ -744,7 +825,7 @@ class SoundnessPass {
     const arrayArgument = site.how === STORED_IN_ARRAY && found.call && outermostParen(outermostParen(site.expr).parent!).parent === found.call;
     if (arrayArgument) return { call: found.call, how: () => `it is passed in an array to \`${shortText(found.call!.expression, site.file)}(...)\`` };
     const holder = found.holder ?? (isArrayLiteralExpression(outermostParen(site.expr).parent!) ? 'an array' : 'an object');
-    return { call: found.call, how: () => `it is put in ${holder}, which is ${to}` };
+    return { call: found.call, how: () => `it is put in ${holder}, ${found.readBack ? 'whose elements are read back and' : 'which is'} ${to}` };
   }
 
   /**
@@ -753,16 +834,32 @@ class SoundnessPass {
    * out of the function (returned) or the module (exported).
    */
   private handOverFrom(node: ts.Node, depth: number): HandOverTarget | undefined {
-    if (depth > 6) return undefined;
+    if (depth > 10) return undefined;
     const n = outermostParen(node);
     const p = n.parent;
     if (!p) return undefined;
     if ((isCallExpression(p) || isNewExpression(p)) && isArgumentOf(n, p)) return this.callHandOver(p, n, depth);
     if (isSpreadElement(p) || isArrayLiteralExpression(p)) return this.handOverFrom(p, depth + 1);
-    // `views.filter(f)`, `[a].map(f)`: the result may hold the elements. Other reads (`views.length`, `views[0]`, `views.forEach(f)`) hand nothing over.
+    // `for (const v of views) lib.mount(v)`: the loop variable holds each element.
+    if (isForOfStatement(p) && p.expression === n) {
+      const init = p.initializer;
+      const decl = isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
+      return readBack(decl && this.variableHandOver(decl, depth + 1));
+    }
+    // `lib.mount(views[0])`: an element read back.
+    if (isElementAccessExpression(p) && p.expression === n) return readBack(this.handOverFrom(p, depth + 1));
     if (isPropertyAccessExpression(p) && p.expression === n) {
       const call = outermostParen(p).parent;
-      return call && isCallExpression(call) && call.expression === outermostParen(p) && ARRAY_COPYING_METHODS.has(p.name.text) ? this.handOverFrom(call, depth + 1) : undefined;
+      if (!call || !isCallExpression(call) || call.expression !== outermostParen(p)) return undefined;
+      const method = p.name.text;
+      // `views.forEach((v) => lib.mount(v))`: the callback's element parameter holds each element.
+      const param = ELEMENT_CALLBACK_METHODS.has(method) ? elementParameter(call, method) : undefined;
+      const viaCallback = param && this.variableHandOver(param, depth + 1);
+      if (viaCallback) return readBack(viaCallback);
+      // `views.filter(f)`, `[a].map(f)`: the result may hold the elements; `views.get(k)`, `views.find(f)`: it is one.
+      // Other reads (`views.length`, `views.includes(v)`) hand nothing over.
+      if (ELEMENT_READING_METHODS.has(method)) return readBack(this.handOverFrom(call, depth + 1));
+      return ARRAY_COPYING_METHODS.has(method) ? this.handOverFrom(call, depth + 1) : undefined;
     }
     if ((isPropertyAssignment(p) && p.initializer === n) || (isShorthandPropertyAssignment(p) && p.name === n)) return this.handOverFrom(p.parent, depth + 1);
     if (isVariableDeclaration(p) && p.initializer === n) return this.variableHandOver(p, depth + 1);
@@ -839,8 +936,8 @@ class SoundnessPass {
    * Where the value of a variable goes: the first use that hands it over
    * (preferring one that is not `res.json`).
    */
-  private variableHandOver(decl: ts.VariableDeclaration, depth: number): HandOverTarget | undefined {
-    if (!isIdentifier(decl.name) || depth > 6) return undefined;
+  private variableHandOver(decl: ts.VariableDeclaration | ts.ParameterDeclaration, depth: number): HandOverTarget | undefined {
+    if (!isIdentifier(decl.name) || depth > 10) return undefined;
     const name = decl.name.text;
     const statement = decl.parent?.parent;
     if (statement && isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return { to: 'exported', holder: `\`${name}\`` };
@@ -1010,6 +1107,10 @@ class SoundnessPass {
   }
 }
 
+function decoratorsOfClass(cls: ts.ClassLikeDeclaration): ts.Decorator[] {
+  return (ts.canHaveDecorators(cls) ? ts.getDecorators(cls) : undefined)?.slice() ?? [];
+}
+
 /** `this`, or a `const self = this` alias of it. */
 function thisExpression(expr: ts.Expression, model: ProjectModel): ts.Node | undefined {
   const e = skipOuter(expr);
@@ -1044,6 +1145,23 @@ const FILLING_METHODS = new Set(['push', 'unshift', 'splice', 'fill', 'set', 'ad
 
 /** Array methods whose result may hold the array's elements (`views.filter(f)`, `views.map(f)`). */
 const ARRAY_COPYING_METHODS = new Set(['filter', 'map', 'flatMap', 'slice', 'concat', 'flat', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'with']);
+/** Methods of arrays, maps and sets whose result is one of the elements, or iterates over them (`for (const v of views.values())`). */
+const ELEMENT_READING_METHODS = new Set(['get', 'at', 'find', 'findLast', 'pop', 'shift', 'values']);
+/** Methods of arrays, maps and sets that pass each element to their callback. */
+const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'reduce', 'reduceRight']);
+
+/** An element read back out of a collection is what reaches `found`: the message names the collection, not the element's variable. */
+function readBack(found: HandOverTarget | undefined): HandOverTarget | undefined {
+  return found && { call: found.call, to: found.to, readBack: true };
+}
+
+/** The parameter of `views.forEach((v) => ...)`'s callback that receives each element (the second for `reduce`). */
+function elementParameter(call: ts.CallExpression, method: string): ts.ParameterDeclaration | undefined {
+  const cb = call.arguments[0] && skipOuter(call.arguments[0]);
+  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) return undefined;
+  const param = cb.parameters[method === 'reduce' || method === 'reduceRight' ? 1 : 0];
+  return param && ts.isIdentifier(param.name) ? param : undefined;
+}
 
 /** Standard-library constructors and functions whose result holds their argument's values. */
 const COLLECTION_BUILDERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Array.from', 'Array.of', 'Object.fromEntries', 'Object.values', 'Object.entries', 'Object.freeze']);
@@ -1203,8 +1321,8 @@ function isRevealingModuleReturn(expr: ts.Expression): boolean {
   return isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && isExportTarget(skipOuter(p.left));
 }
 
-/** The kinds an object site can escape as (after skipOuter): `this`, an object literal, a name, a member, a `new`; objectEscape returns on any other. */
-const OBJECT_SITE_KINDS = kindTable([ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.Identifier, ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.NewExpression]);
+/** The kinds an object site can escape as (after skipOuter): `this`, an object literal, a name, a member, a `new`, a call (the instances a project function returns); objectEscape returns on any other. */
+const OBJECT_SITE_KINDS = kindTable([ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.Identifier, ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression]);
 
 function mayEscapeAsObject(expr: ts.Expression): boolean {
   return OBJECT_SITE_KINDS[skipOuter(expr).kind] === true;

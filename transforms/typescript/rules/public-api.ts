@@ -172,6 +172,31 @@ function relative(root: string, abs: string): string {
   return nodePath.relative(root, abs).split(nodePath.sep).join('/');
 }
 
+/**
+ * Why nothing outside the project can call a run file's functions: its
+ * package (nearest package.json) is an application, not a library. `private:
+ * true` is never published; an app's `start` script runs its entry, or it
+ * declares only `bin`, or its entry starts a server (the tests
+ * `packageEntries` makes for an app). Undefined for a library (a published
+ * package may be imported by a path into it, not only through its entries),
+ * or a file with no package.json (nothing says who may import it).
+ */
+export function applicationPackage(model: ProjectModel, files: FileInfo[], absPath: string): string | undefined {
+  const pkg = model.workspace().packageOf(absPath);
+  if (!pkg) return undefined;
+  const { manifest } = pkg;
+  const name = manifest.name ? `${manifest.name} ` : '';
+  if (manifest.private === true) return `its package ${name}is private (package.json \`"private": true\`)`;
+  const why = startRunsEntry(manifest)
+    ? 'its `start` script runs its entry'
+    : !declaredEntries(manifest).length && manifest.bin !== undefined
+      ? 'it declares only `bin`'
+      : resolvedEntries(pkg.dir, manifest, model, files).some((e) => startsServer(e.file))
+        ? 'its entry starts a server'
+        : undefined;
+  return why && `its package ${name}is an application (${why})`;
+}
+
 /** The entry files of a library package (none for an app). */
 function libraryEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
   return manifest.private === true ? [] : packageEntries(dir, manifest, model, files);
@@ -180,13 +205,28 @@ function libraryEntries(dir: string, manifest: Manifest, model: ProjectModel, fi
 /** The entry files of a package that is not an app, published or not. */
 function packageEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
   if (startRunsEntry(manifest)) return [];
+  if (!declaredEntries(manifest).length && manifest.bin !== undefined) return [];
+  const out = resolvedEntries(dir, manifest, model, files);
+  // An entry that starts a server is an app's, whatever else it exports.
+  return out.some((o) => startsServer(o.file)) ? [] : out;
+}
+
+function startsServer(file: FileInfo): boolean {
+  return /\.listen\s*\(/.test(file.text);
+}
+
+/** The entries package.json declares (`main`, the targets of `exports`). */
+function declaredEntries(manifest: Manifest): { field: string; spec: string }[] {
   const specs: { field: string; spec: string }[] = [];
   if (typeof manifest.main === 'string') specs.push({ field: 'main', spec: manifest.main });
   for (const spec of exportTargets(manifest.exports)) specs.push({ field: 'exports', spec });
-  if (!specs.length) {
-    if (manifest.bin !== undefined) return [];
-    specs.push({ field: 'main', spec: 'index.js' });
-  }
+  return specs;
+}
+
+/** The run files a package's entries lead to (`index.js` when it declares none). */
+function resolvedEntries(dir: string, manifest: Manifest, model: ProjectModel, files: FileInfo[]): { field: string; spec: string; file: FileInfo }[] {
+  const specs = declaredEntries(manifest);
+  if (!specs.length) specs.push({ field: 'main', spec: 'index.js' });
   const anchor = files[0];
   if (!anchor) return [];
   const out: { field: string; spec: string; file: FileInfo }[] = [];
@@ -194,8 +234,6 @@ function packageEntries(dir: string, manifest: Manifest, model: ProjectModel, fi
     const file = resolveEntry(dir, spec, model, anchor);
     if (file && !out.some((o) => o.file === file)) out.push({ field, spec, file });
   }
-  // An entry that starts a server is an app's, whatever else it exports.
-  if (out.some((o) => /\.listen\s*\(/.test(o.file.text))) return [];
   return out;
 }
 
