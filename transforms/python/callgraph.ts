@@ -152,7 +152,9 @@ function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>
     fns.push(fn ? fnIndex.get(fn)! : -1);
     stops.push(STOPS.indexOf(stop));
   };
-  const visit = (node: Node, fn: PyFunction | undefined, stop?: Stop) => {
+  // `inClass`: a class body's own statements (not its methods'), where a function named as a
+  // value (`default=get_default`, `upload_to=path_for`) is handed to code that calls it synchronously.
+  const visit = (node: Node, fn: PyFunction | undefined, stop?: Stop, inClass = false) => {
     for (const child of childrenOf(node)) {
       if (SCOPES.has(child.type)) {
         const def = child.type === 'decorated_definition' ? field(child, 'definition')! : child;
@@ -166,7 +168,7 @@ function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>
         } else if (def.type === 'class_definition') {
           const sup = field(def, 'superclasses');
           if (sup) visit(sup, fn);
-          visit(field(def, 'body')!, fn);
+          visit(field(def, 'body')!, fn, undefined, !fn);
         }
         continue;
       }
@@ -178,10 +180,10 @@ function callCandidates(module: PyModule, syncRegions: Map<string, SyncRegion[]>
       if (child.type === 'call') {
         const callee = field(child, 'function');
         if (callee) push(child, callee, fn, childStop);
-      } else if ((child.type === 'identifier' || child.type === 'attribute') && fn && !isCallee(child, node) && !isAttributeObject(child, node) && !isBindingTarget(child, node)) {
+      } else if ((child.type === 'identifier' || child.type === 'attribute') && (fn || inClass) && !isCallee(child, node) && !isAttributeObject(child, node) && !isBindingTarget(child, node)) {
         push(child, undefined, fn, childStop);
       }
-      visit(child, fn, childStop);
+      visit(child, fn, childStop, inClass);
     }
   };
   visit(module.root, undefined);

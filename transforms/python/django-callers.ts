@@ -279,3 +279,49 @@ export function backendsLackingIn(project: Project, method: 'aauthenticate' | 'a
   cached.set(method, lacking);
   return lacking;
 }
+
+/** A project middleware in MIDDLEWARE that assigns `request.user` itself, and where. */
+export interface UserReplacingMiddleware {
+  name: string;
+  path: string;
+  line: number;
+}
+
+const userReplacingCache = new WeakMap<object, UserReplacingMiddleware | null>();
+
+/**
+ * The first project middleware in MIDDLEWARE whose methods (or a factory's inner
+ * functions) assign `<param>.user` without also assigning `<param>.auser`: views
+ * then see the user it sets (wger's guest users), which neither `request.auser()`
+ * nor `get_user(request)` loads.
+ */
+export function userReplacingMiddleware(project: Project): UserReplacingMiddleware | undefined {
+  const hit = userReplacingCache.get(project);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: UserReplacingMiddleware | undefined;
+  for (const module of project.modules) {
+    for (const assign of [...(module.assigned.get('MIDDLEWARE') ?? []), ...(module.assigned.get('MIDDLEWARE_CLASSES') ?? [])]) {
+      for (const dotted of stringsIn(field(assign, 'right'))) {
+        if (found) break;
+        const r = resolveDotted(project, dotted);
+        const fns = r?.kind === 'class' ? [...r.cls.methods.values()] : r?.kind === 'function' ? [r.fn, ...r.fn.nested.values()] : [];
+        for (const fn of fns) {
+          const request = fn.paramNames[fn.cls ? 1 : 0];
+          if (!request) continue;
+          const sets = (attr: string) =>
+            fn.body.descendantsOfType('assignment').find((a) => {
+              const left = a ? field(a, 'left') : undefined;
+              return left?.type === 'attribute' && field(left, 'object')?.text === request && field(left, 'attribute')?.text === attr;
+            });
+          const user = sets('user');
+          if (user && !sets('auser')) {
+            found = { name: dotted.split('.').pop()!, path: fn.module.path, line: user.startPosition.row + 1 };
+            break;
+          }
+        }
+      }
+    }
+  }
+  userReplacingCache.set(project, found ?? null);
+  return found;
+}

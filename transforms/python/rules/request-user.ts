@@ -4,6 +4,7 @@ import type { PyNode as Node } from '../tree.js';
 import type { TextEdit } from '../../core/types.js';
 import { lineIndent, needsParens, ruleMeta, statementOf, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { backendsLacking } from './auth-call.js';
+import { userReplacingMiddleware } from '../django-callers.js';
 import { bindingsOf } from '../orm.js';
 import { childrenOf, field } from '../parser.js';
 import { resolveName } from '../project.js';
@@ -18,7 +19,7 @@ export const requestUser: PythonRule = {
     docs: {
       summary: 'Loads the user once with `await request.auser()` in code that becomes async, and reads it from a local.',
       whatItDoes:
-        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. Functions that assign request.user are left alone.",
+        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. When a project middleware in MIDDLEWARE assigns `request.user` itself (and not `request.auser`), neither loads the user it sets: each expression that uses `request.user` then runs through `sync_to_async(lambda: ...)` (review), and a bare `request.user` keeps the function sync (manual). Functions that assign request.user are left alone.",
       why: 'request.user is a SimpleLazyObject: its first attribute access reads the session and the user table, which raises SynchronousOnlyOperation in async code.',
       example: {
         before:
@@ -26,7 +27,7 @@ export const requestUser: PythonRule = {
         after:
           '# fixture-options: entry=all\nasync def greet(request):\n    user = await request.auser()\n    if not user.is_authenticated:\n        return JsonResponse({"message": "Hello, guest!"})\n    return JsonResponse({"message": f"Hello, {user.username}!"})\n',
       },
-      safety: 'Safe: auser() loads the same user and caches it on the request. The get_user fallback (older targets, backends without aget_user) is marked for review.',
+      safety: 'Safe: auser() loads the same user and caches it on the request. The get_user fallback (older targets, backends without aget_user) and the reads of a user a project middleware sets are marked for review.',
     },
   }),
   detect(fc) {
@@ -50,7 +51,10 @@ export const requestUser: PythonRule = {
     // that always runs first is a plain attribute and stays; after one that may not have run,
     // request.user may still be the lazy object, and a local loaded earlier would be stale.
     const barriers = fc.calls().filter((c) => /^django\.contrib\.auth\.a?(login|logout)$/.test(fc.externalName(field(c, 'function')!) ?? ''));
-    const afterBarrier = reads.filter((r) => barriers.some((b) => r.startIndex > b.endIndex));
+    // A project middleware that sets request.user itself: auser()/get_user() would load another
+    // user (the session's), so every read is one the sync code's way must make.
+    const replacer = userReplacingMiddleware(fc.ac.project);
+    const afterBarrier = replacer ? reads.slice() : reads.filter((r) => barriers.some((b) => r.startIndex > b.endIndex));
     // After one that may not have run, the whole expression that uses the user runs in a thread,
     // where request.user is whatever the sync code would see.
     const wraps: Site[] = [];
@@ -59,8 +63,12 @@ export const requestUser: PythonRule = {
       const line = fc.module.text.slice(0, r.startIndex).split('\n').length;
       const use = userExpression(r);
       const why = fc.cannotAwait(r);
+      const cause = replacer
+        ? `${r.text} (line ${line}) is the user that ${replacer.name} sets (${replacer.path}:${replacer.line}), which neither ${param}.auser() nor get_user(${param}) loads`
+        : `${r.text} is read at line ${line} after a login()/logout() that may not have run`;
       if (use.id === r.id || why) {
-        return [fc.site(RULE, r, 'manual', `${r.text} is read at line ${line} after a login()/logout() that may not have run: request.user is then either the user it set or still the lazy session user${why ? `, and ${why}` : ''}; load the user by hand`, [], { seed: false, claims: reads.filter((x) => x.id !== r.id) })];
+        const then = replacer ? '' : ': request.user is then either the user it set or still the lazy session user';
+        return [fc.site(RULE, r, 'manual', `${cause}${then}${why ? `, and ${why}` : ''}; load the user by hand`, [], { seed: false, claims: reads.filter((x) => x.id !== r.id) })];
       }
       const imp = fc.namedImport('asgiref.sync', 'sync_to_async');
       const open = needsParens(use) ? `(await ${imp.local}(lambda: ` : `await ${imp.local}(lambda: `;
@@ -69,7 +77,7 @@ export const requestUser: PythonRule = {
           RULE,
           use,
           'review',
-          `${r.text} is read at line ${line} after a login()/logout() that may not have run, so it may still be the lazy session user; ${use.text} runs through sync_to_async (thread-sensitive), where it reads the user as the sync code did`,
+          `${cause}${replacer ? '' : ', so it may still be the lazy session user'}; ${use.text} runs through sync_to_async (thread-sensitive), where it reads the user as the sync code did`,
           [{ start: use.startIndex, end: use.startIndex, text: open }, { start: use.endIndex, end: use.endIndex, text: needsParens(use) ? ')())' : ')()' }],
           { imports: [imp], claims: [r] },
         ),
