@@ -592,6 +592,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     const blocks = blockingClosure(project.functions, sitesByFn, callSites, false);
     const blocksUnlessResolved = blockingClosure(project.functions, sitesByFn, callSites, true);
     // Work awaitify cannot account for blocks too.
+    accounting.cover(callSites.flatMap((cs) => (cs.caller && isAsyncNow(cs.caller.id) ? [cs.callee] : [])));
     for (const id of accounting.notHarmless) blocks.add(id);
     for (const id of accounting.notHarmlessUnlessResolved) if (!blocks.has(id)) blocksUnlessResolved.add(id);
     for (const cs of callSites) {
