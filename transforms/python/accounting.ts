@@ -926,24 +926,34 @@ export interface AccountingInput {
 
 /** Functions that call (and could await) one of these or an async function, to a fixed point; a class-based view's handlers go together. */
 function awaitClosure(seeds: Iterable<PyFunction>, calls: PyCallSite[], entries: EntryInfo): Set<string> {
+  const callers = new Map<string, string[]>();
   const out = new Set<string>();
-  for (const fn of seeds) out.add(fn.id);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of calls) {
-      if (c.caller && c.edge.mode === 'await' && !out.has(c.caller.id) && (out.has(c.callee.id) || c.callee.isAsync)) {
-        out.add(c.caller.id);
-        changed = true;
-      }
-    }
-    for (const cbv of entries.cbvs) {
-      if (cbv.handlers.some((h) => out.has(h.id)) && cbv.handlers.some((h) => !out.has(h.id))) {
-        for (const h of cbv.handlers) out.add(h.id);
-        changed = true;
-      }
-    }
+  const stack: string[] = [];
+  const add = (id: string) => {
+    if (out.has(id)) return;
+    out.add(id);
+    stack.push(id);
+  };
+  for (const fn of seeds) add(fn.id);
+  for (const c of calls) {
+    if (!c.caller || c.edge.mode !== 'await') continue;
+    if (c.callee.isAsync) add(c.caller.id);
+    else pushTo(callers, c.callee.id, c.caller.id);
+  }
+  const views = new Map<string, PyFunction[]>();
+  for (const cbv of entries.cbvs) for (const h of cbv.handlers) pushTo(views, h.id, ...cbv.handlers);
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const caller of callers.get(id) ?? []) add(caller);
+    for (const h of views.get(id) ?? []) add(h.id);
   }
   return out;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, ...values: T[]) {
+  const list = map.get(key);
+  if (list) list.push(...values);
+  else map.set(key, values);
 }
 
 /** Accounts for the functions whose answers the plan reads, and decides which unaccounted work is wrapped and which keeps a function sync. */
@@ -1088,6 +1098,10 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
     }
     roundOne = false;
   };
+  // Project calls of sync functions, and their callers by callee.
+  const syncCalls = calls.filter((c) => c.caller && !c.callee.isAsync && c.node.type === 'call');
+  const callersOf = new Map<string, string[]>();
+  for (const c of syncCalls) pushTo(callersOf, c.callee.id, c.caller!.id);
   // Which covered functions are not harmless, from their operations (a callee's status reaches its callers).
   const statuses = () => {
     notHarmless.clear();
@@ -1099,19 +1113,16 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       if (input.regionsOf(fn).length || sites.some((s) => (s.seed || s.safety === 'manual') && !s.deferred) || ops.some((o) => !o.deferred)) notHarmless.add(fn.id);
       else if (sites.some((s) => s.deferred) || ops.length) unlessResolved.add(fn.id);
     }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const c of calls) {
-        if (!c.caller || c.callee.isAsync || c.node.type !== 'call' || !covered.has(c.caller.id)) continue;
-        if (notHarmless.has(c.callee.id) || (unlessResolved.has(c.callee.id) && !input.resolvedCalls.has(c.node.id))) {
-          if (!notHarmless.has(c.caller.id)) {
-            notHarmless.add(c.caller.id);
-            unlessResolved.delete(c.caller.id);
-            changed = true;
-          }
-        }
-      }
-    }
+    // A caller is not harmless when a callee is not, or is unless resolved and this call did not resolve it.
+    const stack = [...notHarmless];
+    const raise = (id: string) => {
+      if (notHarmless.has(id) || !covered.has(id)) return;
+      notHarmless.add(id);
+      unlessResolved.delete(id);
+      stack.push(id);
+    };
+    for (const c of syncCalls) if (unlessResolved.has(c.callee.id) && !input.resolvedCalls.has(c.node.id)) raise(c.caller!.id);
+    while (stack.length) for (const caller of callersOf.get(stack.pop()!) ?? []) raise(caller);
   };
   // The second round knows which functions are not harmless. A function that asked only about functions still in
   // neither set gets the same answers again, and so the same operations (the type caches answer alike whatever
