@@ -926,7 +926,30 @@ export interface AccountingInput {
 
 /** Functions that call (and could await) one of these or an async function, to a fixed point; a class-based view's handlers go together. */
 function awaitClosure(seeds: Iterable<PyFunction>, calls: PyCallSite[], entries: EntryInfo): Set<string> {
-  const callers = new Map<string, string[]>();
+  const awaits = calls.filter((c) => c.caller && c.edge.mode === 'await');
+  const callers = callersByCallee(awaits.filter((c) => !c.callee.isAsync));
+  const views = new Map<string, PyFunction[]>();
+  for (const cbv of entries.cbvs) for (const h of cbv.handlers) pushTo(views, h.id, ...cbv.handlers);
+  const start = [...[...seeds].map((fn) => fn.id), ...awaits.filter((c) => c.callee.isAsync).map((c) => c.caller!.id)];
+  return closure(start, (id) => [...(callers.get(id) ?? []), ...(views.get(id) ?? []).map((h) => h.id)]);
+}
+
+/** The callers of each callee over these calls (each with a caller). */
+export function callersByCallee(calls: PyCallSite[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of calls) pushTo(out, c.callee.id, c.caller!.id);
+  return out;
+}
+
+/** Each function's own call sites, in the order of `calls`. */
+export function callSitesByCaller(calls: PyCallSite[]): Map<string, PyCallSite[]> {
+  const out = new Map<string, PyCallSite[]>();
+  for (const c of calls) if (c.caller) pushTo(out, c.caller.id, c);
+  return out;
+}
+
+/** The seeds and all that `next` leads to from them, to a fixed point. */
+export function closure(seeds: Iterable<string>, next: (id: string) => Iterable<string>): Set<string> {
   const out = new Set<string>();
   const stack: string[] = [];
   const add = (id: string) => {
@@ -934,19 +957,8 @@ function awaitClosure(seeds: Iterable<PyFunction>, calls: PyCallSite[], entries:
     out.add(id);
     stack.push(id);
   };
-  for (const fn of seeds) add(fn.id);
-  for (const c of calls) {
-    if (!c.caller || c.edge.mode !== 'await') continue;
-    if (c.callee.isAsync) add(c.caller.id);
-    else pushTo(callers, c.callee.id, c.caller.id);
-  }
-  const views = new Map<string, PyFunction[]>();
-  for (const cbv of entries.cbvs) for (const h of cbv.handlers) pushTo(views, h.id, ...cbv.handlers);
-  while (stack.length) {
-    const id = stack.pop()!;
-    for (const caller of callers.get(id) ?? []) add(caller);
-    for (const h of views.get(id) ?? []) add(h.id);
-  }
+  for (const id of seeds) add(id);
+  while (stack.length) for (const id of next(stack.pop()!)) add(id);
   return out;
 }
 
@@ -1050,13 +1062,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
     entries,
   );
   // Each function's own call sites, grouped once (scanning every call of the project per function was 4% of a saleor run).
-  const byCaller = new Map<string, PyCallSite[]>();
-  for (const c of calls) {
-    if (!c.caller) continue;
-    const list = byCaller.get(c.caller.id);
-    if (list) list.push(c);
-    else byCaller.set(c.caller.id, [c]);
-  }
+  const byCaller = callSitesByCaller(calls);
   const byId = new Map(project.functions.map((fn) => [fn.id, fn]));
 
   const accountOne = (fn: PyFunction): Unaccounted[] => {
@@ -1100,8 +1106,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   };
   // Project calls of sync functions, and their callers by callee.
   const syncCalls = calls.filter((c) => c.caller && !c.callee.isAsync && c.node.type === 'call');
-  const callersOf = new Map<string, string[]>();
-  for (const c of syncCalls) pushTo(callersOf, c.callee.id, c.caller!.id);
+  const callersOf = callersByCallee(syncCalls);
   // Which covered functions are not harmless, from their operations (a callee's status reaches its callers).
   const statuses = () => {
     notHarmless.clear();

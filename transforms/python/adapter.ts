@@ -10,7 +10,7 @@ import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportR
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
 import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
-import { planAccounting } from './accounting.js';
+import { callersByCallee, callSitesByCaller, closure, planAccounting } from './accounting.js';
 import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, clearLineIndex, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
@@ -208,13 +208,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
 
   const callSites = buildCallSites(project, orm, syncRegions);
   // Each function's own call sites in callSites' order (a scan of every call per function was 5% of a saleor run).
-  const callSitesOf = new Map<string, PyCallSite[]>();
-  for (const cs of callSites) {
-    if (!cs.caller) continue;
-    const list = callSitesOf.get(cs.caller.id);
-    if (list) list.push(cs);
-    else callSitesOf.set(cs.caller.id, [cs]);
-  }
+  const callSitesOf = callSitesByCaller(callSites);
   const seedsOf = (fn: PyFunction) => (sitesByFn.get(fn.id) ?? []).filter((s) => s.seed && ctx.willApply(s.safety)).length;
   // A nested function handed to other code (sync_to_async, a callback) has no twin: it stays sync.
   const handedOver = new Map<string, { kind: string; reason: string }>();
@@ -881,23 +875,12 @@ function twinName(fn: PyFunction): { name: string; existing: boolean } {
 
 /** Functions that block: they hold a blocking site, or call (synchronously) one that does. */
 function blockingClosure(functions: PyFunction[], sites: Map<string, Site[]>, calls: PyCallSite[], deferred: boolean): Set<string> {
-  const out = new Set<string>();
-  const stack: string[] = [];
-  const add = (id: string) => {
-    if (out.has(id)) return;
-    out.add(id);
-    stack.push(id);
-  };
-  for (const fn of functions) if ((sites.get(fn.id) ?? []).some((s) => (s.seed || s.safety === 'manual') && Boolean(s.deferred) === deferred)) add(fn.id);
-  const callers = new Map<string, string[]>();
-  for (const c of calls) {
-    if (!c.caller || c.callee.isAsync) continue;
-    const list = callers.get(c.callee.id);
-    if (list) list.push(c.caller.id);
-    else callers.set(c.callee.id, [c.caller.id]);
-  }
-  while (stack.length) for (const caller of callers.get(stack.pop()!) ?? []) add(caller);
-  return out;
+  const seeds = functions.filter((fn) => (sites.get(fn.id) ?? []).some((s) => (s.seed || s.safety === 'manual') && Boolean(s.deferred) === deferred));
+  const callers = callersByCallee(calls.filter((c) => c.caller && !c.callee.isAsync));
+  return closure(
+    seeds.map((fn) => fn.id),
+    (id) => callers.get(id) ?? [],
+  );
 }
 
 function globMatch(policy: string, f: GraphFunction): boolean {
