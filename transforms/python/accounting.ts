@@ -893,11 +893,14 @@ export function statementGroups(fc: FunctionContext, ops: Unaccounted[]): Node[]
 }
 
 export interface AccountingPlan {
-  /** Each function's unaccounted operations. */
+  /** The unaccounted operations of the functions accounted (see notHarmless). */
   own: Map<string, Unaccounted[]>;
   /** Whether a sync project function runs nothing sync-only, so async code may call it directly. */
   harmless(fn: PyFunction, call?: Node): boolean;
-  /** Functions that block (or run unaccounted work), and those that block only unless the caller resolved their lazy reads. */
+  /** Accounts for these functions (and what they call) when they are not yet, before notHarmless is read for them. */
+  cover(fns: PyFunction[]): void;
+  /** Functions that block (or run unaccounted work), and those that block only unless the caller resolved their lazy reads:
+   * known for the functions that may be async when the adapter plans, what they call, and what cover() was given. */
   notHarmless: Set<string>;
   notHarmlessUnlessResolved: Set<string>;
   /** Functions that must stay sync: their unaccounted work cannot be wrapped. */
@@ -922,7 +925,51 @@ export interface AccountingInput {
   renderProven(fc: FunctionContext, call: Node): boolean;
 }
 
-/** Accounts for every function of the project, and decides which unaccounted work is wrapped and which keeps a function sync. */
+/** Functions that call (and could await) one of these or an async function, to a fixed point; a class-based view's handlers go together. */
+function awaitClosure(seeds: Iterable<PyFunction>, calls: PyCallSite[], entries: EntryInfo): Set<string> {
+  const awaits = calls.filter((c) => c.caller && c.edge.mode === 'await');
+  const callers = callersByCallee(awaits.filter((c) => !c.callee.isAsync));
+  const views = new Map<string, PyFunction[]>();
+  for (const cbv of entries.cbvs) for (const h of cbv.handlers) pushTo(views, h.id, ...cbv.handlers);
+  const start = [...[...seeds].map((fn) => fn.id), ...awaits.filter((c) => c.callee.isAsync).map((c) => c.caller!.id)];
+  return closure(start, (id) => [...(callers.get(id) ?? []), ...(views.get(id) ?? []).map((h) => h.id)]);
+}
+
+/** The callers of each callee over these calls (each with a caller). */
+export function callersByCallee(calls: PyCallSite[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of calls) pushTo(out, c.callee.id, c.caller!.id);
+  return out;
+}
+
+/** Each function's own call sites, in the order of `calls`. */
+export function callSitesByCaller(calls: PyCallSite[]): Map<string, PyCallSite[]> {
+  const out = new Map<string, PyCallSite[]>();
+  for (const c of calls) if (c.caller) pushTo(out, c.caller.id, c);
+  return out;
+}
+
+/** The seeds and all that `next` leads to from them, to a fixed point. */
+export function closure(seeds: Iterable<string>, next: (id: string) => Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  const stack: string[] = [];
+  const add = (id: string) => {
+    if (out.has(id)) return;
+    out.add(id);
+    stack.push(id);
+  };
+  for (const id of seeds) add(id);
+  while (stack.length) for (const id of next(stack.pop()!)) add(id);
+  return out;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, ...values: T[]) {
+  const list = map.get(key);
+  if (list) list.push(...values);
+  else map.set(key, values);
+}
+
+/** Accounts for the functions whose answers the plan reads, and decides which unaccounted work is wrapped and which keeps a function sync. */
 export function planAccounting(input: AccountingInput): AccountingPlan {
   const { ac, entries, sitesByFn, calls } = input;
   const project = ac.project;
@@ -943,12 +990,20 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   }
   const notHarmless = new Set<string>();
   const unlessResolved = new Set<string>();
-  // The functions whose harmlessness the first accounting round asked about, by the function asking (see account()).
+  // The functions whose harmlessness the first accounting round asked about, by the function asking (see cover()).
   let asking: Set<string> | undefined;
   const asked = new Map<string, Set<string>>();
+  // Only the functions whose answers are read are accounted (see cover() below); the others' operations and
+  // harmlessness are never asked for. The first round (and the parameter typing before it) answers every
+  // harmless() as if both sets were empty; a later question about a function not covered is noted in `missed`.
+  const covered = new Set<string>();
+  const missed = new Set<string>();
+  let roundOne = true;
   const harmless = (fn: PyFunction, call?: Node): boolean => {
     asking?.add(fn.id);
     if (fn.isAsync) return false;
+    if (roundOne) return true;
+    if (!covered.has(fn.id)) missed.add(fn.id);
     if (notHarmless.has(fn.id)) return false;
     return !unlessResolved.has(fn.id) || Boolean(call && input.resolvedCalls.has(call.id));
   };
@@ -1001,150 +1056,192 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       }
     }
   }
-  const account = (first: boolean) => {
-    const before = new Map(own);
-    own.clear();
-    for (const fn of project.functions) {
-      if (fn.isAsync) continue;
-      // The first round answered every harmless() with both sets empty. A function that asked only about
-      // functions still in neither set gets the same answers again, and so the same operations (the type
-      // caches are only ever added to): the first round's are kept.
-      const ids = first ? undefined : asked.get(fn.id);
-      if (ids && ![...ids].some((id) => notHarmless.has(id) || unlessResolved.has(id))) {
-        const ops = before.get(fn.id);
-        if (ops) own.set(fn.id, ops);
-        continue;
-      }
-      const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
-      fc.resolvedCalls = input.resolvedCalls;
-      if (first) asked.set(fn.id, (asking = new Set()));
-      const ops = unaccountedOperations(fc, optionsFor(fc));
-      asking = undefined;
-      // What a rule found but could not convert (a manual site) is unaccounted too.
-      for (const site of sitesByFn.get(fn.id) ?? []) {
-        if (site.safety !== 'manual' || site.deferred || site.onlyIfSync || !fc.nodes().some((n) => n.id === site.node.id)) continue;
-        if (ops.some((o) => o.node.startIndex <= site.node.startIndex && site.node.endIndex <= o.node.endIndex)) continue;
-        const line = lineColumn(fn.module.text, site.node.startIndex).line;
-        ops.push({ node: site.node, line, message: site.message, rule: 'sync-to-async-wrap' });
-      }
-      ops.sort((a, b) => a.node.startIndex - b.node.startIndex);
-      if (ops.length) own.set(fn.id, ops);
+  // Functions that may become async: they hold a rewrite that needs await, or call (and could await) one that may.
+  const mayAsync = awaitClosure(
+    project.functions.filter((fn) => (sitesByFn.get(fn.id) ?? []).some((s) => s.seed && input.willApply(s.safety))),
+    calls,
+    entries,
+  );
+  // Each function's own call sites, grouped once (scanning every call of the project per function was 4% of a saleor run).
+  const byCaller = callSitesByCaller(calls);
+  const byId = new Map(project.functions.map((fn) => [fn.id, fn]));
+
+  const accountOne = (fn: PyFunction): Unaccounted[] => {
+    const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
+    fc.resolvedCalls = input.resolvedCalls;
+    const ops = unaccountedOperations(fc, optionsFor(fc));
+    // What a rule found but could not convert (a manual site) is unaccounted too.
+    for (const site of sitesByFn.get(fn.id) ?? []) {
+      if (site.safety !== 'manual' || site.deferred || site.onlyIfSync || !fc.nodes().some((n) => n.id === site.node.id)) continue;
+      if (ops.some((o) => o.node.startIndex <= site.node.startIndex && site.node.endIndex <= o.node.endIndex)) continue;
+      const line = lineColumn(fn.module.text, site.node.startIndex).line;
+      ops.push({ node: site.node, line, message: site.message, rule: 'sync-to-async-wrap' });
     }
+    ops.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    return ops;
+  };
+  // The first round's operations and the functions each asked about, for the covered functions: the roots and
+  // everything they call or ask about, to a closure (a function's harmlessness is read from its callees').
+  const firstOps = new Map<string, Unaccounted[]>();
+  const cover = (roots: Iterable<PyFunction>) => {
+    const stack = [...roots].filter((fn) => !covered.has(fn.id));
+    for (const fn of stack) covered.add(fn.id);
+    roundOne = true;
+    while (stack.length) {
+      const fn = stack.pop()!;
+      const next = (byCaller.get(fn.id) ?? []).map((c) => c.callee);
+      if (!fn.isAsync) {
+        asked.set(fn.id, (asking = new Set()));
+        const ops = accountOne(fn);
+        asking = undefined;
+        if (ops.length) firstOps.set(fn.id, ops);
+        for (const id of asked.get(fn.id)!) next.push(byId.get(id)!);
+      }
+      for (const g of next) {
+        if (covered.has(g.id)) continue;
+        covered.add(g.id);
+        stack.push(g);
+      }
+    }
+    roundOne = false;
+  };
+  // Project calls of sync functions, and their callers by callee.
+  const syncCalls = calls.filter((c) => c.caller && !c.callee.isAsync && c.node.type === 'call');
+  const callersOf = callersByCallee(syncCalls);
+  // Which covered functions are not harmless, from their operations (a callee's status reaches its callers).
+  const statuses = () => {
     notHarmless.clear();
     unlessResolved.clear();
     for (const fn of project.functions) {
+      if (!covered.has(fn.id)) continue;
       const sites = sitesByFn.get(fn.id) ?? [];
       const ops = own.get(fn.id) ?? [];
       if (input.regionsOf(fn).length || sites.some((s) => (s.seed || s.safety === 'manual') && !s.deferred) || ops.some((o) => !o.deferred)) notHarmless.add(fn.id);
       else if (sites.some((s) => s.deferred) || ops.length) unlessResolved.add(fn.id);
     }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const c of calls) {
-        if (!c.caller || c.callee.isAsync || c.node.type !== 'call') continue;
-        if (notHarmless.has(c.callee.id) || (unlessResolved.has(c.callee.id) && !input.resolvedCalls.has(c.node.id))) {
-          if (!notHarmless.has(c.caller.id)) {
-            notHarmless.add(c.caller.id);
-            unlessResolved.delete(c.caller.id);
-            changed = true;
-          }
-        }
-      }
-    }
+    // A caller is not harmless when a callee is not, or is unless resolved and this call did not resolve it.
+    const stack = [...notHarmless];
+    const raise = (id: string) => {
+      if (notHarmless.has(id) || !covered.has(id)) return;
+      notHarmless.add(id);
+      unlessResolved.delete(id);
+      stack.push(id);
+    };
+    for (const c of syncCalls) if (unlessResolved.has(c.callee.id) && !input.resolvedCalls.has(c.node.id)) raise(c.caller!.id);
+    while (stack.length) for (const caller of callersOf.get(stack.pop()!) ?? []) raise(caller);
   };
-  // Twice: the first round assumes every project function harmless, the second knows which are not.
-  account(true);
-  account(false);
-
-  // Functions that may become async: they hold a rewrite that needs await, or call (and could await) one that may.
-  const mayAsync = new Set<string>();
-  for (const fn of project.functions) if ((sitesByFn.get(fn.id) ?? []).some((s) => s.seed && input.willApply(s.safety))) mayAsync.add(fn.id);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of calls) {
-      if (c.caller && c.edge.mode === 'await' && !mayAsync.has(c.caller.id) && (mayAsync.has(c.callee.id) || c.callee.isAsync)) {
-        mayAsync.add(c.caller.id);
-        changed = true;
+  // The second round knows which functions are not harmless. A function that asked only about functions still in
+  // neither set gets the same answers again, and so the same operations (the type caches answer alike whatever
+  // order the questions come in): the first round's are kept. When it asks about a function not covered yet, that
+  // one is covered and the round runs again.
+  const secondRound = () => {
+    for (;;) {
+      own.clear();
+      for (const [id, ops] of firstOps) own.set(id, ops);
+      statuses();
+      own.clear();
+      missed.clear();
+      for (const fn of project.functions) {
+        if (fn.isAsync || !covered.has(fn.id)) continue;
+        const ids = asked.get(fn.id)!;
+        if (![...ids].some((id) => notHarmless.has(id) || unlessResolved.has(id))) {
+          const ops = firstOps.get(fn.id);
+          if (ops) own.set(fn.id, ops);
+          continue;
+        }
+        const ops = accountOne(fn);
+        if (ops.length) own.set(fn.id, ops);
       }
+      if (!missed.size) break;
+      cover([...missed].map((id) => byId.get(id)!));
     }
-    for (const cbv of entries.cbvs) {
-      if (cbv.handlers.some((h) => mayAsync.has(h.id)) && cbv.handlers.some((h) => !mayAsync.has(h.id))) {
-        for (const h of cbv.handlers) mayAsync.add(h.id);
-        changed = true;
-      }
-    }
-  }
+    statuses();
+  };
+  // The plan reads the operations of the functions that may become async and the harmlessness of what the functions
+  // that may be async when the adapter plans (these, the async ones, the class-based views' handlers with them) call.
+  const asyncLater = awaitClosure(
+    project.functions.filter((fn) => fn.isAsync || mayAsync.has(fn.id)),
+    calls,
+    entries,
+  );
+  cover(project.functions.filter((fn) => asyncLater.has(fn.id)));
+  secondRound();
 
   // Whether a rewrite that needs await (a seed, or a call of a function that may become async) lies outside the statements.
   const asyncWorkOutside = (fn: PyFunction, statements: Node[]) => {
     const outside = (n: Node) => !statements.some((s) => s.startIndex <= n.startIndex && n.endIndex <= s.endIndex);
     if ((sitesByFn.get(fn.id) ?? []).some((s) => s.seed && input.willApply(s.safety) && outside(s.node))) return true;
-    return (callsByCaller().get(fn.id) ?? []).some((c) => c.edge.mode === 'await' && (mayAsync.has(c.callee.id) || c.callee.isAsync) && outside(c.node));
-  };
-  // Each function's own call sites, grouped once (scanning every call of the project per function was 4% of a saleor run).
-  let byCaller: Map<string, typeof calls> | undefined;
-  const callsByCaller = () => {
-    if (byCaller) return byCaller;
-    byCaller = new Map();
-    for (const c of calls) {
-      if (!c.caller) continue;
-      const list = byCaller.get(c.caller.id);
-      if (list) list.push(c);
-      else byCaller.set(c.caller.id, [c]);
-    }
-    return byCaller;
+    return (byCaller.get(fn.id) ?? []).some((c) => c.edge.mode === 'await' && (mayAsync.has(c.callee.id) || c.callee.isAsync) && outside(c.node));
   };
   const blocked: AccountingPlan['blocked'] = new Map();
   const groups = new Map<string, { statements: Node[]; ops: Unaccounted[] }[]>();
-  for (const fn of project.functions) {
-    const ops = own.get(fn.id);
-    if (!ops || fn.isAsync || !mayAsync.has(fn.id) || entries.cannotBeAsync.has(fn.id)) continue;
-    const first = ops[0];
-    const rule = ops.some((o) => o.rule === 'form-call') ? 'form-call' : 'async-propagation';
-    const named = `${first.message} at line ${first.line}${ops.length > 1 ? ` (and ${ops.length - 1} more operation${ops.length > 2 ? 's' : ''} awaitify cannot account for)` : ''}`;
-    const loopBound = ops.find((o) => o.noThread);
-    if (loopBound) {
-      blocked.set(fn.id, { rule, reason: `${loopBound.message} at line ${loopBound.line}; ${loopBound.noThread}, so it cannot move into sync_to_async` });
-      continue;
-    }
-    if (!input.wrapAllowed) {
-      blocked.set(fn.id, { rule, reason: `${named}; moving it into sync_to_async is a review change, which this run does not apply` });
-      continue;
-    }
-    if (containsYield(fn.body)) {
-      blocked.set(fn.id, { rule, reason: `${named}; a generator cannot move it into sync_to_async` });
-      continue;
-    }
-    const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
-    const found = statementGroups(fc, ops);
-    if (!Array.isArray(found)) {
-      blocked.set(fn.id, { rule, reason: `${found.op.message} at line ${found.op.line}; ${found.problem}, so it cannot move into sync_to_async` });
-      continue;
-    }
-    const planned: { statements: Node[]; ops: Unaccounted[] }[] = [];
-    let problem: string | undefined;
-    for (const statements of found) {
-      const moved = moveBlock(fc, statements, '_sync_block', (name, args) => `await sync_to_async(${name})(${args.join(', ')})`);
-      const inside = ops.filter((o) => statements.some((s) => s.startIndex <= o.node.startIndex && o.node.endIndex <= s.endIndex));
-      const client = readsHttpClient(fc, optionsFor(fc), statements);
-      if (client) {
-        const op = inside[0] ?? first;
-        const becomes = fc.ac.dependency('httpx', fc.module) === 'undeclared' ? 'which is left to a person (httpx, its async replacement, is not among the dependencies)' : 'which becomes an async client';
-        problem = `${op.message} at line ${op.line}; the statements around it use the HTTP client ${client}, ${becomes}, so they cannot move into sync_to_async`;
-        break;
+  // Deciding asks about harmlessness too (an HTTP client's constructor): a function not covered yet is covered, and the plan decided again.
+  for (;;) {
+    blocked.clear();
+    groups.clear();
+    for (const fn of project.functions) {
+      const ops = own.get(fn.id);
+      if (!ops || fn.isAsync || !mayAsync.has(fn.id) || entries.cannotBeAsync.has(fn.id)) continue;
+      const first = ops[0];
+      const rule = ops.some((o) => o.rule === 'form-call') ? 'form-call' : 'async-propagation';
+      const named = `${first.message} at line ${first.line}${ops.length > 1 ? ` (and ${ops.length - 1} more operation${ops.length > 2 ? 's' : ''} awaitify cannot account for)` : ''}`;
+      const loopBound = ops.find((o) => o.noThread);
+      if (loopBound) {
+        blocked.set(fn.id, { rule, reason: `${loopBound.message} at line ${loopBound.line}; ${loopBound.noThread}, so it cannot move into sync_to_async` });
+        continue;
       }
-      if ('problem' in moved) {
-        const op = inside[0] ?? first;
-        problem = `${op.message} at line ${op.line}; the statements around it cannot move into sync_to_async (the block ${moved.problem})`;
-        break;
+      if (!input.wrapAllowed) {
+        blocked.set(fn.id, { rule, reason: `${named}; moving it into sync_to_async is a review change, which this run does not apply` });
+        continue;
       }
-      planned.push({ statements, ops: inside });
+      if (containsYield(fn.body)) {
+        blocked.set(fn.id, { rule, reason: `${named}; a generator cannot move it into sync_to_async` });
+        continue;
+      }
+      const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
+      const found = statementGroups(fc, ops);
+      if (!Array.isArray(found)) {
+        blocked.set(fn.id, { rule, reason: `${found.op.message} at line ${found.op.line}; ${found.problem}, so it cannot move into sync_to_async` });
+        continue;
+      }
+      const planned: { statements: Node[]; ops: Unaccounted[] }[] = [];
+      let problem: string | undefined;
+      for (const statements of found) {
+        const moved = moveBlock(fc, statements, '_sync_block', (name, args) => `await sync_to_async(${name})(${args.join(', ')})`);
+        const inside = ops.filter((o) => statements.some((s) => s.startIndex <= o.node.startIndex && o.node.endIndex <= s.endIndex));
+        const client = readsHttpClient(fc, optionsFor(fc), statements);
+        if (client) {
+          const op = inside[0] ?? first;
+          const becomes = fc.ac.dependency('httpx', fc.module) === 'undeclared' ? 'which is left to a person (httpx, its async replacement, is not among the dependencies)' : 'which becomes an async client';
+          problem = `${op.message} at line ${op.line}; the statements around it use the HTTP client ${client}, ${becomes}, so they cannot move into sync_to_async`;
+          break;
+        }
+        if ('problem' in moved) {
+          const op = inside[0] ?? first;
+          problem = `${op.message} at line ${op.line}; the statements around it cannot move into sync_to_async (the block ${moved.problem})`;
+          break;
+        }
+        planned.push({ statements, ops: inside });
+      }
+      if (problem) blocked.set(fn.id, { rule, reason: problem });
+      else if (!asyncWorkOutside(fn, planned.flatMap((g) => g.statements))) {
+        // Every rewrite that made it async would move into the block: it would only hop to a thread.
+        blocked.set(fn.id, { rule, idle: true, reason: `${named}; the statement${found.length > 1 || found[0].length > 1 ? 's' : ''} holding it also hold${found.length > 1 || found[0].length > 1 ? '' : 's'} all of its async work, so moving ${ops.length > 1 ? 'them' : 'it'} into sync_to_async would leave nothing to await` });
+      } else groups.set(fn.id, planned);
     }
-    if (problem) blocked.set(fn.id, { rule, reason: problem });
-    else if (!asyncWorkOutside(fn, planned.flatMap((g) => g.statements))) {
-      // Every rewrite that made it async would move into the block: it would only hop to a thread.
-      blocked.set(fn.id, { rule, idle: true, reason: `${named}; the statement${found.length > 1 || found[0].length > 1 ? 's' : ''} holding it also hold${found.length > 1 || found[0].length > 1 ? '' : 's'} all of its async work, so moving ${ops.length > 1 ? 'them' : 'it'} into sync_to_async would leave nothing to await` });
-    } else groups.set(fn.id, planned);
+    if (!missed.size) break;
+    cover([...missed].map((id) => byId.get(id)!));
+    secondRound();
   }
-  return { own, harmless, notHarmless, notHarmlessUnlessResolved: unlessResolved, blocked, groups };
+  // Asked about a function not covered after this (never, while the functions that may be async are the ones found above), it is covered first.
+  const ensure = (fns: PyFunction[]) => {
+    if (fns.every((fn) => covered.has(fn.id))) return;
+    cover(fns);
+    secondRound();
+  };
+  const answer = (fn: PyFunction, call?: Node) => {
+    ensure([fn]);
+    return harmless(fn, call);
+  };
+  return { own, harmless: answer, cover: ensure, notHarmless, notHarmlessUnlessResolved: unlessResolved, blocked, groups };
 }
