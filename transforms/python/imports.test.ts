@@ -24,6 +24,18 @@ describe('renderPythonImports', () => {
     expect(render('from asgiref.sync import (\n    async_to_sync,\n)\n', [s2a])).toBe('from asgiref.sync import (\n    async_to_sync,\n    sync_to_async,\n)\n');
   });
 
+  it('merges a new name into one from-import when the module has several', () => {
+    const auth = (name: string): ImportRequest => ({ module: 'django.contrib.auth', kind: 'named', name, local: name });
+    expect(render('from django.contrib.auth import get_user_model\nfrom django.contrib.auth import views as auth_views\n', [auth('get_user')])).toBe(
+      'from django.contrib.auth import get_user, get_user_model\nfrom django.contrib.auth import views as auth_views\n',
+    );
+    // The first statement loses its only name: the new one goes into the statement that stays.
+    const text = 'from django.contrib.auth import login\nfrom django.contrib.auth import logout\n\nX = logout\n';
+    expect(applyEdits(text, renderPythonImports(text, [auth('alogin')], { firstParty: new Set(), unused: new Set(['login']) }))).toBe(
+      'from django.contrib.auth import alogin, logout\n\nX = logout\n',
+    );
+  });
+
   it('adds nothing that is already imported', () => {
     expect(render('import asyncio\nfrom asgiref.sync import sync_to_async\n', [asyncio, s2a])).toBe('import asyncio\nfrom asgiref.sync import sync_to_async\n');
   });

@@ -124,10 +124,15 @@ function render(text: string, root: Node, requests: ImportRequest[], context: Im
     byModule.set(r.module, list);
   }
 
-  // Existing from-imports take the new names.
-  const mergedInto = new Set<Stmt>(
-    stmts.filter((st) => st.node.type === 'import_from_statement' && byModule.has(st.module) && !childrenOf(st.node).some((c) => c.type === 'wildcard_import')),
-  );
+  // An existing from-import of the module takes the new names: one statement per module (the
+  // first that keeps a name, else the first), so a file with several `from m import` lines
+  // gets each new name once.
+  const mergedInto = new Set<Stmt>();
+  for (const module of byModule.keys()) {
+    const candidates = stmts.filter((st) => st.node.type === 'import_from_statement' && st.module === module && !childrenOf(st.node).some((c) => c.type === 'wildcard_import'));
+    const target = candidates.find((st) => !st.items.every((i) => context.unused.has(i.local))) ?? candidates[0];
+    if (target) mergedInto.add(target);
+  }
   for (const [module, names] of [...byModule].sort((a, b) => cmp(a[0], b[0]))) {
     if (stmts.some((st) => mergedInto.has(st) && st.module === module)) continue;
     newLines.push({ module, from: true, line: `from ${module} import ${[...names].sort((a, b) => cmp(nameKey(a), nameKey(b))).join(', ')}` });
