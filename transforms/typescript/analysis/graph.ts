@@ -38,7 +38,7 @@ const KIND_STATIC_BLOCK = ts.SyntaxKind.ClassStaticBlockDeclaration;
 const KIND_CLASS_DECLARATION = ts.SyntaxKind.ClassDeclaration;
 const KIND_CLASS_EXPRESSION = ts.SyntaxKind.ClassExpression;
 const KIND_SOURCE_FILE = ts.SyntaxKind.SourceFile;
-const forEachChild = ts.forEachChild;
+const { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isClassLike, isClassStaticBlockDeclaration, isConstructorDeclaration, isElementAccessExpression, isExportAssignment, isFunctionDeclaration, isFunctionExpression, isGetAccessor, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isSetAccessor, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isTaggedTemplateExpression, isTypePredicateNode, isVariableDeclaration } = ts;
 
 export interface FunctionInfo {
   id: string;
@@ -104,7 +104,7 @@ const GRAPHQL_SCHEMA_MODULES = /^(@graphql-tools\/schema|graphql-tools|@apollo\/
 function memberNames(obj: ts.ObjectLiteralExpression): string[] {
   const out: string[] = [];
   for (const p of obj.properties) {
-    const name = ts.isSpreadAssignment(p) ? undefined : propertyNameText(p.name);
+    const name = isSpreadAssignment(p) ? undefined : propertyNameText(p.name);
     if (name !== undefined) out.push(name);
   }
   return out;
@@ -218,7 +218,7 @@ export class GraphBuilder {
     for (const file of files) {
       if (!/\b[gs]et\s+[\w$#]/.test(file.text)) continue;
       for (const node of this.model.syntaxNodes(file)) {
-        if ((ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.body) {
+        if ((isGetAccessor(node) || isSetAccessor(node)) && node.body) {
           const name = propertyNameText(node.name);
           if (name) this.accessorNames.add(name);
         }
@@ -239,8 +239,8 @@ export class GraphBuilder {
   private addNestInits(file: FileInfo): void {
     if (this.framework !== 'nestjs' && !file.text.includes('@nestjs/common')) return;
     const visit = (n: ts.Node): void => {
-      if (ts.isClassLike(n) && isNestManagedClass(n, this.model)) {
-        const ctor = n.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && Boolean(m.body));
+      if (isClassLike(n) && isNestManagedClass(n, this.model)) {
+        const ctor = n.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m) && Boolean(m.body));
         const analysis = ctor && analyzeNestConstructor(n, ctor, file, this.model);
         if (ctor && analysis?.stays) this.nestStays.set(ctor, analysis.stays);
         if (ctor && analysis?.plan) {
@@ -255,7 +255,7 @@ export class GraphBuilder {
           for (const st of analysis.plan.tail) this.movedToInit.set(st, info);
         }
       }
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
     visit(file.sf);
   }
@@ -290,7 +290,7 @@ export class GraphBuilder {
     for (const info of this.functionsByFile.get(file) ?? []) {
       if (client) {
         info.graph.cannotBeAsync = { kind: 'client-component', reason: "it is in a 'use client' module, whose components render synchronously in the browser" };
-      } else if (ts.isConstructorDeclaration(info.node) && isNestManagedClass(info.node.parent, this.model)) {
+      } else if (isConstructorDeclaration(info.node) && isNestManagedClass(info.node.parent, this.model)) {
         const stays = this.nestStays.get(info.node);
         info.graph.cannotBeAsync = { kind: 'nest-constructor', reason: `a NestJS provider is constructed synchronously by the injector${stays ? `; ${stays}` : ''}` };
       }
@@ -300,8 +300,8 @@ export class GraphBuilder {
   /** `obj.size` reading a getter, `obj.value = x` running a setter: edges for reachability (accessors never become async). */
   private onPropertyAccess(node: ts.PropertyAccessExpression, file: FileInfo): void {
     const parent = node.parent;
-    if (ts.isCallExpression(parent) && parent.expression === node) return;
-    const isWrite = ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    if (isCallExpression(parent) && parent.expression === node) return;
+    const isWrite = isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
     const isPlainWrite = isWrite && (parent as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken;
     const receiver = node.expression.kind === ts.SyntaxKind.SuperKeyword ? undefined : this.model.valueOf(node.expression);
     if (!receiver || (receiver.kind !== 'instance' && receiver.kind !== 'class')) return;
@@ -360,14 +360,14 @@ export class GraphBuilder {
     if (callee?.kind === 'class') {
       const ctor = constructorOf(callee.node, this.model);
       if (ctor) this.addEdge(from, this.fn(ctor.node, ctor.file), 'await', call, { kind: 'new', call, file });
-    } else if (callee?.kind === 'function' && (ts.isFunctionDeclaration(callee.node) || ts.isFunctionExpression(callee.node))) {
+    } else if (callee?.kind === 'function' && (isFunctionDeclaration(callee.node) || isFunctionExpression(callee.node))) {
       // A constructor function (syncsites.ts keeps it sync): the edge makes its blocking calls reachable.
       this.addEdge(from, this.fn(callee.node, callee.file), 'await', call, { kind: 'new', call, file });
     }
     const args = call.arguments ?? [];
     if (args.length === 0) return;
     if (this.onGraphqlResolvers(call, file, from)) return;
-    const isPromise = ts.isIdentifier(call.expression) && call.expression.text === 'Promise' && !this.model.lookup('Promise', call);
+    const isPromise = isIdentifier(call.expression) && call.expression.text === 'Promise' && !this.model.lookup('Promise', call);
     const strategy = this.model.valueOf(call.expression);
     const isPassport = strategy?.kind === 'external' && /^passport(-|$)/.test(strategy.module);
     for (const arg of args) {
@@ -377,7 +377,7 @@ export class GraphBuilder {
       // what it returns: the callback runs on the request path, and its body may move into an async IIFE
       // ending in `.catch(done)` (rules/test-done-callback.ts).
       const last = target.node.parameters.at(-1);
-      if (isPassport && arg === args[args.length - 1] && target.node.parameters.length >= 2 && last && ts.isIdentifier(last.name) && !last.dotDotDotToken) {
+      if (isPassport && arg === args[args.length - 1] && target.node.parameters.length >= 2 && last && isIdentifier(last.name) && !last.dotDotDotToken) {
         target.graph.entry = 'passport';
         if (isAnonymous(target.node)) target.graph.name = `verify callback of new ${shortText(call.expression, file)}(...)`;
         const first = this.edges.length;
@@ -410,14 +410,14 @@ export class GraphBuilder {
     // `flow(f, g)(x)`: the steps are called here (the edges come from onCallbacks on the inner call).
     if (invokedFlow(this.model, call)) return;
     let target = this.resolveCallee(callee);
-    if (!target && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+    if (!target && isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
       target = this.model.functionOf(this.model.valueOf(callee.expression));
     }
     if (!target && this.onChosenCallee(call, callee, file, from)) return;
     if (target) {
       this.resolvedCalls.add(call);
       // Calling a generator returns an iterator, never a promise to await.
-      const isGenerator = (ts.isFunctionDeclaration(target.node) || ts.isFunctionExpression(target.node) || ts.isMethodDeclaration(target.node)) && Boolean(target.node.asteriskToken);
+      const isGenerator = (isFunctionDeclaration(target.node) || isFunctionExpression(target.node) || isMethodDeclaration(target.node)) && Boolean(target.node.asteriskToken);
       // `await f()` at module top level (an ES module that already awaits there): the
       // caller already waits for whatever f returns, so f may become async under it.
       const mode = isGenerator || (from === null && isAwaited(call)) ? 'detached' : this.callMode(call);
@@ -428,11 +428,11 @@ export class GraphBuilder {
     // receiver of unknown value (a typed parameter, `this.repo`), or a binding
     // that did not resolve (a path alias). A known receiver without the member,
     // or a global, is not a project function either way.
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const receiver = callee.expression.kind === ts.SyntaxKind.SuperKeyword ? undefined : this.model.valueOf(callee.expression);
       const opaque = receiver && (receiver.kind === 'external' || receiver.kind === 'result' || receiver.kind === 'typed' || receiver.kind === 'module');
       if (!opaque) this.unresolved.push({ call, name: callee.name, from, file });
-    } else if (ts.isIdentifier(callee)) {
+    } else if (isIdentifier(callee)) {
       if (this.model.lookup(callee.text, callee)) this.unresolved.push({ call, name: callee, from, file });
     }
   }
@@ -459,16 +459,16 @@ export class GraphBuilder {
   /** 'detached' where the call's promise is consumed by promise code already (`f().then`, `Promise.all([f()])`). */
   private callMode(call: ts.CallExpression): GraphEdge['mode'] {
     let n: ts.Node = call;
-    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
     const parent = n.parent;
-    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === n && ['then', 'catch', 'finally'].includes(parent.name.text)) return 'detached';
-    if (parent && ts.isArrayLiteralExpression(parent) && parent.parent && ts.isCallExpression(parent.parent) && isPromiseCombinator(parent.parent, this.model)) return 'detached';
-    if (parent && ts.isCallExpression(parent) && parent.arguments.includes(n as ts.Expression) && isPromiseStatic(parent, this.model, new Set(['resolve']))) return 'detached';
+    if (parent && isPropertyAccessExpression(parent) && parent.expression === n && ['then', 'catch', 'finally'].includes(parent.name.text)) return 'detached';
+    if (parent && isArrayLiteralExpression(parent) && parent.parent && isCallExpression(parent.parent) && isPromiseCombinator(parent.parent, this.model)) return 'detached';
+    if (parent && isCallExpression(parent) && parent.arguments.includes(n as ts.Expression) && isPromiseStatic(parent, this.model, new Set(['resolve']))) return 'detached';
     return 'await';
   }
 
   private resolveCallee(callee: ts.Expression): Extract<Value, { kind: 'function' }> | undefined {
-    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+    if (isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
       const cls = enclosingClass(callee);
       const base = cls && baseClassExpression(cls);
       const b = base && this.model.valueOf(base);
@@ -493,25 +493,25 @@ export class GraphBuilder {
    */
   private functionArguments(arg: ts.Expression, depth = 0, viaParameters = false): FunctionInfo[] {
     const inner = skipOuter(arg);
-    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
-    if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) {
+    if (isArrowFunction(inner) || isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
+    if (isIdentifier(inner) || isPropertyAccessExpression(inner)) {
       const v = this.model.valueOf(inner);
       if (v?.kind === 'function') return [this.fn(v.node, v.file)];
       // `const start = (handler) => connect().use('/', handler)`, called as `start(createHandler(flags))`:
       // the functions every call of `start` passes there.
       // Only for a registration's arguments: resolving a parameter scans the project for its calls.
-      if (!v && viaParameters && ts.isIdentifier(inner) && depth < 2) {
+      if (!v && viaParameters && isIdentifier(inner) && depth < 2) {
         const decl = this.model.lookup(inner.text, inner);
-        if (decl && ts.isParameter(decl)) return this.parameterFunctions(decl, depth);
+        if (decl && isParameter(decl)) return this.parameterFunctions(decl, depth);
       }
       // `const mw = throttle({ ... }); app.use(mw)`: the function the factory returns.
       const factory = v?.kind === 'result' ? this.model.functionOf(v.of) : undefined;
       if (factory) return this.returnedFunctions(factory.node);
     }
-    if (ts.isCallExpression(inner)) {
+    if (isCallExpression(inner)) {
       const callee = skipOuter(inner.expression);
       // `emitter.on('x', this.onX.bind(this))`: the bound function is the one handed over.
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
+      if (isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
         const bound = this.model.valueOf(callee.expression);
         return bound?.kind === 'function' ? [this.fn(bound.node, bound.file)] : [];
       }
@@ -531,12 +531,12 @@ export class GraphBuilder {
    */
   private parameterFunctions(param: ts.ParameterDeclaration, depth: number): FunctionInfo[] {
     const owner = param.parent;
-    if (!isFunctionLike(owner) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return [];
+    if (!isFunctionLike(owner) || param.dotDotDotToken || !isIdentifier(param.name)) return [];
     const index = runtimeParameters(owner).indexOf(param);
     const found = new Set<FunctionInfo>();
     for (const call of this.callSitesOf(owner)) {
       const a = call.arguments[index];
-      const fns = a && !ts.isSpreadElement(a) ? this.functionArguments(a, depth + 1, true) : [];
+      const fns = a && !isSpreadElement(a) ? this.functionArguments(a, depth + 1, true) : [];
       if (!fns.length) return [];
       for (const f of fns) found.add(f);
     }
@@ -552,7 +552,7 @@ export class GraphBuilder {
     for (const file of this.model.files) {
       if (name && !file.text.includes(name)) continue;
       for (const n of this.model.syntaxNodes(file)) {
-        if (ts.isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) found.push(n);
+        if (isCallExpression(n) && this.model.functionOf(this.model.valueOf(n.expression))?.node === owner) found.push(n);
       }
     }
     this.callSitesCache.set(owner, (sites = found));
@@ -566,12 +566,12 @@ export class GraphBuilder {
    */
   private parameterValues(param: ts.ParameterDeclaration): Value[] {
     const owner = param.parent;
-    if (!isFunctionLike(owner) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return [];
+    if (!isFunctionLike(owner) || param.dotDotDotToken || !isIdentifier(param.name)) return [];
     const index = runtimeParameters(owner).indexOf(param);
     const out: Value[] = [];
     for (const call of this.callSitesOf(owner)) {
       const a = call.arguments[index];
-      const v = a && !ts.isSpreadElement(a) ? this.model.valueOf(a) : undefined;
+      const v = a && !isSpreadElement(a) ? this.model.valueOf(a) : undefined;
       if (!v) return [];
       out.push(v);
     }
@@ -583,14 +583,14 @@ export class GraphBuilder {
     const body = node.body;
     if (!body) return [];
     const returned: ts.Expression[] = [];
-    if (!ts.isBlock(body)) returned.push(body);
+    if (!isBlock(body)) returned.push(body);
     else {
       const visit = (n: ts.Node): void => {
-        if (isFunctionLike(n) || ts.isFunctionDeclaration(n) || ts.isClassLike(n)) return;
-        if (ts.isReturnStatement(n) && n.expression) returned.push(n.expression);
-        ts.forEachChild(n, visit);
+        if (isFunctionLike(n) || isFunctionDeclaration(n) || isClassLike(n)) return;
+        if (isReturnStatement(n) && n.expression) returned.push(n.expression);
+        forEachChild(n, visit);
       };
-      ts.forEachChild(body, visit);
+      forEachChild(body, visit);
     }
     const found = new Set<FunctionInfo>();
     for (const expr of returned) {
@@ -603,20 +603,20 @@ export class GraphBuilder {
 
   private onCallbacks(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
     const targets: [number, ts.Expression, FunctionInfo][] = [];
-    const registers = call.arguments.some((a) => ts.isIdentifier(a)) && Boolean(this.handlerRegistration(call));
+    const registers = call.arguments.some((a) => isIdentifier(a)) && Boolean(this.handlerRegistration(call));
     call.arguments.forEach((arg, i) => {
-      if (ts.isSpreadElement(arg)) return;
+      if (isSpreadElement(arg)) return;
       const fns = this.functionArguments(arg, 0, registers);
       for (const t of fns) targets.push([i, arg, t]);
-      if (fns.length === 0 && ts.isArrayLiteralExpression(arg)) {
+      if (fns.length === 0 && isArrayLiteralExpression(arg)) {
         // `app.get('/x', [auth, handler])`
         for (const el of arg.elements) {
-          for (const te of ts.isSpreadElement(el) ? [] : this.functionArguments(el)) targets.push([i, el, te]);
+          for (const te of isSpreadElement(el) ? [] : this.functionArguments(el)) targets.push([i, el, te]);
         }
       }
     });
     const callee = skipOuter(call.expression);
-    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const method = isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     // `flow(f, save(user))(x)`: each step that runs a project function is awaited where it is async.
     const flowCall = flowInvocation(this.model, call);
     const steps = flowCall && flowSteps(this.model, flowCall);
@@ -654,7 +654,7 @@ export class GraphBuilder {
       return;
     }
 
-    if (ts.isPropertyAccessExpression(callee) && method === 'addHook' && this.isFastifyReceiver(chainRoot(callee.expression))) {
+    if (isPropertyAccessExpression(callee) && method === 'addHook' && this.isFastifyReceiver(chainRoot(callee.expression))) {
       const hook = stringArg(call, 0);
       for (const [i, arg, t] of targets) {
         if (i === 1 && hook !== undefined) this.onFastifyHook(t, hook, from, arg, info);
@@ -663,11 +663,11 @@ export class GraphBuilder {
       return;
     }
     // Fastify awaits async plugins.
-    if (ts.isPropertyAccessExpression(callee) && (method === 'register' || method === 'after' || method === 'ready') && this.isFastifyReceiver(chainRoot(callee.expression))) {
+    if (isPropertyAccessExpression(callee) && (method === 'register' || method === 'after' || method === 'ready') && this.isFastifyReceiver(chainRoot(callee.expression))) {
       return detached();
     }
 
-    if (ts.isPropertyAccessExpression(callee) && method) {
+    if (isPropertyAccessExpression(callee) && method) {
       const optional = Boolean(callee.questionDotToken);
       if (method === 'forEach' && targets.length === 1 && targets[0]![0] === 0) {
         const [, arg, t] = targets[0]!;
@@ -703,10 +703,10 @@ export class GraphBuilder {
       }
       if (method === 'then' || method === 'catch' || method === 'finally') return detached();
       const receiver = skipOuter(callee.expression);
-      if (ts.isIdentifier(receiver) && receiver.text === 'JSON' && !this.model.lookup('JSON', receiver)) {
+      if (isIdentifier(receiver) && receiver.text === 'JSON' && !this.model.lookup('JSON', receiver)) {
         return stop('sync-callback', `\`JSON.${method}\` calls its reviver/replacer synchronously`);
       }
-      if (ts.isIdentifier(receiver) && receiver.text === 'process' && !this.model.lookup('process', receiver)) {
+      if (isIdentifier(receiver) && receiver.text === 'process' && !this.model.lookup('process', receiver)) {
         if (method === 'nextTick') return detached();
         const event = stringArg(call, 0);
         if (event === 'exit') return stop('exit-listener', "`process.on('exit')` listeners must be synchronous: the process exits without waiting for promises");
@@ -733,7 +733,7 @@ export class GraphBuilder {
       for (const e of this.edges.slice(first)) this.testEdges.set(e, call);
       return;
     }
-    if (ts.isIdentifier(callee) && TIMERS.has(callee.text)) {
+    if (isIdentifier(callee) && TIMERS.has(callee.text)) {
       const v = this.model.valueOf(callee);
       if (!v || (v.kind === 'external' && v.module.startsWith('timers'))) {
         const first = this.edges.length;
@@ -747,7 +747,7 @@ export class GraphBuilder {
     // when that is all that is done with save.
     if (isCurry(this.model.valueOf(callee)) && targets.length === 1 && call.arguments.length === 1) {
       const decl = call.parent;
-      if (ts.isVariableDeclaration(decl) && decl.initializer === call && ts.isIdentifier(decl.name)) {
+      if (isVariableDeclaration(decl) && decl.initializer === call && isIdentifier(decl.name)) {
         const use = unfollowedCurriedUse(this.model, call, decl.name.text);
         if (!use) return detached();
         const at = this.model.fileOf(use);
@@ -772,10 +772,10 @@ export class GraphBuilder {
     let found = false;
     for (const arg of call.arguments ?? []) {
       const options = skipOuter(arg);
-      if (!ts.isObjectLiteralExpression(options)) continue;
+      if (!isObjectLiteralExpression(options)) continue;
       for (const prop of options.properties) {
         if (propertyNameText(prop.name) !== 'resolvers') continue;
-        const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+        const value = isPropertyAssignment(prop) ? prop.initializer : isShorthandPropertyAssignment(prop) ? prop.name : undefined;
         const map = value && this.model.valueOf(value);
         if (map?.kind !== 'object') continue;
         for (const typeName of memberNames(map.node)) {
@@ -799,18 +799,18 @@ export class GraphBuilder {
   /** Whether a function's parameter is used only as the handler of framework registrations in its body. */
   private onlyRegistered(fn: FunctionLike, index: number): boolean {
     const param = fn.parameters[index];
-    if (!param || param.dotDotDotToken || !ts.isIdentifier(param.name) || !fn.body) return false;
+    if (!param || param.dotDotDotToken || !isIdentifier(param.name) || !fn.body) return false;
     const name = param.name.text;
     let uses = 0;
     let other = false;
     const visit = (n: ts.Node): void => {
       if (other) return;
-      if (ts.isIdentifier(n) && n !== param.name && n.text === name && this.model.lookup(name, n) === param) {
+      if (isIdentifier(n) && n !== param.name && n.text === name && this.model.lookup(name, n) === param) {
         const call = n.parent;
-        if (ts.isCallExpression(call) && call.arguments.includes(n) && this.handlerRegistration(call)) uses++;
+        if (isCallExpression(call) && call.arguments.includes(n) && this.handlerRegistration(call)) uses++;
         else other = true;
       }
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
     visit(fn.body);
     return uses > 0 && !other;
@@ -820,12 +820,12 @@ export class GraphBuilder {
     // Root identifier of `it(...)`, `it.only(...)`, `test.each(table)(...)`.
     let e: ts.Expression = skipOuter(call.expression);
     for (;;) {
-      if (ts.isPropertyAccessExpression(e)) e = skipOuter(e.expression);
-      else if (ts.isCallExpression(e)) e = skipOuter(e.expression);
-      else if (ts.isTaggedTemplateExpression(e)) e = skipOuter(e.tag);
+      if (isPropertyAccessExpression(e)) e = skipOuter(e.expression);
+      else if (isCallExpression(e)) e = skipOuter(e.expression);
+      else if (isTaggedTemplateExpression(e)) e = skipOuter(e.tag);
       else break;
     }
-    if (!ts.isIdentifier(e)) return undefined;
+    if (!isIdentifier(e)) return undefined;
     let name = e.text;
     const decl = this.model.lookup(name, e);
     if (decl) {
@@ -842,18 +842,18 @@ export class GraphBuilder {
   private handlerRegistration(call: ts.CallExpression): { framework: FrameworkName; method: string; label: string; callbackIndex?: number } | undefined {
     const callee = skipOuter(call.expression);
     // http.createServer([options,] listener)
-    const calleeValue = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? this.model.valueOf(callee) : undefined;
+    const calleeValue = isIdentifier(callee) || isPropertyAccessExpression(callee) ? this.model.valueOf(callee) : undefined;
     if (calleeValue?.kind === 'external' && HTTP_MODULES.has(calleeValue.module) && calleeValue.path.join('.') === 'createServer') {
       return { framework: 'http', method: 'request', label: `${calleeValue.module}.createServer handler` };
     }
     // `router[verb](path, handler)`: an Express route whose verb is held in a variable.
-    if (ts.isElementAccessExpression(callee) && !ts.isStringLiteralLike(callee.argumentExpression) && call.arguments.length >= 2) {
+    if (isElementAccessExpression(callee) && !isStringLiteralLike(callee.argumentExpression) && call.arguments.length >= 2) {
       const receiver = skipOuter(callee.expression);
       if (!this.isExpressReceiver(receiver, call)) return undefined;
       const path = stringArg(call, 0);
       return { framework: 'express', method: 'route', label: `${callee.argumentExpression.getText().replace(/\s+/g, ' ')} ${path ?? ''}`.trim() };
     }
-    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (!isPropertyAccessExpression(callee)) return undefined;
     const method = callee.name.text;
     const receiver = skipOuter(callee.expression);
     if ((method === 'on' || method === 'once' || method === 'addListener') && stringArg(call, 0) === 'request' && isHttpServer(this.model.valueOf(receiver))) {
@@ -880,7 +880,7 @@ export class GraphBuilder {
     const label = method === 'use' ? `middleware${path ? ` ${path}` : ''}` : method === 'param' ? `param ${path ?? ''}` : `${method.toUpperCase()} ${path ?? ''}`.trim();
     // app.route('/x').get(...).post(...)
     let r: ts.Expression = receiver;
-    while (ts.isCallExpression(r) && ts.isPropertyAccessExpression(skipOuter(r.expression))) {
+    while (isCallExpression(r) && isPropertyAccessExpression(skipOuter(r.expression))) {
       const pa = skipOuter(r.expression) as ts.PropertyAccessExpression;
       if (pa.name.text === 'route') {
         const routePath = stringArg(r, 0);
@@ -902,43 +902,43 @@ export class GraphBuilder {
    */
   private onFastifyRouteOptions(call: ts.CallExpression, file: FileInfo, from: FunctionInfo | null): void {
     const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
-    const options = call.arguments.map((a) => skipOuter(a)).find(ts.isObjectLiteralExpression);
+    const options = call.arguments.map((a) => skipOuter(a)).find(isObjectLiteralExpression);
     if (!options || !this.isFastifyReceiver(chainRoot(callee.expression))) return;
     const prop = (name: string) => options.properties.find((p) => propertyNameText(p.name) === name);
     const info: SiteInfo = { kind: 'callback', call, file };
     for (const p of options.properties) {
       const hook = propertyNameText(p.name);
       if (!hook || !FASTIFY_REQUEST_HOOKS.has(hook)) continue;
-      const value = ts.isPropertyAssignment(p) ? skipOuter(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-      const hooks: [ts.Node, FunctionInfo][] = ts.isMethodDeclaration(p) && p.body ? [[p, this.fn(p, file)]] : [];
-      for (const el of value && ts.isArrayLiteralExpression(value) ? value.elements : value ? [value] : []) {
-        if (!ts.isSpreadElement(el)) for (const t of this.functionArguments(el)) hooks.push([el, t]);
+      const value = isPropertyAssignment(p) ? skipOuter(p.initializer) : isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const hooks: [ts.Node, FunctionInfo][] = isMethodDeclaration(p) && p.body ? [[p, this.fn(p, file)]] : [];
+      for (const el of value && isArrayLiteralExpression(value) ? value.elements : value ? [value] : []) {
+        if (!isSpreadElement(el)) for (const t of this.functionArguments(el)) hooks.push([el, t]);
       }
       for (const [at, t] of hooks) this.onFastifyHook(t, hook, from, at, info);
     }
     const handler = prop('handler');
     // A shorthand route with a handler argument besides the options: registered already.
     if (callee.name.text !== 'route' && call.arguments.some((a) => this.functionArgument(a))) return;
-    const value = handler && (ts.isPropertyAssignment(handler) ? handler.initializer : ts.isShorthandPropertyAssignment(handler) ? handler.name : undefined);
-    const t = handler && ts.isMethodDeclaration(handler) ? this.fn(handler, file) : value ? this.functionArgument(value) : undefined;
+    const value = handler && (isPropertyAssignment(handler) ? handler.initializer : isShorthandPropertyAssignment(handler) ? handler.name : undefined);
+    const t = handler && isMethodDeclaration(handler) ? this.fn(handler, file) : value ? this.functionArgument(value) : undefined;
     if (!t) return;
     const literal = (name: string) => {
       const p = prop(name);
-      return p && ts.isPropertyAssignment(p) && ts.isStringLiteralLike(p.initializer) ? p.initializer.text : undefined;
+      return p && isPropertyAssignment(p) && isStringLiteralLike(p.initializer) ? p.initializer.text : undefined;
     };
     if (callee.name.text !== 'route' && !literal('url')) {
       const path = stringArg(call, 0);
       if (path === undefined) return;
       t.graph.entry = 'fastify';
       t.registration = { framework: 'fastify', method: callee.name.text };
-      if (isAnonymous(t.node) || ts.isMethodDeclaration(t.node)) t.graph.name = `${callee.name.text.toUpperCase()} ${path}`;
+      if (isAnonymous(t.node) || isMethodDeclaration(t.node)) t.graph.name = `${callee.name.text.toUpperCase()} ${path}`;
       this.addEdge(from, t, 'detached', handler!, info);
       return;
     }
     const verb = literal('method') ?? 'route';
     t.graph.entry = 'fastify';
     t.registration = { framework: 'fastify', method: verb.toLowerCase() };
-    if (isAnonymous(t.node) || ts.isMethodDeclaration(t.node)) t.graph.name = `${verb.toUpperCase()} ${literal('url') ?? literal('path') ?? ''}`.trim();
+    if (isAnonymous(t.node) || isMethodDeclaration(t.node)) t.graph.name = `${verb.toUpperCase()} ${literal('url') ?? literal('path') ?? ''}`.trim();
     this.addEdge(from, t, 'detached', handler!, info);
   }
 
@@ -977,16 +977,16 @@ export class GraphBuilder {
   private isFastifyReceiver(receiver: ts.Expression, depth = 0): boolean {
     const values = this.receiverValues(receiver);
     if (values.length) return values.every(isFastifyValue);
-    if (!ts.isIdentifier(receiver) || depth > 8) return false;
+    if (!isIdentifier(receiver) || depth > 8) return false;
     const decl = this.model.lookup(receiver.text, receiver);
-    if (decl && ts.isParameter(decl) && isFunctionLike(decl.parent) && decl.parent.parameters[0] === decl) {
+    if (decl && isParameter(decl) && isFunctionLike(decl.parent) && decl.parent.parameters[0] === decl) {
       const fn = decl.parent;
       const outer = skipParens(fn);
       const p = outer.parent;
-      if (p && ts.isCallExpression(p) && p.arguments[0] === outer) {
+      if (p && isCallExpression(p) && p.arguments[0] === outer) {
         const c = skipOuter(p.expression);
-        if (ts.isPropertyAccessExpression(c) && c.name.text === 'register' && this.isFastifyReceiver(skipOuter(c.expression), depth + 1)) return true;
-        const cv = ts.isIdentifier(c) ? this.model.valueOf(c) : undefined;
+        if (isPropertyAccessExpression(c) && c.name.text === 'register' && this.isFastifyReceiver(skipOuter(c.expression), depth + 1)) return true;
+        const cv = isIdentifier(c) ? this.model.valueOf(c) : undefined;
         if (cv?.kind === 'external' && cv.module === 'fastify-plugin') return true;
       }
       if (this.framework === 'fastify' && isModuleExport(fn)) return true;
@@ -998,7 +998,7 @@ export class GraphBuilder {
     const values = this.receiverValues(receiver);
     if (values.length && values.every(isKoaApp)) return 'app';
     if (values.length && values.every(isKoaRouter)) return 'router';
-    if (values.length || this.framework !== 'koa' || !ts.isIdentifier(receiver)) return undefined;
+    if (values.length || this.framework !== 'koa' || !isIdentifier(receiver)) return undefined;
     if (/^(app|server)$/.test(receiver.text)) return 'app';
     if (/^router$|Router$/.test(receiver.text)) return 'router';
     return undefined;
@@ -1008,21 +1008,21 @@ export class GraphBuilder {
     const values = this.receiverValues(receiver);
     if (values.length) return values.every((v) => isExpressApp(v) || isExpressRouter(v));
     // An untyped parameter every call of its function gives an Express app or router.
-    const decl = ts.isIdentifier(receiver) ? this.model.lookup(receiver.text, receiver) : undefined;
-    const passed = decl && ts.isParameter(decl) && (!decl.type || decl.type.kind === ts.SyntaxKind.AnyKeyword) ? this.parameterValues(decl) : [];
+    const decl = isIdentifier(receiver) ? this.model.lookup(receiver.text, receiver) : undefined;
+    const passed = decl && isParameter(decl) && (!decl.type || decl.type.kind === ts.SyntaxKind.AnyKeyword) ? this.parameterValues(decl) : [];
     if (passed.length && passed.every((v) => isExpressApp(v) || isExpressRouter(v))) return true;
     // In a Fastify or Koa project `app.get('/x', fn)` is theirs, not Express's.
     if (this.framework === 'fastify' || this.framework === 'koa') return false;
     // An untyped `app`/`router` parameter (`module.exports = (app) => { app.get(...) }`):
     // trust the name when the call looks like a route registration.
-    if (!ts.isIdentifier(receiver) || !/^(app|router|api|routes|server)$|Router$|App$/.test(receiver.text)) return false;
+    if (!isIdentifier(receiver) || !/^(app|router|api|routes|server)$|Router$|App$/.test(receiver.text)) return false;
     const first = call.arguments[0];
-    const fnArgs = call.arguments.filter((a) => ts.isArrowFunction(skipOuter(a)) || ts.isFunctionExpression(skipOuter(a)) || ts.isIdentifier(a));
+    const fnArgs = call.arguments.filter((a) => isArrowFunction(skipOuter(a)) || isFunctionExpression(skipOuter(a)) || isIdentifier(a));
     if (!first || fnArgs.length === 0) return false;
-    if (ts.isStringLiteralLike(first) || ts.isRegularExpressionLiteral(first)) return first.getText().replace(/^['"`]/, '').startsWith('/') || ts.isRegularExpressionLiteral(first);
+    if (isStringLiteralLike(first) || isRegularExpressionLiteral(first)) return first.getText().replace(/^['"`]/, '').startsWith('/') || isRegularExpressionLiteral(first);
     // `app.use((req, res, next) => ...)`
     const fn = skipOuter(first);
-    return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters.length >= 2;
+    return (isArrowFunction(fn) || isFunctionExpression(fn)) && fn.parameters.length >= 2;
   }
 
   /**
@@ -1035,7 +1035,7 @@ export class GraphBuilder {
     const v = this.model.valueOf(receiver);
     if (v) return [v];
     const e = skipOuter(receiver);
-    if (!ts.isPropertyAccessExpression(e)) return [];
+    if (!isPropertyAccessExpression(e)) return [];
     const owner = this.model.valueOf(e.expression);
     if (!owner || (owner.kind !== 'object' && owner.kind !== 'instance' && owner.kind !== 'class')) return [];
     const out: Value[] = [];
@@ -1061,12 +1061,12 @@ export class GraphBuilder {
     this.assignmentsByFile.set(file, byName);
     const found = byName;
     const visit = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
+      if (isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(n.left)) {
         const list = found.get(n.left.name.text);
         if (list) list.push(n);
         else found.set(n.left.name.text, [n]);
       }
-      ts.forEachChild(n, visit);
+      forEachChild(n, visit);
     };
     visit(file.sf);
     return byName;
@@ -1111,12 +1111,12 @@ export class GraphBuilder {
 function functionOfDeclaration(decl: ts.Declaration): FunctionLike | undefined {
   if (isFunctionLike(decl)) return decl.body ? decl : undefined;
   let init: ts.Expression | undefined;
-  if (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl) || ts.isPropertyAssignment(decl)) init = decl.initializer;
-  else if (ts.isBinaryExpression(decl)) init = decl.right;
-  else if (ts.isPropertyAccessExpression(decl) && decl.parent && ts.isBinaryExpression(decl.parent)) init = decl.parent.right;
+  if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) init = decl.initializer;
+  else if (isBinaryExpression(decl)) init = decl.right;
+  else if (isPropertyAccessExpression(decl) && decl.parent && isBinaryExpression(decl.parent)) init = decl.parent.right;
   if (!init) return undefined;
   const inner = skipOuter(init);
-  return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? inner : undefined;
+  return isArrowFunction(inner) || isFunctionExpression(inner) ? inner : undefined;
 }
 
 /** Core modules whose functions take a completion callback last (called once, its return value ignored). */
@@ -1156,9 +1156,9 @@ function isHttpServer(v: Value | undefined): boolean {
 function isPromiseStatic(call: ts.CallExpression, model: ProjectModel, names: Set<string>): boolean {
   const callee = skipOuter(call.expression);
   return (
-    ts.isPropertyAccessExpression(callee) &&
+    isPropertyAccessExpression(callee) &&
     names.has(callee.name.text) &&
-    ts.isIdentifier(callee.expression) &&
+    isIdentifier(callee.expression) &&
     callee.expression.text === 'Promise' &&
     !model.lookup('Promise', callee)
   );
@@ -1171,22 +1171,22 @@ function isPromiseCombinator(call: ts.CallExpression, model: ProjectModel): bool
 /** `Promise.all(xs.map(cb))`: the promises are awaited already. */
 function insidePromiseCombinator(call: ts.CallExpression, model: ProjectModel): boolean {
   let n: ts.Node = call;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
   const parent = n.parent;
-  return Boolean(parent && ts.isCallExpression(parent) && parent.arguments[0] === n && isPromiseCombinator(parent, model));
+  return Boolean(parent && isCallExpression(parent) && parent.arguments[0] === n && isPromiseCombinator(parent, model));
 }
 
 /** `x => f(x)` / `(x) => { return f(x); }`: a map callback whose only work is the returned call. */
 function isSimpleReturnCallback(node: FunctionLike): boolean {
   const body = node.body;
   if (!body) return false;
-  if (!ts.isBlock(body)) return ts.isCallExpression(skipOuter(body)) || ts.isAwaitExpression(body);
-  return body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!) && Boolean(body.statements[0].expression && ts.isCallExpression(skipOuter(body.statements[0].expression)));
+  if (!isBlock(body)) return isCallExpression(skipOuter(body)) || isAwaitExpression(body);
+  return body.statements.length === 1 && isReturnStatement(body.statements[0]!) && Boolean(body.statements[0].expression && isCallExpression(skipOuter(body.statements[0].expression)));
 }
 
 function constructorOf(cls: ts.ClassLikeDeclaration, model: ProjectModel): { node: ts.ConstructorDeclaration; file: FileInfo } | undefined {
   for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; depth++) {
-    const ctor = c.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && Boolean(m.body));
+    const ctor = c.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m) && Boolean(m.body));
     if (ctor) return { node: ctor, file: model.fileOf(ctor)! };
     const base = baseClassExpression(c);
     const b = base && model.valueOf(base);
@@ -1196,17 +1196,17 @@ function constructorOf(cls: ts.ClassLikeDeclaration, model: ProjectModel): { nod
 }
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n;
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isClassLike(n)) return n;
   return undefined;
 }
 
 function isInStaticMember(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) return false;
-    if ((ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && ts.isClassLike(n.parent)) {
+    if (isClassLike(n)) return false;
+    if ((isMethodDeclaration(n) || isPropertyDeclaration(n)) && isClassLike(n.parent)) {
       return (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
     }
-    if (ts.isClassStaticBlockDeclaration(n)) return true;
+    if (isClassStaticBlockDeclaration(n)) return true;
   }
   return false;
 }
@@ -1217,9 +1217,9 @@ const CHAINING_METHODS = new Set(['use', 'get', 'post', 'put', 'patch', 'delete'
 /** The object a chain of registration calls starts from: `app` for `app.use(a).use(b)`. */
 function chainRoot(expr: ts.Expression): ts.Expression {
   let e = skipOuter(expr);
-  for (let depth = 0; depth < 50 && ts.isCallExpression(e); depth++) {
+  for (let depth = 0; depth < 50 && isCallExpression(e); depth++) {
     const callee = skipOuter(e.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !CHAINING_METHODS.has(callee.name.text)) break;
+    if (!isPropertyAccessExpression(callee) || !CHAINING_METHODS.has(callee.name.text)) break;
     e = skipOuter(callee.expression);
   }
   return e;
@@ -1227,7 +1227,7 @@ function chainRoot(expr: ts.Expression): ts.Expression {
 
 function stringArg(call: ts.CallExpression, index: number): string | undefined {
   const a = call.arguments[index];
-  return a && ts.isStringLiteralLike(a) ? a.text : undefined;
+  return a && isStringLiteralLike(a) ? a.text : undefined;
 }
 
 function shortText(node: ts.Node, file: FileInfo): string {
@@ -1236,35 +1236,35 @@ function shortText(node: ts.Node, file: FileInfo): string {
 }
 
 function isAnonymous(node: FunctionLike): boolean {
-  return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !ts.isVariableDeclaration(skipParens(node).parent) && !(ts.isFunctionExpression(node) && node.name);
+  return (isArrowFunction(node) || isFunctionExpression(node)) && !isVariableDeclaration(skipParens(node).parent) && !(isFunctionExpression(node) && node.name);
 }
 
 function skipParens(node: ts.Node): ts.Node {
-  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  while (node.parent && isParenthesizedExpression(node.parent)) node = node.parent;
   return node;
 }
 
 function cannotBeAsync(node: FunctionLike): { kind: string; reason: string } | undefined {
-  if (ts.isConstructorDeclaration(node)) return { kind: 'constructor', reason: 'a constructor cannot be async' };
-  if (ts.isGetAccessor(node)) return { kind: 'getter', reason: 'a getter cannot be async' };
-  if (ts.isSetAccessor(node)) return { kind: 'setter', reason: 'a setter cannot be async' };
-  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken) {
+  if (isConstructorDeclaration(node)) return { kind: 'constructor', reason: 'a constructor cannot be async' };
+  if (isGetAccessor(node)) return { kind: 'getter', reason: 'a getter cannot be async' };
+  if (isSetAccessor(node)) return { kind: 'setter', reason: 'a setter cannot be async' };
+  if ((isFunctionDeclaration(node) || isFunctionExpression(node) || isMethodDeclaration(node)) && node.asteriskToken) {
     return { kind: 'generator', reason: 'a generator would become an async generator, which its callers iterate differently' };
   }
-  if (node.type && ts.isTypePredicateNode(node.type)) return { kind: 'type-guard', reason: 'a type guard must return its boolean synchronously' };
+  if (node.type && isTypePredicateNode(node.type)) return { kind: 'type-guard', reason: 'a type guard must return its boolean synchronously' };
   return undefined;
 }
 
 /** A readable name for the plan and messages. */
 export function functionName(node: FunctionLike): string {
   const owner = (n: ts.Node): string | undefined => {
-    if (ts.isClassLike(n)) return n.name?.text ?? '<class>';
-    if (ts.isObjectLiteralExpression(n)) {
+    if (isClassLike(n)) return n.name?.text ?? '<class>';
+    if (isObjectLiteralExpression(n)) {
       const p = skipParens(n).parent;
-      if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+      if (p && isVariableDeclaration(p) && isIdentifier(p.name)) return p.name.text;
       // `module.exports = { ... }`: the members are the module's exports, named plainly.
-      if (p && ts.isBinaryExpression(p)) return /^(module\.)?exports$/.test(p.left.getText()) ? undefined : p.left.getText();
-      if (p && ts.isPropertyAssignment(p)) return propertyNameText(p.name);
+      if (p && isBinaryExpression(p)) return /^(module\.)?exports$/.test(p.left.getText()) ? undefined : p.left.getText();
+      if (p && isPropertyAssignment(p)) return propertyNameText(p.name);
     }
     return undefined;
   };
@@ -1272,24 +1272,24 @@ export function functionName(node: FunctionLike): string {
     const o = owner(container);
     return o ? `${o}.${name}` : name;
   };
-  if (ts.isFunctionDeclaration(node)) return node.name?.text ?? 'default';
-  if (ts.isConstructorDeclaration(node)) return qualify(node.parent, 'constructor');
-  if (ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) {
+  if (isFunctionDeclaration(node)) return node.name?.text ?? 'default';
+  if (isConstructorDeclaration(node)) return qualify(node.parent, 'constructor');
+  if (isMethodDeclaration(node) || isGetAccessor(node) || isSetAccessor(node)) {
     const base = propertyNameText(node.name) ?? node.name.getText();
-    const prefix = ts.isGetAccessor(node) ? 'get ' : ts.isSetAccessor(node) ? 'set ' : '';
+    const prefix = isGetAccessor(node) ? 'get ' : isSetAccessor(node) ? 'set ' : '';
     return prefix + qualify(node.parent, base);
   }
-  if (ts.isFunctionExpression(node) && node.name) return node.name.text;
+  if (isFunctionExpression(node) && node.name) return node.name.text;
   const p = skipParens(node).parent;
   if (p) {
-    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-    if (ts.isPropertyAssignment(p)) return qualify(p.parent, propertyNameText(p.name) ?? p.name.getText());
-    if (ts.isPropertyDeclaration(p)) return qualify(p.parent, propertyNameText(p.name) ?? p.name.getText());
-    if (ts.isBinaryExpression(p) && p.right === skipParens(node)) return p.left.getText();
-    if (ts.isExportAssignment(p)) return 'default';
-    if (ts.isCallExpression(p)) {
+    if (isVariableDeclaration(p) && isIdentifier(p.name)) return p.name.text;
+    if (isPropertyAssignment(p)) return qualify(p.parent, propertyNameText(p.name) ?? p.name.getText());
+    if (isPropertyDeclaration(p)) return qualify(p.parent, propertyNameText(p.name) ?? p.name.getText());
+    if (isBinaryExpression(p) && p.right === skipParens(node)) return p.left.getText();
+    if (isExportAssignment(p)) return 'default';
+    if (isCallExpression(p)) {
       const callee = skipOuter(p.expression);
-      const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      const calleeName = isPropertyAccessExpression(callee) ? callee.name.text : isIdentifier(callee) ? callee.text : undefined;
       if (calleeName) return `${calleeName} callback`;
     }
   }

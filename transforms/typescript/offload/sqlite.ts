@@ -9,6 +9,10 @@ import { isModuleExports, normalizeModuleName, propertyNameText, requireSpecifie
 
 import { SQLITE_RULE } from './rules.js';
 
+// The members of `ts` are getters on an object of thousands of properties (each read about ten times
+// a local's cost): the node tests this module calls on every evaluation are read once.
+const { forEachChild, isBinaryExpression, isBindingElement, isCallExpression, isClassLike, isConstructorDeclaration, isExportAssignment, isExportDeclaration, isExpressionStatement, isIdentifier, isImportClause, isImportSpecifier, isNamedExports, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isVariableDeclaration, isVariableStatement } = ts;
+
 export { SQLITE_RULE };
 
 /** What an expression holds: a database handle, a prepared statement, or a transaction function. */
@@ -55,7 +59,7 @@ export class DatabaseResolver {
   }
 
   private compute(e: ts.Expression): DatabaseValue | undefined {
-    if (ts.isNewExpression(e)) {
+    if (isNewExpression(e)) {
       const v = this.model.valueOf(e.expression);
       if (v?.kind !== 'external') return undefined;
       const lib = SYNC_ONLY_DATABASES.find(
@@ -65,10 +69,10 @@ export class DatabaseResolver {
       );
       return lib && { kind: 'handle', lib, opened: e };
     }
-    if (ts.isCallExpression(e)) {
+    if (isCallExpression(e)) {
       const spec = requireSpecifier(e, this.model);
       if (spec !== undefined) return this.exported(spec, 'default', e);
-      if (!ts.isPropertyAccessExpression(e.expression)) return undefined;
+      if (!isPropertyAccessExpression(e.expression)) return undefined;
       const base = this.valueOf(e.expression.expression);
       const name = e.expression.name.text;
       if (!base) return undefined;
@@ -77,7 +81,7 @@ export class DatabaseResolver {
       if (base.kind === 'statement' && base.lib.statementChains.includes(name)) return base;
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isPropertyAccessExpression(e)) {
       const base = this.valueOf(e.expression);
       if (base?.kind === 'transaction' && TRANSACTION_VARIANTS.has(e.name.text)) return base;
       if (e.expression.kind === ts.SyntaxKind.ThisKeyword) return this.ofThisMember(e);
@@ -86,7 +90,7 @@ export class DatabaseResolver {
       if (mod?.kind === 'module') return this.exportedFrom(mod.file, e.name.text);
       return undefined;
     }
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       const decl = this.model.lookup(e.text, e);
       return decl ? this.ofDeclaration(decl) : undefined;
     }
@@ -96,10 +100,10 @@ export class DatabaseResolver {
   /** `this.db` in a class whose field initializer, or every `this.db = ...` in its members, opens the same handle. */
   private ofThisMember(e: ts.PropertyAccessExpression): DatabaseValue | undefined {
     let cls: ts.Node | undefined = e.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !ts.isClassLike(cls)) return undefined;
+    while (cls && !isClassLike(cls)) cls = cls.parent;
+    if (!cls || !isClassLike(cls)) return undefined;
     const name = e.name.text;
-    const field = cls.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name);
+    const field = cls.members.find((m): m is ts.PropertyDeclaration => isPropertyDeclaration(m) && propertyNameText(m.name) === name);
     if (field?.initializer) return this.valueOf(field.initializer);
     const values = (thisAssignments(cls).get(name) ?? []).map((a) => this.valueOf(a));
     const first = values[0];
@@ -107,22 +111,22 @@ export class DatabaseResolver {
   }
 
   private ofDeclaration(decl: ts.Node): DatabaseValue | undefined {
-    if (ts.isVariableDeclaration(decl)) return ts.isIdentifier(decl.name) && decl.initializer ? this.valueOf(decl.initializer) : undefined;
-    if (ts.isParameter(decl)) return this.ofConstructorParameter(decl);
-    if (ts.isImportSpecifier(decl)) {
+    if (isVariableDeclaration(decl)) return isIdentifier(decl.name) && decl.initializer ? this.valueOf(decl.initializer) : undefined;
+    if (isParameter(decl)) return this.ofConstructorParameter(decl);
+    if (isImportSpecifier(decl)) {
       const spec = decl.parent.parent.parent.moduleSpecifier;
-      return ts.isStringLiteral(spec) ? this.exported(spec.text, (decl.propertyName ?? decl.name).text, decl) : undefined;
+      return isStringLiteral(spec) ? this.exported(spec.text, (decl.propertyName ?? decl.name).text, decl) : undefined;
     }
-    if (ts.isImportClause(decl)) {
+    if (isImportClause(decl)) {
       const spec = decl.parent.moduleSpecifier;
-      return ts.isStringLiteral(spec) ? this.exported(spec.text, 'default', decl) : undefined;
+      return isStringLiteral(spec) ? this.exported(spec.text, 'default', decl) : undefined;
     }
-    if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && !decl.dotDotDotToken) {
+    if (isBindingElement(decl) && isObjectBindingPattern(decl.parent) && !decl.dotDotDotToken) {
       const holder = decl.parent.parent;
-      if (!ts.isVariableDeclaration(holder) || !holder.initializer) return undefined;
-      const key = decl.propertyName ? propertyNameText(decl.propertyName) : ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+      if (!isVariableDeclaration(holder) || !holder.initializer) return undefined;
+      const key = decl.propertyName ? propertyNameText(decl.propertyName) : isIdentifier(decl.name) ? decl.name.text : undefined;
       const init = skipOuter(holder.initializer);
-      if (key === undefined || !ts.isCallExpression(init)) return undefined;
+      if (key === undefined || !isCallExpression(init)) return undefined;
       const spec = requireSpecifier(init, this.model);
       return spec === undefined ? undefined : this.exported(spec, key, init);
     }
@@ -146,7 +150,7 @@ export class DatabaseResolver {
 
   private scanConstructorParameter(param: ts.ParameterDeclaration): DatabaseValue | undefined {
     const ctor = param.parent;
-    if (!ts.isConstructorDeclaration(ctor) || param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
+    if (!isConstructorDeclaration(ctor) || param.dotDotDotToken || !isIdentifier(param.name)) return undefined;
     const cls = ctor.parent;
     const index = ctor.parameters.indexOf(param);
     let value: DatabaseValue | undefined;
@@ -158,12 +162,12 @@ export class DatabaseResolver {
       if (!name || !file.text.includes(name)) continue;
       for (const n of this.model.syntaxNodes(file)) {
         if (mixed) break;
-        if (ts.isNewExpression(n)) {
+        if (isNewExpression(n)) {
           const v = this.model.valueOf(n.expression);
           if (v?.kind === 'class' && v.node === cls) {
             sites++;
             const arg = n.arguments?.[index];
-            const here = arg && !ts.isSpreadElement(arg) ? this.valueOf(arg) : undefined;
+            const here = arg && !isSpreadElement(arg) ? this.valueOf(arg) : undefined;
             if (!here || (value && (here.opened !== value.opened || here.kind !== value.kind))) mixed = true;
             else value = here;
           }
@@ -190,29 +194,29 @@ export class DatabaseResolver {
 export function exportedExpression(file: FileInfo, name: string, model: ProjectModel): ts.Expression | undefined {
   const local = (id: string): ts.Expression | undefined => {
     const decl = model.lookup(id, file.sf);
-    if (decl && ts.isVariableDeclaration(decl)) return decl.initializer;
+    if (decl && isVariableDeclaration(decl)) return decl.initializer;
     return undefined;
   };
   for (const st of file.sf.statements) {
-    if (ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return d.initializer;
-    } else if (ts.isExportAssignment(st) && (st.isExportEquals || name === 'default')) {
+    if (isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const d of st.declarationList.declarations) if (isIdentifier(d.name) && d.name.text === name) return d.initializer;
+    } else if (isExportAssignment(st) && (st.isExportEquals || name === 'default')) {
       if (st.isExportEquals && name !== 'default') continue;
       return st.expression;
-    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+    } else if (isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && isNamedExports(st.exportClause)) {
       for (const el of st.exportClause.elements) if (el.name.text === name) return local((el.propertyName ?? el.name).text);
-    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (isExpressionStatement(st) && isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const { left, right } = st.expression;
       if (isModuleExports(left)) {
         if (name === 'default') return right;
         const obj = skipOuter(right);
-        if (ts.isObjectLiteralExpression(obj)) {
+        if (isObjectLiteralExpression(obj)) {
           for (const p of obj.properties) {
-            if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
-            if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === name) return p.initializer;
+            if (isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+            if (isPropertyAssignment(p) && propertyNameText(p.name) === name) return p.initializer;
           }
         }
-      } else if (ts.isPropertyAccessExpression(left) && left.name.text === name && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+      } else if (isPropertyAccessExpression(left) && left.name.text === name && (isModuleExports(left.expression) || (isIdentifier(left.expression) && left.expression.text === 'exports'))) {
         return right;
       }
     }
@@ -227,16 +231,16 @@ export function findSyncOnlyCalls(file: FileInfo, resolver: DatabaseResolver, no
   // Transaction functions are called under any name: only looked for where the word appears.
   const transactions = file.text.includes('transaction');
   for (const node of nodes) {
-    if (ts.isCallExpression(node)) {
+    if (isCallExpression(node)) {
       const callee = skipOuter(node.expression);
-      if (ts.isPropertyAccessExpression(callee) && QUERY_NAMES.has(callee.name.text)) {
+      if (isPropertyAccessExpression(callee) && QUERY_NAMES.has(callee.name.text)) {
         const base = resolver.valueOf(callee.expression);
         const name = callee.name.text;
         if (base && ((base.kind === 'handle' && base.lib.handleQueries.includes(name)) || (base.kind === 'statement' && base.lib.statementQueries.includes(name)))) {
           found.push({ call: node, file, value: base, iterator: base.kind === 'statement' && base.lib.iterators.includes(name) });
         }
       }
-      if (transactions && (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) && !found.some((f) => f.call === node)) {
+      if (transactions && (isIdentifier(callee) || isPropertyAccessExpression(callee)) && !found.some((f) => f.call === node)) {
         const v = resolver.valueOf(callee);
         if (v?.kind === 'transaction') found.push({ call: node, file, value: v, iterator: false });
       }
@@ -253,10 +257,10 @@ export function inMemoryReason(value: DatabaseValue): string | undefined {
   if (!first) return value.lib.inMemory.noArgument ? `\`${where}\` opens a database that only this connection sees` : undefined;
   let named: string | undefined;
   const visit = (n: ts.Node): void => {
-    if (ts.isStringLiteralLike(n) && value.lib.inMemory.names.includes(n.text)) named = n.text;
-    ts.forEachChild(n, visit);
+    if (isStringLiteralLike(n) && value.lib.inMemory.names.includes(n.text)) named = n.text;
+    forEachChild(n, visit);
   };
   visit(first);
-  if (ts.isStringLiteralLike(first) && first.text === '' && value.lib.inMemory.names.includes('')) named = '';
-  return named !== undefined ? `\`${where}\` ${ts.isStringLiteralLike(skipOuter(first as ts.Expression)) ? 'opens' : 'may open'} an in-memory database, which a worker thread's connection would not share` : undefined;
+  if (isStringLiteralLike(first) && first.text === '' && value.lib.inMemory.names.includes('')) named = '';
+  return named !== undefined ? `\`${where}\` ${isStringLiteralLike(skipOuter(first as ts.Expression)) ? 'opens' : 'may open'} an in-memory database, which a worker thread's connection would not share` : undefined;
 }
