@@ -23,7 +23,7 @@ import { KeptParses } from './kept.js';
 import { TreeCache } from './parse-cache.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
-import { ProjectBuilder, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
+import { djangoApplicationOf, ProjectBuilder, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
 import { fileRegions } from './rules/file-io-call.js';
@@ -385,10 +385,14 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       }
     }
     // A twin nothing awaits is dead code: a module-private function (`_name`, chosen under
-    // `--entry all` or a glob) whose callers all stay sync keeps only its sync form.
+    // `--entry all` or a glob), or any module-level function of a Django application (see
+    // djangoApplicationOf), whose callers all stay sync keeps only its sync form.
     for (const id of [...twins.keys()]) {
       const fn = byId.get(id)!;
-      if (entries.asyncTwins.has(id) || keptSync.has(id) || fn.cls || !/^_[^_]/.test(fn.name) || awaitedFromAsync(id)) continue;
+      if (entries.asyncTwins.has(id) || keptSync.has(id) || fn.cls || awaitedFromAsync(id)) continue;
+      const isPrivate = /^_[^_]/.test(fn.name);
+      const app = isPrivate ? undefined : djangoApplicationOf(project.root, fn.module.path);
+      if (!isPrivate && app === undefined) continue;
       twins.delete(id);
       const [edge, site] = (incomingSites.get(id) ?? []).find(([e]) => e.mode !== 'detached') ?? [];
       keptSync.set(id, {
@@ -396,7 +400,9 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
         function: site?.caller?.qualname ?? '<module>',
         callee: fn.qualname,
         kind: 'sync-caller',
-        reason: 'it is private to its module and no code that becomes async calls it, so an async twin would never be used',
+        reason: isPrivate
+          ? 'it is private to its module and no code that becomes async calls it, so an async twin would never be used'
+          : `it belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it, so an async twin would never be used`,
       });
       replan = true;
     }

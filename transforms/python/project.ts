@@ -102,6 +102,25 @@ function importRoots(root: string, files: SourceText[]): string[] {
 const PACKAGE_MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg'];
 
 /**
+ * The manage.py that makes the module at `relPath` part of a Django application, the nearest
+ * directory at or above the module's (up to the root) that holds one: a project run with
+ * manage.py is not imported by other code, even when a pyproject.toml beside it publishes it
+ * (wger, pretalx install to run). Undefined when a package manifest (pyproject.toml, setup.py,
+ * setup.cfg) is met first, below any manage.py (a package of its own, which others may import),
+ * or when there is no manage.py at all (a reusable app or a library).
+ */
+export function djangoApplicationOf(root: string, relPath: string): string | undefined {
+  const parts = relPath.split('/').slice(0, -1);
+  for (let i = parts.length; i >= 0; i--) {
+    const dir = parts.slice(0, i).join('/');
+    const abs = path.join(root, dir);
+    if (existsSync(path.join(abs, 'manage.py'))) return dir ? `${dir}/manage.py` : 'manage.py';
+    if (PACKAGE_MANIFESTS.some((m) => existsSync(path.join(abs, m)))) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * `<pkg>/src` of each directory below the root that declares a package
  * (pyproject.toml, setup.py or setup.cfg) and keeps its code under src/: its
  * modules are importable by the names below src/, as `pip install -e <pkg>`

@@ -1,0 +1,7 @@
+from django.http import JsonResponse
+
+from shop.models import aticket_count
+
+
+async def tickets(request):
+    return JsonResponse({"count": await aticket_count()})
