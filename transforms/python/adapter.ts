@@ -401,8 +401,8 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
         callee: fn.qualname,
         kind: 'sync-caller',
         reason: isPrivate
-          ? 'it is private to its module and no code that becomes async calls it, so an async twin would never be used'
-          : `it belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it, so an async twin would never be used`,
+          ? `${fn.qualname} is private to its module and no code that becomes async calls it, so an async twin would never be used`
+          : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it, so an async twin would never be used`,
       });
       replan = true;
     }
