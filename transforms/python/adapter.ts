@@ -279,6 +279,12 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   const keptSync = new Map<string, PlanBoundary>();
   const forced = new Map<string, string>();
   const twins = new Map<string, { name: string; existing: boolean }>();
+  // The manage.py above each module (looked up on disk once per module, not once per planning round).
+  const applicationOf = new Map<PyModule, string | undefined>();
+  const djangoApplication = (module: PyModule) => {
+    if (!applicationOf.has(module)) applicationOf.set(module, djangoApplicationOf(project.root, module.path));
+    return applicationOf.get(module);
+  };
   let result: PropagationResult;
   for (;;) {
     result = planAsyncPropagation(graph, options);
@@ -391,7 +397,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       const fn = byId.get(id)!;
       if (entries.asyncTwins.has(id) || keptSync.has(id) || fn.cls || awaitedFromAsync(id)) continue;
       const isPrivate = /^_[^_]/.test(fn.name);
-      const app = isPrivate ? undefined : djangoApplicationOf(project.root, fn.module.path);
+      const app = isPrivate ? undefined : djangoApplication(fn.module);
       if (!isPrivate && app === undefined) continue;
       twins.delete(id);
       const [edge, site] = (incomingSites.get(id) ?? []).find(([e]) => e.mode !== 'detached') ?? [];
@@ -519,7 +525,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       handlerPathStay(fn);
     const idle = blocked === accountingBlock.get(fn.id)?.reason && accounting.blocked.get(fn.id)?.idle && !result.reachable.has(fn.id);
     if (blocked && !idle && sites.some((s) => s.seed)) {
-      const lines = [...new Set(sites.filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
+      const lines = blockingLines(fn);
       const rule = accountingBlock.has(fn.id) && blocked === accountingBlock.get(fn.id)!.reason ? (accounting.blocked.get(fn.id)?.rule ?? 'async-propagation') : 'async-propagation';
       emit(fn.module, field(fn.node, 'name') ?? fn.node, rule, 'manual', `${fn.qualname} stays sync: ${blocked}. It blocks at line ${lines.join(', ')}`, []);
       reportedSync.add(fn.id);
