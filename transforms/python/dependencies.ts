@@ -8,7 +8,7 @@
 // A language server's re-analysis after an edit keeps the manifests read (see
 // KeptManifests): a directory's are read again only when the directory, its
 // requirements/ folder or one of the manifests read changed size or mtime.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { requirementFiles } from './targets.js';
 
@@ -84,10 +84,11 @@ export class DependencyIndex {
         const read: string[] = [];
         const files: { path: string; stamp: string }[] = [];
         const readManifest = (file: string) => {
-          // Stamped before it is read: a change made while it is read shows next time.
-          files.push({ path: file, stamp: stampOf(file) });
+          // Stamped before it is read (one stat for the stamp and the file test): a change made while it is read shows next time.
+          const stat = statSync(file, { throwIfNoEntry: false });
+          files.push({ path: file, stamp: stampFrom(stat) });
           try {
-            if (statSync(file).isFile()) read.push(readFileSync(file, 'utf8'));
+            if (stat?.isFile()) read.push(readFileSync(file, 'utf8'));
           } catch {
             // unreadable: as if absent
           }
@@ -112,7 +113,10 @@ export class DependencyIndex {
 export type KeptManifests = Map<string, { stamp: string; files: { path: string; stamp: string }[]; texts: string[] }>;
 
 function stampOf(file: string): string {
-  const stat = statSync(file, { throwIfNoEntry: false });
+  return stampFrom(statSync(file, { throwIfNoEntry: false }));
+}
+
+function stampFrom(stat: Stats | undefined): string {
   return stat ? `${stat.size}:${stat.mtimeMs}` : '-';
 }
 
