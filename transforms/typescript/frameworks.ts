@@ -210,6 +210,7 @@ function nestRoutes(file: FileInfo, model: ProjectModel): DeclaredEntry[] {
       // The injector constructs providers at startup: their constructors' blocking calls are reported (they cannot become async).
       const ctor = n.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && Boolean(m.body));
       if (ctor && isNestManagedClass(n, model)) out.push({ node: ctor, framework: 'nestjs', method: 'constructor', label: `${n.name?.text ?? '<class>'}.constructor` });
+      for (const entry of nestRequestHooks(n, file, model)) out.push(entry);
       const controller = decoratorsOf(n).find((d) => nestDecoratorName(d, model) === 'Controller');
       if (controller) {
         const prefix = firstStringArg(controller);
@@ -226,6 +227,101 @@ function nestRoutes(file: FileInfo, model: ProjectModel): DeclaredEntry[] {
   };
   visit(file.sf);
   return out;
+}
+
+/**
+ * The members Nest calls on each request and awaits, by the interface that
+ * declares them (checked in @nestjs/core 10.2.5 and 11: `RouterProxy` awaits
+ * a middleware's `use` inside a try/catch that hands errors to the exception
+ * filters; `GuardsConsumer` awaits `canActivate`'s result; `PipesConsumer`
+ * awaits each `transform`; `InterceptorsConsumer` calls `intercept` from an
+ * async function whose promise it flattens into the response stream). Nest
+ * catches what they throw, so an async form needs no Express error
+ * forwarding.
+ */
+const NEST_REQUEST_HOOKS = new Map([
+  ['NestMiddleware', { member: 'use', kind: 'middleware' }],
+  ['CanActivate', { member: 'canActivate', kind: 'guard' }],
+  ['NestInterceptor', { member: 'intercept', kind: 'interceptor' }],
+  ['PipeTransform', { member: 'transform', kind: 'pipe' }],
+]);
+
+/**
+ * A class's Nest request hooks: the member of each @nestjs/common interface
+ * it implements (`implements NestMiddleware` → `use`), and `use` of a class
+ * applied with `consumer.apply(...)` whether or not it names the interface.
+ */
+function nestRequestHooks(cls: ts.ClassDeclaration, file: FileInfo, model: ProjectModel): DeclaredEntry[] {
+  const wanted = new Map<string, string>();
+  for (const clause of cls.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+    for (const t of clause.types) {
+      const hook = NEST_REQUEST_HOOKS.get(nestCommonName(t.expression, model) ?? '');
+      if (hook) wanted.set(hook.member, hook.kind);
+    }
+  }
+  if (!wanted.has('use') && nestAppliedMiddleware(model).has(cls)) wanted.set('use', 'middleware');
+  const out: DeclaredEntry[] = [];
+  for (const m of cls.members) {
+    if (!ts.isMethodDeclaration(m) || !m.body || modifiersOf(m).some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    const name = propertyNameText(m.name);
+    const kind = name ? wanted.get(name) : undefined;
+    if (kind) out.push({ node: m, framework: 'nestjs', method: name!, label: `${cls.name?.text ?? '<class>'}.${name} (Nest ${kind})` });
+  }
+  return out;
+}
+
+/** The name an identifier or `common.X` expression imports from @nestjs/common. */
+function nestCommonName(expr: ts.Expression, model: ProjectModel): string | undefined {
+  let v: Value | undefined;
+  if (ts.isIdentifier(expr)) {
+    const decl = model.lookup(expr.text, expr);
+    v = decl ? model.valueOfDeclaration(decl) : undefined;
+  } else v = model.valueOf(expr);
+  return v?.kind === 'external' && v.module === '@nestjs/common' && v.path.length === 1 ? v.path[0] : undefined;
+}
+
+const APPLIED_MIDDLEWARE = new WeakMap<ProjectModel, Set<ts.Node>>();
+
+/**
+ * The classes the project applies as Nest middleware: the arguments of
+ * `consumer.apply(...)` whose chain goes on to `.forRoutes(...)` (possibly
+ * after `.exclude(...)`). Functions applied there are registrations the call
+ * graph sees (GraphBuilder.handlerRegistration).
+ */
+function nestAppliedMiddleware(model: ProjectModel): Set<ts.Node> {
+  let found = APPLIED_MIDDLEWARE.get(model);
+  if (found) return found;
+  found = new Set();
+  APPLIED_MIDDLEWARE.set(model, found);
+  for (const f of model.files) {
+    if (!f.text.includes('forRoutes')) continue;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'apply' && reachesForRoutes(n)) {
+        for (const arg of n.arguments) {
+          const v = ts.isSpreadElement(arg) ? undefined : model.valueOf(arg);
+          if (v?.kind === 'class') found!.add(v.node);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(f.sf);
+  }
+  return found;
+}
+
+/** `x.apply(a).forRoutes(...)`, `x.apply(a).exclude(...).forRoutes(...)`: Nest's MiddlewareConsumer. */
+export function reachesForRoutes(apply: ts.CallExpression): boolean {
+  let n: ts.Node = apply;
+  for (let i = 0; i < 4; i++) {
+    const access = n.parent;
+    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== n) return false;
+    const call = access.parent;
+    if (!call || !ts.isCallExpression(call) || call.expression !== access) return false;
+    if (access.name.text === 'forRoutes') return true;
+    n = call;
+  }
+  return false;
 }
 
 /** Whether a class is a NestJS provider or controller (`@Injectable()`, `@Controller()`): its constructor's I/O belongs in `onModuleInit`. */

@@ -21,6 +21,7 @@ import {
   isModuleExport,
   isNestManagedClass,
   markFastifyHook,
+  reachesForRoutes,
   type FrameworkName,
 } from '../frameworks.js';
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
@@ -875,6 +876,8 @@ export class GraphBuilder {
       const path = stringArg(call, 0);
       return { framework: 'connect', method, label: `middleware${path ? ` ${path}` : ''}` };
     }
+    // `consumer.apply(logger).forRoutes('*')`: Nest awaits a middleware function and hands what it throws to its exception filters.
+    if (method === 'apply' && reachesForRoutes(call)) return { framework: 'nestjs', method: 'use', label: 'Nest middleware' };
     if (!EXPRESS_METHODS.has(method)) return undefined;
     const path = stringArg(call, 0);
     const label = method === 'use' ? `middleware${path ? ` ${path}` : ''}` : method === 'param' ? `param ${path ?? ''}` : `${method.toUpperCase()} ${path ?? ''}`.trim();
