@@ -69,6 +69,20 @@ describe('escaping references', () => {
     expect(r.out['a.js']).toContain('  async html() {\n');
   });
 
+  it('follows a collection kept on the instance to its reads in other members, through `self` and destructuring', async () => {
+    const classes = `const lib = require('lib');\nclass A {\n  html() {\n    return blockingRead('a');\n  }\n}\nclass B {\n  html() {\n    return blockingRead('b');\n  }\n}\n`;
+    const holder = `class Shelf {\n  fill() {\n    const a = new A();\n    this.items.push(a);\n    this.extra = [new B()];\n  }\n  show() {\n    const self = this;\n    self.items.forEach((x) => lib.mount(x));\n    const { extra } = this;\n    return extra.length;\n  }\n}\n`;
+    const body = 'const s = new Shelf();\n  s.fill();\n  res.send(s.show() + new A().html() + new B().html());';
+    expect(await unchanged({ 'a.js': `${classes}${holder}${handler(body)}` }, 'escaping-reference')).toEqual(['a.js:15 A.html', 'a.js:16 B.html']);
+  });
+
+  it('does not count a collection kept on the instance and read back only into project code as a hand-over', async () => {
+    const src = `class A {\n  html() {\n    return blockingRead('a');\n  }\n}\nclass Shelf {\n  fill() {\n    this.items.push(new A());\n  }\n  count() {\n    let n = 0;\n    for (const x of this.items) n += x === undefined ? 0 : 1;\n    return n;\n  }\n}\n${handler('const s = new Shelf();\n  s.fill();\n  res.send(s.count() + new A().html());')}`;
+    const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });
+    expect(r.result.plan.boundaries.filter((b) => b.kind === 'escaping-reference')).toEqual([]);
+    expect(r.out['a.js']).toContain('  async html() {\n');
+  });
+
   it('does not count exports, direct calls or route registrations as escapes', async () => {
     const src = `${handler('res.send(load());')}function load() {\n  return blockingRead('x');\n}\nmodule.exports = { load };\nexports.again = load;\n`;
     const r = await migrateFiles({ 'a.js': src }, { targets: { express: '5' } });

@@ -882,7 +882,9 @@ class SoundnessPass {
       // `opts.view = a`, `views[0] = a` on a local array or object.
       if (isPropertyAccessExpression(left) || isElementAccessExpression(left)) {
         const holder = this.localContainer(left.expression);
-        return holder ? this.variableHandOver(holder, depth + 1) : undefined;
+        if (holder) return this.variableHandOver(holder, depth + 1);
+        // `this.current = a`, `this.views[0] = a`: kept on the instance, read back in other members.
+        return this.keptOnInstance(left, depth + 1);
       }
       if (isIdentifier(left)) {
         const decl = this.model.lookup(left.text, left);
@@ -907,8 +909,10 @@ class SoundnessPass {
     }
     if (isPropertyAccessExpression(callee) && STORING_METHODS.has(callee.name.text)) {
       // `views.push(a)` on a local array that is itself handed over.
-      const holder = FILLING_METHODS.has(callee.name.text) ? this.localContainer(callee.expression) : undefined;
-      return holder ? this.variableHandOver(holder, depth + 1) : undefined;
+      if (!FILLING_METHODS.has(callee.name.text)) return undefined;
+      const holder = this.localContainer(callee.expression);
+      // `this.views.push(a)`: a collection kept on the instance, read back in other members.
+      return holder ? this.variableHandOver(holder, depth + 1) : this.keptOnInstance(callee.expression, depth + 1, true);
     }
     if (this.callSeesMembers(call)) return undefined;
     return { call, to: '' };
@@ -923,6 +927,125 @@ class SoundnessPass {
     const init = skipOuter(decl.initializer);
     if (isArrayLiteralExpression(init) || isObjectLiteralExpression(init)) return decl;
     return (isNewExpression(init) || isCallExpression(init)) && this.isCollectionBuilder(skipOuter(init.expression)) ? decl : undefined;
+  }
+
+  /**
+   * Where a value kept on `this` goes (`this.current = v`; `this.views.push(v)`
+   * or `this.views[0] = v` with `elements`): every read of that member that
+   * may be of the same object (`this.views` in the class, its bases and
+   * subclasses; `x.views` on any receiver awaitify cannot tell apart; only
+   * the class's own code for a private member) is followed like a variable's
+   * uses (`for (const v of this.views) lib.mount(v)` hands each element
+   * over). What awaitify cannot follow counts as handed over: a member of a
+   * member (`this.state.views.push(v)`), a destructuring of the object.
+   * Undefined for a receiver that is not `this`.
+   */
+  private keptOnInstance(target: ts.Expression, depth: number, elements = false): HandOverTarget | undefined {
+    let access = skipOuter(target);
+    if (isElementAccessExpression(access)) {
+      elements = true;
+      access = skipOuter(access.expression);
+    }
+    if (!isPropertyAccessExpression(access) || depth > 10) return undefined;
+    const owner = skipOuter(access.expression);
+    const self = thisExpression(owner, this.model);
+    if (!self) {
+      // `this.state.views.push(v)`: kept deeper than awaitify follows.
+      return rootedAtThis(owner, this.model) ? { to: 'kept where awaitify does not follow it', holder: `\`${shortText(access, this.model.fileOf(access)!)}\`` } : undefined;
+    }
+    const ownerValue = this.model.valueOfThis(self);
+    if (!ownerValue) return undefined;
+    const ownerNode = ownerKey(ownerValue);
+    if (!ownerNode) return undefined;
+    const name = access.name.text;
+    let byName = this.keptMembers.get(ownerNode);
+    if (!byName) this.keptMembers.set(ownerNode, (byName = new Map()));
+    const key = `${name}|${elements}`;
+    if (byName.has(key)) return byName.get(key);
+    // A member whose reads are being followed (a cycle) hands nothing over on this path.
+    byName.set(key, undefined);
+    const found = ts.isPrivateIdentifier(access.name) ? this.privateReadsHandOver(access, ownerValue, depth) : this.memberReadsHandOver(ownerValue, name, depth);
+    const result = found && (elements ? readBack(found) : found);
+    const held = result && { ...result, holder: found!.holder ?? `\`this.${name}\`` };
+    byName.set(key, held);
+    return held;
+  }
+
+  /** What keptOnInstance found, by the object and the member (with `|elements`). */
+  private readonly keptMembers = new Map<ts.Node, Map<string, HandOverTarget | undefined>>();
+
+  /** `this.#views`: only the class body reads it. */
+  private privateReadsHandOver(access: ts.PropertyAccessExpression, owner: Value, depth: number): HandOverTarget | undefined {
+    let cls: ts.Node | undefined = access.parent;
+    while (cls && !isClassLike(cls)) cls = cls.parent;
+    if (!cls) return undefined;
+    const name = access.name.text;
+    let found: HandOverTarget | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found?.call && !this.serialisingCall(found.call)) return;
+      if (isPropertyAccessExpression(n) && ts.isPrivateIdentifier(n.name) && n.name.text === name && !isWrite(n)) {
+        const use = this.handOverFrom(n, depth + 1);
+        if (use && (!found || !use.call || !this.serialisingCall(use.call))) found = use;
+      }
+      forEachChild(n, visit);
+    };
+    visit(cls);
+    void owner;
+    return found;
+  }
+
+  /** The first read of member `name` of an object like `owner` that hands it over (preferring one that is not `res.json`). */
+  private memberReadsHandOver(owner: Value, name: string, depth: number): HandOverTarget | undefined {
+    const cls = owner.kind === 'instance' || owner.kind === 'class' ? owner.node : undefined;
+    const privateTo = cls && privateMember(cls, name) ? cls : undefined;
+    let found: HandOverTarget | undefined;
+    for (const file of this.files) {
+      if (privateTo && file.sf !== privateTo.getSourceFile()) continue;
+      for (const id of identifiersNamed(file.sf, name)) {
+        if (found?.call && !this.serialisingCall(found.call)) return found;
+        if (privateTo && (id.pos < privateTo.pos || id.end > privateTo.end)) continue;
+        const p = id.parent;
+        // `const { views } = this`: the member leaves in a binding awaitify does not follow.
+        if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && this.mayBeSameObject(bindingSource(p), owner)) {
+          return { to: `destructured at ${file.path}:${file.sf.getLineAndCharacterOfPosition(id.getStart(file.sf)).line + 1}, where awaitify does not follow it`, holder: `\`this.${name}\`` };
+        }
+        if (!p || !isPropertyAccessExpression(p) || p.name !== id) continue;
+        // A write (`this.views = []`) replaces the member; it reads nothing back.
+        if (isWrite(p)) continue;
+        if (!this.mayBeSameObject(p.expression, owner)) continue;
+        const use = this.handOverFrom(p, depth + 1);
+        if (!use || (found && use.call && this.serialisingCall(use.call))) continue;
+        const line = file.sf.getLineAndCharacterOfPosition(p.getStart(file.sf)).line + 1;
+        found = use.holder || thisExpression(p.expression, this.model) ? use : { ...use, holder: `\`this.${name}\` (read as \`${shortText(p, file)}\` at ${file.path}:${line})` };
+      }
+    }
+    return found;
+  }
+
+  /** Whether `expr` may be the object `owner` (an instance of its class, a base or a subclass, or a value awaitify cannot resolve). */
+  private mayBeSameObject(expr: ts.Expression | undefined, owner: Value): boolean {
+    if (!expr) return false;
+    const e = skipOuter(expr);
+    const self = thisExpression(e, this.model);
+    const v = self ? this.model.valueOfThis(self) : this.model.moduleExportValue(this.model.valueOf(e));
+    if (!v) return !self;
+    if (ownerKey(v) === ownerKey(owner)) return true;
+    if ((v.kind === 'instance' || v.kind === 'class') && (owner.kind === 'instance' || owner.kind === 'class')) return this.relatedClasses(v.node, owner.node);
+    return false;
+  }
+
+  private relatedClasses(a: ts.ClassLikeDeclaration, b: ts.ClassLikeDeclaration): boolean {
+    const bases = (cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] => {
+      const out: ts.ClassLikeDeclaration[] = [];
+      for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; depth++) {
+        out.push(c);
+        const base = baseClassExpression(c);
+        const bv = base && this.model.valueOf(base);
+        c = bv?.kind === 'class' ? bv.node : undefined;
+      }
+      return out;
+    };
+    return bases(a).includes(b) || bases(b).includes(a);
   }
 
   /** `Map`, `Set` (and weak ones), `Array.from`, `Object.fromEntries`, ... of the standard library (not a project binding of that name). */
@@ -1119,6 +1242,36 @@ function thisExpression(expr: ts.Expression, model: ProjectModel): ts.Node | und
   const decl = model.lookup(e.text, e);
   if (decl && isVariableDeclaration(decl) && decl.initializer && skipOuter(decl.initializer).kind === ts.SyntaxKind.ThisKeyword) return skipOuter(decl.initializer);
   return undefined;
+}
+
+/** `this.a.b`, `self.a[0]`: a member chain that starts at `this`. */
+function rootedAtThis(expr: ts.Expression, model: ProjectModel): boolean {
+  let e = skipOuter(expr);
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = skipOuter(e.expression);
+  return thisExpression(e, model) !== undefined;
+}
+
+/** `x.views = v`: the member is written, not read. */
+function isWrite(access: ts.PropertyAccessExpression): boolean {
+  const up = outermostParen(access).parent;
+  return Boolean(up && isBinaryExpression(up) && skipOuter(up.left) === access && up.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+}
+
+/** A class member TypeScript keeps to the class's own code (`private views`, `#views`, a private parameter property). */
+function privateMember(cls: ts.ClassLikeDeclaration, name: string): boolean {
+  const isPrivate = (n: ts.Node) => (ts.canHaveModifiers(n) ? (ts.getModifiers(n) ?? []) : []).some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+  for (const m of cls.members) {
+    if (isPropertyDeclaration(m) && propertyNameText(m.name) === name) return isPrivate(m);
+    if (isConstructorDeclaration(m)) for (const p of m.parameters) if (isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) return isPrivate(p);
+  }
+  return false;
+}
+
+/** What a destructuring pattern takes its properties from: the initializer of `const { a } = x`, or undefined. */
+function bindingSource(el: ts.BindingElement): ts.Expression | undefined {
+  const pattern = el.parent;
+  const decl = pattern.parent;
+  return decl && isVariableDeclaration(decl) && decl.name === pattern ? decl.initializer : undefined;
 }
 
 /** The non-arrow function whose `this` a `this` expression is. */
