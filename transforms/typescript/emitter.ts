@@ -1107,7 +1107,12 @@ function asyncKeywordEdits(node: FunctionLike, file: FileInfo): TextEdit[] {
   // Overload signatures must promise what the implementation now returns.
   for (const decl of [...overloadSignatures(node), node]) {
     const type = decl.type;
-    if (type && !isPromiseType(type)) {
+    const promised = type && promiseInUnion(type);
+    if (promised) {
+      // `boolean | Promise<boolean> | Observable<boolean>` (Nest's CanActivate): the contract already takes
+      // `Promise<boolean>`, which the async form returns; `Promise<` around the union would not fit it.
+      edits.push({ start: type.getStart(sf), end: type.getEnd(), text: `Promise<${promised.getText(sf)}>` });
+    } else if (type && !isPromiseType(type)) {
       edits.push({ start: type.getStart(sf), end: type.getStart(sf), text: 'Promise<' });
       edits.push({ start: type.getEnd(), end: type.getEnd(), text: '>' });
     }
@@ -1132,6 +1137,15 @@ function overloadSignatures(node: FunctionLike): (ts.FunctionDeclaration | ts.Me
     else break;
   }
   return out.reverse();
+}
+
+/** The `X` of the one `Promise<X>` (or `PromiseLike<X>`) member of a union return type, if it has exactly one. */
+function promiseInUnion(type: ts.TypeNode): ts.TypeNode | undefined {
+  const inner = ts.isParenthesizedTypeNode(type) ? type.type : type;
+  if (!ts.isUnionTypeNode(inner)) return undefined;
+  const promises = inner.types.filter(isPromiseType) as ts.TypeReferenceNode[];
+  const arg = promises.length === 1 ? promises[0]!.typeArguments?.[0] : undefined;
+  return arg && !promiseInUnion(arg) && !isPromiseType(arg) ? arg : undefined;
 }
 
 function isPromiseType(type: ts.TypeNode): boolean {
