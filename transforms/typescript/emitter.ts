@@ -9,7 +9,7 @@ import type { AdapterRunContext, Finding, TextEdit } from '../core/types.js';
 import { ESCAPING_REFERENCE, EXTERNAL_CONTRACT, UNRESOLVED_RECEIVER } from './analysis/escapes.js';
 import { detectIndentUnit, expressAsyncErrorEdits, type ExpressWrapNamer } from './express.js';
 import { forEachEdits } from './foreach.js';
-import { fastifyHookDoneEdits, fastifyReturnReplyEdits, koaAwaitNextEdits } from './frameworks.js';
+import { fastifyHookDoneEdits, fastifyReturnReplyEdits, koaAwaitNextEdits, nestPipeResultEdits } from './frameworks.js';
 import { nestOnModuleInitFindings } from './nest.js';
 import { promiseSignatureEdits, returnTypeOfEdits, type LinkedSignature } from './analysis/hierarchy.js';
 import type { FunctionInfo, GraphBuilder, SiteInfo } from './analysis/graph.js';
@@ -183,9 +183,11 @@ export class Emitter<N extends ExpressWrapNamer> {
           : this.isHierarchyLink(id, planFn.via)
             ? `\`${via ?? planFn.via}\` became async, and methods that override one another or implement one interface or function type change together`
             : `it awaits \`${via ?? planFn.via}\`, which became async`;
+      const twin = this.twins.get(id);
+      // `implements PipeTransform<string, string>`: the interface's result type argument promises too.
+      if (!twin) edits.push(...nestPipeResultEdits(node, this.model));
       const typeNote = edits.length > 1 ? ' Its return type becomes a Promise.' : '';
       const start = node.getStart(file.sf);
-      const twin = this.twins.get(id);
       if (twin) {
         this.emitTwin(twin, edits, why, typeNote);
       } else if (testDoneWrapOf(this.builder, id)) {

@@ -271,6 +271,30 @@ function nestRequestHooks(cls: ts.ClassDeclaration, file: FileInfo, model: Proje
   return out;
 }
 
+/**
+ * `transform` of a class that `implements PipeTransform<T, R>` (@nestjs/common)
+ * with `R` written out: the async form returns `Promise<R>`, which `R` does
+ * not accept (`tsc` fails), so `R` becomes `Promise<R>`. Nest awaits the result.
+ */
+export function nestPipeResultEdits(node: FunctionLike, model: ProjectModel): TextEdit[] {
+  if (!ts.isMethodDeclaration(node) || propertyNameText(node.name) !== 'transform' || !ts.isClassLike(node.parent)) return [];
+  const sf = node.getSourceFile();
+  for (const clause of node.parent.heritageClauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+    for (const t of clause.types) {
+      const result = t.typeArguments?.[1];
+      if (!result || nestCommonName(t.expression, model) !== 'PipeTransform') continue;
+      if (ts.isTypeReferenceNode(result) && ts.isIdentifier(result.typeName) && result.typeName.text === 'Promise') return [];
+      if (result.kind === ts.SyntaxKind.AnyKeyword || result.kind === ts.SyntaxKind.UnknownKeyword) return [];
+      return [
+        { start: result.getStart(sf), end: result.getStart(sf), text: 'Promise<' },
+        { start: result.getEnd(), end: result.getEnd(), text: '>' },
+      ];
+    }
+  }
+  return [];
+}
+
 /** The name an identifier or `common.X` expression imports from @nestjs/common. */
 function nestCommonName(expr: ts.Expression, model: ProjectModel): string | undefined {
   let v: Value | undefined;
