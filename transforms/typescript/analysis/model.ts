@@ -348,7 +348,8 @@ export class ProjectModel {
   private frame: ReadFrame | undefined;
 
   constructor(
-    readonly files: FileInfo[],
+    /** The run's files (a kept model is given the next run's by renew). */
+    public files: FileInfo[],
     private readonly aliases?: PathAliases,
     /** The run's root: packages below it are resolved by name (see packages.ts). */
     private readonly root?: string,
@@ -446,8 +447,7 @@ export class ProjectModel {
       this.byAbs.set(nodePath.resolve(f.absPath), f);
       this.bySf.set(f.sf, f);
     }
-    this.files.length = 0;
-    for (const f of files) this.files.push(f);
+    this.files = files;
     this.tables.clear();
     this.patchedCache = undefined;
     this.depth = 0;
