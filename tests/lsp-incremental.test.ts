@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, afterAll } from 'vitest';
 import { editorFixtures, TestClient, type Diagnostic } from './helpers/lsp-client.js';
+import { ts } from 'ts-morph';
 import { loadProject } from '../transforms/typescript/project.js';
 
 const { copyOf } = editorFixtures();
@@ -203,5 +204,40 @@ describe('typescript/project.ts: a kept Project', () => {
     expect(mended.project.getSourceFiles().map((f) => path.basename(f.getFilePath()))).toEqual(['a.ts', 'b.ts', 'c.js']);
     // A file removed: afresh too.
     expect(loadProject(root, [a, b2], memo).project).not.toBe(mended.project);
+  });
+
+  test('keeps the model: an unchanged file keeps its FileInfo, and what read an edited file is resolved again', () => {
+    const memo = new Map<string, unknown>();
+    const lib = (body: string) => source('lib.ts', `export function helper() {\n  ${body}\n}\nexport const other = () => 2;\n`);
+    const use = source('use.ts', "import { helper } from './lib';\nexport function run() {\n  return helper();\n}\n");
+    const callee = (loaded: ReturnType<typeof loadProject>) => {
+      const sf = loaded.files[1]!.sf;
+      const text = 'helper()';
+      const at = sf.text.indexOf(text);
+      let found: ts.CallExpression | undefined;
+      const visit = (n: ts.Node): void => {
+        if (ts.isCallExpression(n) && n.getStart(sf) === at) found = n;
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+      return loaded.model.valueOf(found!.expression);
+    };
+    const first = loadProject(root, [lib('return 1;'), use], memo);
+    const before = callee(first);
+    expect(before?.kind === 'function' && before.file).toBe(first.files[0]);
+
+    // lib.ts edited: use.ts keeps its FileInfo; its call's kept answer read lib.ts, so it is resolved again.
+    const second = loadProject(root, [lib('return 3;'), use], memo);
+    expect(second.model).toBe(first.model);
+    expect(second.files[1]).toBe(first.files[1]);
+    expect(second.files[0]).not.toBe(first.files[0]);
+    const after = callee(second);
+    expect(after?.kind === 'function' && after.file).toBe(second.files[0]);
+    expect(after?.kind === 'function' && after.node.getText()).toContain('return 3;');
+
+    // helper now an alias of another export: the answer follows it.
+    const third = loadProject(root, [source('lib.ts', 'export const other = () => 2;\nexport const helper = other;\n'), use], memo);
+    const aliased = callee(third);
+    expect(aliased?.kind === 'function' && aliased.node.getText()).toBe('() => 2');
   });
 });

@@ -100,12 +100,15 @@ const SLOW = 'import time\n\n\ndef slow_total():\n    time.sleep(1)\n    return 
 const TS_FILES = ['src/app.ts', 'src/lib/store.ts', 'src/lib/format.ts'];
 const LOAD = 'export function loadItem(id: string): Item {\n';
 const DESCRIBE = 'export function describeItem(item: Item): string {\n';
+const STORE_LOAD = '  load(id: string): Item {\n';
+const REEXPORT = "export { loadItem as loadFormatted } from './store';\n";
 /**
  * Edits of the TypeScript files ([file, name, edit]): each gives the new text, or undefined
  * where it does not apply. They change what other files' calls resolve to (a helper that
- * starts or stops blocking, an export renamed and back, an import dropped), add methods
- * matched by name from an unresolved receiver, break and mend the syntax, and add a line
- * at the end (the benchmark's edit).
+ * starts or stops blocking, an export renamed and back, an import dropped, a class method
+ * renamed and back, the argument of the one `new` that decides a member's value in another
+ * file, a re-export), add methods matched by name from an unresolved receiver, break and
+ * mend the syntax, and add a line at the end (the benchmark's edit).
  */
 const TS_EDITS: [string, string, (text: string) => string | undefined][] = [
   ['src/lib/store.ts', 'loadItem blocks', (t) => (t.includes('readFileSync') ? undefined : `import { readFileSync } from 'node:fs';\n${t.replace(LOAD, `${LOAD}  readFileSync('/tmp/items.json');\n`)}`)],
@@ -120,6 +123,19 @@ const TS_EDITS: [string, string, (text: string) => string | undefined][] = [
   ['src/app.ts', 'a route through the helper', (t) => (t.includes('describeId') ? undefined : `import { describeId } from './lib/format';\n${t.replace('export default app;', "app.get('/id/:id', (req: express.Request, res: express.Response) => {\n  res.send(describeId(req.params.id));\n});\n\nexport default app;")}`)],
   ['src/app.ts', 'describeItem not imported', (t) => (t.includes("import { describeItem } from './lib/format';\n") ? t.replace("import { describeItem } from './lib/format';\n", '') : undefined)],
   ['src/app.ts', 'describeItem imported again', (t) => (t.includes('import { describeItem }') ? undefined : `import { describeItem } from './lib/format';\n${t}`)],
+  // A class whose method another file calls through an instance, renamed and named back.
+  ['src/lib/store.ts', 'a store class', (t) => (t.includes('class Store') ? undefined : `${t}\nexport class Store {\n  load(id: string): Item {\n    return loadItem(id);\n  }\n}\n\nexport const store = new Store();\n`)],
+  ['src/lib/store.ts', 'Store.load renamed', (t) => (t.includes(STORE_LOAD) ? t.replace(STORE_LOAD, STORE_LOAD.replace('load', 'fetch')) : undefined)],
+  ['src/lib/store.ts', 'Store.fetch named back', (t) => (t.includes(STORE_LOAD.replace('load', 'fetch')) ? t.replace(STORE_LOAD.replace('load', 'fetch'), STORE_LOAD) : undefined)],
+  // A member whose value is the constructor argument every `new` in the project passes: another file decides it.
+  ['src/lib/format.ts', 'a formatter class', (t) => (t.includes('class Formatter') ? undefined : `${t}\nexport class Formatter {\n  private source: any;\n  constructor(source: any) {\n    this.source = source;\n  }\n  describe(id: string): string {\n    return describeItem(this.source.load(id));\n  }\n}\n`)],
+  ['src/app.ts', 'a formatter route', (t) => (t.includes('new Formatter(') ? undefined : `import { Formatter } from './lib/format';\nimport { store } from './lib/store';\n${t.replace('export default app;', "const formatter = new Formatter(store);\n\napp.get('/formatted/:id', (req: express.Request, res: express.Response) => {\n  res.send(formatter.describe(req.params.id));\n});\n\nexport default app;")}`)],
+  ['src/app.ts', 'the formatter given another source', (t) => (t.includes('new Formatter(store)') ? t.replace('new Formatter(store)', 'new Formatter({ load: (id: string) => ({ id, name: id }) })') : undefined)],
+  ['src/app.ts', 'the formatter given the store again', (t) => (t.includes('new Formatter({') ? t.replace('new Formatter({ load: (id: string) => ({ id, name: id }) })', 'new Formatter(store)') : undefined)],
+  // A re-export: a call in one file resolves through a second to a third.
+  ['src/lib/format.ts', 'a re-export', (t) => (t.includes(REEXPORT) ? undefined : `${REEXPORT}${t}`)],
+  ['src/lib/format.ts', 'no re-export', (t) => (t.includes(REEXPORT) ? t.replace(REEXPORT, '') : undefined)],
+  ['src/app.ts', 'a route through the re-export', (t) => (t.includes('loadFormatted') ? undefined : `import { loadFormatted } from './lib/format';\n${t.replace('export default app;', "app.get('/raw/:id', (req: express.Request, res: express.Response) => {\n  res.json(loadFormatted(req.params.id));\n});\n\nexport default app;")}`)],
   ...TS_FILES.flatMap((file): [string, string, (text: string) => string | undefined][] => [
     [file, 'a line at the end', (t) => `${t}export const edited${t.length} = ${t.length};\n`],
     [file, 'a syntax error', (t) => (t.includes('function broken(') ? undefined : `${t}function broken(: void {\n}\n`)],
@@ -206,7 +222,7 @@ describe('awaitify lsp: what is kept between analyses never changes the diagnost
     };
     const steps: string[] = [];
     const changed = new Set<string>();
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 24; i++) {
       steps.push(edit());
       changed.add(JSON.stringify(await buffers.sameAsFresh(steps.join(' → '))));
     }

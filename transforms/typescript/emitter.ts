@@ -212,8 +212,20 @@ export class Emitter<N extends ExpressWrapNamer> {
     for (const { offset, finding } of nestOnModuleInitFindings(this.builder, (id) => this.result.async.has(id))) this.add([RANK_FUNCTION, offset, 0], finding);
   }
 
+  private hierarchyLinks: Map<string | null, Set<string>> | undefined;
+
+  /** Whether an edge from `from` to `to` links an override and its base (the edges are indexed once: a scan per async function was quadratic). */
   private isHierarchyLink(from: string, to: string | undefined): boolean {
-    return this.builder.edges.some((e) => e.from === from && e.to === to && this.builder.sites.get(e)?.kind === 'hierarchy');
+    if (!this.hierarchyLinks) {
+      this.hierarchyLinks = new Map();
+      for (const e of this.builder.edges) {
+        if (this.builder.sites.get(e)?.kind !== 'hierarchy') continue;
+        const targets = this.hierarchyLinks.get(e.from);
+        if (targets) targets.add(e.to);
+        else this.hierarchyLinks.set(e.from, new Set([e.to]));
+      }
+    }
+    return to !== undefined && this.hierarchyLinks.get(from)?.has(to) === true;
   }
 
   /** Interface and abstract signatures promise what their implementations now return; `ReturnType<typeof f>` is unwrapped. */

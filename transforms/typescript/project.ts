@@ -27,7 +27,9 @@ export function isDeclarationFile(path: string): boolean {
 /**
  * What `loadProject` keeps between runs on one project when the caller gives it
  * a memo (a language server's re-analysis, see MigrateOptions.analysisCache):
- * the ts-morph Project and every file's text, in the run's order.
+ * the ts-morph Project, every file's text, in the run's order, and the
+ * ProjectModel with its answers (each recording the files it read, see
+ * ProjectModel.renew).
  */
 interface KeptProject {
   /** The root and compiler options the Project was made with. */
@@ -35,6 +37,7 @@ interface KeptProject {
   project: Project;
   /** Each file: its Project source file, or why it was left out. */
   files: { path: string; absPath: string; text: string; morph?: SourceFile; failure?: AdapterFailure }[];
+  model: ProjectModel;
 }
 
 const MEMO_KEY = 'typescript:project';
@@ -54,6 +57,8 @@ function forgetRunState(): void {
  * order, each parsed from the same text; the analysis's own node-keyed state is
  * reset per run (`forgetRunState`). Anything else (a file added, removed or
  * reordered, a file that did not parse before changing) loads afresh.
+ * With the Project, the model is kept: an unchanged file keeps its FileInfo,
+ * and the model drops the answers that read an edited file (ProjectModel.renew).
  */
 export function loadProject(root: string, sources: SourceText[], memo?: Map<string, unknown>): LoadedProject {
   forgetRunState();
@@ -99,10 +104,26 @@ export function loadProject(root: string, sources: SourceText[], memo?: Map<stri
     }
     keptFiles.push({ path: source.path, absPath, text: source.text, ...(morph ? { morph } : { failure }) });
     if (failure) failures.push(failure);
-    else files.push({ path: source.path, absPath, text: source.text, sf: morph!.compilerNode, morph: morph!, isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()) });
+    else {
+      const sf = morph!.compilerNode;
+      // The same tree of the same text: the kept model's FileInfo, whose answers stay.
+      const same = reusable ? kept.model.byAbs.get(absPath) : undefined;
+      if (same && same.sf === sf && same.text === source.text && same.path === source.path && same.morph === morph) files.push(same);
+      else files.push({ path: source.path, absPath, text: source.text, sf, morph: morph!, isTypeScript: TS_EXTENSIONS.has(nodePath.extname(source.path).toLowerCase()) });
+    }
   }
-  memo?.set(MEMO_KEY, { key, project, files: keptFiles } satisfies KeptProject);
-  return { project, model: new ProjectModel(files, aliases, root), files, failures };
+  let model: ProjectModel;
+  if (reusable && kept.model.renew(files)) model = kept.model;
+  else {
+    // A new model: no FileInfo of the old one (their export tables answer through it).
+    for (let i = 0; i < files.length; i++) {
+      const { exports: _exports, ...info } = files[i]!;
+      files[i] = info;
+    }
+    model = new ProjectModel(files, aliases, root, memo !== undefined);
+  }
+  memo?.set(MEMO_KEY, { key, project, files: keptFiles, model } satisfies KeptProject);
+  return { project, model, files, failures };
 }
 
 /**

@@ -260,6 +260,48 @@ const MAX_DEPTH = 40;
 interface CachedValue {
   value: Value | undefined;
   height: number;
+  /** What its resolution read, in a model that records it (ProjectModel.tracking). */
+  reads?: Reads;
+}
+
+/** Read by an answer that depends on every file of the run (a project-wide table) or that was cut short somewhere below it. */
+const EVERY_FILE = Symbol('every file');
+
+/** The files whose syntax an answer's resolution read, answers it used included: one file, several, or every file. */
+type Reads = FileInfo | FileInfo[] | typeof EVERY_FILE;
+
+/** The files read so far by the resolution under way (see ProjectModel.tracking). */
+class ReadFrame {
+  readonly files = new Set<FileInfo>();
+  every = false;
+
+  /** The enclosing computation's frame, which gets these reads when this one ends. */
+  constructor(readonly outer: ReadFrame | undefined) {}
+
+  add(reads: Reads | undefined): void {
+    if (reads === undefined || this.every) return;
+    if (reads === EVERY_FILE) this.every = true;
+    else if (Array.isArray(reads)) for (const f of reads) this.files.add(f);
+    else this.files.add(reads);
+  }
+
+  merge(inner: ReadFrame): void {
+    if (this.every) return;
+    if (inner.every) this.every = true;
+    else for (const f of inner.files) this.files.add(f);
+  }
+
+  reads(): Reads {
+    if (this.every) return EVERY_FILE;
+    if (this.files.size === 1) for (const f of this.files) return f;
+    return [...this.files];
+  }
+}
+
+/** A member or parameter value found across the program (ProjectModel.memo), with what it read. */
+interface MemoEntry {
+  value: Value | null;
+  reads?: Reads;
 }
 
 /** The node kinds syntaxNodes keeps: what the whole-project passes after the graph's walk handle (escapes, sync-only sites, hierarchies, sqlite, new sites). */
@@ -302,11 +344,21 @@ export class ProjectModel {
   private readonly declarationCache = new Map<ts.Node, CachedValue>();
   private readonly exportCache = new Map<FileInfo, Map<string, CachedValue>>();
 
+  /** The reads of the innermost kept computation under way (tracking only). */
+  private frame: ReadFrame | undefined;
+
   constructor(
-    readonly files: FileInfo[],
+    /** The run's files (a kept model is given the next run's by renew). */
+    public files: FileInfo[],
     private readonly aliases?: PathAliases,
     /** The run's root: packages below it are resolved by name (see packages.ts). */
     private readonly root?: string,
+    /**
+     * Whether each kept answer records the files it read (answers it used
+     * included), so that the model can be kept for the next run of a language
+     * server and lose only the answers that read an edited file (renew).
+     */
+    readonly tracking = false,
   ) {
     for (const f of files) {
       this.byAbs.set(nodePath.resolve(f.absPath), f);
@@ -316,6 +368,95 @@ export class ProjectModel {
 
   private readonly syntaxNodeLists = new Map<FileInfo, ts.Node[]>();
 
+  /** The resolution under way read `file`'s syntax. */
+  private read(file: FileInfo): void {
+    const frame = this.frame;
+    if (frame && !frame.every) frame.files.add(file);
+  }
+
+  /** The resolution under way depends on every file (a project-wide table), or was cut short. */
+  private readEvery(): void {
+    if (this.frame) this.frame.every = true;
+  }
+
+  /** A cut-off (see cached): the answers under way are not kept, and what used them is not kept across runs. */
+  private cutOff(): void {
+    this.cutoffs++;
+    if (this.frame) this.frame.every = true;
+  }
+
+  /** Starts recording the reads of a kept computation (tracking only); `end` gives them back and passes them on to the enclosing one. */
+  private beginReads(): ReadFrame | undefined {
+    if (!this.tracking) return undefined;
+    const frame = new ReadFrame(this.frame);
+    this.frame = frame;
+    return frame;
+  }
+
+  private endReads(frame: ReadFrame | undefined): void {
+    if (!frame) return;
+    this.frame = frame.outer;
+    frame.outer?.merge(frame);
+  }
+
+  /**
+   * Keeps this model for a new run of the same root, files and compiler
+   * options (a language server's re-analysis; tracking only): `files` are the
+   * new run's, in its order, an unchanged file being the same FileInfo object
+   * as in the last run and an edited one a new object. Every kept answer that
+   * read a file no longer in the run (an edited file's old FileInfo), that
+   * depended on every file, or that a cut-off touched is dropped, with the
+   * project-wide tables; the rest answer as a fresh model would. False (and
+   * nothing changed) when the model cannot be kept: not tracking, or a
+   * package.json the workspace index read has changed; make a new model then.
+   */
+  renew(files: FileInfo[]): boolean {
+    if (!this.tracking) return false;
+    if (this.workspaceIndex && !this.workspaceIndex.unchanged()) return false;
+    const now = new Set(files);
+    const gone = new Set<FileInfo>();
+    for (const f of this.files) if (!now.has(f)) gone.add(f);
+    const stale = (reads: Reads | undefined): boolean => {
+      if (reads === undefined || reads === EVERY_FILE) return true;
+      if (Array.isArray(reads)) {
+        for (const f of reads) if (gone.has(f)) return true;
+        return false;
+      }
+      return gone.has(reads);
+    };
+    for (const [key, hit] of this.valueCache) if (stale(hit.reads)) this.valueCache.delete(key);
+    for (const [key, hit] of this.declarationCache) if (stale(hit.reads)) this.declarationCache.delete(key);
+    for (const [file, byName] of this.exportCache) {
+      if (gone.has(file)) {
+        this.exportCache.delete(file);
+        continue;
+      }
+      for (const [name, hit] of byName) if (stale(hit.reads)) byName.delete(name);
+    }
+    for (const [node, byKey] of this.memos) {
+      for (const [key, entry] of byKey) if (entry === PENDING || stale(entry.reads)) byKey.delete(key);
+      if (!byKey.size) this.memos.delete(node);
+    }
+    for (const [key, file] of this.resolved) if (file && gone.has(file)) this.resolved.delete(key);
+    for (const file of gone) {
+      this.syntaxNodeLists.delete(file);
+      this.byAbs.delete(nodePath.resolve(file.absPath));
+      this.bySf.delete(file.sf);
+    }
+    for (const f of files) {
+      this.byAbs.set(nodePath.resolve(f.absPath), f);
+      this.bySf.set(f.sf, f);
+    }
+    this.files = files;
+    this.tables.clear();
+    this.patchedCache = undefined;
+    this.depth = 0;
+    this.peak = 0;
+    this.cutoffs = 0;
+    this.frame = undefined;
+    return true;
+  }
+
   /**
    * The file's nodes of the kinds isSyntaxNode keeps, in the order a walk of
    * the file meets them: one walk per file (the call graph's, which records
@@ -323,6 +464,7 @@ export class ProjectModel {
    * every node again. Each pass gives each node to its own test of the kind.
    */
   syntaxNodes(file: FileInfo): readonly ts.Node[] {
+    if (this.frame) this.read(file);
     let list = this.syntaxNodeLists.get(file);
     if (!list) {
       const kept: ts.Node[] = [];
@@ -356,9 +498,11 @@ export class ProjectModel {
 
   resolveModule(spec: string, from: FileInfo): FileInfo | undefined {
     const key = `${nodePath.dirname(from.absPath)}\0${spec}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
-    const found = this.resolveModuleUncached(spec, from);
-    this.resolved.set(key, found);
+    let found: FileInfo | undefined;
+    if (this.resolved.has(key)) found = this.resolved.get(key);
+    else this.resolved.set(key, (found = this.resolveModuleUncached(spec, from)));
+    // A value naming the module refers to its FileInfo: it goes with the file.
+    if (found && this.frame) this.read(found);
     return found;
   }
 
@@ -423,6 +567,7 @@ export class ProjectModel {
   }
 
   exportsOf(file: FileInfo): FileExports {
+    if (this.frame) this.read(file);
     if (file.exports) return file.exports;
     const ex: FileExports = { named: new Map(), stars: [] };
     file.exports = ex;
@@ -557,13 +702,17 @@ export class ProjectModel {
 
   valueOfDeclaration(decl: ts.Node): Value | undefined {
     const hit = this.declarationCache.get(decl);
-    if (hit && this.admits(hit)) return hit.value;
+    if (hit && this.admits(hit)) {
+      if (this.frame) this.frame.add(hit.reads);
+      return hit.value;
+    }
     return this.cached(this.declarationCache, decl, () => this.valueOfDeclarationUncached(decl));
   }
 
   private valueOfDeclarationUncached(decl: ts.Node): Value | undefined {
     const file = this.fileOf(decl);
     if (!file) return undefined;
+    if (this.frame) this.read(file);
     return this.guard(() => {
       if (isFunctionDeclaration(decl) || isFunctionExpression(decl)) return decl.body ? { kind: 'function', node: decl, file } : undefined;
       if (isClassDeclaration(decl) || isClassExpression(decl)) return { kind: 'class', node: decl, file };
@@ -637,13 +786,17 @@ export class ProjectModel {
   valueOf(expr: ts.Expression): Value | undefined {
     // A kept answer is given here without making the closures below (most calls are such hits).
     const hit = this.valueCache.get(expr);
-    if (hit && this.admits(hit)) return hit.value;
+    if (hit && this.admits(hit)) {
+      if (this.frame) this.frame.add(hit.reads);
+      return hit.value;
+    }
     return this.cached(this.valueCache, expr, () => this.guard(() => this.valueOfInner(skipOuter(expr))));
   }
 
   private valueOfInner(expr: ts.Expression): Value | undefined {
     const file = this.fileOf(expr);
     if (!file) return undefined;
+    if (this.frame) this.read(file);
     if (isIdentifier(expr)) {
       const decl = this.lookup(expr.text, expr);
       if (decl) return this.valueOfDeclaration(decl);
@@ -806,6 +959,7 @@ export class ProjectModel {
 
   /** Names of constructor functions something in the project may subclass, mix into or patch by a computed name: their members are unknown. */
   private patchedConstructors(): Set<string> {
+    this.readEvery();
     if (this.patchedCache) return this.patchedCache;
     const out = new Set<string>();
     const patterns = [/inherits\s*\(\s*[\w$.]+\s*,\s*([\w$]+)\s*\)/g, /Object\.create\s*\(\s*([\w$]+)\.prototype\b/g, /\bextends\s+([\w$]+)/g, /([\w$]+)\.prototype\s*\[/g, /(?:assign|extend|mixin)\s*\(\s*([\w$]+)\.prototype\b/g, /setPrototypeOf\s*\(\s*([\w$]+)\.prototype\b/g];
@@ -819,6 +973,7 @@ export class ProjectModel {
 
   private objectMember(obj: ts.ObjectLiteralExpression, name: string): Value | undefined {
     const file = this.fileOf(obj)!;
+    if (this.frame) this.read(file);
     // `const utils = {...}; utils.load = function () {...}`: assigned after the literal, so it wins.
     const assigned = this.assignedMembers(obj).get(name);
     if (assigned) return this.valueOf(assigned);
@@ -867,6 +1022,7 @@ export class ProjectModel {
 
   classMember(cls: ts.ClassLikeDeclaration, name: string, isStatic: boolean): Value | undefined {
     const file = this.fileOf(cls)!;
+    if (this.frame) this.read(file);
     for (const m of cls.members) {
       if (propertyNameText(m.name) !== name) continue;
       if (hasModifier(m, ts.SyntaxKind.StaticKeyword) !== isStatic) continue;
@@ -903,7 +1059,7 @@ export class ProjectModel {
     return this.memo(assigned[0]!, `this.${name}`, () => this.agreed(assigned.map((e) => this.valueOf(e))));
   }
 
-  private readonly memos = new Map<ts.Node, Map<string, Value | null | typeof PENDING>>();
+  private readonly memos = new Map<ts.Node, Map<string, MemoEntry | typeof PENDING>>();
 
   /**
    * Member and parameter values found by looking across the program are
@@ -914,17 +1070,28 @@ export class ProjectModel {
   private memo(node: ts.Node, key: string, compute: () => Value | undefined): Value | undefined {
     let byKey = this.memos.get(node);
     if (!byKey) this.memos.set(node, (byKey = new Map()));
-    if (byKey.has(key)) {
-      const v = byKey.get(key);
-      if (v === PENDING) {
-        this.cutoffs++;
+    const known = byKey.get(key);
+    if (known !== undefined) {
+      if (known === PENDING) {
+        this.cutOff();
         return undefined;
       }
-      return v ?? undefined;
+      if (this.frame) this.frame.add(known.reads);
+      return known.value ?? undefined;
     }
     byKey.set(key, PENDING);
-    const v = compute();
-    byKey.set(key, v ?? null);
+    const frame = this.beginReads();
+    let v: Value | undefined;
+    try {
+      if (frame) {
+        const file = this.fileOf(node);
+        if (file) this.read(file);
+      }
+      v = compute();
+    } finally {
+      this.endReads(frame);
+    }
+    byKey.set(key, frame ? { value: v ?? null, reads: frame.reads() } : { value: v ?? null });
     return v;
   }
 
@@ -973,9 +1140,10 @@ export class ProjectModel {
 
   /** A project-wide table, filled on first use. Asked for again while it is being filled, it is partial: a cut-off (see cached). */
   private projectTable<T>(name: string, make: () => T, fill: (out: T) => void): T {
+    this.readEvery();
     const known = this.tables.get(name);
     if (known) {
-      if (known.filling) this.cutoffs++;
+      if (known.filling) this.cutOff();
       return known.value as T;
     }
     const entry = { value: make() as unknown, filling: true };
@@ -1053,17 +1221,22 @@ export class ProjectModel {
    */
   private cached<K>(table: Map<K, CachedValue>, key: K, compute: () => Value | undefined): Value | undefined {
     const hit = table.get(key);
-    if (hit && this.admits(hit)) return hit.value;
+    if (hit && this.admits(hit)) {
+      if (this.frame) this.frame.add(hit.reads);
+      return hit.value;
+    }
     const start = this.depth;
     const outerPeak = this.peak;
     const cutoffs = this.cutoffs;
     this.peak = start;
+    const frame = this.beginReads();
     try {
       const value = compute();
-      if (this.cutoffs === cutoffs) table.set(key, { value, height: this.peak - start });
+      if (this.cutoffs === cutoffs) table.set(key, frame ? { value, height: this.peak - start, reads: frame.reads() } : { value, height: this.peak - start });
       return value;
     } finally {
       if (outerPeak > this.peak) this.peak = outerPeak;
+      this.endReads(frame);
     }
   }
 
@@ -1078,7 +1251,7 @@ export class ProjectModel {
   private guard<T>(fn: () => T | undefined): T | undefined {
     // Aliases can be circular (`const a = b; const b = a`); give up beyond a sane depth.
     if (this.depth > MAX_DEPTH) {
-      this.cutoffs++;
+      this.cutOff();
       return undefined;
     }
     if (this.depth > this.peak) this.peak = this.depth;

@@ -8,7 +8,7 @@
 // "types" source file (not a .d.ts) is taken only when none of the runtime
 // entries is a run file, and entries that lead to different run files (a dual
 // package with both builds present) resolve to nothing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { ts } from 'ts-morph';
 
@@ -45,6 +45,8 @@ export class Workspace {
   readonly byDir = new Map<string, Manifest | undefined>();
   readonly byName = new Map<string, WorkspacePackage[]>();
   private readonly ofFile = new Map<string, WorkspacePackage | undefined>();
+  /** Each package.json looked for, by path: its size and mtime when it was read, or '' when there was none. */
+  private readonly stamps = new Map<string, string>();
 
   constructor(root: string, absPaths: string[]) {
     const rootAbs = nodePath.resolve(root);
@@ -61,13 +63,21 @@ export class Workspace {
   }
 
   private addDir(dir: string): void {
-    const manifest = readManifest(nodePath.join(dir, 'package.json'));
+    const path = nodePath.join(dir, 'package.json');
+    this.stamps.set(path, manifestStamp(path));
+    const manifest = readManifest(path);
     this.byDir.set(dir, manifest);
     if (manifest && typeof manifest.name === 'string' && manifest.name) {
       const list = this.byName.get(manifest.name) ?? [];
       list.push({ dir, manifest });
       this.byName.set(manifest.name, list);
     }
+  }
+
+  /** Whether every package.json this index looked for is as it was (same size and mtime, or still absent): a kept model may keep it. */
+  unchanged(): boolean {
+    for (const [path, stamp] of this.stamps) if (manifestStamp(path) !== stamp) return false;
+    return true;
   }
 
   /** The package a run file belongs to. */
@@ -88,6 +98,11 @@ export class Workspace {
     const m = /^((?:@[^/]+\/)?[^/@.][^/]*)(?:\/.*)?$/.exec(spec);
     return (m && this.byName.get(m[1]!)) || [];
   }
+}
+
+function manifestStamp(path: string): string {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st ? `${st.size}:${st.mtimeMs}` : '';
 }
 
 /**
