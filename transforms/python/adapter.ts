@@ -628,6 +628,19 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     reportedSync.add(fn.id);
   }
 
+  // An entry point whose blocking operations all have review rewrites (a thread hop on an older
+  // Django, a sync block) stays sync when this run does not apply review changes: say so, with them.
+  if (!ctx.willApply('review')) {
+    for (const fn of project.functions) {
+      if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id)) continue;
+      const held = (sitesByFn.get(fn.id) ?? []).filter((s) => s.seed && s.safety === 'review');
+      if (!held.length || (sitesByFn.get(fn.id) ?? []).some((s) => s.seed && ctx.willApply(s.safety))) continue;
+      const ops = held.map((s) => `line ${lineColumn(fn.module.text, s.node.startIndex).line} (\`${s.node.text.length > 40 ? `${s.node.text.slice(0, 37)}...` : s.node.text}\`, ${s.rule})`);
+      emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: every blocking operation in it needs a review change, which this run does not apply: ${ops.join(', ')}`, []);
+      reportedSync.add(fn.id);
+    }
+  }
+
   // def → async def.
   for (const [id, plan] of result.async) {
     const fn = byId.get(id)!;
