@@ -23,7 +23,7 @@ import { KeptParses } from './kept.js';
 import { TreeCache } from './parse-cache.js';
 import { field, firstSyntaxError, loadedParser, loadPythonParser, pythonSyntaxError } from './parser.js';
 import { nameUses, topLevelImportLocals } from './usage.js';
-import { djangoApplicationOf, ProjectBuilder, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
+import { djangoApplicationOf, ProjectBuilder, publishedPackageOf, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
 import { PYTHON_RULES } from './rules/index.js';
 import { atomicRegions } from './rules/transaction-atomic.js';
 import { fileRegions } from './rules/file-io-call.js';
@@ -285,6 +285,45 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     if (!applicationOf.has(module)) applicationOf.set(module, djangoApplicationOf(project.root, module.path));
     return applicationOf.get(module);
   };
+  // What outside code may import: not nested, no `_name` on the function, its class or its
+  // module path, and not a test module.
+  const isPublicApi = (fn: PyFunction): boolean => {
+    if (fn.parent || /^_[^_]/.test(fn.name) || (fn.cls && /^_/.test(fn.cls.name))) return false;
+    const segments = fn.module.path.replace(/\.py$/, '').split('/');
+    if (segments.some((seg) => /^_[^_]/.test(seg))) return false;
+    return !segments.some((seg) => /^tests?$|^test_|_tests?$|^conftest$/.test(seg));
+  };
+  const packageOf = new Map<PyModule, string | undefined>();
+  const publishedPackage = (module: PyModule) => {
+    if (!packageOf.has(module)) packageOf.set(module, publishedPackageOf(project.root, module.path));
+    return packageOf.get(module);
+  };
+  // Why a function that changes in place (`def` → `async def`, no twin) is a review change, not a
+  // safe one: callers awaitify cannot see get a coroutine.
+  // - Chosen by `--entry all` or a glob, and neither Django nor project code calls it (a test
+  //   runner, another package, a tool may); one shaped like a view (`request` first) is taken
+  //   for a view routed where awaitify cannot see.
+  // - A public function of a published package (a reusable app, a library): code outside the
+  //   project that imports it, wraps it (a sync decorator) or, for a method, overrides it and
+  //   calls super().
+  const inPlaceReview = (id: string): { kind: 'unseen' | 'package'; text: string } | undefined => {
+    if (twins.has(id) || forced.has(id)) return undefined;
+    const fn = byId.get(id)!;
+    const g = graphFnById.get(id)!;
+    const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
+    const viewShaped = !fn.cls && fn.paramNames[0] === 'request';
+    if (chosen && !viewShaped && !entries.entries.has(id) && !(incomingSites.get(id) ?? []).some(([e]) => e.mode !== 'detached')) {
+      return { kind: 'unseen', text: 'nothing in the project calls it, so code awaitify cannot see (another package, a test runner, a tool) that calls it now gets a coroutine' };
+    }
+    const pkg = isPublicApi(fn) ? publishedPackage(fn.module) : undefined;
+    if (pkg) {
+      return {
+        kind: 'package',
+        text: `it is public API of a published package (${pkg}), so code outside the project that imports it, wraps it in a sync decorator${fn.cls ? ' or overrides it in a subclass and calls super()' : ''} now gets a coroutine`,
+      };
+    }
+    return undefined;
+  };
   let result: PropagationResult;
   for (;;) {
     result = planAsyncPropagation(graph, options);
@@ -411,6 +450,25 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
           : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it, so an async twin would never be used`,
       });
       replan = true;
+    }
+    // A function whose change in place is a review change (inPlaceReview) stays sync when this
+    // run does not apply review changes; otherwise its safe awaits would land in a sync def.
+    if (!ctx.willApply('review')) {
+      for (const id of [...result.async.keys()]) {
+        if (keptSync.has(id) || byId.get(id)!.isAsync) continue;
+        const review = inPlaceReview(id);
+        if (!review) continue;
+        const fn = byId.get(id)!;
+        keptSync.set(id, {
+          ...lineColumnOf(fn),
+          path: fn.module.path,
+          function: review.kind === 'unseen' ? 'code awaitify cannot see' : 'code outside the project',
+          callee: fn.qualname,
+          kind: 'unaccounted',
+          reason: `becoming async is a review change (${review.text}), which this run does not apply`,
+        });
+        replan = true;
+      }
     }
     // A function that becomes async calls a sync project function that may query or block only
     // through sync_to_async (review): when this run does not apply that, the function stays sync.
@@ -570,6 +628,19 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     reportedSync.add(fn.id);
   }
 
+  // An entry point whose blocking operations all have review rewrites (a thread hop on an older
+  // Django, a sync block) stays sync when this run does not apply review changes: say so, with them.
+  if (!ctx.willApply('review')) {
+    for (const fn of project.functions) {
+      if (!entries.entries.has(fn.id) || fn.isAsync || isAsyncNow(fn.id) || reportedSync.has(fn.id)) continue;
+      const held = (sitesByFn.get(fn.id) ?? []).filter((s) => s.seed && s.safety === 'review');
+      if (!held.length || (sitesByFn.get(fn.id) ?? []).some((s) => s.seed && ctx.willApply(s.safety))) continue;
+      const ops = held.map((s) => `line ${lineColumn(fn.module.text, s.node.startIndex).line} (\`${s.node.text.length > 40 ? `${s.node.text.slice(0, 37)}...` : s.node.text}\`, ${s.rule})`);
+      emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', 'manual', `${fn.qualname} stays sync: every blocking operation in it needs a review change, which this run does not apply: ${ops.join(', ')}`, []);
+      reportedSync.add(fn.id);
+    }
+  }
+
   // def → async def.
   for (const [id, plan] of result.async) {
     const fn = byId.get(id)!;
@@ -578,15 +649,9 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       : plan.reason === 'blocking-call'
         ? `${fn.qualname} becomes async: it makes blocking calls that are now awaited`
         : `${fn.qualname} becomes async: it awaits ${byId.get(plan.via ?? '')?.qualname ?? plan.via}`;
-    // A function chosen by `--entry all` or a glob that neither Django nor project code calls
-    // changes in place for callers awaitify cannot see (a test runner, another package, a tool);
-    // one shaped like a view (`request` first) is taken for a view routed where awaitify cannot see.
-    const g = graphFnById.get(id)!;
-    const chosen = (ctx.entry === 'all' && g.seeds > 0) || options.matchesEntryGlob(g);
-    const viewShaped = !fn.cls && fn.paramNames[0] === 'request';
-    const unseenCallers = chosen && !viewShaped && !entries.entries.has(id) && !forced.has(id) && !twins.has(id) && !(incomingSites.get(id) ?? []).some(([e]) => e.mode !== 'detached');
-    const safety = unseenCallers ? 'review' : 'safe';
-    const message = unseenCallers ? `${why}; nothing in the project calls it, so code awaitify cannot see (another package, a test runner, a tool) that calls it now gets a coroutine: check who calls it` : why;
+    const review = inPlaceReview(id);
+    const safety = review ? 'review' : 'safe';
+    const message = !review ? why : `${why}; ${review.text}: ${review.kind === 'unseen' ? 'check who calls it' : 'check its users, or keep it sync'}`;
     // Replacing the `def` keyword (rather than inserting before it) keeps the edit after an
     // import inserted at the same offset when the def is the first line of the file.
     emit(fn.module, field(fn.node, 'name') ?? fn.node, 'async-propagation', safety, message, [{ start: fn.node.startIndex, end: fn.node.startIndex + 3, text: 'async def' }]);

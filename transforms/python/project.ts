@@ -1,7 +1,7 @@
 // The project index: modules (by dotted path), their functions, classes and
 // imports, and name resolution across modules the way Python's import system
 // would resolve them (absolute and relative imports, aliases, re-exports).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PyNode as Node, PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
@@ -110,14 +110,53 @@ const PACKAGE_MANIFESTS = ['pyproject.toml', 'setup.py', 'setup.cfg'];
  * or when there is no manage.py at all (a reusable app or a library).
  */
 export function djangoApplicationOf(root: string, relPath: string): string | undefined {
+  const owner = packageOwnerOf(root, relPath);
+  return owner?.kind === 'application' ? owner.file : undefined;
+}
+
+/**
+ * The published package (its manifest) the module at `relPath` belongs to: the nearest
+ * manifest at or above the module's folder with no Django application's manage.py met first.
+ * Its public functions are the package's API, which code outside the project imports.
+ * Undefined for a module of a Django application or one with neither above it.
+ */
+export function publishedPackageOf(root: string, relPath: string): string | undefined {
+  const owner = packageOwnerOf(root, relPath);
+  return owner?.kind === 'package' ? owner.file : undefined;
+}
+
+/**
+ * The nearest manage.py or package manifest at or above a module's folder. A manage.py beside
+ * a manifest makes an application (wger, pretalx publish a project to install and run), unless
+ * it is the test project of a reusable app: its settings module lies in a test package
+ * (`DJANGO_SETTINGS_MODULE` `tickets.tests.settings`, `testproject.settings`); then the
+ * manifest wins.
+ */
+function packageOwnerOf(root: string, relPath: string): { kind: 'application' | 'package'; file: string } | undefined {
   const parts = relPath.split('/').slice(0, -1);
   for (let i = parts.length; i >= 0; i--) {
     const dir = parts.slice(0, i).join('/');
     const abs = path.join(root, dir);
-    if (existsSync(path.join(abs, 'manage.py'))) return dir ? `${dir}/manage.py` : 'manage.py';
-    if (PACKAGE_MANIFESTS.some((m) => existsSync(path.join(abs, m)))) return undefined;
+    const at = (name: string) => (dir ? `${dir}/${name}` : name);
+    const manifest = PACKAGE_MANIFESTS.find((m) => existsSync(path.join(abs, m)));
+    if (existsSync(path.join(abs, 'manage.py')) && !(manifest && isTestProjectManage(path.join(abs, 'manage.py')))) {
+      return { kind: 'application', file: at('manage.py') };
+    }
+    if (manifest) return { kind: 'package', file: at(manifest) };
   }
   return undefined;
+}
+
+/** A manage.py whose default settings module lies in a test package (a segment test, tests, test_*, *_tests, testproject, testapp). */
+function isTestProjectManage(file: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  const settings = /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)["']/.exec(text)?.[1];
+  return !!settings && settings.split('.').slice(0, -1).some((seg) => /^tests?$|^tests?_|_tests?$|^test(?:project|app|site)s?$/i.test(seg));
 }
 
 /**

@@ -71,6 +71,15 @@ describe('detectPythonTargets', () => {
     expect(detectPythonTargets(project({ '.python-version': '3.9.18\n' })).python).toBe('3.9');
   });
 
+  it('reads the requirements of a setup.py (a published package: its lowest Django)', () => {
+    const setup =
+      "from setuptools import setup\nsetup(\n    name='tickets',\n    install_requires=[\n        'django>=3.2',\n        'django-model-utils>=3.1.0',\n    ],\n" +
+      "    extras_require={'dev': [\"Django[argon2]>=4.0,<5\"]},\n    python_requires='>=3.8',\n)\n";
+    expect(detectPythonTargets(project({ 'setup.py': setup }))).toEqual({ django: '3.2', python: '3.8' });
+    // Another package whose name starts with django is not Django.
+    expect(detectPythonTargets(project({ 'setup.py': "setup(install_requires=['django-filter>=23.1'])\n" }))).toEqual({});
+  });
+
   it('finds nothing in an empty project', () => {
     expect(detectPythonTargets(project({}))).toEqual({});
   });

@@ -84,6 +84,15 @@ export function detectPythonTargets(root: string): Targets {
     const py = /^\s*python_requires\s*=\s*(.+)$/m.exec(setupCfg)?.[1];
     if (py && !targets.python) targets.python = lowestAllowed(py.trim());
   }
+  const setupPy = read('setup.py');
+  if (setupPy) {
+    // setup(install_requires=['Django>=3.2', ...], python_requires='>=3.8'): a published package,
+    // which runs on every Django its range allows, so the lowest one is the target.
+    const v = fromSetupPy(setupPy, 'django');
+    if (v) django.push(v);
+    const py = /\bpython_requires\s*=\s*["']([^"']+)["']/.exec(setupPy)?.[1];
+    if (py && !targets.python) targets.python = lowestAllowed(py);
+  }
   const pipfile = read('Pipfile');
   if (pipfile) {
     const m = /^\s*django\s*=\s*["']([^"']*)["']/im.exec(pipfile);
@@ -164,6 +173,21 @@ function fromPyproject(text: string, pkg: string): string | undefined {
   const poetry = new RegExp(`^\\s*${pkg}\\s*=\\s*(?:["']([^"']+)["']|\\{[^}]*version\\s*=\\s*["']([^"']+)["'])`, 'gim');
   for (const m of text.matchAll(poetry)) {
     const v = lowestAllowed(m[1] ?? m[2]);
+    if (v) found.push(v);
+  }
+  return found.sort(compareVersions)[0];
+}
+
+/**
+ * The requirement strings of a setup.py (`install_requires=[...]`, `tests_require`, extras): a
+ * quoted `Django>=3.2` anywhere in the file; `django-model-utils>=3.1` is another package (an
+ * operator must follow the name).
+ */
+export function fromSetupPy(text: string, pkg: string): string | undefined {
+  const quoted = new RegExp(`["']\\s*${pkg}(?:\\[[^\\]]*\\])?\\s*((?:[<>=!~]=?|===)[^;"']*)`, 'gi');
+  const found: string[] = [];
+  for (const m of text.matchAll(quoted)) {
+    const v = lowestAllowed(m[1]);
     if (v) found.push(v);
   }
   return found.sort(compareVersions)[0];

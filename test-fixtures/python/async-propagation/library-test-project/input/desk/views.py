@@ -1,0 +1,7 @@
+from django.http import JsonResponse
+
+from desk.models import desk_count
+
+
+def counter(request):
+    return JsonResponse({"desks": desk_count()})
