@@ -4,7 +4,7 @@
 // tested on their own.
 import type { CallExpression, SourceFile } from 'ts-morph';
 import { ts } from 'ts-morph';
-import { awaitLinks, functionSpans, planAsyncPropagation, toMigrationPlan, type PropagationResult } from '../core/plan.js';
+import { awaitLinks, functionSpans, planAsyncPropagation, toMigrationPlan, type GraphEdge, type PropagationResult } from '../core/plan.js';
 import { UsageError } from '../core/errors.js';
 import { globToRegExp } from '../core/glob.js';
 import { inScope, outsideScopeSignature } from '../core/scope.js';
@@ -296,11 +296,21 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
   const groups = ctx.api === 'twin' ? hierarchyGroups(builder, model) : new Map<string, HierarchyGroup>();
   // What hierarchy.ts finds depends on the code alone, not on the round: asked once per group.
   const shapeProblems = new Map<HierarchyGroup, string | undefined>();
+  // Whether a package is an application depends on the package alone (its entries resolve from absolute paths): asked once per package.
+  const applications = new Map<string, string | undefined>();
+  const application = (info: FunctionInfo): string | undefined => {
+    const dir = model.workspace().packageOf(info.file.absPath)?.dir;
+    if (dir === undefined) return undefined;
+    if (!applications.has(dir)) applications.set(dir, applicationPackage(model, [info.file], info.file.absPath));
+    return applications.get(dir);
+  };
   for (let round = 0; ; round++) {
     const result = planAsyncPropagation(builder.graph(), options);
     const twins = new Map<string, TwinPlan>();
     if (ctx.api !== 'twin') return { result, twins };
     closeTwinsDownward(result, builder, groups);
+    // The round's edges by the function they lead to: each twin's questions read its own edges, not every edge.
+    const edges: TwinEdges = { awaited: edgesByTarget(result.awaitEdges), all: edgesByTarget(builder.edges) };
     const refused = new Map<FunctionInfo, string>();
     const unused = new Map<FunctionInfo, string>();
     const checked = new Map<HierarchyGroup, string | undefined>();
@@ -326,10 +336,10 @@ function planPropagation(ctx: AdapterRunContext, builder: GraphBuilder, model: P
         refused.set(info, `${outside.path}, outside the paths of this run, would have to export it too`);
         continue;
       }
-      const stuck = unrenamedReference(id, outcome, result, builder, model);
+      const stuck = unrenamedReference(id, outcome, edges, builder, model);
       if (stuck) refused.set(info, stuck);
       else {
-        const why = linked ? undefined : unusedTwin(info, outcome, result, builder, () => applicationPackage(model, [info.file], info.file.absPath));
+        const why = linked ? undefined : unusedTwin(info, outcome, edges, () => application(info));
         if (why) unused.set(info, why);
         else twins.set(id, outcome);
       }
@@ -368,11 +378,11 @@ const UNUSED_TWIN_KIND = 'unused-twin';
  * the project, for whom `--api twin` keeps twins of exports, cannot exist.
  * An export of a library's public API (a `public-api` stop) keeps its twin.
  */
-function unusedTwin(info: FunctionInfo, outcome: TwinPlan, result: PropagationResult, builder: GraphBuilder, application: () => string | undefined): string | undefined {
+function unusedTwin(info: FunctionInfo, outcome: TwinPlan, edges: TwinEdges, application: () => string | undefined): string | undefined {
   if (info.registration || info.graph.entry) return undefined;
   if (ts.isMethodDeclaration(info.node) || ts.isClassLike(info.node.parent)) return undefined;
-  if (result.awaitEdges.some((e) => e.to === info.id)) return undefined;
-  if (builder.edges.some((e) => e.to === info.id && (e.mode === 'detached' || e.stopKind === PUBLIC_API_KIND))) return undefined;
+  if (edges.awaited.has(info.id)) return undefined;
+  if ((edges.all.get(info.id) ?? []).some((e) => e.mode === 'detached' || e.stopKind === PUBLIC_API_KIND)) return undefined;
   if (outcome.exports.size === 0 && outcome.barrels.size === 0) return 'it is private to its module';
   const app = application();
   return app ? `it is exported, but ${app}` : undefined;
@@ -412,17 +422,26 @@ function closeTwinsDownward(result: PropagationResult, builder: GraphBuilder, gr
     callee.twin = true;
     stack.push(id);
   };
+  // The await edges by the file of their site (in the edges' order): a twinned function reads its own file's, not every edge.
+  const awaitsByFile = new Map<FileInfo, { e: GraphEdge; site: SiteInfo }[]>();
+  if (stack.length) {
+    for (const e of builder.edges) {
+      if (e.mode !== 'await') continue;
+      const site = builder.sites.get(e);
+      if (!site || site.kind === 'hierarchy') continue;
+      const list = awaitsByFile.get(site.file);
+      if (list) list.push({ e, site });
+      else awaitsByFile.set(site.file, [{ e, site }]);
+    }
+  }
   while (stack.length) {
     const info = builder.byId.get(stack.pop()!)!;
     for (const m of groups.get(info.id)?.members ?? []) mark(m.id);
     const start = info.node.getStart(info.file.sf);
     const end = info.node.getEnd();
-    for (const e of builder.edges) {
-      if (e.mode !== 'await') continue;
+    for (const { e, site } of awaitsByFile.get(info.file) ?? []) {
       const callee = result.async.get(e.to);
       if (!callee || callee.twin) continue;
-      const site = builder.sites.get(e);
-      if (!site || site.kind === 'hierarchy' || site.file !== info.file) continue;
       const at = siteNode(site).getStart(info.file.sf);
       if (at < start || at >= end) continue;
       const target = builder.byId.get(e.to)!;
@@ -433,10 +452,25 @@ function closeTwinsDownward(result: PropagationResult, builder: GraphBuilder, gr
   }
 }
 
+/** A planning round's edges by the function they lead to (in the edges' order): the await edges of its result, and all of the graph's. */
+interface TwinEdges {
+  awaited: Map<string, GraphEdge[]>;
+  all: Map<string, GraphEdge[]>;
+}
+
+function edgesByTarget(edges: GraphEdge[]): Map<string, GraphEdge[]> {
+  const out = new Map<string, GraphEdge[]>();
+  for (const e of edges) {
+    const list = out.get(e.to);
+    if (list) list.push(e);
+    else out.set(e.to, [e]);
+  }
+  return out;
+}
+
 /** Why a reference to the twinned function that must name the twin cannot be renamed, if one cannot. */
-function unrenamedReference(id: string, twin: TwinPlan, result: PropagationResult, builder: GraphBuilder, model: ProjectModel): string | undefined {
-  for (const e of result.awaitEdges) {
-    if (e.to !== id) continue;
+function unrenamedReference(id: string, twin: TwinPlan, edges: TwinEdges, builder: GraphBuilder, model: ProjectModel): string | undefined {
+  for (const e of edges.awaited.get(id) ?? []) {
     const site = builder.sites.get(e);
     // Linked methods are twinned together (planPropagation), so a hierarchy link needs no renaming.
     if (site?.kind === 'hierarchy') continue;
@@ -446,8 +480,8 @@ function unrenamedReference(id: string, twin: TwinPlan, result: PropagationResul
       return `the call at ${e.site.path}:${e.site.line} cannot be pointed at the twin${barrel ? ` (${barrel})` : ''}`;
     }
   }
-  for (const e of builder.edges) {
-    if (e.to !== id || e.mode !== 'detached') continue;
+  for (const e of edges.all.get(id) ?? []) {
+    if (e.mode !== 'detached') continue;
     const arg = detachedReference(e, builder);
     if (arg && !twinReference(arg, twin, model)) return `the reference at ${e.site.path}:${e.site.line} cannot be pointed at the twin`;
   }

@@ -783,14 +783,10 @@ class SoundnessPass {
     const fn = v.kind === 'result' && depth < 4 ? this.model.functionOf(v.of) : undefined;
     const body = fn?.node.body;
     if (!body) return [];
-    if (!ts.isBlock(body)) return this.instancesReturnedAs(body, depth);
+    if (!isBlock(body)) return this.instancesReturnedAs(body, depth);
+    // The body's own `return` statements, listed once per body (a factory's result may be handed to many calls).
     const out: Value[] = [];
-    const visit = (n: ts.Node): void => {
-      if (isFunctionLike(n) || ts.isClassLike(n)) return;
-      if (ts.isReturnStatement(n) && n.expression) out.push(...this.instancesReturnedAs(n.expression, depth));
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(body, visit);
+    for (const r of ownReturnStatements(body)) if (r.expression) out.push(...this.instancesReturnedAs(r.expression, depth));
     return out;
   }
 
@@ -1481,22 +1477,27 @@ function mayEscapeAsObject(expr: ts.Expression): boolean {
   return OBJECT_SITE_KINDS[skipOuter(expr).kind] === true;
 }
 
-/** Counted once per function body (syntax alone; kept with the tree): every `return` of a function asks. */
-const OWN_RETURNS = new WeakMap<ts.Block, number>();
+/** Listed once per function body (syntax alone; kept with the tree): every `return` of a function asks, and every call a factory's result is handed to. */
+const OWN_RETURNS = new WeakMap<ts.Block, ts.ReturnStatement[]>();
 
-/** The `return` statements of a function body, not counting nested functions' and classes'. */
-function ownReturns(body: ts.Block): number {
+/** The `return` statements of a function body in document order, not counting nested functions' and classes'. */
+function ownReturnStatements(body: ts.Block): ts.ReturnStatement[] {
   let returns = OWN_RETURNS.get(body);
-  if (returns !== undefined) return returns;
-  let count = 0;
+  if (returns) return returns;
+  const found: ts.ReturnStatement[] = [];
   const visit = (n: ts.Node): void => {
     if (isFunctionLike(n) || isClassLike(n)) return;
-    if (isReturnStatement(n)) count++;
+    if (isReturnStatement(n)) found.push(n);
     forEachChild(n, visit);
   };
   forEachChild(body, visit);
-  OWN_RETURNS.set(body, (returns = count));
+  OWN_RETURNS.set(body, (returns = found));
   return returns;
+}
+
+/** How many `return` statements a function body has of its own. */
+function ownReturns(body: ts.Block): number {
+  return ownReturnStatements(body).length;
 }
 
 function isExportTarget(left: ts.Expression): boolean {
