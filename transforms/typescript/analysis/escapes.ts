@@ -10,7 +10,7 @@
 import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
-import type { FunctionInfo, GraphBuilder } from './graph.js';
+import { functionOfDeclaration, type FunctionInfo, type GraphBuilder } from './graph.js';
 import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, identifiersNamed, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 // The members of `ts` are getters on an object of thousands of properties (each read about ten times
@@ -423,8 +423,12 @@ class SoundnessPass {
     for (const pc of this.propertyCalls) {
       const fns = byName.get(pc.name);
       if (!fns || this.resolvedCalls.has(pc.call) || resultIsAwaited(pc.call)) continue;
-      const reached = this.receiverMayReach(pc, fns, byName);
+      let reached = this.receiverMayReach(pc, fns, byName);
       if (reached.length === 0 || this.declaredOutsideProject(pc.nameNode)) continue;
+      // `chan.removeUser()` on a typed result the graph left opaque: the type checker names the method it calls.
+      const known = this.checkerCallees(pc.nameNode);
+      if (known) reached = reached.filter((fn) => known.some((k) => k === fn.node || this.overrides(fn, k)));
+      if (reached.length === 0) continue;
       const pos = pc.file.sf.getLineAndCharacterOfPosition(pc.call.getStart(pc.file.sf));
       const where = `${pc.file.path}:${pos.line + 1}`;
       for (const fn of reached) {
@@ -623,6 +627,46 @@ class SoundnessPass {
       cls = v?.kind === 'class' ? v.node : undefined;
     }
     return false;
+  }
+
+  /**
+   * The project functions the type checker resolves a call's name to (a
+   * method of the receiver's declared or inferred type, every implementation
+   * of an interface member), when every declaration it names is one; else
+   * undefined. The graph sends only some calls to the checker (a relevant
+   * name, a receiver it could not value): this pass asks for the others.
+   */
+  private checkerCallees(nameNode: ts.Node): FunctionLike[] | undefined {
+    let sym: ts.Symbol | undefined;
+    try {
+      this.typeChecker ??= this.checker();
+      sym = this.typeChecker.getSymbolAtLocation(nameNode);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.typeChecker.getAliasedSymbol(sym);
+    } catch {
+      return undefined;
+    }
+    const decls = sym?.declarations ?? [];
+    if (decls.length === 0) return undefined;
+    const out: FunctionLike[] = [];
+    for (const d of decls) {
+      const impls = this.builder.implementationsOf.get(d);
+      if (impls?.length) {
+        out.push(...impls.map((i) => i.node));
+        continue;
+      }
+      const fnNode = this.model.fileOf(d) ? functionOfDeclaration(d) : undefined;
+      if (!fnNode) return undefined;
+      out.push(fnNode);
+    }
+    return out;
+  }
+
+  /** `fn` is a method of a subclass of `base`'s class, of the same name (a call of `base` may dispatch to it). */
+  private overrides(fn: FunctionInfo, base: FunctionLike): boolean {
+    const cls = base.parent;
+    if (!isMethodDeclaration(fn.node) || !isMethodDeclaration(base) || !cls || !isClassLike(cls)) return false;
+    const name = propertyNameText(fn.node.name);
+    return name !== undefined && name === propertyNameText(base.name) && this.derivesFrom(fn, cls);
   }
 
   /** The type checker knows the member as something from a package or the standard library. */
@@ -1008,6 +1052,8 @@ class SoundnessPass {
     if (isCallExpression(call) && this.resolvedCalls.has(call)) return true;
     const v = this.model.moduleExportValue(this.model.valueOf(callee));
     if (v?.kind === 'function' || v?.kind === 'class') return true;
+    // `channel.loadMessages(client, network)` on an iteration parameter: a project method only the type checker resolves.
+    if (isCallExpression(call) && !v && (isPropertyAccessExpression(callee) || isIdentifier(callee)) && this.checkerCallees(isPropertyAccessExpression(callee) ? callee.name : callee)) return true;
     // `fn.call(obj)`, `fn.apply(obj, args)`, `fn.bind(obj)` of a project function.
     if (isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && this.model.valueOf(callee.expression)?.kind === 'function') return true;
     let root: ts.Expression = callee;
