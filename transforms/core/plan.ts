@@ -145,8 +145,19 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     }
 
     let changed = false;
+    // Functions pinned in this round: a function async only through one of them is left to the next round's closure,
+    // where it may not need to be async at all (a callback that only calls a listener that stays sync).
+    const pinnedNow = new Set<string>();
+    const throughPinned = (id: string): boolean => {
+      const seen = new Set<string>();
+      for (let via = asyncSet.get(id)?.via; via !== undefined && !seen.has(via); via = asyncSet.get(via)?.via) {
+        if (pinnedNow.has(via)) return true;
+        seen.add(via);
+      }
+      return false;
+    };
     for (const id of asyncSet.keys()) {
-      if (pinned.has(id)) continue;
+      if (pinned.has(id) || throughPinned(id)) continue;
       for (const e of incoming.get(id) ?? []) {
         const blocker = stopsAt(e);
         if (!blocker) continue;
@@ -155,6 +166,7 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
           continue;
         }
         pinned.set(id, boundaryAt(e, blocker, byId.get(id)!));
+        pinnedNow.add(id);
         changed = true;
         break;
       }
@@ -198,7 +210,7 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
     const target = byId.get(e.to);
     // A function that cannot be async anyway (a constructor) has its own boundary.
     if (!target || target.alreadyAsync || cannot(target) || asyncSet.has(target.id) || pinned.has(target.id)) continue;
-    if (!reachesBlockingCall(target.id, byId, outgoing, asyncSet, pinned)) continue;
+    if (!reachesBlockingCall(target.id, byId, outgoing, asyncSet, pinned, cannot)) continue;
     boundaries.push(boundaryAt(e, stopsAt(e)!, target));
   }
 
@@ -214,6 +226,10 @@ export function planAsyncPropagation(graph: CallGraph, options: PropagationOptio
  * was already async is not a reason: it returned a promise before the
  * migration and returns the same promise after it (its blocking calls are
  * awaited inside it), so a sync callback that only calls it needs no change.
+ * Nor is a call of a function that stays sync for a reason of its own (pinned:
+ * a public API, a caller that cannot await; or one that cannot be async, such
+ * as a constructor): that function has its own finding, and the callback
+ * calling it would await nothing.
  */
 function reachesBlockingCall(
   start: string,
@@ -221,6 +237,7 @@ function reachesBlockingCall(
   outgoing: Map<string, GraphEdge[]>,
   asyncSet: Map<string, PlanFunction>,
   pinned: Map<string, PlanBoundary>,
+  cannot: (f: GraphFunction) => unknown,
 ): boolean {
   const seen = new Set<string>();
   const stack = [start];
@@ -230,8 +247,8 @@ function reachesBlockingCall(
     seen.add(id);
     const f = byId.get(id);
     if (!f) continue;
-    if (id !== start && f.alreadyAsync) continue;
-    if (f.seeds > 0 || (id !== start && (asyncSet.has(id) || pinned.has(id)))) return true;
+    if (id !== start && (f.alreadyAsync || pinned.has(id) || cannot(f))) continue;
+    if (f.seeds > 0 || (id !== start && asyncSet.has(id))) return true;
     for (const e of outgoing.get(id) ?? []) if (e.mode === 'await') stack.push(e.to);
   }
   return false;

@@ -10,7 +10,7 @@
 import { ts } from 'ts-morph';
 import { FASTIFY_REQUEST_HOOKS } from '../frameworks.js';
 import type { GraphEdge } from '../../core/plan.js';
-import type { FunctionInfo, GraphBuilder } from './graph.js';
+import { functionOfDeclaration, type FunctionInfo, type GraphBuilder } from './graph.js';
 import { baseClassExpression, choiceOnlyCalled, choiceOperands, chosenOperands, identifiersNamed, isFunctionLike, isModuleExports, kindTable, propertyNameText, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 
 // The members of `ts` are getters on an object of thousands of properties (each read about ten times
@@ -423,8 +423,12 @@ class SoundnessPass {
     for (const pc of this.propertyCalls) {
       const fns = byName.get(pc.name);
       if (!fns || this.resolvedCalls.has(pc.call) || resultIsAwaited(pc.call)) continue;
-      const reached = this.receiverMayReach(pc, fns, byName);
+      let reached = this.receiverMayReach(pc, fns, byName);
       if (reached.length === 0 || this.declaredOutsideProject(pc.nameNode)) continue;
+      // `chan.removeUser()` on a typed result the graph left opaque: the type checker names the method it calls.
+      const known = this.checkerCallees(pc.nameNode);
+      if (known) reached = reached.filter((fn) => known.some((k) => k === fn.node || this.overrides(fn, k)));
+      if (reached.length === 0) continue;
       const pos = pc.file.sf.getLineAndCharacterOfPosition(pc.call.getStart(pc.file.sf));
       const where = `${pc.file.path}:${pos.line + 1}`;
       for (const fn of reached) {
@@ -625,6 +629,56 @@ class SoundnessPass {
     return false;
   }
 
+  /**
+   * The project functions the type checker resolves a call's name to (a
+   * method of the receiver's declared or inferred type, every implementation
+   * of an interface member), when every declaration it names is one; else
+   * undefined. The graph sends only some calls to the checker (a relevant
+   * name, a receiver it could not value): this pass asks for the others.
+   */
+  private checkerCallees(nameNode: ts.Node): FunctionLike[] | undefined {
+    let sym: ts.Symbol | undefined;
+    try {
+      this.typeChecker ??= this.checker();
+      sym = this.typeChecker.getSymbolAtLocation(nameNode);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.typeChecker.getAliasedSymbol(sym);
+    } catch {
+      return undefined;
+    }
+    const decls = sym?.declarations ?? [];
+    if (decls.length === 0) return undefined;
+    const out: FunctionLike[] = [];
+    for (const d of decls) {
+      const impls = this.builder.implementationsOf.get(d);
+      if (impls?.length) {
+        out.push(...impls.map((i) => i.node));
+        continue;
+      }
+      const fnNode = this.model.fileOf(d) ? functionOfDeclaration(d) : undefined;
+      if (!fnNode) return undefined;
+      out.push(fnNode);
+    }
+    return out;
+  }
+
+  /** A receiver the model has no value for, or the result of a call that is not a package's, and not a handler's `req`/`res`: what the type checker may know better. */
+  private unvaluedProjectReceiver(receiver: ts.Expression): boolean {
+    const r = skipOuter(receiver);
+    const v = this.model.moduleExportValue(this.model.valueOf(r));
+    if (v) return v.kind === 'result' && !isPackageValue(v.of);
+    let root: ts.Expression = r;
+    while (isPropertyAccessExpression(root) || isCallExpression(root) || isElementAccessExpression(root)) root = skipOuter(root.expression);
+    return !this.handlerParameter(root) && !(isIdentifier(root) && !this.model.lookup(root.text, root));
+  }
+
+  /** `fn` is a method of a subclass of `base`'s class, of the same name (a call of `base` may dispatch to it). */
+  private overrides(fn: FunctionInfo, base: FunctionLike): boolean {
+    const cls = base.parent;
+    if (!isMethodDeclaration(fn.node) || !isMethodDeclaration(base) || !cls || !isClassLike(cls)) return false;
+    const name = propertyNameText(fn.node.name);
+    return name !== undefined && name === propertyNameText(base.name) && this.derivesFrom(fn, cls);
+  }
+
   /** The type checker knows the member as something from a package or the standard library. */
   private declaredOutsideProject(nameNode: ts.Node): boolean {
     let sym: ts.Symbol | undefined;
@@ -741,28 +795,51 @@ class SoundnessPass {
     for (const sub of this.subclasses.get(cls) ?? []) this.classMembers(sub, isStatic, out, seen);
   }
 
-  /** An object of project methods handed to code awaitify cannot see, returned, stored or spread into a call. */
+  /**
+   * An object of project methods handed to code awaitify cannot see, returned, stored or spread into a call.
+   * Calls of project methods that only the type checker resolves are asked of it only when a stop would
+   * otherwise be added (creating the checker costs a second or more on a project that needs it nowhere else).
+   */
   private objectEscape(site: EscapeSite): void {
+    this.checkerSkipped = false;
+    let stops = this.objectEscapeStops(site);
+    if (stops.length > 0 && this.checkerSkipped) {
+      this.askChecker = true;
+      try {
+        stops = this.objectEscapeStops(site);
+      } finally {
+        this.askChecker = false;
+      }
+    }
+    for (const [fn, message] of stops) this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, message);
+  }
+
+  /** Whether callSeesMembers may ask the type checker, and whether it left a call unasked. */
+  private askChecker = false;
+  private checkerSkipped = false;
+
+  private objectEscapeStops(site: EscapeSite): [FunctionInfo, string][] {
+    const stops: [FunctionInfo, string][] = [];
     const expr = skipOuter(site.expr);
     // `ko.renderTemplate('path', this)`, `widgets.mount(this)`: a class instance handing itself to a library, which may call its methods.
-    if (!OBJECT_SITE_KINDS[expr.kind]) return;
+    if (!OBJECT_SITE_KINDS[expr.kind]) return stops;
     const self = expr.kind === ts.SyntaxKind.ThisKeyword && site.call !== undefined && !superConstructorCall(site.call) && !copiesOnto(site.call, site.expr);
-    if (!self && expr.kind === ts.SyntaxKind.ThisKeyword) return;
+    if (!self && expr.kind === ts.SyntaxKind.ThisKeyword) return stops;
     const made = isCallExpression(expr);
     const v = this.model.valueOf(expr);
     // `const view = new View(); widgets.mount(view)`, `widgets.mountAll([view])`, `const views = [view]; widgets.mountAll(views)`: an instance handed to a library, which may call its methods.
     // `widgets.mount(makeView())`, `const view = makeView(); widgets.mount(view)`: the instances a project function returns.
     const instances = self ? [] : v?.kind === 'instance' ? [v] : v?.kind === 'result' ? this.returnedInstances(v, 0) : [];
-    if (made && instances.length === 0) return;
+    if (made && instances.length === 0) return stops;
     const handOver = instances.length > 0 ? this.instanceHandOver(site) : undefined;
-    if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handOver)) return;
-    if (!handOver && site.call && this.callSeesMembers(site.call)) return;
-    if (site.returned && this.factoryObjectFollowed(site.expr)) return;
+    if (!v || (v.kind !== 'object' && !(self && v.kind === 'instance') && !handOver)) return stops;
+    if (!handOver && site.call && this.callSeesMembers(site.call)) return stops;
+    if (site.returned && this.factoryObjectFollowed(site.expr)) return stops;
     const members = new Set<FunctionInfo>();
     for (const held of handOver ? instances : [v]) this.membersOf(held, members, true);
     // `res.json(user)` serialises the instance: of its methods only `toJSON` is called.
     if (handOver?.call && this.serialisingCall(handOver.call)) for (const fn of members) if (fn.graph.name.split('.').pop() !== 'toJSON') members.delete(fn);
-    if (members.size === 0) return;
+    if (members.size === 0) return stops;
     const maker = v.kind === 'result' ? this.model.functionOf(v.of) : undefined;
     const madeBy = maker && this.builder.functions.get(maker.node)?.graph.name;
     // `const banner = makeBanner(); layout.use(banner)`: "returned by `makeBanner`, it is passed to ...".
@@ -773,8 +850,9 @@ class SoundnessPass {
     for (const fn of members) {
       if (site.call && this.handledInside(fn, site.file, argStart, argEnd)) continue;
       const name = fn.graph.name;
-      this.stop(site.expr, site.file, fn, ESCAPING_REFERENCE, `the object holding \`${name}\` escapes here (${how()}), where awaitify cannot see how its methods are called`);
+      stops.push([fn, `the object holding \`${name}\` escapes here (${how()}), where awaitify cannot see how its methods are called`]);
     }
+    return stops;
   }
 
   /** The class instances a call of a project function may give (`return new View()`, `const v = new View(); return v`, `return makeView()`, `return cached || new View()`). */
@@ -1127,6 +1205,11 @@ class SoundnessPass {
     if (isCallExpression(call) && this.resolvedCalls.has(call)) return true;
     const v = this.model.moduleExportValue(this.model.valueOf(callee));
     if (v?.kind === 'function' || v?.kind === 'class') return true;
+    // `shelf.front().file(note)`: a project method only the type checker resolves (asked only for a receiver the model could not value).
+    if (isCallExpression(call) && !v && isPropertyAccessExpression(callee) && this.unvaluedProjectReceiver(callee.expression)) {
+      if (!this.askChecker) this.checkerSkipped = true;
+      else if (this.checkerCallees(callee.name)) return true;
+    }
     // `fn.call(obj)`, `fn.apply(obj, args)`, `fn.bind(obj)` of a project function.
     if (isPropertyAccessExpression(callee) && ['call', 'apply', 'bind'].includes(callee.name.text) && this.model.valueOf(callee.expression)?.kind === 'function') return true;
     let root: ts.Expression = callee;

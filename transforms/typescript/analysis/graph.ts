@@ -1111,7 +1111,8 @@ export class GraphBuilder {
   }
 }
 
-function functionOfDeclaration(decl: ts.Declaration): FunctionLike | undefined {
+/** The function a declaration the type checker names defines (a method, a function, a property or variable holding one). */
+export function functionOfDeclaration(decl: ts.Declaration): FunctionLike | undefined {
   if (isFunctionLike(decl)) return decl.body ? decl : undefined;
   let init: ts.Expression | undefined;
   if (isVariableDeclaration(decl) || isPropertyDeclaration(decl) || isPropertyAssignment(decl)) init = decl.initializer;
