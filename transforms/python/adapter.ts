@@ -151,6 +151,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     orm.setParamHints(hints);
     if (orm.paramHints.size === before) break;
   }
+  orm.finishParamHints();
 
   const sitesByFn = new Map<string, Site[]>();
   for (const fn of project.functions) {

@@ -63,11 +63,12 @@ export function findDjangoCallers(project: Project, djangoTarget: string): Djang
   for (const module of project.modules) {
     // Settings: TEMPLATES[...]['OPTIONS']['context_processors'] and ['loaders'], in any form
     // (a literal dict, `+= [...]`, `.append(...)`), and AUTHENTICATION_BACKENDS.
-    for (const setting of settingStrings(module, 'context_processors')) {
+    const keyed = stringKeyed(module);
+    for (const setting of settingStrings(keyed, 'context_processors')) {
       const r = resolveDotted(project, setting.value);
       if (r?.kind === 'function') mark(r.fn, 'context-processor', `Django calls context processors synchronously while rendering a template (${setting.value} in ${module.path})`);
     }
-    for (const setting of settingStrings(module, 'loaders')) {
+    for (const setting of settingStrings(keyed, 'loaders')) {
       const r = resolveDotted(project, setting.value);
       if (r?.kind === 'class') markMethods(r.cls, LOADER_METHODS, 'template-loader', (m) => `Django's template engine calls the loader's ${m}() synchronously (${setting.value} in ${module.path})`);
     }
@@ -205,9 +206,9 @@ export function stringsIn(node: Node | undefined): string[] {
 }
 
 /** Strings given to a settings key: `'key': [...]` in a dict, `x['key'] += [...]`, `x['key'].append(...)`. */
-function settingStrings(module: PyModule, key: string): { value: string }[] {
+function settingStrings(keyed: StringKeyed, key: string): { value: string }[] {
   const out: { value: string }[] = [];
-  const { pairs, subscripts } = stringKeyed(module);
+  const { pairs, subscripts } = keyed;
   for (const pair of pairs.get(key) ?? []) out.push(...stringsIn(field(pair, 'value')).map((value) => ({ value })));
   for (const sub of subscripts.get(key) ?? []) {
     const parent = sub.parent;
@@ -221,12 +222,14 @@ function settingStrings(module: PyModule, key: string): { value: string }[] {
   return out;
 }
 
-const stringKeyedCache = new WeakMap<PyModule, { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> }>();
+type StringKeyed = { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> };
 
-/** A module's dict pairs and subscripts by their string key, in tree order (one scan of the tree for every setting asked). */
-export function stringKeyed(module: PyModule): { pairs: Map<string, Node[]>; subscripts: Map<string, Node[]> } {
-  let out = stringKeyedCache.get(module);
-  if (out) return out;
+/**
+ * A module's dict pairs and subscripts by their string key, in tree order (one scan of the tree
+ * for every setting asked of it). Not kept: the entries are found once, at the start of a run, and
+ * kept for every module these held about 12 MB on saleor for the rest of the run.
+ */
+export function stringKeyed(module: PyModule): StringKeyed {
   const pairs = new Map<string, Node[]>();
   const subscripts = new Map<string, Node[]>();
   for (const node of module.root.descendantsOfType(['pair', 'subscript'])) {
@@ -238,8 +241,7 @@ export function stringKeyed(module: PyModule): { pairs: Map<string, Node[]>; sub
     if (list) list.push(node);
     else into.set(key, [node]);
   }
-  stringKeyedCache.set(module, (out = { pairs, subscripts }));
-  return out;
+  return { pairs, subscripts };
 }
 
 /** Other packages' backends known to derive from Django's ModelBackend (so they inherit its async methods). */

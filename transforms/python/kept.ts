@@ -3,22 +3,22 @@
 // flat syntax tree by its text, and the names an edited module still uses
 // (emitUnusedImports' parse of its text after the rewrite).
 //
-// A file whose text did not change parses to the same flat arrays, so its
-// kept arrays are made into a new tree, in file order like the trees of a
-// run without the memo: node ids keep their order (output order depends on
-// it), and nothing else of the tree is kept. Only the files whose text
-// changed are parsed.
+// A file whose text did not change parses to the same tree, so its kept
+// tree's storage is shared by a new tree, renumbered in file order like the
+// trees of a run without the memo: node ids keep their order (output order
+// depends on it), and nothing else of the tree is kept. Only the files whose
+// text changed are parsed.
 import type { Parser } from 'web-tree-sitter';
 import type { SourceText } from '../core/types.js';
 import { parseFiles, type ParseFilesOptions } from './parse-pool.js';
 import { parsePython } from './parser.js';
-import { treeFromArrays, type FlatArrays, type PyTree } from './tree.js';
+import type { PyTree } from './tree.js';
 import { nameUses } from './usage.js';
 
 const TREES = 'python:trees';
 const USES = 'python:import-uses';
 
-type KeptTrees = Map<string, { text: string; arrays: FlatArrays }>;
+type KeptTrees = Map<string, { text: string; tree: PyTree }>;
 type KeptUses = Map<string, string[]>;
 
 export class KeptParses {
@@ -47,12 +47,12 @@ export class KeptParses {
     }
     const changed = files.filter((f) => kept.get(f.path)?.text !== f.text);
     const parsed = await parseFiles(parser, changed.map((f) => f.text), { onParsed: options.onParsed, ...(options.cache ? { cache: options.cache } : {}) });
-    const arraysOf = new Map(changed.map((f, i) => [f, arraysOfTree(parsed[i]!)]));
+    const parsedOf = new Map(changed.map((f, i) => [f, parsed[i]!]));
     const trees: PyTree[] = [];
     files.forEach((file, i) => {
-      const arrays = arraysOf.get(file) ?? kept.get(file.path)!.arrays;
-      if (!arraysOf.has(file)) options.onParsed?.();
-      const tree = treeFromArrays(file.text, parser.language!, arrays);
+      const from = parsedOf.get(file) ?? kept.get(file.path)!.tree;
+      if (!parsedOf.has(file)) options.onParsed?.();
+      const tree = from.renumbered();
       trees.push(tree);
       options.onTree?.(i, tree);
     });
@@ -79,10 +79,6 @@ export class KeptParses {
 
   private keepTrees(files: SourceText[], trees: PyTree[]): void {
     if (!this.memo) return;
-    this.keptTrees = new Map(files.map((f, i) => [f.path, { text: f.text, arrays: arraysOfTree(trees[i]!) }]));
+    this.keptTrees = new Map(files.map((f, i) => [f.path, { text: f.text, tree: trees[i]! }]));
   }
-}
-
-function arraysOfTree(tree: PyTree): FlatArrays {
-  return { type: tree.type, field: tree.field, flags: tree.flags, start: tree.start, end: tree.end, parent: tree.parent, after: tree.after };
 }

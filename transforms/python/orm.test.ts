@@ -68,5 +68,9 @@ describe('ORM type inference', () => {
     // The same hint again changes nothing; another function's hint leaves this one's type alone.
     orm.setParamHints(new Map([[fns.get('passes')!.id, new Map([['book', { ...book }]])], [fns.get('fetches')!.id, new Map([['book', book]])]]));
     expect(ask()).toEqual(['passes: instance Book', 'fetches: instance Book']);
+    // Once the hints are final, the types that read one are no longer listed for dropping: another hint is refused.
+    orm.finishParamHints();
+    expect(ask()).toEqual(['passes: instance Book', 'fetches: instance Book']);
+    expect(() => orm.setParamHints(new Map([[fns.get('passes')!.id, new Map()]]))).toThrow(/after finishParamHints/);
   });
 });

@@ -81,6 +81,11 @@ async function both(text: string): Promise<{ parser: Parser; wasm: WasmNode[]; f
   return { parser, wasm, flat, index: (n) => (n ? byId.get(n.id)! : -1), at: (n) => (n ? n.index : -1) };
 }
 
+/** The class body's index. */
+function field(cls: PyNode): number {
+  return cls.childForFieldName('body')!.index;
+}
+
 describe('flat Python tree', () => {
   for (const [name, text] of Object.entries(SOURCES)) {
     it(`answers as web-tree-sitter does for every node (${name})`, async () => {
@@ -122,6 +127,29 @@ describe('flat Python tree', () => {
     for (const tree of [a, b]) for (let i = 0; i < tree.count; i++) ids.add(tree.node(i).id);
     expect(ids.size).toBe(a.count + b.count);
   });
+
+  // A node keeps its length, the distance to its parent and its subtree's size in 16 bits each;
+  // the nodes where one does not fit keep it apart: a class of more than 65,535 characters and
+  // nodes, and statements after it more than 65,535 nodes from the module.
+  it('answers as web-tree-sitter does where lengths and distances do not fit in 16 bits', async () => {
+    const methods = Array.from({ length: 3400 }, (_, k) => `    def m${k}(self, a=${k}):\n        return self.x${k}(a) + [a, ${k}]\n`).join('');
+    const text = `import os\n\n\nclass Big(Base):\n${methods}\n\ndef after(request):\n    return os.getcwd()\n\n\ny = after(1)\n`;
+    const { parser, wasm, flat, index, at } = await both(text);
+    expect(flat.count).toBe(wasm.length);
+    const cls = flat.rootNode.namedChildren.find((n) => n.type === 'class_definition')!;
+    const last = flat.rootNode.namedChildren.at(-1)!;
+    expect(cls.endIndex - cls.startIndex).toBeGreaterThan(65535);
+    expect(last.index).toBeGreaterThan(65535);
+    expect(flat.count - cls.index).toBeGreaterThan(65535);
+    const fields = parser.language!.fields.filter((f): f is string => f !== null);
+    for (let i = 0; i < wasm.length; i++) {
+      if (i % 29 && i > 40 && i < wasm.length - 40 && i !== cls.index + 1 && i !== field(cls)) continue;
+      expect(answers(flat.node(i), at, fields), `node ${i} (${wasm[i]!.type})`).toEqual(answers(wasm[i]!, index, fields));
+    }
+    expect(flat.rootNode.descendantsOfType('function_definition').map(at)).toEqual(wasm[0]!.descendantsOfType('function_definition').map(index));
+    expect(last.parent!.id).toBe(flat.rootNode.id);
+    expect(cls.nextNamedSibling!.type).toBe('function_definition');
+  }, 60_000);
 
   it('slices text by UTF-16 offsets after astral and accented characters', async () => {
     const parser = await loadPythonParser();
