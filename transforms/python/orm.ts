@@ -323,6 +323,18 @@ export class OrmIndex {
 
   /** The type of an expression inside a function (or at module level with fn undefined). */
   typeOf(module: PyModule, fn: PyFunction | undefined, node: Node, depth = 0): PyType | undefined {
+    // A question from outside (no type being computed): the rules, the accounting and the call graph ask
+    // about the same expressions, so the answer is kept per node, under the same terms as a variable's.
+    if (depth === 0 && this.level === 0) {
+      const owner = fn ?? module;
+      let byNode = this.nodeCache.get(owner);
+      if (!byNode) this.nodeCache.set(owner, (byNode = new Map()));
+      return this.cached(byNode, node.id, 0, () => this.typeAt(module, fn, node, 0));
+    }
+    return this.typeAt(module, fn, node, depth);
+  }
+
+  private typeAt(module: PyModule, fn: PyFunction | undefined, node: Node, depth: number): PyType | undefined {
     if (depth > this.deepest) this.deepest = depth;
     if (depth > MAX_DEPTH) {
       // Where the depth runs out depends on where a question started: nothing being computed is cached.
@@ -491,6 +503,8 @@ export class OrmIndex {
    */
   private readonly varCache = new Map<string, Map<string, Cached | InProgress>>();
   private readonly returnCache = new Map<string, Cached | InProgress>();
+  /** Answers of typeOf asked from outside, by function (or module) and node id. */
+  private readonly nodeCache = new Map<PyFunction | PyModule, Map<number, Cached | InProgress>>();
   /** Parameter types every caller agrees on, by function id (filled by the adapter before rules run). */
   readonly paramHints = new Map<string, Map<string, PyType>>();
   /** How many types are being computed (the level of the next one). */
@@ -507,7 +521,7 @@ export class OrmIndex {
   /** The deepest typeOf reached by the type being computed (see Cached.reach). */
   private deepest = 0;
   /** Cached types that read a parameter hint (dropped when one of those changes). */
-  private hintDependent: { map: Map<string, Cached | InProgress>; key: string; hints: ReadonlySet<string> }[] = [];
+  private hintDependent: { map: Map<string | number, Cached | InProgress>; key: string | number; hints: ReadonlySet<string> }[] = [];
   /** How many times the parameter hints changed, and when each function's last did. */
   private generation = 0;
   private readonly changedAt = new Map<string, number>();
@@ -599,7 +613,7 @@ export class OrmIndex {
    * answer the same whatever order the questions come in, and keep across parameter-hint rounds
    * what read no hint.
    */
-  private cached(map: Map<string, Cached | InProgress>, key: string, depth: number, compute: (mark: InProgress) => PyType | undefined): PyType | undefined {
+  private cached<K extends string | number>(map: Map<K, Cached | InProgress>, key: K, depth: number, compute: (mark: InProgress) => PyType | undefined): PyType | undefined {
     const known = map.get(key);
     const found = this.lookup(known, depth);
     if (found) return found.t;
@@ -619,8 +633,8 @@ export class OrmIndex {
       else map.delete(key);
       if (this.taintFloor === mark.level) this.taintFloor = Infinity;
     } else {
-      map.set(key, { t: result, hints, reach });
-      if (hints) this.hintDependent.push({ map, key, hints });
+      map.set(key, hints || result !== undefined ? { t: result, hints, reach } : unknownReaching(reach));
+      if (hints) this.hintDependent.push({ map: map as Map<string | number, Cached | InProgress>, key, hints });
     }
     return result;
   }
@@ -751,9 +765,16 @@ const MAX_DEPTH = 12;
  * was asked its computation looked (asked deeper than MAX_DEPTH - reach, it would run out of depth).
  */
 interface Cached {
-  t: PyType | undefined;
-  hints: ReadonlySet<string> | undefined;
-  reach: number;
+  readonly t: PyType | undefined;
+  readonly hints: ReadonlySet<string> | undefined;
+  readonly reach: number;
+}
+
+// Most answers are unknown and read no hint: one shared entry per reach (entries are never changed).
+const UNKNOWN: Cached[] = [];
+
+function unknownReaching(reach: number): Cached {
+  return (UNKNOWN[reach] ??= { t: undefined, hints: undefined, reach });
 }
 
 /** Whether two functions' parameter hints are alike (the same kinds of the same models). */
