@@ -325,7 +325,8 @@ export class OrmIndex {
   typeOf(module: PyModule, fn: PyFunction | undefined, node: Node, depth = 0): PyType | undefined {
     // A question from outside (no type being computed): the rules, the accounting and the call graph ask
     // about the same expressions, so the answer is kept per node, under the same terms as a variable's.
-    if (depth === 0 && this.level === 0) {
+    // Only for the expressions whose type is computed from their parts: a name's is kept by variableType.
+    if (depth === 0 && this.level === 0 && COMPOSITE_EXPRESSIONS.has(node.type)) {
       const owner = fn ?? module;
       let byNode = this.nodeCache.get(owner);
       if (!byNode) this.nodeCache.set(owner, (byNode = new Map()));
@@ -756,6 +757,9 @@ export class OrmIndex {
     return agreed;
   }
 }
+
+/** Expressions whose type typeOf computes from their parts (see typeOf's answers kept per node). */
+const COMPOSITE_EXPRESSIONS = new Set(['call', 'attribute', 'subscript', 'await', 'list_comprehension']);
 
 /** How deep typeOf looks into an expression. */
 const MAX_DEPTH = 12;
