@@ -150,7 +150,7 @@ class Accountant {
     const visit = (node: Node, inLambda: boolean) => {
       for (const child of childrenOf(node)) {
         if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'decorated_definition') continue;
-        if (this.fc.excluded.some((x) => x.id === child.id)) continue;
+        if (this.fc.isExcluded(child)) continue;
         this.classify(child, inLambda || child.type === 'lambda' || child.type === 'generator_expression');
         visit(child, inLambda || child.type === 'lambda' || child.type === 'generator_expression');
       }

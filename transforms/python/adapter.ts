@@ -1,6 +1,7 @@
 // The Python/Django adapter: parse → index → entries → sites → call graph →
 // planAsyncPropagation (shared with the TypeScript side) → findings.
 import type { PyNode as Node } from './tree.js';
+import { NAMED } from './tree.js';
 import { dedupeImports } from '../core/imports.js';
 import { inScope, outsideScopeBoundary } from '../core/scope.js';
 import { applyEdits } from '../core/edits.js';
@@ -952,26 +953,44 @@ function twinImport(cs: PyCallSite, local: string, twin: string): ImportRequest[
 function untypedMethodCalls(project: Project, orm: OrmIndex, resolved: Set<number>): Map<string, { site: { path: string; line: number; column: number }; caller: string; text: string }> {
   const out = new Map<string, { site: { path: string; line: number; column: number }; caller: string; text: string }>();
   for (const module of project.modules) {
+    // The named nodes below the root in tree order (a walk of the named children, without a wrapper per
+    // node): each call with the innermost project function whose definition holds it.
+    const tree = module.tree;
+    const { flags } = tree;
     const defs = new Map(module.functions.map((f) => [f.node.id, f]));
-    const visit = (node: Node, fn: PyFunction | undefined) => {
-      for (const child of node.namedChildren) {
-        if (!child) continue;
-        const inner = child.type === 'function_definition' ? (defs.get(child.id) ?? fn) : fn;
-        if (child.type === 'call' && !resolved.has(child.id)) {
-          const callee = field(child, 'function');
-          const attr = callee?.type === 'attribute' ? field(callee, 'attribute') : undefined;
-          if (callee && attr && !out.has(attr.text)) {
-            const object = field(callee, 'object')!;
-            const known = resolveExpr(project, module, fn, callee) ?? resolveExpr(project, module, fn, object) ?? orm.typeOf(module, fn, object);
-            // A manager built by a call awaitify cannot follow may have any method of a project class.
-            const opaque = (known?.kind === 'manager' || known?.kind === 'queryset') && !known.classes && !DJANGO_MANAGER_API.has(attr.text);
-            if (!known || opaque) out.set(attr.text, { site: { path: module.path, ...lineColumn(module.text, child.startIndex) }, caller: fn?.qualname ?? '<module>', text: callee.text });
-          }
-        }
-        visit(child, inner);
+    const callSymbols = tree.grammar.typeMask('call');
+    const defSymbols = tree.grammar.typeMask('function_definition');
+    const enclosing: { fn: PyFunction | undefined; end: number }[] = [];
+    let fn: PyFunction | undefined;
+    const rootIndex = module.root.index;
+    for (let i = rootIndex + 1, stop = tree.afterOf(rootIndex); i < stop; ) {
+      while (enclosing.length && i >= enclosing[enclosing.length - 1]!.end) fn = enclosing.pop()!.fn;
+      if (!(flags[i]! & NAMED)) {
+        i = tree.afterOf(i);
+        continue;
       }
-    };
-    visit(module.root, undefined);
+      const symbol = tree.type[i]!;
+      if (callSymbols[symbol] && !resolved.has(tree.idBase + i)) {
+        const child = tree.node(i);
+        const callee = field(child, 'function');
+        const attr = callee?.type === 'attribute' ? field(callee, 'attribute') : undefined;
+        if (callee && attr && !out.has(attr.text)) {
+          const object = field(callee, 'object')!;
+          const known = resolveExpr(project, module, fn, callee) ?? resolveExpr(project, module, fn, object) ?? orm.typeOf(module, fn, object);
+          // A manager built by a call awaitify cannot follow may have any method of a project class.
+          const opaque = (known?.kind === 'manager' || known?.kind === 'queryset') && !known.classes && !DJANGO_MANAGER_API.has(attr.text);
+          if (!known || opaque) out.set(attr.text, { site: { path: module.path, ...lineColumn(module.text, child.startIndex) }, caller: fn?.qualname ?? '<module>', text: callee.text });
+        }
+      }
+      if (defSymbols[symbol]) {
+        const def = defs.get(tree.idBase + i);
+        if (def) {
+          enclosing.push({ fn, end: tree.afterOf(i) });
+          fn = def;
+        }
+      }
+      i++;
+    }
   }
   return out;
 }

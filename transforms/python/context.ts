@@ -101,6 +101,15 @@ export class FunctionContext {
     return this.regions.map((r) => r.node);
   }
 
+  /** Whether a node is one of the blocks no other rule looks inside (`excluded`), by id: the walks ask for every node. */
+  isExcluded(node: Node): boolean {
+    const regions = this.regions;
+    if (!regions.length) return false;
+    const id = node.id;
+    for (const r of regions) if (r.node.id === id) return true;
+    return false;
+  }
+
   regionKind(node: Node): SyncRegion['kind'] | undefined {
     return this.regions.find((r) => r.node.id === node.id)?.kind;
   }
@@ -120,7 +129,7 @@ export class FunctionContext {
     const visit = (node: Node) => {
       for (const child of childrenOf(node)) {
         if (SCOPE_TYPES.has(child.type)) continue;
-        if (this.excluded.some((x) => x.id === child.id)) continue;
+        if (this.isExcluded(child)) continue;
         out.push(child);
         visit(child);
       }

@@ -2,7 +2,7 @@
 // handlers, the project's middleware) and the functions that cannot become
 // async (boundaries), each with the reason.
 import type { PyNode as Node } from './tree.js';
-import { callArguments, childrenOf, field, stringValue } from './parser.js';
+import { callArguments, childrenOf, field, hasDescendantOfType, stringValue } from './parser.js';
 import {
   externalAncestors,
   findMethod,
@@ -834,6 +834,7 @@ function isPlainView(info: EntryInfo, cls: PyClass): boolean {
 }
 
 function containsYield(body: Node): boolean {
+  if (!hasDescendantOfType(body, 'yield')) return false;
   const visit = (node: Node): boolean => {
     for (const child of childrenOf(node)) {
       if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') continue;

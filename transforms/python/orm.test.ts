@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PyTree as Tree } from './tree.js';
 import type { SourceText } from '../core/types.js';
 import { OrmIndex, type PyType } from './orm.js';
-import { loadPythonParser, parsePython } from './parser.js';
+import { childrenOf, loadPythonParser, parsePython } from './parser.js';
 import { buildProject, type Project } from './project.js';
 
 async function index(files: Record<string, string>): Promise<Project> {
@@ -40,6 +40,40 @@ describe('ORM type inference', () => {
     const topFirst = await answers(['h1', 'h13']);
     expect(topFirst).toEqual(deepFirst);
     expect(topFirst).toEqual(['h1: unknown', 'h13: instance Book']);
+  });
+
+  it('answers an expression alike whichever is asked first (typeOf keeps its answers per expression)', async () => {
+    const answers = async (order: string[]) => {
+      const project = await index({ 'shop/helpers.py': CHAIN });
+      const orm = new OrmIndex(project);
+      const fns = new Map(project.functions.map((f) => [f.name, f]));
+      // The value each helper returns (`h2()` in h1), asked as the rules ask: from outside, twice.
+      const ask = (name: string) => {
+        const fn = fns.get(name)!;
+        const value = childrenOf(fn.body.descendantsOfType('return_statement')[0])[0]!;
+        return describeType(orm.typeOf(fn.module, fn, value));
+      };
+      const out = new Map(order.map((name) => [name, ask(name)]));
+      for (const name of order) expect(ask(name)).toBe(out.get(name));
+      return order.slice().sort().map((name) => `${name}: ${out.get(name)}`);
+    };
+    const deepFirst = await answers(['h12', 'h1']);
+    const topFirst = await answers(['h1', 'h12']);
+    expect(topFirst).toEqual(deepFirst);
+    expect(topFirst).toEqual(['h1: unknown', 'h12: instance Book']);
+  });
+
+  it("forgets an expression's kept type when a parameter hint it read changes", async () => {
+    const project = await index({
+      'shop/helpers.py': ['from django.db import models', '', 'class Book(models.Model):', '    title = models.CharField(max_length=10)', '', 'def passes(book):', '    return book', ''].join('\n'),
+    });
+    const orm = new OrmIndex(project);
+    const fn = project.functions.find((f) => f.name === 'passes')!;
+    const value = childrenOf(fn.body.descendantsOfType('return_statement')[0])[0]!;
+    expect(describeType(orm.typeOf(fn.module, fn, value))).toBe('unknown');
+    const book: PyType = { kind: 'instance', model: [...orm.models.values()][0] };
+    orm.setParamHints(new Map([[fn.id, new Map([['book', book]])]]));
+    expect(describeType(orm.typeOf(fn.module, fn, value))).toBe('instance Book');
   });
 
   it('computes again the types that read a parameter hint when it changes, and only those', async () => {

@@ -628,7 +628,7 @@ export class OrmIndex {
       else map.delete(key);
       if (this.taintFloor === mark.level) this.taintFloor = Infinity;
     } else {
-      map.set(key, { t: result, hints, reach });
+      map.set(key, hints || result !== undefined ? { t: result, hints, reach } : unknownReaching(reach));
       if (hints && !this.hintsFinal) this.hintDependent.push({ map, key, hints });
     }
     return result;
@@ -760,9 +760,16 @@ const MAX_DEPTH = 12;
  * was asked its computation looked (asked deeper than MAX_DEPTH - reach, it would run out of depth).
  */
 interface Cached {
-  t: PyType | undefined;
-  hints: ReadonlySet<string> | undefined;
-  reach: number;
+  readonly t: PyType | undefined;
+  readonly hints: ReadonlySet<string> | undefined;
+  readonly reach: number;
+}
+
+// Most answers are unknown and read no hint: one shared entry per reach (entries are never changed).
+const UNKNOWN: Cached[] = [];
+
+function unknownReaching(reach: number): Cached {
+  return (UNKNOWN[reach] ??= { t: undefined, hints: undefined, reach });
 }
 
 /** Whether two functions' parameter hints are alike (the same kinds of the same models). */

@@ -17,7 +17,8 @@
 import type { Language, Tree } from 'web-tree-sitter';
 
 const ERROR_SYMBOL = 65535;
-const NAMED = 1;
+/** The flag of a named node in `PyTree.flags`. */
+export const NAMED = 1;
 const MISSING = 2;
 const HAS_ERROR = 4;
 

@@ -6,7 +6,7 @@ import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { ruleMeta, needsParens, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { moveBlock } from '../move-block.js';
 import { bindingsOf } from '../orm.js';
-import { callArguments, childrenOf, field } from '../parser.js';
+import { callArguments, childrenOf, field, hasDescendantOfType } from '../parser.js';
 import { resolveExpr, type PyFunction } from '../project.js';
 
 const RULE = 'file-io-call';
@@ -86,6 +86,7 @@ function threadRunner(fc: FunctionContext): { call: (fn: string, args: string[])
 /** `with open(...)` blocks in a function's own body whose body only does file work (no ORM, no awaits). */
 export function fileRegions(ac: AnalysisContext, fn: PyFunction): Node[] {
   const out: Node[] = [];
+  if (!hasDescendantOfType(fn.body, 'with_statement')) return out;
   const visit = (node: Node) => {
     for (const child of childrenOf(node)) {
       if (SCOPES.has(child.type)) continue;

@@ -4,7 +4,7 @@
 import type { PyNode as Node } from '../tree.js';
 import { ruleMeta, type AnalysisContext, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import { moveBlock } from '../move-block.js';
-import { childrenOf, field } from '../parser.js';
+import { childrenOf, field, hasDescendantOfType } from '../parser.js';
 import { resolveExpr, type PyFunction } from '../project.js';
 
 const RULE = 'transaction-atomic';
@@ -37,6 +37,7 @@ export const transactionAtomic: PythonRule = {
 /** The outermost `with transaction.atomic():` blocks in a function's own body. */
 export function atomicRegions(ac: AnalysisContext, fn: PyFunction): Node[] {
   const out: Node[] = [];
+  if (!hasDescendantOfType(fn.body, 'with_statement')) return out;
   const visit = (node: Node) => {
     for (const child of childrenOf(node)) {
       if (SCOPES.has(child.type)) continue;
