@@ -594,6 +594,8 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
 
   // Calls of functions that became async get await (the twin's name when one is added).
   const awaited = new Set<PyCallSite>();
+  // Imports inside a function (`from .services import helper` in the def) that already name a twin.
+  const localTwinImports = new Set<string>();
   for (const edge of result.awaitEdges) {
     const cs = siteByEdge.get(edge);
     if (!cs || cs.node.type !== 'call' || awaited.has(cs)) continue;
@@ -607,7 +609,17 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       edits.push({ start: nameNode.startIndex, end: nameNode.endIndex, text: twin.name });
     }
     const msg = twin ? `${callee.text}() has an async twin ${twin.name}(); await it` : `${callee.text}() is async; await it`;
-    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits, twin && callee.type === 'identifier' ? twinImport(cs, callee.text, twin.name) : undefined);
+    // A name imported inside the function: the twin joins that import, where the module-level
+    // import would bring back the cycle the function-level one avoids.
+    const local = twin && callee.type === 'identifier' ? functionImportItem(cs.caller, callee.text) : undefined;
+    if (local && twin) {
+      const key = `${cs.module.path}:${local.id}:${twin.name}`;
+      if (!localTwinImports.has(key)) {
+        localTwinImports.add(key);
+        edits.push({ start: local.endIndex, end: local.endIndex, text: `, ${twin.name}` });
+      }
+    }
+    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits, twin && callee.type === 'identifier' && !local ? twinImport(cs, callee.text, twin.name) : undefined);
   }
 
   // Sync callers of a function that changes in place (no twin) call it through async_to_sync.
@@ -871,6 +883,26 @@ function isAwaitedCall(node: Node): boolean {
 }
 
 /** A twin called through `from module import name` is imported the same way. */
+/**
+ * The item of a `from ... import` statement inside the caller (or a function around it) that
+ * binds `name`, when that import is the name's only binding there.
+ */
+function functionImportItem(caller: PyFunction | undefined, name: string): Node | undefined {
+  for (let fn = caller; fn; fn = fn.parent) {
+    if (fn.globals.has(name)) return undefined;
+    if (!fn.locals.has(name)) continue;
+    const imp = fn.imports?.get(name);
+    if (!imp || imp.name === undefined || imp.node.type !== 'import_from_statement') return undefined;
+    for (const item of imp.node.childrenForFieldName('name')) {
+      if (!item) continue;
+      const bound = item.type === 'aliased_import' ? field(item, 'alias')?.text : item.text;
+      if (bound === name) return item;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 function twinImport(cs: PyCallSite, local: string, twin: string): ImportRequest[] | undefined {
   if (cs.caller?.locals.has(local)) return undefined;
   const imp = cs.module.imports.get(local);
