@@ -391,12 +391,21 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       }
     }
     // A twin nothing awaits is dead code: a module-private function (`_name`, chosen under
-    // `--entry all` or a glob), or any module-level function of a Django application (see
-    // djangoApplicationOf), whose callers all stay sync keeps only its sync form.
+    // `--entry all` or a glob), or any module-level function or method of a Django application
+    // (see djangoApplicationOf), whose callers all stay sync keeps only its sync form. A method
+    // keeps its twin while code that becomes async awaits any method of that name: an override
+    // may be reached through the base's twin (`await handler.asend()` on a subclass instance
+    // must run the subclass's own async copy, not the base's).
+    const awaitedMethodNames = new Set<string>();
+    for (const id of new Set([...twins.keys(), ...result.async.keys()])) {
+      const fn = byId.get(id)!;
+      if (fn.cls && awaitedFromAsync(id)) awaitedMethodNames.add(fn.name);
+    }
     for (const id of [...twins.keys()]) {
       const fn = byId.get(id)!;
-      if (entries.asyncTwins.has(id) || keptSync.has(id) || fn.cls || awaitedFromAsync(id)) continue;
-      const isPrivate = /^_[^_]/.test(fn.name);
+      if (entries.asyncTwins.has(id) || keptSync.has(id) || awaitedFromAsync(id)) continue;
+      if (fn.cls && awaitedMethodNames.has(fn.name)) continue;
+      const isPrivate = !fn.cls && /^_[^_]/.test(fn.name);
       const app = isPrivate ? undefined : djangoApplication(fn.module);
       if (!isPrivate && app === undefined) continue;
       twins.delete(id);
@@ -408,7 +417,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
         kind: 'sync-caller',
         reason: isPrivate
           ? `${fn.qualname} is private to its module and no code that becomes async calls it, so an async twin would never be used`
-          : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it, so an async twin would never be used`,
+          : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it${fn.cls ? ' (nor a method of that name)' : ''}, so an async twin would never be used`,
       });
       replan = true;
     }
