@@ -891,7 +891,6 @@ function isAwaitedCall(node: Node): boolean {
   return p?.type === 'await';
 }
 
-/** A twin called through `from module import name` is imported the same way. */
 /**
  * The item of a `from ... import` statement inside the caller (or a function around it) that
  * binds `name`, when that import is the name's only binding there.
@@ -912,6 +911,7 @@ function functionImportItem(caller: PyFunction | undefined, name: string): Node 
   return undefined;
 }
 
+/** A twin called through `from module import name` is imported the same way. */
 function twinImport(cs: PyCallSite, local: string, twin: string): ImportRequest[] | undefined {
   if (cs.caller?.locals.has(local)) return undefined;
   const imp = cs.module.imports.get(local);
