@@ -9,7 +9,7 @@ import { awaitLinks, planAsyncPropagation, toMigrationPlan, type CallGraph, type
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
-import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
+import { buildCallSites, parameterHints, UNSEEN_BASE, type PyCallSite } from './callgraph.js';
 import { callersByCallee, callSitesByCaller, closure, planAccounting, short } from './accounting.js';
 import { silentStayListener, silentStays, type StayCandidate } from './silent-stays.js';
 import { moveBlock } from './move-block.js';
@@ -577,6 +577,26 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     const line = lineColumn(fn.module.text, cs.node.startIndex).line;
     emit(fn.module, field(fn.node, 'name') ?? fn.node, kept.rule, 'manual', `${fn.qualname} stays sync: it calls ${cs.callee.qualname}() at line ${line}, which stays sync (${cs.callee.module.path}: ${kept.reason})`, []);
     reportedSync.add(fn.id);
+  }
+
+  // A caller on a handler path whose call on an instance may run a blocking project method or
+  // one of a base awaitify cannot see: it stays sync (the call is a 'stop' edge), named here.
+  for (const cs of callSites) {
+    const caller = cs.caller;
+    if (cs.edge.stopKind !== UNSEEN_BASE || !caller || reportedSync.has(caller.id) || isAsyncNow(caller.id)) continue;
+    if (!onHandlerPath.has(caller.id) && !entries.entries.has(caller.id)) continue;
+    if (seedsOf(cs.callee) === 0 && !isAsyncNow(cs.callee.id)) continue;
+    const line = lineColumn(cs.module.text, cs.node.startIndex).line;
+    const blocks = blockingLines(cs.callee);
+    emit(
+      cs.module,
+      cs.node,
+      'async-propagation',
+      'manual',
+      `${caller.qualname} stays sync: \`${short(cs.node.text)}\` at line ${line} may run ${cs.callee.qualname}(), which ${blocks.length ? `blocks at ${cs.callee.module.path}:${blocks.join(', ')}` : 'becomes async'}, but ${cs.edge.stopReason}`,
+      [],
+    );
+    reportedSync.add(caller.id);
   }
 
   // def → async def.
