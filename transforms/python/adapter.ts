@@ -10,7 +10,7 @@ import { awaitLinks, planAsyncPropagation, toMigrationPlan, type CallGraph, type
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
-import { buildCallSites, parameterHints, type PyCallSite } from './callgraph.js';
+import { buildCallSites, parameterHints, UNSEEN_BASE, type PyCallSite } from './callgraph.js';
 import { callersByCallee, callSitesByCaller, closure, planAccounting, short } from './accounting.js';
 import { silentStayListener, silentStays, type StayCandidate } from './silent-stays.js';
 import { moveBlock } from './move-block.js';
@@ -432,12 +432,21 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       }
     }
     // A twin nothing awaits is dead code: a module-private function (`_name`, chosen under
-    // `--entry all` or a glob), or any module-level function of a Django application (see
-    // djangoApplicationOf), whose callers all stay sync keeps only its sync form.
+    // `--entry all` or a glob), or any module-level function or method of a Django application
+    // (see djangoApplicationOf), whose callers all stay sync keeps only its sync form. A method
+    // keeps its twin while code that becomes async awaits any method of that name: an override
+    // may be reached through the base's twin (`await handler.asend()` on a subclass instance
+    // must run the subclass's own async copy, not the base's).
+    const awaitedMethodNames = new Set<string>();
+    for (const id of new Set([...twins.keys(), ...result.async.keys()])) {
+      const fn = byId.get(id)!;
+      if (fn.cls && awaitedFromAsync(id)) awaitedMethodNames.add(fn.name);
+    }
     for (const id of [...twins.keys()]) {
       const fn = byId.get(id)!;
-      if (entries.asyncTwins.has(id) || keptSync.has(id) || fn.cls || awaitedFromAsync(id)) continue;
-      const isPrivate = /^_[^_]/.test(fn.name);
+      if (entries.asyncTwins.has(id) || keptSync.has(id) || awaitedFromAsync(id)) continue;
+      if (fn.cls && awaitedMethodNames.has(fn.name)) continue;
+      const isPrivate = !fn.cls && /^_[^_]/.test(fn.name);
       const app = isPrivate ? undefined : djangoApplication(fn.module);
       if (!isPrivate && app === undefined) continue;
       twins.delete(id);
@@ -449,7 +458,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
         kind: 'sync-caller',
         reason: isPrivate
           ? `${fn.qualname} is private to its module and no code that becomes async calls it, so an async twin would never be used`
-          : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it, so an async twin would never be used`,
+          : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it${fn.cls ? ' (nor a method of that name)' : ''}, so an async twin would never be used`,
       });
       replan = true;
     }
@@ -643,6 +652,26 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
     }
   }
 
+  // A caller on a handler path whose call on an instance may run a blocking project method or
+  // one of a base awaitify cannot see: it stays sync (the call is a 'stop' edge), named here.
+  for (const cs of callSites) {
+    const caller = cs.caller;
+    if (cs.edge.stopKind !== UNSEEN_BASE || !caller || reportedSync.has(caller.id) || isAsyncNow(caller.id)) continue;
+    if (!onHandlerPath.has(caller.id) && !entries.entries.has(caller.id)) continue;
+    if (seedsOf(cs.callee) === 0 && !isAsyncNow(cs.callee.id)) continue;
+    const line = lineColumn(cs.module.text, cs.node.startIndex).line;
+    const blocks = blockingLines(cs.callee);
+    emit(
+      cs.module,
+      cs.node,
+      'async-propagation',
+      'manual',
+      `${caller.qualname} stays sync: \`${short(cs.node.text)}\` at line ${line} may run ${cs.callee.qualname}(), which ${blocks.length ? `blocks at ${cs.callee.module.path}:${blocks.join(', ')}` : 'becomes async'}, but ${cs.edge.stopReason}`,
+      [],
+    );
+    reportedSync.add(caller.id);
+  }
+
   // def → async def.
   for (const [id, plan] of result.async) {
     const fn = byId.get(id)!;
@@ -661,6 +690,8 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
 
   // Calls of functions that became async get await (the twin's name when one is added).
   const awaited = new Set<PyCallSite>();
+  // Imports inside a function (`from .services import helper` in the def) that already name a twin.
+  const localTwinImports = new Set<string>();
   for (const edge of result.awaitEdges) {
     const cs = siteByEdge.get(edge);
     if (!cs || cs.node.type !== 'call' || awaited.has(cs)) continue;
@@ -674,7 +705,17 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       edits.push({ start: nameNode.startIndex, end: nameNode.endIndex, text: twin.name });
     }
     const msg = twin ? `${callee.text}() has an async twin ${twin.name}(); await it` : `${callee.text}() is async; await it`;
-    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits, twin && callee.type === 'identifier' ? twinImport(cs, callee.text, twin.name) : undefined);
+    // A name imported inside the function: the twin joins that import, where the module-level
+    // import would bring back the cycle the function-level one avoids.
+    const local = twin && callee.type === 'identifier' ? functionImportItem(cs.caller, callee.text) : undefined;
+    if (local && twin) {
+      const key = `${cs.module.path}:${local.id}:${twin.name}`;
+      if (!localTwinImports.has(key)) {
+        localTwinImports.add(key);
+        edits.push({ start: local.endIndex, end: local.endIndex, text: `, ${twin.name}` });
+      }
+    }
+    emit(cs.module, cs.node, 'async-propagation', 'safe', msg, edits, twin && callee.type === 'identifier' && !local ? twinImport(cs, callee.text, twin.name) : undefined);
   }
 
   // Sync callers of a function that changes in place (no twin) call it through async_to_sync.
@@ -935,6 +976,26 @@ function isAwaitedCall(node: Node): boolean {
   let p = node.parent;
   while (p?.type === 'parenthesized_expression') p = p.parent;
   return p?.type === 'await';
+}
+
+/**
+ * The item of a `from ... import` statement inside the caller (or a function around it) that
+ * binds `name`, when that import is the name's only binding there.
+ */
+function functionImportItem(caller: PyFunction | undefined, name: string): Node | undefined {
+  for (let fn = caller; fn; fn = fn.parent) {
+    if (fn.globals.has(name)) return undefined;
+    if (!fn.locals.has(name)) continue;
+    const imp = fn.imports?.get(name);
+    if (!imp || imp.name === undefined || imp.node.type !== 'import_from_statement') return undefined;
+    for (const item of imp.node.childrenForFieldName('name')) {
+      if (!item) continue;
+      const bound = item.type === 'aliased_import' ? field(item, 'alias')?.text : item.text;
+      if (bound === name) return item;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** A twin called through `from module import name` is imported the same way. */

@@ -6,7 +6,7 @@ import type { GraphEdge } from '../core/plan.js';
 import { lineColumn, type SyncRegion } from './context.js';
 import { DJANGO_MANAGER_API, type OrmIndex, type PyType } from './orm.js';
 import { callArguments, childrenOf, field } from './parser.js';
-import { findMethod, resolveExpr, type Project, type PyFunction, type PyModule } from './project.js';
+import { findMethod, resolveExpr, type Project, type PyClass, type PyFunction, type PyModule } from './project.js';
 
 export interface PyCallSite {
   edge: GraphEdge;
@@ -42,7 +42,93 @@ export function calleeFunction(project: Project, orm: OrmIndex, module: PyModule
       if (m) return m;
     }
   }
+  const inst = instanceMethod(project, module, fn, object, name);
+  return inst && 'fn' in inst ? inst.fn : undefined;
+}
+
+/** What a method call on an instance of a project class runs, or why awaitify cannot tell. */
+export type InstanceMethod = { fn: PyFunction } | { unseen: string; cls: PyClass; candidate: PyFunction };
+
+/**
+ * The method `Cls().name` or `x.name` runs, where `x = Cls()` is a local bound once to a
+ * constructor call of a project class and otherwise only used for method calls: found through
+ * the class's method order (C3, as Python computes it). A base awaitify cannot see (a library
+ * class) ahead of the class defining the method may define it too: then `unseen` names that
+ * base and `candidate` the project method it may shadow. Undefined when no project class
+ * defines it, or the class is decorated (the decorator may return something else).
+ */
+export function instanceMethod(project: Project, module: PyModule, fn: PyFunction | undefined, object: Node, name: string): InstanceMethod | undefined {
+  let ctor: Node | undefined = object;
+  if (object.type === 'identifier' && fn) ctor = boundOnce(fn, object.text)?.value;
+  if (ctor?.type !== 'call') return undefined;
+  const callee = field(ctor, 'function');
+  const r = callee ? resolveExpr(project, module, fn, callee) : undefined;
+  if (r?.kind !== 'class' || r.cls.decorators.length) return undefined;
+  const order = methodOrder(project, r.cls);
+  if (!order) return undefined;
+  let unseen: string | undefined;
+  for (const entry of order) {
+    if (typeof entry === 'string') {
+      unseen ??= entry;
+      continue;
+    }
+    const m = entry.methods.get(name);
+    if (!m) {
+      // A class attribute of that name (`send = other_send`) is not a method awaitify follows.
+      if (entry.attrs.has(name)) return undefined;
+      continue;
+    }
+    return unseen ? { unseen, cls: r.cls, candidate: m } : { fn: m };
+  }
   return undefined;
+}
+
+/** Bases that define no methods an instance call could reach ahead of a project class. */
+const PLAIN_BASES = /^(builtins\.object|abc\.ABC|typing\.\w+|typing_extensions\.\w+)$/;
+
+const orderCache = new WeakMap<PyClass, (PyClass | string)[] | null>();
+
+/**
+ * A class's method resolution order: project classes, and bases awaitify cannot see as their
+ * text (their own bases are unknown, but come after them). Undefined when C3 fails or a base
+ * cycles.
+ */
+function methodOrder(project: Project, cls: PyClass, stack: PyClass[] = []): (PyClass | string)[] | undefined {
+  const cached = orderCache.get(cls);
+  if (cached !== undefined) return cached ?? undefined;
+  if (stack.includes(cls)) return undefined;
+  const heads: (PyClass | string)[] = [];
+  const lists: (PyClass | string)[][] = [];
+  for (const base of cls.bases) {
+    const b = base.type === 'subscript' ? (field(base, 'value') ?? base) : base;
+    const r = resolveExpr(project, cls.module, undefined, b);
+    if (r?.kind === 'external' && PLAIN_BASES.test(r.name)) continue;
+    if (r?.kind === 'class') {
+      const sub = methodOrder(project, r.cls, [...stack, cls]);
+      if (!sub) return undefined;
+      heads.push(r.cls);
+      lists.push([...sub]);
+    } else {
+      const text = r?.kind === 'external' ? r.name : b.text;
+      heads.push(text);
+      lists.push([text]);
+    }
+  }
+  lists.push(heads);
+  const out: (PyClass | string)[] = [cls];
+  for (;;) {
+    const rest = lists.filter((l) => l.length);
+    if (!rest.length) break;
+    const next = rest.map((l) => l[0]).find((h) => !rest.some((l) => l.indexOf(h) > 0));
+    if (next === undefined) {
+      orderCache.set(cls, null);
+      return undefined;
+    }
+    out.push(next);
+    for (const l of rest) if (l[0] === next) l.shift();
+  }
+  orderCache.set(cls, out);
+  return out;
 }
 
 function methodOwner(fn: PyFunction): PyFunction | undefined {
@@ -85,6 +171,10 @@ export function buildCallSites(
         if (list.callee[i]! >= 0) {
           const target = calleeFunction(project, orm, module, fn, module.tree.node(list.callee[i]!));
           if (target && target !== fn) out.push(site(module, fn, target, node, stop, !stop && target.isAsync && handedToAsyncio(project, module, fn, node)));
+          else if (!target) {
+            const unseen = unseenBaseCall(project, module, fn, module.tree.node(list.callee[i]!));
+            if (unseen && unseen.candidate !== fn) out.push(site(module, fn, unseen.candidate, node, unseen.stop));
+          }
         } else {
           const r = resolveExpr(project, module, fn, node);
           // A bound method handed over as a value (`signal.signal(SIGTERM, self.handle_signal)`) resolves as its call would.
@@ -99,6 +189,28 @@ export function buildCallSites(
   }
   return out;
 }
+
+/**
+ * A method call on an instance of a project class that a base awaitify cannot see may answer
+ * (`Notifier().send()` where `class Notifier(LibraryMixin, BaseNotifier)` and BaseNotifier
+ * defines send): a 'stop' edge to the project method it may run, so that method keeps a sync
+ * form and the caller stays sync, named in a finding.
+ */
+function unseenBaseCall(project: Project, module: PyModule, fn: PyFunction | undefined, callee: Node): { candidate: PyFunction; stop: Stop } | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const name = field(callee, 'attribute')!.text;
+  const inst = instanceMethod(project, module, fn, field(callee, 'object')!, name);
+  if (!inst || 'fn' in inst) return undefined;
+  return {
+    candidate: inst.candidate,
+    stop: {
+      kind: UNSEEN_BASE,
+      reason: `${inst.cls.name} inherits from ${inst.unseen}, which awaitify cannot see, ahead of ${inst.candidate.qualname}: ${inst.unseen} may define ${name}() too`,
+    },
+  };
+}
+
+export const UNSEEN_BASE = 'unseen-base';
 
 /** A module's call sites, with the candidates they were resolved from and the parameter hints they read. */
 const sitesCache = new WeakMap<PyModule, { candidates: CallCandidates; orm: OrmIndex; generation: number; hints: ReadonlySet<string> | undefined; sites: PyCallSite[] }>();

@@ -38,6 +38,12 @@ export interface PyFunction {
   /** Names declared `global` (they refer to the module scope). */
   globals: Set<string>;
   nested: Map<string, PyFunction>;
+  /**
+   * Names the function binds by an import in its own body (`from app.views import helper`
+   * inside a def, often to break an import cycle), resolved as the module-level import would
+   * be; `null` when the name is also bound another way in the function (ambiguous).
+   */
+  imports?: Map<string, PyImport | null>;
 }
 
 export interface PyClass {
@@ -264,9 +270,14 @@ export class ProjectBuilder {
   }
 }
 
-function indexModule(module: PyModule): void {
+/** The package a module's relative imports are relative to. */
+function packageOf(module: PyModule): string {
   const own = module.dotted[module.dotted.length - 1] ?? '';
-  const pkg = module.isPackage ? own : own.split('.').slice(0, -1).join('.');
+  return module.isPackage ? own : own.split('.').slice(0, -1).join('.');
+}
+
+function indexModule(module: PyModule): void {
+  const pkg = packageOf(module);
   walkScope(module.root, (node) => {
     if (node.type === 'import_statement' || node.type === 'import_from_statement') {
       for (const imp of importsOf(node, pkg)) module.imports.set(imp.local, imp);
@@ -433,6 +444,16 @@ function makeFunction(
     nested: new Map(),
   };
   collectLocals(fn.body, fn);
+  if (fn.imports) {
+    // A name an import binds is resolved through it only when nothing else in the function
+    // (a parameter, an assignment, a loop target, a def) binds it too.
+    const others: PyFunction = { ...fn, locals: new Set(paramNames), globals: new Set(), nested: new Map(), imports: undefined };
+    collectLocals(fn.body, others, true);
+    for (const [local, imp] of fn.imports) {
+      if (fn.globals.has(local)) fn.imports.delete(local);
+      else if (imp && others.locals.has(local)) fn.imports.set(local, null);
+    }
+  }
   return fn;
 }
 
@@ -444,8 +465,11 @@ export function paramName(p: Node): string | undefined {
   return undefined;
 }
 
-/** Names bound in a function body (not inside nested defs, classes or lambdas). */
-function collectLocals(node: Node, fn: PyFunction): void {
+/**
+ * Names bound in a function body (not inside nested defs, classes or lambdas); the names its
+ * imports bind are also recorded in `fn.imports` (left out when `skipImports`).
+ */
+function collectLocals(node: Node, fn: PyFunction, skipImports = false): void {
   for (const child of childrenOf(node)) {
     switch (child.type) {
       case 'function_definition':
@@ -491,13 +515,19 @@ function collectLocals(node: Node, fn: PyFunction): void {
       }
       case 'import_statement':
       case 'import_from_statement':
-        for (const imp of importsOf(child, '')) fn.locals.add(imp.local);
+        if (skipImports) continue;
+        for (const imp of importsOf(child, packageOf(fn.module))) {
+          fn.locals.add(imp.local);
+          if (!fn.imports) fn.imports = new Map();
+          // Two imports of one name: ambiguous.
+          fn.imports.set(imp.local, fn.imports.has(imp.local) ? null : imp);
+        }
         continue;
       case 'except_clause':
         for (const c of childrenOf(child)) if (c.type === 'as_pattern') for (const n of boundNames(field(c, 'alias') ?? c)) fn.locals.add(n);
         break;
     }
-    collectLocals(child, fn);
+    collectLocals(child, fn, skipImports);
   }
   for (const g of fn.globals) fn.locals.delete(g);
 }
@@ -546,7 +576,9 @@ export function resolveName(project: Project, module: PyModule, scope: PyFunctio
     if (fn.globals.has(name)) break;
     if (fn.locals.has(name)) {
       const nested = fn.nested.get(name);
-      return nested ? { kind: 'function', fn: nested } : undefined;
+      if (nested) return { kind: 'function', fn: nested };
+      const imp = fn.imports?.get(name);
+      return imp ? resolveImport(project, imp, []) : undefined;
     }
   }
   return moduleLevelName(project, module, name);

@@ -19,7 +19,7 @@ export const requestUser: PythonRule = {
     docs: {
       summary: 'Loads the user once with `await request.auser()` in code that becomes async, and reads it from a local.',
       whatItDoes:
-        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. When a project middleware in MIDDLEWARE assigns `request.user` itself (and not `request.auser`), neither loads the user it sets: each expression that uses `request.user` then runs through `sync_to_async(lambda: ...)` (review), and a bare `request.user` keeps the function sync (manual). Functions that assign request.user are left alone.",
+        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. When the sync code reads the user only on some paths (inside a condition, a loop or the right of `and`/`or`, or after a statement that may return or raise), loading it at the top reads the session on every call, where SessionMiddleware then adds `Vary: Cookie` to the response: that load is `review`. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. When a project middleware in MIDDLEWARE assigns `request.user` itself (and not `request.auser`), neither loads the user it sets: each expression that uses `request.user` then runs through `sync_to_async(lambda: ...)` (review), and a bare `request.user` keeps the function sync (manual). Functions that assign request.user are left alone.",
       why: 'request.user is a SimpleLazyObject: its first attribute access reads the session and the user table, which raises SynchronousOnlyOperation in async code.',
       example: {
         before:
@@ -106,6 +106,7 @@ export const requestUser: PythonRule = {
         edits.push({ start: right.startIndex, end: right.endIndex, text: load });
       }
     }
+    const hoisted = !name;
     if (!name) {
       if (!first) return [];
       name = freshName(fc);
@@ -117,14 +118,19 @@ export const requestUser: PythonRule = {
       else edits.push({ start: first.startIndex, end: first.startIndex, text: `${name} = ${load}\n${indent}` });
     }
     for (const r of reads) if (!edits.some((e) => e.start === r.startIndex)) edits.push({ start: r.startIndex, end: r.endIndex, text: name });
-    const message = modern
+    // The load moves to the top: where the sync code read the user only on some paths, every call now does.
+    const moved = hoisted ? conditionalRead(fc, first!, reads[0]) : undefined;
+    const movedWhy = moved
+      ? `; the sync code reads it first at line ${fc.module.text.slice(0, reads[0].startIndex).split('\n').length}, ${moved}, and the async code loads it on every call (reading the session marks it accessed, and SessionMiddleware then adds Vary: Cookie to the response)`
+      : '';
+    const message = (modern
       ? `${param}.user loads the user lazily (a query) on first use; it is loaded once with await ${param}.auser()`
       : lacking.length
         ? `${param}.user loads the user lazily (a query) on first use; ${param}.auser() calls aget_user() on the authentication backend (Django 5.2), which ${lacking.join(', ')} ${lacking.length === 1 ? 'does' : 'do'} not define (not derived from BaseBackend), so it is loaded once with sync_to_async(get_user)`
-        : `${param}.user loads the user lazily (a query) on first use; ${param}.auser() needs Django 5.0 (target ${fc.ac.targets.django}), so it is loaded once with sync_to_async(get_user)`;
+        : `${param}.user loads the user lazily (a query) on first use; ${param}.auser() needs Django 5.0 (target ${fc.ac.targets.django}), so it is loaded once with sync_to_async(get_user)`) + movedWhy;
     const keptReads = afterBarrier.filter((r) => !reads.some((x) => x.id === r.id));
     const wrapped = new Set(wraps.flatMap((w) => (w.claims ?? []).map((c) => c.id)));
-    const site: Site = fc.site(RULE, reads[0], modern ? 'safe' : 'review', message, edits, { imports, claims: [...reads.slice(1), ...keptReads.filter((r) => !wrapped.has(r.id))] });
+    const site: Site = fc.site(RULE, reads[0], modern && !moved ? 'safe' : 'review', message, edits, { imports, claims: [...reads.slice(1), ...keptReads.filter((r) => !wrapped.has(r.id))] });
     return [site, ...wraps];
   },
 };
@@ -155,4 +161,31 @@ function freshName(fc: FunctionContext): string {
     if (!fc.fn.locals.has(name) && !resolveName(fc.project, fc.module, fc.fn, name) && !fc.module.assigned.has(name)) return name;
   }
   return 'auth_user';
+}
+
+const BRANCH_EXITS = ['return_statement', 'raise_statement'];
+/** Where a node is evaluated on every path through its parent: the rest of these parents' children are not. */
+const ALWAYS: Record<string, string> = { if_statement: 'condition', while_statement: 'condition', for_statement: 'right', boolean_operator: 'left', try_statement: 'body' };
+const BRANCHES = new Set(['elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'conditional_expression', 'lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'match_statement', 'case_clause', 'function_definition', 'class_definition']);
+
+/**
+ * Why the first read of the user is not made on every call from the function's first
+ * statement `first`: it sits in a branch, a loop body or the right of `and`/`or`, or a
+ * statement before it may return or raise. Undefined when every call reads it.
+ */
+function conditionalRead(fc: FunctionContext, first: Node, read: Node): string | undefined {
+  let top: Node = read;
+  while (top.parent && top.parent.id !== fc.fn.body.id) top = top.parent;
+  for (let n: Node = read; n.id !== top.id; n = n.parent!) {
+    const p = n.parent!;
+    const always = ALWAYS[p.type];
+    if (always && field(p, always)?.id !== n.id) return 'inside a condition';
+    if (BRANCHES.has(p.type)) return 'inside a condition';
+  }
+  for (const stmt of childrenOf(fc.fn.body)) {
+    if (stmt.startIndex < first.startIndex) continue;
+    if (stmt.startIndex >= top.startIndex) break;
+    if (BRANCH_EXITS.some((t) => stmt.type === t || stmt.descendantsOfType(t).length)) return 'after statements that may return first';
+  }
+  return undefined;
 }

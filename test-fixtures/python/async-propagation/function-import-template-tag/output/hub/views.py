@@ -1,0 +1,12 @@
+from django.http import HttpResponse
+
+from .models import Panel
+
+
+def visible_panels(request):
+    panels = Panel.objects.filter(staff_only=False)
+    return [panel.label for panel in panels]
+
+
+async def panel_count(request):
+    return HttpResponse(str(await Panel.objects.acount()))

@@ -1,0 +1,5 @@
+from .services import staff_panels
+
+
+def report():
+    return len(staff_panels())

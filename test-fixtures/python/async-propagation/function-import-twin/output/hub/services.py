@@ -1,0 +1,9 @@
+from .models import Panel
+
+
+def staff_panels():
+    return [panel.label for panel in Panel.objects.filter(staff_only=True)]
+
+
+async def astaff_panels():
+    return [panel.label async for panel in Panel.objects.filter(staff_only=True)]

@@ -1,0 +1,20 @@
+from .models import Delivery
+
+
+class BaseNotifier:
+    channel = "base"
+
+    def send(self, body):
+        return Delivery.objects.create(channel=self.channel, body=body)
+
+    async def asend(self, body):
+        return await Delivery.objects.acreate(channel=self.channel, body=body)
+
+
+class Notifier(BaseNotifier):
+    channel = "mail"
+
+
+class QuietNotifier(Notifier):
+    def send(self, body):
+        return None

@@ -1,0 +1,17 @@
+# fixture-options: entry=all
+from django.http import HttpResponse, JsonResponse
+
+
+def dashboard(request):
+    # The sync code reads the user only for admin paths: the load at the top runs on every
+    # call (a session read, which adds Vary: Cookie), so it is a review change.
+    if "/admin/" in request.path and not request.user.is_superuser:
+        return HttpResponse(status=403)
+    return HttpResponse("ok")
+
+
+def badge(request):
+    # A statement before the first read may return: the load runs before it.
+    if request.GET.get("plain"):
+        return JsonResponse({})
+    return JsonResponse({"name": request.user.get_username()})
