@@ -362,8 +362,21 @@ const OWN_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']
  * import), `global`/`nonlocal`, `del`, a nested function, lambda or class that uses it, or the
  * value itself passed on, returned or read without a call.
  */
-export function boundOnce(fn: PyFunction, name: string): { value: Node; uses: Node[] } | undefined {
+export function boundOnce(fn: PyFunction, name: string): { readonly value: Node; readonly uses: readonly Node[] } | undefined {
   if (!fn.locals.has(name) || fn.globals.has(name)) return undefined;
+  // Asked for each method call on a local (the call graph is built once per planning round), and
+  // each answer walks the whole function: kept per definition node, whose tree does not change.
+  let known = boundOnceCache.get(fn.node);
+  if (!known) boundOnceCache.set(fn.node, (known = new Map()));
+  if (known.has(name)) return known.get(name);
+  const answer = bindingOnce(fn, name);
+  known.set(name, answer);
+  return answer;
+}
+
+const boundOnceCache = new WeakMap<Node, Map<string, { readonly value: Node; readonly uses: readonly Node[] } | undefined>>();
+
+function bindingOnce(fn: PyFunction, name: string): { value: Node; uses: Node[] } | undefined {
   let value: Node | undefined;
   const uses: Node[] = [];
   for (const id of fn.node.descendantsOfType('identifier')) {
