@@ -85,6 +85,14 @@ interface PropertyCall {
   file: FileInfo;
 }
 
+/** A place that may read a member (SoundnessPass.memberReads): a property access, or a destructuring's element. */
+interface MemberRead {
+  file: FileInfo;
+  id: ts.Identifier;
+  access?: ts.PropertyAccessExpression;
+  binding?: ts.BindingElement;
+}
+
 interface EscapeSite {
   expr: ts.Expression;
   file: FileInfo;
@@ -1068,30 +1076,54 @@ class SoundnessPass {
     return found;
   }
 
+  /**
+   * The places that may read member `name` of some object, in the order of
+   * `files` and then of each file (the order memberReadsHandOver looks at
+   * them): a property access `x.name` that is not a plain write, and a
+   * destructuring `const { name } = x`. Syntax only, the same for every
+   * owner: kept per name for the pass (the same member name is asked about
+   * for every class that keeps a value under it).
+   */
+  private memberReads(name: string): MemberRead[] {
+    let reads = this.memberReadsByName.get(name);
+    if (reads) return reads;
+    reads = [];
+    for (const file of this.files) {
+      for (const id of identifiersNamed(file.sf, name)) {
+        const p = id.parent;
+        if (!p) continue;
+        if (ts.isBindingElement(p) && (p.propertyName ?? p.name) === id) reads.push({ file, id, binding: p });
+        else if (isPropertyAccessExpression(p) && p.name === id && !isWrite(p)) reads.push({ file, id, access: p });
+      }
+    }
+    this.memberReadsByName.set(name, reads);
+    return reads;
+  }
+
+  private readonly memberReadsByName = new Map<string, MemberRead[]>();
+
   /** The first read of member `name` of an object like `owner` that hands it over (preferring one that is not `res.json`). */
   private memberReadsHandOver(owner: Value, name: string, depth: number): HandOverTarget | undefined {
     const cls = owner.kind === 'instance' || owner.kind === 'class' ? owner.node : undefined;
     const privateTo = cls && privateMember(cls, name) ? cls : undefined;
+    const privateFile = privateTo?.getSourceFile();
     let found: HandOverTarget | undefined;
-    for (const file of this.files) {
-      if (privateTo && file.sf !== privateTo.getSourceFile()) continue;
-      for (const id of identifiersNamed(file.sf, name)) {
-        if (found?.call && !this.serialisingCall(found.call)) return found;
-        if (privateTo && (id.pos < privateTo.pos || id.end > privateTo.end)) continue;
-        const p = id.parent;
-        // `const { views } = this`: the member leaves in a binding awaitify does not follow.
-        if (p && ts.isBindingElement(p) && (p.propertyName ?? p.name) === id && this.mayBeSameObject(bindingSource(p), owner)) {
+    for (const { file, id, binding, access: p } of this.memberReads(name)) {
+      if (found?.call && !this.serialisingCall(found.call)) return found;
+      if (privateTo && (file.sf !== privateFile || id.pos < privateTo.pos || id.end > privateTo.end)) continue;
+      // `const { views } = this`: the member leaves in a binding awaitify does not follow.
+      if (binding) {
+        if (this.mayBeSameObject(bindingSource(binding), owner)) {
           return { to: `destructured at ${file.path}:${file.sf.getLineAndCharacterOfPosition(id.getStart(file.sf)).line + 1}, where awaitify does not follow it`, holder: `\`this.${name}\`` };
         }
-        if (!p || !isPropertyAccessExpression(p) || p.name !== id) continue;
-        // A write (`this.views = []`) replaces the member; it reads nothing back.
-        if (isWrite(p)) continue;
-        if (!this.mayBeSameObject(p.expression, owner)) continue;
-        const use = this.handOverFrom(p, depth + 1);
-        if (!use || (found && use.call && this.serialisingCall(use.call))) continue;
-        const line = file.sf.getLineAndCharacterOfPosition(p.getStart(file.sf)).line + 1;
-        found = use.holder || thisExpression(p.expression, this.model) ? use : { ...use, holder: `\`this.${name}\` (read as \`${shortText(p, file)}\` at ${file.path}:${line})` };
+        continue;
       }
+      // (A write, `this.views = []`, replaces the member and reads nothing back: not listed.)
+      if (!p || !this.mayBeSameObject(p.expression, owner)) continue;
+      const use = this.handOverFrom(p, depth + 1);
+      if (!use || (found && use.call && this.serialisingCall(use.call))) continue;
+      const line = file.sf.getLineAndCharacterOfPosition(p.getStart(file.sf)).line + 1;
+      found = use.holder || thisExpression(p.expression, this.model) ? use : { ...use, holder: `\`this.${name}\` (read as \`${shortText(p, file)}\` at ${file.path}:${line})` };
     }
     return found;
   }
@@ -1100,27 +1132,45 @@ class SoundnessPass {
   private mayBeSameObject(expr: ts.Expression | undefined, owner: Value): boolean {
     if (!expr) return false;
     const e = skipOuter(expr);
-    const self = thisExpression(e, this.model);
-    const v = self ? this.model.valueOfThis(self) : this.model.moduleExportValue(this.model.valueOf(e));
+    // The same expression is asked about for every owner that keeps a member of the same name: its value is kept for the pass
+    // (a question asked here, from outside the model, gets the same answer every time).
+    let seen = this.objectValues.get(e);
+    if (!seen) {
+      const at = thisExpression(e, this.model);
+      seen = { self: at !== undefined, value: at ? this.model.valueOfThis(at) : this.model.moduleExportValue(this.model.valueOf(e)) };
+      this.objectValues.set(e, seen);
+    }
+    const { self, value: v } = seen;
     if (!v) return !self;
     if (ownerKey(v) === ownerKey(owner)) return true;
     if ((v.kind === 'instance' || v.kind === 'class') && (owner.kind === 'instance' || owner.kind === 'class')) return this.relatedClasses(v.node, owner.node);
     return false;
   }
 
+  /** What an expression is, and whether it names `this` (mayBeSameObject). */
+  private readonly objectValues = new Map<ts.Expression, { self: boolean; value: Value | undefined }>();
+
   private relatedClasses(a: ts.ClassLikeDeclaration, b: ts.ClassLikeDeclaration): boolean {
-    const bases = (cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] => {
-      const out: ts.ClassLikeDeclaration[] = [];
-      for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; depth++) {
-        out.push(c);
-        const base = baseClassExpression(c);
-        const bv = base && this.model.valueOf(base);
-        c = bv?.kind === 'class' ? bv.node : undefined;
-      }
-      return out;
-    };
-    return bases(a).includes(b) || bases(b).includes(a);
+    return this.basesOf(a).includes(b) || this.basesOf(b).includes(a);
   }
+
+  /** A class and its bases, nearest first (ten at most); kept for the pass, asked again for each pair of classes. */
+  private basesOf(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
+    let out = this.bases.get(cls);
+    if (out) return out;
+    out = [];
+    for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; depth++) {
+      out.push(c);
+      const base = baseClassExpression(c);
+      const bv = base && this.model.valueOf(base);
+      c = bv?.kind === 'class' ? bv.node : undefined;
+    }
+    this.bases.set(cls, out);
+    return out;
+  }
+
+  private readonly bases = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
+
 
   /** `Map`, `Set` (and weak ones), `Array.from`, `Object.fromEntries`, ... of the standard library (not a project binding of that name). */
   private isCollectionBuilder(callee: ts.Expression): boolean {

@@ -27,7 +27,7 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenOperands, identifiersNamed, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
@@ -268,19 +268,38 @@ export class GraphBuilder {
 
   addFile(file: FileInfo): void {
     this.addNestInits(file);
-    // This walk records the file's syntaxNodes, unless a pass already asked for them.
-    const kept: ts.Node[] | undefined = this.model.hasSyntaxNodes(file) ? undefined : [];
-    const visit = (node: ts.Node): void => {
-      if (kept && isSyntaxNode(node)) kept.push(node);
-      if (isFunctionLike(node) && node.body) this.fn(node, file);
-      const kind = node.kind;
-      if (kind === KIND_CALL) this.onCall(node as ts.CallExpression, file);
-      else if (kind === KIND_NEW) this.onNew(node as ts.NewExpression, file);
-      else if (kind === KIND_PROPERTY_ACCESS && this.accessorNames.has((node as ts.PropertyAccessExpression).name.text)) this.onPropertyAccess(node as ts.PropertyAccessExpression, file);
-      forEachChild(node, visit);
-    };
-    visit(file.sf);
-    if (kept) this.model.recordSyntaxNodes(file, kept);
+    const known = this.model.graphNodes(file);
+    if (known && !this.readsAccessor(file)) {
+      // The nodes an earlier walk of this same file met and acted on, in the same order: the same calls of onCall, onNew and fn.
+      for (const node of known) {
+        const kind = node.kind;
+        if (kind === KIND_CALL) this.onCall(node as ts.CallExpression, file);
+        else if (kind === KIND_NEW) this.onNew(node as ts.NewExpression, file);
+        else this.fn(node as FunctionLike, file);
+      }
+    } else {
+      // This walk records the file's syntaxNodes, unless a pass already asked for them, and the nodes it acts on.
+      const kept: ts.Node[] | undefined = this.model.hasSyntaxNodes(file) ? undefined : [];
+      const acted: ts.Node[] | undefined = known ? undefined : [];
+      const visit = (node: ts.Node): void => {
+        if (kept && isSyntaxNode(node)) kept.push(node);
+        const kind = node.kind;
+        if (isFunctionLike(node) && node.body) {
+          acted?.push(node);
+          this.fn(node, file);
+        } else if (kind === KIND_CALL) {
+          acted?.push(node);
+          this.onCall(node as ts.CallExpression, file);
+        } else if (kind === KIND_NEW) {
+          acted?.push(node);
+          this.onNew(node as ts.NewExpression, file);
+        } else if (kind === KIND_PROPERTY_ACCESS && this.accessorNames.has((node as ts.PropertyAccessExpression).name.text)) this.onPropertyAccess(node as ts.PropertyAccessExpression, file);
+        forEachChild(node, visit);
+      };
+      visit(file.sf);
+      if (kept) this.model.recordSyntaxNodes(file, kept);
+      if (acted) this.model.recordGraphNodes(file, acted);
+    }
     for (const entry of declaredEntries(file, this.model, this.framework)) {
       const t = this.fn(entry.node, file);
       t.graph.entry = entry.framework;
@@ -296,6 +315,22 @@ export class GraphBuilder {
         info.graph.cannotBeAsync = { kind: 'nest-constructor', reason: `a NestJS provider is constructed synchronously by the injector${stays ? `; ${stays}` : ''}` };
       }
     }
+  }
+
+  /** Whether the file has a property access named like one of the project's accessors (which the walk links to it): such a file is walked again. */
+  private readsAccessor(file: FileInfo): boolean {
+    for (const name of this.accessorNames) {
+      // `this.#size`: a private name is no identifier of the index; the text tells whether the file may read it.
+      if (name.startsWith('#')) {
+        if (file.text.includes(name)) return true;
+        continue;
+      }
+      for (const id of identifiersNamed(file.sf, name)) {
+        const p = id.parent;
+        if (p && isPropertyAccessExpression(p) && p.name === id) return true;
+      }
+    }
+    return false;
   }
 
   /** `obj.size` reading a getter, `obj.value = x` running a setter: edges for reachability (accessors never become async). */

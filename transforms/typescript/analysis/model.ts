@@ -367,6 +367,7 @@ export class ProjectModel {
   }
 
   private readonly syntaxNodeLists = new Map<FileInfo, ts.Node[]>();
+  private readonly graphNodeLists = new Map<FileInfo, ts.Node[]>();
 
   /** The resolution under way read `file`'s syntax. */
   private read(file: FileInfo): void {
@@ -440,6 +441,7 @@ export class ProjectModel {
     for (const [key, file] of this.resolved) if (file && gone.has(file)) this.resolved.delete(key);
     for (const file of gone) {
       this.syntaxNodeLists.delete(file);
+      this.graphNodeLists.delete(file);
       this.byAbs.delete(nodePath.resolve(file.absPath));
       this.bySf.delete(file.sf);
     }
@@ -480,6 +482,21 @@ export class ProjectModel {
 
   hasSyntaxNodes(file: FileInfo): boolean {
     return this.syntaxNodeLists.has(file);
+  }
+
+  /**
+   * The nodes the call graph's walk of a file acts on (function-likes with a
+   * body, calls, `new`s; GraphBuilder.addFile), in the order the walk met
+   * them, once a walk recorded them: syntax only, kept with the file's
+   * `FileInfo` (an edited file gets a new one), so the graph of a later run
+   * visits them without walking every node again.
+   */
+  graphNodes(file: FileInfo): readonly ts.Node[] | undefined {
+    return this.graphNodeLists.get(file);
+  }
+
+  recordGraphNodes(file: FileInfo, nodes: ts.Node[]): void {
+    if (!this.graphNodeLists.has(file)) this.graphNodeLists.set(file, nodes);
   }
 
   /** Records the list a walk of the whole file made with isSyntaxNode (GraphBuilder.addFile). */
