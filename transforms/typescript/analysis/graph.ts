@@ -278,9 +278,10 @@ export class GraphBuilder {
         else this.fn(node as FunctionLike, file);
       }
     } else {
-      // This walk records the file's syntaxNodes, unless a pass already asked for them, and the nodes it acts on.
+      // This walk records the file's syntaxNodes, unless a pass already asked for them, and, in a model kept between
+      // runs (a language server's), the nodes it acts on.
       const kept: ts.Node[] | undefined = this.model.hasSyntaxNodes(file) ? undefined : [];
-      const acted: ts.Node[] | undefined = known ? undefined : [];
+      const acted: ts.Node[] | undefined = known || !this.model.tracking ? undefined : [];
       const visit = (node: ts.Node): void => {
         if (kept && isSyntaxNode(node)) kept.push(node);
         const kind = node.kind;
