@@ -1,0 +1,5 @@
+from workqueue import enqueue
+
+
+def plan_reset():
+    enqueue("app.jobs.reset_counters", delay=60)
