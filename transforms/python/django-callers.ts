@@ -23,7 +23,7 @@ export interface DjangoCallers {
 /** Kinds of boundary where Django (or Python) calls the function synchronously; reported when such a function blocks under `--entry all`. */
 export const DJANGO_SYNC_KINDS = new Set([
   'context-processor', 'template-loader', 'auth-backend', 'database-router', 'logging-hook', 'template-tag', 'signal-receiver', 'url-converter', 'admin-action',
-  'middleware-hook', 'model-method', 'form-method', 'management-command', 'framework-hook', 'view-hook', 'dunder', 'property', 'named-by-path',
+  'middleware-hook', 'model-method', 'form-method', 'management-command', 'framework-hook', 'view-hook', 'dunder', 'property',
 ]);
 
 const AUTH_BACKEND_METHODS = ['authenticate', 'get_user', 'has_perm', 'has_module_perms', 'get_all_permissions', 'get_user_permissions', 'get_group_permissions', 'with_perm', 'user_can_authenticate'];

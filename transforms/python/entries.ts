@@ -378,7 +378,6 @@ export function findEntries(project: Project, djangoTarget: string, options: Ent
     info.cannotBeAsync.set(id, c);
   }
   markBoundaries(project, info, viewClasses, djangoTarget);
-  markNamedByPath(project, info);
   return info;
 }
 
@@ -662,27 +661,6 @@ function calledByProjectCode(project: Project, fns: PyFunction[]): Set<PyFunctio
     }
   }
   return called;
-}
-
-/**
- * A module-level function the project names by its dotted path in a string
- * (`async_task("app.tasks.sync_users", ...)`, a setting, a scheduler's table): whatever imports it
- * by that name calls it as the sync code did, and would get a coroutine. It stays sync.
- */
-function markNamedByPath(project: Project, info: EntryInfo): void {
-  for (const module of project.modules) {
-    for (const node of module.root.descendantsOfType('string')) {
-      const value = node && stringValue(node);
-      if (!value || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(value)) continue;
-      const dot = value.lastIndexOf('.');
-      const fn = project.byDotted.get(value.slice(0, dot))?.topFunctions.get(value.slice(dot + 1));
-      if (!fn || fn.isAsync || info.cannotBeAsync.has(fn.id)) continue;
-      info.cannotBeAsync.set(fn.id, {
-        kind: 'named-by-path',
-        reason: `${module.path}:${node!.startPosition.row + 1} names ${fn.qualname} by its dotted path ("${value}"): what imports it by that name (a task queue, a setting) calls it synchronously and would get a coroutine`,
-      });
-    }
-  }
 }
 
 function markBoundaries(project: Project, info: EntryInfo, viewClasses: Set<PyClass>, djangoTarget: string): void {

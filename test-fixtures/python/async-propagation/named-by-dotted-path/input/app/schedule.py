@@ -1,5 +1,0 @@
-from workqueue import enqueue
-
-
-def plan_reset():
-    enqueue("app.jobs.reset_counters", delay=60)
