@@ -69,9 +69,18 @@ def walk(patterns, prefix=""):
             yield prefix + route, p
 
 
+def _iscoroutinefunction():
+    # asgiref < 3.6 (Django 4.1 and older may run with it) has no iscoroutinefunction.
+    try:
+        from asgiref.sync import iscoroutinefunction
+    except ImportError:
+        from asyncio import iscoroutinefunction
+    return iscoroutinefunction
+
+
 def view_target(callback):
     """(kind, object whose source counts, id, is_async or 'mixed: ...')."""
-    from asgiref.sync import iscoroutinefunction
+    iscoroutinefunction = _iscoroutinefunction()
 
     cls = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
     if cls is not None:
@@ -113,7 +122,7 @@ def cmd_views():
             continue
         if not project_file(mw):
             continue
-        from asgiref.sync import iscoroutinefunction
+        iscoroutinefunction = _iscoroutinefunction()
 
         middleware.append({
             "name": dotted,

@@ -118,6 +118,18 @@ describe('discover: staying inside the root', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('skips scripts in the templates folder of a Django app or project with the reason, and keeps other templates folders', () => {
+    const dir = tree(['stats/__init__.py', 'stats/templates/stats/tracker.js', 'site/manage.py', 'site/templates/base.js', 'web/templates/page.js', 'stats/helpers.js']);
+    const d = discover(['.'], dir, exts, { root: dir });
+    expect({ files: d.files.map((f) => f.path), skipped: d.skipped.map((s) => `${s.path}: ${s.reason}`) }).toEqual({
+      files: ['site/manage.py', 'stats/__init__.py', 'stats/helpers.js', 'web/templates/page.js'],
+      skipped: [
+        'site/templates/base.js: under site/templates/, the templates folder of a Django app (site/ holds manage.py): a template Django renders (it may hold {{ }} and {% %}), not a module',
+        'stats/templates/stats/tracker.js: under stats/templates/, the templates folder of a Django app (stats/ holds __init__.py): a template Django renders (it may hold {{ }} and {% %}), not a module',
+      ],
+    });
+  });
+
   it('skips minified files by name with the reason, and leaves declaration files out silently', () => {
     const dir = tree(['a.js', 'lib.min.js', 'app.bundle.js', 'types.d.ts']);
     expect(summary(discover(['.'], dir, exts, { root: dir }))).toEqual({

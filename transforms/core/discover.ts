@@ -61,6 +61,19 @@ const VCS_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
 
 /** Declaration files: types, no code to migrate. */
 const DECLARATION_FILE = /(\.d\.(c|m)?ts|\.d\.[^.]+\.ts)$/;
+/** A `templates` folder beside a Python package's `__init__.py` or a project's `manage.py`: Django's templates, whatever their extension. */
+function djangoTemplatesDir(file: string): string | undefined {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'templates' && templatesOwner(dir)) return dir;
+  }
+  return undefined;
+}
+
+function templatesOwner(templates: string): string | undefined {
+  const parent = path.dirname(templates);
+  return ['__init__.py', 'manage.py'].find((f) => existsSync(path.join(parent, f)));
+}
+
 /** Minified or bundled by name: skipped with the reason. */
 const MINIFIED_FILE = /\.(min|bundle)\.(c|m)?js$/;
 
@@ -139,6 +152,8 @@ export function discover(paths: readonly string[], cwd: string, extensions: Read
     const kind = specialKind(stat);
     if (kind) return skip(abs, `${kind}, not a regular file: awaitify never opens it`);
     if (MINIFIED_FILE.test(abs)) return skip(abs, `minified or bundled (by its name, ${path.basename(abs)}): not rewritten; migrate its source instead`);
+    const templates = extensionOf(abs) !== '.py' ? djangoTemplatesDir(abs) : undefined;
+    if (templates) return skip(abs, `under ${rel(templates)}/, the templates folder of a Django app (${path.basename(path.dirname(templates))}/ holds ${templatesOwner(templates)}): a template Django renders (it may hold {{ }} and {% %}), not a module`);
     const real = realpathOrSelf(abs);
     if (outside(real)) {
       const what = isSymlink(abs) ? `a symlink to ${real}, outside` : 'outside';

@@ -360,8 +360,16 @@ class Accountant {
         if ((k.t.kind === 'queryset' || k.t.kind === 'manager') && QUERYSET_METHODS.has(name)) return;
         if (k.t.kind === 'instance' && /^get_\w+_display$|^serializable_value$/.test(name)) return;
         return this.flag(call, `${shown} ${k.t.kind === 'instance' ? 'on a model instance' : 'on a QuerySet or manager'} may query the database${k.t.kind !== 'instance' ? ' (a custom manager or QuerySet method, or a query method awaitify did not convert)' : ''}`);
-      case 'resolved':
+      case 'resolved': {
+        // A method of a project function is its decorator's (a task queue's `task.delay()` sends to
+        // the broker, or runs the task in place when tasks run eagerly): nothing awaitify can classify.
+        const r = obj.type === 'identifier' ? this.fc.resolve(obj) : undefined;
+        if (r?.kind === 'function') {
+          const decorators = r.fn.decorators.map((d) => short(d.text.replace(/^@/, ''))).join(', ');
+          return this.flag(call, `${shown} is a call on ${r.fn.qualname}(), ${decorators ? `which its decorator (${decorators}) turns into another object` : 'a function'}; awaitify cannot classify it (it may query the database or block)`);
+        }
         return;
+      }
       default:
         break;
     }

@@ -314,11 +314,31 @@ export class OrmIndex {
     return this.owners;
   }
 
+  /**
+   * The project method a manager call `attr()` would run instead of Django's: a manager class (not a
+   * QuerySet) among the receiver's classes that defines `attr` or its async name. Django's manager
+   * hands `aget()`, `acount()`, ... to its QuerySet, so `await Model.mgr.aget()` would skip a
+   * manager's own `get()`; a QuerySet's own `get()` is kept (its `aget()` runs `self.get`).
+   */
+  managerOverride(t: PyType | undefined, attr: string, asyncName: string): PyFunction | undefined {
+    if (t?.kind !== 'manager' || !t.classes) return undefined;
+    for (const c of t.classes) {
+      if (this.isQuerySetClass(c)) continue;
+      const m = findMethod(this.project, c, attr) ?? findMethod(this.project, c, asyncName);
+      if (m?.cls && !this.isQuerySetClass(m.cls)) return m;
+    }
+    return undefined;
+  }
+
+  private isQuerySetClass(c: PyClass): boolean {
+    return [c, ...projectAncestors(this.project, c)].some((a) => a.bases.some((b) => /QuerySet\b/.test(b.text))) || externalAncestors(this.project, c).some((n) => /QuerySet$/.test(n));
+  }
+
   /** QuerySet subclasses among a manager's classes (what its QuerySets are). */
   private querySetClasses(classes: PyClass[] | undefined): PyClass[] | undefined {
     // A manager overriding get_queryset may hand out any QuerySet.
     if (!classes || classes.some((c) => findMethod(this.project, c, 'get_queryset'))) return undefined;
-    return classes.filter((c) => [c, ...projectAncestors(this.project, c)].some((a) => a.bases.some((b) => /QuerySet\b/.test(b.text))) || externalAncestors(this.project, c).some((n) => /QuerySet$/.test(n)));
+    return classes.filter((c) => this.isQuerySetClass(c));
   }
 
   /** The type of an expression inside a function (or at module level with fn undefined). */

@@ -22,7 +22,7 @@ export const ormTerminalCall: PythonRule = {
           "# fixture-options: entry=all\nfrom django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=100)\n    published = models.BooleanField(default=False)\n\n\nasync def latest(request):\n    return await Book.objects.filter(published=True).order_by(\"-id\").afirst()\n",
       },
       safety:
-        'Safe: the a* methods run the same query (through sync_to_async inside Django). Related-manager create/get_or_create/update_or_create need Django 4.2; older targets use sync_to_async (review).',
+        'Safe: the a* methods run the same query (through sync_to_async inside Django). A project manager class that defines the method itself (a singleton manager\'s `get()`) is the exception: Django\'s manager passes `aget()` to its QuerySet, which would skip the override, so that call runs through sync_to_async (review). Related-manager create/get_or_create/update_or_create need Django 4.2; older targets use sync_to_async (review).',
     },
   }),
   detect(fc) {
@@ -39,6 +39,22 @@ export const ormTerminalCall: PythonRule = {
       const blocked = fc.cannotAwait(call);
       if (blocked) {
         sites.push(fc.site('orm-terminal-call', call, 'manual', `${callee.text}() runs a query, but ${blocked}; restructure it so the query can be awaited`, [], { seed: false }));
+        continue;
+      }
+      // A manager of the project's own that defines get() (or aget()): aget() would not run it.
+      const override = fc.orm.managerOverride(t, attr.text, asyncName);
+      if (override) {
+        const { edits, imports } = syncToAsyncEdits(fc, call, callee, true);
+        sites.push(
+          fc.site(
+            'orm-terminal-call',
+            call,
+            'review',
+            `${callee.text}() runs ${override.cls!.name}.${override.name}() (line ${override.node.startPosition.row + 1}), not Django's ${attr.text}(): Django's manager hands ${asyncName}() to its QuerySet, which would skip it, so it runs through sync_to_async`,
+            edits,
+            { imports },
+          ),
+        );
         continue;
       }
       const related = t.kind === 'manager' && t.related && ['create', 'get_or_create', 'update_or_create'].includes(attr.text);

@@ -19,7 +19,7 @@ export const requestUser: PythonRule = {
     docs: {
       summary: 'Loads the user once with `await request.auser()` in code that becomes async, and reads it from a local.',
       whatItDoes:
-        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. When the sync code reads the user only on some paths (inside a condition, a loop or the right of `and`/`or`, or after a statement that may return or raise), loading it at the top reads the session on every call, where SessionMiddleware then adds `Vary: Cookie` to the response: that load is `review`. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. When a project middleware in MIDDLEWARE assigns `request.user` itself (and not `request.auser`), neither loads the user it sets: each expression that uses `request.user` then runs through `sync_to_async(lambda: ...)` (review), and a bare `request.user` keeps the function sync (manual). Functions that assign request.user are left alone.",
+        "In a function that takes `request` and becomes async, reads of `request.user` are replaced by a local loaded once at the top of the body: `user = await request.auser()` (Django 5.0+). When the function already starts with `name = request.user`, that assignment is the one that awaits. When the sync code reads the user only on some paths (inside a condition, a loop or the right of `and`/`or`, or after a statement that may return or raise), loading it at the top reads the session on every call, where SessionMiddleware then adds `Vary: Cookie` to the response: that load is `review`. `request.auser()` calls the authentication backend's `aget_user()` (Django 5.2): when a backend in settings.AUTHENTICATION_BACKENDS lacks it (another package's backend, a class not derived from BaseBackend), and on targets before 5.0, the user is loaded with `await sync_to_async(get_user)(request)` instead. A read after a `login()`/`logout()` that always runs first stays `request.user` (they set it to a loaded user); after one that may not have run, the function is reported. When a project middleware in MIDDLEWARE assigns `request.user` itself (and not `request.auser`), neither loads the user it sets: each expression that uses `request.user` then runs through `sync_to_async(lambda: ...)` (review), and a bare `request.user` keeps the function sync (manual). Reads inside the blocks that other rules move into a thread (`_sync_block`, `_atomic_block`, `_file_block`) use the same local: `request.user` there would load a second user object (`auser()` and `get_user()` cache apart from `request.user`), and a change made through one and saved through the other would be lost. Functions that assign request.user are left alone.",
       why: 'request.user is a SimpleLazyObject: its first attribute access reads the session and the user table, which raises SynchronousOnlyOperation in async code.',
       example: {
         before:
@@ -118,6 +118,11 @@ export const requestUser: PythonRule = {
       else edits.push({ start: first.startIndex, end: first.startIndex, text: `${name} = ${load}\n${indent}` });
     }
     for (const r of reads) if (!edits.some((e) => e.start === r.startIndex)) edits.push({ start: r.startIndex, end: r.endIndex, text: name });
+    // Blocks that move into a thread (sync_to_async, atomic and file blocks) read the same local:
+    // there request.user would load a second user object (auser() and get_user() cache apart
+    // from it), and a change made through the local would not be saved through request.user.
+    const inBlocks = barriers.length || replacer ? [] : userReadsInRegions(fc, param);
+    for (const r of inBlocks ?? []) edits.push({ start: r.startIndex, end: r.endIndex, text: name });
     // The load moves to the top: where the sync code read the user only on some paths, every call now does.
     const moved = hoisted ? conditionalRead(fc, first!, reads[0]) : undefined;
     const movedWhy = moved
@@ -134,6 +139,29 @@ export const requestUser: PythonRule = {
     return [site, ...wraps];
   },
 };
+
+/**
+ * `request.user` reads inside the function's blocks that other rules move into a thread, or
+ * undefined when a block assigns it or logs in or out (then the blocks keep their own reads).
+ */
+function userReadsInRegions(fc: FunctionContext, param: string): Node[] | undefined {
+  const out: Node[] = [];
+  for (const region of fc.regions) {
+    for (const n of region.node.descendantsOfType('attribute')) {
+      if (!n) continue;
+      const obj = field(n, 'object');
+      if (obj?.type !== 'identifier' || obj.text !== param || field(n, 'attribute')?.text !== 'user') continue;
+      const p = n.parent;
+      if (p && (p.type === 'assignment' || p.type === 'augmented_assignment' || p.type === 'delete_statement') && field(p, 'left')?.id === n.id) return undefined;
+      if (p?.type === 'keyword_argument' && field(p, 'name')?.id === n.id) continue;
+      out.push(n);
+    }
+    for (const c of region.node.descendantsOfType('call')) {
+      if (c && /(^|\.)a?(login|logout)$/.test(field(c, 'function')?.text ?? '')) return undefined;
+    }
+  }
+  return out;
+}
 
 /** The largest attribute/call/subscript chain that starts at `request.user` (`request.user.get_username()`). */
 function userExpression(read: Node): Node {
