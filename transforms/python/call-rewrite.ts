@@ -12,37 +12,16 @@ export function rowsFor(rule: string): PythonCallRow[] {
   return PYTHON_CALLS.filter((r) => r.rule === rule);
 }
 
-/** Per rule, its rows by the names they match (the catalog does not change during a run). */
-const rowsByName = new Map<string, Map<string, PythonCallRow>>();
-
-/**
- * Per function context, its calls not yet awaited whose callee resolves to an external name,
- * in source order: every catalog rule reads the same list.
- */
-const externalCalls = new WeakMap<FunctionContext, { call: Node; callee: Node; name: string }[]>();
-
 /** Every call in the function that a catalog row of `rule` matches, not yet awaited. */
 export function* catalogCalls(fc: FunctionContext, rule: string): Generator<{ call: Node; callee: Node; row: PythonCallRow; name: string }> {
-  let byName = rowsByName.get(rule);
-  if (!byName) {
-    byName = new Map<string, PythonCallRow>();
-    for (const row of rowsFor(rule)) for (const m of row.match) byName.set(m, row);
-    rowsByName.set(rule, byName);
-  }
-  let calls = externalCalls.get(fc);
-  if (!calls) {
-    calls = [];
-    for (const call of fc.calls()) {
-      const callee = field(call, 'function');
-      if (!callee || fc.isAwaited(call)) continue;
-      const name = fc.externalName(callee);
-      if (name) calls.push({ call, callee, name });
-    }
-    externalCalls.set(fc, calls);
-  }
-  for (const { call, callee, name } of calls) {
-    const row = byName.get(name);
-    if (row) yield { call, callee, row, name };
+  const byName = new Map<string, PythonCallRow>();
+  for (const row of rowsFor(rule)) for (const m of row.match) byName.set(m, row);
+  for (const call of fc.calls()) {
+    const callee = field(call, 'function');
+    if (!callee || fc.isAwaited(call)) continue;
+    const name = fc.externalName(callee);
+    const row = name ? byName.get(name) : undefined;
+    if (row) yield { call, callee, row, name: name! };
   }
 }
 

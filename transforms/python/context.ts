@@ -86,7 +86,6 @@ export class FunctionContext {
   /** Calls of sync project functions whose blocking a rule resolved at the call site (no thread needed). */
   resolvedCalls = new Set<number>();
   private nodeCache?: Node[];
-  private callCache?: Node[];
 
   constructor(
     readonly ac: AnalysisContext,
@@ -140,9 +139,8 @@ export class FunctionContext {
     return out;
   }
 
-  /** The calls among `nodes()`, in source order (kept: a dozen rules ask for them). */
   calls(): Node[] {
-    return (this.callCache ??= this.nodes().filter((n) => n.type === 'call'));
+    return this.nodes().filter((n) => n.type === 'call');
   }
 
   resolve(node: Node): Resolved | undefined {
