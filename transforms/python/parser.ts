@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
-import { flattenTree, type PyNode as Node, type PyTree } from './tree.js';
+import { flattenTree, useTreeSitterModule, type PyNode as Node, type PyTree } from './tree.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +16,10 @@ let ready: Parser | undefined;
 /** The shared parser; the first call loads the runtime and the grammar. */
 export function loadPythonParser(): Promise<Parser> {
   loading ??= (async () => {
-    await Parser.init();
+    // The options object becomes web-tree-sitter's module, which the flattening then calls directly (tree.ts).
+    const module = {};
+    await Parser.init(module);
+    useTreeSitterModule(module);
     const language = await Language.load(grammarPath());
     const parser = new Parser();
     parser.setLanguage(language);

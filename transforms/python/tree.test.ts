@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node as WasmNode, Parser } from 'web-tree-sitter';
 import { loadPythonParser, parsePython } from './parser.js';
-import { flattenTree, type PyNode, type PyTree } from './tree.js';
+import { flattenArrays, flattenTree, treeSitterModuleInUse, type PyNode, type PyTree } from './tree.js';
 
 const SOURCES: Record<string, string> = {
   views: 'from django.http import JsonResponse\n\n\n@login_required\ndef index(request, *args, key=None, **kw):\n    """Doc."""\n    for order in Order.objects.filter(user=request.user):\n        if not order.paid:\n            break\n    return JsonResponse({"n": [x async for x in y], "k": key})\n',
@@ -150,6 +150,32 @@ describe('flat Python tree', () => {
     expect(last.parent!.id).toBe(flat.rootNode.id);
     expect(cls.nextNamedSibling!.type).toBe('function_definition');
   }, 60_000);
+
+  // The flattening calls web-tree-sitter's module directly, with the cursor left in the
+  // module's transfer buffer (tree.ts, `Binding`); the public TreeCursor must give the same arrays.
+  it('flattens the same through the module as through the public TreeCursor', async () => {
+    const parser = await loadPythonParser();
+    expect(treeSitterModuleInUse()).toBe(true);
+    const methods = Array.from({ length: 300 }, (_, k) => `    def m${k}(self, a=${k}):\n        return self.x${k}(a) + [a, ${k}]\n`).join('');
+    for (const text of [...Object.values(SOURCES), `class Big(Base):\n${methods}`]) {
+      const tree = parser.parse(text)!;
+      try {
+        const direct = flattenArrays(tree);
+        treeSitterModuleInUse(false);
+        const slow = flattenArrays(tree);
+        treeSitterModuleInUse(true);
+        expect(direct).toEqual(slow);
+        expect(direct.type.length).toBe(tree.rootNode.descendantCount);
+        // The cursor walked after a direct walk is still web-tree-sitter's to use.
+        const cursor = tree.walk();
+        expect(cursor.gotoFirstChild()).toBe(text.trim().length > 0);
+        cursor.delete();
+      } finally {
+        treeSitterModuleInUse(true);
+        tree.delete();
+      }
+    }
+  });
 
   it('slices text by UTF-16 offsets after astral and accented characters', async () => {
     const parser = await loadPythonParser();

@@ -14,7 +14,7 @@
 // indexes into the parsed JS string, as web-tree-sitter gives them; rows and
 // columns are computed from them (tree-sitter counts rows at '\n' and
 // columns in the same units).
-import type { Language, Tree } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 
 const ERROR_SYMBOL = 65535;
 /** The flag of a named node in `PyTree.flags`. */
@@ -438,36 +438,40 @@ export function flattenArrays(wasm: Tree): FlatArrays {
   const cursor = wasm.walk();
   const stack: number[] = [];
   let count = 0;
+  // The same walk either way; see `Binding` for why there are two.
+  const direct = binding ? directCursor(binding, cursor) : undefined;
+  const c = direct ?? cursor;
   try {
     for (;;) {
       if (count === capacity) grow();
       const i = count++;
-      const symbol = cursor.nodeTypeId;
+      const symbol = c.nodeTypeId;
       type[i] = symbol;
-      field[i] = cursor.currentFieldId;
-      start[i] = cursor.startIndex;
-      end[i] = cursor.endIndex;
+      field[i] = c.currentFieldId;
+      start[i] = c.startIndex;
+      end[i] = c.endIndex;
       parent[i] = stack.length ? stack[stack.length - 1]! : -1;
       let named = grammar.named[symbol]!;
-      if (!named) grammar.named[symbol] = named = cursor.nodeIsNamed ? 2 : 1;
+      if (!named) grammar.named[symbol] = named = c.nodeIsNamed ? 2 : 1;
       let f = named === 2 ? NAMED : 0;
-      if (hasErrors && cursor.nodeIsMissing) f |= MISSING | HAS_ERROR;
+      if (hasErrors && c.nodeIsMissing) f |= MISSING | HAS_ERROR;
       if (symbol === ERROR_SYMBOL) f |= HAS_ERROR;
       flags[i] = f;
-      if (cursor.gotoFirstChild()) {
+      if (c.gotoFirstChild()) {
         stack.push(i);
         continue;
       }
       after[i] = i + 1;
       for (;;) {
-        if (cursor.gotoNextSibling()) break;
-        if (!cursor.gotoParent()) break;
+        if (c.gotoNextSibling()) break;
+        if (!c.gotoParent()) break;
         const p = stack.pop()!;
         after[p] = count;
       }
       if (!stack.length) break;
     }
   } finally {
+    direct?.release();
     cursor.delete();
   }
   // An error anywhere below makes every ancestor report it, as tree-sitter's hasError does.
@@ -482,5 +486,127 @@ export function flattenArrays(wasm: Tree): FlatArrays {
     end: end.slice(0, count),
     parent: parent.slice(0, count),
     after: after.slice(0, count),
+  };
+}
+
+/**
+ * web-tree-sitter's own Emscripten module, as `Parser.init` fills the options
+ * object it is given (an Emscripten module factory fills and returns the
+ * object passed to it). Its `TreeCursor` keeps a cursor's four words in JS
+ * and, on every getter and move, writes them into the module's transfer
+ * buffer and reads them back: about a quarter of the flattening's time went
+ * to that copying. With the module at hand the walk leaves the cursor in the
+ * transfer buffer and calls the same exported functions the `TreeCursor`
+ * methods call, with the same arguments, so the arrays are the same (the
+ * tree tests compare every node with web-tree-sitter's `Node`s).
+ */
+interface Binding {
+  _ts_init(): number;
+  getValue(pointer: number, type: 'i32'): number;
+  setValue(pointer: number, value: number, type: 'i32'): void;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_named_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+}
+
+const BINDING_FUNCTIONS = [
+  '_ts_init',
+  'getValue',
+  'setValue',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_node_is_named_wasm',
+  '_ts_tree_cursor_current_node_is_missing_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+] as const;
+
+let binding: Binding | undefined;
+let kept: Binding | undefined;
+/** The module's transfer buffer (its address does not change). */
+let transferBuffer = 0;
+
+/**
+ * Given the object this thread passed to `Parser.init`: the flattening calls
+ * the module directly when the object is the module (it is not when
+ * `Parser.init` had run before and kept another). Returns whether it will.
+ */
+export function useTreeSitterModule(module: object): boolean {
+  const m = module as Record<string, unknown>;
+  if (!BINDING_FUNCTIONS.every((name) => typeof m[name] === 'function')) return false;
+  binding = kept = module as Binding;
+  // Returns the buffer's address; it also writes the two version words into it, which nothing reads after init.
+  transferBuffer = binding._ts_init();
+  return true;
+}
+
+/**
+ * Whether the flattening calls the module directly; `set(false)` makes it use the
+ * public `TreeCursor` only, `set(true)` again (the tree tests compare the two walks).
+ */
+export function treeSitterModuleInUse(set?: boolean): boolean {
+  if (set === false) binding = undefined;
+  else if (set === true) binding = kept;
+  return binding !== undefined;
+}
+
+/** What the walk reads of a cursor: `TreeCursor`'s members of the same names. */
+interface WalkCursor {
+  readonly nodeTypeId: number;
+  readonly currentFieldId: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly nodeIsNamed: boolean;
+  readonly nodeIsMissing: boolean;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+/**
+ * `cursor`'s four words, written into the transfer buffer once; every call
+ * after reads them from there, and the moves write them back there, as the
+ * exported functions do. Nothing else may use web-tree-sitter on this thread
+ * until `release`, which copies them back into `cursor` (so deleting it frees
+ * what the walk ended on, as `TreeCursor.delete` expects).
+ */
+function directCursor(b: Binding, cursor: TreeCursor): WalkCursor & { release(): void } {
+  const handle = cursor as unknown as Record<number, number>;
+  const tree = (cursor as unknown as { tree: Record<number, number> }).tree[0]!;
+  for (let k = 0; k < 4; k++) b.setValue(transferBuffer + 4 * k, handle[k]!, 'i32');
+  return {
+    get nodeTypeId() {
+      return b._ts_tree_cursor_current_node_type_id_wasm(tree);
+    },
+    get currentFieldId() {
+      return b._ts_tree_cursor_current_field_id_wasm(tree);
+    },
+    get startIndex() {
+      return b._ts_tree_cursor_start_index_wasm(tree);
+    },
+    get endIndex() {
+      return b._ts_tree_cursor_end_index_wasm(tree);
+    },
+    get nodeIsNamed() {
+      return b._ts_tree_cursor_current_node_is_named_wasm(tree) === 1;
+    },
+    get nodeIsMissing() {
+      return b._ts_tree_cursor_current_node_is_missing_wasm(tree) === 1;
+    },
+    gotoFirstChild: () => b._ts_tree_cursor_goto_first_child_wasm(tree) === 1,
+    gotoNextSibling: () => b._ts_tree_cursor_goto_next_sibling_wasm(tree) === 1,
+    gotoParent: () => b._ts_tree_cursor_goto_parent_wasm(tree) === 1,
+    release() {
+      for (let k = 0; k < 4; k++) handle[k] = b.getValue(transferBuffer + 4 * k, 'i32');
+    },
   };
 }
