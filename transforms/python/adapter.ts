@@ -948,7 +948,7 @@ function emitAssumedTargets(ctx: AdapterRunContext, emitted: Emitted[]): void {
       line: 1,
       column: 1,
       message:
-        `no Django version was found (requirements*.txt, pyproject.toml, setup.cfg, Pipfile) or given, so the output targets Django ${DEFAULT_DJANGO}${python} ` +
+        `no Django version was found (requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, a lockfile) or given, so the output targets Django ${DEFAULT_DJANGO}${python} ` +
         `and uses their async APIs (aget_object_or_404 needs 5.0, request.auser() 5.0, the QuerySet a-methods 4.1). If the project runs an older version, ` +
         `run again with --django X.Y${python ? ' (and --python X.Y)' : ''}, or pin Django in requirements.txt`,
       safety: 'review',
