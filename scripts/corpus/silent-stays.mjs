@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Silent stays on real Django trees: functions reachable from an entry point that hold a
-// blocking operation awaitify knows of, do not change, and that no finding names (see
-// transforms/python/silent-stays.ts). A dry run with the built dist/ (nothing is written).
+// Silent stays on real trees, Python and JS/TS: functions reachable from an entry point that
+// hold a blocking operation awaitify knows of (or call a function that becomes async in place),
+// do not change, and that no finding names (see transforms/core/silent-stays.ts). A dry run
+// with the built dist/ (nothing is written).
 //
 //   node scripts/corpus/silent-stays.mjs [--entry all] [--api replace] [--list] <tree>...
 //
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'transforms');
 const { runMigration } = await import(path.join(dist, 'core', 'pipeline.js'));
 const { pythonAdapter } = await import(path.join(dist, 'python', 'adapter.js'));
-const { onSilentStays } = await import(path.join(dist, 'python', 'silent-stays.js'));
+const { typescriptAdapter } = await import(path.join(dist, 'typescript', 'adapter.js'));
+const { onSilentStays, onTypeScriptSilentStays } = await import(path.join(dist, 'core', 'silent-stays.js'));
 
 const args = process.argv.slice(2);
 const options = {};
@@ -30,13 +32,16 @@ if (!trees.length) {
 let total = 0;
 for (const tree of trees) {
   let stays = [];
-  onSilentStays((_root, found) => {
-    stays = found;
-  });
-  await runMigration({ cwd: path.resolve(tree), paths: ['.'], adapters: [pythonAdapter], ...options });
+  const collect = (_root, found) => {
+    stays = stays.concat(found);
+  };
+  onSilentStays(collect);
+  onTypeScriptSilentStays(collect);
+  await runMigration({ cwd: path.resolve(tree), paths: ['.'], adapters: [pythonAdapter, typescriptAdapter], ...options });
   total += stays.length;
   console.log(`${tree} ${stays.length}`);
-  if (list) for (const s of stays) console.log(`  ${s.path}:${s.line} ${s.name} (blocks at line ${s.blocksAt.join(', ')})`);
+  if (list) for (const s of stays) console.log(`  ${s.path}:${s.line} ${s.name} (blocks or calls at line ${s.blocksAt.join(', ')})`);
 }
 onSilentStays(undefined);
+onTypeScriptSilentStays(undefined);
 if (trees.length > 1) console.log(`total ${total}`);

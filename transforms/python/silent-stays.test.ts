@@ -1,6 +1,6 @@
 // No silent stays in the Python fixtures: every function reachable from an entry point
 // that holds a blocking operation awaitify knows of changes, or a finding names it or
-// its operation (transforms/python/silent-stays.ts).
+// its operation (transforms/core/silent-stays.ts).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseOptionLine, toMigrateOptions } from '../../tests/helpers/fixture-options.js';
 import { runMigration } from '../core/pipeline.js';
 import { pythonAdapter } from './adapter.js';
-import { onSilentStays, silentStays, type SilentStay } from './silent-stays.js';
+import { onSilentStays, silentStays, type SilentStay } from '../core/silent-stays.js';
 
 const fixtures = path.resolve(import.meta.dirname, '..', '..', 'test-fixtures', 'python');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'awaitify-stays-'));

@@ -1,16 +1,17 @@
-// The soundness check behind every Python run: a function that holds a blocking
-// operation awaitify knows of (a rewrite that needs await) and is reachable from an
-// entry point either changes (async in place, or an async twin) or a finding names
-// it or its operation. What fails this is a silent stay; tests and the corpus
-// script (scripts/corpus/silent-stays.mjs) listen for them.
-import type { Finding } from '../core/types.js';
+// The soundness check behind every run, both languages: a function that holds a blocking
+// operation awaitify knows of (a rewrite that needs await), or calls a function that
+// becomes async in place, and is reachable from an entry point either changes (async in
+// place, or an async twin) or a finding names it, its operation or its call. What fails
+// this is a silent stay; tests and the corpus script (scripts/corpus/silent-stays.mjs)
+// listen for them. Each adapter gathers its candidates only while someone listens.
+import type { Finding } from './types.js';
 
 export interface SilentStay {
   path: string;
   /** The function's qualified name and the line of its `def`. */
   name: string;
   line: number;
-  /** Lines of its blocking operations. */
+  /** Lines of its blocking operations, and of its calls of functions that become async in place. */
   blocksAt: number[];
 }
 
@@ -46,13 +47,18 @@ export function silentStays(candidates: StayCandidate[], findings: Finding[]): S
 }
 
 type Listener = (root: string, stays: SilentStay[]) => void;
-let listener: Listener | undefined;
+const listeners: Record<'python' | 'typescript', Listener | undefined> = { python: undefined, typescript: undefined };
 
-/** Listen for each Python run's silent stays (undefined stops); the adapter looks for them only while someone listens. */
+/** Listen for each Python run's silent stays (undefined stops). */
 export function onSilentStays(l: Listener | undefined): void {
-  listener = l;
+  listeners.python = l;
 }
 
-export function silentStayListener(): Listener | undefined {
-  return listener;
+/** Listen for each JS/TS run's silent stays (undefined stops). */
+export function onTypeScriptSilentStays(l: Listener | undefined): void {
+  listeners.typescript = l;
+}
+
+export function silentStayListener(language: 'python' | 'typescript' = 'python'): Listener | undefined {
+  return listeners[language];
 }
