@@ -6,7 +6,8 @@
 //
 //   node scripts/corpus/silent-stays.mjs [--entry all] [--api replace] [--list] <tree>...
 //
-// Prints one line per tree (`<tree> <count>`), and with --list each stay under it.
+// Prints one line per tree (`<tree> <count> (of <n> functions looked at)`), and with --list each
+// stay under it. AWAITIFY_STRICT_STAYS=1 counts a finding that names only `name()` as no explanation.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,14 +33,16 @@ if (!trees.length) {
 let total = 0;
 for (const tree of trees) {
   let stays = [];
-  const collect = (_root, found) => {
+  let looked = 0;
+  const collect = (_root, found, candidates) => {
     stays = stays.concat(found);
+    looked += candidates;
   };
   onSilentStays(collect);
   onTypeScriptSilentStays(collect);
   await runMigration({ cwd: path.resolve(tree), paths: ['.'], adapters: [pythonAdapter, typescriptAdapter], ...options });
   total += stays.length;
-  console.log(`${tree} ${stays.length}`);
+  console.log(`${tree} ${stays.length} (of ${looked} functions looked at)`);
   if (list) for (const s of stays) console.log(`  ${s.path}:${s.line} ${s.name} (blocks or calls at line ${s.blocksAt.join(', ')})`);
 }
 onSilentStays(undefined);

@@ -29,6 +29,9 @@ export interface StayCandidate {
  * caller's wrapped or kept call says it).
  */
 export function silentStays(candidates: StayCandidate[], findings: Finding[]): SilentStay[] {
+  // AWAITIFY_STRICT_STAYS=1 (an audit switch): a message naming `name()` explains nothing, only the
+  // qualified name or a line does (a short name such as `read()` may be another function's).
+  const strict = process.env.AWAITIFY_STRICT_STAYS === '1';
   const linesByPath = new Map<string, Set<number>>();
   for (const f of findings) {
     const lines = linesByPath.get(f.path) ?? new Set<number>();
@@ -40,13 +43,14 @@ export function silentStays(candidates: StayCandidate[], findings: Finding[]): S
   for (const c of candidates) {
     const lines = linesByPath.get(c.path);
     if (lines && (lines.has(c.line) || c.blocksAt.some((l) => lines.has(l)))) continue;
-    if (messages.some((m) => m.includes(c.qualname) || m.includes(`${c.name}()`))) continue;
+    if (messages.some((m) => m.includes(c.qualname) || (!strict && m.includes(`${c.name}()`)))) continue;
     out.push({ path: c.path, name: c.qualname, line: c.line, blocksAt: c.blocksAt });
   }
   return out;
 }
 
-type Listener = (root: string, stays: SilentStay[]) => void;
+/** `candidates`: how many functions the check looked at (a check that looks at none proves nothing). */
+type Listener = (root: string, stays: SilentStay[], candidates: number) => void;
 const listeners: Record<'python' | 'typescript', Listener | undefined> = { python: undefined, typescript: undefined };
 
 /** Listen for each Python run's silent stays (undefined stops). */

@@ -872,7 +872,10 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   });
   const findings = emitted.map((e) => e.finding);
   const listener = silentStayListener();
-  if (listener) listener(ctx.root, silentStays(stayCandidates(), findings));
+  if (listener) {
+    const candidates = stayCandidates();
+    listener(ctx.root, silentStays(candidates, findings), candidates.length);
+  }
   return { findings, plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 

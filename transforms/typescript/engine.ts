@@ -197,7 +197,10 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
   }));
   const findings = emitter.findings();
   const listener = silentStayListener('typescript');
-  if (listener) listener(ctx.root, silentStays(stayCandidates(builder, result, twins, seeds), findings));
+  if (listener) {
+    const candidates = stayCandidates(builder, result, twins, seeds);
+    listener(ctx.root, silentStays(candidates, findings), candidates.length);
+  }
   return { findings, plan, failures, spans: functionSpans(builder.graph()), awaitLinks: awaitLinks(builder.graph(), result), ...(offload?.helper ? { created: [offload.helper] } : {}) };
 }
 
