@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// Silent stays on real Django trees: functions reachable from an entry point that hold a
-// blocking operation awaitify knows of, do not change, and that no finding names (see
-// transforms/python/silent-stays.ts). A dry run with the built dist/ (nothing is written).
+// Silent stays on real trees, Python and JS/TS: functions reachable from an entry point that
+// hold a blocking operation awaitify knows of (or call a function that becomes async in place),
+// do not change, and that no finding names (see transforms/core/silent-stays.ts). A dry run
+// with the built dist/ (nothing is written).
 //
 //   node scripts/corpus/silent-stays.mjs [--entry all] [--api replace] [--list] <tree>...
 //
-// Prints one line per tree (`<tree> <count>`), and with --list each stay under it.
+// Prints one line per tree (`<tree> <count> (of <n> functions looked at)`), and with --list each
+// stay under it. AWAITIFY_STRICT_STAYS=1 counts a finding that names only `name()` as no explanation.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'transforms');
 const { runMigration } = await import(path.join(dist, 'core', 'pipeline.js'));
 const { pythonAdapter } = await import(path.join(dist, 'python', 'adapter.js'));
-const { onSilentStays } = await import(path.join(dist, 'python', 'silent-stays.js'));
+const { typescriptAdapter } = await import(path.join(dist, 'typescript', 'adapter.js'));
+const { onSilentStays, onTypeScriptSilentStays } = await import(path.join(dist, 'core', 'silent-stays.js'));
 
 const args = process.argv.slice(2);
 const options = {};
@@ -30,13 +33,18 @@ if (!trees.length) {
 let total = 0;
 for (const tree of trees) {
   let stays = [];
-  onSilentStays((_root, found) => {
-    stays = found;
-  });
-  await runMigration({ cwd: path.resolve(tree), paths: ['.'], adapters: [pythonAdapter], ...options });
+  let looked = 0;
+  const collect = (_root, found, candidates) => {
+    stays = stays.concat(found);
+    looked += candidates;
+  };
+  onSilentStays(collect);
+  onTypeScriptSilentStays(collect);
+  await runMigration({ cwd: path.resolve(tree), paths: ['.'], adapters: [pythonAdapter, typescriptAdapter], ...options });
   total += stays.length;
-  console.log(`${tree} ${stays.length}`);
-  if (list) for (const s of stays) console.log(`  ${s.path}:${s.line} ${s.name} (blocks at line ${s.blocksAt.join(', ')})`);
+  console.log(`${tree} ${stays.length} (of ${looked} functions looked at)`);
+  if (list) for (const s of stays) console.log(`  ${s.path}:${s.line} ${s.name} (blocks or calls at line ${s.blocksAt.join(', ')})`);
 }
 onSilentStays(undefined);
+onTypeScriptSilentStays(undefined);
 if (trees.length > 1) console.log(`total ${total}`);

@@ -10,9 +10,9 @@ import { awaitLinks, planAsyncPropagation, toMigrationPlan, type CallGraph, type
 import type { AdapterFailure, AdapterRunContext, AdapterResult, Finding, ImportRequest, LanguageAdapter, PlanBoundary, Safety, TextEdit } from '../core/types.js';
 import { syncToAsyncEdits } from './call-rewrite.js';
 import { bridgeEdits, bridgeReason, reachableFunctions, replaceGraphEdges, type BridgeReason } from './bridge.js';
-import { buildCallSites, parameterHints, UNSEEN_BASE, type PyCallSite } from './callgraph.js';
+import { buildCallSites, INSTANCE_STOPS, parameterHints, type PyCallSite } from './callgraph.js';
 import { callersByCallee, callSitesByCaller, closure, planAccounting, short } from './accounting.js';
-import { silentStayListener, silentStays, type StayCandidate } from './silent-stays.js';
+import { silentStayListener, silentStays, type StayCandidate } from '../core/silent-stays.js';
 import { moveBlock } from './move-block.js';
 import { containsYield } from './generators.js';
 import { AnalysisContext, awaitEdits, clearLineIndex, FunctionContext, lineColumn, lineIndent, type PythonRule, type Site, type SyncRegion } from './context.js';
@@ -526,12 +526,25 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   const onHandlerPath = ctx.entry === 'all' ? reachableFunctions(graphFns, edges, 'handlers', (f) => Boolean(f.entry)) : result.reachable;
   const blockingLines = (fn: PyFunction) =>
     [...new Set((sitesByFn.get(fn.id) ?? []).filter((s) => s.seed).map((s) => lineColumn(fn.module.text, s.node.startIndex).line))].sort((a, b) => a - b);
-  // What the silent-stay check looks at: functions on a handler path that block and do not change.
-  const stayCandidates = (): StayCandidate[] =>
-    project.functions
+  // What the silent-stay check looks at: functions on a handler path that do not change and block,
+  // or call a function that becomes async in place (a call that can no longer run it as before).
+  const stayCandidates = (): StayCandidate[] => {
+    const callsOfAsync = new Map<string, number[]>();
+    for (const cs of callSites) {
+      if (!cs.caller || cs.edge.mode === 'detached' || cs.callee.isAsync || !result.async.has(cs.callee.id) || twins.has(cs.callee.id)) continue;
+      callsOfAsync.set(cs.caller.id, [...(callsOfAsync.get(cs.caller.id) ?? []), cs.edge.site.line]);
+    }
+    return project.functions
       .filter((fn) => onHandlerPath.has(fn.id) && !isAsyncNow(fn.id) && !twins.has(fn.id))
-      .map((fn) => ({ path: fn.module.path, name: fn.name, qualname: fn.qualname, line: lineColumn(fn.module.text, fn.node.startIndex).line, blocksAt: blockingLines(fn) }))
+      .map((fn) => ({
+        path: fn.module.path,
+        name: fn.name,
+        qualname: fn.qualname,
+        line: lineColumn(fn.module.text, fn.node.startIndex).line,
+        blocksAt: [...new Set([...blockingLines(fn), ...(callsOfAsync.get(fn.id) ?? [])])].sort((a, b) => a - b),
+      }))
       .filter((c) => c.blocksAt.length > 0);
+  };
   // Under `--entry all` (or a glob) a function Django calls synchronously was chosen but stays sync: say which Django caller keeps it.
   const chosenButDjangoCalled = (fn: PyFunction): string | undefined => {
     const boundary = entries.cannotBeAsync.get(fn.id);
@@ -653,10 +666,11 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   }
 
   // A caller on a handler path whose call on an instance may run a blocking project method or
-  // one of a base awaitify cannot see: it stays sync (the call is a 'stop' edge), named here.
+  // one of a base awaitify cannot see, or of another class the local may hold: it stays sync
+  // (the call is a 'stop' edge), named here.
   for (const cs of callSites) {
     const caller = cs.caller;
-    if (cs.edge.stopKind !== UNSEEN_BASE || !caller || reportedSync.has(caller.id) || isAsyncNow(caller.id)) continue;
+    if (!INSTANCE_STOPS.has(cs.edge.stopKind ?? '') || !caller || reportedSync.has(caller.id) || isAsyncNow(caller.id)) continue;
     if (!onHandlerPath.has(caller.id) && !entries.entries.has(caller.id)) continue;
     if (seedsOf(cs.callee) === 0 && !isAsyncNow(cs.callee.id)) continue;
     const line = lineColumn(cs.module.text, cs.node.startIndex).line;
@@ -858,7 +872,10 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
   });
   const findings = emitted.map((e) => e.finding);
   const listener = silentStayListener();
-  if (listener) listener(ctx.root, silentStays(stayCandidates(), findings));
+  if (listener) {
+    const candidates = stayCandidates();
+    listener(ctx.root, silentStays(candidates, findings), candidates.length);
+  }
   return { findings, plan, failures, spans, awaitLinks: awaitLinks(graph, result) };
 }
 
@@ -948,7 +965,7 @@ function emitAssumedTargets(ctx: AdapterRunContext, emitted: Emitted[]): void {
       line: 1,
       column: 1,
       message:
-        `no Django version was found (requirements*.txt, pyproject.toml, setup.cfg, Pipfile) or given, so the output targets Django ${DEFAULT_DJANGO}${python} ` +
+        `no Django version was found (requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, a lockfile) or given, so the output targets Django ${DEFAULT_DJANGO}${python} ` +
         `and uses their async APIs (aget_object_or_404 needs 5.0, request.auser() 5.0, the QuerySet a-methods 4.1). If the project runs an older version, ` +
         `run again with --django X.Y${python ? ' (and --python X.Y)' : ''}, or pin Django in requirements.txt`,
       safety: 'review',

@@ -55,16 +55,26 @@ export type InstanceMethod = { fn: PyFunction } | { unseen: string; cls: PyClass
  * the class's method order (C3, as Python computes it). A base awaitify cannot see (a library
  * class) ahead of the class defining the method may define it too: then `unseen` names that
  * base and `candidate` the project method it may shadow. Undefined when no project class
- * defines it, or the class is decorated (the decorator may return something else).
+ * defines it, or the class is decorated (the decorator may return something else). A local
+ * bound several times is followed when every binding reaches the same method (see
+ * instanceAlternatives for the others).
  */
 export function instanceMethod(project: Project, module: PyModule, fn: PyFunction | undefined, object: Node, name: string): InstanceMethod | undefined {
-  let ctor: Node | undefined = object;
-  if (object.type === 'identifier' && fn) ctor = boundOnce(fn, object.text)?.value;
-  if (ctor?.type !== 'call') return undefined;
-  const callee = field(ctor, 'function');
-  const r = callee ? resolveExpr(project, module, fn, callee) : undefined;
-  if (r?.kind !== 'class' || r.cls.decorators.length) return undefined;
-  const order = methodOrder(project, r.cls);
+  if (object.type === 'identifier' && fn) {
+    const local = localBindings(fn, object.text);
+    if (!local) return undefined;
+    if (local.values.length === 1) return classMethod(project, module, fn, local.values[0], name);
+    const alt = instanceAlternatives(project, module, fn, object, name);
+    return alt && alt.unfollowed.length === 0 && alt.methods.every((m) => 'fn' in m.method && m.method.fn === (alt.methods[0].method as { fn: PyFunction }).fn) ? alt.methods[0].method : undefined;
+  }
+  return classMethod(project, module, fn, object, name);
+}
+
+/** What `name` on an instance made by `ctor` (a constructor call of a project class) runs. */
+function classMethod(project: Project, module: PyModule, fn: PyFunction | undefined, ctor: Node, name: string): InstanceMethod | undefined {
+  const cls = projectClassCall(project, module, fn, ctor);
+  if (!cls) return undefined;
+  const order = methodOrder(project, cls);
   if (!order) return undefined;
   let unseen: string | undefined;
   for (const entry of order) {
@@ -78,9 +88,46 @@ export function instanceMethod(project: Project, module: PyModule, fn: PyFunctio
       if (entry.attrs.has(name)) return undefined;
       continue;
     }
-    return unseen ? { unseen, cls: r.cls, candidate: m } : { fn: m };
+    return unseen ? { unseen, cls, candidate: m } : { fn: m };
   }
   return undefined;
+}
+
+/** The project class a call constructs (`Notifier(...)`), unless it is decorated (the decorator may return something else). */
+function projectClassCall(project: Project, module: PyModule, fn: PyFunction | undefined, ctor: Node): PyClass | undefined {
+  if (ctor.type !== 'call') return undefined;
+  const callee = field(ctor, 'function');
+  const r = callee ? resolveExpr(project, module, fn, callee) : undefined;
+  return r?.kind === 'class' && !r.cls.decorators.length ? r.cls : undefined;
+}
+
+/**
+ * A method call on a local bound more than once (`x = A()` then `x = B()`, or in both branches
+ * of an `if`), at least once to a constructor call of a project class: the methods each binding
+ * may run (`methods`, with the binding's line) and the bindings awaitify cannot follow
+ * (`unfollowed`: another value, a class that has no such method awaitify can see, a
+ * decorated class). Undefined when the local is not bound that way (see localBindings), or no
+ * binding constructs a project class.
+ */
+export function instanceAlternatives(
+  project: Project,
+  module: PyModule,
+  fn: PyFunction,
+  object: Node,
+  name: string,
+): { methods: { method: InstanceMethod; cls: PyClass; line: number }[]; unfollowed: { text: string; line: number }[] } | undefined {
+  const local = localBindings(fn, object.text);
+  if (!local || local.values.length < 2) return undefined;
+  const methods: { method: InstanceMethod; cls: PyClass; line: number }[] = [];
+  const unfollowed: { text: string; line: number }[] = [];
+  for (const value of local.values) {
+    const line = lineColumn(module.text, value.startIndex).line;
+    const cls = projectClassCall(project, module, fn, value);
+    const method = cls ? classMethod(project, module, fn, value, name) : undefined;
+    if (cls && method) methods.push({ method, cls, line });
+    else unfollowed.push({ text: value.text.length > 40 ? `${value.text.slice(0, 37)}...` : value.text, line });
+  }
+  return methods.length ? { methods, unfollowed } : undefined;
 }
 
 /** Bases that define no methods an instance call could reach ahead of a project class. */
@@ -172,8 +219,9 @@ export function buildCallSites(
           const target = calleeFunction(project, orm, module, fn, module.tree.node(list.callee[i]!));
           if (target && target !== fn) out.push(site(module, fn, target, node, stop, !stop && target.isAsync && handedToAsyncio(project, module, fn, node)));
           else if (!target) {
-            const unseen = unseenBaseCall(project, module, fn, module.tree.node(list.callee[i]!));
-            if (unseen && unseen.candidate !== fn) out.push(site(module, fn, unseen.candidate, node, unseen.stop));
+            for (const unseen of unseenBaseCall(project, module, fn, module.tree.node(list.callee[i]!))) {
+              if (unseen.candidate !== fn) out.push(site(module, fn, unseen.candidate, node, unseen.stop));
+            }
           }
         } else {
           const r = resolveExpr(project, module, fn, node);
@@ -194,23 +242,46 @@ export function buildCallSites(
  * A method call on an instance of a project class that a base awaitify cannot see may answer
  * (`Notifier().send()` where `class Notifier(LibraryMixin, BaseNotifier)` and BaseNotifier
  * defines send): a 'stop' edge to the project method it may run, so that method keeps a sync
- * form and the caller stays sync, named in a finding.
+ * form and the caller stays sync, named in a finding. Likewise a call on a local bound to
+ * instances of different classes whose bindings do not all reach one method, or that is also
+ * bound to a value awaitify cannot follow: a 'stop' edge to each project method it may run.
  */
-function unseenBaseCall(project: Project, module: PyModule, fn: PyFunction | undefined, callee: Node): { candidate: PyFunction; stop: Stop } | undefined {
-  if (callee.type !== 'attribute') return undefined;
+function unseenBaseCall(project: Project, module: PyModule, fn: PyFunction | undefined, callee: Node): { candidate: PyFunction; stop: Stop }[] {
+  if (callee.type !== 'attribute') return [];
   const name = field(callee, 'attribute')!.text;
-  const inst = instanceMethod(project, module, fn, field(callee, 'object')!, name);
-  if (!inst || 'fn' in inst) return undefined;
-  return {
-    candidate: inst.candidate,
-    stop: {
-      kind: UNSEEN_BASE,
-      reason: `${inst.cls.name} inherits from ${inst.unseen}, which awaitify cannot see, ahead of ${inst.candidate.qualname}: ${inst.unseen} may define ${name}() too`,
-    },
-  };
+  const object = field(callee, 'object')!;
+  const alt = fn && object.type === 'identifier' ? instanceAlternatives(project, module, fn, object, name) : undefined;
+  if (alt) return alternativeStops(alt, object.text, name);
+  const inst = instanceMethod(project, module, fn, object, name);
+  if (!inst || 'fn' in inst) return [];
+  return [{ candidate: inst.candidate, stop: { kind: UNSEEN_BASE, reason: unseenReason(inst, name) } }];
+}
+
+function unseenReason(inst: { unseen: string; cls: PyClass; candidate: PyFunction }, name: string): string {
+  return `${inst.cls.name} inherits from ${inst.unseen}, which awaitify cannot see, ahead of ${inst.candidate.qualname}: ${inst.unseen} may define ${name}() too`;
+}
+
+/** The stops of a call on a local bound several times (instanceAlternatives), one per project method it may run. */
+function alternativeStops(alt: NonNullable<ReturnType<typeof instanceAlternatives>>, local: string, name: string): { candidate: PyFunction; stop: Stop }[] {
+  const runs = alt.methods.map((m) => ('fn' in m.method ? m.method.fn : m.method.candidate));
+  const distinct = [...new Set(runs)];
+  if (distinct.length === 1 && !alt.unfollowed.length && 'fn' in alt.methods[0].method) return [];
+  const bound = alt.methods.map((m) => `${m.cls.name}() at line ${m.line}`);
+  const why = alt.unfollowed.length
+    ? `${local} is also bound to ${alt.unfollowed.map((u) => `${u.text} at line ${u.line}`).join(', ')}, which awaitify cannot follow, so it cannot tell whether ${name}() runs ${distinct.map((f) => f.qualname).join(' or ')}`
+    : distinct.length > 1
+      ? `${local} may hold a ${[...new Set(alt.methods.map((m) => m.cls.name))].join(' or a ')} here (bound to ${bound.join(', ')}), whose ${name}() are different methods (${distinct.map((f) => f.qualname).join(', ')}); awaitify awaits a call only when it runs one method`
+      : `${local} is bound to ${bound.join(', ')}`;
+  return distinct.map((candidate) => {
+    const m = alt.methods[runs.indexOf(candidate)].method;
+    const reason = 'unseen' in m ? `${why}; ${unseenReason(m, name)}` : why;
+    return { candidate, stop: { kind: alt.unfollowed.length ? 'unfollowed-binding' : distinct.length > 1 ? 'alternative-methods' : UNSEEN_BASE, reason } };
+  });
 }
 
 export const UNSEEN_BASE = 'unseen-base';
+/** Stops of a method call on an instance whose method awaitify cannot pin down (unseenBaseCall). */
+export const INSTANCE_STOPS: ReadonlySet<string> = new Set([UNSEEN_BASE, 'alternative-methods', 'unfollowed-binding']);
 
 /** A module's call sites, with the candidates they were resolved from and the parameter hints they read. */
 const sitesCache = new WeakMap<PyModule, { candidates: CallCandidates; orm: OrmIndex; generation: number; hints: ReadonlySet<string> | undefined; sites: PyCallSite[] }>();
@@ -358,27 +429,39 @@ const OWN_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']
  * The value a function's local `name` holds when the function binds it exactly once, with a
  * plain `name = <call>` statement of its own scope, and otherwise only calls its methods
  * (`name.<method>(...)`, the calls returned in source order). Any other mention returns
- * undefined: a parameter, a second binding (assignment, loop, `with`/`except` target, walrus,
- * import), `global`/`nonlocal`, `del`, a nested function, lambda or class that uses it, or the
- * value itself passed on, returned or read without a call.
+ * undefined: see localBindings; a second binding too.
  */
 export function boundOnce(fn: PyFunction, name: string): { readonly value: Node; readonly uses: readonly Node[] } | undefined {
+  const local = localBindings(fn, name);
+  return local && local.values.length === 1 && local.values[0].type === 'call' ? { value: local.values[0], uses: local.uses } : undefined;
+}
+
+/**
+ * The values a function's local `name` is bound to when every binding is a plain
+ * `name = <value>` statement of its own scope (in source order) and every other mention calls
+ * one of its methods (`name.<method>(...)`, the calls in `uses`). Any other mention returns
+ * undefined: a parameter, another kind of binding (loop, `with`/`except` target, walrus,
+ * import, tuple target), `global`/`nonlocal`, `del`, a nested function, lambda or class that
+ * uses it, or the value itself passed on, returned or read without a call.
+ */
+export function localBindings(fn: PyFunction, name: string): { readonly values: readonly Node[]; readonly uses: readonly Node[] } | undefined {
   if (!fn.locals.has(name) || fn.globals.has(name)) return undefined;
   // Asked for each method call on a local (the call graph is built once per planning round), and
   // each answer walks the whole function: kept per definition node, whose tree does not change.
-  let known = boundOnceCache.get(fn.node);
-  if (!known) boundOnceCache.set(fn.node, (known = new Map()));
+  let known = bindingsCache.get(fn.node);
+  if (!known) bindingsCache.set(fn.node, (known = new Map()));
   if (known.has(name)) return known.get(name);
-  const answer = bindingOnce(fn, name);
+  const answer = bindingsOf(fn, name);
   known.set(name, answer);
   return answer;
 }
 
-const boundOnceCache = new WeakMap<Node, Map<string, { readonly value: Node; readonly uses: readonly Node[] } | undefined>>();
+const bindingsCache = new WeakMap<Node, Map<string, { readonly values: readonly Node[]; readonly uses: readonly Node[] } | undefined>>();
 
-function bindingOnce(fn: PyFunction, name: string): { value: Node; uses: Node[] } | undefined {
-  let value: Node | undefined;
+function bindingsOf(fn: PyFunction, name: string): { values: Node[]; uses: Node[] } | undefined {
+  const values: Node[] = [];
   const uses: Node[] = [];
+  if (fn.paramNames.includes(name)) return undefined;
   for (const id of fn.node.descendantsOfType('identifier')) {
     if (id.text !== name) continue;
     const p = id.parent;
@@ -389,15 +472,16 @@ function bindingOnce(fn: PyFunction, name: string): { value: Node; uses: Node[] 
     for (let n = p; n.id !== fn.node.id; n = n.parent!) if (OWN_SCOPES.has(n.type)) return undefined;
     if (p.type === 'assignment' && field(p, 'left')?.id === id.id && p.parent?.type === 'expression_statement') {
       const right = field(p, 'right');
-      if (value || right?.type !== 'call') return undefined;
-      value = right;
+      // `x = y = A()` and annotated forms without a value are other bindings.
+      if (!right || right.type === 'assignment') return undefined;
+      values.push(right);
       continue;
     }
     const call = p.type === 'attribute' && field(p, 'object')?.id === id.id ? p.parent : undefined;
     if (call?.type !== 'call' || field(call, 'function')?.id !== p.id) return undefined;
     uses.push(call);
   }
-  return value ? { value, uses } : undefined;
+  return values.length ? { values, uses } : undefined;
 }
 
 function site(module: PyModule, fn: PyFunction | undefined, callee: PyFunction, node: Node, stop?: { kind: string; reason: string }, detached = false): PyCallSite {

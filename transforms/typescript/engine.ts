@@ -29,6 +29,7 @@ import { wrap as wrapCall } from './blocking/index.js';
 import { OFFLOAD_RULE, planOffloads, type OffloadPlan } from './offload/index.js';
 import { MISSING_AWAIT_RULE, findMissingAwaits, type MissingAwait } from './rules/missing-await.js';
 import { Emitter, callText, detachedReference } from './emitter.js';
+import { silentStayListener, silentStays, type StayCandidate } from '../core/silent-stays.js';
 import { DatabaseResolver, SQLITE_RULE, findSyncOnlyCalls, type SyncOnlyCall } from './offload/sqlite.js';
 
 export type BlockingRewrite = { edits: TextEdit[]; imports: ImportRequest[]; message: string; safety: Safety; needsFile?: string } | { manual: string };
@@ -194,7 +195,43 @@ export async function analyzeTypeScript<N extends ExpressWrapNamer>(ctx: Adapter
     caller: e.from === null ? '<module>' : (builder.byId.get(e.from)?.graph.name ?? e.from),
     callee: builder.byId.get(e.to)?.graph.name ?? e.to,
   }));
-  return { findings: emitter.findings(), plan, failures, spans: functionSpans(builder.graph()), awaitLinks: awaitLinks(builder.graph(), result), ...(offload?.helper ? { created: [offload.helper] } : {}) };
+  const findings = emitter.findings();
+  const listener = silentStayListener('typescript');
+  if (listener) {
+    const candidates = stayCandidates(builder, result, twins, seeds);
+    listener(ctx.root, silentStays(candidates, findings), candidates.length);
+  }
+  return { findings, plan, failures, spans: functionSpans(builder.graph()), awaitLinks: awaitLinks(builder.graph(), result), ...(offload?.helper ? { created: [offload.helper] } : {}) };
+}
+
+/**
+ * What the silent-stay check looks at (transforms/core/silent-stays.ts): functions reachable from
+ * an entry point that do not change and hold a blocking call, or call a function that becomes
+ * async in place.
+ */
+function stayCandidates<N>(builder: GraphBuilder, result: PropagationResult, twins: Map<string, TwinPlan>, seeds: Seed<N>[]): StayCandidate[] {
+  const lines = new Map<string, Set<number>>();
+  const add = (id: string, line: number) => {
+    const set = lines.get(id) ?? new Set<number>();
+    set.add(line);
+    lines.set(id, set);
+  };
+  for (const s of seeds) {
+    if (!s.fn || s.fn.module || s.offloaded) continue;
+    add(s.fn.id, s.file.sf.getLineAndCharacterOfPosition(s.blocking.call.compilerNode.getStart(s.file.sf)).line + 1);
+  }
+  for (const e of builder.edges) {
+    if (e.from === null || e.mode === 'detached' || !result.async.has(e.to) || twins.has(e.to)) continue;
+    add(e.from, e.site.line);
+  }
+  const out: StayCandidate[] = [];
+  for (const [id, at] of lines) {
+    const info = builder.byId.get(id);
+    if (!info || info.module || !result.reachable.has(id) || info.graph.alreadyAsync || result.async.has(id) || twins.has(id)) continue;
+    const qualname = info.graph.name;
+    out.push({ path: info.file.path, name: qualname.slice(qualname.lastIndexOf('.') + 1), qualname, line: info.graph.line, blocksAt: [...at].sort((a, b) => a - b) });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
 }
 
 /**

@@ -189,7 +189,11 @@ function resolveTypeDeclaration(expr: ts.Expression, file: FileInfo, model: Proj
   return undefined;
 }
 
-/** `T` → `Promise<T>` on a signature's return type; nothing when it has none or promises already. */
+/**
+ * `T` → `Promise<T>` on a signature's return type; nothing when it has none or promises already,
+ * as `Promise<T>`, `PromiseLike<T>` or a union with such a member (`T | Promise<T>`: the contract
+ * already takes the promise the async implementation returns).
+ */
 export function promiseSignatureEdits(sig: LinkedSignature['node'], sf: ts.SourceFile): TextEdit[] {
   const type = ts.isPropertySignature(sig) ? (sig.type && ts.isFunctionTypeNode(sig.type) ? sig.type.type : undefined) : sig.type;
   // A function type alias changes for every value typed with it: those are linked, so they changed too.
@@ -201,6 +205,8 @@ export function promiseSignatureEdits(sig: LinkedSignature['node'], sf: ts.Sourc
 }
 
 function isPromiseLike(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isPromiseLike(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(isPromiseLike);
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (type.typeName.text === 'Promise' || type.typeName.text === 'PromiseLike');
 }
 

@@ -1,7 +1,7 @@
 # Views whose only blocking work is a method of a project class, called on an instance:
 # `Notifier().send()` and a local bound once to `Notifier()` reach BaseNotifier.send through
 # the class's bases, so both views await its twin. A local bound twice may hold either class:
-# awaitify cannot tell which send() runs, and that view stays sync.
+# awaitify cannot tell which send() runs, and that view stays sync, named in a finding at the call.
 from django.http import HttpResponse
 
 from .notify import Notifier, QuietNotifier
