@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reads a test run's output (mocha spec/dot, jest, vitest, ava) and prints
+// Reads a test run's output (mocha spec/dot, jest, vitest, ava, node:test) and prints
 // {"pass":N,"fail":N,"pending":N} so run.sh can compare runs before and after.
 // Exits 1 when no result line is found: a suite that did not run is not green.
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,10 @@ if (jest) {
   // ava: "  17 tests passed", "  1 test failed"; with failfast there is no "passed" line: count the ✔ lines.
   const ticks = (text.match(/^\s*✔ /gm) ?? []).length;
   result = { pass: last(/^\s*(\d+) tests? passed\b/gm) ?? ticks, fail: last(/^\s*(\d+) tests? failed\b/gm) ?? 0, pending: last(/^\s*(\d+) tests? (?:skipped|todo)\b/gm) ?? 0 };
+} else if (/^(?:#|ℹ) tests \d+\s*$/m.test(text)) {
+  // node:test (TAP or spec reporter): "# pass 314", "# fail 0", "# cancelled 0", "# skipped 0", "# todo 0".
+  const count = (word) => last(new RegExp(`^(?:#|ℹ) ${word} (\\d+)\\s*$`, 'gm')) ?? 0;
+  result = { pass: count('pass'), fail: count('fail') + count('cancelled'), pending: count('skipped') + count('todo') };
 } else {
   const pass = last(/^\s*(\d+) passing\b/gm);
   if (pass !== undefined) {

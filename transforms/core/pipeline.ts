@@ -14,7 +14,7 @@ import { DirtyTreeError, UsageError } from './errors.js';
 import { cacheDirectory, ContentCache } from './cache.js';
 import { readSource, encodeSource, type DecodedSource } from './source.js';
 import { findProjectRoot, OUTSIDE_SCOPE } from './scope.js';
-import { buildUnits, reviewUnitsTestsCall } from './units.js';
+import { buildUnits, reviewUnitsBoundByReview, reviewUnitsTestsCall } from './units.js';
 import type { RunReuse } from './reuse.js';
 import { shardRun, type ShardRun, type ShardSpec, type ShardSummary, type ShardWidening } from './shard.js';
 import { suppressionOf, suppressionsOf, type Suppression, type SuppressedFinding } from './suppress.js';
@@ -420,6 +420,7 @@ export async function prepareMigration(options: MigrateOptions, shardWidening?: 
   sortFindings(findings);
   const allUnits = buildUnits(findings, plan, spans, links);
   const { suppressed, units } = applySuppressions(findings, allUnits, loaded, structural);
+  reviewUnitsBoundByReview(units);
   reviewUnitsTestsCall(units);
   const willApplyFinding = (f: Finding) => willApply(f.safety) && f.edits.length > 0 && loaded.has(f.path) && f.heldBy === undefined;
   const findingsByFile = new Map<string, Finding[]>();

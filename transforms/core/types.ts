@@ -67,6 +67,12 @@ export interface Finding {
    * migration unit; `functionKey(path, line)` names the function declared at that line.
    */
   groups?: string[];
+  /**
+   * The rest of the unit is wrong without this finding's edits (a Koa middleware upstream that
+   * must await `next()` once the downstream became async): when the finding is not `safe`,
+   * neither is the rest of its unit, so `--safety safe` leaves the whole unit out.
+   */
+  bindsUnit?: boolean;
   /** Set by the core: the id of the migration unit the finding belongs to (see MigrationUnit). */
   unit?: string;
   /**

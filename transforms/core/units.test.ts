@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUnits, functionKey } from './units.js';
+import { buildUnits, functionKey, reviewUnitsBoundByReview } from './units.js';
 import type { Finding, FunctionSpan, MigrationPlan } from './types.js';
 
 const finding = (path: string, line: number, column: number, rule = 'r', groups?: string[]): Finding => ({
@@ -60,5 +60,19 @@ describe('buildUnits', () => {
     findings[1].groups = ['imports:b.js'];
     const units = buildUnits(findings, plan([]), spans, []);
     expect(units.map((u) => u.findings.map((f) => f.rule))).toEqual([['read', 'bridge'], ['list-rewrite', 'imports']]);
+  });
+
+  it('a review finding the unit needs (bindsUnit) makes its safe findings review; a unit without one, or with a safe one, is left as it is', () => {
+    const findings = [finding('a.js', 2, 10, 'upstream', [functionKey('b.js', 1)]), finding('b.js', 2, 3, 'handler-read'), finding('b.js', 6, 3, 'other-read')];
+    findings[0].safety = 'review';
+    findings[0].bindsUnit = true;
+    const units = buildUnits(findings, plan([]), spans, []);
+    reviewUnitsBoundByReview(units);
+    expect(findings.map((f) => f.safety)).toEqual(['review', 'review', 'safe']);
+    expect(findings[1].message).toContain('applied together with upstream at a.js:2');
+    const safeBinding = [finding('a.js', 2, 10, 'upstream', [functionKey('b.js', 1)]), finding('b.js', 2, 3, 'handler-read')];
+    safeBinding[0].bindsUnit = true;
+    reviewUnitsBoundByReview(buildUnits(safeBinding, plan([]), spans, []));
+    expect(safeBinding.map((f) => f.safety)).toEqual(['safe', 'safe']);
   });
 });

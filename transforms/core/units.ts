@@ -109,6 +109,24 @@ export function isTestPath(p: string): boolean {
 }
 
 /**
+ * A unit holding a finding that the rest of it needs (`bindsUnit`) is no safer than that
+ * finding: when it is `review`, so is every safe finding of the unit (with the reason), so
+ * `--safety safe` leaves the whole unit out instead of applying it without the finding.
+ */
+export function reviewUnitsBoundByReview(units: MigrationUnit[]): void {
+  for (const unit of units) {
+    const binding = unit.findings.find((f) => f.bindsUnit && f.edits.length > 0 && f.safety !== 'safe');
+    if (!binding) continue;
+    const reason = ` Review: it is applied together with ${binding.rule} at ${binding.path}:${binding.line}, which is a change to review and without which this one would be wrong.`;
+    for (const f of unit.findings) {
+      if (f.safety !== 'safe' || f.edits.length === 0) continue;
+      f.safety = 'review';
+      f.message += reason;
+    }
+  }
+}
+
+/**
  * A unit that changes code outside the tests and edits test files with it changes what the
  * tests call (a function they call becomes async, and the tests are made to await it): that
  * is a change to review, never `safe`. Its safe findings become `review` with the reason, so

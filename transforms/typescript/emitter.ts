@@ -28,6 +28,14 @@ import { MISSING_AWAIT_RULE, type MissingAwait } from './rules/missing-await.js'
 import { INTERLEAVING_STOP, REVIEW_CALLBACK_STOP, callbackChangesReceiver, type HazardLedger } from './analysis/interleaving-plan.js';
 import type { BlockingRewrite, Seed } from './engine.js';
 
+/**
+ * Why awaiting a `next();` statement is a change to review: koa-compose turns a
+ * downstream throw into a rejected promise, which a middleware that drops
+ * `next()`'s result never sees.
+ */
+const KOA_NEXT_ERRORS_REVIEW =
+  "Review: an error thrown downstream now reaches this middleware (the code after `next()` no longer runs) and Koa's error handling (logged, answered with the error's status, 500 by default); before, `next()`'s rejected promise was dropped: an unhandled rejection, and the response went out as it stood.";
+
 /** Findings of one file in the order their same-offset insertions must apply. */
 class FileFindings {
   private readonly items: { rank: number[]; finding: Finding }[] = [];
@@ -206,7 +214,7 @@ export class Emitter<N extends ExpressWrapNamer> {
       if ((info.registration?.framework === 'express' && this.expressNeedsWrap()) || info.registration?.framework === 'connect') this.emitExpressWrap(info);
       if (info.registration?.framework === 'fastify') this.emitFrameworkFix(info, RULE.fastifyReturnReply, fastifyReturnReplyEdits(node, this.model), `\`${info.graph.name}\` became async and answers with \`reply.send()\`: it now resolves with \`reply\`, since an async Fastify handler that resolves \`undefined\` after sending makes Fastify send again.`);
       if (info.registration?.framework === 'fastify') this.emitFrameworkFix(info, RULE.fastifyHookDone, fastifyHookDoneEdits(node, this.model), `\`${info.graph.name}\` became async: Fastify rejects an async hook that declares \`done\`, so the parameter goes and each \`done(...)\` call becomes what it means in an async hook (\`return\`, \`return payload\`, \`throw err\`).`);
-      if (info.registration?.framework === 'koa') this.emitFrameworkFix(info, RULE.koaAwaitNext, koaAwaitNextEdits(node, this.model), `\`${info.graph.name}\` became async: \`next()\` is awaited so the downstream middleware finishes (and its errors reach this one) before it goes on.`);
+      if (info.registration?.framework === 'koa') this.emitFrameworkFix(info, RULE.koaAwaitNext, koaAwaitNextEdits(node, this.model), `\`${info.graph.name}\` became async: \`next()\` is awaited so the downstream middleware finishes before it goes on. ${KOA_NEXT_ERRORS_REVIEW}`, 'review', this.koaAsyncMiddlewareKeys());
       this.emitReturnAwaitInTry(info);
     }
     for (const { offset, finding } of nestOnModuleInitFindings(this.builder, (id) => this.result.async.has(id))) this.add([RANK_FUNCTION, offset, 0], finding);
@@ -337,8 +345,8 @@ export class Emitter<N extends ExpressWrapNamer> {
    * responds too early: it becomes async and awaits `next()` too.
    */
   emitKoaUpstream(): void {
-    const koaAsync = [...this.result.async.keys()].some((id) => this.builder.byId.get(id)?.registration?.framework === 'koa');
-    if (!koaAsync) return;
+    const downstream = this.koaAsyncMiddlewareKeys();
+    if (!downstream.length) return;
     for (const info of this.builder.byId.values()) {
       if (info.registration?.framework !== 'koa' || info.graph.alreadyAsync || this.result.async.has(info.id) || info.graph.cannotBeAsync) continue;
       const next = koaAwaitNextEdits(info.node, this.model);
@@ -348,17 +356,32 @@ export class Emitter<N extends ExpressWrapNamer> {
         rule: RULE.koaAwaitNext,
         path: file.path,
         ...this.at(file, node),
-        message: `\`${info.graph.name}\` calls \`next()\` without returning or awaiting it, and middleware downstream became async: Koa would respond before that work finishes, so it becomes async and awaits \`next()\`.`,
-        safety: 'safe',
+        message: `\`${info.graph.name}\` calls \`next()\` without returning or awaiting it, and middleware downstream became async: Koa would respond before that work finishes, so it becomes async and awaits \`next()\`. ${KOA_NEXT_ERRORS_REVIEW}`,
+        safety: 'review',
         edits: [...asyncKeywordEdits(node, file), ...next],
+        groups: downstream,
+        bindsUnit: true,
       });
     }
   }
 
-  private emitFrameworkFix(info: FunctionInfo, rule: string, edits: TextEdit[], message: string): void {
+  /**
+   * The Koa middleware that became async, as unit keys. A middleware that has to await
+   * `next()` goes in one unit with them: applied without it (`--safety safe` leaves a review
+   * out), they would finish after Koa answered.
+   */
+  private koaAsyncMiddlewareKeys(): string[] {
+    return [...this.result.async.keys()]
+      .map((id) => this.builder.byId.get(id))
+      .filter((info) => info?.registration?.framework === 'koa')
+      .map((info) => functionKey(info!.graph.path, info!.graph.line));
+  }
+
+  private emitFrameworkFix(info: FunctionInfo, rule: string, edits: TextEdit[], message: string, safety: 'safe' | 'review' = 'safe', groups?: string[]): void {
     if (edits.length === 0) return;
     const { node, file } = info;
-    this.add([RANK_FUNCTION, node.getStart(file.sf), 3], { rule, path: file.path, ...this.at(file, node), message, safety: 'safe', edits });
+    // A review fix the code needs once async (Koa's awaited `next()`) holds its unit back under --safety safe.
+    this.add([RANK_FUNCTION, node.getStart(file.sf), 3], { rule, path: file.path, ...this.at(file, node), message, safety, edits, ...(groups ? { groups } : {}), ...(safety === 'safe' ? {} : { bindsUnit: true }) });
   }
 
   private expressNeedsWrap(): boolean {

@@ -21,7 +21,7 @@ export const startupOnlyRule: RuleMeta = {
   docs: {
     summary: 'Leaves blocking calls that run only at start-up (module top level, and functions only it calls) sync, with a note.',
     whatItDoes:
-      "A blocking call at the top level of a module, or in a function that only module top-level code calls (directly or through other such functions), is left as it is and reported as a note that changes nothing. This matters with `--entry all` or an entry glob, where every function with a blocking call would otherwise become async. A function that a handler (or anything else that runs after start-up) also calls is not start-up-only: it is migrated, or stays sync with a sync-boundary finding where top-level code calls it. Functions handed over at the top level (`app.get('/x', handler)`, `setInterval(fn)`) are not called there and are not start-up-only. `--toplevel await` (ES modules) and `--toplevel iife` (CommonJS scripts) opt in to awaiting at the top level instead (review). Test code gets the same treatment: the blocking calls of test bodies and hooks, and of functions in test files that only they call, are notes (project code that only tests call is still migrated); such a function becomes async only where it must await a project function that became async (see test-done-callback), and then its own blocking calls are rewritten with it.",
+      "A blocking call at the top level of a module, or in a function that only module top-level code calls (directly or through other such functions), is left as it is and reported as a note that changes nothing. This matters with `--entry all` or an entry glob, where every function with a blocking call would otherwise become async. A function that a handler (or anything else that runs after start-up) also calls is not start-up-only: it is migrated, or stays sync with a sync-boundary finding where top-level code calls it. Functions handed over at the top level (`app.get('/x', handler)`, `setInterval(fn)`) are not called there and are not start-up-only. `--toplevel await` (ES modules) and `--toplevel iife` (CommonJS scripts) opt in to awaiting at the top level instead (review). Test code gets the same treatment: the blocking calls of test bodies and hooks, and of functions in test files that only they call or hand over (a `.then` callback, an event listener, a timer), are notes (project code that only tests call is still migrated); such a function becomes async only where it must await a project function that became async (see test-done-callback), and then its own blocking calls are rewritten with it.",
     why:
       "Code that runs once while the process starts serves no request, so making it async frees nothing. Awaiting it has costs: an ES module with top-level await cannot be loaded with `require()` (Node 20.19+ and 22.12+ load ES modules through require only when they have no top-level await, and throw ERR_REQUIRE_ASYNC_MODULE otherwise), which breaks jest's globalSetup, migrate-style loaders, config loaders and CommonJS dependants; a CommonJS module cannot await at all, and wrapping it in an async IIFE assigns `module.exports` and runs its side effects after whoever required it has moved on.",
     example: {
@@ -100,7 +100,7 @@ export function startupNote(callText: string, where: string): string {
 const testOnly = new WeakMap<GraphBuilder, Set<string>>();
 
 /**
- * Test bodies and hooks, and the functions of test files only they call: their own blocking
+ * Test bodies and hooks, and the functions of test files only they call or hand over: their own blocking
  * calls serve no request, and making them async adds await points between
  * steps a test relies on running back to back (a watcher may run in between).
  * Their blocking calls are not seeds: such a function becomes async only when
@@ -127,7 +127,9 @@ export function markTestOnly(builder: GraphBuilder): void {
   }
   // Leaving the set only makes others' conditions true (it never brings one back), so the set left is the same in any order:
   // a work list re-examines only the callees of what left, instead of every member again after each removal.
-  const leaves = (id: string) => !roots.has(id) && (incoming.get(id) ?? []).some((e) => e.from === null || !set.has(e.from) || e.mode !== 'await');
+  // Any reference counts, not only calls: a callback a test hands to a promise (`.then(cb)`), an emitter or a timer runs
+  // for the test alone, and stays test code.
+  const leaves = (id: string) => !roots.has(id) && (incoming.get(id) ?? []).some((e) => e.from === null || !set.has(e.from));
   const callees = new Map<string, string[]>();
   for (const e of builder.edges) {
     if (e.from === null || !set.has(e.to)) continue;
