@@ -23,7 +23,7 @@ import { externalAncestors, findMethod, resolveExpr, resolveName, type PyClass, 
 export interface Unaccounted {
   node: Node;
   line: number;
-  /** What the operation is and why it may block: "`form.is_valid()` may query the database (...)". */
+  /** What the operation is and why it may block: "`form.is_valid()` may query the database (...)"; empty when not asked for (AccountingOptions.messages). */
   message: string;
   /** Which rule answers for it: forms have their own. */
   rule: 'form-call' | 'sync-to-async-wrap';
@@ -35,9 +35,9 @@ export interface Unaccounted {
 
 export interface AccountingOptions {
   /** Node ids a rule's applied site converts or wraps. */
-  claimed: Set<number>;
+  claimed: ReadonlySet<number>;
   /** Node ids claimed by sites that only block for callers that do not resolve them. */
-  deferredClaims: Set<number>;
+  deferredClaims: ReadonlySet<number>;
   /** Whether the function is a view (its parameters after `request` are URL values). */
   isView: boolean;
   /** Whether a sync project function runs nothing sync-only (no query, no I/O), so it may be called directly. */
@@ -46,6 +46,11 @@ export interface AccountingOptions {
   renderProven(call: Node): boolean;
   /** Parameters every caller passes plain data to (a string, a number, a JSON value), by function id. */
   dataParams?: Map<string, Set<string>>;
+  /**
+   * false: the operations' messages are never read (the function cannot become async), so they are
+   * left empty; as strings for every operation they held about 20 MB on saleor to the end of the run.
+   */
+  messages?: boolean;
 }
 
 type Kind =
@@ -159,10 +164,10 @@ class Accountant {
     return this.out;
   }
 
-  private flag(node: Node, message: string, rule: Unaccounted['rule'] = 'sync-to-async-wrap', noThread?: string): void {
+  private flag(node: Node, message: () => string, rule: Unaccounted['rule'] = 'sync-to-async-wrap', noThread?: string): void {
     const deferred = this.options.deferredClaims.has(node.id);
     const line = lineColumn(this.fc.module.text, node.startIndex).line;
-    this.out.push({ node, line, message, rule, ...(deferred ? { deferred } : {}), ...(noThread ? { noThread } : {}) });
+    this.out.push({ node, line, message: this.options.messages === false ? '' : message(), rule, ...(deferred ? { deferred } : {}), ...(noThread ? { noThread } : {}) });
   }
 
   /** A parameter awaitify knows nothing about (a caller may pass a QuerySet, which indexing or `in` evaluates). */
@@ -201,7 +206,7 @@ class Accountant {
         if (subs.some((x) => x?.type === 'slice')) return; // a slice of a QuerySet stays lazy
         const k = this.kindOf(value);
         if ((k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) || this.unknownParam(value, k)) {
-          this.flag(node, `\`${short(node.text)}\` indexes ${short(value.text)}, which may be a QuerySet (indexing runs a query)`);
+          this.flag(node, () => `\`${short(node.text)}\` indexes ${short(value.text)}, which may be a QuerySet (indexing runs a query)`);
         }
         return;
       }
@@ -212,14 +217,14 @@ class Accountant {
         if (!right || !ops.some((o) => o === 'in' || o === 'not in' || o === 'not')) return;
         if (this.claimed(right)) return;
         const k = this.kindOf(right);
-        if ((k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) || this.unknownParam(right, k)) this.flag(node, `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
+        if ((k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager')) || this.unknownParam(right, k)) this.flag(node, () => `\`${short(node.text)}\` tests membership in ${short(right.text)}, which may be a QuerySet (its query would run here)`);
         return;
       }
       case 'identifier':
         if (inTruthTest(node) && !this.claimed(node)) {
           const k = this.kindOf(node);
           if (k.k === 'unknown' || k.k === 'form' || (k.k === 'orm' && (k.t.kind === 'queryset' || k.t.kind === 'manager'))) {
-            if (this.fc.fn.locals.has(node.text) && !this.fc.fn.paramNames.includes(node.text)) this.flag(node, `\`${node.text}\` is tested for truth, which evaluates it (a QuerySet runs its query), and awaitify cannot tell what it holds`);
+            if (this.fc.fn.locals.has(node.text) && !this.fc.fn.paramNames.includes(node.text)) this.flag(node, () => `\`${node.text}\` is tested for truth, which evaluates it (a QuerySet runs its query), and awaitify cannot tell what it holds`);
           }
         }
         return;
@@ -237,35 +242,35 @@ class Accountant {
     const shown = `\`${short(callee.text)}()\``;
     // Scheduling a task needs the event loop's thread: kept in place only by asyncio-task's (review) site.
     const task = taskScheduling(this.fc, call);
-    if (task) return this.flag(call, `${shown} schedules a task on the running event loop, which awaitify keeps in place only as a review change (rule asyncio-task)`, 'sync-to-async-wrap', TASK_IN_THREAD);
+    if (task) return this.flag(call, () => `${shown} schedules a task on the running event loop, which awaitify keeps in place only as a review change (rule asyncio-task)`, 'sync-to-async-wrap', TASK_IN_THREAD);
     // `sync_to_async(f)(...)`: wrapped.
     if (callee.type === 'call') {
       const inner = field(callee, 'function');
       const name = inner ? this.fc.externalName(inner) : undefined;
       if (name === 'asgiref.sync.sync_to_async') return;
-      this.flag(call, `${shown} calls what another call returned, which awaitify cannot classify`);
+      this.flag(call, () => `${shown} calls what another call returned, which awaitify cannot classify`);
       return;
     }
     const target = calleeFunction(this.fc.project, this.fc.orm, this.fc.module, this.fc.fn, callee);
     if (target) {
       // The adapter awaits it (async) or runs it through sync_to_async; neither works inside a lambda or generator.
-      if (inLambda && !target.isAsync && !this.options.harmless(target, call)) this.flag(call, `${shown} runs ${target.qualname}(), which may query or block, inside a lambda or generator expression that cannot await`);
+      if (inLambda && !target.isAsync && !this.options.harmless(target, call)) this.flag(call, () => `${shown} runs ${target.qualname}(), which may query or block, inside a lambda or generator expression that cannot await`);
       return;
     }
     const r = this.fc.resolve(callee);
     if (r?.kind === 'external') return this.externalCall(call, callee, r.name, shown);
     if (r?.kind === 'class') return this.classCall(call, r.cls, shown);
-    if (r) return this.flag(call, `${shown} is a call awaitify cannot classify`);
+    if (r) return this.flag(call, () => `${shown} is a call awaitify cannot classify`);
     if (callee.type === 'identifier') {
-      if (this.factoryForm(callee.text)) return this.flag(call, `${shown} builds a form or formset; forms may query while they are built, validated or saved (ModelForm instances, ModelChoiceField querysets, clean_* methods)`, 'form-call');
+      if (this.factoryForm(callee.text)) return this.flag(call, () => `${shown} builds a form or formset; forms may query while they are built, validated or saved (ModelForm instances, ModelChoiceField querysets, clean_* methods)`, 'form-call');
       if (!this.bound(callee.text) && (BUILTIN_FUNCS.has(callee.text) || BUILTIN_EXCEPTIONS.test(callee.text))) return this.builtinCall(call, callee.text, shown);
       if (this.kindOf(callee).k === 'logger') return;
       // A name defined nowhere (no import, no star import, no binding) raises NameError: nothing sync-only runs.
       if (!this.bound(callee.text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(this.fc.module.text)) return;
-      return this.flag(call, `${shown} is a call awaitify cannot classify (it may query the database or block)`);
+      return this.flag(call, () => `${shown} is a call awaitify cannot classify (it may query the database or block)`);
     }
     if (callee.type === 'attribute') return this.methodCall(call, callee, shown);
-    this.flag(call, `${shown} is a call awaitify cannot classify`);
+    this.flag(call, () => `${shown} is a call awaitify cannot classify`);
   }
 
   private externalCall(call: Node, callee: Node, name: string, shown: string): void {
@@ -273,18 +278,18 @@ class Accountant {
     if (name === 'django.conf.settings' || name.startsWith('django.conf.settings.')) return;
     if (name === 'django.shortcuts.render') {
       if (this.options.renderProven(call)) return;
-      return this.flag(call, `${shown} renders a template with the context processors synchronously (\`user\` from the auth context processor, lazy relations and QuerySets in the context run queries)`);
+      return this.flag(call, () => `${shown} renders a template with the context processors synchronously (\`user\` from the auth context processor, lazy relations and QuerySets in the context run queries)`);
     }
     if (name === 'django.shortcuts.redirect') {
       const first = callArguments(call).positional[0];
       const k = first ? this.kindOf(first) : DATA;
       if (k.k === 'data' || k.k === 'resolved') return;
-      return this.flag(call, `${shown} with a model instance calls its get_absolute_url(), which may query`);
+      return this.flag(call, () => `${shown} with a model instance calls its get_absolute_url(), which may query`);
     }
     if (HARMLESS_EXTERNAL.some((re) => re.test(name))) return;
-    if (/^asyncio\.(get_event_loop|get_running_loop)$/.test(name)) return this.flag(call, `${shown} (${name}) returns the event loop running in the calling thread`, 'sync-to-async-wrap', TASK_IN_THREAD);
+    if (/^asyncio\.(get_event_loop|get_running_loop)$/.test(name)) return this.flag(call, () => `${shown} (${name}) returns the event loop running in the calling thread`, 'sync-to-async-wrap', TASK_IN_THREAD);
     const why = FORM_MODULE.test(name) ? 'form-call' : 'sync-to-async-wrap';
-    this.flag(call, `${shown} (${name}) is not known to be safe in async code (it may query the database or block)`, why);
+    this.flag(call, () => `${shown} (${name}) is not known to be safe in async code (it may query the database or block)`, why);
   }
 
   private builtinCall(call: Node, name: string, shown: string): void {
@@ -294,7 +299,7 @@ class Accountant {
         if (this.claimed(a)) continue;
         const k = this.kindOf(a);
         if (!iterableKnown(k)) {
-          this.flag(call, `${shown} iterates ${short(a.text)}, which may be a QuerySet (its query would run here)`);
+          this.flag(call, () => `${shown} iterates ${short(a.text)}, which may be a QuerySet (its query would run here)`);
           return;
         }
       }
@@ -309,7 +314,7 @@ class Accountant {
       const attrName = attr ? stringValue(attr) : undefined;
       if (k.k === 'data' || k.k === 'container' || k.k === 'resolved') return;
       if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model && attrName && k.t.model.fields.has(attrName) && !k.t.model.relations.has(attrName)) return;
-      this.flag(call, `${shown} reads ${attrName ?? 'an attribute'} of ${short(obj?.text ?? '')}, which may load a related object (a reverse one-to-one such as user.profile runs a query)`);
+      this.flag(call, () => `${shown} reads ${attrName ?? 'an attribute'} of ${short(obj?.text ?? '')}, which may load a related object (a reverse one-to-one such as user.profile runs a query)`);
     }
   }
 
@@ -317,12 +322,12 @@ class Accountant {
     if (this.fc.orm.models.has(cls)) return;
     const ancestors = externalAncestors(this.fc.project, cls);
     if (ancestors.some((a) => FORM_MODULE.test(a))) {
-      return this.flag(call, `${shown} builds a form; forms may query while they are built, validated or saved (ModelForm instances, ModelChoiceField querysets, clean_* methods)`, 'form-call');
+      return this.flag(call, () => `${shown} builds a form; forms may query while they are built, validated or saved (ModelForm instances, ModelChoiceField querysets, clean_* methods)`, 'form-call');
     }
     if (ancestors.some((a) => /^builtins\.\w*(Exception|Error)$/.test(a) || /Exception|Error$/.test(a)) || ancestors.includes('builtins.object') || isExceptionLike(cls)) return;
     const init = findMethod(this.fc.project, cls, '__init__');
     if (ancestors.length === 0 && (!init || this.options.harmless(init))) return;
-    this.flag(call, `${shown} builds a ${cls.name}${init ? ', whose __init__ may query or block' : ` (a ${ancestors[0] ?? 'class'} awaitify does not know)`}`);
+    this.flag(call, () => `${shown} builds a ${cls.name}${init ? ', whose __init__ may query or block' : ` (a ${ancestors[0] ?? 'class'} awaitify does not know)`}`);
   }
 
   private methodCall(call: Node, callee: Node, shown: string): void {
@@ -337,7 +342,7 @@ class Accountant {
         if (CONTAINER_METHODS.has(name)) {
           if (name === 'extend' || name === 'update') {
             const a = callArguments(call).positional[0];
-            if (a && !this.claimed(a) && !iterableKnown(this.kindOf(a))) this.flag(call, `${shown} iterates ${short(a.text)}, which may be a QuerySet`);
+            if (a && !this.claimed(a) && !iterableKnown(this.kindOf(a))) this.flag(call, () => `${shown} iterates ${short(a.text)}, which may be a QuerySet`);
           }
           return;
         }
@@ -347,7 +352,7 @@ class Accountant {
         break;
       case 'user':
         if (USER_DATA.has(name)) return;
-        return this.flag(call, `${shown} on the user may query (permissions, related objects)`);
+        return this.flag(call, () => `${shown} on the user may query (permissions, related objects)`);
       case 'response':
         if (RESPONSE_METHODS.has(name)) return;
         break;
@@ -355,25 +360,25 @@ class Accountant {
       case 'client':
         return;
       case 'form':
-        return this.flag(call, `${shown} may query the database (${formWhy(name)})`, 'form-call');
+        return this.flag(call, () => `${shown} may query the database (${formWhy(name)})`, 'form-call');
       case 'orm':
         if ((k.t.kind === 'queryset' || k.t.kind === 'manager') && QUERYSET_METHODS.has(name)) return;
         if (k.t.kind === 'instance' && /^get_\w+_display$|^serializable_value$/.test(name)) return;
-        return this.flag(call, `${shown} ${k.t.kind === 'instance' ? 'on a model instance' : 'on a QuerySet or manager'} may query the database${k.t.kind !== 'instance' ? ' (a custom manager or QuerySet method, or a query method awaitify did not convert)' : ''}`);
+        return this.flag(call, () => `${shown} ${k.t.kind === 'instance' ? 'on a model instance' : 'on a QuerySet or manager'} may query the database${k.t.kind !== 'instance' ? ' (a custom manager or QuerySet method, or a query method awaitify did not convert)' : ''}`);
       case 'resolved': {
         // A method of a project function is its decorator's (a task queue's `task.delay()` sends to
         // the broker, or runs the task in place when tasks run eagerly): nothing awaitify can classify.
         const r = obj.type === 'identifier' ? this.fc.resolve(obj) : undefined;
         if (r?.kind === 'function') {
           const decorators = r.fn.decorators.map((d) => short(d.text.replace(/^@/, ''))).join(', ');
-          return this.flag(call, `${shown} is a call on ${r.fn.qualname}(), ${decorators ? `which its decorator (${decorators}) turns into another object` : 'a function'}; awaitify cannot classify it (it may query the database or block)`);
+          return this.flag(call, () => `${shown} is a call on ${r.fn.qualname}(), ${decorators ? `which its decorator (${decorators}) turns into another object` : 'a function'}; awaitify cannot classify it (it may query the database or block)`);
         }
         return;
       }
       default:
         break;
     }
-    this.flag(call, `${shown} is a call on ${short(obj.text)}, which awaitify cannot classify (it may query the database or block)`);
+    this.flag(call, () => `${shown} is a call on ${short(obj.text)}, which awaitify cannot classify (it may query the database or block)`);
   }
 
   // ---- attribute reads ----
@@ -403,15 +408,15 @@ class Accountant {
         return;
       case 'request':
         if (REQUEST_DATA.has(attr)) return;
-        if (attr === 'user') return this.flag(node, `${shown} loads the user lazily (a session and a user query)`);
-        if (attr === 'session') return this.flag(node, `${shown} loads the session lazily (a query with the database session backend)`);
+        if (attr === 'user') return this.flag(node, () => `${shown} loads the user lazily (a session and a user query)`);
+        if (attr === 'session') return this.flag(node, () => `${shown} loads the session lazily (a query with the database session backend)`);
         if (attr === 'auser') return;
-        return this.flag(node, `${shown} is an attribute a middleware sets, which awaitify cannot classify (it may be a lazy object that queries)`);
+        return this.flag(node, () => `${shown} is an attribute a middleware sets, which awaitify cannot classify (it may be a lazy object that queries)`);
       case 'user':
         if (USER_DATA.has(attr)) return;
-        return this.flag(node, `${shown} may load a related object of the user (a reverse one-to-one such as user.profile runs a query)`);
+        return this.flag(node, () => `${shown} may load a related object of the user (a reverse one-to-one such as user.profile runs a query)`);
       case 'form':
-        return this.flag(node, `${shown} may query the database (${formWhy(attr)})`, 'form-call');
+        return this.flag(node, () => `${shown} may query the database (${formWhy(attr)})`, 'form-call');
       case 'orm': {
         const t = k.t;
         if (t.kind === 'queryset' || t.kind === 'manager') {
@@ -429,28 +434,28 @@ class Accountant {
         const rel = model.relations.get(attr);
         if (rel) {
           if (rel.kind === 'm2m') return;
-          return this.flag(node, `${shown} loads the related ${attr} lazily (a query), and awaitify cannot load it with select_related where ${short(obj.text)} comes from`);
+          return this.flag(node, () => `${shown} loads the related ${attr} lazily (a query), and awaitify cannot load it with select_related where ${short(obj.text)} comes from`);
         }
         if (model.fields.has(attr) || attr.endsWith('_id')) {
           const deferred = instanceDeferred(this.fc, obj);
-          if (isDeferred(deferred, model, attr)) return this.flag(node, `${shown} reads ${attr}, which ${short(deferred!.call.text)} leaves deferred: reading it runs a query`);
+          if (isDeferred(deferred, model, attr)) return this.flag(node, () => `${shown} reads ${attr}, which ${short(deferred!.call.text)} leaves deferred: reading it runs a query`);
           if (model.fields.has(attr)) return;
         }
         const rev = model.reverse.get(attr);
         if (rev?.many) return;
-        if (rev) return this.flag(node, `${shown} is a reverse one-to-one relation, which runs a query on first access`);
+        if (rev) return this.flag(node, () => `${shown} is a reverse one-to-one relation, which runs a query on first access`);
         const method = findMethod(this.fc.project, model.cls, attr);
         if (method && method.decorators.some((d) => /property$/.test(d.text))) {
           if (this.options.harmless(method)) return;
-          return this.flag(node, `${shown} is the property ${model.cls.name}.${attr}, which may query or block`);
+          return this.flag(node, () => `${shown} is the property ${model.cls.name}.${attr}, which may query or block`);
         }
         if (method) return;
-        return this.flag(node, `${shown} is not a field of ${model.cls.name} (a method, property or attribute awaitify cannot see may query)`);
+        return this.flag(node, () => `${shown} is not a field of ${model.cls.name} (a method, property or attribute awaitify cannot see may query)`);
       }
       default:
         break;
     }
-    this.flag(node, `${shown} reads an attribute of ${short(obj.text)}, which awaitify cannot classify (a lazy related object or property would run a query)`);
+    this.flag(node, () => `${shown} reads an attribute of ${short(obj.text)}, which awaitify cannot classify (a lazy related object or property would run a query)`);
   }
 
   /**
@@ -491,20 +496,21 @@ class Accountant {
     const k = this.kindOf(expr);
     if (iterableKnown(k)) return;
     void loop;
-    this.flag(expr, `iterating \`${short(expr.text)}\` may run a query (awaitify cannot tell that it is not a QuerySet)`);
+    this.flag(expr, () => `iterating \`${short(expr.text)}\` may run a query (awaitify cannot tell that it is not a QuerySet)`);
   }
 
   private stringified(expr: Node): void {
     const k = this.kindOf(expr);
     if (k.k === 'data' || k.k === 'user' || k.k === 'resolved' || k.k === 'http' || k.k === 'logger') return;
     if (k.k === 'orm' && k.t.kind === 'instance' && k.t.model) {
-      const str = findMethod(this.fc.project, k.t.model.cls, '__str__');
+      const model = k.t.model;
+      const str = findMethod(this.fc.project, model.cls, '__str__');
       if (!str || this.options.harmless(str)) return;
-      return this.flag(expr, `\`str(${short(expr.text)})\` runs ${k.t.model.cls.name}.__str__, which may query (it reads a relation or calls something awaitify cannot classify)`);
+      return this.flag(expr, () => `\`str(${short(expr.text)})\` runs ${model.cls.name}.__str__, which may query (it reads a relation or calls something awaitify cannot classify)`);
     }
     // A call or attribute is classified itself; arithmetic formats numbers.
     if (expr.type === 'call' || expr.type === 'attribute' || expr.type === 'binary_operator' || expr.type === 'unary_operator') return;
-    this.flag(expr, `\`${short(expr.text)}\` is converted to a string, which runs its __str__; awaitify cannot tell that it runs no query`);
+    this.flag(expr, () => `\`${short(expr.text)}\` is converted to a string, which runs its __str__; awaitify cannot tell that it runs no query`);
   }
 
   // ---- value kinds ----
@@ -788,28 +794,29 @@ function modelOf(t: PyType): unknown {
 }
 
 type LocalBinding = { kind: 'assign'; value: Node } | { kind: 'iterate'; value: Node } | { kind: 'other' };
+/** A binding whose value is not followed: one object for all. */
+const OTHER: LocalBinding = Object.freeze({ kind: 'other' });
 
 /** Every binding of a local in the function's own scope (lambdas and nested defs excluded). */
 const localBindings: (fn: PyFunction, name: string) => readonly LocalBinding[] = memoByFunctionAndName(computeLocalBindings);
 
 function computeLocalBindings(fn: PyFunction, name: string): LocalBinding[] {
   const out: LocalBinding[] = [];
-  for (const { node: c, text } of bindingNodes(fn)) {
-    if (!text.includes(name)) continue;
+  for (const c of bindingNodes(fn, name)) {
     if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition' || c.type === 'lambda') {
       const n = c.type === 'decorated_definition' ? field(field(c, 'definition')!, 'name') : field(c, 'name');
-      if (n?.text === name) out.push({ kind: 'other' });
+      if (n?.text === name) out.push(OTHER);
     } else if (c.type === 'assignment' || c.type === 'augmented_assignment') {
       const left = field(c, 'left');
       const right = field(c, 'right');
-      if (left?.type === 'identifier' && left.text === name) out.push(c.type === 'assignment' && right ? { kind: 'assign', value: right } : { kind: 'other' });
+      if (left?.type === 'identifier' && left.text === name) out.push(c.type === 'assignment' && right ? { kind: 'assign', value: right } : OTHER);
       else if (c.type === 'assignment' && right && (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && childrenOf(left).some((i) => i.type === 'identifier' && i.text === name)) {
         // `a, b = x, y` pairs the values; `a, b = data` unpacks plain data.
         const targets = childrenOf(left);
         const values = right.type === 'expression_list' || right.type === 'tuple' ? childrenOf(right) : undefined;
         const i = targets.findIndex((t) => t.type === 'identifier' && t.text === name);
         out.push(values && values.length === targets.length ? { kind: 'assign', value: values[i] } : { kind: 'iterate', value: right });
-      } else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute' && i.parent?.type !== 'subscript')) out.push({ kind: 'other' });
+      } else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name && i.parent?.type !== 'attribute' && i.parent?.type !== 'subscript')) out.push(OTHER);
     } else if (c.type === 'for_statement' || c.type === 'for_in_clause') {
       const left = field(c, 'left');
       const right = field(c, 'right');
@@ -817,17 +824,17 @@ function computeLocalBindings(fn: PyFunction, name: string): LocalBinding[] {
       else if (left && left.descendantsOfType('identifier').some((i) => i?.text === name)) {
         const it = right ? right : undefined;
         // `for key, value in data.items()` over plain data binds plain data.
-        out.push(it ? { kind: 'iterate', value: it } : { kind: 'other' });
+        out.push(it ? { kind: 'iterate', value: it } : OTHER);
       }
     } else if (c.type === 'as_pattern' && c.parent?.type === 'with_item' && field(c, 'alias')?.text === name) {
       const value = childrenOf(c)[0];
-      out.push(value ? { kind: 'assign', value } : { kind: 'other' });
+      out.push(value ? { kind: 'assign', value } : OTHER);
     } else if (c.descendantsOfType('identifier').some((i) => i?.text === name)) {
       const alias = field(c, 'alias') ?? field(c, 'name');
       if (c.type === 'named_expression' && alias?.text === name) {
         const value = field(c, 'value');
-        out.push(value ? { kind: 'assign', value } : { kind: 'other' });
-      } else if (c.type !== 'named_expression' && (!alias || alias.text === name || alias.descendantsOfType('identifier').some((i) => i?.text === name))) out.push({ kind: 'other' });
+        out.push(value ? { kind: 'assign', value } : OTHER);
+      } else if (c.type !== 'named_expression' && (!alias || alias.text === name || alias.descendantsOfType('identifier').some((i) => i?.text === name))) out.push(OTHER);
     }
   }
   return out;
@@ -978,14 +985,19 @@ function pushTo<T>(map: Map<string, T[]>, key: string, ...values: T[]) {
 }
 
 /** Accounts for the functions whose answers the plan reads, and decides which unaccounted work is wrapped and which keeps a function sync. */
+const NO_CLAIMS: ReadonlySet<number> = new Set();
+const UNCLAIMED = { claimed: NO_CLAIMS, deferredClaims: NO_CLAIMS };
+
 export function planAccounting(input: AccountingInput): AccountingPlan {
   const { ac, entries, sitesByFn, calls } = input;
   const project = ac.project;
-  const claims = new Map<string, { claimed: Set<number>; deferredClaims: Set<number> }>();
-  for (const fn of project.functions) {
+  // Only the functions with a site have claims: the others (most of them) share one empty answer
+  // (two empty Sets per function held about 5 MB on saleor to the end of the run).
+  const claims = new Map<string, { claimed: ReadonlySet<number>; deferredClaims: ReadonlySet<number> }>();
+  for (const [id, sites] of sitesByFn) {
     const claimed = new Set<number>();
     const deferredClaims = new Set<number>();
-    for (const s of sitesByFn.get(fn.id) ?? []) {
+    for (const s of sites) {
       if (s.safety === 'manual') {
         if (s.deferred) deferredClaims.add(s.node.id);
         continue;
@@ -994,7 +1006,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
       claimed.add(s.node.id);
       for (const c of s.claims ?? []) claimed.add(c.id);
     }
-    claims.set(fn.id, { claimed, deferredClaims });
+    if (claimed.size || deferredClaims.size) claims.set(id, { claimed: claimed.size ? claimed : NO_CLAIMS, deferredClaims: deferredClaims.size ? deferredClaims : NO_CLAIMS });
   }
   const notHarmless = new Set<string>();
   const unlessResolved = new Set<string>();
@@ -1022,7 +1034,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   const called = new Set(calls.map((c) => c.callee.id));
   const viewLike = (fn: PyFunction) => !fn.cls && !fn.parent && fn.paramNames[0] === 'request' && !called.has(fn.id);
   const optionsFor = (fc: FunctionContext): AccountingOptions => {
-    const c = claims.get(fc.fn.id)!;
+    const c = claims.get(fc.fn.id) ?? UNCLAIMED;
     return {
       claimed: c.claimed,
       deferredClaims: c.deferredClaims,
@@ -1077,7 +1089,7 @@ export function planAccounting(input: AccountingInput): AccountingPlan {
   const accountOne = (fn: PyFunction): Unaccounted[] => {
     const fc = new FunctionContext(ac, fn, input.regionsOf(fn), entries);
     fc.resolvedCalls = input.resolvedCalls;
-    const ops = unaccountedOperations(fc, optionsFor(fc));
+    const ops = unaccountedOperations(fc, { ...optionsFor(fc), messages: mayAsync.has(fn.id) });
     // What a rule found but could not convert (a manual site) is unaccounted too.
     for (const site of sitesByFn.get(fn.id) ?? []) {
       if (site.safety !== 'manual' || site.deferred || site.onlyIfSync || !fc.nodes().some((n) => n.id === site.node.id)) continue;

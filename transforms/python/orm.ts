@@ -527,7 +527,12 @@ export class OrmIndex {
   /** The deepest typeOf reached by the type being computed (see Cached.reach). */
   private deepest = 0;
   /** Cached types that read a parameter hint (dropped when one of those changes). */
-  private hintDependent: { map: Map<string, Cached | InProgress>; key: string; hints: ReadonlySet<string> }[] = [];
+  private hintDependent: { map: Map<string, Cached | InProgress>; key: string; hints: readonly string[] }[] = [];
+  /**
+   * The lists of hints cached types read, one per distinct list (most are a single function's): a
+   * Set per cached type held about 8 MB on saleor to the end of the run.
+   */
+  private readonly hintLists = new Map<string, readonly string[]>();
   /** Set once no parameter hint changes any more: hintDependent is not kept (it held about 8 MB on saleor to the end). */
   private hintsFinal = false;
   /** How many times the parameter hints changed, and when each function's last did. */
@@ -648,10 +653,29 @@ export class OrmIndex {
       else map.delete(key);
       if (this.taintFloor === mark.level) this.taintFloor = Infinity;
     } else {
-      map.set(key, hints || result !== undefined ? { t: result, hints, reach } : unknownReaching(reach));
-      if (hints && !this.hintsFinal) this.hintDependent.push({ map, key, hints });
+      const list = hints && this.hintList(hints);
+      map.set(key, result !== undefined ? { t: result, hints: list, reach } : list ? this.unknownReading(list, reach) : unknownReaching(reach));
+      if (list && !this.hintsFinal) this.hintDependent.push({ map, key, hints: list });
     }
     return result;
+  }
+
+  /** Unknown answers that read hints, shared per list of hints and reach as those that read none (entries are never changed). */
+  private readonly unknownByHints = new Map<readonly string[], Cached[]>();
+
+  private unknownReading(hints: readonly string[], reach: number): Cached {
+    let byReach = this.unknownByHints.get(hints);
+    if (!byReach) this.unknownByHints.set(hints, (byReach = []));
+    return (byReach[reach] ??= { t: undefined, hints, reach });
+  }
+
+  /** The shared list of these hints, in the Set's order. */
+  private hintList(hints: ReadonlySet<string>): readonly string[] {
+    const ids = [...hints];
+    const key = ids.length === 1 ? ids[0]! : ids.join('\0');
+    let list = this.hintLists.get(key);
+    if (!list) this.hintLists.set(key, (list = ids));
+    return list;
   }
 
   /** A model class named by an annotation: `Book`, `"Book"`, `Book | None`, `Optional[Book]`. */
@@ -781,7 +805,7 @@ const MAX_DEPTH = 12;
  */
 interface Cached {
   readonly t: PyType | undefined;
-  readonly hints: ReadonlySet<string> | undefined;
+  readonly hints: readonly string[] | undefined;
   readonly reach: number;
 }
 
@@ -811,14 +835,22 @@ class InProgress {
 
 export type Binding = { kind: 'assign'; value: Node; node: Node } | { kind: 'iterate'; value: Node; node: Node } | { kind: 'other'; node: Node };
 
-/** `compute` remembered per function and name (the trees never change during a run). */
-export function memoByFunctionAndName<T>(compute: (fn: PyFunction, name: string) => T): (fn: PyFunction, name: string) => T {
-  const cache = new WeakMap<PyFunction, Map<string, T>>();
+/** The answer of every question with no item: one array for all (most names asked have no binding). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `compute` remembered per function and name (the trees never change during a run); every empty answer is one shared array. */
+export function memoByFunctionAndName<T>(compute: (fn: PyFunction, name: string) => readonly T[]): (fn: PyFunction, name: string) => readonly T[] {
+  const cache = new WeakMap<PyFunction, Map<string, readonly T[]>>();
   return (fn, name) => {
     let byName = cache.get(fn);
     if (!byName) cache.set(fn, (byName = new Map()));
-    if (!byName.has(name)) byName.set(name, compute(fn, name));
-    return byName.get(name)!;
+    let known = byName.get(name);
+    if (!known) {
+      known = compute(fn, name);
+      if (!known.length) known = NONE;
+      byName.set(name, known);
+    }
+    return known;
   };
 }
 
@@ -827,8 +859,7 @@ export const bindingsOf: (fn: PyFunction, name: string) => readonly Binding[] = 
 
 function computeBindings(fn: PyFunction, name: string): Binding[] {
   const out: Binding[] = [];
-  for (const { node: child, text } of bindingNodes(fn)) {
-    if (!text.includes(name)) continue;
+  for (const child of bindingNodes(fn, name)) {
     if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda' || child.type === 'decorated_definition') {
       const n = child.type === 'decorated_definition' ? field(field(child, 'definition')!, 'name') : field(child, 'name');
       if (n?.text === name) out.push({ kind: 'other', node: child });
@@ -853,41 +884,60 @@ function computeBindings(fn: PyFunction, name: string): Binding[] {
   return out;
 }
 
-/** A node that may bind names in a function's own scope, and the text any name it binds appears in. */
-export interface BindingNode {
-  node: Node;
-  text: string;
+/**
+ * The nodes of a function's own scope that may bind a name, in tree order, with the range of the
+ * text any name a node binds appears in (see bindingNodes()). Kept as node indexes and offsets:
+ * as an object with a wrapper and a string per node they held about 17 MB on saleor to the end.
+ */
+interface BindingNodes {
+  readonly node: Int32Array;
+  readonly start: Uint32Array;
+  readonly end: Uint32Array;
 }
 
 const SCOPE_NODES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
 const TARGET_NODES = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
 const BINDING_NODES = new Set(['as_pattern', 'named_expression', 'import_statement', 'import_from_statement']);
-const bindingNodesCache = new WeakMap<PyFunction, readonly BindingNode[]>();
+const bindingNodesCache = new WeakMap<PyFunction, BindingNodes>();
 
 /**
- * The nodes of a function's own scope that may bind a name, in tree order: nested defs, classes
- * and lambdas (not their insides), assignments and loops (with their target's text), `as`
- * patterns, walruses and imports (with their whole text). Walked once per function, so that
- * asking for the bindings of each name costs a pass over these instead of the whole body.
+ * The nodes of a function's own scope that may bind `name`, in tree order: nested defs, classes
+ * and lambdas (not their insides) whose name holds it, assignments and loops whose target's text
+ * holds it, `as` patterns, walruses and imports whose whole text holds it. The function is walked
+ * once, so that asking for the bindings of each name costs a pass over these instead of the whole body.
  */
-export function bindingNodes(fn: PyFunction): readonly BindingNode[] {
-  let out = bindingNodesCache.get(fn);
-  if (out) return out;
-  const found: BindingNode[] = [];
-  const visit = (node: Node) => {
-    for (const child of childrenOf(node)) {
-      if (SCOPE_NODES.has(child.type)) {
-        const n = child.type === 'decorated_definition' ? field(field(child, 'definition')!, 'name') : field(child, 'name');
-        found.push({ node: child, text: n?.text ?? '' });
-        continue;
+export function bindingNodes(fn: PyFunction, name: string): Node[] {
+  let known = bindingNodesCache.get(fn);
+  if (!known) {
+    const nodes: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const add = (node: Node, text: Node | null | undefined) => {
+      nodes.push(node.index);
+      starts.push(text ? text.startIndex : 0);
+      ends.push(text ? text.endIndex : 0);
+    };
+    const visit = (node: Node) => {
+      for (const child of childrenOf(node)) {
+        if (SCOPE_NODES.has(child.type)) {
+          add(child, child.type === 'decorated_definition' ? field(field(child, 'definition')!, 'name') : field(child, 'name'));
+          continue;
+        }
+        if (TARGET_NODES.has(child.type)) add(child, field(child, 'left'));
+        else if (BINDING_NODES.has(child.type)) add(child, child);
+        visit(child);
       }
-      if (TARGET_NODES.has(child.type)) found.push({ node: child, text: field(child, 'left')?.text ?? '' });
-      else if (BINDING_NODES.has(child.type)) found.push({ node: child, text: child.text });
-      visit(child);
-    }
-  };
-  visit(fn.body);
-  bindingNodesCache.set(fn, (out = found));
+    };
+    visit(fn.body);
+    known = { node: Int32Array.from(nodes), start: Uint32Array.from(starts), end: Uint32Array.from(ends) };
+    bindingNodesCache.set(fn, known);
+  }
+  const tree = fn.body.tree;
+  const text = tree.text;
+  const out: Node[] = [];
+  for (let i = 0; i < known.node.length; i++) {
+    if (text.slice(known.start[i], known.end[i]).includes(name)) out.push(tree.node(known.node[i]!));
+  }
   return out;
 }
 
