@@ -431,9 +431,10 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
         changed = true;
       }
     }
-    // A twin nothing awaits is dead code: a module-private function (`_name`, chosen under
-    // `--entry all` or a glob), or any module-level function or method of a Django application
-    // (see djangoApplicationOf), whose callers all stay sync keeps only its sync form. A method
+    // A twin nothing awaits is dead code: a module-private function or a class-private method
+    // (`_name`: no outside code calls it, in a published package too; chosen under `--entry
+    // all` or a glob), or any module-level function or method of a Django application (see
+    // djangoApplicationOf), whose callers all stay sync keeps only its sync form. A method
     // keeps its twin while code that becomes async awaits any method of that name: an override
     // may be reached through the base's twin (`await handler.asend()` on a subclass instance
     // must run the subclass's own async copy, not the base's).
@@ -446,7 +447,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
       const fn = byId.get(id)!;
       if (entries.asyncTwins.has(id) || keptSync.has(id) || awaitedFromAsync(id)) continue;
       if (fn.cls && awaitedMethodNames.has(fn.name)) continue;
-      const isPrivate = !fn.cls && /^_[^_]/.test(fn.name);
+      const isPrivate = /^_[^_]/.test(fn.name);
       const app = isPrivate ? undefined : djangoApplication(fn.module);
       if (!isPrivate && app === undefined) continue;
       twins.delete(id);
@@ -457,7 +458,7 @@ function analyzeProject(ctx: AdapterRunContext, project: Project, failures: Adap
         callee: fn.qualname,
         kind: 'sync-caller',
         reason: isPrivate
-          ? `${fn.qualname} is private to its module and no code that becomes async calls it, so an async twin would never be used`
+          ? `${fn.qualname} is private to its ${fn.cls ? 'class' : 'module'} and no code that becomes async calls it${fn.cls ? ' (nor a method of that name)' : ''}, so an async twin would never be used`
           : `${fn.qualname} belongs to a Django application (${app}), which no outside code imports, and no code that becomes async calls it${fn.cls ? ' (nor a method of that name)' : ''}, so an async twin would never be used`,
       });
       replan = true;

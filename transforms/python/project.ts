@@ -144,13 +144,32 @@ function packageOwnerOf(root: string, relPath: string): { kind: 'application' | 
     const dir = parts.slice(0, i).join('/');
     const abs = path.join(root, dir);
     const at = (name: string) => (dir ? `${dir}/${name}` : name);
-    const manifest = PACKAGE_MANIFESTS.find((m) => existsSync(path.join(abs, m)));
+    const manifest = PACKAGE_MANIFESTS.find((m) => declaresPackage(path.join(abs, m)));
     if (existsSync(path.join(abs, 'manage.py')) && !(manifest && isTestProjectManage(path.join(abs, 'manage.py')))) {
       return { kind: 'application', file: at('manage.py') };
     }
     if (manifest) return { kind: 'package', file: at(manifest) };
   }
   return undefined;
+}
+
+/**
+ * Whether a manifest file declares a package others can install: any setup.py; a
+ * pyproject.toml with a `[project]`, `[tool.poetry]` or `[tool.flit.metadata]` table; a
+ * setup.cfg with `[metadata]` or `[options]`. A pyproject.toml or setup.cfg that only
+ * configures tools (ruff, pytest, flake8) publishes nothing.
+ */
+function declaresPackage(file: string): boolean {
+  if (!existsSync(file)) return false;
+  if (file.endsWith('setup.py')) return true;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return true;
+  }
+  const tables = file.endsWith('setup.cfg') ? /^[ \t]*\[(metadata|options)\][ \t]*$/m : /^[ \t]*\[(project|tool\.poetry|tool\.flit\.metadata)\][ \t]*(#.*)?$/m;
+  return tables.test(text.replace(/\r/g, ''));
 }
 
 /** A manage.py whose default settings module lies in a test package (a segment test, tests, test_*, *_tests, testproject, testapp). */

@@ -6,7 +6,7 @@ import type { ImportRequest, TextEdit } from '../../core/types.js';
 import { awaitEdits, indentUnit, lineIndent, ruleMeta, type FunctionContext, type PythonRule, type Site } from '../context.js';
 import type { EntryInfo, MiddlewareInfo, MiddlewareShape } from '../entries.js';
 import { childrenOf, field } from '../parser.js';
-import { externalAncestors, type Project, type PyModule } from '../project.js';
+import { externalAncestors, publishedPackageOf, type Project, type PyClass, type PyModule } from '../project.js';
 
 const RULE = 'middleware-async';
 
@@ -27,7 +27,7 @@ export const middlewareAsync: PythonRule = {
           "from asgiref.sync import iscoroutinefunction, markcoroutinefunction\n\n\nclass TimingMiddleware:\n    async_capable = True\n    sync_capable = True\n\n    def __init__(self, get_response):\n        self.get_response = get_response\n        if iscoroutinefunction(self.get_response):\n            markcoroutinefunction(self)\n\n    def __call__(self, request):\n        if iscoroutinefunction(self):\n            return self.__acall__(request)\n        response = self.get_response(request)\n        return response\n\n    async def __acall__(self, request):\n        response = await self.get_response(request)\n        return response\n\n\nMIDDLEWARE = [\"views.TimingMiddleware\"]\n",
       },
       safety:
-        'Safe: the sync path (WSGI, or a sync chain) is the code as it was; the async path is the same code with each blocking call in its async form or in sync_to_async, and Django picks the path per request mode. A middleware whose async path cannot be accounted for stays sync and is reported.',
+        'Safe: the sync path (WSGI, or a sync chain) is the code as it was; the async path is the same code with each blocking call in its async form or in sync_to_async, and Django picks the path per request mode. A middleware whose async path cannot be accounted for stays sync and is reported. Review when the class is public API of a published package (a manifest and no application manage.py above it): a subclass in a project inherits async_capable = True and gets an async get_response, which breaks one whose __init__ does not call super().__init__() or whose __call__ uses what super().__call__() returns.',
     },
   }),
   detect(fc) {
@@ -35,7 +35,14 @@ export const middlewareAsync: PythonRule = {
     if (!mw || fc.fn.isAsync) return [];
     // A middleware that stays sync (mw.blocked) is reported by the adapter where it blocks.
     if (!mw.shape) return [];
-    return [...mw.shape.getResponseCalls.map((call) => fc.site(RULE, call, 'safe', `await ${call.text.split('(')[0]}() in the async path`, awaitEdits(call))), structureSite(fc, mw, mw.shape)];
+    // A published package's middleware class is a review change (structureSite says why); the
+    // awaits of get_response go into the async copy, so they carry that safety to it, and
+    // `--safety safe` leaves the copy out with the rest.
+    const pkg = mw.cls ? publishedMiddlewarePackage(fc.project, mw.cls) : undefined;
+    const awaitSites = mw.shape.getResponseCalls.map((call) =>
+      fc.site(RULE, call, pkg ? 'review' : 'safe', `await ${call.text.split('(')[0]}() in the async path${pkg ? ` (review: ${mw.cls!.name} is public API of a published package, ${pkg})` : ''}`, awaitEdits(call)),
+    );
+    return [...awaitSites, structureSite(fc, mw, mw.shape)];
   },
 };
 
@@ -72,11 +79,15 @@ function structureSite(fc: FunctionContext, mw: MiddlewareInfo, shape: Middlewar
     });
     const [callSelf, request] = fc.fn.paramNames;
     edits.push(handOver(fc, `if ${isco.local}(${callSelf}):`, `return ${callSelf}.${shape.twin}(${request})`));
+    const pkg = publishedMiddlewarePackage(fc.project, cls);
+    const message = `${cls.name} is in MIDDLEWARE and sync-only, which costs a thread hop per request under ASGI; it becomes sync- and async-capable (async_capable = sync_capable = True, markcoroutinefunction): __call__ keeps its sync path and hands over to ${shape.twin}(), its async copy, when Django runs the middleware async`;
     return fc.site(
       RULE,
       name,
-      'safe',
-      `${cls.name} is in MIDDLEWARE and sync-only, which costs a thread hop per request under ASGI; it becomes sync- and async-capable (async_capable = sync_capable = True, markcoroutinefunction): __call__ keeps its sync path and hands over to ${shape.twin}(), its async copy, when Django runs the middleware async`,
+      pkg ? 'review' : 'safe',
+      pkg
+        ? `${message}. It is public API of a published package (${pkg}): a subclass in a project that uses it inherits async_capable = True, so Django hands it an async get_response, and a subclass whose own __init__ does not call super().__init__() (so is not marked a coroutine function), or whose __call__ uses what super().__call__() returns, gets a coroutine where it got a response: check its users, or keep it sync`
+        : message,
       edits,
       { imports, seed: false },
     );
@@ -99,6 +110,19 @@ function structureSite(fc: FunctionContext, mw: MiddlewareInfo, shape: Middlewar
     edits,
     { imports, seed: false },
   );
+}
+
+/**
+ * The manifest of the published package (a reusable app, a library) whose public API holds a
+ * middleware class: a class without a `_` name, in a module with no `_`-named or test segment,
+ * under a package manifest with no application's manage.py met first. Projects that install the
+ * package list the class in their MIDDLEWARE and may subclass it. Undefined otherwise.
+ */
+function publishedMiddlewarePackage(project: Project, cls: PyClass): string | undefined {
+  if (/^_/.test(cls.name)) return undefined;
+  const segments = cls.module.path.replace(/\.py$/, '').split('/');
+  if (segments.some((seg) => /^_[^_]/.test(seg) || /^tests?$|^test_|_tests?$|^conftest$/.test(seg))) return undefined;
+  return publishedPackageOf(project.root, cls.module.path);
 }
 
 /** `if <test>:\n    <then>` as the first statement of the function: after its docstring, before the comments that open the body. */

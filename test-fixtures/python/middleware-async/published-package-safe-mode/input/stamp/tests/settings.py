@@ -1,0 +1,5 @@
+# The app's test settings.
+MIDDLEWARE = [
+    "django.middleware.common.CommonMiddleware",
+    "stamp.middleware.StampMiddleware",
+]
