@@ -182,8 +182,9 @@ class SoundnessPass {
     const inner = skipOuter(expr);
     if (isArrowFunction(inner) || isFunctionExpression(inner)) return this.target(inner);
     if (!isIdentifier(inner) && !isPropertyAccessExpression(inner)) return undefined;
-    const v = this.model.valueOf(inner);
-    return v?.kind === 'function' ? this.target(v.node) : undefined;
+    // A module whose whole export is a function (`const show = require('./show')`) stands for it.
+    const v = this.model.functionOf(this.model.valueOf(inner));
+    return v ? this.target(v.node) : undefined;
   }
 
   private alias(fn: FunctionInfo, name: string | undefined): void {

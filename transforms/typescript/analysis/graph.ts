@@ -497,7 +497,9 @@ export class GraphBuilder {
     if (isArrowFunction(inner) || isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
     if (isIdentifier(inner) || isPropertyAccessExpression(inner)) {
       const v = this.model.valueOf(inner);
-      if (v?.kind === 'function') return [this.fn(v.node, v.file)];
+      // `const show = require('./show'); app.get('/x', show)`: a module whose whole export is a function stands for it.
+      const fnv = this.model.functionOf(v);
+      if (fnv) return [this.fn(fnv.node, fnv.file)];
       // `const start = (handler) => connect().use('/', handler)`, called as `start(createHandler(flags))`:
       // the functions every call of `start` passes there.
       // Only for a registration's arguments: resolving a parameter scans the project for its calls.
@@ -510,11 +512,17 @@ export class GraphBuilder {
       if (factory) return this.returnedFunctions(factory.node);
     }
     if (isCallExpression(inner)) {
+      // `app.use(require('./audit'))`: the module's whole export, when it is a function.
+      const required = this.model.valueOf(inner);
+      if (required?.kind === 'module') {
+        const fnv = this.model.functionOf(required);
+        return fnv ? [this.fn(fnv.node, fnv.file)] : [];
+      }
       const callee = skipOuter(inner.expression);
       // `emitter.on('x', this.onX.bind(this))`: the bound function is the one handed over.
       if (isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
-        const bound = this.model.valueOf(callee.expression);
-        return bound?.kind === 'function' ? [this.fn(bound.node, bound.file)] : [];
+        const bound = this.model.functionOf(this.model.valueOf(callee.expression));
+        return bound ? [this.fn(bound.node, bound.file)] : [];
       }
       // `app.use(throttle({ ... }))`: what is handed over is the function the factory returns.
       const factory = this.model.functionOf(this.model.valueOf(inner.expression));
