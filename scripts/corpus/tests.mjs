@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reads a test run's output (mocha spec/dot, jest, vitest, ava) and prints
+// Reads a test run's output (mocha spec/dot, jest, vitest, ava, uvu) and prints
 // {"pass":N,"fail":N,"pending":N} so run.sh can compare runs before and after.
 // Exits 1 when no result line is found: a suite that did not run is not green.
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,11 @@ if (jest) {
   // ava: "  17 tests passed", "  1 test failed"; with failfast there is no "passed" line: count the ✔ lines.
   const ticks = (text.match(/^\s*✔ /gm) ?? []).length;
   result = { pass: last(/^\s*(\d+) tests? passed\b/gm) ?? ticks, fail: last(/^\s*(\d+) tests? failed\b/gm) ?? 0, pending: last(/^\s*(\d+) tests? (?:skipped|todo)\b/gm) ?? 0 };
+} else if (/^\s*Total:\s+\d+\s*$/m.test(text) && /^\s*Passed:\s+\d+\s*$/m.test(text)) {
+  // uvu: "  Total:     84", "  Passed:    83", "  Skipped:   0"; Total counts the tests that ran (not the skipped ones).
+  const total = last(/^\s*Total:\s+(\d+)\s*$/gm);
+  const pass = last(/^\s*Passed:\s+(\d+)\s*$/gm);
+  result = { pass, fail: total - pass, pending: last(/^\s*Skipped:\s+(\d+)\s*$/gm) ?? 0 };
 } else {
   const pass = last(/^\s*(\d+) passing\b/gm);
   if (pass !== undefined) {
