@@ -588,7 +588,7 @@ export class GraphBuilder {
   }
 
   /** The project functions a factory returns, when every `return` gives a project function. */
-  private returnedFunctions(node: FunctionLike): FunctionInfo[] {
+  private returnedFunctions(node: FunctionLike, depth = 0): FunctionInfo[] {
     const body = node.body;
     if (!body) return [];
     const returned: ts.Expression[] = [];
@@ -604,8 +604,16 @@ export class GraphBuilder {
     const found = new Set<FunctionInfo>();
     for (const expr of returned) {
       const v = this.model.valueOf(expr);
-      if (v?.kind !== 'function') return [];
-      found.add(this.fn(v.node, v.file));
+      if (v?.kind === 'function') {
+        found.add(this.fn(v.node, v.file));
+        continue;
+      }
+      // `const setup = (opts) => serve(root, opts)`: what the factory it calls returns (escapes.ts
+      // follows such a returned result to where the outer factory's calls hand it over).
+      const inner = v?.kind === 'result' && depth < 3 ? this.model.functionOf(v.of) : undefined;
+      const fns = inner && inner.node !== node ? this.returnedFunctions(inner.node, depth + 1) : [];
+      if (!fns.length) return [];
+      for (const f of fns) found.add(f);
     }
     return [...found];
   }
