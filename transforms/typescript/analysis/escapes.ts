@@ -283,7 +283,9 @@ class SoundnessPass {
       const host = outer.parent;
       // `this.onX = this.onX.bind(this)` replaces a member by its bound self: calls of `this.onX()` are followed as before.
       const rebound = host && isBinaryExpression(host) && host.operatorToken.kind === ts.SyntaxKind.EqualsToken && host.right === outer && skipOuter(host.left).getText() === skipOuter(callee.expression).getText();
-      if (callee.name.text === 'bind' && !rebound && !(host && (isCallExpression(host) || isNewExpression(host)) && isArgumentOf(outer, host))) {
+      // `const lookup = dev ? viaLocal.bind(0, dir) : viaCache.bind(0, files)`, every use of `lookup` a call: the graph follows those calls.
+      const calledChosen = host && isExpression(host) && chosenOperands(host)?.includes(call) && choiceOnlyCalled(outermostChoice(host), this.model);
+      if (callee.name.text === 'bind' && !rebound && !calledChosen && !(host && (isCallExpression(host) || isNewExpression(host)) && isArgumentOf(outer, host))) {
         this.functionSites.push({ expr: callee.expression, file, how: () => `it is bound (\`${shortText(call, file)}\`)` });
       }
     } else if (isElementAccessExpression(callee) && isStringLiteralLike(callee.argumentExpression)) {

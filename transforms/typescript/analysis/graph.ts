@@ -27,7 +27,7 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, calledChoice, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenFunction, chosenOperands, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
@@ -440,7 +440,8 @@ export class GraphBuilder {
 
   /**
    * `resolve(x)` with `const resolve = c ? f : fs.realpathSync` (every use a
-   * call), or `(c ? f : g)(x)`: a call of each project function it may hold.
+   * call), or `(c ? f : g)(x)`: a call of each project function it may hold
+   * (`c ? f.bind(null, dir) : g` holds f).
    * Awaiting it is harmless when the value chosen is not a promise.
    */
   private onChosenCallee(call: ts.CallExpression, callee: ts.Expression, file: FileInfo, from: FunctionInfo | null): boolean {
@@ -448,7 +449,7 @@ export class GraphBuilder {
     if (!choice) return false;
     let any = false;
     for (const op of chosenOperands(choice) ?? []) {
-      const target = this.model.functionOf(this.model.valueOf(op));
+      const target = chosenFunction(op, this.model);
       if (!target) continue;
       any = true;
       this.addEdge(from, this.fn(target.node, target.file), this.callMode(call), call, { kind: 'call', call, file });
