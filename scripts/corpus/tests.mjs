@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reads a test run's output (mocha spec/dot, jest, vitest, ava, node:test) and prints
+// Reads a test run's output (mocha spec/dot, jest, vitest, ava, node:test, uvu) and prints
 // {"pass":N,"fail":N,"pending":N} so run.sh can compare runs before and after.
 // Exits 1 when no result line is found: a suite that did not run is not green.
 import { readFileSync } from 'node:fs';
@@ -29,6 +29,11 @@ if (jest) {
   // node:test (TAP or spec reporter): "# pass 314", "# fail 0", "# cancelled 0", "# skipped 0", "# todo 0".
   const count = (word) => last(new RegExp(`^(?:#|ℹ) ${word} (\\d+)\\s*$`, 'gm')) ?? 0;
   result = { pass: count('pass'), fail: count('fail') + count('cancelled'), pending: count('skipped') + count('todo') };
+} else if (/^\s*Total:\s+\d+\s*$/m.test(text) && /^\s*Passed:\s+\d+\s*$/m.test(text)) {
+  // uvu: "  Total:     84", "  Passed:    83", "  Skipped:   0"; Total counts the tests that ran (not the skipped ones).
+  const total = last(/^\s*Total:\s+(\d+)\s*$/gm);
+  const pass = last(/^\s*Passed:\s+(\d+)\s*$/gm);
+  result = { pass, fail: total - pass, pending: last(/^\s*Skipped:\s+(\d+)\s*$/gm) ?? 0 };
 } else {
   const pass = last(/^\s*(\d+) passing\b/gm);
   if (pass !== undefined) {

@@ -190,8 +190,9 @@ class SoundnessPass {
     const inner = skipOuter(expr);
     if (isArrowFunction(inner) || isFunctionExpression(inner)) return this.target(inner);
     if (!isIdentifier(inner) && !isPropertyAccessExpression(inner)) return undefined;
-    const v = this.model.valueOf(inner);
-    return v?.kind === 'function' ? this.target(v.node) : undefined;
+    // A module whose whole export is a function (`const show = require('./show')`) stands for it.
+    const v = this.model.functionOf(this.model.valueOf(inner));
+    return v ? this.target(v.node) : undefined;
   }
 
   private alias(fn: FunctionInfo, name: string | undefined): void {
@@ -290,7 +291,9 @@ class SoundnessPass {
       const host = outer.parent;
       // `this.onX = this.onX.bind(this)` replaces a member by its bound self: calls of `this.onX()` are followed as before.
       const rebound = host && isBinaryExpression(host) && host.operatorToken.kind === ts.SyntaxKind.EqualsToken && host.right === outer && skipOuter(host.left).getText() === skipOuter(callee.expression).getText();
-      if (callee.name.text === 'bind' && !rebound && !(host && (isCallExpression(host) || isNewExpression(host)) && isArgumentOf(outer, host))) {
+      // `const lookup = dev ? viaLocal.bind(0, dir) : viaCache.bind(0, files)`, every use of `lookup` a call: the graph follows those calls.
+      const calledChosen = host && isExpression(host) && chosenOperands(host)?.includes(call) && choiceOnlyCalled(outermostChoice(host), this.model);
+      if (callee.name.text === 'bind' && !rebound && !calledChosen && !(host && (isCallExpression(host) || isNewExpression(host)) && isArgumentOf(outer, host))) {
         this.functionSites.push({ expr: callee.expression, file, how: () => `it is bound (\`${shortText(call, file)}\`)` });
       }
     } else if (isElementAccessExpression(callee) && isStringLiteralLike(callee.argumentExpression)) {
@@ -1304,16 +1307,44 @@ class SoundnessPass {
     for (const e of this.edgesInto(factory.id)) {
       const info = this.builder.sites.get(e);
       if (info?.kind !== 'call') continue;
-      let n: ts.Node = info.call;
-      while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
-      const p = n.parent;
-      if (p && (isCallExpression(p) || isNewExpression(p)) && isArgumentOf(n, p)) continue;
-      // `const mw = factory(); app.use(mw)`: the same, through a constant.
-      if (p && isVariableDeclaration(p) && p.initializer === n && this.onlyHandedOver(p)) continue;
-      const pos = info.file.sf.getLineAndCharacterOfPosition(info.call.getStart(info.file.sf));
-      this.stop(info.call, info.file, fn, ESCAPING_REFERENCE, `\`${factory.graph.name}\` returns it, and the result of the call at ${info.file.path}:${pos.line + 1} is kept where awaitify cannot see how it is called`);
+      const kept = this.keptResult(info.call, info.file, 0);
+      if (!kept) continue;
+      const pos = kept.file.sf.getLineAndCharacterOfPosition(kept.call.getStart(kept.file.sf));
+      const on = kept.through.length ? `, ${kept.through.map((n) => `\`${n}\``).join(' and then ')} returns that result,` : '';
+      this.stop(info.call, info.file, fn, ESCAPING_REFERENCE, `\`${factory.graph.name}\` returns it${on} and the result of the call at ${kept.file.path}:${pos.line + 1} is kept where awaitify cannot see how it is called`);
     }
     void file;
+  }
+
+  /**
+   * Where a factory's result is kept out of sight (undefined when it goes straight to
+   * other code, where the callee's callback handling sees it): an argument of a call, a
+   * constant used only as arguments, or the return value of an outer factory
+   * (`const setup = (opts) => serve(root, opts)`) each of whose calls hands its result over
+   * so. `through` names the outer factories that return it on.
+   */
+  private keptResult(call: ts.CallExpression, file: FileInfo, depth: number): { call: ts.CallExpression; file: FileInfo; through: string[] } | undefined {
+    let n: ts.Node = call;
+    while (n.parent && isParenthesizedExpression(n.parent)) n = n.parent;
+    const p = n.parent;
+    if (p && (isCallExpression(p) || isNewExpression(p)) && isArgumentOf(n, p)) return undefined;
+    // `const mw = factory(); app.use(mw)`: the same, through a constant.
+    if (p && isVariableDeclaration(p) && p.initializer === n && this.onlyHandedOver(p)) return undefined;
+    const returned = p && (isReturnStatement(p) || (isArrowFunction(p) && p.body === n));
+    const outer = returned && depth < 3 ? this.builder.enclosing(n) : null;
+    const here = { call, file, through: [] as string[] };
+    if (!outer || outer.module) return here;
+    const calls = this.edgesInto(outer.id).flatMap((e) => {
+      const info = this.builder.sites.get(e);
+      return info?.kind === 'call' ? [info] : [];
+    });
+    // An outer factory nobody calls by name may be called where awaitify cannot see.
+    if (!calls.length) return here;
+    for (const c of calls) {
+      const kept = this.keptResult(c.call, c.file, depth + 1);
+      if (kept) return { ...kept, through: [outer.graph.name, ...kept.through] };
+    }
+    return undefined;
   }
 
   /** Whether every use of a `const` binding is as an argument of a call (where the callee's callback handling sees it). */

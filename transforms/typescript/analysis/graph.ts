@@ -27,7 +27,7 @@ import {
 import { analyzeNestConstructor, type NestInitPlan } from '../nest.js';
 import type { ModuleScope } from '../toplevel.js';
 import { PREDICATE_METHODS, analyzePredicate, type PredicatePlan } from '../predicate.js';
-import { baseClassExpression, calledChoice, chosenOperands, identifiersNamed, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
+import { baseClassExpression, calledChoice, chosenFunction, chosenOperands, identifiersNamed, isFunctionLike, isSyntaxNode, propertyNameText, runtimeParameters, skipOuter, type FileInfo, type FunctionLike, type ProjectModel, type Value } from './model.js';
 import { isAwaited } from '../blocking/rewrite.js';
 import { curriedCall, flowInvocation, flowSteps, invokedFlow, isCurry, unfollowedCurriedUse, type FlowStep } from './lodash.js';
 
@@ -476,7 +476,8 @@ export class GraphBuilder {
 
   /**
    * `resolve(x)` with `const resolve = c ? f : fs.realpathSync` (every use a
-   * call), or `(c ? f : g)(x)`: a call of each project function it may hold.
+   * call), or `(c ? f : g)(x)`: a call of each project function it may hold
+   * (`c ? f.bind(null, dir) : g` holds f).
    * Awaiting it is harmless when the value chosen is not a promise.
    */
   private onChosenCallee(call: ts.CallExpression, callee: ts.Expression, file: FileInfo, from: FunctionInfo | null): boolean {
@@ -484,7 +485,7 @@ export class GraphBuilder {
     if (!choice) return false;
     let any = false;
     for (const op of chosenOperands(choice) ?? []) {
-      const target = this.model.functionOf(this.model.valueOf(op));
+      const target = chosenFunction(op, this.model);
       if (!target) continue;
       any = true;
       this.addEdge(from, this.fn(target.node, target.file), this.callMode(call), call, { kind: 'call', call, file });
@@ -533,7 +534,9 @@ export class GraphBuilder {
     if (isArrowFunction(inner) || isFunctionExpression(inner)) return [this.fn(inner, this.model.fileOf(inner)!)];
     if (isIdentifier(inner) || isPropertyAccessExpression(inner)) {
       const v = this.model.valueOf(inner);
-      if (v?.kind === 'function') return [this.fn(v.node, v.file)];
+      // `const show = require('./show'); app.get('/x', show)`: a module whose whole export is a function stands for it.
+      const fnv = this.model.functionOf(v);
+      if (fnv) return [this.fn(fnv.node, fnv.file)];
       // `const start = (handler) => connect().use('/', handler)`, called as `start(createHandler(flags))`:
       // the functions every call of `start` passes there.
       // Only for a registration's arguments: resolving a parameter scans the project for its calls.
@@ -546,11 +549,17 @@ export class GraphBuilder {
       if (factory) return this.returnedFunctions(factory.node);
     }
     if (isCallExpression(inner)) {
+      // `app.use(require('./audit'))`: the module's whole export, when it is a function.
+      const required = this.model.valueOf(inner);
+      if (required?.kind === 'module') {
+        const fnv = this.model.functionOf(required);
+        return fnv ? [this.fn(fnv.node, fnv.file)] : [];
+      }
       const callee = skipOuter(inner.expression);
       // `emitter.on('x', this.onX.bind(this))`: the bound function is the one handed over.
       if (isPropertyAccessExpression(callee) && callee.name.text === 'bind') {
-        const bound = this.model.valueOf(callee.expression);
-        return bound?.kind === 'function' ? [this.fn(bound.node, bound.file)] : [];
+        const bound = this.model.functionOf(this.model.valueOf(callee.expression));
+        return bound ? [this.fn(bound.node, bound.file)] : [];
       }
       // `app.use(throttle({ ... }))`: what is handed over is the function the factory returns.
       const factory = this.model.functionOf(this.model.valueOf(inner.expression));
@@ -616,7 +625,7 @@ export class GraphBuilder {
   }
 
   /** The project functions a factory returns, when every `return` gives a project function. */
-  private returnedFunctions(node: FunctionLike): FunctionInfo[] {
+  private returnedFunctions(node: FunctionLike, depth = 0): FunctionInfo[] {
     const body = node.body;
     if (!body) return [];
     const returned: ts.Expression[] = [];
@@ -632,8 +641,16 @@ export class GraphBuilder {
     const found = new Set<FunctionInfo>();
     for (const expr of returned) {
       const v = this.model.valueOf(expr);
-      if (v?.kind !== 'function') return [];
-      found.add(this.fn(v.node, v.file));
+      if (v?.kind === 'function') {
+        found.add(this.fn(v.node, v.file));
+        continue;
+      }
+      // `const setup = (opts) => serve(root, opts)`: what the factory it calls returns (escapes.ts
+      // follows such a returned result to where the outer factory's calls hand it over).
+      const inner = v?.kind === 'result' && depth < 3 ? this.model.functionOf(v.of) : undefined;
+      const fns = inner && inner.node !== node ? this.returnedFunctions(inner.node, depth + 1) : [];
+      if (!fns.length) return [];
+      for (const f of fns) found.add(f);
     }
     return [...found];
   }

@@ -131,8 +131,8 @@ export function choiceOperands(e: ts.Expression): ts.Expression[] | undefined {
 
 /**
  * A choice whose value is only ever called where awaitify sees the call:
- * `(c ? f : g)(x)`, or the initializer of a `const` every use of which is a
- * direct call (`const resolve = c ? f : g; resolve(x)`).
+ * `(c ? f : g)(x)`, or the initializer of a `const` or `let` every use of
+ * which is a direct call (`const resolve = c ? f : g; resolve(x)`).
  */
 export function choiceOnlyCalled(choice: ts.Expression, model: ProjectModel): boolean {
   // The answer depends on the file's syntax alone (lookup is lexical): kept per choice, with the file's tree.
@@ -149,7 +149,8 @@ function choiceOnlyCalledUncached(choice: ts.Expression, model: ProjectModel): b
   if (!p) return false;
   if (isCallExpression(p) && p.expression === n) return true;
   if (!isVariableDeclaration(p) || p.initializer !== n || !isIdentifier(p.name)) return false;
-  if (!isVariableDeclarationList(p.parent) || !(p.parent.flags & ts.NodeFlags.Const)) return false;
+  // A `let` too: a later assignment to it is a use that is not a call, which answers no below.
+  if (!isVariableDeclarationList(p.parent) || !(p.parent.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let))) return false;
   const name = p.name.text;
   let calls = 0;
   // Every identifier of the file spelled like the constant, in document order.
@@ -198,7 +199,21 @@ export function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier
   return byName.get(name) ?? [];
 }
 
-/** The choice a call's callee is, directly or through a `const` initialised with it. */
+/**
+ * The project function a chosen operand calls: `f`, or `f.bind(self, ...args)`
+ * (calling the bound function calls `f` with those arguments first).
+ */
+export function chosenFunction(op: ts.Expression, model: ProjectModel): Extract<Value, { kind: 'function' }> | undefined {
+  const e = skipOuter(op);
+  if (isCallExpression(e)) {
+    const callee = skipOuter(e.expression);
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'bind') return undefined;
+    return model.functionOf(model.valueOf(callee.expression));
+  }
+  return model.functionOf(model.valueOf(e));
+}
+
+/** The choice a call's callee is, directly or through a `const` (or `let`) initialised with it. */
 export function calledChoice(callee: ts.Expression, model: ProjectModel): ts.Expression | undefined {
   const e = skipOuter(callee);
   if (chosenOperands(e)) return e;
