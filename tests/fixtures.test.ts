@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allRules, migrate, type MigrateResult } from '../transforms/index.js';
+import { readTree } from './helpers/fixture-inputs.js';
 import { parseOptionLine, toMigrateOptions, type OptionLine } from './helpers/fixture-options.js';
 import { renderFixtureSnapshot } from './helpers/fixture-snapshot.js';
 
@@ -25,15 +26,6 @@ interface FixtureCase {
   input: Map<string, string>;
   /** Expected output, or undefined for a no-op case. */
   output?: Map<string, string>;
-}
-
-function readTree(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const abs = path.join(dir, entry);
-    if (statSync(abs).isDirectory()) readTree(abs, base, out);
-    else out.set(path.relative(base, abs).split(path.sep).join('/'), readFileSync(abs, 'latin1'));
-  }
-  return out;
 }
 
 function collectCases(): FixtureCase[] {

@@ -2,13 +2,28 @@
 // Source is handed to the parser as a JS string, so node offsets
 // (`startIndex`/`endIndex`) are UTF-16 indexes into that string, the same
 // unit `TextEdit` uses.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 import { flattenTree, useTreeSitterModule, type PyNode as Node, type PyTree } from './tree.js';
 
 const require = createRequire(import.meta.url);
+
+/** The web-tree-sitter releases the direct flattening (tree.ts) was checked against; package.json pins one of them. */
+const DIRECT_WALK_VERSIONS = new Set(['0.27.1']);
+
+/** The version of the web-tree-sitter this process loads, from its package.json. */
+function webTreeSitterVersion(): string | undefined {
+  try {
+    const manifest = path.join(path.dirname(require.resolve('web-tree-sitter')), 'package.json');
+    const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    return parsed.name === 'web-tree-sitter' ? parsed.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 let loading: Promise<Parser> | undefined;
 let ready: Parser | undefined;
@@ -17,9 +32,12 @@ let ready: Parser | undefined;
 export function loadPythonParser(): Promise<Parser> {
   loading ??= (async () => {
     // The options object becomes web-tree-sitter's module, which the flattening then calls directly (tree.ts).
+    // Only on a web-tree-sitter release whose exported cursor functions it was checked against:
+    // another release may lay out its cursor or transfer buffer differently, and the public
+    // `TreeCursor` walk is used there.
     const module = {};
     await Parser.init(module);
-    useTreeSitterModule(module);
+    if (DIRECT_WALK_VERSIONS.has(webTreeSitterVersion() ?? '')) useTreeSitterModule(module);
     const language = await Language.load(grammarPath());
     const parser = new Parser();
     parser.setLanguage(language);

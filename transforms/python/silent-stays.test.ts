@@ -1,10 +1,11 @@
 // No silent stays in the Python fixtures: every function reachable from an entry point
 // that holds a blocking operation awaitify knows of changes, or a finding names it or
 // its operation (transforms/core/silent-stays.ts).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureInputs } from '../../tests/helpers/fixture-inputs.js';
 import { parseOptionLine, toMigrateOptions } from '../../tests/helpers/fixture-options.js';
 import { runMigration } from '../core/pipeline.js';
 import { pythonAdapter } from './adapter.js';
@@ -16,30 +17,6 @@ afterAll(() => {
   onSilentStays(undefined);
   rmSync(scratch, { recursive: true, force: true });
 });
-
-function readTree(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const abs = path.join(dir, entry);
-    if (statSync(abs).isDirectory()) readTree(abs, base, out);
-    else out.set(path.relative(base, abs), readFileSync(abs, 'latin1'));
-  }
-  return out;
-}
-
-/** Every Python case's input files: `<case>.input.py`, `<case>.noop.py`, or `<case>/input/`. */
-function inputs(): [string, Map<string, string>][] {
-  const cases: [string, Map<string, string>][] = [];
-  for (const rule of readdirSync(fixtures).sort()) {
-    const ruleDir = path.join(fixtures, rule);
-    for (const entry of readdirSync(ruleDir).sort()) {
-      const abs = path.join(ruleDir, entry);
-      if (statSync(abs).isDirectory()) cases.push([`${rule}/${entry}`, readTree(path.join(abs, 'input'))]);
-      const m = /^(.+)\.(input|noop)\.py$/.exec(entry);
-      if (m) cases.push([`${rule}/${m[1]}`, new Map([[`${m[1]}.py`, readFileSync(abs, 'latin1')]])]);
-    }
-  }
-  return cases;
-}
 
 describe('silent stays', () => {
   it('names a stay that no finding explains, and not one a finding names', () => {
@@ -55,7 +32,7 @@ describe('silent stays', () => {
   it('finds none in the Python fixtures', async () => {
     const found: string[] = [];
     let looked = 0;
-    for (const [name, files] of inputs()) {
+    for (const [name, files] of fixtureInputs(fixtures, /py/)) {
       const dir = path.join(scratch, name.replace('/', '__'));
       for (const [rel, text] of files) {
         mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

@@ -1,10 +1,11 @@
 // No silent stays in the JS/TS fixtures and example apps: every function reachable from an
 // entry point that holds a blocking call, or calls a function that becomes async in place,
 // changes, or a finding names it, its call or its line (transforms/core/silent-stays.ts).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureInputs } from '../../tests/helpers/fixture-inputs.js';
 import { parseOptionLine, toMigrateOptions } from '../../tests/helpers/fixture-options.js';
 import { runMigration } from '../core/pipeline.js';
 import { onTypeScriptSilentStays, type SilentStay } from '../core/silent-stays.js';
@@ -18,30 +19,6 @@ afterAll(() => {
   onTypeScriptSilentStays(undefined);
   rmSync(scratch, { recursive: true, force: true });
 });
-
-function readTree(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
-  for (const entry of readdirSync(dir).sort()) {
-    const abs = path.join(dir, entry);
-    if (statSync(abs).isDirectory()) readTree(abs, base, out);
-    else out.set(path.relative(base, abs), readFileSync(abs, 'latin1'));
-  }
-  return out;
-}
-
-/** Every JS/TS case's input files: `<case>.input.<ext>`, `<case>.noop.<ext>`, or `<case>/input/`. */
-function inputs(): [string, Map<string, string>][] {
-  const cases: [string, Map<string, string>][] = [];
-  for (const rule of readdirSync(fixtures).sort()) {
-    const ruleDir = path.join(fixtures, rule);
-    for (const entry of readdirSync(ruleDir).sort()) {
-      const abs = path.join(ruleDir, entry);
-      if (statSync(abs).isDirectory()) cases.push([`${rule}/${entry}`, readTree(path.join(abs, 'input'))]);
-      const m = /^(.+)\.(input|noop)\.([cm]?[jt]sx?)$/.exec(entry);
-      if (m) cases.push([`${rule}/${m[1]}`, new Map([[`${m[1]}.${m[3]}`, readFileSync(abs, 'latin1')]])]);
-    }
-  }
-  return cases;
-}
 
 /** How many functions the check looked at, over the cases run so far. */
 let looked = 0;
@@ -62,7 +39,7 @@ async function staysIn(name: string, dir: string, files: Map<string, string>): P
 describe('silent stays (JS/TS)', () => {
   it('finds none in the JS/TS fixtures', async () => {
     const found: string[] = [];
-    for (const [name, files] of inputs()) {
+    for (const [name, files] of fixtureInputs(fixtures, /[cm]?[jt]sx?/)) {
       const dir = path.join(scratch, name.replace('/', '__'));
       for (const [rel, text] of files) {
         mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
